@@ -1,0 +1,54 @@
+package dev.wraith.catalogue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The loaded, validated catalogue. Immutable; shared by every layer. Lists keep file order, which is
+ * stable, so everything derived from them is deterministic.
+ */
+public record Catalogue(
+    int schema,
+    String version,
+    List<Provider> providers,
+    List<Signature> signatures,
+    CodeHints codeHints,
+    List<Rule> rules,
+    WalkerSettings walker) {
+
+  public static final int SCHEMA = 1;
+
+  public Catalogue {
+    providers = List.copyOf(providers);
+    signatures = List.copyOf(signatures);
+    rules = List.copyOf(rules);
+  }
+
+  public Optional<Provider> provider(String id) {
+    return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  public Map<String, Provider> providersById() {
+    return providers.stream().collect(Collectors.toMap(Provider::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  public Optional<Rule> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** The provider whose host patterns match this hostname, if any (first in catalogue order). */
+  public Optional<Provider> providerForHost(String host) {
+    for (Provider p : providers) if (p.matchesHost(host)) return Optional.of(p);
+    return Optional.empty();
+  }
+
+  /** The provider that declares this environment variable name, if any. */
+  public Optional<Provider> providerForEnvVar(String name) {
+    for (Provider p : providers) if (p.envVars().contains(name)) return Optional.of(p);
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,185 @@
+package dev.wraith.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wraith.model.FindingKind;
+import dev.wraith.model.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads the bundled catalogue from the classpath, applies a user overlay directory, and validates the
+ * result. Every problem is collected and reported together; nothing half-valid is ever returned.
+ *
+ * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
+ * {@code sdks}, {@code frameworks}, {@code codeHints}); an entry whose id exists replaces the built-in one,
+ * and {@code disable: [id, ...]} removes built-ins.
+ */
+public final class CatalogueLoader {
+  private static final String BUNDLE = "/catalogue/";
+  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+  private static final Set<String> SECTIONS =
+      Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "disable");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, Provider> providers = new LinkedHashMap<>();
+  private final Map<String, Signature> signatures = new LinkedHashMap<>();
+  private final Map<String, Rule> rules = new LinkedHashMap<>();
+  private final List<String> modelArgs = new ArrayList<>();
+  private final Map<String, String> generationArgs = new LinkedHashMap<>();
+  private WalkerSettings walker = new WalkerSettings(List.of(), 4L << 20, List.of());
+  private int schema;
+  private String version = "";
+
+  private CatalogueLoader() {}
+
+  /** The bundled catalogue alone. */
+  public static Catalogue bundled() {
+    return load(null);
+  }
+
+  /** The bundled catalogue with the overlay directory applied, or alone when {@code overlay} is null. */
+  public static Catalogue load(Path overlay) {
+    CatalogueLoader l = new CatalogueLoader();
+    l.readBundle();
+    if (overlay != null) l.readOverlay(overlay);
+    l.validate();
+    if (!l.problems.isEmpty()) throw new CatalogueException(l.problems);
+    return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
+        new CodeHints(l.modelArgs, l.generationArgs), List.copyOf(l.rules.values()), l.walker);
+  }
+
+  private void readBundle() {
+    JsonNode index = readResource("catalogue.yaml");
+    if (index == null) return;
+    schema = index.path("schema").asInt(-1);
+    version = index.path("version").asText("");
+    if (schema != Catalogue.SCHEMA) problems.add("catalogue.yaml: schema " + schema + " is not supported (expected " + Catalogue.SCHEMA + ")");
+    if (!SEMVER.matcher(version).matches()) problems.add("catalogue.yaml: version '" + version + "' is not semver");
+    for (JsonNode f : index.path("files")) {
+      JsonNode doc = readResource(f.asText());
+      if (doc != null) apply(f.asText(), doc, false);
+    }
+  }
+
+  private void readOverlay(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      problems.add(dir + ": --catalogue must name a directory of YAML files");
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      problems.add(dir + ": cannot list: " + e.getMessage());
+      return;
+    }
+    if (files.isEmpty()) problems.add(dir + ": no .yaml files in the overlay directory");
+    for (Path f : files) {
+      try {
+        if (Files.size(f) > (1 << 20)) {
+          problems.add(f + ": larger than 1 MiB, refusing to read it");
+          continue;
+        }
+        JsonNode doc = yaml.readTree(f.toFile());
+        if (doc == null || doc.isMissingNode() || doc.isNull()) {
+          problems.add(f + ": empty file");
+          continue;
+        }
+        if (doc.has("schema") && doc.get("schema").asInt(-1) != Catalogue.SCHEMA) {
+          problems.add(f + ": schema " + doc.get("schema").asText() + " is not supported (expected " + Catalogue.SCHEMA + ")");
+          continue;
+        }
+        apply(f.toString(), doc, true);
+      } catch (IOException e) {
+        problems.add(f + ": not valid YAML: " + firstLine(e.getMessage()));
+      }
+    }
+  }
+
+  private JsonNode readResource(String name) {
+    try (InputStream in = CatalogueLoader.class.getResourceAsStream(BUNDLE + name)) {
+      if (in == null) {
+        problems.add("bundled catalogue file missing: " + name);
+        return null;
+      }
+      return yaml.readTree(in);
+    } catch (IOException e) {
+      problems.add(name + ": not valid YAML: " + firstLine(e.getMessage()));
+      return null;
+    }
+  }
+
+  private void apply(String file, JsonNode doc, boolean overlay) {
+    if (!doc.isObject()) {
+      problems.add(file + ": top level must be a mapping");
+      return;
+    }
+    doc.fieldNames().forEachRemaining(k -> {
+      if (!SECTIONS.contains(k)) problems.add(file + ": unknown section '" + k + "'");
+    });
+    Entries e = new Entries(file, problems);
+    for (JsonNode n : doc.path("providers")) e.provider(n).ifPresent(p -> put(providers, p.id(), p, file, overlay));
+    for (JsonNode n : doc.path("sdks")) e.signature(n, Signature.Type.SDK).ifPresent(s -> put(signatures, s.id(), s, file, overlay));
+    for (JsonNode n : doc.path("frameworks")) e.signature(n, Signature.Type.FRAMEWORK).ifPresent(s -> put(signatures, s.id(), s, file, overlay));
+    for (JsonNode n : doc.path("rules")) e.rule(n).ifPresent(r -> put(rules, r.id(), r, file, overlay));
+    if (doc.has("codeHints")) {
+      JsonNode h = doc.get("codeHints");
+      modelArgs.addAll(e.strings(h, "modelArgs"));
+      h.path("generationArgs").fields().forEachRemaining(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
+    }
+    if (doc.has("walker")) walker = e.walker(doc.get("walker"));
+    for (JsonNode d : doc.path("disable")) {
+      String id = d.asText();
+      if (!overlay) problems.add(file + ": 'disable' is only for overlays");
+      else if (providers.remove(id) == null && signatures.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
+    }
+  }
+
+  private <T> void put(Map<String, T> map, String id, T value, String file, boolean overlay) {
+    if (map.containsKey(id) && !overlay) problems.add(file + ": duplicate id '" + id + "'");
+    map.put(id, value);
+  }
+
+  private void validate() {
+    Set<String> ids = new HashSet<>();
+    for (String id : providers.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used twice");
+    for (String id : signatures.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by a provider and a signature");
+    for (String id : ids) if (!KEBAB.matcher(id).matches()) problems.add("id '" + id + "' is not kebab-case");
+    for (Signature s : signatures.values()) {
+      checkProvider(s.id(), s.provider());
+      for (Symbol sym : s.symbols()) checkProvider(s.id() + " symbol " + sym.call(), sym.provider());
+      for (String t : s.triggers()) if (t.length() < 4) problems.add(s.id() + ": trigger '" + t + "' is shorter than 4 characters");
+      if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
+    }
+    for (FindingKind k : FindingKind.values()) if (!rules.containsKey(k.id())) problems.add("rules: no rule for finding kind '" + k.id() + "'");
+  }
+
+  private void checkProvider(String where, String provider) {
+    if (!provider.isEmpty() && !providers.containsKey(provider)) problems.add(where + ": unknown provider '" + provider + "'");
+  }
+
+  static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Severity by id, for rules. */
+  static Severity severity(String s) {
+    return Severity.parse(s);
+  }
+}

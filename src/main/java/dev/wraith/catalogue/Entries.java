@@ -1,0 +1,189 @@
+package dev.wraith.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wraith.model.FindingKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Reads one catalogue entry from a YAML node, strictly: unknown keys and bad values are problems. */
+final class Entries {
+  private static final Set<String> PROVIDER_KEYS =
+      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars");
+  private static final Set<String> SIGNATURE_KEYS =
+      Set.of("id", "name", "ecosystem", "provider", "maturity", "packages", "modules", "triggers", "symbols", "reportImport");
+  private static final Set<String> SYMBOL_KEYS = Set.of("call", "kind", "provider", "capabilities", "when", "modelArg", "only");
+  private static final Set<String> WHEN_KEYS = Set.of("arg", "equals", "notEquals", "capability");
+  private static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "short", "full", "help");
+  private static final Set<String> SYMBOL_KINDS = Set.of("sdk-client", "agent", "tool", "vector-store", "mcp-server");
+
+  private final String file;
+  private final List<String> problems;
+
+  Entries(String file, List<String> problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  Optional<Provider> provider(JsonNode n) {
+    String id = required(n, "id");
+    int before = problems.size();
+    keys(n, PROVIDER_KEYS, id);
+    Provider.Category cat = enumValue(n, "category", id, Provider.Category.class, Provider.Category.LLM);
+    List<HostPattern> hosts = parsed(n, "hosts", id, HostPattern::parse);
+    List<Cidr> ranges = parsed(n, "ipRanges", id, Cidr::parse);
+    List<Integer> ports = new ArrayList<>();
+    for (JsonNode p : n.path("ports")) {
+      if (!p.canConvertToInt() || p.asInt() < 1 || p.asInt() > 65535) problems.add(where(id) + "port '" + p.asText() + "' is not 1-65535");
+      else ports.add(p.asInt());
+    }
+    Provider p = new Provider(id, text(n, "name", id), cat, maturity(n, id), hosts, ranges, ports,
+        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"));
+    return problems.size() == before ? Optional.of(p) : Optional.empty();
+  }
+
+  Optional<Signature> signature(JsonNode n, Signature.Type type) {
+    String id = required(n, "id");
+    int before = problems.size();
+    keys(n, SIGNATURE_KEYS, id);
+    Ecosystem eco = enumValue(n, "ecosystem", id, Ecosystem.class, null);
+    List<String> modules = strings(n, "modules");
+    List<String> packages = strings(n, "packages");
+    Set<String> triggers = new LinkedHashSet<>(strings(n, "triggers"));
+    if (!n.has("triggers")) {
+      for (String m : modules) if (m.length() >= 4) triggers.add(m);
+    }
+    List<Symbol> symbols = new ArrayList<>();
+    for (JsonNode s : n.path("symbols")) symbol(s, id).ifPresent(symbols::add);
+    if (modules.isEmpty() && packages.isEmpty()) problems.add(where(id) + "needs modules or packages");
+    Signature sig = new Signature(id, text(n, "name", id), type, eco, n.path("provider").asText(""), maturity(n, id),
+        packages, modules, List.copyOf(triggers), symbols, n.path("reportImport").asBoolean(true));
+    return problems.size() == before ? Optional.of(sig) : Optional.empty();
+  }
+
+  private Optional<Symbol> symbol(JsonNode n, String owner) {
+    String call = n.path("call").asText("");
+    String where = owner + " symbol '" + call + "'";
+    keys(n, SYMBOL_KEYS, where);
+    if (call.isBlank()) {
+      problems.add(where(owner) + "symbol without 'call'");
+      return Optional.empty();
+    }
+    String kind = n.path("kind").asText("");
+    if (!SYMBOL_KINDS.contains(kind)) {
+      problems.add(where(where) + "kind '" + kind + "' is not one of " + new java.util.TreeSet<>(SYMBOL_KINDS));
+      return Optional.empty();
+    }
+    List<Symbol.ArgCapability> when = new ArrayList<>();
+    for (JsonNode w : n.path("when")) {
+      keys(w, WHEN_KEYS, where);
+      String arg = w.path("arg").asText("");
+      String cap = w.path("capability").asText("");
+      if (arg.isEmpty() || cap.isEmpty()) problems.add(where(where) + "'when' needs arg and capability");
+      when.add(new Symbol.ArgCapability(arg, w.path("equals").asText(""), w.path("notEquals").asText(""), cap));
+    }
+    List<Symbol.ArgFilter> only = new ArrayList<>();
+    for (JsonNode o : n.path("only")) {
+      keys(o, Set.of("arg", "values"), where);
+      List<String> values = strings(o, "values");
+      if (o.path("arg").asText("").isEmpty() || values.isEmpty()) problems.add(where(where) + "'only' needs arg and values");
+      only.add(new Symbol.ArgFilter(o.path("arg").asText(""), values));
+    }
+    return Optional.of(new Symbol(call, Symbol.compileGlob(call), FindingKind.parse(kind), n.path("provider").asText(""),
+        strings(n, "capabilities"), when, n.path("modelArg").asText(""), only));
+  }
+
+  Optional<Rule> rule(JsonNode n) {
+    String id = required(n, "id");
+    keys(n, RULE_KEYS, id);
+    try {
+      return Optional.of(new Rule(id, text(n, "name", id), CatalogueLoader.severity(n.path("severity").asText("")),
+          text(n, "short", id), text(n, "full", id), text(n, "help", id)));
+    } catch (IllegalArgumentException e) {
+      problems.add(where(id) + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  WalkerSettings walker(JsonNode n) {
+    keys(n, Set.of("skipDirs", "maxFileBytes", "generatedSuffixes"), "walker");
+    long max = n.path("maxFileBytes").asLong(4L << 20);
+    if (max < 1024) problems.add(file + ": walker.maxFileBytes must be at least 1024");
+    return new WalkerSettings(strings(n, "skipDirs"), max, strings(n, "generatedSuffixes"));
+  }
+
+  List<String> strings(JsonNode n, String key) {
+    JsonNode list = n.path(key);
+    if (list.isMissingNode()) return List.of();
+    if (!list.isArray()) {
+      problems.add(file + ": '" + key + "' must be a list");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode x : list) {
+      if (!x.isValueNode() || x.asText().isBlank()) problems.add(file + ": '" + key + "' holds an empty or non-text item");
+      else out.add(x.asText());
+    }
+    return out;
+  }
+
+  private <T> List<T> parsed(JsonNode n, String key, String id, Function<String, T> parser) {
+    List<T> out = new ArrayList<>();
+    for (String s : strings(n, key)) {
+      try {
+        out.add(parser.apply(s));
+      } catch (IllegalArgumentException e) {
+        problems.add(where(id) + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private String required(JsonNode n, String key) {
+    String v = n.path(key).asText("");
+    if (v.isBlank()) {
+      problems.add(file + ": an entry has no '" + key + "': " + CatalogueLoader.firstLine(n.toString()));
+      return "?";
+    }
+    return v;
+  }
+
+  private String text(JsonNode n, String key, String id) {
+    String v = n.path(key).asText("");
+    if (v.isBlank()) problems.add(where(id) + "missing '" + key + "'");
+    return v;
+  }
+
+  private Maturity maturity(JsonNode n, String id) {
+    return enumValue(n, "maturity", id, Maturity.class, Maturity.STABLE);
+  }
+
+  private <E extends Enum<E>> E enumValue(JsonNode n, String key, String id, Class<E> type, E fallback) {
+    String v = n.path(key).asText("");
+    if (v.isEmpty() && fallback != null) return fallback;
+    try {
+      return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      problems.add(where(id) + key + " '" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+      return fallback != null ? fallback : type.getEnumConstants()[0];
+    }
+  }
+
+  private void keys(JsonNode n, Set<String> allowed, String id) {
+    if (!n.isObject()) {
+      problems.add(where(id) + "entry must be a mapping");
+      return;
+    }
+    n.fieldNames().forEachRemaining(k -> {
+      if (!allowed.contains(k)) problems.add(where(id) + "unknown key '" + k + "'");
+    });
+  }
+
+  private String where(String id) {
+    return file + ": " + id + ": ";
+  }
+}

@@ -1,0 +1,52 @@
+package dev.wraith.catalogue;
+
+import java.util.List;
+
+/**
+ * An SDK or framework as code shows it: the packages that install it, the modules code imports, and the
+ * symbols whose calls mean a client, agent, tool, vector store or MCP server is made.
+ *
+ * @param type SDK for a provider's client library, FRAMEWORK for an agent or LLM framework
+ * @param provider the provider its clients talk to by default ("" for multi-provider frameworks)
+ * @param packages dependency names, exact, in the ecosystem's own form (PyPI, npm, group:artifact, Go module)
+ * @param modules import roots: Python modules, npm specifiers, Java packages, Go import paths
+ * @param triggers prefilter tokens: a file is parsed only if one of any signature's tokens occurs in it
+ * @param reportImport whether an import with no matched symbol is a finding; false for module names that
+ *     local code often reuses (Python's {@code agents}, npm's {@code ai})
+ */
+public record Signature(
+    String id,
+    String name,
+    Type type,
+    Ecosystem ecosystem,
+    String provider,
+    Maturity maturity,
+    List<String> packages,
+    List<String> modules,
+    List<String> triggers,
+    List<Symbol> symbols,
+    boolean reportImport) {
+
+  public enum Type {
+    SDK, FRAMEWORK
+  }
+
+  public Signature {
+    packages = List.copyOf(packages);
+    modules = List.copyOf(modules);
+    triggers = List.copyOf(triggers);
+    symbols = List.copyOf(symbols);
+  }
+
+  /** True when a module path names one of this signature's modules or a submodule of one. */
+  public boolean ownsModule(String module) {
+    for (String m : modules) {
+      if (module.equals(m)) return true;
+      if (module.startsWith(m)) {
+        char next = module.charAt(m.length());
+        if (next == '.' || next == '/') return true;
+      }
+    }
+    return false;
+  }
+}

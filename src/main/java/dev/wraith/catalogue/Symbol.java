@@ -1,0 +1,83 @@
+package dev.wraith.catalogue;
+
+import dev.wraith.model.FindingKind;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A call that means something: {@code call} is a glob over the resolved, fully qualified call name that
+ * language extractors produce ({@code module.Symbol}, {@code module.Class().method} for a method on an
+ * instance). In the glob, '**' matches anything and '*' anything but '.' and '/'. A call also matches when
+ * it continues the pattern with '.' (a builder chain such as {@code OpenAiChatModel.builder}).
+ *
+ * @param provider overrides the signature's provider ("" = inherit)
+ * @param capabilities capabilities the call always grants (code-exec, shell, filesystem, network, ...)
+ * @param when capabilities granted by argument values
+ * @param modelArg the argument that names the model: a keyword, or "#0" for the first positional
+ * @param only argument filters; the symbol matches only calls that pass one (empty = every call)
+ */
+public record Symbol(
+    String call,
+    Pattern regex,
+    FindingKind kind,
+    String provider,
+    List<String> capabilities,
+    List<ArgCapability> when,
+    String modelArg,
+    List<ArgFilter> only) {
+
+  public Symbol {
+    capabilities = List.copyOf(capabilities);
+    when = List.copyOf(when);
+    only = List.copyOf(only);
+  }
+
+  /**
+   * Restricts a symbol to calls where an argument has one of the given literal values, e.g.
+   * {@code boto3.client} only with "bedrock-runtime". A symbol with several filters matches when any holds.
+   */
+  public record ArgFilter(String arg, List<String> values) {
+    public ArgFilter {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** Whether the call's arguments satisfy {@link #only}. */
+  public boolean argsAllow(java.util.Map<String, String> args) {
+    if (only.isEmpty()) return true;
+    for (ArgFilter f : only) if (f.values().contains(args.getOrDefault(f.arg(), "\0"))) return true;
+    return false;
+  }
+
+  /** A capability switched on by an argument: present at all, equal to a literal, or not equal to one. */
+  public record ArgCapability(String arg, String equals, String notEquals, String capability) {
+    public boolean holds(java.util.Map<String, String> args) {
+      if (!args.containsKey(arg)) return false;
+      String v = args.get(arg);
+      if (!equals.isEmpty()) return equals.equals(v);
+      if (!notEquals.isEmpty()) return !notEquals.equals(v);
+      return true;
+    }
+  }
+
+  public boolean matches(String resolvedCall) {
+    return regex.matcher(resolvedCall).matches();
+  }
+
+  public static Pattern compileGlob(String glob) {
+    StringBuilder re = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        re.append(".*");
+        i++;
+      } else if (c == '*') {
+        re.append("[^./]*");
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    re.append("(\\..*)?");
+    return Pattern.compile(re.toString());
+  }
+}

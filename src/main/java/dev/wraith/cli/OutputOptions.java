@@ -1,0 +1,40 @@
+package dev.wraith.cli;
+
+import dev.wraith.report.Reporter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** --format and --output, the same on every command. */
+final class OutputOptions {
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "${env:WRAITH_FORMAT:-table}",
+      description = "Output format: table, json or sarif (sarif only where a command says so). Default: ${DEFAULT-VALUE}. Env: WRAITH_FORMAT.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "${env:WRAITH_OUTPUT}",
+      description = "Write the report to FILE instead of standard output. Env: WRAITH_OUTPUT.")
+  Path output;
+
+  Reporter reporter(List<Reporter> reporters, List<String> allowed) {
+    for (Reporter r : reporters) if (r.format().equalsIgnoreCase(format) && allowed.contains(r.format())) return r;
+    throw new Main.UsageProblem("unknown --format '" + format + "' (expected one of " + String.join(", ", allowed) + ")");
+  }
+
+  /** Writes through the reporter to --output or stdout. */
+  void emit(Reporter reporter, dev.wraith.model.ScanReport report, PrintStream stdout) throws IOException {
+    if (output == null) {
+      reporter.write(report, stdout);
+      stdout.flush();
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    try (OutputStream out = Files.newOutputStream(output)) {
+      reporter.write(report, out);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.wraith.code;
+
+import dev.wraith.model.CodeAgent;
+import dev.wraith.model.Finding;
+import dev.wraith.model.FindingKind;
+import dev.wraith.model.ModelUse;
+import dev.wraith.model.Severity;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Groups findings into code agents, one per file that actually uses AI. Imports, env var reads and
+ * dependency declarations alone do not make a file an agent.
+ */
+public final class CodeAgents {
+  private static final Set<FindingKind> USES_AI = EnumSet.of(FindingKind.SDK_CLIENT, FindingKind.AGENT, FindingKind.TOOL,
+      FindingKind.VECTOR_STORE, FindingKind.MCP_SERVER, FindingKind.AI_ENDPOINT);
+
+  private CodeAgents() {}
+
+  public static List<CodeAgent> group(List<Finding> findings, List<ModelUse> models) {
+    Map<String, List<Finding>> byFile = new TreeMap<>();
+    for (Finding f : findings) byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
+    Map<String, TreeSet<String>> modelsByFile = new TreeMap<>();
+    for (ModelUse m : models) modelsByFile.computeIfAbsent(m.location().path(), k -> new TreeSet<>()).add(m.model());
+    List<CodeAgent> agents = new ArrayList<>();
+    byFile.forEach((path, fs) -> {
+      if (fs.stream().noneMatch(f -> USES_AI.contains(f.kind()))) return;
+      TreeSet<String> frameworks = new TreeSet<>(), providers = new TreeSet<>(), caps = new TreeSet<>();
+      TreeSet<String> fileModels = new TreeSet<>(modelsByFile.getOrDefault(path, new TreeSet<>()));
+      Severity sev = Severity.NOTE;
+      boolean agent = false, mcp = false;
+      for (Finding f : fs) {
+        if (!f.framework().isEmpty()) frameworks.add(f.framework());
+        if (!f.provider().isEmpty()) providers.add(f.provider());
+        caps.addAll(f.capabilities());
+        if (f.attributes().containsKey("model")) fileModels.add(f.attributes().get("model"));
+        if (f.severity().compareTo(sev) > 0) sev = f.severity();
+        agent |= f.kind() == FindingKind.AGENT;
+        mcp |= f.kind() == FindingKind.MCP_SERVER;
+      }
+      String role = agent ? "agent" : mcp ? "mcp-server" : "ai-client";
+      agents.add(new CodeAgent(path, role, List.copyOf(frameworks), List.copyOf(providers), List.copyOf(caps),
+          List.copyOf(fileModels), sev, fs.size()));
+    });
+    return agents;
+  }
+}

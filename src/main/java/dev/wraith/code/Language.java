@@ -1,0 +1,18 @@
+package dev.wraith.code;
+
+import dev.wraith.catalogue.Ecosystem;
+
+/** Source languages with an extractor, and the package ecosystem their imports come from. */
+public enum Language {
+  PYTHON(Ecosystem.PYPI), JAVASCRIPT(Ecosystem.NPM), TYPESCRIPT(Ecosystem.NPM), JAVA(Ecosystem.MAVEN), GO(Ecosystem.GO);
+
+  private final Ecosystem ecosystem;
+
+  Language(Ecosystem ecosystem) {
+    this.ecosystem = ecosystem;
+  }
+
+  public Ecosystem ecosystem() {
+    return ecosystem;
+  }
+}

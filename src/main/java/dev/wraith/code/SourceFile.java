@@ -1,0 +1,36 @@
+package dev.wraith.code;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+
+/**
+ * One file as a detector sees it: its path relative to the scan root ('/' separated) and its bytes, read
+ * once by the walker. Detectors never touch the filesystem themselves.
+ */
+public record SourceFile(String path, byte[] bytes) {
+
+  /** The file name without directories. */
+  public String name() {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  /** Text decoded as UTF-8; invalid sequences become U+FFFD (the caller may warn via {@link #isValidUtf8()}). */
+  public String text() {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  public boolean isValidUtf8() {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}

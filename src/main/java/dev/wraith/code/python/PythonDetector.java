@@ -1,0 +1,48 @@
+package dev.wraith.code.python;
+
+import dev.wraith.code.Detection;
+import dev.wraith.code.FactMatcher;
+import dev.wraith.code.FileDetector;
+import dev.wraith.code.Language;
+import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSParser;
+import org.treesitter.TreeSitterPython;
+
+/** {@code python/source}: SDK clients, agents, tools, endpoints and env var names in Python files. */
+public final class PythonDetector implements FileDetector {
+  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterPython::new);
+  private final FactMatcher matcher;
+
+  public PythonDetector(FactMatcher matcher) {
+    this.matcher = matcher;
+  }
+
+  @Override
+  public String id() {
+    return "python/source";
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return path.endsWith(".py") || path.endsWith(".pyw") || path.endsWith(".pyi");
+  }
+
+  @Override
+  public boolean needsTrigger() {
+    return true;
+  }
+
+  @Override
+  public Detection detect(SourceFile file) {
+    try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
+      Detection d = matcher.match(file.path(), Language.PYTHON, PythonExtractor.extract(tree));
+      if (file.isValidUtf8()) return d;
+      List<String> w = new ArrayList<>(d.warnings());
+      w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
+      return new Detection(d.findings(), d.deployments(), d.models(), w);
+    }
+  }
+}

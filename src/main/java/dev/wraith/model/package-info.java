@@ -1,0 +1,2 @@
+/** Immutable records and sealed types shared by every layer. Imports nothing else of wraith. */
+package dev.wraith.model;
