@@ -41,7 +41,7 @@ public final class EndpointMatcher {
       if (byHost.isPresent()) return Optional.of(new Match(byHost.get(), evidence, Confidence.HIGH));
       if (port > 0) {
         for (Provider p : catalogue.providers()) {
-          if (!p.ports().contains(port) || p.paths().isEmpty()) continue;
+          if (!p.ports().contains(port)) continue;
           boolean pathMatch = p.paths().stream().anyMatch(path::startsWith);
           boolean nameInHost = host.contains(p.id());
           if (pathMatch || nameInHost) return Optional.of(new Match(p, evidence, pathMatch && nameInHost ? Confidence.HIGH : Confidence.MEDIUM));
