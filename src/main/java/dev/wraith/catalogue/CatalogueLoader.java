@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  */
 public final class CatalogueLoader {
   private static final String BUNDLE = "/catalogue/";
-  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "disable");
@@ -158,7 +157,6 @@ public final class CatalogueLoader {
     Set<String> ids = new HashSet<>();
     for (String id : providers.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used twice");
     for (String id : signatures.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by a provider and a signature");
-    for (String id : ids) if (!KEBAB.matcher(id).matches()) problems.add("id '" + id + "' is not kebab-case");
     for (Signature s : signatures.values()) {
       checkProvider(s.id(), s.provider());
       for (Symbol sym : s.symbols()) checkProvider(s.id() + " symbol " + sym.call(), sym.provider());

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 /** Reads one catalogue entry from a YAML node, strictly: unknown keys and bad values are problems. */
 final class Entries {
+  private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> PROVIDER_KEYS =
       Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars");
   private static final Set<String> SIGNATURE_KEYS =
@@ -31,7 +32,6 @@ final class Entries {
 
   Optional<Provider> provider(JsonNode n) {
     String id = required(n, "id");
-    int before = problems.size();
     keys(n, PROVIDER_KEYS, id);
     Provider.Category cat = enumValue(n, "category", id, Provider.Category.class, Provider.Category.LLM);
     List<HostPattern> hosts = parsed(n, "hosts", id, HostPattern::parse);
@@ -43,12 +43,11 @@ final class Entries {
     }
     Provider p = new Provider(id, text(n, "name", id), cat, maturity(n, id), hosts, ranges, ports,
         strings(n, "paths"), strings(n, "images"), strings(n, "envVars"));
-    return problems.size() == before ? Optional.of(p) : Optional.empty();
+    return Optional.of(p); // registered even when invalid, so reference checks report everything at once
   }
 
   Optional<Signature> signature(JsonNode n, Signature.Type type) {
     String id = required(n, "id");
-    int before = problems.size();
     keys(n, SIGNATURE_KEYS, id);
     Ecosystem eco = enumValue(n, "ecosystem", id, Ecosystem.class, null);
     List<String> modules = strings(n, "modules");
@@ -62,7 +61,7 @@ final class Entries {
     if (modules.isEmpty() && packages.isEmpty()) problems.add(where(id) + "needs modules or packages");
     Signature sig = new Signature(id, text(n, "name", id), type, eco, n.path("provider").asText(""), maturity(n, id),
         packages, modules, List.copyOf(triggers), symbols, n.path("reportImport").asBoolean(true));
-    return problems.size() == before ? Optional.of(sig) : Optional.empty();
+    return Optional.of(sig);
   }
 
   private Optional<Symbol> symbol(JsonNode n, String owner) {
@@ -145,6 +144,7 @@ final class Entries {
 
   private String required(JsonNode n, String key) {
     String v = n.path(key).asText("");
+    if (key.equals("id") && !v.isBlank() && !KEBAB.matcher(v).matches()) problems.add(file + ": id '" + v + "' is not kebab-case");
     if (v.isBlank()) {
       problems.add(file + ": an entry has no '" + key + "': " + CatalogueLoader.firstLine(n.toString()));
       return "?";

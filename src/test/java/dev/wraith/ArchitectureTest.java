@@ -1,0 +1,65 @@
+package dev.wraith;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point down: cli → scan → {code, report, ...} → catalogue → model. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.wraith");
+
+  @Test
+  void modelImportsNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.wraith.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.catalogue..", "dev.wraith.code..", "dev.wraith.scan..",
+            "dev.wraith.report..", "dev.wraith.cli..", "dev.wraith.cluster..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void catalogueDependsOnlyOnModel() {
+    noClasses().that().resideInAPackage("dev.wraith.catalogue..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.scan..", "dev.wraith.report..",
+            "dev.wraith.cli..", "dev.wraith.cluster..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void layersAndReportsDoNotReachUp() {
+    noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.report..", "dev.wraith.cluster..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.wraith.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.wraith.scan..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void languageDetectorsDoNotImportEachOther() {
+    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy"};
+    for (String a : langs) {
+      for (String b : langs) {
+        if (a.equals(b)) continue;
+        noClasses().that().resideInAPackage("dev.wraith.code." + a + "..")
+            .should().dependOnClassesThat().resideInAPackage("dev.wraith.code." + b + "..")
+            .allowEmptyShould(true)
+            .check(CLASSES);
+      }
+    }
+  }
+
+  @Test
+  void onlyMainExits() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")
+        .should().callMethod(System.class, "exit", int.class)
+        .check(CLASSES);
+  }
+}
