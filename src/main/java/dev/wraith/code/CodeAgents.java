@@ -34,7 +34,7 @@ public final class CodeAgents {
       TreeSet<String> frameworks = new TreeSet<>(), providers = new TreeSet<>(), caps = new TreeSet<>();
       TreeSet<String> fileModels = new TreeSet<>(modelsByFile.getOrDefault(path, new TreeSet<>()));
       Severity sev = Severity.NOTE;
-      boolean agent = false, mcp = false;
+      boolean agent = false, mcp = false, client = false;
       for (Finding f : fs) {
         if (!f.framework().isEmpty()) frameworks.add(f.framework());
         if (!f.provider().isEmpty()) providers.add(f.provider());
@@ -43,8 +43,9 @@ public final class CodeAgents {
         if (f.severity().compareTo(sev) > 0) sev = f.severity();
         agent |= f.kind() == FindingKind.AGENT;
         mcp |= f.kind() == FindingKind.MCP_SERVER;
+        client |= USES_AI.contains(f.kind()) && f.kind() != FindingKind.TOOL;
       }
-      String role = agent ? "agent" : mcp ? "mcp-server" : "ai-client";
+      String role = agent ? "agent" : mcp ? "mcp-server" : client ? "ai-client" : "agent-tools";
       agents.add(new CodeAgent(path, role, List.copyOf(frameworks), List.copyOf(providers), List.copyOf(caps),
           List.copyOf(fileModels), sev, fs.size()));
     });
