@@ -1,5 +1,6 @@
 """Fixture: OpenAI SDK clients reached through aliases. Mentions api.openai.com in a docstring only."""
 import os
+import anthropic as anthropic_sdk
 import openai as oa
 from openai import AzureOpenAI, AsyncOpenAI as Async
 
@@ -24,3 +25,9 @@ def ask(question: str) -> str:
 def legacy(prompt):
     # expect: sdk-client openai-python
     return oa.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": prompt}])
+
+
+async def stream(prompt):
+    # expect: sdk-client anthropic-python
+    async with anthropic_sdk.AsyncAnthropic() as claude:
+        return await claude.messages.create(model="claude-3-5-haiku-latest", max_tokens=256, messages=[])

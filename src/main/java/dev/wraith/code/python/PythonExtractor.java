@@ -37,6 +37,7 @@ final class PythonExtractor {
       case "import_statement" -> importStatement(n);
       case "import_from_statement" -> importFrom(n);
       case "assignment" -> assignment(n);
+      case "as_pattern" -> asPattern(n);
       case "call" -> call(n);
       case "decorator" -> decorator(n);
       case "class_definition" -> baseClasses(n);
@@ -102,6 +103,15 @@ final class PythonExtractor {
     String key = tree.text(left);
     if (value != null) bindings.put(key, value);
     else bindings.remove(key);
+  }
+
+  /** {@code with OpenAI() as client:} and {@code async with ... as x:} bind like an assignment. */
+  private void asPattern(TSNode n) {
+    TSNode alias = SyntaxTree.field(n, "alias");
+    if (alias == null || n.getNamedChildCount() == 0) return;
+    String target = tree.text(alias.getNamedChildCount() == 1 ? alias.getNamedChild(0) : alias);
+    String value = resolve(n.getNamedChild(0));
+    if (value != null) bindings.put(target, value);
   }
 
   private void call(TSNode n) {
