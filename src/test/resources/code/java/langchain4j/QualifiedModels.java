@@ -9,7 +9,7 @@ class QualifiedModels {
 
   Object ollama() {
     // expect: sdk-client langchain4j
-    return new dev.langchain4j.model.ollama.OllamaChatModel.OllamaChatModelBuilder()
+    return dev.langchain4j.model.ollama.OllamaChatModel.builder()
         // expect: ai-endpoint ollama
         .baseUrl("http://ollama:11434")
         .modelName("llama3.1")

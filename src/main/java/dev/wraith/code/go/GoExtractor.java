@@ -32,11 +32,14 @@ import org.treesitter.TSNode;
  * literals are literals, except import paths; comments never are.
  */
 final class GoExtractor {
-  private static final int MAX_DEPTH = 64;
+  /** Deepest selector or call chain resolved; real code stays far below, hostile chains cost n x this. */
+  private static final int MAX_DEPTH = 24;
+  private static final int MAX_KEY = 256;
 
   private final SyntaxTree tree;
   private final GoImports packages;
   private final Map<String, String> bindings = new HashMap<>();
+  private final Map<Long, String> resolved = new HashMap<>();
   private final List<SourceFacts.Import> imports = new ArrayList<>();
   private final List<SourceFacts.Call> calls = new ArrayList<>();
   private final List<SourceFacts.Literal> literals = new ArrayList<>();
@@ -143,16 +146,31 @@ final class GoExtractor {
     }
   }
 
-  /** The call-name form of an expression rooted at an import or a binding, or null. */
+  /**
+   * The call-name form of an expression rooted at an import or a binding, or null. Results for selectors
+   * and calls are memoised per node, so a statement's value and its calls agree (both see the bindings
+   * from before the statement) and a long chain is walked once, not once per link.
+   */
   private String resolve(TSNode e, int depth) {
     if (e == null || depth > MAX_DEPTH) return null;
-    switch (e.getType()) {
+    String type = e.getType();
+    if (!type.equals("selector_expression") && !type.equals("call_expression")) return resolveUncached(e, type, depth);
+    long key = ((long) e.getStartByte() << 32) | (e.getEndByte() & 0xffffffffL);
+    if (resolved.containsKey(key)) return resolved.get(key);
+    String v = resolveUncached(e, type, depth);
+    resolved.put(key, v);
+    return v;
+  }
+
+  private String resolveUncached(TSNode e, String type, int depth) {
+    switch (type) {
       case "identifier" -> {
         String b = bindings.get(tree.text(e));
         return b != null ? b : packages.path(tree.text(e));
       }
       case "selector_expression" -> {
-        String whole = bindings.get(tree.text(e));
+        // binding keys are short ("s.client"); never copy the text of a long chain once per link
+        String whole = e.getEndByte() - e.getStartByte() <= MAX_KEY ? bindings.get(tree.text(e)) : null;
         if (whole != null) return whole;
         String operand = resolve(SyntaxTree.field(e, "operand"), depth + 1);
         TSNode field = SyntaxTree.field(e, "field");

@@ -3,7 +3,6 @@ package dev.wraith.code.java;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +33,11 @@ import org.treesitter.TSNode;
  * indentation removed) are literals; comments and Javadoc never are.
  */
 final class JavaExtractor {
-  private static final int MAX_DEPTH = 64;
 
   private final SyntaxTree tree;
   private final JavaNames names;
   private final JavaLiterals literals;
-  private final Map<String, String> bindings = new HashMap<>();
+  private final JavaScope scope;
   private final Set<Long> consumed = new HashSet<>();
   private final List<SourceFacts.Import> imports = new ArrayList<>();
   private final List<SourceFacts.Call> calls = new ArrayList<>();
@@ -49,6 +47,7 @@ final class JavaExtractor {
     this.tree = tree;
     this.names = new JavaNames(owned);
     this.literals = new JavaLiterals(tree);
+    this.scope = new JavaScope(tree, names);
   }
 
   /** @param owned whether a package or type name belongs to a catalogue signature (for wildcard imports) */
@@ -77,7 +76,7 @@ final class JavaExtractor {
       case "marker_annotation", "annotation" -> annotation(n);
       case "superclass", "super_interfaces", "extends_interfaces" -> supertypes(n);
       case "local_variable_declaration", "field_declaration" -> declaration(n);
-      case "formal_parameter" -> bind(SyntaxTree.field(n, "name"), null, SyntaxTree.field(n, "type"));
+      case "formal_parameter" -> scope.bind(SyntaxTree.field(n, "name"), null, SyntaxTree.field(n, "type"));
       case "assignment_expression" -> assignment(n);
       default -> { }
     }
@@ -106,13 +105,13 @@ final class JavaExtractor {
 
   private void invocation(TSNode n) {
     if (consumed.contains(key(n))) return;
-    List<TSNode> links = chain(n);
+    List<TSNode> links = JavaScope.chain(n);
     for (int i = 1; i < links.size(); i++) consumed.add(key(links.get(i)));
     TSNode root = links.get(links.size() - 1);
     TSNode obj = SyntaxTree.field(root, "object");
     String method = tree.text(SyntaxTree.field(root, "name"));
     if (obj != null && obj.getType().equals("object_creation_expression")) {
-      String type = typeName(SyntaxTree.field(obj, "type"));
+      String type = scope.typeName(SyntaxTree.field(obj, "type"));
       if (type == null) return;
       consumed.add(key(obj));
       Map<String, String> args = arguments(SyntaxTree.field(obj, "arguments"));
@@ -120,10 +119,11 @@ final class JavaExtractor {
       emit(type, n, args);
       return;
     }
-    String instance = obj == null ? null : instance(obj, 0);
+    String instance = obj == null ? null : scope.instance(obj, 0);
     if (instance != null) {
       String name = instance;
-      for (int i = links.size() - 1; i >= 0; i--) {
+      // links beyond MAX_DEPTH are not reported: names would grow quadratically on hostile chains
+      for (int i = links.size() - 1; i >= Math.max(0, links.size() - JavaScope.MAX_DEPTH); i--) {
         TSNode link = links.get(i);
         name = name + "." + tree.text(SyntaxTree.field(link, "name"));
         emit(name, link, arguments(SyntaxTree.field(link, "arguments")));
@@ -131,22 +131,11 @@ final class JavaExtractor {
       }
       return;
     }
-    String type = obj == null ? names.staticMember(method) : typeOf(obj);
+    String type = obj == null ? names.staticMember(method) : scope.typeOf(obj);
     if (type == null) return;
     Map<String, String> args = arguments(SyntaxTree.field(root, "arguments"));
     chainArguments(links, links.size() - 1, args);
     emit(obj == null ? type : type + "." + method, n, args);
-  }
-
-  /** The method invocations of a chain, outermost first; iterative, so long chains cannot overflow. */
-  private static List<TSNode> chain(TSNode outer) {
-    List<TSNode> links = new ArrayList<>();
-    TSNode cur = outer;
-    while (cur != null && cur.getType().equals("method_invocation")) {
-      links.add(cur);
-      cur = SyntaxTree.field(cur, "object");
-    }
-    return links;
   }
 
   /** Adds links[0..end) (outermost first) as keyword args, innermost first; the first occurrence wins. */
@@ -161,7 +150,7 @@ final class JavaExtractor {
 
   private void creation(TSNode n) {
     if (consumed.contains(key(n))) return;
-    String type = typeName(SyntaxTree.field(n, "type"));
+    String type = scope.typeName(SyntaxTree.field(n, "type"));
     if (type != null) emit(type, n, arguments(SyntaxTree.field(n, "arguments")));
   }
 
@@ -195,7 +184,7 @@ final class JavaExtractor {
   }
 
   private void supertype(TSNode t) {
-    String type = typeName(t);
+    String type = scope.typeName(t);
     if (type != null) emit(type, t, Map.of());
   }
 
@@ -203,103 +192,15 @@ final class JavaExtractor {
     TSNode type = SyntaxTree.field(n, "type");
     for (int i = 0; i < n.getNamedChildCount(); i++) {
       TSNode d = n.getNamedChild(i);
-      if (d.getType().equals("variable_declarator")) bind(SyntaxTree.field(d, "name"), SyntaxTree.field(d, "value"), type);
+      if (d.getType().equals("variable_declarator")) scope.bind(SyntaxTree.field(d, "name"), SyntaxTree.field(d, "value"), type);
     }
   }
 
   private void assignment(TSNode n) {
     TSNode left = SyntaxTree.field(n, "left");
     if (left == null) return;
-    if (left.getType().equals("field_access") && isThis(SyntaxTree.field(left, "object"))) left = SyntaxTree.field(left, "field");
-    if (left != null && left.getType().equals("identifier")) bind(left, SyntaxTree.field(n, "right"), null);
-  }
-
-  /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
-  private void bind(TSNode name, TSNode value, TSNode declaredType) {
-    if (name == null) return;
-    String v = value == null ? null : valueOf(value, 0);
-    if (v == null && declaredType != null) {
-      String t = typeName(declaredType);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(tree.text(name), v);
-    else bindings.remove(tree.text(name));
-  }
-
-  /** The instance an expression evaluates to, in call-name form ({@code FQN()}, {@code FQN().m()}), or null. */
-  private String valueOf(TSNode e, int depth) {
-    if (e == null || depth > MAX_DEPTH) return null;
-    switch (e.getType()) {
-      case "object_creation_expression" -> {
-        String t = typeName(SyntaxTree.field(e, "type"));
-        return t == null ? null : t + "()";
-      }
-      case "method_invocation" -> {
-        List<TSNode> links = chain(e);
-        TSNode root = links.get(links.size() - 1);
-        TSNode obj = SyntaxTree.field(root, "object");
-        if (obj == null) return null;
-        if (obj.getType().equals("object_creation_expression")) return valueOf(obj, depth + 1);
-        String instance = instance(obj, depth + 1);
-        if (instance == null) {
-          String t = typeOf(obj);
-          return t == null ? null : t + "()";
-        }
-        StringBuilder b = new StringBuilder(instance);
-        for (int i = links.size() - 1; i >= 0; i--) b.append('.').append(tree.text(SyntaxTree.field(links.get(i), "name"))).append("()");
-        return b.toString();
-      }
-      case "parenthesized_expression" -> {
-        return e.getNamedChildCount() == 1 ? valueOf(e.getNamedChild(0), depth + 1) : null;
-      }
-      case "cast_expression" -> {
-        return valueOf(SyntaxTree.field(e, "value"), depth + 1);
-      }
-      default -> {
-        return instance(e, depth + 1);
-      }
-    }
-  }
-
-  /** A bound variable ({@code v}, {@code this.v}, {@code v.field.sub}) in call-name form, or null. */
-  private String instance(TSNode e, int depth) {
-    if (depth > MAX_DEPTH) return null;
-    return switch (e.getType()) {
-      case "identifier" -> bindings.get(tree.text(e));
-      case "field_access" -> {
-        TSNode obj = SyntaxTree.field(e, "object");
-        TSNode field = SyntaxTree.field(e, "field");
-        if (obj == null || field == null) yield null;
-        if (isThis(obj)) yield bindings.get(tree.text(field));
-        String base = instance(obj, depth + 1);
-        yield base == null ? null : base + "." + tree.text(field);
-      }
-      case "parenthesized_expression" -> e.getNamedChildCount() == 1 ? instance(e.getNamedChild(0), depth + 1) : null;
-      default -> null;
-    };
-  }
-
-  /** The FQN of a type named by an expression ({@code X}, {@code Outer.Inner}, {@code com.x.Type}), or null. */
-  private String typeOf(TSNode e) {
-    return switch (e.getType()) {
-      case "identifier" -> names.type(tree.text(e));
-      case "field_access", "scoped_identifier" -> {
-        String dotted = tree.text(e).replaceAll("\\s+", "");
-        yield dotted.matches("[\\w$]+(\\.[\\w$]+)*") ? names.dotted(dotted) : null;
-      }
-      default -> null;
-    };
-  }
-
-  /** The FQN of a type node ({@code X}, {@code a.b.X}, {@code X<T>}), or null. */
-  private String typeName(TSNode t) {
-    if (t == null) return null;
-    return switch (t.getType()) {
-      case "type_identifier", "identifier" -> names.type(tree.text(t));
-      case "scoped_type_identifier", "scoped_identifier" -> names.dotted(tree.text(t).replaceAll("\\s+", ""));
-      case "generic_type" -> t.getNamedChildCount() == 0 ? null : typeName(t.getNamedChild(0));
-      default -> null;
-    };
+    if (left.getType().equals("field_access") && JavaScope.isThis(SyntaxTree.field(left, "object"))) left = SyntaxTree.field(left, "field");
+    if (left != null && left.getType().equals("identifier")) scope.bind(left, SyntaxTree.field(n, "right"), null);
   }
 
   private Map<String, String> arguments(TSNode args) {
@@ -315,10 +216,6 @@ final class JavaExtractor {
 
   private void emit(String name, TSNode at, Map<String, String> args) {
     calls.add(new SourceFacts.Call(name, SyntaxTree.line(at), SyntaxTree.column(at), args));
-  }
-
-  private boolean isThis(TSNode n) {
-    return n != null && n.getType().equals("this");
   }
 
   private static long key(TSNode n) {
