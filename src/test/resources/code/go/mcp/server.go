@@ -21,3 +21,19 @@ func main() {
 	})
 	server.ServeStdio(s)
 }
+
+type registry struct {
+	srv *server.MCPServer
+}
+
+// register adds tools to a server built elsewhere: seen through the parameter's and the field's types.
+func register(s *server.MCPServer, r registry) {
+	// expect: tool mcp-go
+	s.AddTool(mcp.NewTool("ping"), pong)
+	// expect: tool mcp-go
+	r.srv.AddTools(server.ServerTool{Tool: mcp.NewTool("echo"), Handler: pong})
+}
+
+func pong(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return mcp.NewToolResultText("pong"), nil
+}

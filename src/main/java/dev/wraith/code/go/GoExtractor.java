@@ -16,6 +16,7 @@ import org.treesitter.TSNode;
  * <ul>
  *   <li>{@code pkg.Func(a)} → {@code importpath.Func} with args {@code #0}, ...; functional options such as
  *       {@code option.WithAPIKey(k)} are calls like any other;
+ *   <li>generic calls {@code pkg.Func[T](a)} → {@code importpath.Func} as well;
  *   <li>composite literals {@code pkg.Type{Field: v}} and {@code &pkg.Type{...}} → {@code importpath.Type}
  *       with one keyword arg per field, named bean-style with its first letter lower-cased ({@code Model}
  *       → {@code model}, {@code MaxTokens} → {@code maxTokens}, {@code APIKey} unchanged) so the catalogue's language-neutral code hints
@@ -28,7 +29,10 @@ import org.treesitter.TSNode;
  * <p>Bindings ({@code :=}, {@code =}, {@code var}, parameters; one flat scope in document order) hold the
  * value's call-name form: {@code path.NewClient()} for a call result (the first of several results, so
  * {@code c, err := genai.NewClient(..)} binds {@code c}), {@code path.Type()} for a struct literal or a
- * declared type ({@code var c *openai.Client}, {@code func f(c *openai.Client)}). Interpreted and raw string
+ * declared type ({@code var c *openai.Client}, {@code func f(c *openai.Client)}). A struct field of an
+ * imported type ({@code client *openai.Client}) is found by name through any unbound variable
+ * ({@code b.client.CreateChatCompletion} → {@code ...go-openai.Client().CreateChatCompletion}), a heuristic
+ * since one file cannot know the variable's type. Interpreted and raw string
  * literals are literals, except import paths; comments never are.
  */
 final class GoExtractor {
@@ -40,6 +44,7 @@ final class GoExtractor {
   private final GoImports packages;
   private final Map<String, String> bindings = new HashMap<>();
   private final Map<Long, String> resolved = new HashMap<>();
+  private final Map<String, String> fields = new HashMap<>();
   private final List<SourceFacts.Import> imports = new ArrayList<>();
   private final List<SourceFacts.Call> calls = new ArrayList<>();
   private final List<SourceFacts.Literal> literals = new ArrayList<>();
@@ -72,6 +77,8 @@ final class GoExtractor {
       }
       case "call_expression" -> call(n);
       case "composite_literal" -> composite(n);
+      case "type_conversion_expression" -> conversion(n);
+      case "field_declaration" -> structField(n);
       case "short_var_declaration", "assignment_statement" ->
           bindAll(SyntaxTree.field(n, "left"), SyntaxTree.field(n, "right"), null);
       case "var_spec", "parameter_declaration" -> bindAll(n, SyntaxTree.field(n, "value"), SyntaxTree.field(n, "type"));
@@ -118,6 +125,28 @@ final class GoExtractor {
         args.put("#" + pos++, value(unwrap(e)));
       }
     }
+    calls.add(new SourceFacts.Call(type, SyntaxTree.line(n), SyntaxTree.column(n), args));
+  }
+
+  /** Remembers struct fields of imported types ({@code client *openai.Client}) by field name. */
+  private void structField(TSNode n) {
+    String type = typeName(SyntaxTree.field(n, "type"));
+    if (type == null) return;
+    for (int i = 0; i < n.getNamedChildCount(); i++) {
+      TSNode c = n.getNamedChild(i);
+      if (c.getType().equals("field_identifier")) fields.put(tree.text(c), type + "()");
+    }
+  }
+
+  /**
+   * {@code pkg.Func[T](x)} parses as a conversion (the grammar cannot tell them apart); like
+   * {@code pkg.Type(x)}, which parses as a call, it is reported as a call.
+   */
+  private void conversion(TSNode n) {
+    String type = typeName(SyntaxTree.field(n, "type"));
+    if (type == null) return;
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("#0", value(SyntaxTree.field(n, "operand")));
     calls.add(new SourceFacts.Call(type, SyntaxTree.line(n), SyntaxTree.column(n), args));
   }
 
@@ -172,15 +201,20 @@ final class GoExtractor {
         // binding keys are short ("s.client"); never copy the text of a long chain once per link
         String whole = e.getEndByte() - e.getStartByte() <= MAX_KEY ? bindings.get(tree.text(e)) : null;
         if (whole != null) return whole;
-        String operand = resolve(SyntaxTree.field(e, "operand"), depth + 1);
+        TSNode operandNode = SyntaxTree.field(e, "operand");
+        String operand = resolve(operandNode, depth + 1);
         TSNode field = SyntaxTree.field(e, "field");
-        return operand == null || field == null ? null : operand + "." + tree.text(field);
+        if (field == null) return null;
+        if (operand == null && operandNode != null && operandNode.getType().equals("identifier")) {
+          return fields.get(tree.text(field)); // recv.client where a struct here declares client *pkg.Type
+        }
+        return operand == null ? null : operand + "." + tree.text(field);
       }
       case "call_expression" -> {
         String fn = resolve(SyntaxTree.field(e, "function"), depth + 1);
         return fn == null ? null : fn + "()";
       }
-      case "composite_literal" -> {
+      case "composite_literal", "type_conversion_expression" -> {
         String t = typeName(SyntaxTree.field(e, "type"));
         return t == null ? null : t + "()";
       }
