@@ -51,7 +51,10 @@ final class JavaScope {
         List<TSNode> links = chain(e);
         TSNode root = links.get(links.size() - 1);
         TSNode obj = SyntaxTree.field(root, "object");
-        if (obj == null) return null;
+        if (obj == null) { // builder() through import static: an instance of the member's class
+          String member = names.staticMember(tree.text(SyntaxTree.field(root, "name")));
+          return member == null || member.lastIndexOf('.') < 0 ? null : member.substring(0, member.lastIndexOf('.')) + "()";
+        }
         if (obj.getType().equals("object_creation_expression")) return valueOf(obj, depth + 1);
         if (links.size() > MAX_DEPTH) return null;
         String instance = instance(obj, depth + 1);
