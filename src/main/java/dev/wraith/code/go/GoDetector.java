@@ -1,0 +1,61 @@
+package dev.wraith.code.go;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.catalogue.Ecosystem;
+import dev.wraith.catalogue.Signature;
+import dev.wraith.code.Detection;
+import dev.wraith.code.FactMatcher;
+import dev.wraith.code.FileDetector;
+import dev.wraith.code.Language;
+import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSParser;
+import org.treesitter.TreeSitterGo;
+
+/**
+ * {@code go/source}: SDK clients, agents, tools, vector stores, MCP servers, endpoints and env var names in
+ * Go files. Takes the catalogue's Go signatures to decide which imports may have their package name guessed.
+ */
+public final class GoDetector implements FileDetector {
+  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterGo::new);
+  private final FactMatcher matcher;
+  private final List<Signature> signatures;
+
+  public GoDetector(FactMatcher matcher, Catalogue catalogue) {
+    this.matcher = matcher;
+    this.signatures = catalogue.signatures().stream().filter(s -> s.ecosystem() == Ecosystem.GO).toList();
+  }
+
+  @Override
+  public String id() {
+    return "go/source";
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return path.endsWith(".go");
+  }
+
+  @Override
+  public boolean needsTrigger() {
+    return true;
+  }
+
+  @Override
+  public Detection detect(SourceFile file) {
+    try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
+      Detection d = matcher.match(file.path(), Language.GO, GoExtractor.extract(tree, this::owned));
+      if (file.isValidUtf8()) return d;
+      List<String> w = new ArrayList<>(d.warnings());
+      w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
+      return new Detection(d.findings(), d.deployments(), d.models(), w);
+    }
+  }
+
+  private boolean owned(String path) {
+    for (Signature s : signatures) if (s.ownsModule(path)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.wraith.code.go;
+
+import dev.wraith.code.SourceFacts;
+import dev.wraith.code.SyntaxTree;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.treesitter.TSNode;
+
+/**
+ * Extracts {@link SourceFacts} from one Go syntax tree. Resolved call names:
+ *
+ * <ul>
+ *   <li>{@code pkg.Func(a)} → {@code importpath.Func} with args {@code #0}, ...; functional options such as
+ *       {@code option.WithAPIKey(k)} are calls like any other;
+ *   <li>generic calls {@code pkg.Func[T](a)} → {@code importpath.Func} as well;
+ *   <li>composite literals {@code pkg.Type{Field: v}} and {@code &pkg.Type{...}} → {@code importpath.Type}
+ *       with one keyword arg per field, named bean-style with its first letter lower-cased ({@code Model}
+ *       → {@code model}, {@code MaxTokens} → {@code maxTokens}, {@code APIKey} unchanged) so the catalogue's language-neutral code hints
+ *       apply; unkeyed elements are {@code #0}, ...;
+ *   <li>{@code v.Method(a)} where {@code v} is bound → the binding plus the selector path:
+ *       {@code client := openai.NewClient(k); client.CreateChatCompletion(..)} gives
+ *       {@code github.com/sashabaranov/go-openai.NewClient().CreateChatCompletion}.
+ * </ul>
+ *
+ * <p>Bindings ({@code :=}, {@code =}, {@code var}, parameters; one flat scope in document order) hold the
+ * value's call-name form: {@code path.NewClient()} for a call result (the first of several results, so
+ * {@code c, err := genai.NewClient(..)} binds {@code c}), {@code path.Type()} for a struct literal or a
+ * declared type ({@code var c *openai.Client}, {@code func f(c *openai.Client)}). A struct field of an
+ * imported type ({@code client *openai.Client}) is found by name through any unbound variable
+ * ({@code b.client.CreateChatCompletion} → {@code ...go-openai.Client().CreateChatCompletion}), a heuristic
+ * since one file cannot know the variable's type. Interpreted and raw string
+ * literals are literals, except import paths; comments never are.
+ */
+final class GoExtractor {
+  /** Deepest selector or call chain resolved; real code stays far below, hostile chains cost n x this. */
+  private static final int MAX_DEPTH = 24;
+  private static final int MAX_KEY = 256;
+
+  private final SyntaxTree tree;
+  private final GoImports packages;
+  private final Map<String, String> bindings = new HashMap<>();
+  private final Map<Long, String> resolved = new HashMap<>();
+  private final Map<String, String> fields = new HashMap<>();
+  private final List<SourceFacts.Import> imports = new ArrayList<>();
+  private final List<SourceFacts.Call> calls = new ArrayList<>();
+  private final List<SourceFacts.Literal> literals = new ArrayList<>();
+
+  private GoExtractor(SyntaxTree tree, Predicate<String> owned) {
+    this.tree = tree;
+    this.packages = new GoImports(owned);
+  }
+
+  /** @param owned whether a catalogue signature owns an import path (only those get guessed package names) */
+  static SourceFacts extract(SyntaxTree tree, Predicate<String> owned) {
+    GoExtractor x = new GoExtractor(tree, owned);
+    tree.walk(x::visit);
+    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
+  }
+
+  private boolean visit(TSNode n) {
+    switch (n.getType()) {
+      case "import_spec" -> {
+        importSpec(n);
+        return false;
+      }
+      case "comment" -> {
+        return false;
+      }
+      case "interpreted_string_literal", "raw_string_literal" -> {
+        String v = string(n);
+        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, SyntaxTree.line(n), SyntaxTree.column(n)));
+        return false;
+      }
+      case "call_expression" -> call(n);
+      case "composite_literal" -> composite(n);
+      case "type_conversion_expression" -> conversion(n);
+      case "field_declaration" -> structField(n);
+      case "short_var_declaration", "assignment_statement" ->
+          bindAll(SyntaxTree.field(n, "left"), SyntaxTree.field(n, "right"), null);
+      case "var_spec", "parameter_declaration" -> bindAll(n, SyntaxTree.field(n, "value"), SyntaxTree.field(n, "type"));
+      default -> { }
+    }
+    return true;
+  }
+
+  private void importSpec(TSNode n) {
+    TSNode path = SyntaxTree.field(n, "path");
+    if (path == null) return;
+    String p = string(path);
+    if (p.isEmpty()) return;
+    TSNode name = SyntaxTree.field(n, "name");
+    packages.add(p, name == null ? null : tree.text(name));
+    imports.add(new SourceFacts.Import(p, SyntaxTree.line(n), SyntaxTree.column(n)));
+  }
+
+  private void call(TSNode n) {
+    String name = resolve(SyntaxTree.field(n, "function"), 0);
+    if (name == null) return;
+    Map<String, String> args = new LinkedHashMap<>();
+    TSNode list = SyntaxTree.field(n, "arguments");
+    int pos = 0;
+    for (int i = 0; list != null && i < list.getNamedChildCount(); i++) {
+      TSNode a = list.getNamedChild(i);
+      if (!a.getType().equals("comment")) args.put("#" + pos++, value(a));
+    }
+    calls.add(new SourceFacts.Call(name, SyntaxTree.line(n), SyntaxTree.column(n), args));
+  }
+
+  private void composite(TSNode n) {
+    String type = typeName(SyntaxTree.field(n, "type"));
+    if (type == null) return;
+    Map<String, String> args = new LinkedHashMap<>();
+    TSNode body = SyntaxTree.field(n, "body");
+    int pos = 0;
+    for (int i = 0; body != null && i < body.getNamedChildCount(); i++) {
+      TSNode e = body.getNamedChild(i);
+      if (e.getType().equals("keyed_element")) {
+        String key = tree.text(unwrap(SyntaxTree.field(e, "key")));
+        if (!key.isEmpty()) args.putIfAbsent(decapitalize(key), value(unwrap(SyntaxTree.field(e, "value"))));
+      } else if (e.getType().equals("literal_element")) {
+        args.put("#" + pos++, value(unwrap(e)));
+      }
+    }
+    calls.add(new SourceFacts.Call(type, SyntaxTree.line(n), SyntaxTree.column(n), args));
+  }
+
+  /** Remembers struct fields of imported types ({@code client *openai.Client}) by field name. */
+  private void structField(TSNode n) {
+    String type = typeName(SyntaxTree.field(n, "type"));
+    if (type == null) return;
+    for (int i = 0; i < n.getNamedChildCount(); i++) {
+      TSNode c = n.getNamedChild(i);
+      if (c.getType().equals("field_identifier")) fields.put(tree.text(c), type + "()");
+    }
+  }
+
+  /**
+   * {@code pkg.Func[T](x)} parses as a conversion (the grammar cannot tell them apart); like
+   * {@code pkg.Type(x)}, which parses as a call, it is reported as a call.
+   */
+  private void conversion(TSNode n) {
+    String type = typeName(SyntaxTree.field(n, "type"));
+    if (type == null) return;
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("#0", value(SyntaxTree.field(n, "operand")));
+    calls.add(new SourceFacts.Call(type, SyntaxTree.line(n), SyntaxTree.column(n), args));
+  }
+
+  /**
+   * Binds names to values pairwise, or every name to the first value when one call yields several
+   * results; with no value, to the declared type. Names whose value does not resolve are unbound.
+   */
+  private void bindAll(TSNode names, TSNode values, TSNode declaredType) {
+    if (names == null) return;
+    List<TSNode> left = new ArrayList<>();
+    for (int i = 0; i < names.getNamedChildCount(); i++) {
+      TSNode c = names.getNamedChild(i);
+      if (c.getType().equals("identifier") || c.getType().equals("selector_expression")) left.add(c);
+    }
+    List<TSNode> right = new ArrayList<>();
+    for (int i = 0; values != null && i < values.getNamedChildCount(); i++) right.add(values.getNamedChild(i));
+    String declared = declaredType == null ? null : typeName(declaredType);
+    for (int i = 0; i < left.size(); i++) {
+      String v = null;
+      if (right.size() == left.size()) v = resolve(right.get(i), 0);
+      else if (right.size() == 1 && i == 0) v = resolve(right.get(0), 0);
+      if (v == null && declared != null) v = declared + "()";
+      String key = tree.text(left.get(i));
+      if (v != null) bindings.put(key, v);
+      else bindings.remove(key);
+    }
+  }
+
+  /**
+   * The call-name form of an expression rooted at an import or a binding, or null. Results for selectors
+   * and calls are memoised per node, so a statement's value and its calls agree (both see the bindings
+   * from before the statement) and a long chain is walked once, not once per link.
+   */
+  private String resolve(TSNode e, int depth) {
+    if (e == null || depth > MAX_DEPTH) return null;
+    String type = e.getType();
+    if (!type.equals("selector_expression") && !type.equals("call_expression")) return resolveUncached(e, type, depth);
+    long key = ((long) e.getStartByte() << 32) | (e.getEndByte() & 0xffffffffL);
+    if (resolved.containsKey(key)) return resolved.get(key);
+    String v = resolveUncached(e, type, depth);
+    resolved.put(key, v);
+    return v;
+  }
+
+  private String resolveUncached(TSNode e, String type, int depth) {
+    switch (type) {
+      case "identifier" -> {
+        String b = bindings.get(tree.text(e));
+        return b != null ? b : packages.path(tree.text(e));
+      }
+      case "selector_expression" -> {
+        // binding keys are short ("s.client"); never copy the text of a long chain once per link
+        String whole = e.getEndByte() - e.getStartByte() <= MAX_KEY ? bindings.get(tree.text(e)) : null;
+        if (whole != null) return whole;
+        TSNode operandNode = SyntaxTree.field(e, "operand");
+        String operand = resolve(operandNode, depth + 1);
+        TSNode field = SyntaxTree.field(e, "field");
+        if (field == null) return null;
+        if (operand == null && operandNode != null && operandNode.getType().equals("identifier")) {
+          return fields.get(tree.text(field)); // recv.client where a struct here declares client *pkg.Type
+        }
+        return operand == null ? null : operand + "." + tree.text(field);
+      }
+      case "call_expression" -> {
+        String fn = resolve(SyntaxTree.field(e, "function"), depth + 1);
+        return fn == null ? null : fn + "()";
+      }
+      case "composite_literal", "type_conversion_expression" -> {
+        String t = typeName(SyntaxTree.field(e, "type"));
+        return t == null ? null : t + "()";
+      }
+      case "parenthesized_expression" -> {
+        return e.getNamedChildCount() == 1 ? resolve(e.getNamedChild(0), depth + 1) : null;
+      }
+      case "unary_expression" -> {
+        return resolve(SyntaxTree.field(e, "operand"), depth + 1);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** {@code importpath.Type} for {@code pkg.Type}, {@code *pkg.Type} or {@code pkg.Type[T]}, else null. */
+  private String typeName(TSNode t) {
+    for (int depth = 0; t != null && depth < MAX_DEPTH; depth++) {
+      switch (t.getType()) {
+        case "qualified_type" -> {
+          String path = packages.path(tree.text(SyntaxTree.field(t, "package")));
+          TSNode name = SyntaxTree.field(t, "name");
+          return path == null || name == null ? null : path + "." + tree.text(name);
+        }
+        case "pointer_type", "parenthesized_type" -> t = t.getNamedChildCount() == 1 ? t.getNamedChild(0) : null;
+        case "generic_type" -> t = SyntaxTree.field(t, "type");
+        default -> t = null;
+      }
+    }
+    return null;
+  }
+
+  /** Bean-style: {@code MaxTokens} → {@code maxTokens}; a leading acronym ({@code APIKey}) stays as is. */
+  private static String decapitalize(String name) {
+    if (name.length() > 1 && Character.isUpperCase(name.charAt(1)) && Character.isUpperCase(name.charAt(0))) return name;
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** A literal_element's expression. */
+  private static TSNode unwrap(TSNode n) {
+    return n != null && n.getType().equals("literal_element") && n.getNamedChildCount() == 1 ? n.getNamedChild(0) : n;
+  }
+
+  private String value(TSNode v) {
+    if (v == null) return "";
+    return switch (v.getType()) {
+      case "interpreted_string_literal", "raw_string_literal" -> string(v);
+      case "int_literal", "float_literal", "true", "false", "nil" -> tree.text(v);
+      case "unary_expression" -> {
+        TSNode operand = SyntaxTree.field(v, "operand");
+        yield operand != null && (operand.getType().equals("int_literal") || operand.getType().equals("float_literal"))
+            ? tree.text(v).replaceAll("\\s+", "") : "";
+      }
+      default -> "";
+    };
+  }
+
+  /** The content of an interpreted (escapes decoded) or raw string literal. */
+  private String string(TSNode s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.getNamedChildCount(); i++) {
+      TSNode c = s.getNamedChild(i);
+      switch (c.getType()) {
+        case "interpreted_string_literal_content", "raw_string_literal_content" -> b.append(tree.text(c));
+        case "escape_sequence" -> b.append(switch (tree.text(c)) {
+          case "\\n" -> "\n";
+          case "\\t" -> "\t";
+          case "\\\"" -> "\"";
+          case "\\\\" -> "\\";
+          default -> tree.text(c);
+        });
+        default -> { }
+      }
+    }
+    return b.toString();
+  }
+}

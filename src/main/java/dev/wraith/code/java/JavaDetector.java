@@ -1,0 +1,61 @@
+package dev.wraith.code.java;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.catalogue.Ecosystem;
+import dev.wraith.catalogue.Signature;
+import dev.wraith.code.Detection;
+import dev.wraith.code.FactMatcher;
+import dev.wraith.code.FileDetector;
+import dev.wraith.code.Language;
+import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSParser;
+import org.treesitter.TreeSitterJava;
+
+/**
+ * {@code java/source}: SDK clients, agents, tools, vector stores, MCP servers, endpoints and env var names
+ * in Java files. Takes the catalogue's Maven signatures to decide which on-demand imports may resolve names.
+ */
+public final class JavaDetector implements FileDetector {
+  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterJava::new);
+  private final FactMatcher matcher;
+  private final List<Signature> signatures;
+
+  public JavaDetector(FactMatcher matcher, Catalogue catalogue) {
+    this.matcher = matcher;
+    this.signatures = catalogue.signatures().stream().filter(s -> s.ecosystem() == Ecosystem.MAVEN).toList();
+  }
+
+  @Override
+  public String id() {
+    return "java/source";
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return path.endsWith(".java");
+  }
+
+  @Override
+  public boolean needsTrigger() {
+    return true;
+  }
+
+  @Override
+  public Detection detect(SourceFile file) {
+    try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
+      Detection d = matcher.match(file.path(), Language.JAVA, JavaExtractor.extract(tree, this::owned));
+      if (file.isValidUtf8()) return d;
+      List<String> w = new ArrayList<>(d.warnings());
+      w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
+      return new Detection(d.findings(), d.deployments(), d.models(), w);
+    }
+  }
+
+  private boolean owned(String name) {
+    for (Signature s : signatures) if (s.ownsModule(name)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+/** Java: import, call, annotation and builder-chain extraction with tree-sitter-java. */
+package dev.wraith.code.java;
