@@ -3,6 +3,10 @@ package dev.wraith.scan;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.manifest.GoManifestDetector;
+import dev.wraith.code.manifest.MavenManifestDetector;
+import dev.wraith.code.manifest.NpmManifestDetector;
+import dev.wraith.code.manifest.PypiManifestDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
@@ -21,7 +25,11 @@ public final class Registry {
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {
     FactMatcher matcher = new FactMatcher(catalogue);
     return List.of(
-        new PythonDetector(matcher));
+        new PythonDetector(matcher),
+        new PypiManifestDetector(catalogue),
+        new NpmManifestDetector(catalogue),
+        new MavenManifestDetector(catalogue),
+        new GoManifestDetector(catalogue));
   }
 
   /** Every output format, by --format id. */
