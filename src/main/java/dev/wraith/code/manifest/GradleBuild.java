@@ -80,9 +80,11 @@ final class GradleBuild {
     return "";
   }
 
+  /** The value of a map-notation argument: a string literal, or a bare identifier as a {@code $name} reference. */
   private static String named(String line, String key) {
-    Matcher m = Pattern.compile("\\b" + key + "\\s*[:=]\\s*[\"']([^\"']+)[\"']").matcher(line);
-    return m.find() ? m.group(1) : "";
+    Matcher m = Pattern.compile("\\b" + key + "\\s*[:=]\\s*(?:[\"']([^\"']+)[\"']|([A-Za-z_]\\w*))").matcher(line);
+    if (!m.find()) return "";
+    return m.group(1) != null ? m.group(1) : "$" + m.group(2);
   }
 
   private static String resolve(String version, Map<String, String> variables) {
