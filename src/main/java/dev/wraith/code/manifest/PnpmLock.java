@@ -40,16 +40,16 @@ final class PnpmLock {
   /** Splits a packages key into name and version, dropping the leading '/' and any peer suffix. */
   static NpmSpec key(String key) {
     String k = key.startsWith("/") ? key.substring(1) : key;
-    int paren = k.indexOf('(');
-    if (paren > 0) k = k.substring(0, paren);
-    if (k.indexOf('@', 1) < 0) { // v5: name/version, scoped @scope/name/version, peers after '_'
-      int slash = k.lastIndexOf('/');
-      if (slash <= 0) return new NpmSpec(k, "");
-      String version = k.substring(slash + 1);
-      int peers = version.indexOf('_');
-      return new NpmSpec(k.substring(0, slash), peers > 0 ? version.substring(0, peers) : version);
-    }
-    return NpmSpec.parse(k);
+    int scopeSlash = k.startsWith("@") ? k.indexOf('/') : -1;
+    int end = scopeSlash + 1;
+    while (end < k.length() && k.charAt(end) != '/' && k.charAt(end) != '@') end++;
+    if (end >= k.length()) return new NpmSpec(k, "");
+    String name = k.substring(0, end);
+    String version = k.substring(end + 1);
+    // v5 separates name and version with '/' and appends peers after '_'; v6 and later use '@' and '(peer@x)'
+    int peers = k.charAt(end) == '/' ? version.indexOf('_') : version.indexOf('(');
+    if (peers > 0) version = version.substring(0, peers);
+    return new NpmSpec(name, version);
   }
 
   private static void direct(JsonNode importer, Map<String, String> into) {
