@@ -26,6 +26,6 @@ public final class GoManifestDetector extends ManifestDetector {
 
   @Override
   List<Dependency> parse(SourceFile file) {
-    return GoMod.parse(file.text());
+    return GoMod.parse(text(file));
   }
 }

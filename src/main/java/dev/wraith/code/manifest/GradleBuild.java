@@ -21,6 +21,9 @@ final class GradleBuild {
   private static final Pattern CONFIGURATION = Pattern.compile("^\\s*\"?([A-Za-z_]\\w*)\"?\\s*[(\\s]");
   private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(?:def|val|var|ext\\.)?\\s*(\\w+)\\s*=\\s*[\"']([^\"'$]+)[\"']\\s*$");
   private static final Pattern VARIABLE = Pattern.compile("^\\$\\{?([\\w.]+)\\}?$");
+  private static final Pattern GROUP = namedArgument("group");
+  private static final Pattern NAME = namedArgument("name");
+  private static final Pattern VERSION = namedArgument("version");
 
   private GradleBuild() {}
 
@@ -42,9 +45,9 @@ final class GradleBuild {
         String version = s.group(4) == null ? "" : resolve(s.group(4), variables);
         out.add(Dependency.of(s.group(2) + ":" + s.group(3), version, scope, i + 1));
       }
-      String group = named(l, "group");
-      String name = named(l, "name");
-      if (!group.isEmpty() && !name.isEmpty()) out.add(Dependency.of(group + ":" + name, resolve(named(l, "version"), variables), scope, i + 1));
+      String group = named(l, GROUP);
+      String name = named(l, NAME);
+      if (!group.isEmpty() && !name.isEmpty()) out.add(Dependency.of(group + ":" + name, resolve(named(l, VERSION), variables), scope, i + 1));
     }
     return out;
   }
@@ -81,10 +84,14 @@ final class GradleBuild {
   }
 
   /** The value of a map-notation argument: a string literal, or a bare identifier as a {@code $name} reference. */
-  private static String named(String line, String key) {
-    Matcher m = Pattern.compile("\\b" + key + "\\s*[:=]\\s*(?:[\"']([^\"']+)[\"']|([A-Za-z_]\\w*))").matcher(line);
+  private static String named(String line, Pattern argument) {
+    Matcher m = argument.matcher(line);
     if (!m.find()) return "";
     return m.group(1) != null ? m.group(1) : "$" + m.group(2);
+  }
+
+  private static Pattern namedArgument(String key) {
+    return Pattern.compile("\\b" + key + "\\s*[:=]\\s*(?:[\"']([^\"']+)[\"']|([A-Za-z_]\\w*))");
   }
 
   private static String resolve(String version, Map<String, String> variables) {

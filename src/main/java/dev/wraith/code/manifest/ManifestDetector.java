@@ -26,6 +26,12 @@ abstract class ManifestDetector implements FileDetector {
   /** Parses one accepted file; its name decides the format. */
   abstract List<Dependency> parse(SourceFile file) throws MalformedManifestException;
 
+  /** The file as text, without the byte-order mark some Windows editors write (JSON and XML parsers reject it). */
+  static String text(SourceFile file) {
+    String t = file.text();
+    return t.startsWith("\uFEFF") ? t.substring(1) : t;
+  }
+
   /** The last path segment. */
   static String fileName(String path) {
     return path.substring(path.lastIndexOf('/') + 1);

@@ -29,8 +29,8 @@ public final class MavenManifestDetector extends ManifestDetector {
   @Override
   List<Dependency> parse(SourceFile file) throws MalformedManifestException {
     String name = file.name();
-    if (name.equals("pom.xml")) return PomXml.parse(file.text());
-    if (name.endsWith(".versions.toml")) return GradleBuild.catalog(file.text());
-    return GradleBuild.script(file.text());
+    if (name.equals("pom.xml")) return PomXml.parse(text(file));
+    if (name.endsWith(".versions.toml")) return GradleBuild.catalog(text(file));
+    return GradleBuild.script(text(file));
   }
 }

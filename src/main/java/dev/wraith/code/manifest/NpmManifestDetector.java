@@ -29,7 +29,7 @@ public final class NpmManifestDetector extends ManifestDetector {
 
   @Override
   List<Dependency> parse(SourceFile file) throws MalformedManifestException {
-    String text = file.text();
+    String text = text(file);
     return switch (file.name()) {
       case "package.json" -> PackageJson.manifest(text);
       case "pnpm-lock.yaml" -> PnpmLock.parse(text);

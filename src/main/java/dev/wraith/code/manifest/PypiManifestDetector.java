@@ -29,7 +29,7 @@ public final class PypiManifestDetector extends ManifestDetector {
 
   @Override
   List<Dependency> parse(SourceFile file) throws MalformedManifestException {
-    String text = file.text();
+    String text = text(file);
     return switch (file.name()) {
       case "pyproject.toml" -> PyprojectToml.parse(text);
       case "Pipfile" -> Pipfiles.pipfile(text);

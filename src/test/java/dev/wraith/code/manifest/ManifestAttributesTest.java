@@ -137,6 +137,13 @@ class ManifestAttributesTest {
     assertThat(f.location().line()).isEqualTo(9);
   }
 
+  @Test
+  void byteOrderMarkIsIgnored() {
+    assertThat(findings(NPM, "package.json", "\uFEFF{\"dependencies\": {\"openai\": \"^4\"}}")).hasSize(1);
+    assertThat(findings(MAVEN, "pom.xml", "\uFEFF<project><dependencies><dependency><groupId>io.qdrant</groupId>"
+        + "<artifactId>client</artifactId></dependency></dependencies></project>")).hasSize(1);
+  }
+
   static List<Finding> findings(FileDetector d, String path, String text) {
     assertThat(d.accepts(path)).as("%s accepts %s", d.id(), path).isTrue();
     Detection det = d.detect(new SourceFile(path, text.getBytes(StandardCharsets.UTF_8)));
