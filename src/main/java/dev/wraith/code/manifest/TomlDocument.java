@@ -113,8 +113,15 @@ final class TomlDocument {
     return index + 1;
   }
 
+  /** The index of the first header after {@code headerIndex} (binary search: lockfiles have thousands). */
   private int regionEnd(int headerIndex) {
-    for (Header h : headers) if (h.index() > headerIndex) return h.index();
-    return lines.size();
+    int lo = 0;
+    int hi = headers.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (headers.get(mid).index() <= headerIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < headers.size() ? headers.get(lo).index() : lines.size();
   }
 }
