@@ -37,8 +37,10 @@ final class PythonLockfiles {
     TomlDocument doc = TomlDocument.parse(text);
     List<Integer> headers = doc.arrayTableLines("package");
     Map<String, String> directScopes = new HashMap<>();
+    boolean knowsDirect = false; // a lock of a script or tool may list no project package
     for (JsonNode p : doc.root().path("package")) {
       if (!isProject(p)) continue;
+      knowsDirect = true;
       names(p.path("dependencies"), "", directScopes);
       p.path("optional-dependencies").properties().forEach(e -> names(e.getValue(), e.getKey(), directScopes));
       p.path("dev-dependencies").properties().forEach(e -> names(e.getValue(), e.getKey(), directScopes));
@@ -51,8 +53,8 @@ final class PythonLockfiles {
       if (isProject(p)) continue;
       String name = p.path("name").asText("");
       String key = Ecosystem.PYPI.normalisePackage(name);
-      boolean direct = directScopes.containsKey(key);
-      out.add(new Dependency(name, p.path("version").asText(""), directScopes.getOrDefault(key, ""), String.valueOf(direct), line));
+      String direct = knowsDirect ? String.valueOf(directScopes.containsKey(key)) : "";
+      out.add(new Dependency(name, p.path("version").asText(""), directScopes.getOrDefault(key, ""), direct, line));
     }
     return out;
   }

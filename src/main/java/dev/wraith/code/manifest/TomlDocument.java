@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +46,6 @@ final class TomlDocument {
     } catch (JsonProcessingException e) {
       int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new MalformedManifestException("not valid TOML" + (at > 0 ? " near line " + at : ""));
-    } catch (IOException e) {
-      throw new MalformedManifestException("unreadable TOML");
     }
   }
 

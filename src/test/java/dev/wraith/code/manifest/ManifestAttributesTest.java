@@ -135,6 +135,8 @@ class ManifestAttributesTest {
     Finding f = only(PYPI, "uv.lock", lock);
     assertThat(f.attributes()).isEqualTo(Map.of("version", "1.0.0", "scope", "test", "direct", "true"));
     assertThat(f.location().line()).isEqualTo(9);
+    String noProject = lock.substring(lock.indexOf("[[package]]\nname = \"openai\""));
+    assertThat(only(PYPI, "uv.lock", noProject).attributes()).doesNotContainKey("direct");
   }
 
   @Test
