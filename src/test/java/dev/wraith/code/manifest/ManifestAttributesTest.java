@@ -140,6 +140,32 @@ class ManifestAttributesTest {
   }
 
   @Test
+  void yarnBerryWorkspacesTellDirectPackages() {
+    String lock = """
+        __metadata:
+          version: 8
+
+        "ai@npm:^4.0.3":
+          version: 4.0.3
+          resolution: "ai@npm:4.0.3"
+
+        "openai@npm:^4.0.0":
+          version: 4.73.0
+          resolution: "openai@npm:4.73.0"
+
+        "app@workspace:.":
+          version: 0.0.0-use.local
+          dependencies:
+            ai: "npm:^4.0.3"
+          languageName: unknown
+        """;
+    assertThat(findings(NPM, "yarn.lock", lock)).extracting(f -> f.evidence() + " " + f.attributes())
+        .containsExactly("ai {direct=true, version=4.0.3}", "openai {direct=false, version=4.73.0}");
+    String classic = "openai@^4.0.0:\n  version \"4.73.0\"\n";
+    assertThat(findings(NPM, "yarn.lock", classic).get(0).attributes()).isEqualTo(Map.of("version", "4.73.0"));
+  }
+
+  @Test
   void byteOrderMarkIsIgnored() {
     assertThat(findings(NPM, "package.json", "\uFEFF{\"dependencies\": {\"openai\": \"^4\"}}")).hasSize(1);
     assertThat(findings(MAVEN, "pom.xml", "\uFEFF<project><dependencies><dependency><groupId>io.qdrant</groupId>"
