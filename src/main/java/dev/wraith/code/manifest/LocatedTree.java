@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -31,8 +33,20 @@ record LocatedTree(JsonNode root, Map<String, Integer> keyLines) {
     return read(JSON, text, "JSON");
   }
 
-  static LocatedTree yaml(String text) throws MalformedManifestException {
-    return read(YAML, text, "YAML");
+  /** Every document of a YAML stream ({@code ---} separated), each with its own key lines. */
+  static List<LocatedTree> yamlDocuments(String text) throws MalformedManifestException {
+    List<LocatedTree> docs = new ArrayList<>();
+    try (JsonParser p = YAML.createParser(text)) {
+      while (p.nextToken() != null) {
+        Map<String, Integer> lines = new HashMap<>();
+        docs.add(new LocatedTree(value(p, "", lines), lines));
+      }
+      return docs;
+    } catch (JsonProcessingException e) {
+      throw malformed(e, "YAML");
+    } catch (IOException e) {
+      throw new MalformedManifestException("unreadable YAML");
+    }
   }
 
   /** The line of the key at this path of object keys (array indexes as decimal strings), or 0. */
@@ -57,11 +71,16 @@ record LocatedTree(JsonNode root, Map<String, Integer> keyLines) {
       if (first == null) return new LocatedTree(JsonNodeFactory.instance.objectNode(), Map.of());
       return new LocatedTree(value(p, "", lines), lines);
     } catch (JsonProcessingException e) {
-      int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new MalformedManifestException("not valid " + format + (at > 0 ? " near line " + at : ""));
+      throw malformed(e, format);
     } catch (IOException e) {
       throw new MalformedManifestException("unreadable " + format);
     }
+  }
+
+  /** Only the position survives: Jackson's messages quote the offending input. */
+  private static MalformedManifestException malformed(JsonProcessingException e, String format) {
+    int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    return new MalformedManifestException("not valid " + format + (at > 0 ? " near line " + at : ""));
   }
 
   private static JsonNode value(JsonParser p, String path, Map<String, Integer> lines) throws IOException {

@@ -17,8 +17,14 @@ final class PnpmLock {
 
   private PnpmLock() {}
 
+  /** Reads every document: pnpm 9 may put its own package-manager lock in a first document before the project's. */
   static List<Dependency> parse(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.yaml(text);
+    List<Dependency> out = new ArrayList<>();
+    for (LocatedTree doc : LocatedTree.yamlDocuments(text)) out.addAll(document(doc));
+    return out;
+  }
+
+  private static List<Dependency> document(LocatedTree tree) {
     JsonNode root = tree.root();
     Map<String, String> directScopes = new HashMap<>();
     boolean knowsDirect = root.has("importers") || SECTIONS.keySet().stream().anyMatch(root::has);

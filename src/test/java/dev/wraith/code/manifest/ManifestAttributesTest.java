@@ -77,6 +77,32 @@ class ManifestAttributesTest {
   }
 
   @Test
+  void pnpmLockWithAPackageManagerDocumentFirst() {
+    String lock = """
+        ---
+        lockfileVersion: '9.0'
+        importers:
+          .:
+            packageManagerDependencies:
+              pnpm: {specifier: 9.15.0, version: 9.15.0}
+        packages:
+          pnpm@9.15.0: {}
+        ---
+        lockfileVersion: '9.0'
+        importers:
+          .:
+            devDependencies:
+              openai: {specifier: ^4.0.0, version: 4.73.0}
+        packages:
+          openai@4.73.0:
+            resolution: {integrity: sha512-x}
+        """;
+    Finding f = only(NPM, "pnpm-lock.yaml", lock);
+    assertThat(f.attributes()).isEqualTo(Map.of("version", "4.73.0", "scope", "dev", "direct", "true"));
+    assertThat(f.location().line()).isEqualTo(16);
+  }
+
+  @Test
   void pnpmKeysOfEveryLockfileVersion() {
     assertThat(PnpmLock.key("/openai/4.0.0")).isEqualTo(new NpmSpec("openai", "4.0.0"));
     assertThat(PnpmLock.key("/@ai-sdk/openai/1.0.0_zod@3.23.8")).isEqualTo(new NpmSpec("@ai-sdk/openai", "1.0.0"));
