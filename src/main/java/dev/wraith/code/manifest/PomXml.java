@@ -72,7 +72,21 @@ final class PomXml {
     } finally {
       close(r);
     }
-    return declared.stream().map(d -> dependency(d, properties)).toList();
+    return withManagedVersions(declared, declared.stream().map(d -> dependency(d, properties)).toList());
+  }
+
+  /** A dependency without a version takes the one this POM's own dependencyManagement gives the same artifact. */
+  private static List<Dependency> withManagedVersions(List<Declared> declared, List<Dependency> deps) {
+    Map<String, String> managed = new HashMap<>();
+    for (int i = 0; i < deps.size(); i++) {
+      if (declared.get(i).context().equals("dependencyManagement")) managed.putIfAbsent(deps.get(i).name(), deps.get(i).version());
+    }
+    List<Dependency> out = new ArrayList<>(deps.size());
+    for (Dependency d : deps) {
+      String version = d.version().isEmpty() ? managed.getOrDefault(d.name(), "") : d.version();
+      out.add(Dependency.of(d.name(), version, d.scope(), d.line()));
+    }
+    return out;
   }
 
   private static Dependency dependency(Declared d, Map<String, String> properties) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * pyproject.toml: PEP 621 {@code project.dependencies} and {@code optional-dependencies} (scope = the extra),
  * PEP 735 {@code dependency-groups} (scope = the group), uv and PDM dev dependencies, and Poetry's
- * {@code tool.poetry.dependencies}, {@code dev-dependencies} and {@code group.<name>.dependencies}.
+ * {@code tool.poetry.dependencies}, {@code dev-dependencies} and {@code group.<name>.dependencies}, and the
+ * same PEP 621 lists under hatch's {@code uv-dynamic-versioning} hook (used when they are templated).
  * {@code build-system.requires} is build tooling, not the project's, and is ignored.
  */
 final class PyprojectToml {
@@ -27,6 +28,13 @@ final class PyprojectToml {
       requirements(doc, e.getValue(), e.getKey(), List.of("dependency-groups"), out);
     }
     JsonNode tool = root.path("tool");
+    // hatch's uv-dynamic-versioning hook: PEP 621 lists kept outside [project] so they can be templated
+    JsonNode dynamic = tool.path("hatch").path("metadata").path("hooks").path("uv-dynamic-versioning");
+    String hook = "tool.hatch.metadata.hooks.uv-dynamic-versioning";
+    requirements(doc, dynamic.path("dependencies"), "", List.of(hook), out);
+    for (Map.Entry<String, JsonNode> e : dynamic.path("optional-dependencies").properties()) {
+      requirements(doc, e.getValue(), e.getKey(), List.of(hook + ".optional-dependencies", hook), out);
+    }
     requirements(doc, tool.path("uv").path("dev-dependencies"), "dev", List.of("tool.uv"), out);
     for (Map.Entry<String, JsonNode> e : tool.path("pdm").path("dev-dependencies").properties()) {
       requirements(doc, e.getValue(), e.getKey(), List.of("tool.pdm.dev-dependencies"), out);

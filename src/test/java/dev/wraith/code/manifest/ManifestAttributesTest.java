@@ -52,6 +52,21 @@ class ManifestAttributesTest {
   }
 
   @Test
+  void pyprojectOptionalDependenciesRepeatingOneSpecGetTheirOwnLines() {
+    String toml = """
+        [project]
+        name = "x"
+        dynamic = ["optional-dependencies"]
+
+        [tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]
+        openai = ["openai>=1.0"]
+        openrouter = ["openai>=1.0"]
+        """;
+    assertThat(findings(PYPI, "pyproject.toml", toml)).extracting(f -> f.location().line() + " " + f.attributes().get("scope"))
+        .containsExactly("6 openai", "7 openrouter");
+  }
+
+  @Test
   void pep503NormalisationButNoPrefixes() {
     assertThat(findings(PYPI, "requirements.txt", "Pydantic.AI__Slim==0.1\n")).hasSize(1);
     assertThat(findings(PYPI, "requirements.txt", "openai-whisper\nlangchain-text-splitters-foo\nopenaii\n")).isEmpty();
@@ -113,7 +128,7 @@ class ManifestAttributesTest {
   }
 
   @Test
-  void pomResolvesPropertiesRecursivelyAndProjectCoordinates() {
+  void pomResolvesPropertiesRecursivelyProjectCoordinatesAndManagedVersions() {
     String pom = """
         <project><version>2.0.0</version>
           <properties><base>1.0</base><lc4j>${base}.1</lc4j></properties>
@@ -122,11 +137,16 @@ class ManifestAttributesTest {
             <dependency><groupId>com.openai</groupId><artifactId>openai-java</artifactId><version>${project.version}</version>
               <scope>provided</scope></dependency>
             <dependency><groupId>io.qdrant</groupId><artifactId>client</artifactId><version>${missing}</version></dependency>
+            <dependency><groupId>io.milvus</groupId><artifactId>milvus-sdk-java</artifactId></dependency>
           </dependencies>
+          <dependencyManagement><dependencies>
+            <dependency><groupId>io.milvus</groupId><artifactId>milvus-sdk-java</artifactId><version>${base}</version></dependency>
+          </dependencies></dependencyManagement>
         </project>
         """;
     assertThat(findings(MAVEN, "pom.xml", pom)).extracting(Finding::attributes).containsExactly(
-        Map.of("version", "1.0.1"), Map.of("version", "2.0.0", "scope", "provided"), Map.of("version", "${missing}"));
+        Map.of("version", "1.0.1"), Map.of("version", "2.0.0", "scope", "provided"), Map.of("version", "${missing}"),
+        Map.of("version", "1.0"), Map.of("version", "1.0"));
   }
 
   @Test
