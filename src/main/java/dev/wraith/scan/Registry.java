@@ -5,6 +5,10 @@ import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
+import dev.wraith.code.manifest.GoManifestDetector;
+import dev.wraith.code.manifest.MavenManifestDetector;
+import dev.wraith.code.manifest.NpmManifestDetector;
+import dev.wraith.code.manifest.PypiManifestDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
@@ -25,7 +29,11 @@ public final class Registry {
     return List.of(
         new PythonDetector(matcher),
         new JavaDetector(matcher, catalogue),
-        new GoDetector(matcher, catalogue));
+        new GoDetector(matcher, catalogue),
+        new PypiManifestDetector(catalogue),
+        new NpmManifestDetector(catalogue),
+        new MavenManifestDetector(catalogue),
+        new GoManifestDetector(catalogue));
   }
 
   /** Every output format, by --format id. */

@@ -1,0 +1,57 @@
+package dev.wraith.code.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pipenv's Pipfile (TOML) and Pipfile.lock (JSON). Every table other than pipenv's own settings is a package
+ * category: {@code packages} is the default (no scope), {@code dev-packages} / {@code develop} are "dev", custom
+ * categories keep their name. Pipfile.lock does not record which packages are direct.
+ */
+final class Pipfiles {
+  private static final Set<String> NOT_CATEGORIES = Set.of("source", "requires", "scripts", "pipenv", "_meta");
+
+  private Pipfiles() {}
+
+  static List<Dependency> pipfile(String text) throws MalformedManifestException {
+    TomlDocument doc = TomlDocument.parse(text);
+    List<Dependency> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> category : doc.root().properties()) {
+      if (NOT_CATEGORIES.contains(category.getKey()) || !category.getValue().isObject()) continue;
+      String scope = scope(category.getKey());
+      for (Map.Entry<String, JsonNode> e : category.getValue().properties()) {
+        out.add(Dependency.of(e.getKey(), version(e.getValue()), scope, doc.keyLine(List.of(category.getKey()), e.getKey())));
+      }
+    }
+    return out;
+  }
+
+  static List<Dependency> lock(String text) throws MalformedManifestException {
+    LocatedTree tree = LocatedTree.json(text);
+    List<Dependency> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> category : tree.root().properties()) {
+      if (NOT_CATEGORIES.contains(category.getKey()) || !category.getValue().isObject()) continue;
+      String scope = scope(category.getKey());
+      for (Map.Entry<String, JsonNode> e : category.getValue().properties()) {
+        out.add(Dependency.of(e.getKey(), version(e.getValue()), scope, tree.line(category.getKey(), e.getKey())));
+      }
+    }
+    return out;
+  }
+
+  private static String scope(String category) {
+    return switch (category) {
+      case "packages", "default" -> "";
+      case "dev-packages", "develop" -> "dev";
+      default -> category;
+    };
+  }
+
+  private static String version(JsonNode spec) {
+    if (spec.isTextual()) return spec.asText();
+    return spec.path("version").isTextual() ? spec.path("version").asText() : "";
+  }
+}

@@ -1,0 +1,152 @@
+package dev.wraith.code.manifest;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * pom.xml dependencies wherever Maven takes them (project, dependencyManagement, profiles, plugins), with
+ * {@code ${...}} in coordinates and versions resolved from the POM's own {@code <properties>} and project
+ * coordinates; parents and imported BOMs are other files and are not read. Hardened against XXE: the StAX
+ * reader supports no DTDs and no external entities, and a POM with a DOCTYPE is refused outright, since
+ * Maven's own POMs never have one.
+ */
+final class PomXml {
+  private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)\\}");
+
+  private PomXml() {}
+
+  private record Declared(Map<String, String> fields, String context, int line) {}
+
+  static List<Dependency> parse(String text) throws MalformedManifestException {
+    Map<String, String> properties = new HashMap<>();
+    List<Declared> declared = new ArrayList<>();
+    Deque<String> stack = new ArrayDeque<>();
+    StringBuilder chars = new StringBuilder();
+    Declared current = null;
+    XMLStreamReader r = null;
+    try {
+      r = factory().createXMLStreamReader(new StringReader(text));
+      while (r.hasNext()) {
+        switch (r.next()) {
+          case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a POM");
+          case XMLStreamConstants.START_ELEMENT -> {
+            String parent = stack.peek();
+            stack.push(r.getLocalName());
+            chars.setLength(0);
+            if (r.getLocalName().equals("dependency") && "dependencies".equals(parent)) {
+              current = new Declared(new HashMap<>(), context(stack), r.getLocation().getLineNumber());
+            }
+          }
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> chars.append(r.getText());
+          case XMLStreamConstants.END_ELEMENT -> {
+            String name = stack.pop();
+            String value = chars.toString().trim();
+            chars.setLength(0);
+            if (current != null && name.equals("dependency") && "dependencies".equals(stack.peek())) {
+              declared.add(current);
+              current = null;
+            } else if (current != null && stack.size() >= 1 && "dependency".equals(stack.peek())) {
+              current.fields().put(name, value);
+            } else {
+              property(stack, name, value, properties);
+            }
+          }
+          default -> { }
+        }
+      }
+    } catch (XMLStreamException e) {
+      int at = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+      throw new MalformedManifestException("not well-formed XML" + (at > 0 ? " near line " + at : ""));
+    } finally {
+      close(r);
+    }
+    return withManagedVersions(declared, declared.stream().map(d -> dependency(d, properties)).toList());
+  }
+
+  /** A dependency without a version takes the one this POM's own dependencyManagement gives the same artifact. */
+  private static List<Dependency> withManagedVersions(List<Declared> declared, List<Dependency> deps) {
+    Map<String, String> managed = new HashMap<>();
+    for (int i = 0; i < deps.size(); i++) {
+      if (declared.get(i).context().equals("dependencyManagement")) managed.putIfAbsent(deps.get(i).name(), deps.get(i).version());
+    }
+    List<Dependency> out = new ArrayList<>(deps.size());
+    for (Dependency d : deps) {
+      String version = d.version().isEmpty() ? managed.getOrDefault(d.name(), "") : d.version();
+      out.add(Dependency.of(d.name(), version, d.scope(), d.line()));
+    }
+    return out;
+  }
+
+  private static Dependency dependency(Declared d, Map<String, String> properties) {
+    Map<String, String> f = d.fields();
+    String coordinates = resolve(f.getOrDefault("groupId", ""), properties) + ":" + resolve(f.getOrDefault("artifactId", ""), properties);
+    String scope = f.getOrDefault("scope", "");
+    if (scope.isEmpty() && f.getOrDefault("optional", "").equals("true")) scope = "optional";
+    if (scope.isEmpty() && d.context().equals("plugin")) scope = "plugin";
+    return Dependency.of(coordinates, resolve(f.getOrDefault("version", ""), properties), scope, d.line());
+  }
+
+  /** Records {@code <properties>} children and the project's own coordinates ({@code project.version}, ...). */
+  private static void property(Deque<String> stack, String name, String value, Map<String, String> into) {
+    List<String> path = new ArrayList<>(stack);
+    if (path.size() == 2 && path.get(0).equals("properties") && path.get(1).equals("project")) into.put(name, value);
+    if (path.size() == 1 && path.get(0).equals("project")) into.put("project." + name, value);
+    if (path.size() == 2 && path.get(0).equals("parent") && path.get(1).equals("project")) {
+      into.put("project.parent." + name, value);
+      into.putIfAbsent("project." + name, value); // inherited unless the project sets its own
+    }
+  }
+
+  /** Substitutes known properties, a few rounds deep (properties may refer to properties); unknown ones stay. */
+  static String resolve(String value, Map<String, String> properties) {
+    String v = value;
+    for (int round = 0; round < 5 && v.contains("${"); round++) {
+      Matcher m = PROPERTY.matcher(v);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        String key = m.group(1);
+        String sub = properties.getOrDefault(key, properties.getOrDefault(key.replaceFirst("^pom\\.", "project."), m.group()));
+        m.appendReplacement(sb, Matcher.quoteReplacement(sub));
+      }
+      m.appendTail(sb);
+      if (sb.length() > 4096) break;
+      v = sb.toString();
+    }
+    return v;
+  }
+
+  private static String context(Deque<String> stack) {
+    return stack.contains("plugin") ? "plugin" : stack.contains("dependencyManagement") ? "dependencyManagement" : "project";
+  }
+
+  /** A fresh factory per file: StAX does not promise that a shared factory is thread-safe. */
+  private static XMLInputFactory factory() {
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    return f;
+  }
+
+  private static void close(XMLStreamReader r) {
+    if (r == null) return;
+    try {
+      r.close();
+    } catch (XMLStreamException e) {
+      // nothing to release beyond the in-memory reader
+    }
+  }
+}
