@@ -3,6 +3,11 @@ package dev.wraith.scan;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.deploy.ComposeDetector;
+import dev.wraith.code.deploy.DockerfileDetector;
+import dev.wraith.code.deploy.HelmValuesDetector;
+import dev.wraith.code.deploy.KubernetesDetector;
+import dev.wraith.code.deploy.KustomizationDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
@@ -21,7 +26,12 @@ public final class Registry {
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {
     FactMatcher matcher = new FactMatcher(catalogue);
     return List.of(
-        new PythonDetector(matcher));
+        new PythonDetector(matcher),
+        new DockerfileDetector(catalogue),
+        new KubernetesDetector(catalogue),
+        new HelmValuesDetector(catalogue),
+        new KustomizationDetector(),
+        new ComposeDetector(catalogue));
   }
 
   /** Every output format, by --format id. */
