@@ -97,7 +97,7 @@ final class KubernetesWorkload {
 
     private void env(Mapping e) {
       String name = e.text("name");
-      if (name.isEmpty()) return;
+      if (name.isEmpty() || name.contains(HelmTemplate.PLACEHOLDER)) return;
       envVars.add(name);
       int line = e.entries().stream().filter(x -> x.key().equals("name")).findFirst().map(YamlNode.Entry::line).orElse(e.line());
       ai.envName(name, line);
