@@ -33,14 +33,14 @@ final class AiDeclarations {
 
   /** A variable name declared at {@code line}: a finding when the catalogue ties it to a provider. */
   void envName(String name, int line) {
-    catalogue.providerForEnvVar(name).ifPresent(p -> add(new Finding(FindingKind.ENV_VAR, new Location(path, line, 0),
+    catalogue.providerForEnvVar(name).ifPresent(p -> add(new Finding(FindingKind.ENV_VAR, new Location(path, Math.max(0, line), 0),
         p.id(), p.id(), "", dev.wraith.model.Confidence.HIGH, severity(FindingKind.ENV_VAR), name, Set.of(), Map.of())));
   }
 
   /** A value, argument or command at {@code line}: a finding when it holds an AI URL or host. */
   void value(String text, int line) {
     if (text.isEmpty() || text.length() > 4096) return;
-    endpoints.match(text).ifPresent(m -> add(new Finding(FindingKind.AI_ENDPOINT, new Location(path, line, 0),
+    endpoints.match(text).ifPresent(m -> add(new Finding(FindingKind.AI_ENDPOINT, new Location(path, Math.max(0, line), 0),
         m.provider().id(), m.provider().id(), "", m.confidence(), severity(FindingKind.AI_ENDPOINT), m.evidence(), Set.of(),
         Map.of())));
   }

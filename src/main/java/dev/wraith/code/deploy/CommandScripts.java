@@ -28,10 +28,11 @@ final class CommandScripts {
 
   private static void collect(List<String> argv, Set<String> out, int depth) {
     if (argv.isEmpty() || depth > 3) return;
-    String prog = base(argv.get(0));
+    String prog = "";
     for (int i = 0; i < argv.size(); i++) {
       String a = argv.get(i);
       String prev = i > 0 ? argv.get(i - 1) : "";
+      if (isRunner(base(a))) prog = base(a); // the latest interpreter or server named so far
       if (prev.equals("-c") && isShell(prog)) {
         for (String part : a.split("&&|;|\\|\\||\\|")) collect(List.of(part.trim().split("\\s+")), out, depth + 1);
       } else if (prev.equals("-m") && prog.startsWith("python") && a.matches("[A-Za-z_][\\w.]*")) {
@@ -49,6 +50,10 @@ final class CommandScripts {
     String lower = a.toLowerCase(Locale.ROOT);
     for (String e : EXTENSIONS) if (lower.endsWith(e) && lower.length() > e.length()) return true;
     return false;
+  }
+
+  private static boolean isRunner(String name) {
+    return isShell(name) || name.startsWith("python") || ASGI.contains(name);
   }
 
   private static boolean isShell(String prog) {

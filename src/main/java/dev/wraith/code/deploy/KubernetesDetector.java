@@ -44,7 +44,7 @@ public final class KubernetesDetector implements FileDetector {
     boolean ext = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     return ext && !ComposeDetector.isComposeName(name) && !KustomizationDetector.isKustomizationName(name)
         && !name.equals("chart.yaml") && !HelmValuesDetector.isValuesName(name) && !name.equals("package.json")
-        && !name.endsWith("lock.json") && !name.startsWith("tsconfig");
+        && !name.endsWith("lock.json") && !name.endsWith("lock.yaml") && !name.startsWith("tsconfig");
   }
 
   @Override
@@ -55,7 +55,8 @@ public final class KubernetesDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     if (!contains(file.bytes(), API_VERSION) || !contains(file.bytes(), KIND)) return Detection.EMPTY;
-    boolean helm = HelmTemplate.isTemplatePath(file.path()) && file.text().contains("{{");
+    boolean helm = HelmTemplate.isTemplatePath(file.path()) && file.bytes().length <= HelmTemplate.MAX_TEMPLATE_CHARS
+        && file.text().contains("{{");
     String text = helm ? HelmTemplate.strip(file.text()) : file.text();
     YamlReader.Result read = file.path().toLowerCase(Locale.ROOT).endsWith(".json") ? YamlReader.json(text) : YamlReader.yaml(text);
     AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 final class SecretMask {
   static final String MASK = "***";
+  private static final int MAX_TOKEN = 4096;
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(key|token|secret|passw|pwd|auth|credential|bearer|session|cookie|private).*");
   private static final Pattern KEY_SHAPE = Pattern.compile(
@@ -34,7 +35,7 @@ final class SecretMask {
         continue;
       }
       out.add(token(a));
-      maskNext = a.startsWith("-") && !a.contains("=") && SECRET_NAME.matcher(a).matches();
+      maskNext = a.startsWith("-") && a.length() < 100 && !a.contains("=") && SECRET_NAME.matcher(a).matches();
     }
     return out;
   }
@@ -46,6 +47,7 @@ final class SecretMask {
 
   private static String token(String t) {
     if (t.strip().contains(" ") || t.contains("\t") || t.contains("\n")) return line(t);
+    if (t.length() > MAX_TOKEN) return MASK; // no word that long is an identity; and it bounds the regexes below
     String s = URL_QUERY.matcher(URL_USERINFO.matcher(t).replaceAll("$1")).replaceAll("$1");
     int eq = s.indexOf('=');
     if (eq > 0 && SECRET_NAME.matcher(s.substring(0, eq)).matches()) return s.substring(0, eq + 1) + MASK;
