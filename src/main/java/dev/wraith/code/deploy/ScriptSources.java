@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  */
 final class ScriptSources {
   private static final int MAX_HOPS = 8;
+  /** Copy checks per script: stages copying from each other must not make a hostile file expensive. */
+  private static final int MAX_CHECKS = 50_000;
 
   private final DockerBuild build;
   private final String contextDir;
+  private int checks;
 
   ScriptSources(DockerBuild build, String contextDir) {
     this.build = build;
@@ -23,6 +26,7 @@ final class ScriptSources {
 
   /** The tree path of {@code imagePath} (absolute) as built into {@code stage}, if a copy explains it. */
   Optional<String> source(String imagePath, DockerStage stage) {
+    checks = 0;
     return trace(imagePath, stage, 0);
   }
 
@@ -32,12 +36,16 @@ final class ScriptSources {
     for (int i = copies.size() - 1; i >= 0; i--) {
       DockerStage.Copy c = copies.get(i);
       for (String src : c.sources()) {
+        if (++checks > MAX_CHECKS) return Optional.empty();
         Optional<String> rel = covered(imagePath, src, c);
         if (rel.isEmpty()) continue;
         if (c.from().isEmpty()) return Optional.of(inContext(rel.get()));
         Optional<DockerStage> from = build.stage(c.from());
-        return from.isPresent() && from.get() != stage ? trace(DockerStage.normalise("/" + rel.get()), from.get(), hops + 1)
-            : Optional.empty();
+        Optional<String> traced = from.isPresent() && from.get() != stage
+            ? trace(DockerStage.normalise("/" + rel.get()), from.get(), hops + 1) : Optional.empty();
+        if (traced.isPresent()) return traced;
+        // an external image's files are unknown and a stage may have built the file itself: an earlier
+        // copy from the tree is then the better explanation, so keep looking
       }
     }
     return Optional.empty();

@@ -145,6 +145,21 @@ class DockerfileDetectorTest {
   }
 
   @Test
+  void aCopyFromAnExternalImageDoesNotHideTheTreeCopy() {
+    Deployment d = only("flask/Dockerfile", """
+        FROM python:3.10-alpine AS builder
+        WORKDIR /app
+        COPY . /app
+        ENTRYPOINT ["python3"]
+        CMD ["app.py"]
+        FROM builder AS dev-envs
+        COPY --from=gloursdocker/docker / /
+        """);
+    assertThat(d.scripts()).containsExactly("flask/app.py");
+    assertThat(d.commands()).containsExactly("python3 app.py");
+  }
+
+  @Test
   void asgiAppsAndModulesBecomeFiles() {
     Deployment d = only("Dockerfile", """
         FROM python:3.12
