@@ -45,6 +45,34 @@ final class AiDeclarations {
         Map.of())));
   }
 
+  /**
+   * The ids of providers whose published images these references run (repository match, tag and digest
+   * ignored, Docker Hub's implicit {@code docker.io/library/} prefix too), joined with ','; "" when none.
+   */
+  String imageProviders(Iterable<String> images) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    for (String image : images) {
+      String repo = repository(image);
+      for (dev.wraith.catalogue.Provider p : catalogue.providers()) {
+        if (p.images().stream().anyMatch(i -> repository(i).equals(repo))) ids.add(p.id());
+      }
+    }
+    return String.join(",", ids);
+  }
+
+  private static String repository(String image) {
+    String r = image.contains("=") ? image.substring(image.indexOf('=') + 1) : image; // kustomize name=newName
+    int at = r.indexOf('@');
+    if (at >= 0) r = r.substring(0, at);
+    int colon = r.lastIndexOf(':');
+    if (colon > r.lastIndexOf('/')) r = r.substring(0, colon);
+    r = r.toLowerCase(java.util.Locale.ROOT);
+    for (String prefix : List.of("docker.io/library/", "docker.io/", "index.docker.io/", "library/")) {
+      if (r.startsWith(prefix)) r = r.substring(prefix.length());
+    }
+    return r;
+  }
+
   List<Finding> findings() {
     return new ArrayList<>(findings.values());
   }

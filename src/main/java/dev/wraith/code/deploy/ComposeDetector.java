@@ -87,6 +87,8 @@ public final class ComposeDetector implements FileDetector {
       for (YamlNode i : YamlNode.items(v)) if (i instanceof Mapping m && !m.text("path").isEmpty()) files.add("file:" + m.text("path"));
     });
     List<String> images = svc.text("image").isEmpty() ? List.of() : List.of(svc.text("image"));
+    String providers = ai.imageProviders(images);
+    if (!providers.isEmpty()) attrs.put("imageProviders", providers);
     return new Deployment(DeploymentKind.COMPOSE, new Location(path, entry.line(), 0), entry.key(), "compose-service", project,
         images, masked.isEmpty() ? List.of() : List.of(String.join(" ", masked)), List.copyOf(env), CommandScripts.of(masked),
         List.copyOf(files), attrs);

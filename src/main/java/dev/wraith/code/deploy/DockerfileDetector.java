@@ -74,10 +74,10 @@ public final class DockerfileDetector implements FileDetector {
     if (last.isEmpty()) {
       return new Detection(ai.findings(), List.of(), List.of(), List.of(file.path() + ": no FROM instruction; not a Dockerfile?"));
     }
-    return new Detection(ai.findings(), List.of(deployment(file.path(), build, last.get())), List.of(), List.of());
+    return new Detection(ai.findings(), List.of(deployment(file.path(), build, last.get(), ai)), List.of(), List.of());
   }
 
-  private Deployment deployment(String path, DockerBuild build, DockerStage stage) {
+  private Deployment deployment(String path, DockerBuild build, DockerStage stage, AiDeclarations ai) {
     String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
     Set<String> images = new LinkedHashSet<>();
     images.add(stage.rootImage());
@@ -92,6 +92,8 @@ public final class DockerfileDetector implements FileDetector {
     attrs.put("context", dir.isEmpty() ? "." : dir);
     Set<String> packages = packages(build);
     if (!packages.isEmpty()) attrs.put("aiPackages", String.join(",", packages));
+    String providers = ai.imageProviders(images);
+    if (!providers.isEmpty()) attrs.put("imageProviders", providers);
     String name = !stage.alias.isEmpty() ? stage.alias : dir.isEmpty() ? "." : dir.substring(dir.lastIndexOf('/') + 1);
     return new Deployment(DeploymentKind.DOCKERFILE, new Location(path, stage.fromLine, 0), name, "image", "",
         List.copyOf(images), argv.isEmpty() ? List.of() : List.of(String.join(" ", argv)), List.copyOf(stage.env),

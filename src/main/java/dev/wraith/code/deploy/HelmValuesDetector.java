@@ -65,6 +65,10 @@ public final class HelmValuesDetector implements FileDetector {
       declarations(doc, ai, Collections.newSetFromMap(new IdentityHashMap<>()));
       if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0);
     }
+    for (int i = 0; i < out.size(); i++) {
+      String providers = ai.imageProviders(out.get(i).images());
+      if (!providers.isEmpty()) out.set(i, withAttribute(out.get(i), "imageProviders", providers));
+    }
     List<String> warnings = read.error().isEmpty() ? List.of() : List.of(file.path() + ": " + read.error());
     return new Detection(ai.findings(), out, List.of(), warnings);
   }
@@ -96,6 +100,13 @@ public final class HelmValuesDetector implements FileDetector {
     return new Deployment(DeploymentKind.HELM, at, name, "chart-values", "", List.of(ref),
         masked.isEmpty() ? List.of() : List.of(String.join(" ", masked)), List.copyOf(env), CommandScripts.of(masked),
         List.of(), new TreeMap<>());
+  }
+
+  private static Deployment withAttribute(Deployment d, String key, String value) {
+    TreeMap<String, String> attrs = new TreeMap<>(d.attributes());
+    attrs.put(key, value);
+    return new Deployment(d.kind(), d.location(), d.name(), d.workloadKind(), d.namespace(), d.images(), d.commands(),
+        d.envVars(), d.scripts(), d.envSources(), attrs);
   }
 
   /** {@code [registry/]repository[:tag][@digest]}, or a plain reference; "" when the block names no repository. */

@@ -51,6 +51,8 @@ final class KubernetesWorkload {
     obj.mapping(POD_SPEC.get(kind).toArray(String[]::new)).ifPresent(c::podSpec);
     TreeMap<String, String> attrs = new TreeMap<>();
     if (!c.names.isEmpty()) attrs.put("containers", String.join(",", c.names));
+    String providers = ai.imageProviders(c.images);
+    if (!providers.isEmpty()) attrs.put("imageProviders", providers);
     obj.mapping(POD_SPEC.get(kind).toArray(String[]::new)).map(s -> s.text("serviceAccountName"))
         .filter(s -> !s.isEmpty()).ifPresent(s -> attrs.put("serviceAccount", s));
     return Optional.of(new Deployment(as, new Location(path, obj.line(), 0), name, kind, meta.text("namespace"),

@@ -80,6 +80,7 @@ class ComposeKustomizeHelmTest {
         """);
     assertThat(d.deployments()).extracting(Deployment::name).containsExactly("rag", "rag/embedder", "rag/vectordb.qdrant");
     assertThat(d.deployments().get(1).scripts()).containsExactly("embed.py");
+    assertThat(d.deployments().get(2).attributes()).containsEntry("imageProviders", "qdrant");
     assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.evidence()).isEqualTo("http://rag-qdrant:6333/collections"));
   }
 }
