@@ -5,6 +5,7 @@ import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.deploy.ComposeDetector;
 import dev.wraith.code.deploy.DockerfileDetector;
+import dev.wraith.code.deploy.HelmChartDetector;
 import dev.wraith.code.deploy.HelmValuesDetector;
 import dev.wraith.code.deploy.KubernetesDetector;
 import dev.wraith.code.deploy.KustomizationDetector;
@@ -29,6 +30,7 @@ public final class Registry {
         new PythonDetector(matcher),
         new DockerfileDetector(catalogue),
         new KubernetesDetector(catalogue),
+        new HelmChartDetector(),
         new HelmValuesDetector(catalogue),
         new KustomizationDetector(),
         new ComposeDetector(catalogue));
