@@ -128,7 +128,7 @@ public final class ComposeDetector implements FileDetector {
   }
 
   private static String relative(String dir, String context) {
-    if (context.contains("://")) return context;
+    if (context.contains("://") || context.startsWith("git@")) return SecretMask.line(context); // remote: no tokens
     try {
       String r = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(context).normalize().toString().replace('\\', '/');
       return r.isEmpty() ? "." : r;

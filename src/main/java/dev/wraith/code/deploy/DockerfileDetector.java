@@ -31,6 +31,10 @@ public final class DockerfileDetector implements FileDetector {
       "(?:\\bpip3?|\\buv\\s+pip|\\bpython3?\\s+-m\\s+pip)\\s+install\\s+([^&;|\\n]*)"
           + "|\\b(?:npm\\s+(?:i|install|add)|yarn\\s+add|pnpm\\s+(?:add|i|install)|poetry\\s+add|uv\\s+add)\\s+([^&;|\\n]*)");
 
+  /** An upper-case instruction at a line start: prose that happens to begin with "Run" is not one. */
+  private static final Pattern INSTRUCTION_LINE = Pattern.compile(
+      "(?m)^[ \\t]*+(?:RUN|CMD|ENTRYPOINT|COPY|ADD|WORKDIR|EXPOSE|USER|HEALTHCHECK|ONBUILD|STOPSIGNAL|SHELL)[ \\t]");
+
   private final Catalogue catalogue;
   private final EndpointMatcher endpoints;
   private final Set<String> aiPackages = new HashSet<>();
@@ -66,13 +70,16 @@ public final class DockerfileDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
-    DockerBuild build = DockerBuild.read(DockerfileLexer.lex(file.text()), (name, value, line) -> {
+    List<DockerfileLexer.Instruction> instructions = DockerfileLexer.lex(file.text());
+    DockerBuild build = DockerBuild.read(instructions, (name, value, line) -> {
       ai.envName(name, line);
       ai.value(value, line);
     });
     Optional<DockerStage> last = build.finalStage();
-    if (last.isEmpty()) {
-      return new Detection(ai.findings(), List.of(), List.of(), List.of(file.path() + ": no FROM instruction; not a Dockerfile?"));
+    if (last.isEmpty()) { // Dockerfile.md and friends are quiet; a file of instructions without FROM is worth a word
+      boolean looksLikeOne = INSTRUCTION_LINE.matcher(file.text()).find();
+      return new Detection(ai.findings(), List.of(), List.of(),
+          looksLikeOne ? List.of(file.path() + ": Dockerfile instructions but no FROM; no image identity") : List.of());
     }
     return new Detection(ai.findings(), List.of(deployment(file.path(), build, last.get(), ai)), List.of(), List.of());
   }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code deploy/kustomize}: one deployment per kustomization, named after its directory: the image overrides
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  * only; generator literals are never read). Applying these to the workloads is the correlation step's job.
  */
 public final class KustomizationDetector implements FileDetector {
+  private static final Pattern GIT_REF = Pattern.compile("[?&]ref=([\\w./-]{1,200})(?:&|$)");
+
   static boolean isKustomizationName(String lowerName) {
     return lowerName.equals("kustomization.yaml") || lowerName.equals("kustomization.yml") || lowerName.equals("kustomization");
   }
@@ -77,9 +81,16 @@ public final class KustomizationDetector implements FileDetector {
     return m.text("name").equals(target) ? target : m.text("name") + "=" + target;
   }
 
+  /** A remote resource without user-info or query, except a plain {@code ?ref=} (the git ref is identity). */
+  private static String remote(String ref) {
+    Matcher m = GIT_REF.matcher(ref);
+    String masked = SecretMask.line(ref);
+    return m.find() && !masked.contains("?") ? masked + "?ref=" + m.group(1) : masked;
+  }
+
   /** A local resource relative to the repository root; remote ones (URLs, git refs) as written. */
   private static String resolve(String dir, String ref) {
-    if (ref.contains("://") || ref.startsWith("github.com/") || ref.contains("?ref=")) return ref;
+    if (ref.contains("://") || ref.startsWith("github.com/") || ref.contains("?ref=")) return remote(ref);
     try {
       String joined = Path.of(dir.isEmpty() ? "." : dir).resolve(ref).normalize().toString().replace('\\', '/');
       return joined.isEmpty() ? "." : joined;

@@ -184,7 +184,8 @@ class DockerfileDetectorTest {
 
   @Test
   void withoutFromItIsAWarningNotADeployment() {
-    Detection d = detect("Dockerfile.md", "# Notes\n\nRun it with docker.\n");
+    assertThat(detect("Dockerfile.md", "# Notes\n\nRun it with docker.\n")).isEqualTo(Detection.EMPTY);
+    Detection d = detect("Dockerfile", "RUN make\nCMD [\"app\"]\n");
     assertThat(d.deployments()).isEmpty();
     assertThat(d.warnings()).hasSize(1);
   }
