@@ -102,7 +102,7 @@ final class YamlReader {
     YamlNode node(JsonToken t, int depth) throws IOException {
       if (depth > MAX_DEPTH) throw new JsonProcessingException("too deep", p.currentTokenLocation()) {};
       int line = p.currentTokenLocation().getLineNr();
-      String anchor = p instanceof YAMLParser y ? y.getCurrentAnchor() : null;
+      String anchor = p instanceof YAMLParser y ? y.getObjectId() : null; // the anchor of this node, if any
       YamlNode n = switch (t) {
         case START_OBJECT -> mapping(line, depth);
         case START_ARRAY -> sequence(line, depth);
