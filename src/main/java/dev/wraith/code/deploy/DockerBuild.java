@@ -116,13 +116,17 @@ final class DockerBuild {
   }
 
   private static void copy(DockerStage s, Instruction i) {
-    List<String> w = json(i.args()).orElseGet(() -> words(i.args()));
+    String rest = i.args();
     String from = "";
-    List<String> paths = new ArrayList<>();
-    for (String x : w) {
-      if (x.startsWith("--from=")) from = x.substring("--from=".length());
-      else if (!x.startsWith("--") && !x.startsWith("<<")) paths.add(x);
+    while (rest.startsWith("--")) { // flags come first, in both forms: COPY --chown=a:b ["src", "dst"]
+      int end = firstBlank(rest);
+      String flag = rest.substring(0, end);
+      if (flag.startsWith("--from=")) from = unquote(flag.substring("--from=".length()));
+      rest = rest.substring(end).strip();
     }
+    String paths0 = rest;
+    List<String> paths = new ArrayList<>();
+    for (String x : json(rest).orElseGet(() -> words(paths0))) if (!x.startsWith("<<")) paths.add(unquote(x));
     if (paths.size() < 2) return; // heredoc sources or malformed: nothing from the tree
     String dest = paths.remove(paths.size() - 1);
     boolean dir = dest.endsWith("/") || dest.equals(".") || paths.size() > 1;
@@ -166,6 +170,11 @@ final class DockerBuild {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static int firstBlank(String s) {
+    for (int k = 0; k < s.length(); k++) if (Character.isWhitespace(s.charAt(k))) return k;
+    return s.length();
   }
 
   /** Whitespace-separated words; quotes group and are kept (callers unquote values). */

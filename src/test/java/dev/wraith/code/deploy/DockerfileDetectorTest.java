@@ -134,7 +134,7 @@ class DockerfileDetectorTest {
         FROM python:3.12-slim
         WORKDIR /app
         COPY --from=build /src/agent /app/agent
-        COPY --chown=app:app scripts/*.sh /usr/local/bin/
+        COPY --chown=app:app --chmod=755 ["scripts/*.sh", "/usr/local/bin/"]
         COPY target/agent-1.0.jar app.jar
         ENTRYPOINT ["/usr/local/bin/entry.sh"]
         CMD ["python", "agent/run.py", "&&", "java", "-jar", "app.jar"]
