@@ -99,7 +99,7 @@ public final class KubernetesDetector implements FileDetector {
     String file = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.(ya?ml|json)$", "");
     if (as != DeploymentKind.HELM) return file;
     String chart = HelmTemplate.chartDir(path);
-    return chart.substring(chart.lastIndexOf('/') + 1) + "/" + file;
+    return chart.equals(".") ? file : chart.substring(chart.lastIndexOf('/') + 1) + "/" + file;
   }
 
   static boolean contains(byte[] data, byte[] needle) {

@@ -54,8 +54,9 @@ final class KubernetesWorkload {
     String providers = ai.imageProviders(c.images);
     if (!providers.isEmpty()) attrs.put("imageProviders", providers);
     obj.mapping(POD_SPEC.get(kind).toArray(String[]::new)).map(s -> s.text("serviceAccountName"))
-        .filter(s -> !s.isEmpty()).ifPresent(s -> attrs.put("serviceAccount", s));
-    return Optional.of(new Deployment(as, new Location(path, obj.line(), 0), name, kind, meta.text("namespace"),
+        .filter(s -> !s.isEmpty() && !s.contains(HelmTemplate.PLACEHOLDER)).ifPresent(s -> attrs.put("serviceAccount", s));
+    String namespace = meta.text("namespace").contains(HelmTemplate.PLACEHOLDER) ? "" : meta.text("namespace");
+    return Optional.of(new Deployment(as, new Location(path, obj.line(), 0), name, kind, namespace,
         List.copyOf(c.images), List.copyOf(c.commands), List.copyOf(c.envVars), List.copyOf(c.scripts),
         List.copyOf(c.envSources), attrs));
   }
@@ -77,7 +78,7 @@ final class KubernetesWorkload {
     }
 
     private void container(Mapping c) {
-      if (!c.text("name").isEmpty()) names.add(c.text("name"));
+      if (!c.text("name").isEmpty() && !c.text("name").contains(HelmTemplate.PLACEHOLDER)) names.add(c.text("name"));
       if (!c.text("image").isEmpty()) images.add(c.text("image"));
       List<String> argv = new ArrayList<>();
       for (String key : List.of("command", "args")) {

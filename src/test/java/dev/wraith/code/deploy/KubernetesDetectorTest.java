@@ -151,6 +151,7 @@ class KubernetesDetectorTest {
         kind: Deployment
         metadata:
           name: {{ include "web.fullname" . }}-worker
+          namespace: {{ .Release.Namespace }}
         spec:
           template:
             spec:
@@ -169,8 +170,9 @@ class KubernetesDetectorTest {
     assertThat(w.kind()).isEqualTo(DeploymentKind.HELM);
     assertThat(w.name()).isEqualTo("web/worker");
     assertThat(w.location().line()).isEqualTo(2);
+    assertThat(w.namespace()).isEmpty();
     assertThat(w.images()).containsExactly("$(values.worker.image.repository):$(values.worker.image.tag)");
     assertThat(w.envVars()).containsExactly("GROQ_API_KEY");
-    assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.location().line()).isEqualTo(17));
+    assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.location().line()).isEqualTo(18));
   }
 }
