@@ -1,6 +1,7 @@
 package dev.wraith.code;
 
 import dev.wraith.model.CodeAgent;
+import dev.wraith.model.Deployment;
 import dev.wraith.model.Finding;
 import dev.wraith.model.FindingKind;
 import dev.wraith.model.ModelUse;
@@ -14,8 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Groups findings into code agents, one per file that actually uses AI. Imports, env var reads and
- * dependency declarations alone do not make a file an agent.
+ * Groups findings into code agents, one per source file that actually uses AI. Imports, env var reads and
+ * dependency declarations alone do not make a file an agent, and neither do deployment files (manifests,
+ * Dockerfiles), whose AI declarations stay findings of their own.
  */
 public final class CodeAgents {
   private static final Set<FindingKind> USES_AI = EnumSet.of(FindingKind.SDK_CLIENT, FindingKind.AGENT, FindingKind.TOOL,
@@ -23,9 +25,14 @@ public final class CodeAgents {
 
   private CodeAgents() {}
 
-  public static List<CodeAgent> group(List<Finding> findings, List<ModelUse> models) {
+  public static List<CodeAgent> group(List<Finding> findings, List<ModelUse> models, List<Deployment> deployments) {
+    Set<String> deploymentFiles = new java.util.HashSet<>();
+    for (Deployment d : deployments) deploymentFiles.add(d.location().path());
     Map<String, List<Finding>> byFile = new TreeMap<>();
-    for (Finding f : findings) byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
+    for (Finding f : findings) {
+      // a manifest or Dockerfile declares how agents run; it is not an agent itself
+      if (!deploymentFiles.contains(f.location().path())) byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
+    }
     Map<String, TreeSet<String>> modelsByFile = new TreeMap<>();
     for (ModelUse m : models) modelsByFile.computeIfAbsent(m.location().path(), k -> new TreeSet<>()).add(m.model());
     List<CodeAgent> agents = new ArrayList<>();

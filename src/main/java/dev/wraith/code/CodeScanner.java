@@ -115,7 +115,7 @@ public final class CodeScanner {
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models), findings,
+    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments), findings,
         deployments, models,
         LayerStatus.ran("code", sortedWarnings),
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));

@@ -14,6 +14,10 @@ import java.util.List;
  * @param commands entrypoints and commands, each as one space-joined line
  * @param envVars names of environment variables it sets (never values)
  * @param scripts files from the tree the unit copies or runs (relative paths, best effort)
+ * @param envSources where further variables come from, as {@code secret:NAME}, {@code configmap:NAME} or
+ *     {@code file:PATH}; names of the sources only, never their contents
+ * @param attributes extra identity facts (build context, stage, name prefix, installed AI packages, ...);
+ *     never a value of a variable or a secret
  */
 public record Deployment(
     DeploymentKind kind,
@@ -24,7 +28,9 @@ public record Deployment(
     List<String> images,
     List<String> commands,
     List<String> envVars,
-    List<String> scripts) implements Comparable<Deployment> {
+    List<String> scripts,
+    List<String> envSources,
+    java.util.SortedMap<String, String> attributes) implements Comparable<Deployment> {
 
   private static final Comparator<Deployment> ORDER =
       Comparator.comparing(Deployment::location).thenComparing(Deployment::kind).thenComparing(Deployment::name);
@@ -37,6 +43,15 @@ public record Deployment(
     commands = List.copyOf(commands);
     envVars = List.copyOf(envVars);
     scripts = List.copyOf(scripts);
+    envSources = List.copyOf(envSources);
+    attributes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
+  }
+
+  /** A deployment without env sources or attributes. */
+  public Deployment(DeploymentKind kind, Location location, String name, String workloadKind, String namespace,
+      List<String> images, List<String> commands, List<String> envVars, List<String> scripts) {
+    this(kind, location, name, workloadKind, namespace, images, commands, envVars, scripts, List.of(),
+        java.util.Collections.emptySortedMap());
   }
 
   @Override

@@ -37,10 +37,11 @@ public final class JsonReporter implements Reporter {
   }
 
   record JsonDeployment(String kind, String file, int line, String name, String workloadKind, String namespace,
-      List<String> images, List<String> commands, List<String> envVars, List<String> scripts) {
+      List<String> images, List<String> commands, List<String> envVars, List<String> scripts, List<String> envSources,
+      Map<String, String> attributes) {
     static JsonDeployment of(Deployment d) {
       return new JsonDeployment(d.kind().id(), d.location().path(), d.location().line(), d.name(), d.workloadKind(),
-          d.namespace(), d.images(), d.commands(), d.envVars(), d.scripts());
+          d.namespace(), d.images(), d.commands(), d.envVars(), d.scripts(), d.envSources(), d.attributes());
     }
   }
 

@@ -78,10 +78,11 @@ public final class TableReporter implements Reporter {
   private static void deployments(StringBuilder b, List<Deployment> deployments) {
     if (deployments.isEmpty()) return;
     b.append("Deployment identities: ").append(deployments.size()).append('\n');
-    TextTable t = new TextTable(60, "SOURCE", "KIND", "NAME", "IMAGES", "COMMAND");
+    TextTable t = new TextTable(60, "SOURCE", "KIND", "NAME", "IMAGES", "COMMAND", "SCRIPTS");
     for (Deployment d : deployments) {
-      t.add(d.location().toString(), d.workloadKind(), (d.namespace().isEmpty() ? "" : d.namespace() + "/") + d.name(),
-          join(d.images()), d.commands().isEmpty() ? "" : d.commands().get(0));
+      t.add(d.location().toString(), d.kind().id() + "/" + d.workloadKind(),
+          (d.namespace().isEmpty() ? "" : d.namespace() + "/") + d.name(), join(d.images()),
+          d.commands().isEmpty() ? "" : d.commands().get(0), join(d.scripts()));
     }
     b.append(t.render()).append('\n');
   }

@@ -3,6 +3,12 @@ package dev.wraith.scan;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.deploy.ComposeDetector;
+import dev.wraith.code.deploy.DockerfileDetector;
+import dev.wraith.code.deploy.HelmChartDetector;
+import dev.wraith.code.deploy.HelmValuesDetector;
+import dev.wraith.code.deploy.KubernetesDetector;
+import dev.wraith.code.deploy.KustomizationDetector;
 import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
 import dev.wraith.code.manifest.GoManifestDetector;
@@ -33,7 +39,13 @@ public final class Registry {
         new PypiManifestDetector(catalogue),
         new NpmManifestDetector(catalogue),
         new MavenManifestDetector(catalogue),
-        new GoManifestDetector(catalogue));
+        new GoManifestDetector(catalogue),
+        new DockerfileDetector(catalogue),
+        new KubernetesDetector(catalogue),
+        new HelmChartDetector(),
+        new HelmValuesDetector(catalogue),
+        new KustomizationDetector(),
+        new ComposeDetector(catalogue));
   }
 
   /** Every output format, by --format id. */

@@ -1,0 +1,87 @@
+package dev.wraith.code.deploy;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.catalogue.Rule;
+import dev.wraith.code.EndpointMatcher;
+import dev.wraith.model.Finding;
+import dev.wraith.model.FindingKind;
+import dev.wraith.model.Location;
+import dev.wraith.model.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the AI declarations of one deployment file: environment variable names the catalogue knows
+ * ({@code env-var}) and AI URLs or hosts in values, commands and arguments ({@code ai-endpoint}). A value is
+ * only ever matched; what is kept is the variable name or the endpoint's scheme://host[:port][path].
+ * Not thread-safe: one instance per file.
+ */
+final class AiDeclarations {
+  private final Catalogue catalogue;
+  private final EndpointMatcher endpoints;
+  private final String path;
+  private final Map<String, Finding> findings = new LinkedHashMap<>();
+
+  AiDeclarations(Catalogue catalogue, EndpointMatcher endpoints, String path) {
+    this.catalogue = catalogue;
+    this.endpoints = endpoints;
+    this.path = path;
+  }
+
+  /** A variable name declared at {@code line}: a finding when the catalogue ties it to a provider. */
+  void envName(String name, int line) {
+    catalogue.providerForEnvVar(name).ifPresent(p -> add(new Finding(FindingKind.ENV_VAR, new Location(path, Math.max(0, line), 0),
+        p.id(), p.id(), "", dev.wraith.model.Confidence.HIGH, severity(FindingKind.ENV_VAR), name, Set.of(), Map.of())));
+  }
+
+  /** A value, argument or command at {@code line}: a finding when it holds an AI URL or host. */
+  void value(String text, int line) {
+    if (text.isEmpty() || text.length() > 4096) return;
+    endpoints.match(text).ifPresent(m -> add(new Finding(FindingKind.AI_ENDPOINT, new Location(path, Math.max(0, line), 0),
+        m.provider().id(), m.provider().id(), "", m.confidence(), severity(FindingKind.AI_ENDPOINT), m.evidence(), Set.of(),
+        Map.of())));
+  }
+
+  /**
+   * The ids of providers whose published images these references run (repository match, tag and digest
+   * ignored, Docker Hub's implicit {@code docker.io/library/} prefix too), joined with ','; "" when none.
+   */
+  String imageProviders(Iterable<String> images) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    for (String image : images) {
+      String repo = repository(image);
+      for (dev.wraith.catalogue.Provider p : catalogue.providers()) {
+        if (p.images().stream().anyMatch(i -> repository(i).equals(repo))) ids.add(p.id());
+      }
+    }
+    return String.join(",", ids);
+  }
+
+  private static String repository(String image) {
+    String r = image.contains("=") ? image.substring(image.indexOf('=') + 1) : image; // kustomize name=newName
+    int at = r.indexOf('@');
+    if (at >= 0) r = r.substring(0, at);
+    int colon = r.lastIndexOf(':');
+    if (colon > r.lastIndexOf('/')) r = r.substring(0, colon);
+    r = r.toLowerCase(java.util.Locale.ROOT);
+    for (String prefix : List.of("docker.io/library/", "docker.io/", "index.docker.io/", "library/")) {
+      if (r.startsWith(prefix)) r = r.substring(prefix.length());
+    }
+    return r;
+  }
+
+  List<Finding> findings() {
+    return new ArrayList<>(findings.values());
+  }
+
+  private void add(Finding f) {
+    findings.putIfAbsent(f.kind().id() + "|" + f.location().line() + "|" + f.subject() + "|" + f.evidence(), f);
+  }
+
+  private Severity severity(FindingKind kind) {
+    return catalogue.rule(kind.id()).map(Rule::severity).orElse(Severity.NOTE);
+  }
+}
