@@ -14,9 +14,14 @@ final class TextTable {
     this.maxCell = maxCell;
   }
 
+  /** Adds a row. The first cell is a path or location: it is cut at the front, so the file name and line stay. */
   void add(String... cells) {
     List<String> row = new ArrayList<>();
-    for (String c : cells) row.add(c.length() > maxCell ? c.substring(0, maxCell - 1) + "…" : c);
+    for (int i = 0; i < cells.length; i++) {
+      String c = cells[i];
+      if (c.length() <= maxCell) row.add(c);
+      else row.add(i == 0 ? "…" + c.substring(c.length() - maxCell + 1) : c.substring(0, maxCell - 1) + "…");
+    }
     rows.add(row);
   }
 
