@@ -3,6 +3,8 @@ package dev.wraith.scan;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.javascript.JavaScriptDetector;
+import dev.wraith.code.javascript.TypeScriptDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
@@ -21,7 +23,9 @@ public final class Registry {
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {
     FactMatcher matcher = new FactMatcher(catalogue);
     return List.of(
-        new PythonDetector(matcher));
+        new PythonDetector(matcher),
+        new JavaScriptDetector(matcher),
+        new TypeScriptDetector(matcher));
   }
 
   /** Every output format, by --format id. */
