@@ -18,14 +18,16 @@ import org.treesitter.TSNode;
  * ({@code process.env.NAME}) are literals with value NAME.
  */
 final class ScriptExtractor {
-  /** Longest member chain or wrapper nesting followed when resolving; deeper expressions do not resolve. */
-  private static final int MAX_DEPTH = 64;
+  /** Longest resolved name; longer ones (hostile chains) do not resolve. */
+  private static final int MAX_NAME = 512;
   /** Whole-expression binding keys ({@code this.client}) are short; longer texts are not looked up. */
   private static final int MAX_KEY_BYTES = 256;
 
   private final SyntaxTree tree;
   private final ScriptText text;
   private final Map<String, String> bindings = new HashMap<>();
+  /** Resolved names by node, "" for unresolvable; valid only while {@link #bindings} is unchanged. */
+  private final Map<NodeKey, String> memo = new HashMap<>();
   private final List<SourceFacts.Import> imports = new ArrayList<>();
   private final List<PendingCall> calls = new ArrayList<>();
   private final List<SourceFacts.Literal> literals = new ArrayList<>();
@@ -69,7 +71,9 @@ final class ScriptExtractor {
       case "new_expression" -> call(n, SyntaxTree.field(n, "constructor"));
       case "decorator" -> decorator(n);
       case "class_heritage" -> heritage(n);
-      case "member_expression", "subscript_expression" -> envRead(n);
+      case "member_expression", "subscript_expression" -> {
+        return !envRead(n); // process.env["NAME"]: the index string is the same literal
+      }
       case "string", "template_string" -> {
         literal(n);
         return n.getType().equals("template_string"); // substitutions hold code
@@ -95,7 +99,7 @@ final class ScriptExtractor {
     if (requireClause != null) {
       for (int i = 0; i < requireClause.getNamedChildCount(); i++) {
         TSNode c = requireClause.getNamedChild(i);
-        if (c.getType().equals("identifier")) bindings.put(tree.text(c), module);
+        if (c.getType().equals("identifier")) setBinding(tree.text(c), module);
       }
     }
     for (int i = 0; i < n.getNamedChildCount(); i++) {
@@ -108,10 +112,10 @@ final class ScriptExtractor {
     for (int i = 0; i < clause.getNamedChildCount(); i++) {
       TSNode c = clause.getNamedChild(i);
       switch (c.getType()) {
-        case "identifier" -> bindings.put(tree.text(c), module);
+        case "identifier" -> setBinding(tree.text(c), module);
         case "namespace_import" -> {
           for (int j = 0; j < c.getNamedChildCount(); j++) {
-            if (c.getNamedChild(j).getType().equals("identifier")) bindings.put(tree.text(c.getNamedChild(j)), module);
+            if (c.getNamedChild(j).getType().equals("identifier")) setBinding(tree.text(c.getNamedChild(j)), module);
           }
         }
         case "named_imports" -> namedImports(c, module);
@@ -129,7 +133,7 @@ final class ScriptExtractor {
       if (name == null) continue;
       String exported = name.getType().equals("string") ? text.stringValue(name) : tree.text(name);
       String local = alias == null ? exported : tree.text(alias);
-      bindings.put(local, exported.equals("default") ? module : module + "." + exported);
+      setBinding(local, exported.equals("default") ? module : module + "." + exported);
     }
   }
 
@@ -159,8 +163,8 @@ final class ScriptExtractor {
       case "identifier", "member_expression" -> {
         if (target.getEndByte() - target.getStartByte() > MAX_KEY_BYTES) return;
         String key = key(target);
-        if (resolved != null) bindings.put(key, resolved);
-        else bindings.remove(key);
+        if (resolved != null) setBinding(key, resolved);
+        else setBinding(key, null);
       }
       case "object_pattern" -> destructure(target, resolved, value);
       default -> { }
@@ -192,9 +196,15 @@ final class ScriptExtractor {
       }
       if (local == null || !local.getType().contains("identifier")) continue;
       if (env) literals.add(new SourceFacts.Literal(property, SyntaxTree.line(p), SyntaxTree.column(p)));
-      if (base != null) bindings.put(tree.text(local), property.equals("default") ? base : base + "." + property);
-      else bindings.remove(tree.text(local));
+      if (base != null) setBinding(tree.text(local), property.equals("default") ? base : base + "." + property);
+      else setBinding(tree.text(local), null);
     }
+  }
+
+  /** Binds or (value null) unbinds a name; any change invalidates the memoised resolutions. */
+  private void setBinding(String key, String value) {
+    String old = value == null ? bindings.remove(key) : bindings.put(key, value);
+    if (!java.util.Objects.equals(old, value)) memo.clear();
   }
 
   private void call(TSNode n, TSNode callee) {
@@ -228,9 +238,11 @@ final class ScriptExtractor {
     }
   }
 
-  private void envRead(TSNode n) {
+  private boolean envRead(TSNode n) {
     String name = text.envName(n);
-    if (name != null && !name.isEmpty()) literals.add(new SourceFacts.Literal(name, SyntaxTree.line(n), SyntaxTree.column(n)));
+    if (name == null || name.isEmpty()) return false;
+    literals.add(new SourceFacts.Literal(name, SyntaxTree.line(n), SyntaxTree.column(n)));
+    return true;
   }
 
   private void literal(TSNode n) {
@@ -258,52 +270,78 @@ final class ScriptExtractor {
   }
 
   /**
-   * The qualified name an expression stands for, or null when its root is not an import. Walks member
-   * chains iteratively from the outside in, then builds the name from the innermost resolved root.
+   * The qualified name an expression stands for, or null when its root is not an import. Iterative: walks
+   * the member/call chain from the outside in, then builds names from the root out, memoising every node on
+   * the way so a chain of n calls costs O(n) over the whole walk, not O(n²). Names longer than
+   * {@link #MAX_NAME} do not resolve (no catalogue symbol is that long; it bounds memory on hostile chains).
    */
   private String resolve(TSNode e) {
+    List<TSNode> nodes = new ArrayList<>();
     List<String> suffixes = new ArrayList<>();
     String root = null;
     TSNode n = e;
-    for (int depth = 0; depth < MAX_DEPTH && n != null && root == null; depth++) {
-      n = ScriptText.unwrap(n);
-      if (n == null) return null;
-      switch (n.getType()) {
-        case "identifier" -> {
-          root = bindings.get(tree.text(n));
-          if (root == null) return null;
-        }
-        case "member_expression" -> {
-          if (n.getEndByte() - n.getStartByte() <= MAX_KEY_BYTES) root = bindings.get(key(n));
-          if (root == null) {
-            TSNode prop = SyntaxTree.field(n, "property");
-            if (prop == null) return null;
-            String p = tree.text(prop);
-            if (!p.equals("default")) suffixes.add("." + p);
-            n = SyntaxTree.field(n, "object");
-          }
-        }
-        case "call_expression" -> {
-          root = moduleOf(n);
-          if (root == null) {
-            suffixes.add("()");
-            n = SyntaxTree.field(n, "function");
-          }
-        }
-        case "new_expression" -> {
-          suffixes.add("()");
-          n = SyntaxTree.field(n, "constructor");
-        }
-        case "await_expression" -> n = n.getNamedChildCount() == 1 ? n.getNamedChild(0) : null;
-        default -> {
-          return null;
-        }
+    while (n != null) {
+      NodeKey k = new NodeKey(n.getStartByte(), n.getEndByte(), n.getSymbol());
+      String known = memo.get(k);
+      if (known != null) {
+        root = known.isEmpty() ? null : known;
+        break;
+      }
+      Step step = step(n);
+      if (step.root() != null || step.next() == null) {
+        root = step.root();
+        nodes.add(n);
+        suffixes.add("");
+        break;
+      }
+      nodes.add(n);
+      suffixes.add(step.suffix());
+      n = step.next();
+    }
+    String name = root;
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (name != null) name = name + suffixes.get(i);
+      if (name != null && name.length() > MAX_NAME) name = null;
+      TSNode at = nodes.get(i);
+      memo.put(new NodeKey(at.getStartByte(), at.getEndByte(), at.getSymbol()), name == null ? "" : name);
+    }
+    return nodes.isEmpty() ? root : name;
+  }
+
+  /** One step of {@link #resolve}: either a root (a bound name) or a suffix and the inner expression to go on with. */
+  private record Step(String root, String suffix, TSNode next) {}
+
+  /** Identifies a node across TSNode instances (several nodes can share a span, not also a symbol). */
+  private record NodeKey(int start, int end, int symbol) {}
+
+  private Step step(TSNode n) {
+    switch (n.getType()) {
+      case "identifier" -> {
+        return new Step(bindings.get(tree.text(n)), "", null);
+      }
+      case "member_expression" -> {
+        String whole = n.getEndByte() - n.getStartByte() <= MAX_KEY_BYTES ? bindings.get(key(n)) : null;
+        if (whole != null) return new Step(whole, "", null);
+        TSNode prop = SyntaxTree.field(n, "property");
+        if (prop == null) return new Step(null, "", null);
+        String p = tree.text(prop);
+        return new Step(null, p.equals("default") ? "" : "." + p, SyntaxTree.field(n, "object"));
+      }
+      case "call_expression" -> {
+        String module = moduleOf(n);
+        return module != null ? new Step(module, "", null) : new Step(null, "()", SyntaxTree.field(n, "function"));
+      }
+      case "new_expression" -> {
+        return new Step(null, "()", SyntaxTree.field(n, "constructor"));
+      }
+      case "await_expression", "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
+          "type_assertion" -> {
+        return new Step(null, "", ScriptText.firstExpression(n));
+      }
+      default -> {
+        return new Step(null, "", null);
       }
     }
-    if (root == null) return null;
-    StringBuilder b = new StringBuilder(root);
-    for (int i = suffixes.size() - 1; i >= 0; i--) b.append(suffixes.get(i));
-    return b.toString();
   }
 
   /** A binding key for an identifier or member target: its text without whitespace, optional-chain or non-null marks. */

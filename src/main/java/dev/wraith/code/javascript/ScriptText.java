@@ -110,7 +110,8 @@ final class ScriptText {
     return null;
   }
 
-  private static TSNode firstExpression(TSNode n) {
+  /** The first child of a wrapper that is an expression (not a comment or type arguments), or null. */
+  static TSNode firstExpression(TSNode n) {
     for (int i = 0; i < n.getNamedChildCount(); i++) {
       TSNode c = n.getNamedChild(i);
       if (!c.getType().equals("comment") && !c.getType().equals("type_arguments")) return c;
