@@ -43,6 +43,7 @@ final class NameResolver {
   /** The binding key for an identifier or member target, or null when it is too long to be one. */
   String key(TSNode n) {
     if (n.getEndByte() - n.getStartByte() > MAX_KEY_BYTES) return null;
+    if (n.getType().equals("identifier")) return tree.text(n);
     return tree.text(n).replaceAll("\\s+|!|\\?(?=\\.)", "");
   }
 

@@ -3,6 +3,7 @@ package dev.wraith.code.javascript;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.treesitter.TSNode;
@@ -33,7 +34,7 @@ final class ScriptExtractor {
   static SourceFacts extract(SyntaxTree tree) {
     ScriptExtractor x = new ScriptExtractor(tree);
     tree.walk(x::visit);
-    List<SourceFacts.Call> calls = x.calls.stream().sorted(java.util.Comparator.comparingInt(PendingCall::end)).map(PendingCall::call).toList();
+    List<SourceFacts.Call> calls = x.calls.stream().sorted(Comparator.comparingInt(PendingCall::end)).map(PendingCall::call).toList();
     return new SourceFacts(x.imports, calls, x.literals, tree.hasErrors());
   }
 
@@ -228,5 +229,4 @@ final class ScriptExtractor {
     String value = text.stringValue(n);
     if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, SyntaxTree.line(n), SyntaxTree.column(n)));
   }
-
 }
