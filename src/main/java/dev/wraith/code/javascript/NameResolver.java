@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
@@ -22,6 +23,8 @@ final class NameResolver {
   private static final int MAX_KEY_BYTES = 256;
   /** npm's limit on a package name; longer specifiers are not packages. */
   private static final int MAX_SPECIFIER = 214;
+  private static final Set<String> INTEROP =
+      Set.of("__importDefault", "__importStar", "_interopRequireDefault", "_interopRequireWildcard", "__toESM");
 
   private final SyntaxTree tree;
   private final ScriptText text;
@@ -108,7 +111,9 @@ final class NameResolver {
       }
       case "call_expression" -> {
         String module = moduleOf(n);
-        return module != null ? new Step(module, "", null) : new Step(null, "()", SyntaxTree.field(n, "function"));
+        if (module != null) return new Step(module, "", null);
+        TSNode wrapped = interopArgument(n);
+        return wrapped != null ? new Step(null, "", wrapped) : new Step(null, "()", SyntaxTree.field(n, "function"));
       }
       case "new_expression" -> {
         return new Step(null, "()", SyntaxTree.field(n, "constructor"));
@@ -117,10 +122,27 @@ final class NameResolver {
           "type_assertion" -> {
         return new Step(null, "", ScriptText.firstExpression(n));
       }
+      case "sequence_expression" -> {
+        // tsc's CommonJS output calls named imports as (0, ai_1.generateText)(...): the value is the last operand
+        int last = n.getNamedChildCount() - 1;
+        return new Step(null, "", last < 0 ? null : n.getNamedChild(last));
+      }
       default -> {
         return new Step(null, "", null);
       }
     }
+  }
+
+  /**
+   * The module argument of a compiler interop helper ({@code __importDefault(require("m"))} from tsc,
+   * {@code _interopRequireDefault(...)} from Babel), which returns the module or wraps it for {@code .default};
+   * null for any other call.
+   */
+  private TSNode interopArgument(TSNode call) {
+    TSNode fn = SyntaxTree.field(call, "function");
+    if (fn == null || !fn.getType().equals("identifier") || !INTEROP.contains(tree.text(fn))) return null;
+    TSNode args = SyntaxTree.field(call, "arguments");
+    return args == null || args.getNamedChildCount() != 1 ? null : args.getNamedChild(0);
   }
 
   /**

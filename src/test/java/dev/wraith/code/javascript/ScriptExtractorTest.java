@@ -44,6 +44,21 @@ class ScriptExtractorTest {
   }
 
   @Test
+  void typeScriptCompilerCommonJsOutput() {
+    assertThat(callNames(JS, """
+        "use strict";
+        const openai_1 = __importDefault(require("openai"));
+        const ai_1 = require("ai");
+        const client = new openai_1.default();
+        const r = (0, ai_1.generateText)({ model: "x" });
+        """)).containsExactly("openai", "ai.generateText");
+    assertThat(callNames(JS, """
+        const openai_1 = require("openai");
+        const client = new openai_1.default();
+        """)).containsExactly("openai");
+  }
+
+  @Test
   void dynamicImportRecordsTheImportAndBindsAfterAwait() {
     SourceFacts facts = extract(JS, """
         async function f() {
