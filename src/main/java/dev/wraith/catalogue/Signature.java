@@ -38,13 +38,17 @@ public record Signature(
     symbols = List.copyOf(symbols);
   }
 
-  /** True when a module path names one of this signature's modules or a submodule of one. */
+  /**
+   * True when a module path (or a resolved call name) names one of this signature's modules, a submodule
+   * of one, or an instance of one: JS default imports resolve to the module itself, so a client built from
+   * one yields names like {@code openai().chat.completions.create}.
+   */
   public boolean ownsModule(String module) {
     for (String m : modules) {
       if (module.equals(m)) return true;
       if (module.startsWith(m)) {
         char next = module.charAt(m.length());
-        if (next == '.' || next == '/') return true;
+        if (next == '.' || next == '/' || next == '(') return true;
       }
     }
     return false;

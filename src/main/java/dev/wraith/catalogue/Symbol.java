@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * A call that means something: {@code call} is a glob over the resolved, fully qualified call name that
  * language extractors produce ({@code module.Symbol}, {@code module.Class().method} for a method on an
  * instance). In the glob, '**' matches anything and '*' anything but '.' and '/'. A call also matches when
- * it continues the pattern with '.' (a builder chain such as {@code OpenAiChatModel.builder}).
+ * it continues the pattern with '.' and member names only (a builder such as {@code OpenAiChatModel.builder});
+ * the continuation never passes a call, so a bare module ({@code openai}, a JS default import) does not
+ * claim methods of instances built from the module's other exports ({@code openai.AzureOpenAI().responses.create}).
  *
  * @param provider overrides the signature's provider ("" = inherit)
  * @param capabilities capabilities the call always grants (code-exec, shell, filesystem, network, ...)
@@ -77,7 +79,7 @@ public record Symbol(
         re.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    re.append("(\\..*)?");
+    re.append("(\\.[^()]*)?"); // a continuation never passes a call: "openai" must not claim openai.X().method
     return Pattern.compile(re.toString());
   }
 }

@@ -11,6 +11,8 @@ import dev.wraith.code.deploy.KubernetesDetector;
 import dev.wraith.code.deploy.KustomizationDetector;
 import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
+import dev.wraith.code.javascript.JavaScriptDetector;
+import dev.wraith.code.javascript.TypeScriptDetector;
 import dev.wraith.code.manifest.GoManifestDetector;
 import dev.wraith.code.manifest.MavenManifestDetector;
 import dev.wraith.code.manifest.NpmManifestDetector;
@@ -34,6 +36,8 @@ public final class Registry {
     FactMatcher matcher = new FactMatcher(catalogue);
     return List.of(
         new PythonDetector(matcher),
+        new JavaScriptDetector(matcher),
+        new TypeScriptDetector(matcher),
         new JavaDetector(matcher, catalogue),
         new GoDetector(matcher, catalogue),
         new PypiManifestDetector(catalogue),

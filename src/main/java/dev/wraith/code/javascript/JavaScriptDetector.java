@@ -1,0 +1,40 @@
+package dev.wraith.code.javascript;
+
+import dev.wraith.code.Detection;
+import dev.wraith.code.FactMatcher;
+import dev.wraith.code.FileDetector;
+import dev.wraith.code.Language;
+import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import org.treesitter.TSParser;
+import org.treesitter.TreeSitterJavascript;
+
+/** {@code javascript/source}: SDK clients, agents, tools, endpoints and env var names in JavaScript and JSX files. */
+public final class JavaScriptDetector implements FileDetector {
+  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterJavascript::new);
+  private final FactMatcher matcher;
+
+  public JavaScriptDetector(FactMatcher matcher) {
+    this.matcher = matcher;
+  }
+
+  @Override
+  public String id() {
+    return "javascript/source";
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    return path.endsWith(".js") || path.endsWith(".mjs") || path.endsWith(".cjs") || path.endsWith(".jsx");
+  }
+
+  @Override
+  public boolean needsTrigger() {
+    return true;
+  }
+
+  @Override
+  public Detection detect(SourceFile file) {
+    return ScriptDetection.detect(PARSERS, matcher, Language.JAVASCRIPT, file);
+  }
+}

@@ -1,0 +1,172 @@
+package dev.wraith.code.javascript;
+
+import dev.wraith.code.SyntaxTree;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * The names in scope while one file is walked in document order (local name or member target such as
+ * {@code this.client} to qualified name) and the resolution of expressions through them. A name is
+ * {@code module} for default and namespace imports, {@code module.Name} for named ones, and gains
+ * {@code ()} for each call or {@code new} on the way: {@code const c = new OpenAI(); c.chat.completions.create}
+ * is {@code openai().chat.completions.create}. One file-wide scope: shadowing in inner functions is not seen.
+ */
+final class NameResolver {
+  /** Longest resolved name; longer ones (hostile chains) do not resolve. */
+  private static final int MAX_NAME = 512;
+  /** Whole-expression binding keys ({@code this.client}) are short; longer texts are not looked up. */
+  private static final int MAX_KEY_BYTES = 256;
+  /** npm's limit on a package name; longer specifiers are not packages. */
+  private static final int MAX_SPECIFIER = 214;
+  private static final Set<String> INTEROP =
+      Set.of("__importDefault", "__importStar", "_interopRequireDefault", "_interopRequireWildcard", "__toESM");
+
+  private final SyntaxTree tree;
+  private final ScriptText text;
+  private final Map<String, String> bindings = new HashMap<>();
+  /** Resolved names by node, "" for unresolvable; valid only while {@link #bindings} is unchanged. */
+  private final Map<NodeKey, String> memo = new HashMap<>();
+
+  NameResolver(SyntaxTree tree, ScriptText text) {
+    this.tree = tree;
+    this.text = text;
+  }
+
+  /** Binds or (value null) unbinds a name; any change invalidates the memoised resolutions. */
+  void bind(String key, String value) {
+    String old = value == null ? bindings.remove(key) : bindings.put(key, value);
+    if (!Objects.equals(old, value)) memo.clear();
+  }
+
+  /** The binding key for an identifier or member target, or null when it is too long to be one. */
+  String key(TSNode n) {
+    if (n.getEndByte() - n.getStartByte() > MAX_KEY_BYTES) return null;
+    if (n.getType().equals("identifier")) return tree.text(n);
+    return tree.text(n).replaceAll("\\s+|!|\\?(?=\\.)", "");
+  }
+
+  /**
+   * The qualified name an expression stands for, or null when its root is not an import. Iterative: walks
+   * the member/call chain from the outside in, then builds names from the root out, memoising every node on
+   * the way so a chain of n calls costs O(n) over the whole walk, not O(n²). Names longer than
+   * {@link #MAX_NAME} do not resolve (no catalogue symbol is that long; it bounds memory on hostile chains).
+   */
+  String resolve(TSNode e) {
+    List<TSNode> nodes = new ArrayList<>();
+    List<String> suffixes = new ArrayList<>();
+    String root = null;
+    TSNode n = e;
+    while (n != null) {
+      NodeKey k = new NodeKey(n.getStartByte(), n.getEndByte(), n.getSymbol());
+      String known = memo.get(k);
+      if (known != null) {
+        root = known.isEmpty() ? null : known;
+        break;
+      }
+      Step step = step(n);
+      if (step.root() != null || step.next() == null) {
+        root = step.root();
+        nodes.add(n);
+        suffixes.add("");
+        break;
+      }
+      nodes.add(n);
+      suffixes.add(step.suffix());
+      n = step.next();
+    }
+    String name = root;
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (name != null) name = name + suffixes.get(i);
+      if (name != null && name.length() > MAX_NAME) name = null;
+      TSNode at = nodes.get(i);
+      memo.put(new NodeKey(at.getStartByte(), at.getEndByte(), at.getSymbol()), name == null ? "" : name);
+    }
+    return nodes.isEmpty() ? root : name;
+  }
+
+  /** One step of {@link #resolve}: either a root (a bound name) or a suffix and the inner expression to go on with. */
+  private record Step(String root, String suffix, TSNode next) {}
+
+  /** Identifies a node across TSNode instances (several nodes can share a span, not also a symbol). */
+  private record NodeKey(int start, int end, int symbol) {}
+
+  private Step step(TSNode n) {
+    switch (n.getType()) {
+      case "identifier" -> {
+        return new Step(bindings.get(tree.text(n)), "", null);
+      }
+      case "member_expression" -> {
+        String k = key(n);
+        String whole = k == null ? null : bindings.get(k);
+        if (whole != null) return new Step(whole, "", null);
+        TSNode prop = SyntaxTree.field(n, "property");
+        if (prop == null) return new Step(null, "", null);
+        String p = tree.text(prop);
+        return new Step(null, p.equals("default") ? "" : "." + p, SyntaxTree.field(n, "object"));
+      }
+      case "call_expression" -> {
+        String module = moduleOf(n);
+        if (module != null) return new Step(module, "", null);
+        TSNode wrapped = interopArgument(n);
+        return wrapped != null ? new Step(null, "", wrapped) : new Step(null, "()", SyntaxTree.field(n, "function"));
+      }
+      case "new_expression" -> {
+        return new Step(null, "()", SyntaxTree.field(n, "constructor"));
+      }
+      case "await_expression", "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
+          "type_assertion" -> {
+        return new Step(null, "", ScriptText.firstExpression(n));
+      }
+      case "sequence_expression" -> {
+        // tsc's CommonJS output calls named imports as (0, ai_1.generateText)(...): the value is the last operand
+        int last = n.getNamedChildCount() - 1;
+        return new Step(null, "", last < 0 ? null : n.getNamedChild(last));
+      }
+      default -> {
+        return new Step(null, "", null);
+      }
+    }
+  }
+
+  /**
+   * The module argument of a compiler interop helper ({@code __importDefault(require("m"))} from tsc,
+   * {@code _interopRequireDefault(...)} from Babel), which returns the module or wraps it for {@code .default};
+   * null for any other call.
+   */
+  private TSNode interopArgument(TSNode call) {
+    TSNode fn = SyntaxTree.field(call, "function");
+    if (fn == null || !fn.getType().equals("identifier") || !INTEROP.contains(tree.text(fn))) return null;
+    TSNode args = SyntaxTree.field(call, "arguments");
+    return args == null || args.getNamedChildCount() != 1 ? null : args.getNamedChild(0);
+  }
+
+  /**
+   * The package a {@code require("m")} or {@code import("m")} call loads, or null when the node is no such
+   * call or names a relative path. {@code require} is taken to be the loader even when rebound (ESM code
+   * builds its own with {@code createRequire}).
+   */
+  String moduleOf(TSNode n) {
+    if (n == null || n.isNull() || !n.getType().equals("call_expression")) return null;
+    TSNode fn = SyntaxTree.field(n, "function");
+    if (fn == null) return null;
+    boolean loader = fn.getType().equals("import")
+        || fn.getType().equals("identifier") && tree.text(fn).equals("require");
+    if (!loader) return null;
+    TSNode args = SyntaxTree.field(n, "arguments");
+    if (args == null || args.getNamedChildCount() == 0) return null;
+    return specifier(ScriptText.unwrap(args.getNamedChild(0)));
+  }
+
+  /** A package specifier from a string node, or null for relative and absolute paths (the project's own code). */
+  String specifier(TSNode source) {
+    if (source == null || !ScriptText.isPlainString(source)) return null;
+    String s = text.stringValue(source).trim();
+    if (s.isEmpty() || s.startsWith(".") || s.startsWith("/") || s.length() > MAX_SPECIFIER) return null;
+    return s;
+  }
+}

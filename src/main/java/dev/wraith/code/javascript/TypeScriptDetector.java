@@ -1,0 +1,47 @@
+package dev.wraith.code.javascript;
+
+import dev.wraith.code.Detection;
+import dev.wraith.code.FactMatcher;
+import dev.wraith.code.FileDetector;
+import dev.wraith.code.Language;
+import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import org.treesitter.TSParser;
+import org.treesitter.TreeSitterTsx;
+import org.treesitter.TreeSitterTypescript;
+
+/**
+ * {@code typescript/source}: the same findings as {@link JavaScriptDetector} for TypeScript. {@code .tsx}
+ * needs the tsx grammar (JSX and {@code <T>x} casts cannot share one grammar); declaration files
+ * ({@code .d.ts}) hold no code and are skipped.
+ */
+public final class TypeScriptDetector implements FileDetector {
+  private static final ThreadLocal<TSParser> TS = SyntaxTree.parsers(TreeSitterTypescript::new);
+  private static final ThreadLocal<TSParser> TSX = SyntaxTree.parsers(TreeSitterTsx::new);
+  private final FactMatcher matcher;
+
+  public TypeScriptDetector(FactMatcher matcher) {
+    this.matcher = matcher;
+  }
+
+  @Override
+  public String id() {
+    return "typescript/source";
+  }
+
+  @Override
+  public boolean accepts(String path) {
+    if (path.endsWith(".d.ts") || path.endsWith(".d.mts") || path.endsWith(".d.cts")) return false;
+    return path.endsWith(".ts") || path.endsWith(".mts") || path.endsWith(".cts") || path.endsWith(".tsx");
+  }
+
+  @Override
+  public boolean needsTrigger() {
+    return true;
+  }
+
+  @Override
+  public Detection detect(SourceFile file) {
+    return ScriptDetection.detect(file.path().endsWith(".tsx") ? TSX : TS, matcher, Language.TYPESCRIPT, file);
+  }
+}
