@@ -3,23 +3,34 @@ package dev.wraith.cli;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.Signature;
+import dev.wraith.code.CodeScanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code wraith catalogue}: validates the catalogue (with an overlay) and lists what it knows. */
 @Command(
     name = "catalogue",
     mixinStandardHelpOptions = true,
     description = {"Validates the detection catalogue, with your --catalogue overlay applied, and lists its entries.", ""},
-    footer = {"", "Examples:", "  wraith catalogue", "  wraith catalogue --catalogue ./my-catalogue    check an overlay before using it"})
+    footer = {"", "Examples:", "  wraith catalogue", "  wraith catalogue --catalogue ./my-catalogue    check an overlay before using it",
+        "  wraith catalogue --triggers                    the prefilter's tokens, e.g. for a grep baseline"})
 final class CatalogueCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+
+  @Option(names = "--triggers", description = "Print only the prefilter's trigger tokens, one per line, sorted: a source "
+      + "file is parsed only if it contains one of them (ASCII case-insensitive).")
+  boolean triggers;
 
   @Override
   public Integer call() {
     Catalogue c = catalogue.load();
     var out = System.out;
+    if (triggers) {
+      new java.util.TreeSet<>(CodeScanner.triggerTokens(c)).forEach(out::println);
+      return Main.OK;
+    }
     out.printf("catalogue %s (schema %d): %d providers, %d SDK/framework signatures%n%n", c.version(), c.schema(),
         c.providers().size(), c.signatures().size());
     out.println("Providers:");

@@ -10,11 +10,14 @@ import dev.wraith.model.Finding;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ModelUse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +42,25 @@ public final class CodeScanner {
 
   private static final int BINARY_PROBE = 8000;
 
+  /** A detection with the file and detector position it came from, so thread timing never shows in the output. */
+  private record Ordered(String path, int detector, Detection detection) {
+    static final Comparator<Ordered> ORDER = Comparator.comparing(Ordered::path).thenComparingInt(Ordered::detector);
+  }
+
   private final Catalogue catalogue;
   private final List<FileDetector> detectors;
   private final Options options;
   private final TriggerIndex triggers;
+  /** One read buffer per worker, one byte over the size limit: files are read without allocating per file. */
+  private final ThreadLocal<byte[]> buffer;
 
   public CodeScanner(Catalogue catalogue, List<FileDetector> detectors, Options options) {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
     this.triggers = TriggerIndex.of(triggerTokens(catalogue));
+    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
+    this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
   }
 
   /** Every token whose presence makes a source file worth parsing. */
@@ -69,7 +81,7 @@ public final class CodeScanner {
   public CodeScan scan(List<Path> roots) {
     long start = System.nanoTime();
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    ConcurrentLinkedQueue<Detection> results = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Ordered> results = new ConcurrentLinkedQueue<>();
     AtomicLong read = new AtomicLong(), parsed = new AtomicLong(), bytes = new AtomicLong(), skipped = new AtomicLong();
     long seen = 0;
     Walker walker = new Walker(catalogue.walker(), options.excludes(), options.defaultExcludes());
@@ -107,7 +119,7 @@ public final class CodeScanner {
     List<Finding> findings = new ArrayList<>();
     List<Deployment> deployments = new ArrayList<>();
     List<ModelUse> models = new ArrayList<>();
-    for (Detection d : results) {
+    for (Detection d : results.stream().sorted(Ordered.ORDER).map(Ordered::detection).toList()) {
       findings.addAll(d.findings());
       deployments.addAll(d.deployments());
       models.addAll(d.models());
@@ -121,7 +133,7 @@ public final class CodeScanner {
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));
   }
 
-  private void scanFile(Walker.Entry e, String rel, List<FileDetector> accepting, ConcurrentLinkedQueue<Detection> results,
+  private void scanFile(Walker.Entry e, String rel, List<FileDetector> accepting, ConcurrentLinkedQueue<Ordered> results,
       List<String> warnings, AtomicLong read, AtomicLong parsed, AtomicLong bytes, AtomicLong skipped) throws IOException {
     long max = catalogue.walker().maxFileBytes();
     if (e.size() > max) {
@@ -129,40 +141,61 @@ public final class CodeScanner {
       skipped.incrementAndGet();
       return;
     }
-    byte[] data;
-    try (InputStream in = Files.newInputStream(e.file())) {
-      data = in.readNBytes((int) max + 1);
+    byte[] buf = buffer.get();
+    int length;
+    try {
+      length = readInto(e.file(), buf);
     } catch (IOException ex) {
       warnings.add(rel + ": cannot read: " + ex.getClass().getSimpleName());
       skipped.incrementAndGet();
       return;
     }
-    if (data.length > max) {
+    if (length > max) {
       warnings.add(rel + ": grew past the " + max + "-byte limit while read; not scanned");
       skipped.incrementAndGet();
       return;
     }
     read.incrementAndGet();
-    bytes.addAndGet(data.length);
-    if (isBinary(data)) {
+    bytes.addAndGet(length);
+    if (isBinary(buf, length)) {
       warnings.add(rel + ": binary content; not scanned");
       skipped.incrementAndGet();
       return;
     }
-    SourceFile file = new SourceFile(rel, data);
+    SourceFile file = null; // copied out of the shared buffer only for files some detector looks at
     Boolean triggered = null;
-    for (FileDetector d : accepting) {
+    for (int i = 0; i < accepting.size(); i++) {
+      FileDetector d = accepting.get(i);
       if (d.needsTrigger()) {
-        if (triggered == null) triggered = triggers.anyIn(data, data.length);
+        if (triggered == null) triggered = triggers.anyIn(buf, length);
         if (!triggered) continue;
         parsed.incrementAndGet();
       }
-      results.add(d.detect(file));
+      if (file == null) file = new SourceFile(rel, Arrays.copyOf(buf, length));
+      results.add(new Ordered(rel, i, d.detect(file)));
+    }
+  }
+
+  /**
+   * Reads up to {@code buf.length} bytes of a file into {@code buf}; returns how many, which equals
+   * {@code buf.length} when the file is at least that long (so the caller sees it outgrew the limit).
+   */
+  private static int readInto(Path file, byte[] buf) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer bb = ByteBuffer.wrap(buf);
+      while (bb.hasRemaining() && ch.read(bb) >= 0) {
+        // keep reading: a channel may return fewer bytes than asked for
+      }
+      return bb.position();
     }
   }
 
   static boolean isBinary(byte[] data) {
-    int n = Math.min(data.length, BINARY_PROBE);
+    return isBinary(data, data.length);
+  }
+
+  static boolean isBinary(byte[] data, int length) {
+    int n = Math.min(length, BINARY_PROBE);
     for (int i = 0; i < n; i++) if (data[i] == 0) return true;
     return false;
   }
