@@ -14,7 +14,7 @@ import java.util.function.Function;
 final class Entries {
   private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> PROVIDER_KEYS =
-      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars");
+      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars", "triggers");
   private static final Set<String> SIGNATURE_KEYS =
       Set.of("id", "name", "ecosystem", "provider", "maturity", "packages", "modules", "triggers", "symbols", "reportImport");
   private static final Set<String> SYMBOL_KEYS = Set.of("call", "kind", "provider", "capabilities", "when", "modelArg", "only");
@@ -42,7 +42,7 @@ final class Entries {
       else ports.add(p.asInt());
     }
     Provider p = new Provider(id, text(n, "name", id), cat, maturity(n, id), hosts, ranges, ports,
-        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"));
+        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"), strings(n, "triggers"));
     return Optional.of(p); // registered even when invalid, so reference checks report everything at once
   }
 
@@ -53,15 +53,38 @@ final class Entries {
     List<String> modules = strings(n, "modules");
     List<String> packages = strings(n, "packages");
     Set<String> triggers = new LinkedHashSet<>(strings(n, "triggers"));
-    if (!n.has("triggers")) {
-      for (String m : modules) if (m.length() >= 4) triggers.add(m);
-    }
+    if (!n.has("triggers")) triggers.addAll(importTokens(eco, modules));
     List<Symbol> symbols = new ArrayList<>();
     for (JsonNode s : n.path("symbols")) symbol(s, id).ifPresent(symbols::add);
     if (modules.isEmpty() && packages.isEmpty()) problems.add(where(id) + "needs modules or packages");
     Signature sig = new Signature(id, text(n, "name", id), type, eco, n.path("provider").asText(""), maturity(n, id),
         packages, modules, List.copyOf(triggers), symbols, n.path("reportImport").asBoolean(true));
     return Optional.of(sig);
+  }
+
+  /**
+   * Default prefilter tokens: the text an import of the module must contain. Python code can only reach a
+   * module through {@code import m} or {@code from m}; JavaScript names it in quotes; Java packages and Go
+   * paths are distinctive as they are. Tokens under 4 characters are dropped (too common to filter).
+   */
+  static List<String> importTokens(Ecosystem eco, List<String> modules) {
+    List<String> out = new ArrayList<>();
+    for (String m : modules) {
+      switch (eco) {
+        case PYPI -> {
+          out.add("import " + m);
+          out.add("from " + m);
+        }
+        case NPM -> {
+          out.add("'" + m);
+          out.add("\"" + m);
+          out.add("`" + m);
+        }
+        case MAVEN, GO -> out.add(m);
+      }
+    }
+    out.removeIf(t -> t.length() < 4);
+    return out;
   }
 
   private Optional<Symbol> symbol(JsonNode n, String owner) {

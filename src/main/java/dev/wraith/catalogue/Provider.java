@@ -12,6 +12,8 @@ import java.util.List;
  * @param paths URL path prefixes a self-hosted server answers on (used with ports to recognise local URLs)
  * @param images container image repositories that run this service
  * @param envVars environment variable names that configure a client for it (names only)
+ * @param triggers prefilter tokens for its hostnames when the longest literal part of its host patterns is
+ *     too common (Bedrock's is "amazonaws.com"); empty = derived from the patterns
  */
 public record Provider(
     String id,
@@ -23,7 +25,8 @@ public record Provider(
     List<Integer> ports,
     List<String> paths,
     List<String> images,
-    List<String> envVars) {
+    List<String> envVars,
+    List<String> triggers) {
 
   /** What kind of AI service a provider is. */
   public enum Category {
@@ -41,6 +44,7 @@ public record Provider(
     paths = List.copyOf(paths);
     images = List.copyOf(images);
     envVars = List.copyOf(envVars);
+    triggers = List.copyOf(triggers);
   }
 
   public boolean matchesHost(String host) {

@@ -63,17 +63,28 @@ public final class CodeScanner {
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
   }
 
-  /** Every token whose presence makes a source file worth parsing. */
+  /**
+   * Every token whose presence makes a source file worth parsing: the signatures' import tokens, provider
+   * hostnames (the longest literal part of each pattern, or the provider's own triggers), env var names, and
+   * for self-hosted servers their API paths and names (a local URL is recognised by port plus path or name).
+   */
   public static Set<String> triggerTokens(Catalogue catalogue) {
     Set<String> tokens = new LinkedHashSet<>();
     for (Signature s : catalogue.signatures()) tokens.addAll(s.triggers());
     for (Provider p : catalogue.providers()) {
-      for (HostPattern h : p.hosts()) {
-        String core = h.literalCore();
-        if (core.length() >= 6) tokens.add(core);
+      if (!p.triggers().isEmpty()) {
+        tokens.addAll(p.triggers());
+      } else {
+        for (HostPattern h : p.hosts()) {
+          String core = h.literalCore();
+          if (core.length() >= 6) tokens.add(core);
+        }
       }
       tokens.addAll(p.envVars());
-      for (int port : p.ports()) if (port != 443 && port != 80) tokens.add(":" + port);
+      if (p.ports().stream().anyMatch(port -> port != 443)) {
+        for (String path : p.paths()) if (path.length() >= 8) tokens.add(path);
+        if (p.id().length() >= 5) tokens.add(p.id());
+      }
     }
     return tokens;
   }
