@@ -6,7 +6,7 @@
 #
 # Every figure is the median of RUNS runs, and the rg baseline is measured in the same loop, so the
 # wraith/rg ratio stays meaningful on a shared, noisy machine. Both tools read warm (page-cached) files.
-# Bytes: "read" = bytes of the files wraith reads (its Python files: *.py, *.pyi, *.pyw, after its walker's
+# Bytes: "read" = bytes of the files wraith reads (source, manifest and deployment files, after its walker's
 # excludes), "tree" = every regular file under TREE. MB = 10^6 bytes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +23,13 @@ jar="$here/target/wraith.jar"
 java_opts="${WRAITH_JAVA_OPTS:--XX:+UseSerialGC}"   # the ./wraith launcher's default
 
 java -jar "$jar" catalogue --triggers > "$out/triggers.txt"
-globs=(-g '*.py' -g '*.pyi' -g '*.pyw')
+# the file types wraith's detectors accept (source, manifests, lockfiles, deployment files)
+globs=()
+for g in '*.py' '*.pyi' '*.pyw' '*.js' '*.mjs' '*.cjs' '*.jsx' '*.ts' '*.mts' '*.cts' '*.tsx' '*.java' '*.go' \
+         '*.yaml' '*.yml' '*.json' '*.toml' '*.lock' '*requirements*.txt' '*requirements*.in' 'constraints*' \
+         'Pipfile' 'go.mod' 'pom.xml' '*.gradle' '*.gradle.kts' 'Dockerfile*' '*.Dockerfile' 'Containerfile'; do
+  globs+=(-g "$g")
+done
 echo "warming the page cache: $tree" >&2
 find "$tree" -type f -print0 | xargs -0 cat > /dev/null 2>&1 || true
 
