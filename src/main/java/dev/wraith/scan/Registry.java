@@ -4,6 +4,9 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.python.PythonDetector;
+import dev.wraith.report.ClusterJsonReporter;
+import dev.wraith.report.ClusterReporter;
+import dev.wraith.report.ClusterTableReporter;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
@@ -27,5 +30,10 @@ public final class Registry {
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
     return List.of(new TableReporter(), new JsonReporter(), new SarifReporter(catalogue));
+  }
+
+  /** Output formats of {@code wraith cluster}, by --format id. */
+  public static List<ClusterReporter> clusterReporters() {
+    return List.of(new ClusterTableReporter(), new ClusterJsonReporter());
   }
 }
