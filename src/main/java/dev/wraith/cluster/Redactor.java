@@ -15,6 +15,7 @@ final class Redactor {
   private static final Pattern KEY_SHAPE = Pattern.compile(
       "(?i)^(sk-|sk_|pk_|rk_|ghp_|gho_|ghs_|github_pat_|xox[abprs]-|hf_|gsk_|AIza|AKIA|ASIA|eyJ)[A-Za-z0-9._\\-]{8,}$");
   private static final Pattern URL_SECRETS = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s]*@|\\?[^\\s]*");
+  private static final Pattern NAME = Pattern.compile("-{0,2}[A-Za-z_][A-Za-z0-9_.-]*");
   private static final int MAX = 300;
 
   private Redactor() {}
@@ -36,9 +37,14 @@ final class Redactor {
   }
 
   private static String token(String arg) {
+    if (arg.contains("://")) {
+      return URL_SECRETS.matcher(arg).replaceAll(m -> m.group(1) != null ? m.group(1) + MASK + "@" : "?" + MASK);
+    }
     int eq = arg.indexOf('=');
-    if (eq > 0 && SECRET_NAME.matcher(arg.substring(0, eq)).matches()) return arg.substring(0, eq + 1) + MASK;
+    if (eq > 0 && NAME.matcher(arg.substring(0, eq)).matches() && SECRET_NAME.matcher(arg.substring(0, eq)).matches()) {
+      return arg.substring(0, eq + 1) + MASK;
+    }
     if (KEY_SHAPE.matcher(arg).matches()) return MASK;
-    return URL_SECRETS.matcher(arg).replaceAll(m -> m.group(1) != null ? m.group(1) + MASK + "@" : "?" + MASK);
+    return arg;
   }
 }
