@@ -58,6 +58,11 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     } catch (IOException | KubernetesClientException e) {
       throw new IllegalArgumentException("cannot load kubeconfig: " + e.getMessage(), e);
     }
+    return withConfig(base, s);
+  }
+
+  /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */
+  static LiveKubeApi withConfig(Config base, Settings s) {
     if (base.getMasterUrl() == null || base.getMasterUrl().isBlank()) throw new IllegalArgumentException("no cluster configured");
     Config config = new ConfigBuilder(base)
         .withConnectionTimeout(s.connectTimeoutMillis())
