@@ -38,15 +38,18 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith cluster                                   current kubeconfig context",
-        "  wraith cluster --context prod-eu --format json -o cluster.json",
-        "  wraith cluster --kubeconfig ~/.kube/ci.yaml --audit-log /var/log/kubernetes/audit.log",
-        "  kubectl get pods,deploy,rs,sts,ds,job,cronjob,svc,sa,roles,rolebindings,configmaps -A -o json > snap.json",
-        "  kubectl get clusterroles,clusterrolebindings -o json > rbac.json",
-        "  wraith cluster --kube-snapshot snap.json --kube-snapshot rbac.json      offline, no cluster access",
+        "  wraith cluster                          current kubeconfig context",
+        "  wraith cluster --context prod-eu -f json -o cluster.json",
+        "  wraith cluster --audit-log /var/log/kubernetes/audit.log",
         "",
-        "Exit codes: 0 ok (also when some resources were forbidden: see Warnings), 2 bad usage or input, "
-            + "3 the layer failed (cluster unreachable, pods not listable)."
+        "  Offline, from files (no cluster access needed):",
+        "  kubectl get pods,deploy,rs,sts,ds,job,cronjob,svc,sa,roles,rolebindings,configmaps,events \\",
+        "      -A -o json > snap.json",
+        "  kubectl get clusterroles,clusterrolebindings -o json > rbac.json",
+        "  wraith cluster --kube-snapshot snap.json --kube-snapshot rbac.json",
+        "",
+        "Exit codes: 0 ok (also when some resources were forbidden: see Warnings),",
+        "  2 bad usage or input, 3 the layer failed (cluster unreachable, pods not listable)."
     })
 final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--kube-snapshot", paramLabel = "FILE",

@@ -179,8 +179,15 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     return Failure.UNREACHABLE;
   }
 
+  /** The innermost cause's message ("Connection refused: /127.0.0.1:1"), not fabric8's generic wrapper text. */
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+  }
+
   private static String detail(KubernetesClientException e) {
-    String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
     if (m == null) return "";
     int nl = m.indexOf('\n');
     m = nl < 0 ? m : m.substring(0, nl);

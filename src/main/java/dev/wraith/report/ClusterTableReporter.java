@@ -36,7 +36,11 @@ public final class ClusterTableReporter implements ClusterReporter {
         c.status().reason().isEmpty() ? "" : " (" + c.status().reason() + ")", c.stats().pods(), c.stats().workloads(),
         c.stats().withoutAi()));
     b.append("source: ").append(String.join(", ", c.sources())).append("\n\n");
-    workloads(b, c.workloads());
+    if (c.status().state() == dev.wraith.model.LayerStatus.State.FAILED) {
+      b.append("AI workloads in the cluster: unknown, the cluster could not be read\n\n");
+    } else {
+      workloads(b, c.workloads());
+    }
     sessions(b, c.execSessions());
     warnings(b, c);
     out.write(b.toString().getBytes(StandardCharsets.UTF_8));
