@@ -40,13 +40,12 @@ final class PodSpecReader {
   Result read(PodSpec spec, Map<String, ConfigMapKeys> configMaps) {
     List<ContainerDecl> containers = new ArrayList<>();
     List<AiDeclaration> ai = new ArrayList<>();
-    for (Container c : list(spec.getInitContainers())) containers.add(container(c.getName(), ContainerDecl.Kind.INIT,
-        c.getImage(), c.getCommand(), c.getArgs(), c.getEnv(), c.getEnvFrom(), c.getPorts(), configMaps, ai));
-    for (Container c : list(spec.getContainers())) containers.add(container(c.getName(), ContainerDecl.Kind.CONTAINER,
-        c.getImage(), c.getCommand(), c.getArgs(), c.getEnv(), c.getEnvFrom(), c.getPorts(), configMaps, ai));
-    for (EphemeralContainer c : list(spec.getEphemeralContainers())) containers.add(container(c.getName(),
-        ContainerDecl.Kind.EPHEMERAL, c.getImage(), c.getCommand(), c.getArgs(), c.getEnv(), c.getEnvFrom(), c.getPorts(),
-        configMaps, ai));
+    for (Container c : list(spec.getInitContainers())) containers.add(container(Decl.of(c, ContainerDecl.Kind.INIT), configMaps, ai));
+    for (Container c : list(spec.getContainers())) containers.add(container(Decl.of(c, ContainerDecl.Kind.CONTAINER), configMaps, ai));
+    for (EphemeralContainer c : list(spec.getEphemeralContainers())) {
+      containers.add(container(new Decl(c.getName(), ContainerDecl.Kind.EPHEMERAL, c.getImage(), c.getCommand(), c.getArgs(),
+          c.getEnv(), c.getEnvFrom(), c.getPorts()), configMaps, ai));
+    }
     for (HostAlias h : list(spec.getHostAliases())) {
       for (String host : list(h.getHostnames())) {
         catalogue.providerForHost(host).ifPresent(p ->
@@ -56,56 +55,73 @@ final class PodSpecReader {
     return new Result(containers, ai);
   }
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
-  private ContainerDecl container(String name, ContainerDecl.Kind kind, String image, List<String> command,
-      List<String> args, List<EnvVar> env, List<EnvFromSource> envFrom, List<ContainerPort> ports,
-      Map<String, ConfigMapKeys> configMaps, List<AiDeclaration> ai) {
-    String n = name == null ? "" : name;
-    String img = image == null ? "" : image;
+  /** The fields a regular and an ephemeral container share (fabric8 has no common type for them). */
+  private record Decl(String name, ContainerDecl.Kind kind, String image, List<String> command, List<String> args,
+      List<EnvVar> env, List<EnvFromSource> envFrom, List<ContainerPort> ports) {
+    static Decl of(Container c, ContainerDecl.Kind kind) {
+      return new Decl(c.getName(), kind, c.getImage(), c.getCommand(), c.getArgs(), c.getEnv(), c.getEnvFrom(), c.getPorts());
+    }
+  }
+
+  private ContainerDecl container(Decl d, Map<String, ConfigMapKeys> configMaps, List<AiDeclaration> ai) {
+    String n = d.name() == null ? "" : d.name();
+    String img = d.image() == null ? "" : d.image();
     imageProvider(img).ifPresent(p -> ai.add(new AiDeclaration(Source.IMAGE, p.id(), img, n)));
-    TreeSet<String> envNames = new TreeSet<>();
-    TreeSet<String> secretRefs = new TreeSet<>();
-    TreeSet<String> cmRefs = new TreeSet<>();
-    for (EnvVar e : list(env)) {
-      if (e.getName() == null) continue;
-      envNames.add(e.getName());
-      catalogue.providerForEnvVar(e.getName()).ifPresent(p -> ai.add(new AiDeclaration(Source.ENV_NAME, p.id(), e.getName(), n)));
-      if (e.getValue() != null) endpoints.match(e.getValue()).ifPresent(m ->
-          ai.add(new AiDeclaration(Source.ENV_ENDPOINT, m.provider().id(), e.getName() + "=" + m.evidence(), n)));
-      var from = e.getValueFrom();
-      if (from != null && from.getSecretKeyRef() != null) {
-        secretRefs.add(from.getSecretKeyRef().getName() + "/" + from.getSecretKeyRef().getKey());
-      }
-      if (from != null && from.getConfigMapKeyRef() != null) {
-        String cm = from.getConfigMapKeyRef().getName();
-        String key = from.getConfigMapKeyRef().getKey();
-        cmRefs.add(cm + "/" + key);
-        ConfigMapKeys keys = configMaps.get(cm);
-        if (keys != null) configEndpoints(cm, keys.endpointsByKey().getOrDefault(key, List.of()), n, ai);
-      }
+    Refs refs = new Refs(n, configMaps, ai);
+    for (EnvVar e : list(d.env())) env(e, refs);
+    for (EnvFromSource f : list(d.envFrom())) envFrom(f, refs);
+    List<String> argv = new ArrayList<>(list(d.command()));
+    argv.addAll(list(d.args()));
+    List<Integer> ports = list(d.ports()).stream().map(ContainerPort::getContainerPort).filter(java.util.Objects::nonNull)
+        .sorted().toList();
+    return new ContainerDecl(n, d.kind(), img, Redactor.command(argv), List.copyOf(refs.envNames),
+        List.copyOf(refs.secretRefs), List.copyOf(refs.configMapRefs), ports);
+  }
+
+  /** What one container's env and envFrom add up to while it is read. */
+  private record Refs(String container, Map<String, ConfigMapKeys> configMaps, List<AiDeclaration> ai,
+      TreeSet<String> envNames, TreeSet<String> secretRefs, TreeSet<String> configMapRefs) {
+    Refs(String container, Map<String, ConfigMapKeys> configMaps, List<AiDeclaration> ai) {
+      this(container, configMaps, ai, new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
     }
-    for (EnvFromSource f : list(envFrom)) {
-      if (f.getSecretRef() != null) secretRefs.add(f.getSecretRef().getName() + "/*");
-      if (f.getConfigMapRef() != null) {
-        String cm = f.getConfigMapRef().getName();
-        cmRefs.add(cm + "/*");
-        ConfigMapKeys keys = configMaps.get(cm);
-        if (keys == null) continue;
-        String prefix = f.getPrefix() == null ? "" : f.getPrefix();
-        for (var entry : keys.endpointsByKey().entrySet()) {
-          String envName = prefix + entry.getKey();
-          envNames.add(envName);
-          catalogue.providerForEnvVar(envName).ifPresent(p ->
-              ai.add(new AiDeclaration(Source.ENV_NAME, p.id(), envName + " (configmap " + cm + ")", n)));
-          configEndpoints(cm, entry.getValue(), n, ai);
-        }
-      }
+  }
+
+  /** A name the catalogue knows, an endpoint in a plain value (never the value), secret and ConfigMap key refs. */
+  private void env(EnvVar e, Refs r) {
+    if (e.getName() == null) return;
+    r.envNames().add(e.getName());
+    catalogue.providerForEnvVar(e.getName()).ifPresent(p -> r.ai().add(new AiDeclaration(Source.ENV_NAME, p.id(), e.getName(), r.container())));
+    if (e.getValue() != null) endpoints.match(e.getValue()).ifPresent(m ->
+        r.ai().add(new AiDeclaration(Source.ENV_ENDPOINT, m.provider().id(), e.getName() + "=" + m.evidence(), r.container())));
+    var from = e.getValueFrom();
+    if (from != null && from.getSecretKeyRef() != null) {
+      r.secretRefs().add(from.getSecretKeyRef().getName() + "/" + from.getSecretKeyRef().getKey());
     }
-    List<String> argv = new ArrayList<>(list(command));
-    argv.addAll(list(args));
-    List<Integer> portNumbers = list(ports).stream().map(ContainerPort::getContainerPort).filter(java.util.Objects::nonNull).sorted().toList();
-    return new ContainerDecl(n, kind, img, Redactor.command(argv), List.copyOf(envNames), List.copyOf(secretRefs),
-        List.copyOf(cmRefs), portNumbers);
+    if (from != null && from.getConfigMapKeyRef() != null) {
+      String cm = from.getConfigMapKeyRef().getName();
+      String key = from.getConfigMapKeyRef().getKey();
+      r.configMapRefs().add(cm + "/" + key);
+      ConfigMapKeys keys = r.configMaps().get(cm);
+      if (keys != null) configEndpoints(cm, keys.endpointsByKey().getOrDefault(key, List.of()), r.container(), r.ai());
+    }
+  }
+
+  /** envFrom: a Secret by name only; a ConfigMap's keys become env names (with the prefix) and its endpoints count. */
+  private void envFrom(EnvFromSource f, Refs r) {
+    if (f.getSecretRef() != null) r.secretRefs().add(f.getSecretRef().getName() + "/*");
+    if (f.getConfigMapRef() == null) return;
+    String cm = f.getConfigMapRef().getName();
+    r.configMapRefs().add(cm + "/*");
+    ConfigMapKeys keys = r.configMaps().get(cm);
+    if (keys == null) return;
+    String prefix = f.getPrefix() == null ? "" : f.getPrefix();
+    for (var entry : keys.endpointsByKey().entrySet()) {
+      String envName = prefix + entry.getKey();
+      r.envNames().add(envName);
+      catalogue.providerForEnvVar(envName).ifPresent(p ->
+          r.ai().add(new AiDeclaration(Source.ENV_NAME, p.id(), envName + " (configmap " + cm + ")", r.container())));
+      configEndpoints(cm, entry.getValue(), r.container(), r.ai());
+    }
   }
 
   private void configEndpoints(String cm, List<String> found, String container, List<AiDeclaration> ai) {
