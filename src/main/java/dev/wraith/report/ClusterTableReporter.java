@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * {@code wraith cluster --format table}: one row per AI workload (lineage, providers, what declared them, reach,
  * exec sessions, creation date and restarts), then the exec sessions, then the layer's warnings. Unmanaged
- * workloads (bare pods, kubectl-applied, static) and those with exec sessions are marked with '!'.
+ * workloads (bare pods, kubectl-applied, static), those with ephemeral containers and those someone exec'd into
+ * (allowed sessions; denied ones are counted apart) are marked with '!'.
  */
 public final class ClusterTableReporter implements ClusterReporter {
   private static final int WARNINGS_SHOWN = 20;
@@ -55,10 +56,13 @@ public final class ClusterTableReporter implements ClusterReporter {
     TextTable t = new TextTable(70, "", "WORKLOAD", "KIND", "LINEAGE", "PROVIDERS", "DECLARED BY", "REACH", "EXEC", "CREATED",
         "RESTARTS");
     for (Workload w : workloads) {
-      boolean flag = w.lineage().unmanaged() || !w.execSessions().isEmpty() || w.hasEphemeralContainers();
+      long allowed = w.execSessions().stream().filter(x -> !x.denied()).count();
+      long denied = w.execSessions().size() - allowed;
+      boolean flag = w.lineage().unmanaged() || allowed > 0 || w.hasEphemeralContainers();
+      String exec = (allowed > 0 ? String.valueOf(allowed) : "") + (denied > 0 ? (allowed > 0 ? " " : "") + "+" + denied + " denied" : "");
       String lineage = w.lineage().id() + (w.hasEphemeralContainers() ? "+ephemeral" : "");
       t.add(flag ? "!" : "", w.namespace() + "/" + w.name(), w.kind(), lineage, String.join(", ", w.providers()),
-          declaredBy(w.ai()), reach(w.reach()), w.execSessions().isEmpty() ? "" : String.valueOf(w.execSessions().size()),
+          declaredBy(w.ai()), reach(w.reach()), exec,
           date(w.created()), String.valueOf(w.restarts()));
     }
     b.append(t.render()).append('\n');

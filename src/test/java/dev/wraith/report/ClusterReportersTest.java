@@ -34,6 +34,18 @@ class ClusterReportersTest {
     assertThat(first.indexOf("scratch-agent")).isLessThan(first.indexOf("checkout-api"));
   }
 
+  /** Golden files; run with -Dwraith.updateGolden=true to rewrite them after an intended change. */
+  @ParameterizedTest
+  @ValueSource(strings = {"table", "json"})
+  void matchesTheGoldenFile(String format) throws Exception {
+    Path golden = Path.of("src/test/resources/cluster/golden-cluster." + (format.equals("json") ? "json" : "txt"));
+    String actual = render(format);
+    if (Boolean.getBoolean("wraith.updateGolden") || !java.nio.file.Files.exists(golden)) {
+      java.nio.file.Files.writeString(golden, actual);
+    }
+    assertThat(actual).isEqualTo(java.nio.file.Files.readString(golden));
+  }
+
   static String render(String format) throws IOException, URISyntaxException {
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(res("snapshot-cluster.json"), res("snapshot-rbac-and-more.yaml")));
     var scan = new ClusterCollector(CatalogueLoader.bundled()).collect(api, new AuditLogReader().read(List.of(res("audit.log"))));
@@ -44,6 +56,6 @@ class ClusterReportersTest {
   }
 
   private static Path res(String name) throws URISyntaxException {
-    return Path.of(ClusterReportersTest.class.getResource("/cluster/" + name).toURI());
+    return Path.of("src/test/resources/cluster", name);
   }
 }
