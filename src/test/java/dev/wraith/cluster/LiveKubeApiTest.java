@@ -55,6 +55,14 @@ class LiveKubeApiTest {
         .createOr(r -> r.update());
     client.secrets().inNamespace("rag").resource(new SecretBuilder().withNewMetadata().withName("k").withNamespace("rag")
         .endMetadata().withStringData(Map.of("key", "never-read")).build()).createOr(r -> r.update());
+    client.v1().events().inNamespace("rag").resource(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata()
+        .withName("retriever.1").withNamespace("rag").endMetadata().withReason("Started")
+        .withLastTimestamp("2026-03-02T12:00:00Z").withNewInvolvedObject().withKind("Pod").withName("retriever-5c9f-abcde")
+        .withNamespace("rag").withFieldPath("spec.ephemeralContainers{dbg}").endInvolvedObject().build()).createOr(r -> r.update());
+    client.v1().events().inNamespace("rag").resource(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata()
+        .withName("retriever.2").withNamespace("rag").endMetadata().withReason("Pulled")
+        .withNewInvolvedObject().withKind("Pod").withName("retriever-5c9f-abcde").withNamespace("rag")
+        .withFieldPath("spec.ephemeralContainers{other}").endInvolvedObject().build()).createOr(r -> r.update());
     client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("god").endMetadata()
         .addNewRule().withApiGroups("*").withResources("*").withVerbs("*").endRule().build()).createOr(r -> r.update());
     client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata().withName("retriever-god")
@@ -74,6 +82,7 @@ class LiveKubeApiTest {
     assertThat(w.lineage()).isEqualTo(Lineage.MANUAL);
     assertThat(w.providers()).containsExactly("groq", "qdrant");
     assertThat(w.reach()).extracting(ReachReason::kind).containsExactly(ReachReason.Kind.CLUSTER_ADMIN);
+    assertThat(w.execSessions()).as(scan.execSessions() + " " + scan.status()).extracting(s -> s.container()).containsExactly("dbg");
     assertThat(scan.toString()).doesNotContain("PLANTED").doesNotContain("never-read");
   }
 }
