@@ -37,4 +37,23 @@ final class OutputOptions {
       reporter.write(report, out);
     }
   }
+
+  /** Writes whatever a reporter produces to --output or stdout (for commands with their own report type). */
+  void emit(ReportWriter writer, PrintStream stdout) throws IOException {
+    if (output == null) {
+      writer.write(stdout);
+      stdout.flush();
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    try (OutputStream out = Files.newOutputStream(output)) {
+      writer.write(out);
+    }
+  }
+
+  /** Renders one report to a stream. */
+  interface ReportWriter {
+    void write(OutputStream out) throws IOException;
+  }
 }

@@ -18,6 +18,9 @@ import dev.wraith.code.manifest.MavenManifestDetector;
 import dev.wraith.code.manifest.NpmManifestDetector;
 import dev.wraith.code.manifest.PypiManifestDetector;
 import dev.wraith.code.python.PythonDetector;
+import dev.wraith.report.ClusterJsonReporter;
+import dev.wraith.report.ClusterReporter;
+import dev.wraith.report.ClusterTableReporter;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
@@ -55,5 +58,10 @@ public final class Registry {
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
     return List.of(new TableReporter(), new JsonReporter(), new SarifReporter(catalogue));
+  }
+
+  /** Output formats of {@code wraith cluster}, by --format id. */
+  public static List<ClusterReporter> clusterReporters() {
+    return List.of(new ClusterTableReporter(), new ClusterJsonReporter());
   }
 }

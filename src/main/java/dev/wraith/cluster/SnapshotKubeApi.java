@@ -1,0 +1,260 @@
+package dev.wraith.cluster;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads {@code kubectl get -o json|yaml} output offline: JSON or YAML, a v1 List (or typed list), single objects,
+ * and multi-document YAML, from one or more files. JSON lists are streamed item by item, so a 5,000-pod
+ * snapshot is never held as one tree. Secret objects are counted and dropped before conversion, so their data
+ * never reaches the collector; ConfigMaps are reduced to key names and endpoints at once. Kinds the collector
+ * does not use are ignored.
+ */
+public final class SnapshotKubeApi implements KubeApi {
+  private static final Map<String, Class<? extends HasMetadata>> KINDS = kinds();
+  private static final Set<String> CLUSTER_SCOPED = Set.of("ClusterRole", "ClusterRoleBinding");
+
+  private final List<String> sources = new ArrayList<>();
+  private final Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
+  private final List<ConfigMapKeys> configMaps = new ArrayList<>();
+  private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final ObjectMapper json = JsonMapper.builder().build();
+  private final ObjectMapper yaml = YAMLMapper.builder().build();
+  private long secrets;
+
+  /** Reads every file; a file that cannot be read or parsed is a {@link SnapshotException} naming it. */
+  public static SnapshotKubeApi read(List<Path> files) {
+    SnapshotKubeApi api = new SnapshotKubeApi();
+    for (Path f : files) api.readFile(f);
+    return api;
+  }
+
+  /** A problem with one snapshot file: the whole input is unusable, so the CLI reports it as bad input. */
+  public static final class SnapshotException extends RuntimeException {
+    SnapshotException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  @Override
+  public List<String> sources() {
+    return List.copyOf(sources);
+  }
+
+  @Override
+  public long secretsIgnored() {
+    return secrets;
+  }
+
+  @Override
+  public Fetch<Pod> pods() {
+    return Fetch.ok(of("Pod", Pod.class));
+  }
+
+  @Override
+  public Fetch<HasMetadata> workloads(String kind) {
+    return Fetch.ok(objects.getOrDefault(kind, List.of()));
+  }
+
+  @Override
+  public Fetch<Service> services() {
+    return Fetch.ok(of("Service", Service.class));
+  }
+
+  @Override
+  public Fetch<Event> events() {
+    return Fetch.ok(of("Event", Event.class));
+  }
+
+  @Override
+  public Fetch<ServiceAccount> serviceAccounts() {
+    return Fetch.ok(of("ServiceAccount", ServiceAccount.class));
+  }
+
+  @Override
+  public Fetch<Role> roles() {
+    return Fetch.ok(of("Role", Role.class));
+  }
+
+  @Override
+  public Fetch<RoleBinding> roleBindings() {
+    return Fetch.ok(of("RoleBinding", RoleBinding.class));
+  }
+
+  @Override
+  public Fetch<ClusterRole> clusterRoles() {
+    return Fetch.ok(of("ClusterRole", ClusterRole.class));
+  }
+
+  @Override
+  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
+    return Fetch.ok(of("ClusterRoleBinding", ClusterRoleBinding.class));
+  }
+
+  @Override
+  public Fetch<ConfigMapKeys> configMaps() {
+    return Fetch.ok(configMaps);
+  }
+
+  private <T> List<T> of(String kind, Class<T> type) {
+    return objects.getOrDefault(kind, List.of()).stream().map(type::cast).toList();
+  }
+
+  private void readFile(Path file) {
+    sources.add(file.toString());
+    try (InputStream in = Files.newInputStream(file)) {
+      InputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+      buffered.mark(4096);
+      int first = firstNonBlank(buffered);
+      buffered.reset();
+      if (first == '{' || first == '[') readJson(buffered);
+      else readYaml(buffered);
+    } catch (IOException | JacksonException | IllegalArgumentException | UncheckedIOException e) {
+      throw new SnapshotException(file + ": not a Kubernetes JSON or YAML snapshot: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private void readJson(InputStream in) {
+    try (JsonParser p = json.createParser(in)) {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.START_ARRAY) {
+        while (p.nextToken() == JsonToken.START_OBJECT) add(p.readValueAsTree(), "");
+        return;
+      }
+      if (t != JsonToken.START_OBJECT) throw new IllegalArgumentException("expected a JSON object or array");
+      readStreamedObject(p);
+    }
+  }
+
+  /** Streams a top-level object; its "items" (kubectl prints them before "kind") are handled one at a time. */
+  private void readStreamedObject(JsonParser p) {
+    ObjectNode rest = json.createObjectNode();
+    List<JsonNode> kindless = new ArrayList<>();
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals("items") && v == JsonToken.START_ARRAY) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          JsonNode item = p.readValueAsTree();
+          if (item.path("kind").asString("").isEmpty()) kindless.add(item);
+          else add(item, "");
+        }
+      } else {
+        rest.set(field, p.readValueAsTree());
+      }
+    }
+    String kind = rest.path("kind").asString("");
+    if (kind.endsWith("List")) {
+      for (JsonNode item : kindless) add(item, kind.substring(0, kind.length() - 4));
+    } else if (!kind.isEmpty()) {
+      add(rest, "");
+    }
+  }
+
+  private void readYaml(InputStream in) {
+    try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(in)) {
+      while (docs.hasNext()) {
+        JsonNode doc = docs.next();
+        if (doc == null || !doc.isObject()) continue;
+        String kind = doc.path("kind").asString("");
+        if (kind.endsWith("List") && doc.has("items")) {
+          for (JsonNode item : doc.path("items")) add(item, kind.substring(0, kind.length() - 4));
+        } else {
+          add(doc, "");
+        }
+      }
+    }
+  }
+
+  private void add(JsonNode node, String defaultKind) {
+    String kind = node.path("kind").asString(defaultKind);
+    if (kind.equals("Secret")) {
+      secrets++;
+      return;
+    }
+    if (kind.equals("Event") && node.path("apiVersion").asString("").startsWith("events.k8s.io/")) {
+      node = EventShapes.toCoreEvent((ObjectNode) node);
+    }
+    if (kind.equals("ConfigMap")) {
+      configMaps.add(ConfigMapKeys.of(withNamespace(serialization.convertValue(node, ConfigMap.class), kind)));
+      return;
+    }
+    Class<? extends HasMetadata> type = KINDS.get(kind);
+    if (type == null) return;
+    HasMetadata obj = withNamespace(serialization.convertValue(node, type), kind);
+    if (obj.getMetadata() == null || obj.getMetadata().getName() == null) return;
+    objects.computeIfAbsent(kind, k -> new ArrayList<>()).add(obj);
+  }
+
+  private static <T extends HasMetadata> T withNamespace(T obj, String kind) {
+    if (obj.getMetadata() == null) obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+    if (!CLUSTER_SCOPED.contains(kind) && obj.getMetadata().getNamespace() == null) obj.getMetadata().setNamespace("default");
+    return obj;
+  }
+
+  private static int firstNonBlank(InputStream in) throws IOException {
+    for (int i = 0, c; i < 4096 && (c = in.read()) != -1; i++) {
+      if (!Character.isWhitespace(c) && c != 0xEF && c != 0xBB && c != 0xBF) return c;
+    }
+    return -1;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "unreadable";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static Map<String, Class<? extends HasMetadata>> kinds() {
+    Map<String, Class<? extends HasMetadata>> m = new LinkedHashMap<>();
+    m.put("Pod", Pod.class);
+    m.put("ReplicaSet", ReplicaSet.class);
+    m.put("Deployment", Deployment.class);
+    m.put("StatefulSet", StatefulSet.class);
+    m.put("DaemonSet", DaemonSet.class);
+    m.put("Job", Job.class);
+    m.put("CronJob", CronJob.class);
+    m.put("Service", Service.class);
+    m.put("Event", Event.class);
+    m.put("ServiceAccount", ServiceAccount.class);
+    m.put("Role", Role.class);
+    m.put("RoleBinding", RoleBinding.class);
+    m.put("ClusterRole", ClusterRole.class);
+    m.put("ClusterRoleBinding", ClusterRoleBinding.class);
+    return Map.copyOf(m);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.wraith.model;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * A human (or a script) running something inside a pod after it started: an audit-logged
+ * {@code pods/exec} or {@code pods/attach}, or an ephemeral container added by {@code kubectl debug}.
+ *
+ * @param user the authenticated user from the audit log, or "" when the source does not say
+ * @param command the decoded command line, redacted; "" for attach and ephemeral containers without one
+ * @param time RFC 3339 timestamp, or "" when unknown
+ * @param code the HTTP status the API server answered (101 for an upgraded exec), 0 when unknown
+ */
+public record ExecSession(
+    Source source, String namespace, String pod, String container, String user, String command, String time, int code)
+    implements Comparable<ExecSession> {
+
+  /** Where the session was seen. */
+  public enum Source {
+    AUDIT_EXEC, AUDIT_ATTACH, AUDIT_EPHEMERAL, EPHEMERAL_CONTAINER;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private static final Comparator<ExecSession> ORDER = Comparator.comparing(ExecSession::namespace)
+      .thenComparing(ExecSession::pod).thenComparing(ExecSession::time).thenComparing(ExecSession::source)
+      .thenComparing(ExecSession::container).thenComparing(ExecSession::command).thenComparing(ExecSession::user);
+
+  public ExecSession {
+    if (source == null || namespace == null || pod == null || container == null || user == null || command == null
+        || time == null) {
+      throw new NullPointerException("exec session fields are never null");
+    }
+  }
+
+  /** True when the session was denied (HTTP 4xx/5xx). */
+  public boolean denied() {
+    return code >= 400;
+  }
+
+  @Override
+  public int compareTo(ExecSession o) {
+    return ORDER.compare(this, o);
+  }
+}

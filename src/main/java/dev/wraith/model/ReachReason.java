@@ -1,0 +1,33 @@
+package dev.wraith.model;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Why a workload can reach further than its own container: what its service account may do through RBAC,
+ * how a Service exposes it, host namespaces it shares.
+ *
+ * @param detail a one-line human explanation naming the objects involved (never a secret value)
+ */
+public record ReachReason(Kind kind, String detail) implements Comparable<ReachReason> {
+  /** The kind of reach, loudest first. */
+  public enum Kind {
+    CLUSTER_ADMIN, READ_SECRETS, EXEC_PODS, CREATE_WORKLOADS, HOST_NAMESPACE, EXPOSED;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private static final Comparator<ReachReason> ORDER =
+      Comparator.comparing(ReachReason::kind).thenComparing(ReachReason::detail);
+
+  public ReachReason {
+    if (kind == null || detail == null) throw new NullPointerException();
+  }
+
+  @Override
+  public int compareTo(ReachReason o) {
+    return ORDER.compare(this, o);
+  }
+}
