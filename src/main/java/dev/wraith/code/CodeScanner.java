@@ -1,6 +1,7 @@
 package dev.wraith.code;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.HostPattern;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.Signature;
@@ -19,7 +20,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +54,7 @@ public final class CodeScanner {
   private final Catalogue catalogue;
   private final List<FileDetector> detectors;
   private final Options options;
-  private final TriggerIndex triggers;
+  private final Map<Ecosystem, TriggerIndex> triggers = new EnumMap<>(Ecosystem.class);
   /** One read buffer per worker, one byte over the size limit: files are read without allocating per file. */
   private final ThreadLocal<byte[]> buffer;
 
@@ -58,19 +62,27 @@ public final class CodeScanner {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
-    this.triggers = TriggerIndex.of(triggerTokens(catalogue));
+    for (Ecosystem e : Ecosystem.values()) triggers.put(e, TriggerIndex.of(triggerTokens(catalogue, e)));
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
   }
 
-  /**
-   * Every token whose presence makes a source file worth parsing: the signatures' import tokens, provider
-   * hostnames (the longest literal part of each pattern, or the provider's own triggers), env var names, and
-   * for self-hosted servers their API paths and names (a local URL is recognised by port plus path or name).
-   */
+  /** Every trigger token of every ecosystem (the union of {@link #triggerTokens(Catalogue, Ecosystem)}). */
   public static Set<String> triggerTokens(Catalogue catalogue) {
+    Set<String> tokens = new java.util.TreeSet<>();
+    for (Ecosystem e : Ecosystem.values()) tokens.addAll(triggerTokens(catalogue, e));
+    return tokens;
+  }
+
+  /**
+   * The tokens whose presence makes a source file of an ecosystem's languages worth parsing: that
+   * ecosystem's import tokens, plus every provider's hostnames (the longest literal part of each pattern,
+   * or the provider's own triggers) and env var names, and for self-hosted servers the multi-segment API
+   * paths and URL-shaped names ({@code //ollama}, {@code ollama:}) that recognise a local URL.
+   */
+  public static Set<String> triggerTokens(Catalogue catalogue, Ecosystem ecosystem) {
     Set<String> tokens = new LinkedHashSet<>();
-    for (Signature s : catalogue.signatures()) tokens.addAll(s.triggers());
+    for (Signature s : catalogue.signatures()) if (s.ecosystem() == ecosystem) tokens.addAll(s.triggers());
     for (Provider p : catalogue.providers()) {
       if (!p.triggers().isEmpty()) {
         tokens.addAll(p.triggers());
@@ -82,8 +94,9 @@ public final class CodeScanner {
       }
       tokens.addAll(p.envVars());
       if (p.ports().stream().anyMatch(port -> port != 443)) {
-        for (String path : p.paths()) if (path.length() >= 8) tokens.add(path);
-        if (p.id().length() >= 5) tokens.add(p.id());
+        for (String path : p.paths()) if (path.indexOf('/', 1) > 0) tokens.add(path);
+        tokens.add("//" + p.id());
+        tokens.add(p.id() + ":");
       }
     }
     return tokens;
@@ -174,12 +187,11 @@ public final class CodeScanner {
       return;
     }
     SourceFile file = null; // copied out of the shared buffer only for files some detector looks at
-    Boolean triggered = null;
     for (int i = 0; i < accepting.size(); i++) {
       FileDetector d = accepting.get(i);
-      if (d.needsTrigger()) {
-        if (triggered == null) triggered = triggers.anyIn(buf, length);
-        if (!triggered) continue;
+      Optional<Ecosystem> eco = d.triggerEcosystem();
+      if (eco.isPresent()) {
+        if (!triggers.get(eco.get()).anyIn(buf, length)) continue;
         parsed.incrementAndGet();
       }
       if (file == null) file = new SourceFile(rel, Arrays.copyOf(buf, length));

@@ -1,5 +1,8 @@
 package dev.wraith.code;
 
+import dev.wraith.catalogue.Ecosystem;
+import java.util.Optional;
+
 /**
  * A code-layer plugin: decides which files it reads and turns one file into findings. Implementations are
  * pure functions of the file and the catalogue they were built with: no I/O, no output, no shared mutable
@@ -13,10 +16,12 @@ public interface FileDetector {
   boolean accepts(String path);
 
   /**
-   * Whether the file must contain a catalogue trigger token before it is handed over. Source detectors
-   * say yes; deployment detectors (Dockerfiles, manifests) read their files regardless.
+   * The ecosystem whose trigger tokens a file must contain (or any provider token: hostnames, env var
+   * names, API paths) before it is handed over; empty when the detector reads its files regardless.
+   * Source detectors name their language's ecosystem, so a Python file is not parsed because it happens to
+   * contain an npm import string; deployment and manifest detectors read their (few) files regardless.
    */
-  boolean needsTrigger();
+  Optional<Ecosystem> triggerEcosystem();
 
   Detection detect(SourceFile file);
 }

@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * the bytes. Immutable and thread-safe once built.
  */
 public final class TriggerIndex {
-  private final int[][] next; // dense transition table: state x 256
+  private final int[] next; // dense transition table, flattened: next[state * 256 + byte]
   private final boolean[] accepts;
 
-  private TriggerIndex(int[][] next, boolean[] accepts) {
+  private TriggerIndex(int[] next, boolean[] accepts) {
     this.next = next;
     this.accepts = accepts;
   }
@@ -70,7 +70,11 @@ public final class TriggerIndex {
     }
     // fold upper-case ASCII onto lower-case transitions
     for (int[] row : next) for (int c = 'A'; c <= 'Z'; c++) row[c] = row[c + 32];
-    return new TriggerIndex(next, accepts);
+    int[] flat = new int[n * 256];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < 256; c++) flat[i * 256 + c] = next[i][c] * 256; // store the target row's offset
+    }
+    return new TriggerIndex(flat, accepts);
   }
 
   private static int[] newRow() {
@@ -81,17 +85,17 @@ public final class TriggerIndex {
 
   /** True when any token occurs in {@code bytes[0..length)}. */
   public boolean anyIn(byte[] bytes, int length) {
-    int[][] t = next;
+    int[] t = next;
     boolean[] acc = accepts;
-    int s = 0;
+    int row = 0;
     for (int i = 0; i < length; i++) {
-      s = t[s][bytes[i] & 0xff];
-      if (acc[s]) return true;
+      row = t[row + (bytes[i] & 0xff)];
+      if (acc[row >>> 8]) return true;
     }
     return false;
   }
 
   public int states() {
-    return next.length;
+    return accepts.length;
   }
 }

@@ -1,5 +1,8 @@
 package dev.wraith.code.deploy;
 
+import java.util.Optional;
+import dev.wraith.catalogue.Ecosystem;
+
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.code.EndpointMatcher;
@@ -46,8 +49,8 @@ public final class ComposeDetector implements FileDetector {
   }
 
   @Override
-  public boolean needsTrigger() {
-    return false;
+  public Optional<Ecosystem> triggerEcosystem() {
+    return Optional.empty();
   }
 
   @Override

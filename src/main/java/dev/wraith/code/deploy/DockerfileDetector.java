@@ -1,5 +1,7 @@
 package dev.wraith.code.deploy;
 
+import dev.wraith.catalogue.Ecosystem;
+
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Signature;
 import dev.wraith.code.Detection;
@@ -63,8 +65,8 @@ public final class DockerfileDetector implements FileDetector {
   }
 
   @Override
-  public boolean needsTrigger() {
-    return false;
+  public Optional<Ecosystem> triggerEcosystem() {
+    return Optional.empty();
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.wraith.code.deploy;
 
+import java.util.Optional;
+import dev.wraith.catalogue.Ecosystem;
+
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
@@ -28,8 +31,8 @@ public final class HelmChartDetector implements FileDetector {
   }
 
   @Override
-  public boolean needsTrigger() {
-    return false;
+  public Optional<Ecosystem> triggerEcosystem() {
+    return Optional.empty();
   }
 
   @Override

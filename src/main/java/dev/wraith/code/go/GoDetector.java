@@ -1,5 +1,7 @@
 package dev.wraith.code.go;
 
+import java.util.Optional;
+
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.Signature;
@@ -39,8 +41,8 @@ public final class GoDetector implements FileDetector {
   }
 
   @Override
-  public boolean needsTrigger() {
-    return true;
+  public Optional<Ecosystem> triggerEcosystem() {
+    return Optional.of(Ecosystem.GO);
   }
 
   @Override

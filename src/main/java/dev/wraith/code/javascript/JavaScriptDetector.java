@@ -1,5 +1,8 @@
 package dev.wraith.code.javascript;
 
+import java.util.Optional;
+import dev.wraith.catalogue.Ecosystem;
+
 import dev.wraith.code.Detection;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
@@ -29,8 +32,8 @@ public final class JavaScriptDetector implements FileDetector {
   }
 
   @Override
-  public boolean needsTrigger() {
-    return true;
+  public Optional<Ecosystem> triggerEcosystem() {
+    return Optional.of(Ecosystem.NPM);
   }
 
   @Override

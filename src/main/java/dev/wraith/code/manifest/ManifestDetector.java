@@ -1,5 +1,7 @@
 package dev.wraith.code.manifest;
 
+import java.util.Optional;
+
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
@@ -38,8 +40,8 @@ abstract class ManifestDetector implements FileDetector {
   }
 
   @Override
-  public final boolean needsTrigger() {
-    return false;
+  public final Optional<Ecosystem> triggerEcosystem() {
+    return Optional.empty();
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.wraith.code.python;
 
+import java.util.Optional;
+import dev.wraith.catalogue.Ecosystem;
+
 import dev.wraith.code.Detection;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
@@ -31,8 +34,8 @@ public final class PythonDetector implements FileDetector {
   }
 
   @Override
-  public boolean needsTrigger() {
-    return true;
+  public Optional<Ecosystem> triggerEcosystem() {
+    return Optional.of(Ecosystem.PYPI);
   }
 
   @Override
