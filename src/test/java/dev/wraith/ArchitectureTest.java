@@ -43,6 +43,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void collectorsDoNotImportEachOther() {
+    noClasses().that().resideInAPackage("dev.wraith.cluster..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.host..", "dev.wraith.tetragon..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.wraith.code..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..")
+        .check(CLASSES);
+  }
+
+  @Test
   void languageDetectorsDoNotImportEachOther() {
     String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy"};
     for (String a : langs) {

@@ -2,7 +2,7 @@ package dev.wraith.cluster;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Provider;
-import dev.wraith.code.EndpointMatcher;
+import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.AiDeclaration.Source;
 import dev.wraith.model.ContainerDecl;

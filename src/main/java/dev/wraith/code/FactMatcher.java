@@ -1,5 +1,6 @@
 package dev.wraith.code;
 
+import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.Provider;

@@ -2,7 +2,7 @@ package dev.wraith.code.deploy;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Rule;
-import dev.wraith.code.EndpointMatcher;
+import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.model.Finding;
 import dev.wraith.model.FindingKind;
 import dev.wraith.model.Location;

@@ -5,7 +5,7 @@ import dev.wraith.catalogue.Ecosystem;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
-import dev.wraith.code.EndpointMatcher;
+import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.deploy.YamlNode.Mapping;

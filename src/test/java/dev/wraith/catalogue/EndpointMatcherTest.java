@@ -1,8 +1,7 @@
-package dev.wraith.code;
+package dev.wraith.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wraith.catalogue.CatalogueLoader;
 import org.junit.jupiter.api.Test;
 
 class EndpointMatcherTest {

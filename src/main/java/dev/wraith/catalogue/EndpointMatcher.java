@@ -1,8 +1,5 @@
-package dev.wraith.code;
+package dev.wraith.catalogue;
 
-import dev.wraith.catalogue.Catalogue;
-import dev.wraith.catalogue.HostPattern;
-import dev.wraith.catalogue.Provider;
 import dev.wraith.model.Confidence;
 import java.util.Locale;
 import java.util.Optional;
