@@ -37,4 +37,24 @@ final class OutputOptions {
       reporter.write(report, out);
     }
   }
+
+  /** --output opened for writing (created or truncated), or stdout shielded from close. */
+  OutputStream open(PrintStream stdout) throws IOException {
+    if (output == null) {
+      return new java.io.FilterOutputStream(stdout) {
+        @Override
+        public void write(byte[] b, int off, int len) {
+          stdout.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+          stdout.flush();
+        }
+      };
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    return Files.newOutputStream(output);
+  }
 }

@@ -7,6 +7,9 @@ import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
+import dev.wraith.report.SensorJsonReporter;
+import dev.wraith.report.SensorReporter;
+import dev.wraith.report.SensorTableReporter;
 import dev.wraith.report.TableReporter;
 import java.util.List;
 
@@ -27,5 +30,10 @@ public final class Registry {
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
     return List.of(new TableReporter(), new JsonReporter(), new SarifReporter(catalogue));
+  }
+
+  /** Output formats of {@code wraith sensor}; entry-script hashes only when the operator asks. */
+  public static List<SensorReporter> sensorReporters(boolean includeHashes) {
+    return List.of(new SensorTableReporter(includeHashes), new SensorJsonReporter(includeHashes));
   }
 }
