@@ -59,8 +59,16 @@ final class Aggregator {
     return out;
   }
 
+  /**
+   * Unowned connections, less closed ones (TIME_WAIT) to a destination that an owned connection from the
+   * same namespace already accounts for: they are the tail of a connection already reported.
+   */
   List<Unowned> unowned() {
-    return List.copyOf(unowned);
+    Set<String> owned = new HashSet<>();
+    for (Acc a : byKey.values()) owned.add(a.first.owner().info().netns() + ' ' + a.first.ip() + ' ' + a.first.port());
+    return unowned.stream()
+        .filter(u -> !(u.state().equals("time-wait") && owned.contains(u.netns() + ' ' + u.ip() + ' ' + u.port())))
+        .toList();
   }
 
   List<String> warnings() {

@@ -94,7 +94,11 @@ final class Sampler {
       Integer pid = found.get(c.getKey());
       Connection conn = c.getValue();
       if (pid == null) {
-        unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process not found or not readable"));
+        // not found with every fd/ readable: the socket closed between reading the table and the search
+        if (owners.anyUnreadable(pids) || netns.denied() > 0) {
+          unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open",
+              "owner not readable: some processes' fd/ or namespace is denied (not root?)"));
+        }
         continue;
       }
       try {

@@ -40,12 +40,19 @@ final class SocketOwners {
     List<Integer> order = new ArrayList<>();
     Set<Integer> inNs = new java.util.HashSet<>(nsPids);
     for (int pid : recentOwners) if (inNs.contains(pid)) order.add(pid);
-    for (int pid : nsPids) if (!recentOwners.contains(pid)) order.add(pid);
+    // newest first: a connection that was not there last sample most often comes from a young process
+    for (int i = nsPids.size() - 1; i >= 0; i--) if (!recentOwners.contains(nsPids.get(i))) order.add(nsPids.get(i));
     for (int pid : order) {
       scan(pid, wanted, found);
       if (found.size() == wanted.size()) break;
     }
     return found;
+  }
+
+  /** True when some pid of the namespace could not be searched, so a missing owner may be hidden, not gone. */
+  boolean anyUnreadable(List<Integer> nsPids) {
+    for (int pid : nsPids) if (unreadable.containsKey(pid)) return true;
+    return false;
   }
 
   /** Pids whose fd/ could not be listed in the last search, with the reason. */
