@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 WARM=${1:-8}
 MEASURE=${2:-20}
 JAR=target/wraith.jar
-[ -f "$JAR" ] || mvn -q -B -o package -DskipTests
+mvn -q -B -o package -DskipTests   # always the current code
 TICK=$(getconf CLK_TCK)
 PY=$(command -v /usr/bin/python3 || command -v python3)
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 
 # CPU ticks (self + waited-for children) of a pid: fields 14-17 of /proc/PID/stat
 ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$1/stat"; }
@@ -47,7 +48,7 @@ for N in 100 1000; do
   bash -c 'while :; do ss -tanp >/dev/null 2>&1; sleep 0.2; done' & B2=$!; PIDS+=($B2)
   sleep 2; ss_ms=$(measure "$B2" "$MEASURE"); kill "$B2"
 
-  java -XX:+UseSerialGC -Xmx64m -Xss512k -jar "$JAR" sensor --watch --duration 5 --no-dns \
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -Xss512k -jar "$JAR" sensor --watch --duration 5 --no-dns \
     --resolve "api.openai.com=127.0.0.1:$PORT" --format json -o "$WORK/sensor.jsonl" & S=$!; PIDS+=($S)
   sleep "$WARM"; sensor_ms=$(measure "$S" "$MEASURE"); rss=$(( $(rss_kb "$S") / 1024 )); kill "$S"
   grep -q '"provider":"openai"' "$WORK/sensor.jsonl" || echo "warning: the sensor did not report the test connection" >&2
