@@ -20,6 +20,7 @@ trap "exit 1" INT TERM
 
 # CPU ticks (self + waited-for children) of a pid: fields 14-17 of /proc/PID/stat
 ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$1/stat"; }
+count_pids() { local n=0 d; for d in /proc/[0-9]*; do n=$((n + 1)); done; echo "$n"; }
 rss_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
 
 # measure PID SECONDS -> "cpu_ms_per_second"
@@ -39,9 +40,9 @@ PORT=$(cat "$WORK/port")
 
 printf '%-10s %-22s %14s %14s %12s %10s\n' processes tool "cpu ms/sample" "% of 1 core" "peak RSS MB" "vs cat"
 for N in 100 1000; do
-  have=$(ls -d /proc/[0-9]* | wc -l)
+  have=$(count_pids)
   for _ in $(seq $(( N > have ? N - have : 0 ))); do sleep 3600 & PIDS+=($!); done
-  total=$(ls -d /proc/[0-9]* | wc -l)
+  total=$(count_pids)
 
   bash -c 'while :; do cat /proc/[0-9]*/net/tcp >/dev/null 2>&1; sleep 0.2; done' & B1=$!; PIDS+=($B1)
   sleep 2; cat_ms=$(measure "$B1" "$MEASURE"); kill "$B1"

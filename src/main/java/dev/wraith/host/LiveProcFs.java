@@ -32,16 +32,19 @@ public final class LiveProcFs implements ProcFs {
 
   @Override
   public List<Integer> pids() throws IOException {
-    List<Integer> pids = new ArrayList<>();
-    try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
-      for (Path p : dir) {
-        String n = p.getFileName().toString();
-        if (!n.isEmpty() && n.length() < 11 && n.chars().allMatch(Character::isDigit)) pids.add(Integer.parseInt(n));
+    // File.list gives bare names: no Path per entry, which matters at 1,000 processes and 5 samples a second
+    String[] names = root.toFile().list();
+    if (names == null) throw new IOException("cannot list " + root);
+    List<Integer> pids = new ArrayList<>(names.length);
+    for (String n : names) {
+      if (!n.isEmpty() && n.length() < 11 && n.charAt(0) >= '0' && n.charAt(0) <= '9' && n.chars().allMatch(Character::isDigit)) {
+        pids.add(Integer.parseInt(n));
       }
     }
     pids.sort(null);
     return pids;
   }
+
 
   @Override
   public String read(int pid, String name) throws IOException {

@@ -26,10 +26,10 @@ final class NetnsIndex {
   }
 
   /** Updates for the current pid list; returns namespace → its pids, namespaces in stable order. */
-  Map<String, List<Integer>> update(List<Integer> pids) {
+  Map<String, List<Integer>> update(List<Integer> pids, java.util.Set<Integer> live) {
     boolean full = ++sinceFull >= fullEvery;
     if (full) sinceFull = 0;
-    byPid.keySet().retainAll(new java.util.HashSet<>(pids));
+    if (byPid.size() > live.size() || full) byPid.keySet().retainAll(live);
     denied = 0;
     Map<String, List<Integer>> groups = new TreeMap<>();
     for (int pid : pids) {

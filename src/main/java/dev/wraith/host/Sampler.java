@@ -47,7 +47,8 @@ final class Sampler {
 
   Sample sample() throws IOException {
     List<Integer> pids = proc.pids();
-    Map<String, List<Integer>> groups = netns.update(pids);
+    Set<Integer> live = new HashSet<>(pids);
+    Map<String, List<Integer>> groups = netns.update(pids, live);
     if (++sinceMemoClear >= 25) {
       memo.clear();
       sinceMemoClear = 0;
@@ -59,7 +60,6 @@ final class Sampler {
     for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
       sampleNamespace(g.getKey(), g.getValue(), sightings, unowned, warnings, liveInodes);
     }
-    Set<Integer> live = new HashSet<>(pids);
     owners.retain(liveInodes, live);
     processes.retain(live);
     hosts.retain(groups.keySet());
