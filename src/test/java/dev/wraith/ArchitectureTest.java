@@ -67,6 +67,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void hostLayerReachesDownOnly() {
+    noClasses().that().resideInAPackage("dev.wraith.host..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
+            "dev.wraith.code..", "dev.wraith.cluster..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.wraith.attribution..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.host..", "dev.wraith.scan..", "dev.wraith.cli..",
+            "dev.wraith.report..", "dev.wraith.code..", "dev.wraith.cluster..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")
         .should().callMethod(System.class, "exit", int.class)

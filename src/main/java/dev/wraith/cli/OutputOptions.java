@@ -26,28 +26,12 @@ final class OutputOptions {
 
   /** Writes through the reporter to --output or stdout. */
   void emit(Reporter reporter, dev.wraith.model.ScanReport report, PrintStream stdout) throws IOException {
-    if (output == null) {
-      reporter.write(report, stdout);
-      stdout.flush();
-      return;
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    try (OutputStream out = Files.newOutputStream(output)) {
-      reporter.write(report, out);
-    }
+    emit(out -> reporter.write(report, out), stdout);
   }
 
   /** Writes whatever a reporter produces to --output or stdout (for commands with their own report type). */
   void emit(ReportWriter writer, PrintStream stdout) throws IOException {
-    if (output == null) {
-      writer.write(stdout);
-      stdout.flush();
-      return;
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    try (OutputStream out = Files.newOutputStream(output)) {
+    try (OutputStream out = open(stdout)) {
       writer.write(out);
     }
   }
@@ -55,5 +39,25 @@ final class OutputOptions {
   /** Renders one report to a stream. */
   interface ReportWriter {
     void write(OutputStream out) throws IOException;
+  }
+
+  /** --output opened for writing (created or truncated), or stdout shielded from close. */
+  OutputStream open(PrintStream stdout) throws IOException {
+    if (output == null) {
+      return new java.io.FilterOutputStream(stdout) {
+        @Override
+        public void write(byte[] b, int off, int len) {
+          stdout.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+          stdout.flush();
+        }
+      };
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    return Files.newOutputStream(output);
   }
 }

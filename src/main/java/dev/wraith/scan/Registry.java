@@ -24,6 +24,9 @@ import dev.wraith.report.ClusterTableReporter;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
+import dev.wraith.report.SensorJsonReporter;
+import dev.wraith.report.SensorReporter;
+import dev.wraith.report.SensorTableReporter;
 import dev.wraith.report.TableReporter;
 import java.util.List;
 
@@ -63,5 +66,10 @@ public final class Registry {
   /** Output formats of {@code wraith cluster}, by --format id. */
   public static List<ClusterReporter> clusterReporters() {
     return List.of(new ClusterTableReporter(), new ClusterJsonReporter());
+  }
+
+  /** Output formats of {@code wraith sensor}; entry-script hashes only when the operator asks. */
+  public static List<SensorReporter> sensorReporters(boolean includeHashes) {
+    return List.of(new SensorTableReporter(includeHashes), new SensorJsonReporter(includeHashes));
   }
 }

@@ -1,0 +1,114 @@
+package dev.wraith.cli;
+
+import dev.wraith.attribution.Pin;
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.model.HostScan;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.ScanReport;
+import dev.wraith.report.SensorReporter;
+import dev.wraith.scan.HostLayer;
+import dev.wraith.scan.Registry;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wraith sensor}: the host layer, once or continuously. */
+@Command(
+    name = "sensor",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Watches this node's processes for connections to AI APIs, model servers and vector databases, from /proc "
+            + "alone (no eBPF, no kernel module), and says for each which process, pod and container it came from, "
+            + "whether it was exec'd into its container or runs on the node itself, and the script it runs.",
+        "",
+        "Samples every 200 ms, so a connection that stays open 250 ms or more is not missed. Destinations are "
+            + "attributed from --resolve pins, /etc/hosts (node and container), forward DNS of the catalogue's "
+            + "hostnames, published provider ranges and distinctive model-server ports; never from wide address "
+            + "blocks. Read-only; run as root (or with CAP_SYS_PTRACE) to see every process's sockets.",
+        ""
+    },
+    footer = {
+        "",
+        "Examples:",
+        "  wraith sensor                                   observe 10 s, print a table",
+        "  wraith sensor --duration 60 --format json -o ai.jsonl",
+        "  wraith sensor --watch --format json             one JSON line per observation, window after window",
+        "  wraith sensor --resolve api.openai.com=10.0.0.7 --resolve api.anthropic.com=10.0.0.8:8443",
+        "                                                  traffic through an egress proxy or a test stand-in",
+        "  wraith sensor --proc-root /host/proc            in a DaemonSet with the host's /proc mounted",
+        "",
+        "Exit codes: 0 ok, 2 bad usage, 3 the proc root could not be read."
+    })
+final class SensorCommand implements Callable<Integer> {
+  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
+      description = "Length of the observation window. Default: ${DEFAULT-VALUE}. Env: WRAITH_DURATION.")
+  double durationSeconds;
+
+  @Option(names = "--watch", description = "Observe window after window until stopped, writing each as it ends.")
+  boolean watch;
+
+  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
+      description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable. "
+          + "IPv6 with a port: HOST=[::1]:443.")
+  List<String> resolve = new ArrayList<>();
+
+  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "${env:WRAITH_PROC_ROOT:-/proc}",
+      description = "The proc filesystem to read. Default: ${DEFAULT-VALUE}. Env: WRAITH_PROC_ROOT.")
+  Path procRoot;
+
+  @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "200",
+      description = "Time between samples, 50 to 250 ms. Default: ${DEFAULT-VALUE}.")
+  int intervalMillis;
+
+  @Option(names = "--no-dns", description = "Do not resolve the catalogue's hostnames (offline nodes; pins, hosts "
+      + "files and published ranges still apply).")
+  boolean noDns;
+
+  @Option(names = "--include-hashes", description = "Write entry-script SHA-256 hashes into the output. Off by default: "
+      + "the hash identifies code exactly and stays on the node unless asked for.")
+  boolean includeHashes;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
+    if (intervalMillis < 50 || intervalMillis > 250) throw new Main.UsageProblem("--interval must be between 50 and 250 ms");
+    if (!Files.isDirectory(procRoot)) throw new Main.UsageProblem(procRoot + ": not a directory");
+    List<Pin> pins = new ArrayList<>();
+    for (String r : resolve) {
+      try {
+        pins.add(Pin.parse(r));
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageProblem("--resolve: " + e.getMessage());
+      }
+    }
+    Catalogue cat = catalogue.load();
+    SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes));
+    var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
+    Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
+    try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns); OutputStream out = output.open(System.out)) {
+      do {
+        HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
+        reporter.write(tool, scan, out);
+        out.flush();
+        if (scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
+      } while (watch);
+    }
+    return Main.OK;
+  }
+
+  private SensorReporter reporter(List<SensorReporter> reporters) {
+    for (SensorReporter r : reporters) if (r.format().equalsIgnoreCase(output.format)) return r;
+    throw new Main.UsageProblem("unknown --format '" + output.format + "' (sensor writes table or json)");
+  }
+}

@@ -1,0 +1,187 @@
+package dev.wraith.host;
+
+import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.HostsFile;
+import dev.wraith.model.Attributed;
+import dev.wraith.model.HostScan.Unowned;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Takes one sample: lists pids, reads each network namespace's TCP tables once, attributes the outgoing
+ * connections' destinations, and only for the AI ones looks up the owning process. Attributing before
+ * owning keeps the cost of a sample close to reading the socket tables, whatever the process count.
+ * Keeps its caches between samples; not thread-safe.
+ */
+final class Sampler {
+  /** What one sample saw. */
+  record Sample(List<Sighting> sightings, List<Unowned> unowned, List<String> warnings, int pids, int netns) {}
+
+  private final ProcFs proc;
+  private final Attributor attributor;
+  private final NetnsIndex netns;
+  private final SocketOwners owners;
+  private final ProcessTable processes;
+  private final HostsViews hosts;
+  static final int MAX_REUSE = 5;
+
+  private final Map<String, Optional<Attributed>> memo = new HashMap<>();
+  private final Map<String, Cached> cached = new HashMap<>();
+  private int sinceMemoClear;
+
+  Sampler(ProcFs proc, Attributor attributor) {
+    this.proc = proc;
+    this.attributor = attributor;
+    this.netns = new NetnsIndex(proc, 20);
+    this.owners = new SocketOwners(proc);
+    this.processes = new ProcessTable(proc);
+    this.hosts = new HostsViews(proc, 25);
+  }
+
+  Sample sample() throws IOException {
+    List<Integer> pids = proc.pids();
+    Set<Integer> live = new HashSet<>(pids);
+    Map<String, List<Integer>> groups = netns.update(pids, live);
+    if (++sinceMemoClear >= 25) {
+      memo.clear();
+      sinceMemoClear = 0;
+    }
+    List<Sighting> sightings = new ArrayList<>();
+    List<Unowned> unowned = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Set<Long> liveInodes = new HashSet<>();
+    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+      sampleNamespace(g.getKey(), g.getValue(), sightings, unowned, warnings, liveInodes);
+    }
+    owners.retain(liveInodes, live);
+    processes.retain(live);
+    hosts.retain(groups.keySet());
+    cached.keySet().retainAll(groups.keySet());
+    if (netns.denied() > 0) {
+      warnings.add(netns.denied() + " process(es): network namespace not readable (permission denied); their sockets were not seen");
+    }
+    owners.unreadable().forEach((pid, why) -> warnings.add("pid " + pid + ": " + why + "; its connections are reported without owner"));
+    return new Sample(sightings, unowned, warnings, pids.size(), groups.size());
+  }
+
+  private void sampleNamespace(String ns, List<Integer> pids, List<Sighting> sightings, List<Unowned> unowned,
+      List<String> warnings, Set<Long> liveInodes) {
+    Optional<Table> table = readTable(ns, pids);
+    if (table.isEmpty()) return;
+    List<HostsFile> views = null;
+    Map<Long, Connection> ai = new HashMap<>();
+    for (TcpRow row : table.get().rows()) {
+      if (row.state() == TcpRow.LISTEN || table.get().listening().contains(row.localPort())) continue;
+      boolean open = row.isOpenConnection() && row.inode() != 0;
+      if (!open && row.state() != TcpRow.TIME_WAIT) continue;
+      if (views == null) views = hosts.views(ns, table.get().pid());
+      Optional<Attributed> a = attribute(ns, row.remoteIp(), row.remotePort(), views);
+      if (a.isEmpty()) continue;
+      String ip = row.remoteIp().getHostAddress();
+      if (open) {
+        ai.put(row.inode(), new Connection(ip, row.remotePort(), a.get()));
+        liveInodes.add(row.inode());
+      } else {
+        unowned.add(new Unowned(ns, ip, row.remotePort(), a.get(), row.stateName(), "closed; its process no longer holds it"));
+      }
+    }
+    if (ai.isEmpty()) return;
+    Map<Long, Integer> found = owners.find(ai.keySet(), pids);
+    for (Map.Entry<Long, Connection> c : ai.entrySet()) {
+      Integer pid = found.get(c.getKey());
+      Connection conn = c.getValue();
+      if (pid == null) {
+        // not found with every fd/ readable: the socket closed between reading the table and the search
+        if (owners.anyUnreadable(pids) || netns.denied() > 0) {
+          unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open",
+              "owner not readable: some processes' fd/ or namespace is denied (not root?)"));
+        }
+        continue;
+      }
+      try {
+        sightings.add(new Sighting(processes.entry(pid), c.getKey(), conn.ip(), conn.port(), conn.attribution()));
+      } catch (IOException e) {
+        unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process exited while read"));
+      }
+    }
+  }
+
+  private record Connection(String ip, int port, Attributed attribution) {}
+
+  /** A namespace's rows, the pid they were read through and its listening ports (rows to those are inbound). */
+  private record Table(int pid, List<TcpRow> rows, Set<Integer> listening) {}
+
+  /** A namespace's last table and the TCP counters it was read at. */
+  private record Cached(String counters, Table table, int age) {}
+
+  /**
+   * The namespace's table, re-read only when its TCP counters moved or it is {@link #MAX_REUSE} samples old.
+   * Reading /proc/net/tcp walks the kernel's whole established-socket hash (a quarter million buckets on a
+   * 24 GiB node: about 1.3 ms per file, per namespace), while net/snmp is a few counters. ActiveOpens grows
+   * with every connect(), so a new outgoing connection always triggers a fresh read at the next sample;
+   * CurrEstab and EstabResets catch closes.
+   */
+  private Optional<Table> readTable(String ns, List<Integer> pids) {
+    for (int pid : pids) {
+      String counters;
+      try {
+        counters = tcpCounters(proc.read(pid, "net/snmp"));
+      } catch (IOException e) {
+        counters = "";
+      }
+      Cached c = cached.get(ns);
+      if (c != null && !counters.isEmpty() && c.counters().equals(counters) && c.age() < MAX_REUSE) {
+        cached.put(ns, new Cached(counters, c.table(), c.age() + 1));
+        return Optional.of(c.table());
+      }
+      Optional<Table> t = readFresh(pid);
+      if (t.isPresent()) {
+        cached.put(ns, new Cached(counters, t.get(), 0));
+        return t;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** ActiveOpens, PassiveOpens, AttemptFails, EstabResets and CurrEstab from the "Tcp:" value line of net/snmp. */
+  static String tcpCounters(String snmp) {
+    String[] lines = snmp.split("\n");
+    for (int i = 0; i + 1 < lines.length; i++) {
+      if (lines[i].startsWith("Tcp:") && lines[i + 1].startsWith("Tcp:")) {
+        String[] v = lines[i + 1].split(" ");
+        return v.length > 9 ? v[5] + ' ' + v[6] + ' ' + v[7] + ' ' + v[8] + ' ' + v[9] : "";
+      }
+    }
+    return "";
+  }
+
+  private Optional<Table> readFresh(int pid) {
+    try {
+      List<TcpRow> rows = new ArrayList<>(TcpTable.parse(proc.read(pid, "net/tcp")));
+      try {
+        rows.addAll(TcpTable.parse(proc.read(pid, "net/tcp6")));
+      } catch (java.nio.file.NoSuchFileException e) {
+        // IPv6 disabled on this node
+      }
+      Set<Integer> listening = new HashSet<>();
+      for (TcpRow r : rows) if (r.state() == TcpRow.LISTEN) listening.add(r.localPort());
+      return Optional.of(new Table(pid, rows, listening));
+    } catch (IOException e) {
+      netns.forget(pid); // gone between listing and reading; the caller tries the next pid of the namespace
+      return Optional.empty();
+    }
+  }
+
+
+  private Optional<Attributed> attribute(String ns, InetAddress ip, int port, List<HostsFile> views) {
+    String key = ns + ' ' + ip.getHostAddress() + ' ' + port;
+    return memo.computeIfAbsent(key, k -> attributor.attribute(ip, port, views));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.wraith.scan;
+
+import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.DnsCache;
+import dev.wraith.attribution.Pin;
+import dev.wraith.attribution.Resolver;
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.host.LiveProcFs;
+import dev.wraith.host.Sensor;
+import dev.wraith.model.HostScan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wires the host layer: a sensor over a proc root with the catalogue's attribution (pins, hosts files, a
+ * background DNS cache unless disabled, published ranges, model-server ports). Open once, observe one or
+ * many windows, close to stop the DNS refresher.
+ */
+public final class HostLayer implements AutoCloseable {
+  /** How long a forward-resolved answer is trusted, and how long one lookup may take. */
+  static final Duration DNS_TTL = Duration.ofSeconds(60), DNS_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Sensor sensor;
+  private final Optional<DnsCache> dns;
+
+  private HostLayer(Sensor sensor, Optional<DnsCache> dns) {
+    this.sensor = sensor;
+    this.dns = dns;
+  }
+
+  public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns) {
+    Optional<DnsCache> dns = resolveDns
+        ? Optional.of(new DnsCache(Attributor.resolvableHosts(catalogue), Resolver.system(), DNS_TTL, DNS_TIMEOUT,
+            Clock.systemUTC()).start())
+        : Optional.empty();
+    Attributor attributor = new Attributor(catalogue, pins, dns);
+    Sensor sensor = new Sensor(new LiveProcFs(procRoot), attributor, Clock.systemUTC(),
+        () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)")));
+    return new HostLayer(sensor, dns);
+  }
+
+  public HostScan observe(Duration window, Duration interval) throws InterruptedException {
+    return sensor.observe(window, interval);
+  }
+
+  @Override
+  public void close() {
+    dns.ifPresent(DnsCache::close);
+  }
+}
