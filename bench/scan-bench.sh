@@ -20,7 +20,7 @@ need rg ripgrep
 [[ -x /usr/bin/time ]] || need /usr/bin/time time
 jar="$here/target/wraith.jar"
 [[ -f "$jar" ]] || (cd "$here" && mvn -q -B package -DskipTests)
-java_opts="${WRAITH_JAVA_OPTS:--XX:+UseSerialGC}"   # the ./wraith launcher's default
+java_opts="${WRAITH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"   # the ./wraith launcher's default
 
 java -jar "$jar" catalogue --triggers > "$out/triggers.txt"
 # the file types wraith's detectors accept (source, manifests, lockfiles, deployment files)

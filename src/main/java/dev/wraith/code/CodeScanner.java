@@ -115,26 +115,25 @@ public final class CodeScanner {
         String prefix = roots.size() > 1 ? rootName(root) + "/" : "";
         Walker.Result walk;
         try {
-          walk = walker.walk(root);
+          walk = walker.walk(root, e -> {
+            String rel = prefix + e.relative();
+            List<FileDetector> accepting = detectors.stream().filter(d -> d.accepts(rel)).toList();
+            if (accepting.isEmpty()) return;
+            pool.execute(() -> {
+              try {
+                scanFile(e, rel, accepting, results, warnings, read, parsed, bytes, skipped);
+              } catch (Throwable t) { // StackOverflowError on pathological nesting included: one file never stops a scan
+                warnings.add(rel + ": skipped after an internal error: " + t.getClass().getSimpleName());
+              }
+            });
+          });
         } catch (IOException e) {
           warnings.add(root + ": cannot walk: " + e.getMessage());
           continue;
         }
         warnings.addAll(walk.warnings());
         skipped.addAndGet(walk.skipped());
-        seen += walk.files().size();
-        for (Walker.Entry e : walk.files()) {
-          String rel = prefix + e.relative();
-          List<FileDetector> accepting = detectors.stream().filter(d -> d.accepts(rel)).toList();
-          if (accepting.isEmpty()) continue;
-          pool.execute(() -> {
-            try {
-              scanFile(e, rel, accepting, results, warnings, read, parsed, bytes, skipped);
-            } catch (Throwable t) { // StackOverflowError on pathological nesting included: one file never stops a scan
-              warnings.add(rel + ": skipped after an internal error: " + t.getClass().getSimpleName());
-            }
-          });
-        }
+        seen += walk.files();
       }
     } finally {
       pool.shutdown();

@@ -23,8 +23,8 @@ public final class Walker {
   /** A file to read: absolute path, path relative to the scan root, size in bytes. */
   public record Entry(Path file, String relative, long size) {}
 
-  /** The walk's outcome. */
-  public record Result(List<Entry> files, long skipped, List<String> warnings) {}
+  /** The walk's outcome: how many files were handed on and skipped, and what went wrong. */
+  public record Result(long files, long skipped, List<String> warnings) {}
 
   private final WalkerSettings settings;
   private final IgnoreRules excludes;
@@ -36,13 +36,17 @@ public final class Walker {
     this.defaultExcludes = defaultExcludes;
   }
 
-  public Result walk(Path root) throws IOException {
-    List<Entry> files = new ArrayList<>();
+  /**
+   * Walks {@code root}, handing each file to {@code sink} as soon as it is found, so reading can overlap
+   * the walk.
+   */
+  public Result walk(Path root, java.util.function.Consumer<Entry> sink) throws IOException {
+    long[] files = {0};
     List<String> warnings = new ArrayList<>();
     long[] skipped = {0};
     if (Files.isRegularFile(root)) {
-      files.add(new Entry(root, root.getFileName().toString(), Files.size(root)));
-      return new Result(files, 0, warnings);
+      sink.accept(new Entry(root, root.getFileName().toString(), Files.size(root)));
+      return new Result(1, 0, warnings);
     }
     Set<String> skipDirs = defaultExcludes ? Set.copyOf(settings.skipDirs()) : Set.of();
     Deque<IgnoreRules> gitignores = new ArrayDeque<>();
@@ -75,7 +79,8 @@ public final class Walker {
           skipped[0]++;
           return FileVisitResult.CONTINUE;
         }
-        files.add(new Entry(file, rel, attrs.size()));
+        files[0]++;
+        sink.accept(new Entry(file, rel, attrs.size()));
         return FileVisitResult.CONTINUE;
       }
 
@@ -96,7 +101,7 @@ public final class Walker {
         return false;
       }
     });
-    return new Result(files, skipped[0], warnings);
+    return new Result(files[0], skipped[0], warnings);
   }
 
   private boolean isGenerated(String rel) {
