@@ -20,6 +20,14 @@ public record Detection(List<Finding> findings, List<Deployment> deployments, Li
     return new Detection(findings, List.of(), List.of(), List.of());
   }
 
+  /** This detection, plus a warning when the file was not valid UTF-8 (its undecodable bytes were replaced). */
+  public Detection withEncodingWarning(SourceFile file) {
+    if (file.isValidUtf8()) return this;
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
+    return new Detection(findings, deployments, models, w);
+  }
+
   public static Detection warning(String warning) {
     return new Detection(List.of(), List.of(), List.of(), List.of(warning));
   }

@@ -11,7 +11,6 @@ import dev.wraith.code.FileDetector;
 import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.SyntaxTree;
-import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSParser;
 import org.treesitter.TreeSitterJava;
@@ -48,11 +47,7 @@ public final class JavaDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
-      Detection d = matcher.match(file.path(), Language.JAVA, JavaExtractor.extract(tree, this::owned));
-      if (file.isValidUtf8()) return d;
-      List<String> w = new ArrayList<>(d.warnings());
-      w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
-      return new Detection(d.findings(), d.deployments(), d.models(), w);
+      return matcher.match(file.path(), Language.JAVA, JavaExtractor.extract(tree, this::owned)).withEncodingWarning(file);
     }
   }
 

@@ -58,8 +58,6 @@ abstract class ManifestDetector implements FileDetector {
     for (Dependency d : deps) {
       index.finding(file.path(), d).ifPresent(f -> findings.putIfAbsent(f.location().line() + "|" + f.evidence(), f));
     }
-    List<String> warnings = new ArrayList<>();
-    if (!file.isValidUtf8()) warnings.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
-    return new Detection(List.copyOf(findings.values()), List.of(), List.of(), warnings);
+    return Detection.ofFindings(List.copyOf(findings.values())).withEncodingWarning(file);
   }
 }

@@ -9,8 +9,6 @@ import dev.wraith.code.FileDetector;
 import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.SyntaxTree;
-import java.util.ArrayList;
-import java.util.List;
 import org.treesitter.TSParser;
 import org.treesitter.TreeSitterPython;
 
@@ -41,11 +39,7 @@ public final class PythonDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
-      Detection d = matcher.match(file.path(), Language.PYTHON, PythonExtractor.extract(tree));
-      if (file.isValidUtf8()) return d;
-      List<String> w = new ArrayList<>(d.warnings());
-      w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
-      return new Detection(d.findings(), d.deployments(), d.models(), w);
+      return matcher.match(file.path(), Language.PYTHON, PythonExtractor.extract(tree)).withEncodingWarning(file);
     }
   }
 }
