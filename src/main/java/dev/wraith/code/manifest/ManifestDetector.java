@@ -8,7 +8,6 @@ import dev.wraith.code.SourceFile;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.model.Finding;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
