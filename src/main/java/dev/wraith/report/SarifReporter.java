@@ -24,7 +24,6 @@ import java.util.Map;
  */
 public final class SarifReporter implements Reporter {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final String INFO_URI = "https://github.com/wraith-dev/wraith";
 
   private final Catalogue catalogue;
 
@@ -38,7 +37,7 @@ public final class SarifReporter implements Reporter {
 
   record Tool(Driver driver) {}
 
-  record Driver(String name, String version, String semanticVersion, String informationUri, List<Descriptor> rules) {}
+  record Driver(String name, String version, String semanticVersion, List<Descriptor> rules) {}
 
   record Descriptor(String id, String name, Text shortDescription, Text fullDescription, Help help,
       Configuration defaultConfiguration, Map<String, Object> properties) {}
@@ -80,7 +79,7 @@ public final class SarifReporter implements Reporter {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("catalogueVersion", report.tool().catalogueVersion());
     props.put("catalogueSchema", report.tool().catalogueSchema());
-    Run run = new Run(new Tool(new Driver(report.tool().name(), report.tool().version(), report.tool().version(), INFO_URI, rules)),
+    Run run = new Run(new Tool(new Driver(report.tool().name(), report.tool().version(), report.tool().version(), rules)),
         results, List.of(new Invocation(true, notes)), props);
     Json.mapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, new Log(SCHEMA, "2.1.0", List.of(run)));
     out.write('\n');
