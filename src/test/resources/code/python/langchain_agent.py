@@ -1,6 +1,6 @@
 from langchain_openai import ChatOpenAI as Chat
 from langchain_anthropic import ChatAnthropic
-from langchain.agents import AgentExecutor, create_react_agent
+from langchain.agents import AgentExecutor, create_react_agent, load_tools
 from langchain_core.tools import tool
 from langchain_core.prompts import PromptTemplate
 from langchain_experimental.tools import PythonREPLTool
@@ -40,3 +40,5 @@ graph = StateGraph(MessagesState)
 graph.add_node("tools", ToolNode(tools))
 # expect: agent langgraph
 react = create_graph_agent(llm, tools)
+# expect: tool langchain
+legacy_tools = load_tools(["serpapi", "llm-math"], llm=llm)
