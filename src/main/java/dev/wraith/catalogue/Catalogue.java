@@ -18,7 +18,8 @@ public record Catalogue(
     List<Signature> signatures,
     CodeHints codeHints,
     List<Rule> rules,
-    WalkerSettings walker) {
+    WalkerSettings walker,
+    List<LineageMarker> lineage) {
 
   public static final int SCHEMA = 1;
 
@@ -26,6 +27,7 @@ public record Catalogue(
     providers = List.copyOf(providers);
     signatures = List.copyOf(signatures);
     rules = List.copyOf(rules);
+    lineage = List.copyOf(lineage);
   }
 
   public Optional<Provider> provider(String id) {

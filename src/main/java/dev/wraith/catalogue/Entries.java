@@ -20,6 +20,7 @@ final class Entries {
   private static final Set<String> SYMBOL_KEYS = Set.of("call", "kind", "provider", "capabilities", "when", "modelArg", "only");
   private static final Set<String> WHEN_KEYS = Set.of("arg", "equals", "notEquals", "capability");
   private static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "short", "full", "help");
+  private static final Set<String> LINEAGE_KEYS = Set.of("id", "kind", "label", "annotation", "value", "note");
   private static final Set<String> SYMBOL_KINDS = Set.of("sdk-client", "agent", "tool", "vector-store", "mcp-server");
 
   private final String file;
@@ -129,6 +130,19 @@ final class Entries {
       problems.add(where(id) + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  Optional<LineageMarker> lineageMarker(JsonNode n) {
+    String id = required(n, "id");
+    keys(n, LINEAGE_KEYS, id);
+    if (!n.has("kind")) problems.add(where(id) + "missing 'kind'");
+    LineageMarker.Kind kind = enumValue(n, "kind", id, LineageMarker.Kind.class, LineageMarker.Kind.MANUAL);
+    String label = n.path("label").asText("");
+    String annotation = n.path("annotation").asText("");
+    if (label.isBlank() && annotation.isBlank()) problems.add(where(id) + "needs a 'label' or an 'annotation' key");
+    String value = n.path("value").asText("");
+    if (!value.isEmpty() && label.isEmpty()) problems.add(where(id) + "'value' applies to labels only");
+    return Optional.of(new LineageMarker(id, kind, label, annotation, value, n.path("note").asText("")));
   }
 
   WalkerSettings walker(JsonNode n) {

@@ -64,6 +64,7 @@ public final class ClusterCollector {
     List<Pod> pods = ((Fetch.Ok<Pod>) podFetch).items();
     Map<String, WorkloadBuilder> builders = new TreeMap<>();
     PodSpecReader reader = new PodSpecReader(catalogue);
+    Lineages lineages = new Lineages(catalogue.lineage());
     for (Pod pod : pods) {
       if (pod.getMetadata() == null || pod.getSpec() == null) continue;
       String ns = nsOf(pod.getMetadata());
@@ -83,7 +84,7 @@ public final class ClusterCollector {
       List<ReachReason> reach = new ArrayList<>(rbac.reasons(b.namespace, b.serviceAccount));
       reach.addAll(b.hostReach);
       reach.addAll(exposure(b, services));
-      workloads.add(b.build(reach, sessionsFor(b, sessions)));
+      workloads.add(b.build(lineages, reach, sessionsFor(b, sessions)));
     }
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
         new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()));
@@ -250,8 +251,8 @@ public final class ClusterCollector {
       }
     }
 
-    Workload build(List<ReachReason> reach, List<ExecSession> sessions) {
-      Lineages.Verdict v = Lineages.of(top.meta(), firstPod, top.barePod(), top.customOwner());
+    Workload build(Lineages lineages, List<ReachReason> reach, List<ExecSession> sessions) {
+      Lineages.Verdict v = lineages.verdict(top.meta(), firstPod, top.barePod(), top.customOwner());
       String created = top.meta() != null && top.meta().getCreationTimestamp() != null ? top.meta().getCreationTimestamp() : "";
       return new Workload(namespace, top.name(), top.kind(), v.lineage(), v.evidence(), serviceAccount, pods, created,
           restarts, List.copyOf(containers.values()), ai, reach, sessions);
