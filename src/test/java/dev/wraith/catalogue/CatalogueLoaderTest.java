@@ -150,4 +150,25 @@ class CatalogueLoaderTest {
         .hasMessageContaining("extra: unknown key 'colour'")
         .hasMessageContaining("no-kind: missing 'kind'");
   }
+
+  @Test
+  void brokenAppsAreNamed() throws IOException {
+    Files.writeString(dir.resolve("apps.yaml"), """
+        apps:
+          - {id: tagged, name: T, kind: ai-app, images: ["acme/agent:1.0"]}
+          - {id: digest, name: D, kind: ai-app, images: ["acme/agent@sha256:abc"]}
+          - {id: empty, name: E, kind: mcp-server}
+          - {id: flag-first, name: F, kind: mcp-server, commands: ["-y pkg"]}
+          - {id: odd-kind, name: O, kind: robot, images: [acme/x]}
+          - {id: openai, name: Clash, kind: ai-app, images: [acme/y]}
+        """);
+    assertThatThrownBy(() -> CatalogueLoader.load(dir))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessageContaining("tagged: image 'acme/agent:1.0' is not a lower-case repository without tag or digest")
+        .hasMessageContaining("digest: image")
+        .hasMessageContaining("empty: needs images or commands")
+        .hasMessageContaining("flag-first: command '-y pkg' must start with a program")
+        .hasMessageContaining("odd-kind: kind 'robot' is not one of")
+        .hasMessageContaining("id 'openai' is used by an app and a provider or signature");
+  }
 }
