@@ -14,11 +14,13 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -53,7 +55,12 @@ public final class ClusterCollector {
     for (String kind : KubeApi.WORKLOAD_KINDS) owners.addAll(kind, read("workloads/" + kind, api.workloads(kind), warnings));
     List<Service> services = read("services", api.services(), warnings);
     List<Event> events = read("events", api.events(), warnings);
-    read("serviceaccounts", api.serviceAccounts(), warnings);
+    Fetch<ServiceAccount> accountFetch = api.serviceAccounts();
+    Map<String, ServiceAccount> accounts = new HashMap<>();
+    for (ServiceAccount sa : read("serviceaccounts", accountFetch, warnings)) {
+      accounts.put(nsOf(sa.getMetadata()) + "/" + sa.getMetadata().getName(), sa);
+    }
+    boolean accountsReadable = accountFetch instanceof Fetch.Ok<ServiceAccount>;
     RbacReach rbac = new RbacReach(read("roles", api.roles(), warnings), read("clusterroles", api.clusterRoles(), warnings),
         read("rolebindings", api.roleBindings(), warnings), read("clusterrolebindings", api.clusterRoleBindings(), warnings));
     Map<String, Map<String, ConfigMapKeys>> configMaps = new HashMap<>();
@@ -71,7 +78,9 @@ public final class ClusterCollector {
       Owners.Top top = owners.top(pod);
       WorkloadBuilder b = builders.computeIfAbsent(ns + "\0" + top.kind() + "\0" + top.name(), k -> new WorkloadBuilder(ns, top));
       sessions.addAll(ephemeralSessions(pod));
-      b.addPod(pod, reader.read(pod.getSpec(), configMaps.getOrDefault(ns, Map.of())));
+      String sa = serviceAccountOf(pod);
+      TokenMount token = TokenMount.of(pod.getSpec(), Optional.ofNullable(accounts.get(ns + "/" + sa)), accountsReadable);
+      b.addPod(pod, reader.read(pod.getSpec(), configMaps.getOrDefault(ns, Map.of())), token);
     }
     sessions.addAll(eventSessions(events, sessions));
     List<Workload> workloads = new ArrayList<>();
@@ -81,13 +90,22 @@ public final class ClusterCollector {
         withoutAi++;
         continue;
       }
-      List<ReachReason> reach = new ArrayList<>(rbac.reasons(b.namespace, b.serviceAccount));
+      List<ReachReason> reach = new ArrayList<>();
+      for (ReachReason r : rbac.reasons(b.namespace, b.serviceAccount)) reach.add(new ReachReason(r.kind(), b.token.annotate(r.detail())));
       reach.addAll(b.hostReach);
       reach.addAll(exposure(b, services));
       workloads.add(b.build(lineages, reach, sessionsFor(b, sessions)));
     }
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
         new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()));
+  }
+
+  /** The pod's service account: serviceAccountName, the deprecated serviceAccount field, or "default". */
+  static String serviceAccountOf(Pod pod) {
+    var s = pod.getSpec();
+    if (s.getServiceAccountName() != null && !s.getServiceAccountName().isEmpty()) return s.getServiceAccountName();
+    if (s.getServiceAccount() != null && !s.getServiceAccount().isEmpty()) return s.getServiceAccount();
+    return "default";
   }
 
   private static <T> List<T> read(String resource, Fetch<T> fetch, List<String> warnings) {
@@ -221,6 +239,7 @@ public final class ClusterCollector {
     final List<dev.wraith.model.AiDeclaration> ai = new ArrayList<>();
     final List<ReachReason> hostReach = new ArrayList<>();
     String serviceAccount = "default";
+    TokenMount token;
     ObjectMeta firstPod;
     int restarts;
 
@@ -229,12 +248,14 @@ public final class ClusterCollector {
       this.top = top;
     }
 
-    void addPod(Pod pod, PodSpecReader.Result spec) {
+    /** @param podToken this pod's token state; the workload's token is mounted if any pod's is */
+    void addPod(Pod pod, PodSpecReader.Result spec, TokenMount podToken) {
+      if (token == null || !token.mounted() && podToken.mounted()) token = podToken;
       pods.add(pod.getMetadata().getName());
       podLabels.add(Lineages.labels(pod.getMetadata()));
       if (firstPod == null) firstPod = pod.getMetadata();
       var s = pod.getSpec();
-      if (s.getServiceAccountName() != null) serviceAccount = s.getServiceAccountName();
+      serviceAccount = serviceAccountOf(pod);
       for (ContainerDecl c : spec.containers()) containers.putIfAbsent(c.kind().id() + "/" + c.name(), c);
       ai.addAll(spec.ai());
       if (Boolean.TRUE.equals(s.getHostNetwork())) hostReach.add(new ReachReason(ReachReason.Kind.HOST_NAMESPACE, "hostNetwork: true"));
