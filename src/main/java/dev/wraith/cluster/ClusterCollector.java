@@ -35,6 +35,11 @@ import java.util.regex.Pattern;
 public final class ClusterCollector {
   private static final Set<String> BUILTIN_OWNERS = Set.of("ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job",
       "CronJob", "Node", "ReplicationController");
+  /** What the report loses when a resource cannot be read, so a warning says why it matters. */
+  private static final Map<String, String> CONSEQUENCES = Map.of(
+      "roles", "reach analysis incomplete", "rolebindings", "reach analysis incomplete",
+      "clusterroles", "reach analysis incomplete", "clusterrolebindings", "reach analysis incomplete",
+      "serviceaccounts", "token automount taken from pod specs only");
   private static final Pattern EPHEMERAL_FIELD = Pattern.compile("spec\\.ephemeralContainers\\{(.+)}");
 
   private final Catalogue catalogue;
@@ -110,7 +115,9 @@ public final class ClusterCollector {
 
   private static <T> List<T> read(String resource, Fetch<T> fetch, List<String> warnings) {
     if (fetch instanceof Fetch.Failed<T> f) {
-      warnings.add("cannot list " + resource + ": " + f.reason().id() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"));
+      String consequence = CONSEQUENCES.containsKey(resource) ? " — " + CONSEQUENCES.get(resource) : "";
+      warnings.add("cannot list " + resource + ": " + f.reason().id() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
+          + consequence);
       return List.of();
     }
     return fetch.itemsOrEmpty();
