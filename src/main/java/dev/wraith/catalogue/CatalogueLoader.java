@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * result. Every problem is collected and reported together; nothing half-valid is ever returned.
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
- * {@code sdks}, {@code frameworks}, {@code codeHints}); an entry whose id exists replaces the built-in one,
- * and {@code disable: [id, ...]} removes built-ins.
+ * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}); an entry whose id exists
+ * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
  */
 public final class CatalogueLoader {
   private static final String BUNDLE = "/catalogue/";

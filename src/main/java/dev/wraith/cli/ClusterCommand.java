@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
     description = {
         "Inventories AI workloads in a Kubernetes cluster: pods rolled up to their Deployment, StatefulSet, DaemonSet, "
             + "CronJob, Job or bare pod, with AI declarations (provider env var names, endpoints in env and ConfigMap "
-            + "values, model-server and vector-DB images), lineage (gitops, helm, operator, manual, bare pod, static pod, "
-            + "ephemeral debug containers), reach (RBAC of the service account, host namespaces, exposing Services) and "
+            + "values, model-server and vector-DB images, known AI apps and MCP servers by image or command), lineage (gitops, helm, operator, manual, bare pod, static pod, "
+            + "ephemeral debug containers), reach (RBAC of the service account and whether its token is mounted, host namespaces, exposing Services) and "
             + "exec sessions from audit logs.",
         "",
         "Read-only: only get/list calls (see deploy/rbac/wraith-reader-clusterrole.yaml). Secret objects are never read; "

@@ -23,8 +23,9 @@ import java.util.TreeSet;
 
 /**
  * Turns a pod spec into container declarations and AI declarations using only the catalogue: env var names,
- * endpoints in plain env values (the value itself is never kept), images, hostAliases, and endpoints in the
- * ConfigMaps the containers reference. Secret references are kept as names only.
+ * endpoints in plain env values (the value itself is never kept), provider images, known AI app and MCP server
+ * images and commands, hostAliases, and endpoints in the ConfigMaps the containers reference. Secret references
+ * are kept as names only.
  */
 final class PodSpecReader {
   /** The containers and the AI evidence of one pod spec. */
