@@ -18,7 +18,9 @@ public record Catalogue(
     List<Signature> signatures,
     CodeHints codeHints,
     List<Rule> rules,
-    WalkerSettings walker) {
+    WalkerSettings walker,
+    List<LineageMarker> lineage,
+    List<KnownApp> apps) {
 
   public static final int SCHEMA = 1;
 
@@ -26,6 +28,8 @@ public record Catalogue(
     providers = List.copyOf(providers);
     signatures = List.copyOf(signatures);
     rules = List.copyOf(rules);
+    lineage = List.copyOf(lineage);
+    apps = List.copyOf(apps);
   }
 
   public Optional<Provider> provider(String id) {
@@ -49,6 +53,12 @@ public record Catalogue(
   /** The provider that declares this environment variable name, if any. */
   public Optional<Provider> providerForEnvVar(String name) {
     for (Provider p : providers) if (p.envVars().contains(name)) return Optional.of(p);
+    return Optional.empty();
+  }
+
+  /** The known app whose image repositories include this image reference, if any (first in catalogue order). */
+  public Optional<KnownApp> appForImage(String image) {
+    for (KnownApp a : apps) if (a.imageMatch(image).isPresent()) return Optional.of(a);
     return Optional.empty();
   }
 }

@@ -20,6 +20,10 @@ final class Entries {
   private static final Set<String> SYMBOL_KEYS = Set.of("call", "kind", "provider", "capabilities", "when", "modelArg", "only");
   private static final Set<String> WHEN_KEYS = Set.of("arg", "equals", "notEquals", "capability");
   private static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "short", "full", "help");
+  private static final Set<String> LINEAGE_KEYS = Set.of("id", "kind", "label", "annotation", "value", "note");
+  private static final Set<String> APP_KEYS = Set.of("id", "name", "kind", "maturity", "images", "commands");
+  private static final java.util.regex.Pattern IMAGE_REPO =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._:-]*(/[a-z0-9][a-z0-9._-]*)*(/\\*)?");
   private static final Set<String> SYMBOL_KINDS = Set.of("sdk-client", "agent", "tool", "vector-store", "mcp-server");
 
   private final String file;
@@ -129,6 +133,38 @@ final class Entries {
       problems.add(where(id) + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  Optional<LineageMarker> lineageMarker(JsonNode n) {
+    String id = required(n, "id");
+    keys(n, LINEAGE_KEYS, id);
+    if (!n.has("kind")) problems.add(where(id) + "missing 'kind'");
+    LineageMarker.Kind kind = enumValue(n, "kind", id, LineageMarker.Kind.class, LineageMarker.Kind.MANUAL);
+    String label = n.path("label").asText("");
+    String annotation = n.path("annotation").asText("");
+    if (label.isBlank() && annotation.isBlank()) problems.add(where(id) + "needs a 'label' or an 'annotation' key");
+    String value = n.path("value").asText("");
+    if (!value.isEmpty() && label.isEmpty()) problems.add(where(id) + "'value' applies to labels only");
+    return Optional.of(new LineageMarker(id, kind, label, annotation, value, n.path("note").asText("")));
+  }
+
+  /** A known AI app or MCP server: images are bare repositories (no tag or digest), commands start with a program. */
+  Optional<KnownApp> knownApp(JsonNode n) {
+    String id = required(n, "id");
+    keys(n, APP_KEYS, id);
+    if (!n.has("kind")) problems.add(where(id) + "missing 'kind'");
+    KnownApp.Kind kind = enumValue(n, "kind", id, KnownApp.Kind.class, KnownApp.Kind.AI_APP);
+    List<String> images = strings(n, "images");
+    for (String i : images) {
+      if (!IMAGE_REPO.matcher(i).matches() || i.contains("@") || i.matches(".*/[^/]*:.*")
+          || !i.contains("/") && i.contains(":")) {
+        problems.add(where(id) + "image '" + i + "' is not a lower-case repository without tag or digest");
+      }
+    }
+    List<String> commands = strings(n, "commands");
+    for (String c : commands) if (c.trim().startsWith("-") || c.trim().startsWith("*")) problems.add(where(id) + "command '" + c + "' must start with a program");
+    if (images.isEmpty() && commands.isEmpty()) problems.add(where(id) + "needs images or commands");
+    return Optional.of(new KnownApp(id, text(n, "name", id), kind, maturity(n, id), images, commands));
   }
 
   WalkerSettings walker(JsonNode n) {

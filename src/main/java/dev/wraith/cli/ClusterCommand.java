@@ -3,6 +3,7 @@ package dev.wraith.cli;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.cluster.KubeApi;
 import dev.wraith.cluster.LiveKubeApi;
+import dev.wraith.cluster.NamespaceScope;
 import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.model.ClusterReport;
 import dev.wraith.model.LayerStatus;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Option;
     description = {
         "Inventories AI workloads in a Kubernetes cluster: pods rolled up to their Deployment, StatefulSet, DaemonSet, "
             + "CronJob, Job or bare pod, with AI declarations (provider env var names, endpoints in env and ConfigMap "
-            + "values, model-server and vector-DB images), lineage (gitops, helm, operator, manual, bare pod, static pod, "
-            + "ephemeral debug containers), reach (RBAC of the service account, host namespaces, exposing Services) and "
+            + "values, model-server and vector-DB images, known AI apps and MCP servers by image or command), lineage (gitops, helm, operator, manual, bare pod, static pod, "
+            + "ephemeral debug containers), reach (RBAC of the service account and whether its token is mounted, host namespaces, exposing Services) and "
             + "exec sessions from audit logs.",
         "",
         "Read-only: only get/list calls (see deploy/rbac/wraith-reader-clusterrole.yaml). Secret objects are never read; "
@@ -41,6 +42,7 @@ import picocli.CommandLine.Option;
         "  wraith cluster                          current kubeconfig context",
         "  wraith cluster --context prod-eu -f json -o cluster.json",
         "  wraith cluster --audit-log /var/log/kubernetes/audit.log",
+        "  wraith cluster -n agents -n ml           namespace-scoped RBAC is enough",
         "",
         "  Offline, from files (no cluster access needed):",
         "  kubectl get pods,deploy,rs,sts,ds,job,cronjob,svc,sa,roles,rolebindings,configmaps,events \\",
@@ -52,6 +54,9 @@ import picocli.CommandLine.Option;
         "  2 bad usage or input, 3 the layer failed (cluster unreachable, pods not listable)."
     })
 final class ClusterCommand implements Callable<Integer> {
+  /** Namespace names are RFC 1123 labels. */
+  private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
   @Option(names = "--kube-snapshot", paramLabel = "FILE",
       description = "Read objects from FILE (kubectl get -o json|yaml: a List, single objects or multi-document YAML) "
           + "instead of a live cluster. Repeatable. Secret objects in it are skipped unread.")
@@ -65,6 +70,12 @@ final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
       description = "Kubeconfig context. Default: the current context. Env: WRAITH_CONTEXT.")
   String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "Only this namespace (repeatable). Live mode then lists namespaced resources per namespace, never "
+          + "across all, so namespace-scoped RBAC suffices; ClusterRoles and ClusterRoleBindings are still tried and, "
+          + "when refused, reach is reported as incomplete. Snapshots are filtered.")
+  List<String> namespaces = new ArrayList<>();
 
   @Option(names = "--audit-log", paramLabel = "FILE",
       description = "Kubernetes audit log (JSON lines, audit.k8s.io/v1) to read exec, attach and debug sessions from. "
@@ -84,6 +95,9 @@ final class ClusterCommand implements Callable<Integer> {
       throw new Main.UsageProblem("--kube-snapshot reads files; it cannot be combined with --kubeconfig or --context");
     }
     if (requestTimeout < 1) throw new Main.UsageProblem("--request-timeout must be at least 1 second");
+    for (String ns : namespaces) {
+      if (!DNS_LABEL.matcher(ns).matches()) throw new Main.UsageProblem("--namespace '" + ns + "' is not a valid namespace name");
+    }
     for (Path p : concat(snapshots, auditLogs, kubeconfig)) {
       if (!Files.isReadable(p)) throw new Main.UsageProblem(p + ": no such file or not readable");
     }
@@ -91,7 +105,7 @@ final class ClusterCommand implements Callable<Integer> {
     ClusterReporter reporter = reporter();
     ClusterReport report;
     if (!snapshots.isEmpty()) {
-      report = ClusterLayer.scan(cat, snapshot(), auditLogs, Main.toolVersion());
+      report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(), namespaces), auditLogs, Main.toolVersion());
     } else {
       try (LiveKubeApi api = live()) {
         report = ClusterLayer.scan(cat, api, auditLogs, Main.toolVersion());
@@ -116,7 +130,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   private LiveKubeApi live() {
     try {
-      return LiveKubeApi.connect(new LiveKubeApi.Settings(kubeconfig, context, 10_000, requestTimeout * 1000));
+      return LiveKubeApi.connect(new LiveKubeApi.Settings(kubeconfig, context, 10_000, requestTimeout * 1000, namespaces));
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage() + " (use --kubeconfig/--context, or --kube-snapshot for offline files)");
     }

@@ -14,11 +14,13 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -33,6 +35,11 @@ import java.util.regex.Pattern;
 public final class ClusterCollector {
   private static final Set<String> BUILTIN_OWNERS = Set.of("ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job",
       "CronJob", "Node", "ReplicationController");
+  /** What the report loses when a resource cannot be read, so a warning says why it matters. */
+  private static final Map<String, String> CONSEQUENCES = Map.of(
+      "roles", "reach analysis incomplete", "rolebindings", "reach analysis incomplete",
+      "clusterroles", "reach analysis incomplete", "clusterrolebindings", "reach analysis incomplete",
+      "serviceaccounts", "token automount taken from pod specs only");
   private static final Pattern EPHEMERAL_FIELD = Pattern.compile("spec\\.ephemeralContainers\\{(.+)}");
 
   private final Catalogue catalogue;
@@ -53,7 +60,12 @@ public final class ClusterCollector {
     for (String kind : KubeApi.WORKLOAD_KINDS) owners.addAll(kind, read("workloads/" + kind, api.workloads(kind), warnings));
     List<Service> services = read("services", api.services(), warnings);
     List<Event> events = read("events", api.events(), warnings);
-    read("serviceaccounts", api.serviceAccounts(), warnings);
+    Fetch<ServiceAccount> accountFetch = api.serviceAccounts();
+    Map<String, ServiceAccount> accounts = new HashMap<>();
+    for (ServiceAccount sa : read("serviceaccounts", accountFetch, warnings)) {
+      accounts.put(nsOf(sa.getMetadata()) + "/" + sa.getMetadata().getName(), sa);
+    }
+    boolean accountsReadable = accountFetch instanceof Fetch.Ok<ServiceAccount>;
     RbacReach rbac = new RbacReach(read("roles", api.roles(), warnings), read("clusterroles", api.clusterRoles(), warnings),
         read("rolebindings", api.roleBindings(), warnings), read("clusterrolebindings", api.clusterRoleBindings(), warnings));
     Map<String, Map<String, ConfigMapKeys>> configMaps = new HashMap<>();
@@ -64,13 +76,16 @@ public final class ClusterCollector {
     List<Pod> pods = ((Fetch.Ok<Pod>) podFetch).items();
     Map<String, WorkloadBuilder> builders = new TreeMap<>();
     PodSpecReader reader = new PodSpecReader(catalogue);
+    Lineages lineages = new Lineages(catalogue.lineage());
     for (Pod pod : pods) {
       if (pod.getMetadata() == null || pod.getSpec() == null) continue;
       String ns = nsOf(pod.getMetadata());
       Owners.Top top = owners.top(pod);
       WorkloadBuilder b = builders.computeIfAbsent(ns + "\0" + top.kind() + "\0" + top.name(), k -> new WorkloadBuilder(ns, top));
       sessions.addAll(ephemeralSessions(pod));
-      b.addPod(pod, reader.read(pod.getSpec(), configMaps.getOrDefault(ns, Map.of())));
+      String sa = serviceAccountOf(pod);
+      TokenMount token = TokenMount.of(pod.getSpec(), Optional.ofNullable(accounts.get(ns + "/" + sa)), accountsReadable);
+      b.addPod(pod, reader.read(pod.getSpec(), configMaps.getOrDefault(ns, Map.of())), token);
     }
     sessions.addAll(eventSessions(events, sessions));
     List<Workload> workloads = new ArrayList<>();
@@ -80,18 +95,29 @@ public final class ClusterCollector {
         withoutAi++;
         continue;
       }
-      List<ReachReason> reach = new ArrayList<>(rbac.reasons(b.namespace, b.serviceAccount));
+      List<ReachReason> reach = new ArrayList<>();
+      for (ReachReason r : rbac.reasons(b.namespace, b.serviceAccount)) reach.add(new ReachReason(r.kind(), b.token.annotate(r.detail())));
       reach.addAll(b.hostReach);
       reach.addAll(exposure(b, services));
-      workloads.add(b.build(reach, sessionsFor(b, sessions)));
+      workloads.add(b.build(lineages, reach, sessionsFor(b, sessions)));
     }
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
         new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()));
   }
 
+  /** The pod's service account: serviceAccountName, the deprecated serviceAccount field, or "default". */
+  static String serviceAccountOf(Pod pod) {
+    var s = pod.getSpec();
+    if (s.getServiceAccountName() != null && !s.getServiceAccountName().isEmpty()) return s.getServiceAccountName();
+    if (s.getServiceAccount() != null && !s.getServiceAccount().isEmpty()) return s.getServiceAccount();
+    return "default";
+  }
+
   private static <T> List<T> read(String resource, Fetch<T> fetch, List<String> warnings) {
     if (fetch instanceof Fetch.Failed<T> f) {
-      warnings.add("cannot list " + resource + ": " + f.reason().id() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"));
+      String consequence = CONSEQUENCES.containsKey(resource) ? " — " + CONSEQUENCES.get(resource) : "";
+      warnings.add("cannot list " + resource + ": " + f.reason().id() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
+          + consequence);
       return List.of();
     }
     return fetch.itemsOrEmpty();
@@ -220,6 +246,7 @@ public final class ClusterCollector {
     final List<dev.wraith.model.AiDeclaration> ai = new ArrayList<>();
     final List<ReachReason> hostReach = new ArrayList<>();
     String serviceAccount = "default";
+    TokenMount token;
     ObjectMeta firstPod;
     int restarts;
 
@@ -228,12 +255,14 @@ public final class ClusterCollector {
       this.top = top;
     }
 
-    void addPod(Pod pod, PodSpecReader.Result spec) {
+    /** @param podToken this pod's token state; the workload's token is mounted if any pod's is */
+    void addPod(Pod pod, PodSpecReader.Result spec, TokenMount podToken) {
+      if (token == null || !token.mounted() && podToken.mounted()) token = podToken;
       pods.add(pod.getMetadata().getName());
       podLabels.add(Lineages.labels(pod.getMetadata()));
       if (firstPod == null) firstPod = pod.getMetadata();
       var s = pod.getSpec();
-      if (s.getServiceAccountName() != null) serviceAccount = s.getServiceAccountName();
+      serviceAccount = serviceAccountOf(pod);
       for (ContainerDecl c : spec.containers()) containers.putIfAbsent(c.kind().id() + "/" + c.name(), c);
       ai.addAll(spec.ai());
       if (Boolean.TRUE.equals(s.getHostNetwork())) hostReach.add(new ReachReason(ReachReason.Kind.HOST_NAMESPACE, "hostNetwork: true"));
@@ -250,8 +279,8 @@ public final class ClusterCollector {
       }
     }
 
-    Workload build(List<ReachReason> reach, List<ExecSession> sessions) {
-      Lineages.Verdict v = Lineages.of(top.meta(), firstPod, top.barePod(), top.customOwner());
+    Workload build(Lineages lineages, List<ReachReason> reach, List<ExecSession> sessions) {
+      Lineages.Verdict v = lineages.verdict(top.meta(), firstPod, top.barePod(), top.customOwner());
       String created = top.meta() != null && top.meta().getCreationTimestamp() != null ? top.meta().getCreationTimestamp() : "";
       return new Workload(namespace, top.name(), top.kind(), v.lineage(), v.evidence(), serviceAccount, pods, created,
           restarts, List.copyOf(containers.values()), ai, reach, sessions);

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -26,26 +27,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Reads a live cluster with fabric8: kubeconfig discovery ($KUBECONFIG, ~/.kube/config) or an explicit file,
  * an optional context, or the in-cluster service account. Only list calls, paged by {@value #PAGE}, with
  * bounded connect and request timeouts and no retries, so an unreachable cluster fails in seconds. Secrets
- * are never listed; ConfigMaps are reduced to key names and endpoints as soon as a page arrives.
+ * are never listed; ConfigMaps are reduced to key names and endpoints as soon as a page arrives. With
+ * namespaces given, namespaced resources are listed in each of them only (no call over all namespaces), for
+ * users whose RBAC is namespace-scoped; ClusterRoles and ClusterRoleBindings are still asked for, and a refusal
+ * is an ordinary per-resource failure.
  */
 public final class LiveKubeApi implements KubeApi, AutoCloseable {
   static final long PAGE = 500;
 
   private final KubernetesClient client;
   private final String source;
+  private final List<String> namespaces;
 
-  /** Connection settings; {@code kubeconfig} and {@code context} may be null (discovery and current context). */
-  public record Settings(Path kubeconfig, String context, int connectTimeoutMillis, int requestTimeoutMillis) {}
+  /**
+   * Connection settings; {@code kubeconfig} and {@code context} may be null (discovery and current context);
+   * empty {@code namespaces} means all namespaces.
+   */
+  public record Settings(Path kubeconfig, String context, int connectTimeoutMillis, int requestTimeoutMillis,
+      List<String> namespaces) {
+    public Settings {
+      namespaces = List.copyOf(namespaces);
+    }
+
+    public Settings(Path kubeconfig, String context, int connectTimeoutMillis, int requestTimeoutMillis) {
+      this(kubeconfig, context, connectTimeoutMillis, requestTimeoutMillis, List.of());
+    }
+  }
 
   public LiveKubeApi(KubernetesClient client, String source) {
+    this(client, source, List.of());
+  }
+
+  /** @param namespaces the namespaces to list namespaced resources in; empty means all */
+  public LiveKubeApi(KubernetesClient client, String source, List<String> namespaces) {
     this.client = client;
     this.source = source;
+    this.namespaces = List.copyOf(namespaces);
   }
 
   /** Builds the client; fails with {@link IllegalArgumentException} when the kubeconfig or context is unusable. */
@@ -70,28 +94,28 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
         .withRequestRetryBackoffLimit(0)
         .build();
     String where = base.getCurrentContext() != null ? "context " + base.getCurrentContext().getName() : "in-cluster " + base.getMasterUrl();
-    return new LiveKubeApi(new KubernetesClientBuilder().withConfig(config).build(), where);
+    return new LiveKubeApi(new KubernetesClientBuilder().withConfig(config).build(), where, s.namespaces());
   }
 
   @Override
   public List<String> sources() {
-    return List.of(source);
+    return namespaces.isEmpty() ? List.of(source) : List.of(source + ", namespaces " + String.join(",", namespaces));
   }
 
   @Override
   public Fetch<Pod> pods() {
-    return paged(o -> client.pods().inAnyNamespace().list(o));
+    return scoped(client.pods());
   }
 
   @Override
   public Fetch<HasMetadata> workloads(String kind) {
     Fetch<? extends HasMetadata> f = switch (kind) {
-      case "ReplicaSet" -> paged(o -> client.apps().replicaSets().inAnyNamespace().list(o));
-      case "Deployment" -> paged(o -> client.apps().deployments().inAnyNamespace().list(o));
-      case "StatefulSet" -> paged(o -> client.apps().statefulSets().inAnyNamespace().list(o));
-      case "DaemonSet" -> paged(o -> client.apps().daemonSets().inAnyNamespace().list(o));
-      case "Job" -> paged(o -> client.batch().v1().jobs().inAnyNamespace().list(o));
-      case "CronJob" -> paged(o -> client.batch().v1().cronjobs().inAnyNamespace().list(o));
+      case "ReplicaSet" -> scoped(client.apps().replicaSets());
+      case "Deployment" -> scoped(client.apps().deployments());
+      case "StatefulSet" -> scoped(client.apps().statefulSets());
+      case "DaemonSet" -> scoped(client.apps().daemonSets());
+      case "Job" -> scoped(client.batch().v1().jobs());
+      case "CronJob" -> scoped(client.batch().v1().cronjobs());
       default -> throw new IllegalArgumentException("not a workload kind: " + kind);
     };
     if (f instanceof Fetch.Failed<? extends HasMetadata> failed) return Fetch.failed(failed.reason(), failed.detail());
@@ -100,27 +124,27 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
 
   @Override
   public Fetch<Service> services() {
-    return paged(o -> client.services().inAnyNamespace().list(o));
+    return scoped(client.services());
   }
 
   @Override
   public Fetch<Event> events() {
-    return paged(o -> client.v1().events().inAnyNamespace().list(o));
+    return scoped(client.v1().events());
   }
 
   @Override
   public Fetch<ServiceAccount> serviceAccounts() {
-    return paged(o -> client.serviceAccounts().inAnyNamespace().list(o));
+    return scoped(client.serviceAccounts());
   }
 
   @Override
   public Fetch<Role> roles() {
-    return paged(o -> client.rbac().roles().inAnyNamespace().list(o));
+    return scoped(client.rbac().roles());
   }
 
   @Override
   public Fetch<RoleBinding> roleBindings() {
-    return paged(o -> client.rbac().roleBindings().inAnyNamespace().list(o));
+    return scoped(client.rbac().roleBindings());
   }
 
   @Override
@@ -136,11 +160,9 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   @Override
   public Fetch<ConfigMapKeys> configMaps() {
     List<ConfigMapKeys> out = new ArrayList<>();
-    Fetch<ConfigMap> f = paged(o -> {
-      var page = client.configMaps().inAnyNamespace().list(o);
+    Fetch<ConfigMap> f = scoped(client.configMaps(), page -> {
       page.getItems().forEach(cm -> out.add(ConfigMapKeys.of(cm)));
       page.setItems(List.of());
-      return page;
     });
     return f instanceof Fetch.Failed<ConfigMap> failed ? Fetch.failed(failed.reason(), failed.detail()) : Fetch.ok(out);
   }
@@ -148,6 +170,31 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   @Override
   public void close() {
     client.close();
+  }
+
+  private <T extends HasMetadata, L extends KubernetesResourceList<T>> Fetch<T> scoped(MixedOperation<T, L, ?> op) {
+    return scoped(op, page -> {});
+  }
+
+  /**
+   * Lists a namespaced resource over all namespaces, or in each configured namespace; the first namespace that
+   * fails fails the resource, naming the namespace. {@code onPage} sees each page before it is kept.
+   */
+  private <T extends HasMetadata, L extends KubernetesResourceList<T>> Fetch<T> scoped(MixedOperation<T, L, ?> op,
+      Consumer<L> onPage) {
+    if (namespaces.isEmpty()) return paged(o -> peek(op.inAnyNamespace().list(o), onPage));
+    List<T> items = new ArrayList<>();
+    for (String ns : namespaces) {
+      Fetch<T> f = paged(o -> peek(op.inNamespace(ns).list(o), onPage));
+      if (f instanceof Fetch.Failed<T> failed) return Fetch.failed(failed.reason(), "namespace " + ns + ": " + failed.detail());
+      items.addAll(f.itemsOrEmpty());
+    }
+    return Fetch.ok(items);
+  }
+
+  private static <L> L peek(L page, Consumer<L> onPage) {
+    onPage.accept(page);
+    return page;
   }
 
   private static <T extends HasMetadata, L extends KubernetesResourceList<T>> Fetch<T> paged(Function<ListOptions, L> call) {

@@ -3,6 +3,8 @@ package dev.wraith.cluster;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.EndpointMatcher;
+import dev.wraith.catalogue.ImageName;
+import dev.wraith.catalogue.KnownApp;
 import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.AiDeclaration.Source;
 import dev.wraith.model.ContainerDecl;
@@ -21,8 +23,9 @@ import java.util.TreeSet;
 
 /**
  * Turns a pod spec into container declarations and AI declarations using only the catalogue: env var names,
- * endpoints in plain env values (the value itself is never kept), images, hostAliases, and endpoints in the
- * ConfigMaps the containers reference. Secret references are kept as names only.
+ * endpoints in plain env values (the value itself is never kept), provider images, known AI app and MCP server
+ * images and commands, hostAliases, and endpoints in the ConfigMaps the containers reference. Secret references
+ * are kept as names only.
  */
 final class PodSpecReader {
   /** The containers and the AI evidence of one pod spec. */
@@ -66,12 +69,15 @@ final class PodSpecReader {
   private ContainerDecl container(Decl d, Map<String, ConfigMapKeys> configMaps, List<AiDeclaration> ai) {
     String n = d.name() == null ? "" : d.name();
     String img = d.image() == null ? "" : d.image();
-    imageProvider(img).ifPresent(p -> ai.add(new AiDeclaration(Source.IMAGE, p.id(), img, n)));
+    Optional<Provider> provider = imageProvider(img);
+    provider.ifPresent(p -> ai.add(new AiDeclaration(Source.IMAGE, p.id(), img, n)));
+    if (provider.isEmpty()) catalogue.appForImage(img).ifPresent(a -> ai.add(new AiDeclaration(Source.IMAGE, a.id(), img, n)));
     Refs refs = new Refs(n, configMaps, ai);
     for (EnvVar e : list(d.env())) env(e, refs);
     for (EnvFromSource f : list(d.envFrom())) envFrom(f, refs);
     List<String> argv = new ArrayList<>(list(d.command()));
     argv.addAll(list(d.args()));
+    appCommands(argv, n, ai);
     List<Integer> ports = list(d.ports()).stream().map(ContainerPort::getContainerPort).filter(java.util.Objects::nonNull)
         .sorted().toList();
     return new ContainerDecl(n, d.kind(), img, Redactor.command(argv), List.copyOf(refs.envNames),
@@ -131,29 +137,24 @@ final class PodSpecReader {
     }
   }
 
-  /** The provider whose image repository this image reference is (registry, tag and digest aside). */
-  Optional<Provider> imageProvider(String image) {
-    String repo = repository(image);
-    for (Provider p : catalogue.providers()) {
-      for (String known : p.images()) {
-        if (repo.equals(known) || repo.equals("docker.io/" + known) || repo.equals("docker.io/library/" + known)
-            || repo.endsWith("/" + known) && known.contains("/")) {
-          return Optional.of(p);
-        }
-      }
+  /**
+   * Known apps started by this command line. The model has no command source yet, so these are image-source
+   * declarations whose evidence says "command:"; only the matched words are kept, redacted like any argv.
+   */
+  private void appCommands(List<String> argv, String container, List<AiDeclaration> ai) {
+    if (argv.isEmpty()) return;
+    for (KnownApp a : catalogue.apps()) {
+      a.commandMatch(argv).ifPresent(hit ->
+          ai.add(new AiDeclaration(Source.IMAGE, a.id(), "command: " + Redactor.command(List.of(hit.split(" "))), container)));
     }
-    return Optional.empty();
   }
 
-  /** "ghcr.io/x/y:1.2@sha256:.." -> "ghcr.io/x/y"; lower-cased. */
-  static String repository(String image) {
-    String s = image.toLowerCase(java.util.Locale.ROOT);
-    int at = s.indexOf('@');
-    if (at >= 0) s = s.substring(0, at);
-    int slash = s.lastIndexOf('/');
-    int colon = s.lastIndexOf(':');
-    if (colon > slash) s = s.substring(0, colon);
-    return s;
+  /** The provider whose image repository this image reference is (registry, tag and digest aside). */
+  Optional<Provider> imageProvider(String image) {
+    for (Provider p : catalogue.providers()) {
+      for (String known : p.images()) if (ImageName.matches(image, known)) return Optional.of(p);
+    }
+    return Optional.empty();
   }
 
   private static <T> List<T> list(List<T> l) {

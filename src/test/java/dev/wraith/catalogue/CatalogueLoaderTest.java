@@ -120,4 +120,55 @@ class CatalogueLoaderTest {
     assertThatThrownBy(() -> CatalogueLoader.load(dir.resolve("missing"))).hasMessageContaining("must name a directory");
     assertThatThrownBy(() -> CatalogueLoader.load(dir)).hasMessageContaining("no .yaml files");
   }
+
+  @Test
+  void lineageMarkersAreLoadedInFileOrder() {
+    var markers = CatalogueLoader.bundled().lineage();
+    assertThat(markers).extracting(LineageMarker::id).contains("argocd-instance", "flux-kustomization", "helm-managed-by",
+        "kubelet-mirror-pod", "kubectl-last-applied");
+    LineageMarker helm = markers.stream().filter(m -> m.id().equals("helm-managed-by")).findFirst().orElseThrow();
+    assertThat(helm.evidence(java.util.Map.of("app.kubernetes.io/managed-by", "helm"), java.util.Map.of()))
+        .contains("label app.kubernetes.io/managed-by=helm");
+    assertThat(helm.evidence(java.util.Map.of("app.kubernetes.io/managed-by", "Tiller-ish"), java.util.Map.of())).isEmpty();
+  }
+
+  @Test
+  void brokenLineageMarkersAreNamed() throws IOException {
+    Files.writeString(dir.resolve("lineage.yaml"), """
+        lineage:
+          - {id: no-key, kind: gitops}
+          - {id: bad-kind, kind: teleport, label: x}
+          - {id: annotation-value, kind: helm, annotation: y, value: z}
+          - {id: extra, kind: manual, label: x, colour: blue}
+          - {id: no-kind, label: x}
+        """);
+    assertThatThrownBy(() -> CatalogueLoader.load(dir))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessageContaining("no-key: needs a 'label' or an 'annotation' key")
+        .hasMessageContaining("bad-kind: kind 'teleport' is not one of")
+        .hasMessageContaining("annotation-value: 'value' applies to labels only")
+        .hasMessageContaining("extra: unknown key 'colour'")
+        .hasMessageContaining("no-kind: missing 'kind'");
+  }
+
+  @Test
+  void brokenAppsAreNamed() throws IOException {
+    Files.writeString(dir.resolve("apps.yaml"), """
+        apps:
+          - {id: tagged, name: T, kind: ai-app, images: ["acme/agent:1.0"]}
+          - {id: digest, name: D, kind: ai-app, images: ["acme/agent@sha256:abc"]}
+          - {id: empty, name: E, kind: mcp-server}
+          - {id: flag-first, name: F, kind: mcp-server, commands: ["-y pkg"]}
+          - {id: odd-kind, name: O, kind: robot, images: [acme/x]}
+          - {id: openai, name: Clash, kind: ai-app, images: [acme/y]}
+        """);
+    assertThatThrownBy(() -> CatalogueLoader.load(dir))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessageContaining("tagged: image 'acme/agent:1.0' is not a lower-case repository without tag or digest")
+        .hasMessageContaining("digest: image")
+        .hasMessageContaining("empty: needs images or commands")
+        .hasMessageContaining("flag-first: command '-y pkg' must start with a program")
+        .hasMessageContaining("odd-kind: kind 'robot' is not one of")
+        .hasMessageContaining("id 'openai' is used by an app and a provider or signature");
+  }
 }

@@ -45,6 +45,15 @@ class ClusterCommandTest {
   }
 
   @Test
+  void namespaceNarrowsASnapshotAndBadNamesAreUsageErrors() throws Exception {
+    String snap = res("snapshot-cluster.json");
+    String out = stdout(() -> Main.run("cluster", "--kube-snapshot", snap, "-n", "default", "--namespace", "ml"));
+    assertThat(out).contains("AI workloads in the cluster: 2").contains("default/scratch-agent").contains("ml/ollama")
+        .doesNotContain("payments/checkout-api");
+    assertThat(Main.run("cluster", "--kube-snapshot", snap, "--namespace", "Not_A_Namespace")).isEqualTo(Main.USAGE);
+  }
+
+  @Test
   void unreachableClusterFailsTheLayerQuickly() throws Exception {
     Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
         apiVersion: v1

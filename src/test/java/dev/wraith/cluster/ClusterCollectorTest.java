@@ -70,6 +70,14 @@ class ClusterCollectorTest {
   }
 
   @Test
+  void rbacReachSaysWhetherTheTokenIsAutomounted() {
+    assertThat(w("scratch-agent").reach()).extracting(ReachReason::detail)
+        .allMatch(d -> d.endsWith("; token automounted (default)"));
+    assertThat(w("checkout-api").reach()).extracting(ReachReason::detail)
+        .allMatch(d -> d.endsWith("; token not automounted (ServiceAccount)"));
+  }
+
+  @Test
   void execSessionsAttachToTheirWorkloadsAndAllAreListed() {
     assertThat(w("checkout-api").execSessions()).extracting(ExecSession::source).containsExactlyInAnyOrder(
         ExecSession.Source.AUDIT_EXEC, ExecSession.Source.AUDIT_EPHEMERAL, ExecSession.Source.EPHEMERAL_CONTAINER);

@@ -37,4 +37,15 @@ class LineagesTest {
     assertThat(v.lineage()).isEqualTo(Lineage.UNKNOWN);
     assertThat(v.lineage().unmanaged()).isFalse();
   }
+
+  @Test
+  void markersComeFromTheCatalogueNotFromCode() {
+    var custom = new Lineages(java.util.List.of(new dev.wraith.catalogue.LineageMarker("in-house-deployer",
+        dev.wraith.catalogue.LineageMarker.Kind.GITOPS, "deployer.example.com/app", "", "", "")));
+    ObjectMeta marked = new ObjectMetaBuilder().withName("x").addToLabels("deployer.example.com/app", "agent")
+        .addToLabels("app.kubernetes.io/managed-by", "Helm").build();
+    var v = custom.verdict(marked, PLAIN, false, "");
+    assertThat(v.lineage()).isEqualTo(Lineage.GITOPS);
+    assertThat(v.evidence()).containsExactly("label deployer.example.com/app=agent");
+  }
 }

@@ -1,0 +1,105 @@
+package dev.wraith.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A {@link KubeApi} narrowed to some namespaces after the fact: namespaced objects elsewhere are dropped,
+ * cluster-scoped ones (ClusterRoles, ClusterRoleBindings) pass. For snapshots, which hold whatever kubectl
+ * was asked for; the live API narrows its calls instead (see {@link LiveKubeApi}).
+ */
+public final class NamespaceScope implements KubeApi {
+  private final KubeApi api;
+  private final Set<String> namespaces;
+
+  private NamespaceScope(KubeApi api, Set<String> namespaces) {
+    this.api = api;
+    this.namespaces = namespaces;
+  }
+
+  /** The api itself when {@code namespaces} is empty (all namespaces). */
+  public static KubeApi of(KubeApi api, List<String> namespaces) {
+    return namespaces.isEmpty() ? api : new NamespaceScope(api, Set.copyOf(namespaces));
+  }
+
+  @Override
+  public List<String> sources() {
+    List<String> out = new ArrayList<>(api.sources());
+    out.add("namespaces " + String.join(",", namespaces.stream().sorted().toList()));
+    return out;
+  }
+
+  @Override
+  public Fetch<Pod> pods() {
+    return keep(api.pods());
+  }
+
+  @Override
+  public Fetch<HasMetadata> workloads(String kind) {
+    return keep(api.workloads(kind));
+  }
+
+  @Override
+  public Fetch<Service> services() {
+    return keep(api.services());
+  }
+
+  @Override
+  public Fetch<Event> events() {
+    return keep(api.events());
+  }
+
+  @Override
+  public Fetch<ServiceAccount> serviceAccounts() {
+    return keep(api.serviceAccounts());
+  }
+
+  @Override
+  public Fetch<Role> roles() {
+    return keep(api.roles());
+  }
+
+  @Override
+  public Fetch<RoleBinding> roleBindings() {
+    return keep(api.roleBindings());
+  }
+
+  @Override
+  public Fetch<ClusterRole> clusterRoles() {
+    return api.clusterRoles();
+  }
+
+  @Override
+  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
+    return api.clusterRoleBindings();
+  }
+
+  @Override
+  public Fetch<ConfigMapKeys> configMaps() {
+    return filter(api.configMaps(), cm -> namespaces.contains(cm.namespace()));
+  }
+
+  @Override
+  public long secretsIgnored() {
+    return api.secretsIgnored();
+  }
+
+  private <T extends HasMetadata> Fetch<T> keep(Fetch<T> f) {
+    return filter(f, o -> namespaces.contains(ClusterCollector.nsOf(o.getMetadata())));
+  }
+
+  private static <T> Fetch<T> filter(Fetch<T> f, Predicate<T> keep) {
+    return f instanceof Fetch.Ok<T> ok ? Fetch.ok(ok.items().stream().filter(keep).toList()) : f;
+  }
+}
