@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Takes one sample: lists pids, reads each network namespace's TCP tables once, attributes the outgoing
- * connections' destinations, and only for the AI ones looks up the owning process. Attributing before
- * owning keeps the cost of a sample close to reading the socket tables, whatever the process count.
+ * Takes one sample: reads each network namespace's TCP tables once, attributes the outgoing connections'
+ * destinations, and only for the AI ones looks up the owning process. Attributing before owning, and listing
+ * the pids only when {@link PidListing} says so, keeps the cost of a sample close to reading the socket
+ * tables, whatever the process count.
  * Keeps its caches between samples; not thread-safe.
  */
 final class Sampler {
@@ -35,9 +36,20 @@ final class Sampler {
   private final Map<String, Optional<Attributed>> memo = new HashMap<>();
   private final Map<String, Cached> cached = new HashMap<>();
   private int sinceMemoClear;
+  private final PidListing listing;
+  private final Set<Long> relistedFor = new HashSet<>();
+  private Map<String, List<Integer>> groups = Map.of();
+  private Set<Integer> live = Set.of();
+  private boolean listedNow;
 
   Sampler(ProcFs proc, Attributor attributor) {
+    this(proc, attributor, ProcessHandle.current().pid());
+  }
+
+  /** @param selfPid this process's pid (see {@link PidListing}) */
+  Sampler(ProcFs proc, Attributor attributor, long selfPid) {
     this.proc = proc;
+    this.listing = new PidListing(proc, selfPid);
     this.attributor = attributor;
     this.netns = new NetnsIndex(proc, 20);
     this.owners = new SocketOwners(proc);
@@ -46,9 +58,8 @@ final class Sampler {
   }
 
   Sample sample() throws IOException {
-    List<Integer> pids = proc.pids();
-    Set<Integer> live = new HashSet<>(pids);
-    Map<String, List<Integer>> groups = netns.update(pids, live);
+    listedNow = false;
+    if (listing.due()) list();
     if (++sinceMemoClear >= 25) {
       memo.clear();
       sinceMemoClear = 0;
@@ -57,10 +68,18 @@ final class Sampler {
     List<Unowned> unowned = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Set<Long> liveInodes = new HashSet<>();
-    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-      sampleNamespace(g.getKey(), g.getValue(), sightings, unowned, warnings, liveInodes);
+    Set<String> done = new HashSet<>();
+    // an on-demand listing may bring namespaces that are new since the last one: they are sampled too
+    for (boolean more = true; more; ) {
+      more = false;
+      for (String ns : List.copyOf(groups.keySet())) {
+        if (!done.add(ns)) continue;
+        sampleNamespace(ns, sightings, unowned, warnings, liveInodes);
+        more = true;
+      }
     }
     owners.retain(liveInodes, live);
+    relistedFor.retainAll(liveInodes);
     processes.retain(live);
     hosts.retain(groups.keySet());
     cached.keySet().retainAll(groups.keySet());
@@ -68,11 +87,25 @@ final class Sampler {
       warnings.add(netns.denied() + " process(es): network namespace not readable (permission denied); their sockets were not seen");
     }
     owners.unreadable().forEach((pid, why) -> warnings.add("pid " + pid + ": " + why + "; its connections are reported without owner"));
-    return new Sample(sightings, unowned, warnings, pids.size(), groups.size());
+    return new Sample(sightings, unowned, warnings, live.size(), groups.size());
   }
 
-  private void sampleNamespace(String ns, List<Integer> pids, List<Sighting> sightings, List<Unowned> unowned,
-      List<String> warnings, Set<Long> liveInodes) {
+  /** Whether the last sample listed the proc root (the rest reuse the last listing; see {@link PidListing}). */
+  boolean listedLastSample() {
+    return listedNow;
+  }
+
+  private void list() throws IOException {
+    List<Integer> pids = proc.pids();
+    live = new HashSet<>(pids);
+    groups = netns.update(pids, live);
+    listedNow = true;
+  }
+
+  private void sampleNamespace(String ns, List<Sighting> sightings, List<Unowned> unowned,
+      List<String> warnings, Set<Long> liveInodes) throws IOException {
+    List<Integer> pids = groups.get(ns);
+    if (pids == null) return; // gone in an on-demand listing earlier in this sample
     Optional<Table> table = readTable(ns, pids);
     if (table.isEmpty()) return;
     List<HostsFile> views = null;
@@ -94,6 +127,17 @@ final class Sampler {
     }
     if (ai.isEmpty()) return;
     Map<Long, Integer> found = owners.find(ai.keySet(), pids);
+    if (found.size() < ai.size() && !listedNow) {
+      // the owner may have started since the last listing; list once per unexplained inode, not every sample
+      Set<Long> missing = new HashSet<>(ai.keySet());
+      missing.removeAll(found.keySet());
+      if (relistedFor.addAll(missing)) {
+        listing.now();
+        list();
+        pids = groups.getOrDefault(ns, pids);
+        found.putAll(owners.find(missing, pids));
+      }
+    }
     for (Map.Entry<Long, Connection> c : ai.entrySet()) {
       Integer pid = found.get(c.getKey());
       Connection conn = c.getValue();
