@@ -31,6 +31,7 @@ final class Sampler {
   private final SocketOwners owners;
   private final ProcessTable processes;
   private final HostsViews hosts;
+  private final NamespacePods pods;
   static final int MAX_REUSE = 5;
 
   private final Map<String, Optional<Attributed>> memo = new HashMap<>();
@@ -55,6 +56,7 @@ final class Sampler {
     this.owners = new SocketOwners(proc);
     this.processes = new ProcessTable(proc);
     this.hosts = new HostsViews(proc, 25);
+    this.pods = new NamespacePods(proc);
   }
 
   Sample sample() throws IOException {
@@ -99,6 +101,7 @@ final class Sampler {
     List<Integer> pids = proc.pids();
     live = new HashSet<>(pids);
     groups = netns.update(pids, live);
+    pods.clear();
     listedNow = true;
   }
 
@@ -122,7 +125,8 @@ final class Sampler {
         ai.put(row.inode(), new Connection(ip, row.remotePort(), a.get()));
         liveInodes.add(row.inode());
       } else {
-        unowned.add(new Unowned(ns, ip, row.remotePort(), a.get(), row.stateName(), "closed; its process no longer holds it"));
+        unowned.add(new Unowned(ns, ip, row.remotePort(), a.get(), row.stateName(), "closed; its process no longer holds it",
+            pods.of(ns, pids)));
       }
     }
     if (ai.isEmpty()) return;
@@ -145,14 +149,15 @@ final class Sampler {
         // not found with every fd/ readable: the socket closed between reading the table and the search
         if (owners.anyUnreadable(pids) || netns.denied() > 0) {
           unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open",
-              "owner not readable: some processes' fd/ or namespace is denied (not root?)"));
+              "owner not readable: some processes' fd/ or namespace is denied (not root?)", pods.of(ns, pids)));
         }
         continue;
       }
       try {
         sightings.add(new Sighting(processes.entry(pid), c.getKey(), conn.ip(), conn.port(), conn.attribution()));
       } catch (IOException e) {
-        unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process exited while read"));
+        unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process exited while read",
+            pods.of(ns, pids)));
       }
     }
   }
