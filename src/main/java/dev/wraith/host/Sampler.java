@@ -154,7 +154,7 @@ final class Sampler {
         continue;
       }
       try {
-        sightings.add(new Sighting(processes.entry(pid), c.getKey(), conn.ip(), conn.port(), conn.attribution()));
+        sightings.add(new Sighting(processes.entry(pid, pids), c.getKey(), conn.ip(), conn.port(), conn.attribution()));
       } catch (IOException e) {
         unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process exited while read",
             pods.of(ns, pids)));
