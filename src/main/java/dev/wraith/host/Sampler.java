@@ -32,7 +32,7 @@ final class Sampler {
   private final ProcessTable processes;
   private final HostsViews hosts;
   private final NamespacePods pods;
-  static final int MAX_REUSE = 5;
+  static final int MAX_REUSE = 25;
 
   private final Map<String, Optional<Attributed>> memo = new HashMap<>();
   private final Map<String, Cached> cached = new HashMap<>();
@@ -129,6 +129,10 @@ final class Sampler {
             pods.of(ns, pids)));
       }
     }
+    Cached last = cached.get(ns);
+    if (last != null && last.holdsAi() == ai.isEmpty()) {
+      cached.put(ns, new Cached(last.counters(), last.table(), last.age(), !ai.isEmpty()));
+    }
     if (ai.isEmpty()) return;
     Map<Long, Integer> found = owners.find(ai.keySet(), pids);
     if (found.size() < ai.size() && !listedNow) {
@@ -167,15 +171,18 @@ final class Sampler {
   /** A namespace's rows, the pid they were read through and its listening ports (rows to those are inbound). */
   private record Table(int pid, List<TcpRow> rows, Set<Integer> listening) {}
 
-  /** A namespace's last table and the TCP counters it was read at. */
-  private record Cached(String counters, Table table, int age) {}
+  /** A namespace's last table, the TCP counters last compared with, and whether it holds an AI connection. */
+  private record Cached(String counters, Table table, int age, boolean holdsAi) {}
 
   /**
-   * The namespace's table, re-read only when its TCP counters moved or it is {@link #MAX_REUSE} samples old.
-   * Reading /proc/net/tcp walks the kernel's whole established-socket hash (a quarter million buckets on a
-   * 24 GiB node: about 1.3 ms per file, per namespace), while net/snmp is a few counters. ActiveOpens grows
-   * with every connect(), so a new outgoing connection always triggers a fresh read at the next sample;
-   * CurrEstab and EstabResets catch closes.
+   * The namespace's table, re-read only when its TCP counters say it may have changed in a way that matters,
+   * or it is {@link #MAX_REUSE} samples (5 s) old, a safety net. Reading /proc/net/tcp walks the kernel's
+   * whole established-socket hash (a quarter million buckets on a 24 GiB node: about 1.3 ms per file, per
+   * namespace), while net/snmp is a few counters. ActiveOpens grows with every connect() and AttemptFails
+   * with every failed one, so a new outgoing connection always triggers a fresh read at the next sample.
+   * Closes (CurrEstab, EstabResets) and inbound connections (PassiveOpens) matter only while the table holds
+   * an AI connection, whose end they may be: a busy server's namespace is not re-read for its own clients.
+   * The counters are per namespace and every move into or out of ESTABLISHED changes one of them.
    */
   private Optional<Table> readTable(String ns, List<Integer> pids) {
     for (int pid : pids) {
@@ -186,17 +193,25 @@ final class Sampler {
         counters = "";
       }
       Cached c = cached.get(ns);
-      if (c != null && !counters.isEmpty() && c.counters().equals(counters) && c.age() < MAX_REUSE) {
-        cached.put(ns, new Cached(counters, c.table(), c.age() + 1));
+      if (c != null && !counters.isEmpty() && unchanged(c.counters(), counters, c.holdsAi()) && c.age() < MAX_REUSE) {
+        cached.put(ns, new Cached(counters, c.table(), c.age() + 1, c.holdsAi()));
         return Optional.of(c.table());
       }
       Optional<Table> t = readFresh(pid);
       if (t.isPresent()) {
-        cached.put(ns, new Cached(counters, t.get(), 0));
+        cached.put(ns, new Cached(counters, t.get(), 0, true)); // until attribution says otherwise
         return t;
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether a table read at counters {@code before} still stands at {@code now} (see {@link #readTable}). */
+  static boolean unchanged(String before, String now, boolean holdsAi) {
+    if (before.equals(now)) return true;
+    if (holdsAi) return false;
+    String[] b = before.split(" "), n = now.split(" ");
+    return b.length == 5 && n.length == 5 && b[0].equals(n[0]) && b[2].equals(n[2]);
   }
 
   /** ActiveOpens, PassiveOpens, AttemptFails, EstabResets and CurrEstab from the "Tcp:" value line of net/snmp. */
