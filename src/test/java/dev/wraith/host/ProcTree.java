@@ -52,4 +52,20 @@ final class ProcTree {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
+
+  /** Gives {@code pid} an fd that holds socket {@code inode}. */
+  ProcTree socket(int pid, int fd, long inode) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(pid + "/fd"));
+    Files.createSymbolicLink(dir.resolve(Integer.toString(fd)), Path.of("socket:[" + inode + "]"));
+    return this;
+  }
+
+  /** The TCP table and net/snmp Tcp counters (ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab) seen through {@code pid}. */
+  ProcTree net(int pid, String tcpRows, String counters) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(pid + "/net"));
+    Files.writeString(dir.resolve("tcp"), "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n" + tcpRows);
+    Files.writeString(dir.resolve("snmp"), "Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab\n"
+        + "Tcp: 1 200 120000 -1 " + counters + "\n");
+    return this;
+  }
 }
