@@ -42,6 +42,26 @@ class ProcessOriginsTest {
   }
 
   @Test
+  void aHostPidContainerHasNoNamespaceInitSoItsEarliestProcessIsItsInit() throws IOException {
+    ProcTree t = new ProcTree(root);
+    t.process(100, 1, 100, 100, 500, new int[] {100}, SHIM, NODE_NET, HOST_PID, "/usr/bin/containerd-shim-runc-v2")
+        .process(120, 100, 120, 120, 1100, new int[] {120}, ProcTree.container(POD, APP), NODE_NET, HOST_PID, "/agent")
+        .process(130, 100, 130, 130, 5000, new int[] {130}, ProcTree.container(POD, APP), NODE_NET, HOST_PID, "/bin/sh");
+    ProcessTable table = new ProcessTable(new LiveProcFs(root));
+    assertThat(origin(table, 120, List.of(1, 100, 120, 130))).isEqualTo(ProcessOrigin.CONTAINER);
+    assertThat(origin(table, 130, List.of(1, 100, 120, 130))).isEqualTo(ProcessOrigin.EXEC);
+  }
+
+  @Test
+  void aContainerInAPidNamespaceWhoseInitIsNotVisibleReadsAsExecdAsBefore() throws IOException {
+    // NSpid 17 and no pid 1 of its namespace among the candidates: not a container init, whatever its start time
+    ProcTree t = new ProcTree(root);
+    t.process(100, 1, 100, 100, 500, new int[] {100}, SHIM, NODE_NET, HOST_PID, "/usr/bin/containerd-shim-runc-v2")
+        .process(130, 100, 130, 130, 5000, new int[] {130, 17}, ProcTree.container(POD, APP), NET, PID, "/bin/sh");
+    assertThat(origin(new ProcessTable(new LiveProcFs(root)), 130, List.of(130))).isEqualTo(ProcessOrigin.EXEC);
+  }
+
+  @Test
   void aDetachedChildOfAnExecdShellStaysExecd() throws IOException {
     ProcTree t = new ProcTree(root);
     t.process(200, 1, 200, 200, 500, new int[] {200}, SHIM, NODE_NET, HOST_PID, "/usr/bin/containerd-shim-runc-v2")
