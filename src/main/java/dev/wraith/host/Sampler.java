@@ -129,23 +129,10 @@ final class Sampler {
             pods.of(ns, pids)));
       }
     }
-    Cached last = cached.get(ns);
-    if (last != null && last.holdsAi() == ai.isEmpty()) {
-      cached.put(ns, new Cached(last.counters(), last.table(), last.age(), !ai.isEmpty()));
-    }
+    markAi(ns, !ai.isEmpty());
     if (ai.isEmpty()) return;
-    Map<Long, Integer> found = owners.find(ai.keySet(), pids);
-    if (found.size() < ai.size() && !listedNow) {
-      // the owner may have started since the last listing; list once per unexplained inode, not every sample
-      Set<Long> missing = new HashSet<>(ai.keySet());
-      missing.removeAll(found.keySet());
-      if (relistedFor.addAll(missing)) {
-        listing.now();
-        list();
-        pids = groups.getOrDefault(ns, pids);
-        found.putAll(owners.find(missing, pids));
-      }
-    }
+    Map<Long, Integer> found = findOwners(ns, ai.keySet(), pids);
+    pids = groups.getOrDefault(ns, pids);
     for (Map.Entry<Long, Connection> c : ai.entrySet()) {
       Integer pid = found.get(c.getKey());
       Connection conn = c.getValue();
@@ -167,6 +154,30 @@ final class Sampler {
   }
 
   private record Connection(String ip, int port, Attributed attribution) {}
+
+  /**
+   * Owners of the inodes among the namespace's pids. One the last listing does not explain may belong to a
+   * process started since: the root is listed again, once per unexplained inode (not every sample: a socket
+   * of another uid's process stays unexplained for a non-root sensor).
+   */
+  private Map<Long, Integer> findOwners(String ns, Set<Long> inodes, List<Integer> pids) throws IOException {
+    Map<Long, Integer> found = owners.find(inodes, pids);
+    if (found.size() == inodes.size() || listedNow) return found;
+    Set<Long> missing = new HashSet<>(inodes);
+    missing.removeAll(found.keySet());
+    if (relistedFor.addAll(missing)) {
+      listing.now();
+      list();
+      found.putAll(owners.find(missing, groups.getOrDefault(ns, pids)));
+    }
+    return found;
+  }
+
+  /** Records whether the namespace's cached table holds an AI connection (see {@link #readTable}). */
+  private void markAi(String ns, boolean holdsAi) {
+    Cached last = cached.get(ns);
+    if (last != null && last.holdsAi() != holdsAi) cached.put(ns, new Cached(last.counters(), last.table(), last.age(), holdsAi));
+  }
 
   /** A namespace's rows, the pid they were read through and its listening ports (rows to those are inbound). */
   private record Table(int pid, List<TcpRow> rows, Set<Integer> listening) {}
