@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Groups pids by network namespace so each namespace's socket table is read once per sample. A pid's
- * namespace is read when the pid first appears and re-read every {@code fullEvery} samples (setns and pid
- * reuse are rare; re-reading all links every sample would cost most of the sensor's budget).
+ * namespace is read when the pid first appears and re-read every {@code fullEvery} pid listings, which the
+ * sampler makes every 200 ms to 1 s (setns and pid reuse are rare; re-reading all links every sample would
+ * cost most of the sensor's budget).
  */
 final class NetnsIndex {
   private final ProcFs proc;

@@ -15,8 +15,8 @@ import java.util.Optional;
 final class ProcessReader {
   static final int MAX_CMDLINE = 64 * 1024, MAX_ENVIRON = 256 * 1024;
 
-  /** A process and what could not be read of it ("" when everything was). */
-  record Read(ProcessInfo info, String denied) {}
+  /** A process, its process group and session (from stat), and what could not be read of it ("" when everything was). */
+  record Read(ProcessInfo info, int pgrp, int session, String denied) {}
 
   private final ProcFs proc;
 
@@ -47,7 +47,7 @@ final class ProcessReader {
     }
     ProcessInfo info = new ProcessInfo(pid, stat.startTicks(), stat.ppid(), status.uid(), status.nsPids(), exe, argv, cwd,
         env, container, netns);
-    return new Read(info, denied.isEmpty() ? "" : denied + ": permission denied");
+    return new Read(info, stat.pgrp(), stat.session(), denied.isEmpty() ? "" : denied + ": permission denied");
   }
 
   private String link(int pid, String name, StringBuilder denied) throws IOException {

@@ -7,17 +7,17 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Processes the sensor has looked at, keyed by pid and checked against the start time so a reused pid is
- * read afresh. Origin (container / exec / node) and entry script are worked out once per process: they do
- * not change while it lives. Not thread-safe; the sampler owns it.
+ * read afresh. Origin (container / exec / node, by {@link ProcessOrigins}) and entry script are worked out
+ * once per process: they do not change while it lives. Not thread-safe; the sampler owns it.
  */
 final class ProcessTable {
   static final long MAX_SCRIPT_BYTES = 64L * 1024 * 1024;
-  private static final int MAX_ANCESTRY = 64;
 
   /** A process with what is derived from it; {@code denied} says which fields could not be read. */
   record Entry(ProcessInfo info, String denied, ProcessOrigin origin, Optional<EntryScript> script) {}
@@ -26,18 +26,35 @@ final class ProcessTable {
   private final ProcessReader reader;
   private final Map<Integer, ProcessReader.Read> reads = new HashMap<>();
   private final Map<Integer, Entry> entries = new HashMap<>();
+  private final ProcessOrigins origins;
 
   ProcessTable(ProcFs proc) {
     this.proc = proc;
     this.reader = new ProcessReader(proc);
+    this.origins = new ProcessOrigins(proc, new ProcessOrigins.Processes() {
+      @Override
+      public ProcessReader.Read read(int pid) throws IOException {
+        return current(pid);
+      }
+
+      @Override
+      public Optional<ProcessOrigin> known(ProcessInfo p) {
+        Entry k = entries.get(p.pid());
+        return k != null && k.info().startTicks() == p.startTicks() ? Optional.of(k.origin()) : Optional.empty();
+      }
+    });
   }
 
-  /** The process now running as pid, with origin and script. @throws NoSuchFileException when it is gone */
-  Entry entry(int pid) throws IOException {
+  /**
+   * The process now running as pid, with origin and script. @param candidates pids that may hold its
+   * container's init (its network namespace's), see {@link ProcessOrigins}
+   * @throws NoSuchFileException when it is gone
+   */
+  Entry entry(int pid, List<Integer> candidates) throws IOException {
     ProcessReader.Read r = current(pid);
     Entry e = entries.get(pid);
     if (e != null && e.info().startTicks() == r.info().startTicks()) return e;
-    e = new Entry(r.info(), r.denied(), origin(r.info()), script(r.info()));
+    e = new Entry(r.info(), r.denied(), origins.of(r, candidates), script(r.info()));
     entries.put(pid, e);
     return e;
   }
@@ -54,31 +71,6 @@ final class ProcessTable {
     r = reader.read(pid);
     reads.put(pid, r);
     return r;
-  }
-
-  /**
-   * Walks the parent chain while it stays in the process's container. Reaching the init of a PID namespace
-   * (NSpid ends in 1) means the container's own tree; leaving the container first means something outside
-   * (runc exec under kubectl exec, nsenter) started it. Containers that share the pod's PID namespace have
-   * no such init and read as exec'd: a documented limit of /proc-only detection.
-   */
-  private ProcessOrigin origin(ProcessInfo p) {
-    if (p.container().isEmpty()) return ProcessOrigin.NODE;
-    String id = p.container().get().containerId();
-    ProcessInfo cur = p;
-    for (int i = 0; i < MAX_ANCESTRY; i++) {
-      if (cur.isNamespaceInit()) return ProcessOrigin.CONTAINER;
-      if (cur.ppid() <= 0) return ProcessOrigin.EXEC;
-      ProcessInfo parent;
-      try {
-        parent = current(cur.ppid()).info();
-      } catch (IOException e) {
-        return ProcessOrigin.EXEC;
-      }
-      if (parent.container().isEmpty() || !parent.container().get().containerId().equals(id)) return ProcessOrigin.EXEC;
-      cur = parent;
-    }
-    return ProcessOrigin.EXEC;
   }
 
   private Optional<EntryScript> script(ProcessInfo p) {

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Takes one sample: lists pids, reads each network namespace's TCP tables once, attributes the outgoing
- * connections' destinations, and only for the AI ones looks up the owning process. Attributing before
- * owning keeps the cost of a sample close to reading the socket tables, whatever the process count.
+ * Takes one sample: reads each network namespace's TCP tables once, attributes the outgoing connections'
+ * destinations, and only for the AI ones looks up the owning process. Attributing before owning, and listing
+ * the pids only when {@link PidListing} says so, keeps the cost of a sample close to reading the socket
+ * tables, whatever the process count.
  * Keeps its caches between samples; not thread-safe.
  */
 final class Sampler {
@@ -30,25 +31,37 @@ final class Sampler {
   private final SocketOwners owners;
   private final ProcessTable processes;
   private final HostsViews hosts;
-  static final int MAX_REUSE = 5;
+  private final NamespacePods pods;
+  static final int MAX_REUSE = 25;
 
   private final Map<String, Optional<Attributed>> memo = new HashMap<>();
   private final Map<String, Cached> cached = new HashMap<>();
   private int sinceMemoClear;
+  private final PidListing listing;
+  private final Set<Long> relistedFor = new HashSet<>();
+  private Map<String, List<Integer>> groups = Map.of();
+  private Set<Integer> live = Set.of();
+  private boolean listedNow;
 
   Sampler(ProcFs proc, Attributor attributor) {
+    this(proc, attributor, ProcessHandle.current().pid());
+  }
+
+  /** @param selfPid this process's pid (see {@link PidListing}) */
+  Sampler(ProcFs proc, Attributor attributor, long selfPid) {
     this.proc = proc;
+    this.listing = new PidListing(proc, selfPid);
     this.attributor = attributor;
     this.netns = new NetnsIndex(proc, 20);
     this.owners = new SocketOwners(proc);
     this.processes = new ProcessTable(proc);
     this.hosts = new HostsViews(proc, 25);
+    this.pods = new NamespacePods(proc);
   }
 
   Sample sample() throws IOException {
-    List<Integer> pids = proc.pids();
-    Set<Integer> live = new HashSet<>(pids);
-    Map<String, List<Integer>> groups = netns.update(pids, live);
+    listedNow = false;
+    if (listing.due()) list();
     if (++sinceMemoClear >= 25) {
       memo.clear();
       sinceMemoClear = 0;
@@ -57,10 +70,18 @@ final class Sampler {
     List<Unowned> unowned = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Set<Long> liveInodes = new HashSet<>();
-    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-      sampleNamespace(g.getKey(), g.getValue(), sightings, unowned, warnings, liveInodes);
+    Set<String> done = new HashSet<>();
+    // an on-demand listing may bring namespaces that are new since the last one: they are sampled too
+    for (boolean more = true; more; ) {
+      more = false;
+      for (String ns : List.copyOf(groups.keySet())) {
+        if (!done.add(ns)) continue;
+        sampleNamespace(ns, sightings, unowned, warnings, liveInodes);
+        more = true;
+      }
     }
     owners.retain(liveInodes, live);
+    relistedFor.retainAll(liveInodes);
     processes.retain(live);
     hosts.retain(groups.keySet());
     cached.keySet().retainAll(groups.keySet());
@@ -68,11 +89,26 @@ final class Sampler {
       warnings.add(netns.denied() + " process(es): network namespace not readable (permission denied); their sockets were not seen");
     }
     owners.unreadable().forEach((pid, why) -> warnings.add("pid " + pid + ": " + why + "; its connections are reported without owner"));
-    return new Sample(sightings, unowned, warnings, pids.size(), groups.size());
+    return new Sample(sightings, unowned, warnings, live.size(), groups.size());
   }
 
-  private void sampleNamespace(String ns, List<Integer> pids, List<Sighting> sightings, List<Unowned> unowned,
-      List<String> warnings, Set<Long> liveInodes) {
+  /** Whether the last sample listed the proc root (the rest reuse the last listing; see {@link PidListing}). */
+  boolean listedLastSample() {
+    return listedNow;
+  }
+
+  private void list() throws IOException {
+    List<Integer> pids = proc.pids();
+    live = new HashSet<>(pids);
+    groups = netns.update(pids, live);
+    pods.clear();
+    listedNow = true;
+  }
+
+  private void sampleNamespace(String ns, List<Sighting> sightings, List<Unowned> unowned,
+      List<String> warnings, Set<Long> liveInodes) throws IOException {
+    List<Integer> pids = groups.get(ns);
+    if (pids == null) return; // gone in an on-demand listing earlier in this sample
     Optional<Table> table = readTable(ns, pids);
     if (table.isEmpty()) return;
     List<HostsFile> views = null;
@@ -89,11 +125,14 @@ final class Sampler {
         ai.put(row.inode(), new Connection(ip, row.remotePort(), a.get()));
         liveInodes.add(row.inode());
       } else {
-        unowned.add(new Unowned(ns, ip, row.remotePort(), a.get(), row.stateName(), "closed; its process no longer holds it"));
+        unowned.add(new Unowned(ns, ip, row.remotePort(), a.get(), row.stateName(), "closed; its process no longer holds it",
+            pods.of(ns, pids)));
       }
     }
+    markAi(ns, !ai.isEmpty());
     if (ai.isEmpty()) return;
-    Map<Long, Integer> found = owners.find(ai.keySet(), pids);
+    Map<Long, Integer> found = findOwners(ns, ai.keySet(), pids);
+    pids = groups.getOrDefault(ns, pids);
     for (Map.Entry<Long, Connection> c : ai.entrySet()) {
       Integer pid = found.get(c.getKey());
       Connection conn = c.getValue();
@@ -101,32 +140,60 @@ final class Sampler {
         // not found with every fd/ readable: the socket closed between reading the table and the search
         if (owners.anyUnreadable(pids) || netns.denied() > 0) {
           unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open",
-              "owner not readable: some processes' fd/ or namespace is denied (not root?)"));
+              "owner not readable: some processes' fd/ or namespace is denied (not root?)", pods.of(ns, pids)));
         }
         continue;
       }
       try {
-        sightings.add(new Sighting(processes.entry(pid), c.getKey(), conn.ip(), conn.port(), conn.attribution()));
+        sightings.add(new Sighting(processes.entry(pid, pids), c.getKey(), conn.ip(), conn.port(), conn.attribution()));
       } catch (IOException e) {
-        unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process exited while read"));
+        unowned.add(new Unowned(ns, conn.ip(), conn.port(), conn.attribution(), "open", "owning process exited while read",
+            pods.of(ns, pids)));
       }
     }
   }
 
   private record Connection(String ip, int port, Attributed attribution) {}
 
+  /**
+   * Owners of the inodes among the namespace's pids. One the last listing does not explain may belong to a
+   * process started since: the root is listed again, once per unexplained inode (not every sample: a socket
+   * of another uid's process stays unexplained for a non-root sensor).
+   */
+  private Map<Long, Integer> findOwners(String ns, Set<Long> inodes, List<Integer> pids) throws IOException {
+    Map<Long, Integer> found = owners.find(inodes, pids);
+    if (found.size() == inodes.size() || listedNow) return found;
+    Set<Long> missing = new HashSet<>(inodes);
+    missing.removeAll(found.keySet());
+    if (relistedFor.addAll(missing)) {
+      listing.now();
+      list();
+      found.putAll(owners.find(missing, groups.getOrDefault(ns, pids)));
+    }
+    return found;
+  }
+
+  /** Records whether the namespace's cached table holds an AI connection (see {@link #readTable}). */
+  private void markAi(String ns, boolean holdsAi) {
+    Cached last = cached.get(ns);
+    if (last != null && last.holdsAi() != holdsAi) cached.put(ns, new Cached(last.counters(), last.table(), last.age(), holdsAi));
+  }
+
   /** A namespace's rows, the pid they were read through and its listening ports (rows to those are inbound). */
   private record Table(int pid, List<TcpRow> rows, Set<Integer> listening) {}
 
-  /** A namespace's last table and the TCP counters it was read at. */
-  private record Cached(String counters, Table table, int age) {}
+  /** A namespace's last table, the TCP counters last compared with, and whether it holds an AI connection. */
+  private record Cached(String counters, Table table, int age, boolean holdsAi) {}
 
   /**
-   * The namespace's table, re-read only when its TCP counters moved or it is {@link #MAX_REUSE} samples old.
-   * Reading /proc/net/tcp walks the kernel's whole established-socket hash (a quarter million buckets on a
-   * 24 GiB node: about 1.3 ms per file, per namespace), while net/snmp is a few counters. ActiveOpens grows
-   * with every connect(), so a new outgoing connection always triggers a fresh read at the next sample;
-   * CurrEstab and EstabResets catch closes.
+   * The namespace's table, re-read only when its TCP counters say it may have changed in a way that matters,
+   * or it is {@link #MAX_REUSE} samples (5 s) old, a safety net. Reading /proc/net/tcp walks the kernel's
+   * whole established-socket hash (a quarter million buckets on a 24 GiB node: about 1.3 ms per file, per
+   * namespace), while net/snmp is a few counters. ActiveOpens grows with every connect() and AttemptFails
+   * with every failed one, so a new outgoing connection always triggers a fresh read at the next sample.
+   * Closes (CurrEstab, EstabResets) and inbound connections (PassiveOpens) matter only while the table holds
+   * an AI connection, whose end they may be: a busy server's namespace is not re-read for its own clients.
+   * The counters are per namespace and every move into or out of ESTABLISHED changes one of them.
    */
   private Optional<Table> readTable(String ns, List<Integer> pids) {
     for (int pid : pids) {
@@ -137,17 +204,25 @@ final class Sampler {
         counters = "";
       }
       Cached c = cached.get(ns);
-      if (c != null && !counters.isEmpty() && c.counters().equals(counters) && c.age() < MAX_REUSE) {
-        cached.put(ns, new Cached(counters, c.table(), c.age() + 1));
+      if (c != null && !counters.isEmpty() && unchanged(c.counters(), counters, c.holdsAi()) && c.age() < MAX_REUSE) {
+        cached.put(ns, new Cached(counters, c.table(), c.age() + 1, c.holdsAi()));
         return Optional.of(c.table());
       }
       Optional<Table> t = readFresh(pid);
       if (t.isPresent()) {
-        cached.put(ns, new Cached(counters, t.get(), 0));
+        cached.put(ns, new Cached(counters, t.get(), 0, true)); // until attribution says otherwise
         return t;
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether a table read at counters {@code before} still stands at {@code now} (see {@link #readTable}). */
+  static boolean unchanged(String before, String now, boolean holdsAi) {
+    if (before.equals(now)) return true;
+    if (holdsAi) return false;
+    String[] b = before.split(" "), n = now.split(" ");
+    return b.length == 5 && n.length == 5 && b[0].equals(n[0]) && b[2].equals(n[2]);
   }
 
   /** ActiveOpens, PassiveOpens, AttemptFails, EstabResets and CurrEstab from the "Tcp:" value line of net/snmp. */

@@ -14,7 +14,10 @@ import java.util.Set;
  * Socket inode → owning pid, found through fd/ links ("socket:[734980]"). Only the inodes the sampler asks
  * for (AI connections) are looked up; a hit is cached with its fd and re-checked with one readlink, and
  * pids that owned AI sockets before are searched first, so a process that keeps opening connections costs
- * little. Several pids may share an inode after fork; the lowest pid that holds it is reported.
+ * little. Several pids may share an inode after fork; the lowest pid that holds it is reported. A cached
+ * holder needs no start-time check: a socket inode is unique while the socket lives, so a reused pid whose
+ * fd still links to it holds the very socket (inherited); who that process is, the process table decides by
+ * its start time.
  */
 final class SocketOwners {
   private record Holder(int pid, String fd) {}

@@ -19,8 +19,15 @@ public record HostScan(
     LayerStatus status,
     Stats stats) {
 
-  /** An AI connection seen in a namespace's socket table with no readable owner. */
-  public record Unowned(String netns, String ip, int port, Attributed attribution, String state, String why) {}
+  /**
+   * An AI connection seen in a namespace's socket table with no readable owner.
+   *
+   * @param namespacePod the pod whose network namespace holds the socket, read from the cgroups of the
+   *     namespace's other processes, not from the (unknown) owner's; empty for the node's namespace or one
+   *     that several pods share. Its container id is empty unless the namespace holds one container only.
+   */
+  public record Unowned(String netns, String ip, int port, Attributed attribution, String state, String why,
+      java.util.Optional<ContainerRef> namespacePod) {}
 
   /**
    * Sampler counters. {@code maxGapMillis} is the longest time between two consecutive samples: a

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * {@code wraith sensor --format json}: JSON Lines. One {@code "type":"observation"} line per (process,
- * destination), then one {@code "unowned"} line per AI connection without a readable owner, then one
+ * destination), then one {@code "unowned"} line per AI connection without a readable owner (with the pod of
+ * its network namespace and {@code "podFrom":"network-namespace"} when one pod owns that namespace), then one
  * {@code "status"} line for the window. Entry-script hashes are written only when asked for.
  */
 public final class SensorJsonReporter implements SensorReporter {
@@ -23,7 +24,7 @@ public final class SensorJsonReporter implements SensorReporter {
       String cwd, List<String> envNames, Script entryScript, String origin, Boolean execd, String podUid,
       String containerId, String runtime, String qos, String netns, String host, String ip, Integer port,
       String provider, String attribution, String firstSeen, String lastSeen, Integer connections, Integer samples,
-      String state, String why) {}
+      String state, String why, String podFrom) {}
 
   record Script(String path, String sha256, String note) {}
 
@@ -47,9 +48,12 @@ public final class SensorJsonReporter implements SensorReporter {
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (Observation o : scan.observations()) line(w, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {
-      line(w, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, u.netns(), host(u.attribution().host()), u.ip(), u.port(), u.attribution().providerId(),
-          u.attribution().method().id(), null, null, null, null, u.state(), u.why()));
+      ContainerRef c = u.namespacePod().orElse(null);
+      line(w, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null,
+          c == null ? null : c.podUid(), c == null || c.containerId().isEmpty() ? null : c.containerId(),
+          c == null ? null : c.runtime(), c == null ? null : c.qos(), u.netns(), host(u.attribution().host()), u.ip(),
+          u.port(), u.attribution().providerId(), u.attribution().method().id(), null, null, null, null, u.state(), u.why(),
+          c == null ? null : "network-namespace"));
     }
     var s = scan.status();
     line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
@@ -66,7 +70,7 @@ public final class SensorJsonReporter implements SensorReporter {
         script, o.origin().id(), o.origin() == ProcessOrigin.EXEC, c == null ? null : c.podUid(),
         c == null ? null : c.containerId(), c == null ? null : c.runtime(), c == null ? null : c.qos(), p.netns(),
         host(o.attribution().host()), o.ip(), o.port(), o.attribution().providerId(), o.attribution().method().id(),
-        o.firstSeen().toString(), o.lastSeen().toString(), o.connections(), o.samples(), null, null);
+        o.firstSeen().toString(), o.lastSeen().toString(), o.connections(), o.samples(), null, null, null);
   }
 
   private static String host(String h) {

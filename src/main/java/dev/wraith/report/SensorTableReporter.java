@@ -44,9 +44,12 @@ public final class SensorTableReporter implements SensorReporter {
     if (!scan.unowned().isEmpty()) {
       p.println();
       p.println("AI connections without a readable owner: " + scan.unowned().size());
-      TextTable u = new TextTable(60, "NETNS", "DESTINATION", "PROVIDER", "VIA", "STATE", "WHY");
+      // the pod comes from the namespace's other processes, not the owner: the header says so
+      TextTable u = new TextTable(60, "NETNS", "POD (BY NETNS)", "CONTAINER", "DESTINATION", "PROVIDER", "VIA", "STATE", "WHY");
       for (HostScan.Unowned x : scan.unowned()) {
-        u.add(x.netns(), destination(x.attribution().host(), x.ip(), x.port()), x.attribution().providerId(),
+        var c = x.namespacePod();
+        u.add(x.netns(), c.map(y -> y.podUid()).orElse("-"),
+            c.map(y -> y.containerId().isEmpty() ? "-" : y.containerId().substring(0, 12)).orElse("-"), destination(x.attribution().host(), x.ip(), x.port()), x.attribution().providerId(),
             x.attribution().method().id(), x.state(), x.why());
       }
       p.print(u.render());

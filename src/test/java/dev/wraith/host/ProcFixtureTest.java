@@ -104,10 +104,18 @@ class ProcFixtureTest {
     assertThat(scan.unowned()).extracting(HostScan.Unowned::ip, HostScan.Unowned::state)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("160.79.104.11", "open"),
             org.assertj.core.groups.Tuple.tuple("2607:6bc0:0:0:0:0:0:11", "time-wait"));
+    // the closed tail is in pod 4c9f...'s namespace (its only process is pid 200), the open one in the node's
+    assertThat(unowned("2607:6bc0:0:0:0:0:0:11").namespacePod())
+        .contains(new ContainerRef("4c9f1974-5c46-44c2-b42f-3bbf0e98eef9", CRIO, "cri-o", "besteffort", "systemd"));
+    assertThat(unowned("160.79.104.11").namespacePod()).isEmpty();
     assertThat(scan.status().state().id()).isEqualTo("partial");
     assertThat(scan.status().warnings()).anyMatch(w -> w.contains("permission denied"));
     // 93.184.216.34:443 is not an AI destination: nothing about it anywhere
     assertThat(scan.toString()).doesNotContain("93.184.216.34");
+  }
+
+  static HostScan.Unowned unowned(String ip) {
+    return scan.unowned().stream().filter(u -> u.ip().equals(ip)).findFirst().orElseThrow();
   }
 
   @Test
@@ -121,6 +129,13 @@ class ProcFixtureTest {
     assertThat(first.path("podUid").asText()).isEqualTo("4c9f1974-5c46-44c2-b42f-3bbf0e98eef9");
     assertThat(first.path("execd").asBoolean()).isFalse();
     assertThat(lines.get(1).path("execd").asBoolean()).isTrue();
+    JsonNode tail = lines.stream().filter(l -> l.path("state").asText().equals("time-wait")).findFirst().orElseThrow();
+    assertThat(tail.path("podUid").asText()).isEqualTo("4c9f1974-5c46-44c2-b42f-3bbf0e98eef9");
+    assertThat(tail.path("containerId").asText()).isEqualTo(CRIO);
+    assertThat(tail.path("podFrom").asText()).isEqualTo("network-namespace");
+    JsonNode open = lines.stream().filter(l -> l.path("state").asText().equals("open")).findFirst().orElseThrow();
+    assertThat(open.has("podUid")).isFalse();
+    assertThat(open.has("podFrom")).isFalse();
     assertThat(first.path("entryScript").has("sha256")).isFalse();
     assertThat(json(hashed.lines().findFirst().orElseThrow()).path("entryScript").path("sha256").asText()).hasSize(64);
     for (String out : List.of(plain, hashed, render(new SensorTableReporter(false), tool))) {

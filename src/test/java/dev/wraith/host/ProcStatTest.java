@@ -10,6 +10,8 @@ class ProcStatTest {
     ProcStat s = ProcStat.parse("8836 (my (evil) cmd) R 8829 8829 2221 0 -1 4194304 102 0 0 0 0 0 0 0 20 0 1 0 21457 3133440 100");
     assertThat(s.ppid()).isEqualTo(8829);
     assertThat(s.startTicks()).isEqualTo(21457);
+    assertThat(s.pgrp()).isEqualTo(8829);
+    assertThat(s.session()).isEqualTo(2221);
   }
 
   @Test

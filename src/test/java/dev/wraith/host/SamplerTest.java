@@ -18,4 +18,14 @@ class SamplerTest {
     assertThat(Sampler.tcpCounters(snmp)).isEqualTo("88 54 4 12 2");
     assertThat(Sampler.tcpCounters("garbage")).isEmpty();
   }
+
+  @Test
+  void withoutAnAiConnectionOnlyNewOutgoingConnectionsCallForAFreshTable() {
+    // ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab
+    assertThat(Sampler.unchanged("88 54 4 12 2", "88 54 4 12 2", true)).isTrue();
+    assertThat(Sampler.unchanged("88 54 4 12 2", "88 60 4 13 5", false)).as("inbound and closes").isTrue();
+    assertThat(Sampler.unchanged("88 54 4 12 2", "88 60 4 13 5", true)).as("may be the AI connection's end").isFalse();
+    assertThat(Sampler.unchanged("88 54 4 12 2", "89 54 4 12 2", false)).as("a connect()").isFalse();
+    assertThat(Sampler.unchanged("88 54 4 12 2", "88 54 5 12 2", false)).as("a failed connect()").isFalse();
+  }
 }
