@@ -44,7 +44,14 @@ public final class Main implements Runnable {
         cmd.getErr().println("wraith: " + ex.getMessage());
         return USAGE;
       }
-      throw ex;
+      if (ex instanceof java.io.IOException) { // e.g. --output in a directory that cannot be written
+        cmd.getErr().println("wraith: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        return USAGE;
+      }
+      // a bug: say so plainly, keep the trace for the report, and never pretend the scan was clean
+      cmd.getErr().println("wraith: internal error: " + ex);
+      ex.printStackTrace(cmd.getErr());
+      return LAYER_FAILED;
     });
     return cl.execute(args);
   }

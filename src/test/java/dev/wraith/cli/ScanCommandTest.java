@@ -52,6 +52,10 @@ class ScanCommandTest {
     assertThat(Main.run("scan", dir.resolve("nope").toString())).isEqualTo(2);
     assertThat(Main.run("scan", dir.toString(), "--format", "xml")).isEqualTo(2);
     assertThat(Main.run("scan", dir.toString(), "--fail-on", "loud")).isEqualTo(2);
+    Files.writeString(dir.resolve("a-file"), "x");
+    String io = captureStderr(() -> assertThat(Main.run("scan", dir.toString(), "-o", dir.resolve("a-file/out.json").toString()))
+        .isEqualTo(2));
+    assertThat(io).startsWith("wraith: ").doesNotContain("\tat ");
     Path cat = dir.resolve("cat");
     Files.createDirectories(cat);
     Files.writeString(cat.resolve("x.yaml"), "providers:\n  - {id: x, name: X, hosts: ['bad host']}\n");
