@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         "  0  scan finished; nothing at or above --fail-on",
         "  1  findings at or above --fail-on",
         "  2  bad usage or input (unknown option, missing path, invalid catalogue)",
-        "  3  a layer failed",
+        "  3  a layer failed, or an internal error (reported as such)",
         "",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
