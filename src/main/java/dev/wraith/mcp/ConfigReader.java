@@ -39,7 +39,8 @@ final class ConfigReader {
     try {
       doc = mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      warnings.add(source + ": not valid " + client.format().name() + " (line " + e.getLocation().getLineNr() + "); skipped");
+      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      warnings.add(source + ": not valid " + client.format().name() + line + "; skipped");
       return List.of();
     }
     List<McpServer> out = new ArrayList<>();

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Reads the package a stdio command runs: {@code npx}/{@code bunx} {@code pkg[@ver]}, {@code uvx pkg[==ver]} or
  * {@code uvx --from pkg}, {@code pipx run pkg}, {@code docker}/{@code podman run [flags] IMAGE}, a local script
- * (a path, or an interpreter with a script argument), else the bare program. Works on the raw (unmasked) words,
+ * (a path, or an interpreter with a script argument), else the bare program. Windows' {@code cmd /c X ...} is read as
+ * {@code X ...}. Works on the raw (unmasked) words,
  * but returns only names and versions, which are not secrets.
  */
 final class Launch {
@@ -31,6 +32,7 @@ final class Launch {
       case "npx", "bunx" -> npm(args);
       case "uvx" -> pypi(args, 0);
       case "pipx" -> args.isEmpty() || !args.get(0).equals("run") ? program(command) : pypi(args, 1);
+      case "cmd" -> args.size() > 1 && args.get(0).equalsIgnoreCase("/c") ? of(args.get(1), args.subList(2, args.size())) : program(command);
       case "docker", "podman" -> args.isEmpty() || !args.get(0).equals("run") ? program(command) : image(args);
       default -> local(command, program, args);
     };

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Masks argument values that may be secrets before anything else sees them: the value after (or {@code =} in)
  * a key-like flag, {@code NAME=value} words (env assignments, header lines), {@code Bearer} tokens, words that
- * look like known token formats or long random strings, and user-info or query strings in URLs. Masked text is
+ * look like known token formats or long random strings (32+ characters mixing letters and digits), and user-info or query strings in URLs. Masked text is
  * {@code ***}; the name in front of it stays, so the report still says which setting holds a secret.
  */
 final class Masking {
   static final String MASK = "***";
   private static final Pattern KEY_NAME = Pattern.compile("(?i).*(key|token|secret|passw|pwd|auth|credential|cookie|session|bearer).*");
   private static final Pattern TOKEN_SHAPE = Pattern.compile(
-      "(?i)(sk-|sk_|ghp_|gho_|ghs_|github_pat_|glpat-|xox[abpr]-|akia|eyj|hf_|npm_|pypi-).*|[A-Za-z0-9+/_=-]{32,}");
+      "(?i)(sk-|sk_|ghp_|gho_|ghs_|github_pat_|glpat-|xox[abpr]-|akia|eyj|hf_|npm_|pypi-).*|(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9+/_=-]{32,}");
   private static final Pattern URL_SECRET = Pattern.compile("(?i)^([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
 
   private Masking() {}

@@ -39,7 +39,7 @@ public final class McpDiscovery {
           Optional<String> text = read(root.resolve(rel), source, warnings);
           if (text.isEmpty()) continue;
           read++;
-          servers.addAll(new ConfigReader(c, source, warnings).read(text.get()));
+          servers.addAll(parse(c, source, text.get(), warnings));
         }
       }
     }
@@ -49,6 +49,16 @@ public final class McpDiscovery {
             .thenComparing(f -> f.server().command() + f.server().url()))
         .toList();
     return new McpScan(findings, warnings.stream().sorted().toList(), read);
+  }
+
+  /** A parser failure nobody foresaw is still one file's warning, never the end of the scan. */
+  private static List<McpServer> parse(McpClient c, String source, String text, List<String> warnings) {
+    try {
+      return new ConfigReader(c, source, warnings).read(text);
+    } catch (RuntimeException e) {
+      warnings.add(source + ": cannot parse (" + e.getClass().getSimpleName() + "); skipped");
+      return List.of();
+    }
   }
 
   private Optional<String> read(Path file, String source, List<String> warnings) {

@@ -97,6 +97,16 @@ class McpDiscoveryTest {
   }
 
   @Test
+  void brokenTomlAndYamlAreWarningsToo() {
+    ConfigFiles broken = file -> file.toString().endsWith(".toml") ? Optional.of("[mcp_servers.x\ncommand = ")
+        : file.toString().endsWith(".yaml") ? Optional.of("mcpServers: [unclosed") : Optional.empty();
+    McpScan s = new McpDiscovery(CatalogueLoader.bundled(), broken).scan(HOME, List.of());
+    assertThat(s.findings()).isEmpty();
+    assertThat(s.warnings()).hasSize(2).allMatch(w -> w.contains("not valid") && w.endsWith("skipped"))
+        .noneMatch(w -> w.contains("unclosed") || w.contains("command ="));
+  }
+
+  @Test
   void orderIsBySourceThenNameAndRepeatable() {
     McpScan again = new McpDiscovery(CatalogueLoader.bundled(), ConfigFiles.local()).scan(HOME, List.of(PROJECT));
     assertThat(again).isEqualTo(scan);

@@ -44,6 +44,7 @@ class McpLaunchTest {
     assertThat(of("python", "-m", "my_srv")).isEqualTo(ref(Ecosystem.LOCAL, "-m my_srv", ""));
     assertThat(of("github-mcp-server", "stdio")).isEqualTo(ref(Ecosystem.PROGRAM, "github-mcp-server", ""));
     assertThat(of("")).isEqualTo(McpPackage.NONE);
+    assertThat(of("cmd", "/c", "npx", "-y", "@a/b@1")).isEqualTo(ref(Ecosystem.NPM, "@a/b", "1"));
   }
 
   private static McpPackage of(String command, String... args) {

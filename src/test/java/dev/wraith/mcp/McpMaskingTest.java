@@ -15,7 +15,8 @@ class McpMaskingTest {
     assertThat(Masking.args(List.of("DB_URL=postgres://u:p@h/db", "sk-abcdef", "ghp_123", "pkg==1.2", "pkg>=1")))
         .containsExactly("DB_URL=***", "***", "***", "pkg==1.2", "pkg>=1");
     assertThat(Masking.word("https://user:pw@host/p?key=v")).isEqualTo("https://***@host/p?***");
-    assertThat(Masking.word("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")).isEqualTo("***");
+    assertThat(Masking.word("a1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")).isEqualTo("***");
+    assertThat(Masking.word("mcp-server-with-a-rather-long-descriptive-name")).isEqualTo("mcp-server-with-a-rather-long-descriptive-name");
     assertThat(Masking.word("/a/very/long/path/that/is/not/a/secret/at/all")).isEqualTo("/a/very/long/path/that/is/not/a/secret/at/all");
   }
 
