@@ -79,6 +79,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void mcpLayerReachesDownOnlyAndReportersSeeOnlyItsModel() {
+    noClasses().that().resideInAPackage("dev.wraith.mcp..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
+            "dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.attribution..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.wraith.report..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.mcp..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")
         .should().callMethod(System.class, "exit", int.class)

@@ -20,7 +20,9 @@ public record Catalogue(
     List<Rule> rules,
     WalkerSettings walker,
     List<LineageMarker> lineage,
-    List<KnownApp> apps) {
+    List<KnownApp> apps,
+    List<McpClient> mcpClients,
+    List<McpPublisher> mcpPublishers) {
 
   public static final int SCHEMA = 1;
 
@@ -30,6 +32,8 @@ public record Catalogue(
     rules = List.copyOf(rules);
     lineage = List.copyOf(lineage);
     apps = List.copyOf(apps);
+    mcpClients = List.copyOf(mcpClients);
+    mcpPublishers = List.copyOf(mcpPublishers);
   }
 
   public Optional<Provider> provider(String id) {

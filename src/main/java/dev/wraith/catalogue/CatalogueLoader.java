@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * result. Every problem is collected and reported together; nothing half-valid is ever returned.
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
- * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}); an entry whose id exists
+ * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers}); an entry whose id exists
  * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
  */
 public final class CatalogueLoader {
@@ -31,7 +31,7 @@ public final class CatalogueLoader {
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
-          "disable");
+          "mcpClients", "mcpPublishers", "disable");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final List<String> problems = new ArrayList<>();
@@ -40,6 +40,8 @@ public final class CatalogueLoader {
   private final Map<String, Rule> rules = new LinkedHashMap<>();
   private final Map<String, LineageMarker> lineage = new LinkedHashMap<>();
   private final Map<String, KnownApp> apps = new LinkedHashMap<>();
+  private final Map<String, McpClient> mcpClients = new LinkedHashMap<>();
+  private final Map<String, McpPublisher> mcpPublishers = new LinkedHashMap<>();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
   private WalkerSettings walker = new WalkerSettings(List.of(), 4L << 20, List.of());
@@ -62,7 +64,8 @@ public final class CatalogueLoader {
     if (!l.problems.isEmpty()) throw new CatalogueException(l.problems);
     return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
         new CodeHints(l.modelArgs, l.generationArgs), List.copyOf(l.rules.values()), l.walker,
-        List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()));
+        List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
+        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()));
   }
 
   private void readBundle() {
@@ -140,6 +143,9 @@ public final class CatalogueLoader {
     for (JsonNode n : doc.path("frameworks")) e.signature(n, Signature.Type.FRAMEWORK).ifPresent(s -> put(signatures, s.id(), s, file, overlay));
     for (JsonNode n : doc.path("rules")) e.rule(n).ifPresent(r -> put(rules, r.id(), r, file, overlay));
     for (JsonNode n : doc.path("apps")) e.knownApp(n).ifPresent(a -> put(apps, a.id(), a, file, overlay));
+    McpEntries mcp = new McpEntries(e);
+    for (JsonNode n : doc.path("mcpClients")) mcp.client(n).ifPresent(c -> put(mcpClients, c.id(), c, file, overlay));
+    for (JsonNode n : doc.path("mcpPublishers")) mcp.publisher(n).ifPresent(p -> put(mcpPublishers, p.id(), p, file, overlay));
     for (JsonNode n : doc.path("lineage")) e.lineageMarker(n).ifPresent(m -> put(lineage, m.id(), m, file, overlay));
     if (doc.has("codeHints")) {
       JsonNode h = doc.get("codeHints");
@@ -151,7 +157,7 @@ public final class CatalogueLoader {
       String id = d.asText();
       if (!overlay) problems.add(file + ": 'disable' is only for overlays");
       else if (providers.remove(id) == null && signatures.remove(id) == null && lineage.remove(id) == null
-          && apps.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
+          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
     }
   }
 
@@ -165,6 +171,7 @@ public final class CatalogueLoader {
     for (String id : providers.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used twice");
     for (String id : signatures.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by a provider and a signature");
     for (String id : apps.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by an app and a provider or signature");
+    for (String id : mcpPublishers.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by an MCP publisher and another entry");
     for (Signature s : signatures.values()) {
       checkProvider(s.id(), s.provider());
       for (Symbol sym : s.symbols()) checkProvider(s.id() + " symbol " + sym.call(), sym.provider());

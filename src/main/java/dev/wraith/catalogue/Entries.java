@@ -201,7 +201,7 @@ final class Entries {
     return out;
   }
 
-  private String required(JsonNode n, String key) {
+  String required(JsonNode n, String key) {
     String v = n.path(key).asText("");
     if (key.equals("id") && !v.isBlank() && !KEBAB.matcher(v).matches()) problems.add(file + ": id '" + v + "' is not kebab-case");
     if (v.isBlank()) {
@@ -211,17 +211,17 @@ final class Entries {
     return v;
   }
 
-  private String text(JsonNode n, String key, String id) {
+  String text(JsonNode n, String key, String id) {
     String v = n.path(key).asText("");
     if (v.isBlank()) problems.add(where(id) + "missing '" + key + "'");
     return v;
   }
 
-  private Maturity maturity(JsonNode n, String id) {
+  Maturity maturity(JsonNode n, String id) {
     return enumValue(n, "maturity", id, Maturity.class, Maturity.STABLE);
   }
 
-  private <E extends Enum<E>> E enumValue(JsonNode n, String key, String id, Class<E> type, E fallback) {
+  <E extends Enum<E>> E enumValue(JsonNode n, String key, String id, Class<E> type, E fallback) {
     String v = n.path(key).asText("");
     if (v.isEmpty() && fallback != null) return fallback;
     try {
@@ -232,7 +232,7 @@ final class Entries {
     }
   }
 
-  private void keys(JsonNode n, Set<String> allowed, String id) {
+  void keys(JsonNode n, Set<String> allowed, String id) {
     if (!n.isObject()) {
       problems.add(where(id) + "entry must be a mapping");
       return;
@@ -240,6 +240,10 @@ final class Entries {
     n.fieldNames().forEachRemaining(k -> {
       if (!allowed.contains(k)) problems.add(where(id) + "unknown key '" + k + "'");
     });
+  }
+
+  void problem(String id, String message) {
+    problems.add(where(id) + message);
   }
 
   private String where(String id) {

@@ -72,4 +72,9 @@ public final class Registry {
   public static List<SensorReporter> sensorReporters(boolean includeHashes) {
     return List.of(new SensorTableReporter(includeHashes), new SensorJsonReporter(includeHashes));
   }
+
+  /** The formats of {@code wraith mcp}. */
+  public static List<dev.wraith.report.McpReporter> mcpReporters() {
+    return List.of(new dev.wraith.report.McpTableReporter(), new dev.wraith.report.McpJsonReporter());
+  }
 }

@@ -171,4 +171,42 @@ class CatalogueLoaderTest {
         .hasMessageContaining("odd-kind: kind 'robot' is not one of")
         .hasMessageContaining("id 'openai' is used by an app and a provider or signature");
   }
+
+  @Test
+  void bundledMcpSectionsCoverTheIssuesClients() {
+    Catalogue c = CatalogueLoader.bundled();
+    assertThat(c.mcpClients()).extracting(McpClient::name).contains("Claude Desktop", "Claude Code", "Cursor", "VS Code",
+        "Windsurf", "Zed", "Continue", "Gemini CLI", "OpenAI Codex");
+    McpPublisher ref = c.mcpPublishers().stream().filter(p -> p.id().equals("mcp-reference-servers-npm")).findFirst().orElseThrow();
+    assertThat(ref.hasNpm("@modelcontextprotocol/server-filesystem")).isTrue();
+    assertThat(ref.hasNpm("@modelcontextprotocol/server-filesystem-evil")).isFalse();
+  }
+
+  @Test
+  void brokenMcpEntriesAreNamed() throws IOException {
+    Files.writeString(dir.resolve("mcp.yaml"), """
+        mcpClients:
+          - {id: escapes, name: E, scope: home, paths: [../etc/passwd], keys: [mcpServers]}
+          - {id: no-keys, name: K, scope: project, paths: [.x.json]}
+          - {id: bad-key, name: B, scope: home, format: ini, paths: [a.json], keys: [a..b]}
+          - {id: no-scope, name: S, paths: [a.json], keys: [x]}
+        mcpPublishers:
+          - {id: tagged, name: T, publisher: P, images: ["ghcr.io/a/b:1"]}
+          - {id: bad-npm, name: N, publisher: P, npm: ["Not A Name"], hosts: ["*.example.com"]}
+          - {id: nothing, name: X, publisher: P}
+          - {id: openai, name: Clash, publisher: P, npm: [x]}
+        """);
+    assertThatThrownBy(() -> CatalogueLoader.load(dir))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessageContaining("escapes: path '../etc/passwd' is not a relative path inside its root")
+        .hasMessageContaining("no-keys: needs keys")
+        .hasMessageContaining("bad-key: format 'ini' is not one of")
+        .hasMessageContaining("bad-key: key 'a..b' has an empty segment")
+        .hasMessageContaining("no-scope: missing 'scope'")
+        .hasMessageContaining("tagged: image 'ghcr.io/a/b:1' is not a lower-case repository")
+        .hasMessageContaining("bad-npm: npm 'Not A Name' is not a valid name")
+        .hasMessageContaining("bad-npm: hosts '*.example.com' is not a valid name")
+        .hasMessageContaining("nothing: needs npm, pypi, images or hosts")
+        .hasMessageContaining("id 'openai' is used by an MCP publisher and another entry");
+  }
 }

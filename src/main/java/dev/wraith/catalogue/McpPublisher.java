@@ -1,0 +1,59 @@
+package dev.wraith.catalogue;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An official or vendor-official MCP server, by the exact names it is published under: npm packages, PyPI
+ * projects, container image repositories (registry included, no tag) and remote endpoint hosts. Matching is
+ * exact equality after each ecosystem's own normalisation, never a prefix or substring, so
+ * {@code @modelcontextprotocol/server-filesystem-evil} is not {@code @modelcontextprotocol/server-filesystem}.
+ */
+public record McpPublisher(String id, String name, String publisher, Maturity maturity, List<String> npm, List<String> pypi,
+    List<String> images, List<String> hosts) {
+
+  public McpPublisher {
+    npm = List.copyOf(npm);
+    pypi = List.copyOf(pypi);
+    images = List.copyOf(images);
+    hosts = List.copyOf(hosts);
+  }
+
+  /** npm names are compared as written (the registry refuses upper case in new names). */
+  public boolean hasNpm(String pkg) {
+    return npm.contains(pkg);
+  }
+
+  /** PyPI names compare after PEP 503 normalisation ({@code Mcp_Server.Git} is {@code mcp-server-git}). */
+  public boolean hasPypi(String project) {
+    String p = pypiNormal(project);
+    return pypi.stream().anyMatch(k -> pypiNormal(k).equals(p));
+  }
+
+  /**
+   * The image's repository (tag and digest dropped, Docker Hub's implicit {@code docker.io/library/} understood)
+   * equals a catalogue repository. Unlike {@link ImageName#matches}, no mirror prefix is accepted: a copy in
+   * someone else's registry is not the publisher's image.
+   */
+  public boolean hasImage(String image) {
+    String repo = dockerHub(ImageName.repository(image));
+    return images.stream().anyMatch(k -> dockerHub(k.toLowerCase(Locale.ROOT)).equals(repo));
+  }
+
+  /** Hosts compare case-insensitively and whole; a subdomain is a different host. */
+  public boolean hasHost(String host) {
+    return hosts.stream().anyMatch(h -> h.equalsIgnoreCase(host));
+  }
+
+  public static String pypiNormal(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+  }
+
+  private static String dockerHub(String repo) {
+    int slash = repo.indexOf('/');
+    boolean hasRegistry = slash > 0 && (repo.substring(0, slash).contains(".") || repo.substring(0, slash).contains(":")
+        || repo.startsWith("localhost/"));
+    if (hasRegistry) return repo;
+    return "docker.io/" + (slash < 0 ? "library/" + repo : repo);
+  }
+}

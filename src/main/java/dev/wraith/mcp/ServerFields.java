@@ -1,0 +1,114 @@
+package dev.wraith.mcp;
+
+import dev.wraith.model.McpPackage;
+import dev.wraith.model.McpServer;
+import dev.wraith.model.McpTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads one server object in any client's dialect: {@code command} as a string (or Zed's
+ * {@code {path, args, env}}), {@code args}, {@code env}, {@code url} / {@code serverUrl} / {@code httpUrl},
+ * {@code type} / {@code transport}. A field of the wrong type is a warning and is ignored; a server with
+ * neither a command nor a usable URL is a warning and is dropped.
+ */
+final class ServerFields {
+  private final String name;
+  private final JsonNode node;
+  private final String where;
+  private final List<String> warnings;
+
+  ServerFields(String name, JsonNode node, String where, List<String> warnings) {
+    this.name = name;
+    this.node = node;
+    this.where = where;
+    this.warnings = warnings;
+  }
+
+  Optional<McpServer> build(String client, String source) {
+    JsonNode cmd = node.path("command");
+    JsonNode spec = cmd.isObject() ? cmd : node;
+    String command = text(cmd.isObject() ? cmd : node, cmd.isObject() ? "path" : "command");
+    List<String> args = strings(spec, "args");
+    TreeSet<String> env = new TreeSet<>(names(spec, "env"));
+    env.addAll(dockerEnvNames(args));
+    String rawUrl = firstText("url", "serverUrl", "httpUrl");
+    Optional<RemoteUrl> url = rawUrl.isEmpty() ? Optional.empty() : RemoteUrl.parse(rawUrl);
+    if (!rawUrl.isEmpty() && url.isEmpty()) warnings.add(where + ": url is not an absolute URL; ignored");
+    if (command.isEmpty() && url.isEmpty()) {
+      warnings.add(where + ": neither a command nor a URL; skipped");
+      return Optional.empty();
+    }
+    McpTransport transport = transport(!command.isEmpty());
+    return Optional.of(new McpServer(name, client, source, transport, Masking.word(command), Masking.args(args),
+        url.map(RemoteUrl::display).orElse(""), url.map(RemoteUrl::host).orElse(""), List.copyOf(env),
+        command.isEmpty() ? McpPackage.NONE : Launch.of(command, args)));
+  }
+
+  private McpTransport transport(boolean hasCommand) {
+    String type = (node.path("type").isTextual() ? node.get("type").asText() : node.path("transport").asText("")).toLowerCase(Locale.ROOT);
+    if (type.contains("sse")) return McpTransport.SSE;
+    if (type.contains("http")) return McpTransport.HTTP;
+    if (hasCommand) return McpTransport.STDIO;
+    return node.path("url").asText("").toLowerCase(Locale.ROOT).replaceFirst("\\?.*", "").endsWith("/sse") ? McpTransport.SSE : McpTransport.HTTP;
+  }
+
+  private String firstText(String... keys) {
+    for (String k : keys) {
+      String v = text(node, k);
+      if (!v.isEmpty()) return v;
+    }
+    return "";
+  }
+
+  private String text(JsonNode n, String key) {
+    JsonNode v = n.path(key);
+    if (v.isMissingNode() || v.isNull()) return "";
+    if (!v.isTextual()) {
+      warnings.add(where + ": '" + key + "' is not a string; ignored");
+      return "";
+    }
+    return v.asText().trim();
+  }
+
+  private List<String> strings(JsonNode n, String key) {
+    JsonNode v = n.path(key);
+    if (v.isMissingNode() || v.isNull()) return List.of();
+    if (!v.isArray()) {
+      warnings.add(where + ": '" + key + "' is not a list; ignored");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode x : v) {
+      if (x.isValueNode() && !x.isNull()) out.add(x.asText());
+      else warnings.add(where + ": '" + key + "' holds a non-text item; ignored");
+    }
+    return out;
+  }
+
+  /** Names only: the values of env (and headers) are never read into the model. */
+  private List<String> names(JsonNode n, String key) {
+    JsonNode v = n.path(key);
+    if (v.isMissingNode() || v.isNull()) return List.of();
+    if (!v.isObject()) {
+      warnings.add(where + ": '" + key + "' is not an object; ignored");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    v.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** {@code docker run -e NAME[=value]}: the names the container gets. */
+  private static List<String> dockerEnvNames(List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + 1 < args.size(); i++) {
+      if (args.get(i).equals("-e") || args.get(i).equals("--env")) out.add(args.get(i + 1).split("=", 2)[0]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.wraith.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wraith.model.McpFinding;
+import dev.wraith.model.McpScan;
+import dev.wraith.model.ScanReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * {@code wraith mcp --format json}: one document with the tool and catalogue versions, {@code servers[]} (one
+ * object per server, every field always present, {@code ""} when not applicable) and {@code warnings[]}.
+ */
+public final class McpJsonReporter implements McpReporter {
+  record Doc(String tool, String version, String catalogue, int configFiles, List<Server> servers, List<String> warnings) {}
+
+  record Server(String name, String client, String source, String transport, String command, List<String> args, String url,
+      String ecosystem, String packageName, String version, List<String> env, boolean verified, String publisher,
+      List<String> reasons) {}
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
+    List<Server> servers = scan.findings().stream().map(McpJsonReporter::server).toList();
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(), servers, scan.warnings()));
+    out.write('\n');
+    out.flush();
+  }
+
+  private static Server server(McpFinding f) {
+    var s = f.server();
+    var v = f.verdict();
+    return new Server(s.name(), s.client(), s.source(), s.transport().id(), s.command(), s.args(), s.url(),
+        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.reasons());
+  }
+}
