@@ -28,6 +28,9 @@ import dev.wraith.report.SensorJsonReporter;
 import dev.wraith.report.SensorReporter;
 import dev.wraith.report.SensorTableReporter;
 import dev.wraith.report.TableReporter;
+import dev.wraith.report.TetragonJsonReporter;
+import dev.wraith.report.TetragonReporter;
+import dev.wraith.report.TetragonTableReporter;
 import java.util.List;
 
 /**
@@ -71,5 +74,10 @@ public final class Registry {
   /** Output formats of {@code wraith sensor}; entry-script hashes only when the operator asks. */
   public static List<SensorReporter> sensorReporters(boolean includeHashes) {
     return List.of(new SensorTableReporter(includeHashes), new SensorJsonReporter(includeHashes));
+  }
+
+  /** Output formats of {@code wraith tetragon}. */
+  public static List<TetragonReporter> tetragonReporters() {
+    return List.of(new TetragonTableReporter(), new TetragonJsonReporter());
   }
 }
