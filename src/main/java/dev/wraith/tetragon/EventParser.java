@@ -1,20 +1,14 @@
 package dev.wraith.tetragon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.wraith.host.CommandLine;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns one export line into an event. A line may carry a prefix before its JSON ({@code kubectl logs
- * --timestamps} or {@code --prefix}); everything before the first '{' is ignored. Thread-safe.
+ * --timestamps} or {@code --prefix}); everything before the first '{' is ignored. One per reader thread.
  */
 public final class EventParser {
   /** What one line turned out to be. */
@@ -28,30 +22,51 @@ public final class EventParser {
   }
 
   private static final Result IGNORED = new Result.Ignored();
-  private static final ObjectReader READER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build().readerFor(Wire.Response.class);
+  /**
+   * Processes already converted, by exec_id: Tetragon repeats the same process in every event, and masking
+   * its arguments once instead of per event is most of the reader's speed. Replaced when a later event
+   * knows the pod and the cached one did not (the pod lookup can lag the first events).
+   */
+  private final java.util.Map<String, Proc> seen = new java.util.HashMap<>();
 
   public Result parse(String line) {
-    int brace = line.indexOf('{');
-    if (brace < 0) return new Result.Malformed(line.isBlank() ? "blank line" : "no JSON object");
+    byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return parse(b, 0, b.length);
+  }
+
+  /** One line of UTF-8 bytes, without its line terminator. */
+  public Result parse(byte[] buf, int off, int len) {
+    int brace = off;
+    int end = off + len;
+    while (brace < end && buf[brace] != '{') brace++;
+    if (brace == end) return new Result.Malformed(blank(buf, off, end) ? "blank line" : "no JSON object");
     Wire.Response r;
     try {
-      r = READER.readValue(brace == 0 ? line : line.substring(brace));
-    } catch (JsonProcessingException e) {
+      r = WireReader.read(buf, brace, end - brace, this::known);
+    } catch (java.io.IOException e) {
       return new Result.Malformed("not valid event JSON");
     }
     try {
       return event(r);
-    } catch (DateTimeParseException | IllegalArgumentException e) {
+    } catch (java.time.DateTimeException | IllegalArgumentException e) {
       return new Result.Malformed("bad field value");
     }
   }
 
-  private static Result event(Wire.Response r) {
+  private static boolean blank(byte[] buf, int off, int end) {
+    for (int i = off; i < end; i++) if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') return false;
+    return true;
+  }
+
+  /** A process is known in full once it was seen with its pod; node processes are always read again (cheap). */
+  private boolean known(String execId) {
+    Proc p = seen.get(execId);
+    return p != null && p.pod().isPresent() && !p.cwd().isEmpty();
+  }
+
+  private Result event(Wire.Response r) {
     String node = r.nodeName() == null ? "" : r.nodeName();
-    Instant time = r.time() == null ? Instant.EPOCH : Instant.parse(r.time());
+    Instant time = r.time() == null ? Instant.EPOCH : Rfc3339.parse(r.time());
     if (r.processExec() != null && r.processExec().process() != null) {
       return parsed(new Event.Exec(node, time, proc(r.processExec().process()), optProc(r.processExec().parent())));
     }
@@ -70,7 +85,7 @@ public final class EventParser {
     return IGNORED;
   }
 
-  private static Result kprobe(String node, Instant time, Wire.ProcessKprobe k) {
+  private Result kprobe(String node, Instant time, Wire.ProcessKprobe k) {
     String fn = k.functionName() == null ? "" : k.functionName();
     for (Wire.KprobeArgument a : k.args() == null ? List.<Wire.KprobeArgument>of() : k.args()) {
       if (a == null) continue;
@@ -92,11 +107,29 @@ public final class EventParser {
     return new Result.Parsed(e);
   }
 
-  private static Optional<Proc> optProc(Wire.Process p) {
+  private Optional<Proc> optProc(Wire.Process p) {
     return p == null || p.execId() == null ? Optional.empty() : Optional.of(proc(p));
   }
 
-  static Proc proc(Wire.Process p) {
+  private Proc proc(Wire.Process p) {
+    String id = str(p.execId());
+    Proc cached = id.isEmpty() ? null : seen.get(id);
+    if (cached != null && richness(p) <= richness(cached)) return cached;
+    Proc fresh = convert(p);
+    if (!id.isEmpty()) seen.put(id, fresh);
+    return fresh;
+  }
+
+  /** How much a description says: a pod beats no pod, a full process beats a parent stub (exec_id, pid, binary). */
+  private static int richness(Wire.Process p) {
+    return (p.pod() != null ? 2 : 0) + (p.cwd() != null ? 1 : 0);
+  }
+
+  private static int richness(Proc p) {
+    return (p.pod().isPresent() ? 2 : 0) + (p.cwd().isEmpty() ? 0 : 1);
+  }
+
+  static Proc convert(Wire.Process p) {
     String binary = str(p.binary());
     List<String> raw = new ArrayList<>();
     raw.add(binary);

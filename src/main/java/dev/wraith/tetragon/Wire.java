@@ -3,10 +3,10 @@ package dev.wraith.tetragon;
 import java.util.List;
 
 /**
- * The protojson shape of the subset of {@code tetragon.GetEventsResponse} this layer reads, written from the
+ * The protojson shape of the subset of {@code tetragon.GetEventsResponse} this layer reads (filled by {@link WireReader}), written from the
  * field list in docs/runtime-signals.md §1.2 (proto names, as Tetragon's exporter writes them). Every field may
  * be absent (protojson omits defaults), so readers treat null as the proto default. Fields not listed here,
- * environment variables among them, are never bound: their values never enter the process.
+ * environment variables among them, are skipped unread: their values never enter the process.
  */
 final class Wire {
   private Wire() {}
