@@ -35,6 +35,9 @@ public final class TetragonCollector {
     this.attributor = attributor;
   }
 
+  /** What makes a pair: exec_id is unique per node over time, the node keeps streams of several nodes apart. */
+  private record PairKey(String node, String execId, String ip, int port) {}
+
   /** One (process, destination) pair being folded. */
   private static final class Pair {
     Proc process;
@@ -56,7 +59,7 @@ public final class TetragonCollector {
   /** Mutable state of one collect call. */
   private static final class Fold {
     final ProcessTree tree = new ProcessTree();
-    final Map<String, Pair> pairs = new HashMap<>();
+    final Map<PairKey, Pair> pairs = new HashMap<>();
     final List<Event.Gap> gaps = new ArrayList<>();
     long duplicates;
     long connects;
@@ -83,7 +86,7 @@ public final class TetragonCollector {
     }
 
     private void proc(Proc p) {
-      tree.add(p);
+      if (tree.get(p.execId()).orElse(null) != p) tree.add(p); // the parser hands out one instance per process
       sawPod |= p.pod().isPresent();
       sawInitTree |= p.inInitTree();
     }
@@ -91,7 +94,7 @@ public final class TetragonCollector {
     private void connect(Event.Connect c) {
       proc(c.process());
       c.parent().ifPresent(tree::add);
-      String key = c.node() + '\0' + c.process().execId() + '\0' + c.daddr() + '\0' + c.dport();
+      PairKey key = new PairKey(c.node(), c.process().execId(), c.daddr(), c.dport());
       Pair p = pairs.computeIfAbsent(key, k -> new Pair(c.node(), c.daddr(), c.dport()));
       long id = c.time().getEpochSecond() * 1_000_000_000L + c.time().getNano() + 31L * c.function().hashCode();
       if (!p.seen.add(id)) {
