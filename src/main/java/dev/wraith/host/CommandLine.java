@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * names only, and argv values that follow a secret-named flag ({@code --api-key X}, {@code --token=X}) or
  * look like a provider key are replaced with "***".
  */
-final class CommandLine {
+public final class CommandLine {
   static final String REDACTED = "***";
   private static final Pattern SECRET_FLAG = Pattern.compile("--?[a-z0-9_-]*(key|token|secret|password|passwd|auth)[a-z0-9_-]*",
       Pattern.CASE_INSENSITIVE);
@@ -22,7 +22,14 @@ final class CommandLine {
 
   /** argv from /proc/PID/cmdline, redacted. Empty for kernel threads. */
   static List<String> argv(byte[] cmdline) {
-    List<String> raw = split(cmdline);
+    return redact(split(cmdline));
+  }
+
+  /**
+   * argv with secret values replaced by "***" (the same rules as /proc cmdline); shared with the Tetragon
+   * layer, whose events carry the command line as text.
+   */
+  public static List<String> redact(List<String> raw) {
     List<String> out = new ArrayList<>(raw.size());
     boolean nextIsSecret = false;
     for (String a : raw) {
@@ -78,7 +85,7 @@ final class CommandLine {
   }
 
   /** The program's base name without version digits: "python3.11" → "python", "/usr/bin/node" → "node". */
-  static String program(String argv0) {
+  public static String program(String argv0) {
     String base = argv0.substring(argv0.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     return base.replaceAll("[0-9.]+$", "");
   }

@@ -10,7 +10,7 @@ import java.util.Set;
  * scripts. Inline code ({@code -c}, {@code -e}) and modules ({@code python -m}) have no file. The path is
  * made absolute against the process's cwd; it is read later through /proc/PID/root.
  */
-final class EntryScripts {
+public final class EntryScripts {
   /** Interpreter options that take a separate value, per interpreter family. */
   private static final Set<String> PYTHON_VALUE_OPTS = Set.of("-W", "-X", "-Q", "--check-hash-based-pycs");
   private static final Set<String> NODE_VALUE_OPTS = Set.of("-r", "--require", "--import", "--loader",
@@ -20,7 +20,8 @@ final class EntryScripts {
 
   private EntryScripts() {}
 
-  static Optional<String> scriptPath(List<String> argv, String cwd) {
+  /** The script argv runs, made absolute against cwd; shared with the Tetragon layer. */
+  public static Optional<String> scriptPath(List<String> argv, String cwd) {
     if (argv.isEmpty()) return Optional.empty();
     String prog = CommandLine.program(argv.get(0));
     Optional<String> rel = switch (prog) {

@@ -28,6 +28,9 @@ import dev.wraith.report.SensorJsonReporter;
 import dev.wraith.report.SensorReporter;
 import dev.wraith.report.SensorTableReporter;
 import dev.wraith.report.TableReporter;
+import dev.wraith.report.TetragonJsonReporter;
+import dev.wraith.report.TetragonReporter;
+import dev.wraith.report.TetragonTableReporter;
 import java.util.List;
 
 /**
@@ -76,5 +79,10 @@ public final class Registry {
   /** The formats of {@code wraith mcp}. */
   public static List<dev.wraith.report.McpReporter> mcpReporters() {
     return List.of(new dev.wraith.report.McpTableReporter(), new dev.wraith.report.McpJsonReporter());
+  }
+
+  /** Output formats of {@code wraith tetragon}. */
+  public static List<TetragonReporter> tetragonReporters() {
+    return List.of(new TetragonTableReporter(), new TetragonJsonReporter());
   }
 }

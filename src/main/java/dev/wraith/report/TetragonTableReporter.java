@@ -1,0 +1,64 @@
+package dev.wraith.report;
+
+import dev.wraith.model.Observation;
+import dev.wraith.model.ScanReport;
+import dev.wraith.tetragon.PodRef;
+import dev.wraith.tetragon.TetragonObservation;
+import dev.wraith.tetragon.TetragonScan;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code wraith tetragon --format table}: one row per (process, destination) with the pod as namespace/name,
+ * ORIGIN exec (with what launched it), probe or node first-class, then the layer status and its warnings.
+ */
+public final class TetragonTableReporter implements TetragonReporter {
+  @Override
+  public String format() {
+    return "table";
+  }
+
+  @Override
+  public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
+    PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+    p.println("AI connections in Tetragon events " + scan.start() + " – " + scan.end() + ": " + scan.observations().size());
+    TextTable t = new TextTable(48, "NODE", "POD", "CONTAINER", "PID", "ORIGIN", "PROGRAM", "SCRIPT", "DESTINATION",
+        "PROVIDER", "VIA", "COUNT", "FIRST SEEN", "LAST SEEN");
+    for (TetragonObservation x : scan.observations()) {
+      Observation o = x.observation();
+      t.add(x.node(), x.pod().map(v -> v.namespace() + "/" + v.name()).orElse("-"), x.pod().map(PodRef::container)
+          .filter(c -> !c.isEmpty()).orElse("-"), Integer.toString(o.process().pid()), origin(x), program(o),
+          o.entryScript().map(e -> e.path()).orElse("-"), destination(o), o.attribution().providerId(),
+          o.attribution().method().id(), Integer.toString(o.connections()), o.firstSeen().toString(), o.lastSeen().toString());
+    }
+    if (!t.isEmpty()) p.print(t.render());
+    var s = scan.status();
+    var st = scan.stats();
+    p.println();
+    p.println("tetragon layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; "
+        + st.events() + " events from " + st.lines() + " lines, " + st.connects() + " connects, " + st.processes()
+        + " processes, " + st.unattributed() + " destinations not AI-attributed, " + st.duplicates() + " duplicates, "
+        + st.malformed() + " unreadable lines, " + st.gaps() + " data gaps");
+    for (String w : s.warnings()) p.println("  " + w);
+    p.flush();
+  }
+
+  private static String origin(TetragonObservation x) {
+    if (x.probe()) return "probe";
+    String id = x.observation().origin().id();
+    return x.launcher().isEmpty() ? id : id + " (" + x.launcher() + ")";
+  }
+
+  private static String program(Observation o) {
+    String exe = o.process().exe();
+    return exe.isEmpty() ? "?" : exe.substring(exe.lastIndexOf('/') + 1);
+  }
+
+  private static String destination(Observation o) {
+    String addr = o.ip().contains(":") ? "[" + o.ip() + "]:" + o.port() : o.ip() + ":" + o.port();
+    String host = o.attribution().host();
+    return host.isEmpty() ? addr : host + " (" + addr + ")";
+  }
+}

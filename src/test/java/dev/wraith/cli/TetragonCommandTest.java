@@ -1,0 +1,81 @@
+package dev.wraith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wraith.tetragon.TetragonFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wraith tetragon} as a user runs it, over a written export file. */
+class TetragonCommandTest {
+  @TempDir Path dir;
+
+  Path events() throws Exception {
+    Path f = dir.resolve("tetragon.log");
+    Files.write(f, TetragonFixtures.messyWindow());
+    return f;
+  }
+
+  @Test
+  void jsonLinesAreDeterministicAndSecretFree() throws Exception {
+    Path in = events();
+    Path a = dir.resolve("a.jsonl"), b = dir.resolve("b.jsonl");
+    assertThat(Main.run("tetragon", "--tetragon-events", in.toString(), "--resolve", "api.openai.com=104.18.7.192",
+        "--format", "json", "-o", a.toString())).isZero();
+    Main.run("tetragon", "--tetragon-events", in.toString(), "--resolve", "api.openai.com=104.18.7.192",
+        "--format", "json", "-o", b.toString());
+    assertThat(Files.readString(a)).isEqualTo(Files.readString(b)).doesNotContain("sk-abcdefghijklmnopqrstu")
+        .doesNotContain("REALVALUE");
+    List<JsonNode> lines = Files.readAllLines(a).stream().map(TetragonCommandTest::json).toList();
+    assertThat(lines).extracting(l -> l.path("type").asText()).containsExactly("observation", "observation",
+        "observation", "observation", "observation", "status");
+    JsonNode agent = lines.stream().filter(l -> l.path("entryScript").asText().equals("/tmp/agent.py")
+        && l.path("port").asInt() == 11434).findFirst().orElseThrow();
+    assertThat(agent.path("execd").asBoolean()).isTrue();
+    assertThat(agent.path("launcher").asText()).isEqualTo("runc");
+    assertThat(agent.path("attribution").asText()).isEqualTo("model-server-port");
+    assertThat(lines.get(5).path("state").asText()).isEqualTo("partial");
+    assertThat(lines.get(5).path("stats").path("malformed").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void tableShowsOriginsAndWarnings() throws Exception {
+    String out = run("tetragon", "--tetragon-events", events().toString(), "--resolve", "api.openai.com=104.18.7.192");
+    assertThat(out).contains("exec (runc)", "probe", "node", "/tmp/agent.py", "published-range", "data gap");
+  }
+
+  @Test
+  void grpcAddressIsAClearUsageError() {
+    assertThat(Main.run("tetragon", "--tetragon-address", "unix:///var/run/tetragon/tetragon.sock")).isEqualTo(Main.USAGE);
+    assertThat(Main.run("tetragon")).isEqualTo(Main.USAGE);
+    assertThat(Main.run("tetragon", "--tetragon-events", dir.resolve("missing").toString())).isEqualTo(Main.USAGE);
+  }
+
+  static String run(String... args) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run(args)).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  static JsonNode json(String s) {
+    try {
+      return new ObjectMapper().readTree(s);
+    } catch (Exception e) {
+      throw new AssertionError(s, e);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.wraith.tetragon;
+
+import static dev.wraith.tetragon.TetragonStream.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.Pin;
+import dev.wraith.catalogue.CatalogueLoader;
+import dev.wraith.model.Attributed.Method;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.ProcessOrigin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A two-hour export window from one node, read end to end from a file. */
+class TetragonCollectorTest {
+  static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+  static final String OLLAMA = "10.96.0.50";
+
+  // the workload: in the container's init tree
+  static final P WORKER = new P(execId(900, 4100), execId(800, 4090), 4100, "/app", "/usr/local/bin/python3.12",
+      "/app/worker.py --api-key sk-abcdefghijklmnopqrstu", pod("payments", "checkout-api-7d9c6b5f4-x2x7q", "app", 1, false), true);
+  // kubectl exec: runc (on the node) -> bash -> python3 /tmp/agent.py, neither in the init tree
+  static final P RUNC = new P(execId(1000, 5000), execId(10, 900), 5000, "/run/containerd", "/usr/bin/runc",
+      "--root /run/containerd/runc/k8s.io exec --process /tmp/runc-process1 --detach 9b1f4c2d7e8a", null, false);
+  static final P BASH = new P(execId(1001, 5001), RUNC.execId(), 5001, "/", "/bin/bash", "",
+      pod("payments", "checkout-api-7d9c6b5f4-x2x7q", "app", 51, false), false);
+  static final P AGENT = new P(execId(1002, 5002), BASH.execId(), 5002, "/tmp", "/usr/local/bin/python3.12",
+      "agent.py --loop", pod("payments", "checkout-api-7d9c6b5f4-x2x7q", "app", 57, false), false);
+  // a script on the node itself
+  static final P NODE_SCRIPT = new P(execId(2000, 6000), execId(1999, 5990), 6000, "/root", "/usr/bin/python3",
+      "/opt/tmp/summarize.py", null, false);
+  // the kubelet's exec probe
+  static final P PROBE = new P(execId(3000, 7000), RUNC.execId(), 7000, "/", "/usr/bin/curl",
+      "-sf http://10.96.0.50:11434/api/tags", pod("payments", "checkout-api-7d9c6b5f4-x2x7q", "app", 90, true), false);
+
+  @TempDir Path dir;
+
+  static List<String> window() {
+    List<String> l = new ArrayList<>();
+    l.add(exec(WORKER, null, T0.minusSeconds(60)));
+    for (int i = 0; i < 30; i++) l.add(connect(WORKER, "160.79.104.10", 443, T0.plus(Duration.ofMinutes(4L * i))));
+    l.add(exec(BASH, RUNC, T0.plusSeconds(600)));
+    l.add(exec(AGENT, BASH, T0.plusSeconds(630)));
+    l.add(connect(AGENT, OLLAMA, 11434, T0.plusSeconds(631)));
+    l.add(connect(AGENT, OLLAMA, 11434, T0.plusSeconds(700)));
+    l.add(oldConnect(AGENT, "160.79.104.11", 443, T0.plusSeconds(701)));
+    l.add(exit(AGENT, T0.plusSeconds(900)));
+    l.add(exec(NODE_SCRIPT, null, T0.plusSeconds(1000)));
+    l.add(connect(NODE_SCRIPT, "104.18.7.192", 443, T0.plusSeconds(1001)));
+    l.add(connect(NODE_SCRIPT, "93.184.216.34", 443, T0.plusSeconds(1002))); // nothing names it: left out
+    l.add(exit(NODE_SCRIPT, T0.plusSeconds(1400)));
+    l.add(exec(PROBE, RUNC, T0.plusSeconds(1500)));
+    l.add(connect(PROBE, OLLAMA, 11434, T0.plusSeconds(1500)));
+    l.add(rateLimit(T0.plusSeconds(3000)));
+    l.add(line("process_tracepoint", java.util.Map.of("subsys", "raw_syscalls"), T0.plusSeconds(3001)));
+    return l;
+  }
+
+  /** Shuffled, some lines duplicated, garbage in between, a kubectl-logs prefix, and a truncated last line. */
+  static List<String> messy() {
+    List<String> l = window();
+    l.add(l.get(3));
+    l.add(l.get(33));
+    Collections.shuffle(l, new Random(7));
+    l.add(5, "this is not json");
+    l.add(9, "{\"process_exec\":{\"process\":");
+    l.add(12, "2026-03-02T10:00:00.000Z " + connect(WORKER, "160.79.104.10", 443, T0.plusSeconds(1)));
+    String last = connect(WORKER, "160.79.104.10", 443, T0.plusSeconds(7199));
+    l.add(last.substring(0, last.length() / 2));
+    return l;
+  }
+
+  TetragonScan collect(List<String> lines, String... pins) throws IOException {
+    Path f = dir.resolve("tetragon.log");
+    Files.write(f, lines);
+    List<Pin> p = java.util.Arrays.stream(pins).map(Pin::parse).toList();
+    return new TetragonCollector(new Attributor(CatalogueLoader.bundled(), p, Optional.empty()))
+        .collect(new JsonExportSource(List.of(f)));
+  }
+
+  static TetragonObservation find(TetragonScan s, P p, String ip) {
+    return s.observations().stream().filter(o -> o.execId().equals(p.execId()) && o.observation().ip().equals(ip))
+        .findFirst().orElseThrow(() -> new AssertionError("no observation for " + p.binary() + " -> " + ip));
+  }
+
+  @Test
+  void messyWindowYieldsEveryObservation() throws IOException {
+    TetragonScan s = collect(messy(), "api.openai.com=104.18.7.192");
+
+    assertThat(s.observations()).hasSize(5);
+    var worker = find(s, WORKER, "160.79.104.10");
+    assertThat(worker.observation().origin()).isEqualTo(ProcessOrigin.CONTAINER);
+    assertThat(worker.pod().orElseThrow().name()).isEqualTo("checkout-api-7d9c6b5f4-x2x7q");
+    assertThat(worker.pod().orElseThrow().container()).isEqualTo("app");
+    assertThat(worker.observation().attribution().providerId()).isEqualTo("anthropic");
+    assertThat(worker.observation().attribution().method()).isEqualTo(Method.PUBLISHED_RANGE);
+    assertThat(worker.observation().connections()).isEqualTo(31); // 30 periodic + the prefixed line; duplicates once
+    assertThat(worker.observation().firstSeen()).isEqualTo(T0);
+    assertThat(worker.observation().lastSeen()).isEqualTo(T0.plus(Duration.ofMinutes(116)));
+    assertThat(worker.observation().entryScript().orElseThrow().path()).isEqualTo("/app/worker.py");
+    assertThat(worker.observation().process().argv()).containsExactly("/usr/local/bin/python3.12", "/app/worker.py",
+        "--api-key", "***");
+
+    var agent = find(s, AGENT, OLLAMA);
+    assertThat(agent.observation().origin()).isEqualTo(ProcessOrigin.EXEC);
+    assertThat(agent.launcher()).isEqualTo("runc");
+    assertThat(agent.probe()).isFalse();
+    assertThat(agent.observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/agent.py");
+    assertThat(agent.observation().attribution().providerId()).isEqualTo("ollama");
+    assertThat(agent.observation().attribution().method()).isEqualTo(Method.MODEL_SERVER_PORT);
+    assertThat(agent.observation().connections()).isEqualTo(2);
+    assertThat(agent.observation().process().ppid()).isEqualTo(5001);
+    assertThat(find(s, AGENT, "160.79.104.11").observation().attribution().providerId()).isEqualTo("anthropic");
+
+    var node = find(s, NODE_SCRIPT, "104.18.7.192");
+    assertThat(node.observation().origin()).isEqualTo(ProcessOrigin.NODE);
+    assertThat(node.pod()).isEmpty();
+    assertThat(node.observation().attribution().method()).isEqualTo(Method.PIN);
+    assertThat(node.observation().attribution().host()).isEqualTo("api.openai.com");
+    assertThat(node.observation().entryScript().orElseThrow().path()).isEqualTo("/opt/tmp/summarize.py");
+
+    var probe = find(s, PROBE, OLLAMA);
+    assertThat(probe.probe()).isTrue();
+    assertThat(probe.observation().origin()).isEqualTo(ProcessOrigin.EXEC);
+
+    assertThat(s.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
+    assertThat(s.status().warnings()).anyMatch(w -> w.contains("data gap") && w.contains("rate_limit_info"));
+    assertThat(s.status().warnings().stream().filter(w -> w.contains("skipped"))).hasSize(3);
+    assertThat(s.stats().malformed()).isEqualTo(3);
+    assertThat(s.stats().duplicates()).isEqualTo(2);
+    assertThat(s.stats().unattributed()).isEqualTo(1);
+    assertThat(s.stats().ignored()).isEqualTo(1);
+    assertThat(s.stats().gaps()).isEqualTo(1);
+  }
+
+  @Test
+  void orderOfLinesDoesNotChangeTheResult() throws IOException {
+    TetragonScan a = collect(window());
+    List<String> reversed = window();
+    Collections.reverse(reversed);
+    TetragonScan b = collect(reversed);
+    assertThat(b.observations()).isEqualTo(a.observations());
+    assertThat(a.status().state()).isEqualTo(LayerStatus.State.PARTIAL); // the rate-limit gap only
+    assertThat(a.status().warnings()).hasSize(1);
+  }
+
+  @Test
+  void secretsNeverReachTheScan() throws IOException {
+    TetragonScan s = collect(messy());
+    assertThat(s.toString()).doesNotContain("sk-abcdefghijklmnopqrstu").doesNotContain("REALVALUE")
+        .doesNotContain("ANTHROPIC_API_KEY");
+  }
+
+  @Test
+  void gzipRotatedFilesAreRead() throws IOException {
+    Path gz = dir.resolve("tetragon-2026-03-02T10-00-00.000.log.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(String.join("\n", window()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    TetragonScan s = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()))
+        .collect(new JsonExportSource(List.of(gz)));
+    assertThat(s.observations()).hasSize(4);
+  }
+
+  @Test
+  void anUnreadableFileFailsTheLayer() {
+    TetragonScan s = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()))
+        .collect(new JsonExportSource(List.of(dir.resolve("missing.log"))));
+    assertThat(s.status().state()).isEqualTo(LayerStatus.State.FAILED);
+    assertThat(s.status().reason()).contains("missing.log");
+  }
+
+  @Test
+  void missingInitTreeEverywhereIsFlagged() throws IOException {
+    TetragonScan s = collect(List.of(exec(AGENT, BASH, T0), connect(AGENT, OLLAMA, 11434, T0)));
+    assertThat(s.status().warnings()).anyMatch(w -> w.contains("in_init_tree"));
+  }
+}
