@@ -19,9 +19,12 @@ public interface FileDetector {
    * The ecosystem whose trigger tokens a file must contain (or any provider token: hostnames, env var
    * names, API paths) before it is handed over; empty when the detector reads its files regardless.
    * Source detectors name their language's ecosystem, so a Python file is not parsed because it happens to
-   * contain an npm import string; deployment and manifest detectors read their (few) files regardless.
+   * contain an npm import string; deployment and manifest detectors read their (few) files regardless and
+   * keep this default.
    */
-  Optional<Ecosystem> triggerEcosystem();
+  default Optional<Ecosystem> triggerEcosystem() {
+    return Optional.empty();
+  }
 
   Detection detect(SourceFile file);
 }

@@ -1,7 +1,6 @@
 package dev.wraith.code.deploy;
 
 import java.util.Optional;
-import dev.wraith.catalogue.Ecosystem;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
@@ -46,11 +45,6 @@ public final class ComposeDetector implements FileDetector {
   @Override
   public boolean accepts(String path) {
     return isComposeName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.wraith.code.deploy;
 
-import dev.wraith.catalogue.Ecosystem;
-
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Signature;
 import dev.wraith.code.Detection;
@@ -62,11 +60,6 @@ public final class DockerfileDetector implements FileDetector {
   @Override
   public boolean accepts(String path) {
     return isDockerfileName(path.substring(path.lastIndexOf('/') + 1));
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override

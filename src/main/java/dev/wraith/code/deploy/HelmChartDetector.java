@@ -1,8 +1,5 @@
 package dev.wraith.code.deploy;
 
-import java.util.Optional;
-import dev.wraith.catalogue.Ecosystem;
-
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
@@ -28,11 +25,6 @@ public final class HelmChartDetector implements FileDetector {
   @Override
   public boolean accepts(String path) {
     return path.equals("Chart.yaml") || path.endsWith("/Chart.yaml");
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.wraith.code.deploy;
 
-import java.util.Optional;
-import dev.wraith.catalogue.Ecosystem;
-
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
@@ -51,11 +48,6 @@ public final class HelmValuesDetector implements FileDetector {
   @Override
   public boolean accepts(String path) {
     return isValuesName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.wraith.code.deploy;
 
-import java.util.Optional;
-import dev.wraith.catalogue.Ecosystem;
-
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
@@ -48,11 +45,6 @@ public final class KubernetesDetector implements FileDetector {
     return ext && !ComposeDetector.isComposeName(name) && !KustomizationDetector.isKustomizationName(name)
         && !name.equals("chart.yaml") && !HelmValuesDetector.isValuesName(name) && !name.equals("package.json")
         && !name.endsWith("lock.json") && !name.endsWith("lock.yaml") && !name.startsWith("tsconfig");
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override

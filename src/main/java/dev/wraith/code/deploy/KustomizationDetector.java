@@ -1,8 +1,5 @@
 package dev.wraith.code.deploy;
 
-import java.util.Optional;
-import dev.wraith.catalogue.Ecosystem;
-
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
@@ -41,11 +38,6 @@ public final class KustomizationDetector implements FileDetector {
   @Override
   public boolean accepts(String path) {
     return isKustomizationName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override

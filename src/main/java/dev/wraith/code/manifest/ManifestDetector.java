@@ -1,7 +1,5 @@
 package dev.wraith.code.manifest;
 
-import java.util.Optional;
-
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
@@ -36,11 +34,6 @@ abstract class ManifestDetector implements FileDetector {
   /** The last path segment. */
   static String fileName(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
-  }
-
-  @Override
-  public final Optional<Ecosystem> triggerEcosystem() {
-    return Optional.empty();
   }
 
   @Override
