@@ -1,0 +1,37 @@
+package dev.wraith.model;
+
+/**
+ * What the correlation concluded about one agent. Ordered from most to least alarming, which is the order of the
+ * terminal summary's rows reversed: the summary prints CONFIRMED first, ghosts last, as the issue's table does.
+ */
+public enum Classification {
+  CONFIRMED("CONFIRMED", "Active — detected in code and observed at runtime"),
+  UNKNOWN("UNKNOWN", "Code found — not yet observed at runtime"),
+  SHADOW_AI("SHADOW AI", "Known app using AI — review for governance"),
+  ZOMBIE("ZOMBIE", "Inactive — code exists but no recent runtime activity"),
+  GHOST("GHOST", "Critical — runtime activity with no source code (ungoverned)");
+
+  private final String label;
+  private final String description;
+
+  Classification(String label, String description) {
+    this.label = label;
+    this.description = description;
+  }
+
+  /** As printed in tables ("SHADOW AI"). JSON uses {@link #name()} ("SHADOW_AI"). */
+  public String label() {
+    return label;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Accepts "GHOST", "shadow-ai", "shadow_ai", "SHADOW AI". */
+  public static java.util.Optional<Classification> parse(String text) {
+    String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+    for (Classification c : values()) if (c.name().equals(t)) return java.util.Optional.of(c);
+    return java.util.Optional.empty();
+  }
+}

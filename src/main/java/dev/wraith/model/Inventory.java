@@ -1,0 +1,59 @@
+package dev.wraith.model;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code wraith scan-all}: every agent with its classification, the MCP servers, and what each layer
+ * did. This is what inventory.json, report.md, the AIBOM, the HTML report and AgentReports are written from.
+ *
+ * @param scanTime when the scan started (the only time in the file; used for first/last seen)
+ * @param roots the code paths scanned
+ */
+public record Inventory(
+    ScanReport.Tool tool,
+    Instant scanTime,
+    List<String> roots,
+    List<InventoryAgent> agents,
+    List<InventoryMcpServer> mcpServers,
+    List<LayerStatus> layers) {
+  public static final int SCHEMA_VERSION = 1;
+
+  /** An MCP server as listed in the inventory; {@code risk} is separate from agent risk counts. */
+  public record InventoryMcpServer(String name, String source, String command, String url, String pkg, boolean verified,
+      Risk risk, List<String> reasons, List<McpTool> tools) {
+    public InventoryMcpServer {
+      reasons = List.copyOf(reasons);
+      tools = List.copyOf(tools);
+    }
+  }
+
+  public Inventory {
+    roots = List.copyOf(roots);
+    agents = agents.stream().sorted().toList();
+    mcpServers = List.copyOf(mcpServers);
+    layers = List.copyOf(layers);
+  }
+
+  /** Agents per class, every class present (zero when none). */
+  public Map<Classification, Integer> summary() {
+    Map<Classification, Integer> m = new EnumMap<>(Classification.class);
+    for (Classification c : Classification.values()) m.put(c, 0);
+    for (InventoryAgent a : agents) m.merge(a.classification(), 1, Integer::sum);
+    return m;
+  }
+
+  /** Agents per risk level (MCP servers not counted), every level present. */
+  public Map<Risk, Integer> riskCounts() {
+    Map<Risk, Integer> m = new EnumMap<>(Risk.class);
+    for (Risk r : Risk.values()) m.put(r, 0);
+    for (InventoryAgent a : agents) m.merge(a.risk(), 1, Integer::sum);
+    return m;
+  }
+
+  public List<InventoryAgent> ghosts() {
+    return agents.stream().filter(a -> a.classification() == Classification.GHOST).toList();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.wraith.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One agent in the inventory: a code agent, a runtime subject, or both joined by identity.
+ *
+ * @param id stable across scans: derived from identity (code path, workload, script), never from a pid or a time
+ * @param name short human name (script or file name, or workload name)
+ * @param workload the Kubernetes workload it runs in, if any
+ * @param process the runtime process, if one was observed (the most telling one when a workload has several)
+ * @param code code locations that make up the agent (empty for ghosts and shadow AI)
+ * @param providers provider ids from the catalogue, sorted
+ * @param capabilities code-exec, shell, filesystem, network (from code); cluster reach kinds are in {@code reach}
+ * @param connections observed connections to AI endpoints (empty when nothing was observed)
+ * @param reach what its service account or pod can reach in the cluster, plain language
+ * @param evidence what each layer saw
+ * @param reasons why it got its classification and risk, plain language, most important first
+ * @param firstSeen first runtime sighting (this scan's or remembered)
+ * @param lastSeen last runtime sighting
+ * @param change relative to the previous scan in the state database (NEW when there was none)
+ */
+public record InventoryAgent(
+    String id,
+    Classification classification,
+    Risk risk,
+    String name,
+    Optional<WorkloadRef> workload,
+    Optional<ProcessRef> process,
+    List<CodeRef> code,
+    List<String> providers,
+    List<String> capabilities,
+    List<Connection> connections,
+    List<String> reach,
+    List<Evidence> evidence,
+    List<String> reasons,
+    Optional<Instant> firstSeen,
+    Optional<Instant> lastSeen,
+    Change change) implements Comparable<InventoryAgent> {
+
+  /** Where an agent runs in Kubernetes. {@code container} may be empty when not known. */
+  public record WorkloadRef(String namespace, String kind, String name, String container) {}
+
+  /**
+   * A runtime process. {@code node} is empty when unknown; {@code script} is the entry script an interpreter runs
+   * (empty if none); {@code execedBy} who exec'd it when the audit log says (empty otherwise).
+   */
+  public record ProcessRef(String node, int pid, String binary, List<String> arguments, boolean execed, String script,
+      String execedBy) {
+    public ProcessRef {
+      arguments = List.copyOf(arguments);
+    }
+  }
+
+  public record CodeRef(String path, int line, String ruleId) implements Comparable<CodeRef> {
+    @Override
+    public int compareTo(CodeRef o) {
+      return java.util.Comparator.comparing(CodeRef::path).thenComparingInt(CodeRef::line)
+          .thenComparing(CodeRef::ruleId).compare(this, o);
+    }
+  }
+
+  /** One destination, how it was attributed, how often and when. {@code layer} is host or tetragon. */
+  public record Connection(String provider, String host, String ip, int port, String method, String layer, long count,
+      Instant firstSeen, Instant lastSeen) {}
+
+  /** {@code layer} is code, cluster, host, tetragon, audit or state. */
+  public record Evidence(String layer, String detail) {}
+
+  /** Relative to the previous scan recorded in the state database; UNTRACKED when run with --no-state. */
+  public enum Change { NEW, CHANGED, UNCHANGED, UNTRACKED }
+
+  public InventoryAgent {
+    if (id == null || classification == null || risk == null || name == null || change == null) {
+      throw new NullPointerException("agent fields are never null");
+    }
+    code = code.stream().sorted().distinct().toList();
+    providers = providers.stream().sorted().distinct().toList();
+    capabilities = capabilities.stream().sorted().distinct().toList();
+    connections = List.copyOf(connections);
+    reach = List.copyOf(reach);
+    evidence = List.copyOf(evidence);
+    reasons = List.copyOf(reasons);
+  }
+
+  public InventoryAgent withHistory(Optional<Instant> firstSeen, Optional<Instant> lastSeen, Change change) {
+    return new InventoryAgent(id, classification, risk, name, workload, process, code, providers, capabilities,
+        connections, reach, evidence, reasons, firstSeen, lastSeen, change);
+  }
+
+  /** True when some layer saw it running now (host or Tetragon connections, or a cluster workload). */
+  public boolean observedAtRuntime() {
+    return !connections.isEmpty() || process.isPresent();
+  }
+
+  /**
+   * What makes the agent what it is, without times, pids or counts: classification, workload, script, code,
+   * providers, capabilities and reach. Two scans of an unchanged agent give the same digest.
+   */
+  public String digest() {
+    StringBuilder b = new StringBuilder().append(classification).append('|').append(risk).append('|');
+    workload.ifPresent(w -> b.append(w.namespace()).append('/').append(w.kind()).append('/').append(w.name())
+        .append('/').append(w.container()));
+    b.append('|');
+    process.ifPresent(p -> b.append(p.binary()).append(' ').append(p.script()).append(' ').append(p.execed()));
+    b.append('|');
+    code.forEach(c -> b.append(c.path()).append(':').append(c.ruleId()).append(','));
+    b.append('|').append(String.join(",", providers)).append('|').append(String.join(",", capabilities))
+        .append('|').append(String.join(",", reach));
+    return Hashes.sha256Hex(b.toString());
+  }
+
+  /** Most alarming first (GHOST, then by risk), then by id: the order of every report. */
+  @Override
+  public int compareTo(InventoryAgent o) {
+    return java.util.Comparator.comparing((InventoryAgent a) -> -a.classification().ordinal())
+        .thenComparing(a -> -a.risk().ordinal())
+        .thenComparing(InventoryAgent::id).compare(this, o);
+  }
+}
