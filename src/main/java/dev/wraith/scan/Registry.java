@@ -85,4 +85,9 @@ public final class Registry {
   public static List<TetragonReporter> tetragonReporters() {
     return List.of(new TetragonTableReporter(), new TetragonJsonReporter());
   }
+
+  /** The files of a scan-all results directory, one reporter each (code.sarif is written by the SARIF reporter). */
+  public static List<dev.wraith.report.InventoryReporter> inventoryReporters() {
+    return List.of();
+  }
 }
