@@ -15,6 +15,9 @@ import java.util.zip.GZIPInputStream;
  * cannot be opened fails the read; a line that cannot be parsed (garbage, truncated last line) is a warning.
  */
 public record JsonExportSource(List<Path> files) implements EventSource {
+  /** Bytes read at a time; a line longer than this grows the buffer. */
+  static final int CHUNK = 1 << 20;
+
   public JsonExportSource {
     files = List.copyOf(files);
   }
@@ -26,76 +29,81 @@ public record JsonExportSource(List<Path> files) implements EventSource {
 
   @Override
   public void read(Consumer<Event> sink, ReadTally tally) throws IOException {
+    EventParser parser = new EventParser();
     for (Path f : files) {
       try (InputStream in = open(f)) {
-        readLines(f.toString(), in, sink, tally);
+        readLines(parser, f.toString(), in, sink, tally);
       } catch (java.io.EOFException e) {
         tally.warn(f + ": compressed file ends early (still being written?); read up to the cut");
       }
     }
   }
 
-  /**
-   * Splits the stream on '\n' into byte lines handed to the parser as they are (no String per line): the
-   * reader's cost is the parse, not the copy. A last line without '\n' is parsed too (and is usually cut).
-   */
   static void readLines(String name, InputStream in, Consumer<Event> sink, ReadTally tally) throws IOException {
-    EventParser parser = new EventParser();
-    byte[] chunk = new byte[1 << 16];
-    byte[] line = new byte[1 << 12];
-    int used = 0;
-    long n = 0;
-    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
-      int from = 0;
-      for (int i = 0; i < read; i++) {
-        if (chunk[i] != '\n') continue;
-        byte[] buf = chunk;
-        int off = from, len = i - from;
-        if (used > 0) {
-          line = append(line, used, chunk, from, i - from);
-          buf = line;
-          off = 0;
-          len = used + i - from;
-          used = 0;
-        }
-        one(parser, name, ++n, buf, off, len, sink, tally);
-        from = i + 1;
+    readLines(new EventParser(), name, in, sink, tally);
+  }
+
+  /**
+   * Reads the stream a chunk at a time and parses the complete lines of each chunk in place (no copy, no
+   * String per line); the cut line at a chunk's end moves to the front of the buffer and is completed by the
+   * next read. A last line without '\n' is parsed too (and is usually cut).
+   */
+  private static void readLines(EventParser parser, String name, InputStream in, Consumer<Event> sink, ReadTally tally)
+      throws IOException {
+    byte[] buf = new byte[CHUNK];
+    int filled = 0;
+    long line = 0;
+    boolean eof = false;
+    boolean cut = false;
+    while (!eof) {
+      int want = buf.length - filled;
+      int n = 0;
+      try {
+        for (int r; n < want && (r = in.read(buf, filled + n, want - n)) >= 0; ) n += r;
+      } catch (java.io.EOFException e) {
+        cut = true; // a gzip file still being written: what was read so far is parsed
       }
-      line = append(line, used, chunk, from, read - from);
-      used += read - from;
+      eof = n < want;
+      filled += n;
+      int limit = eof ? filled : lastNewline(buf, filled) + 1;
+      if (limit == 0) { // one line longer than the buffer
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        continue;
+      }
+      int at = 0;
+      while (at < limit) {
+        EventParser.Result r = parser.parseLine(buf, at, limit);
+        line++;
+        at = parser.next();
+        count(r, name, line, sink, tally);
+      }
+      System.arraycopy(buf, limit, buf, 0, filled - limit);
+      filled -= limit;
     }
-    if (used > 0) one(parser, name, ++n, line, 0, used, sink, tally);
+    if (cut) throw new java.io.EOFException(name);
   }
 
-  private static byte[] append(byte[] line, int used, byte[] src, int from, int len) {
-    if (used + len > line.length) line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, used + len));
-    System.arraycopy(src, from, line, used, len);
-    return line;
+  private static int lastNewline(byte[] buf, int filled) {
+    for (int i = filled - 1; i >= 0; i--) if (buf[i] == '\n') return i;
+    return -1;
   }
 
-  private static void one(EventParser parser, String name, long n, byte[] buf, int off, int len, Consumer<Event> sink,
-      ReadTally tally) {
-    if (len > 0 && buf[off + len - 1] == '\r') len--;
-    if (isBlank(buf, off, len)) return;
-    tally.line();
-    EventParser.Result r = parser.parse(buf, off, len);
+  private static void count(EventParser.Result r, String name, long line, Consumer<Event> sink, ReadTally tally) {
     if (r instanceof EventParser.Result.Parsed p) {
+      tally.line();
       tally.event();
       sink.accept(p.event());
     } else if (r instanceof EventParser.Result.Malformed m) {
-      tally.malformed(name + ":" + n, m.why());
-    } else {
+      tally.line();
+      tally.malformed(name + ":" + line, m.why());
+    } else if (r instanceof EventParser.Result.Ignored) {
+      tally.line();
       tally.ignored();
     }
   }
 
-  private static boolean isBlank(byte[] buf, int off, int len) {
-    for (int i = off; i < off + len; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
-    return true;
-  }
-
   private static InputStream open(Path f) throws IOException {
     InputStream raw = Files.newInputStream(f);
-    return f.getFileName().toString().endsWith(".gz") ? new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+    return f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
 }

@@ -13,19 +13,27 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads a source once and aggregates its connect events into one observation per (process, AI destination).
- * Connections are folded in as they arrive (memory grows with distinct pairs, not with events), so the order
- * of lines does not matter; the process tree is consulted only at the end, when every exec has been seen.
+ * Connections are folded in as they arrive and attributed on first sight of their destination, so memory grows
+ * with distinct AI pairs and live processes, not with events; the order of events does not matter, because the
+ * process tree is consulted only at the end, when every exec has been seen.
+ *
+ * <p>Memory is bounded: the process tree forgets processes that made no AI connection beyond {@link
+ * #MAX_PROCESSES}; repeated connect events are recognised up to {@link #DEDUP_BUDGET} distinct ones and counted
+ * without that check beyond; other destinations are remembered as hashes up to {@link #MAX_UNATTRIBUTED}
+ * pairs. Each limit reached is a warning.
  */
 public final class TetragonCollector {
   static final String LAYER = "tetragon";
+  static final int MAX_PROCESSES = 100_000;
+  static final long DEDUP_BUDGET = 2_000_000;
+  static final int MAX_UNATTRIBUTED = 1_000_000;
+  private static final int MAX_DESTINATIONS = 100_000;
   /** Beyond this many, data gaps are only counted. */
   private static final int MAX_GAP_WARNINGS = 20;
 
@@ -35,34 +43,93 @@ public final class TetragonCollector {
     this.attributor = attributor;
   }
 
-  /** What makes a pair: exec_id is unique per node over time, the node keeps streams of several nodes apart. */
-  private record PairKey(String node, String execId, String ip, int port) {}
+  /**
+   * What makes a pair: exec_id is unique per node over time, the node keeps streams of several nodes apart.
+   * Written out rather than a record: it is built and compared once per event, and the readers hand out the
+   * same String instances again and again, which the identity checks exploit.
+   */
+  private static final class PairKey {
+    final String node, execId, ip;
+    final int port;
+    final int hash;
 
-  /** One (process, destination) pair being folded. */
+    PairKey(String node, String execId, String ip, int port) {
+      this.node = node;
+      this.execId = execId;
+      this.ip = ip;
+      this.port = port;
+      this.hash = ((node.hashCode() * 31 + execId.hashCode()) * 31 + ip.hashCode()) * 31 + port;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PairKey k && k.hash == hash && k.port == port && same(k.execId, execId) && same(k.ip, ip)
+          && same(k.node, node);
+    }
+  }
+
+  private static final class Destination {
+    final String ip;
+    final int port;
+
+    Destination(String ip, int port) {
+      this.ip = ip;
+      this.port = port;
+    }
+
+    @Override
+    public int hashCode() {
+      return ip.hashCode() * 31 + port;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Destination d && d.port == port && same(d.ip, ip);
+    }
+  }
+
+  private static boolean same(String a, String b) {
+    return a == b || a.equals(b);
+  }
+
+  /** One (process, AI destination) pair being folded. */
   private static final class Pair {
     Proc process;
     Optional<Proc> parent;
     final String node;
     final String ip;
     final int port;
+    final Attributed attribution;
     Instant first = Instant.MAX;
     Instant last = Instant.MIN;
-    final Set<Long> seen = new HashSet<>();
+    final LongSet seen = new LongSet();
+    int connections;
 
-    Pair(String node, String ip, int port) {
+    Pair(String node, String ip, int port, Attributed attribution) {
       this.node = node;
       this.ip = ip;
       this.port = port;
+      this.attribution = attribution;
     }
   }
 
   /** Mutable state of one collect call. */
-  private static final class Fold {
-    final ProcessTree tree = new ProcessTree();
+  private final class Fold {
+    final ProcessTree tree = new ProcessTree(MAX_PROCESSES);
     final Map<PairKey, Pair> pairs = new HashMap<>();
+    final Map<Destination, Optional<Attributed>> destinations = new HashMap<>();
+    final LongSet unattributed = new LongSet();
     final List<Event.Gap> gaps = new ArrayList<>();
+    long gapCount;
     long duplicates;
     long connects;
+    long dedupUsed;
+    boolean unattributedFull;
     boolean sawInitTree;
     boolean sawPod;
     Instant start = Instant.MAX;
@@ -78,54 +145,94 @@ public final class TetragonCollector {
         proc(x.process());
       } else if (e instanceof Event.Exit x) {
         proc(x.process());
+        tree.exited(x.process());
       } else if (e instanceof Event.Connect c) {
         connect(c);
       } else if (e instanceof Event.Gap g) {
-        gaps.add(g);
+        if (gapCount++ < MAX_GAP_WARNINGS) gaps.add(g);
       }
     }
 
     private void proc(Proc p) {
-      if (tree.get(p.execId()).orElse(null) != p) tree.add(p); // the parser hands out one instance per process
+      tree.add(p);
       sawPod |= p.pod().isPresent();
       sawInitTree |= p.inInitTree();
     }
 
     private void connect(Event.Connect c) {
       proc(c.process());
-      c.parent().ifPresent(tree::add);
-      PairKey key = new PairKey(c.node(), c.process().execId(), c.daddr(), c.dport());
-      Pair p = pairs.computeIfAbsent(key, k -> new Pair(c.node(), c.daddr(), c.dport()));
-      long id = c.time().getEpochSecond() * 1_000_000_000L + c.time().getNano() + 31L * c.function().hashCode();
-      if (!p.seen.add(id)) {
-        duplicates++;
+      c.parent().ifPresent(this::proc);
+      connects++;
+      Optional<Attributed> a = attribution(c.daddr(), c.dport());
+      if (a.isEmpty()) {
+        if (unattributed.size() < MAX_UNATTRIBUTED) unattributed.add(hash(c));
+        else unattributedFull = true;
         return;
       }
-      connects++;
-      p.process = c.process();
+      PairKey key = new PairKey(c.node(), c.process().execId(), c.daddr(), c.dport());
+      Pair p = pairs.get(key);
+      if (p == null) {
+        p = new Pair(c.node(), c.daddr(), c.dport(), a.get());
+        pairs.put(key, p);
+        tree.keep(c.process());
+      }
+      if (dedupUsed < DEDUP_BUDGET) {
+        long id = c.time().getEpochSecond() * 1_000_000_000L + c.time().getNano() + 31L * c.function().hashCode();
+        if (!p.seen.add(id)) {
+          duplicates++;
+          connects--;
+          return;
+        }
+        dedupUsed++;
+      }
+      p.connections++;
+      p.process = Proc.richer(p.process, c.process());
       if (p.parent == null || c.parent().isPresent()) p.parent = c.parent();
       if (c.time().isBefore(p.first)) p.first = c.time();
       if (c.time().isAfter(p.last)) p.last = c.time();
     }
+
+    private Optional<Attributed> attribution(String ip, int port) {
+      Destination d = new Destination(ip, port);
+      Optional<Attributed> a = destinations.get(d);
+      if (a == null) {
+        a = attribute(ip, port);
+        if (destinations.size() >= MAX_DESTINATIONS) destinations.clear();
+        destinations.put(d, a);
+      }
+      return a;
+    }
+
+    private static long hash(Event.Connect c) {
+      long h = c.node().hashCode();
+      h = h * 0x9E3779B97F4A7C15L + c.process().execId().hashCode();
+      h = h * 0x9E3779B97F4A7C15L + c.daddr().hashCode();
+      return h * 0x9E3779B97F4A7C15L + c.dport();
+    }
   }
 
+  /**
+   * Reads the source on a thread of its own and folds what it reads on the calling thread, so reading
+   * (parsing JSON, or converting gRPC messages) and folding use a core each. Events reach the fold in the
+   * order the source read them, so the result is the same as a single thread's.
+   */
   public TetragonScan collect(EventSource source) {
     ReadTally tally = new ReadTally();
     Fold fold = new Fold();
+    Exception failure;
     try {
-      source.read(fold::accept, tally);
-    } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return scan(source, fold, tally, List.of(), 0, LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
+      failure = Handoff.run(source, tally, fold::accept);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = e;
+    }
+    if (failure != null) {
+      String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+      return scan(source, fold, tally, List.of(), LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
     }
     List<TetragonObservation> out = new ArrayList<>();
-    int unattributed = 0;
-    for (Pair p : fold.pairs.values()) {
-      Optional<Attributed> a = attribute(p.ip, p.port);
-      if (a.isEmpty()) unattributed++;
-      else out.add(observation(fold.tree, p, a.get()));
-    }
-    return scan(source, fold, tally, out, unattributed, LayerStatus.ran(LAYER, warnings(fold, tally)));
+    for (Pair p : fold.pairs.values()) out.add(observation(fold.tree, p));
+    return scan(source, fold, tally, out, LayerStatus.ran(LAYER, warnings(fold, tally)));
   }
 
   private Optional<Attributed> attribute(String ip, int port) {
@@ -138,7 +245,7 @@ public final class TetragonCollector {
     }
   }
 
-  private static TetragonObservation observation(ProcessTree tree, Pair p, Attributed a) {
+  private static TetragonObservation observation(ProcessTree tree, Pair p) {
     Proc proc = tree.get(p.process.execId()).orElse(p.process);
     int ppid = tree.get(proc.parentExecId()).or(() -> p.parent).map(Proc::pid).orElse(0);
     Optional<ContainerRef> container = proc.pod().map(x -> new ContainerRef(x.uid(), x.containerId(), x.runtime(), "", ""));
@@ -151,34 +258,42 @@ public final class TetragonCollector {
         .map(s -> new EntryScript(s, "", ""));
     var origin = ProcessTree.origin(proc);
     String launcher = origin == dev.wraith.model.ProcessOrigin.EXEC ? tree.launcher(proc) : "";
-    int n = p.seen.size();
-    Observation o = new Observation(info, origin, script, p.ip, p.port, a, p.first, p.last, n, n);
+    int n = p.connections;
+    Observation o = new Observation(info, origin, script, p.ip, p.port, p.attribution, p.first, p.last, n, n);
     return new TetragonObservation(p.node, proc.execId(), proc.pod(), proc.pod().map(PodRef::maybeExecProbe).orElse(false),
         launcher, o);
   }
 
   private static List<String> warnings(Fold fold, ReadTally tally) {
     List<String> w = new ArrayList<>(tally.warnings());
-    for (int i = 0; i < fold.gaps.size() && i < MAX_GAP_WARNINGS; i++) {
-      Event.Gap g = fold.gaps.get(i);
+    for (Event.Gap g : fold.gaps) {
       w.add("data gap on " + (g.node().isEmpty() ? "?" : g.node()) + " at " + g.time() + ": " + g.what()
           + "; connections around then may be missing");
     }
-    if (fold.gaps.size() > MAX_GAP_WARNINGS) w.add((fold.gaps.size() - MAX_GAP_WARNINGS) + " more data gaps");
+    if (fold.gapCount > MAX_GAP_WARNINGS) w.add((fold.gapCount - MAX_GAP_WARNINGS) + " more data gaps");
     if (tally.stats().events() == 0) w.add("no Tetragon events read: is the JSON export enabled?");
     else if (fold.connects == 0) w.add("no connect events: is deploy/tetragon/tracingpolicy.yaml applied?");
     if (fold.sawPod && !fold.sawInitTree) {
       w.add("no process carried in_init_tree=true: Tetragon may predate the field, so pod processes may be marked exec'd wrongly");
     }
+    if (fold.tree.forgotten() > 0) {
+      w.add(fold.tree.forgotten() + " processes without AI connections were forgotten to bound memory (over "
+          + MAX_PROCESSES + "); an exec'd process's launcher may be unknown");
+    }
+    if (fold.dedupUsed >= DEDUP_BUDGET) {
+      w.add("more than " + DEDUP_BUDGET + " AI connect events: later ones are counted without checking for lines read twice");
+    }
+    if (fold.unattributedFull) w.add("more than " + MAX_UNATTRIBUTED + " unattributed pairs: the count stops there");
     return w;
   }
 
   private static TetragonScan scan(EventSource source, Fold fold, ReadTally tally, List<TetragonObservation> out,
-      int unattributed, LayerStatus status) {
+      LayerStatus status) {
     var t = tally.stats();
     Instant start = fold.start.equals(Instant.MAX) ? Instant.EPOCH : fold.start;
     Instant end = fold.end.equals(Instant.MIN) ? Instant.EPOCH : fold.end;
     return new TetragonScan(source.describe(), start, end, out, status, new TetragonScan.Stats(t.lines(), t.events(),
-        t.malformed(), t.ignored(), fold.duplicates, fold.connects, fold.tree.size(), unattributed, fold.gaps.size()));
+        t.malformed(), t.ignored(), fold.duplicates, fold.connects, fold.tree.size(), fold.unattributed.size(),
+        (int) Math.min(fold.gapCount, Integer.MAX_VALUE)));
   }
 }
