@@ -7,7 +7,9 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.report.TetragonReporter;
 import dev.wraith.scan.Registry;
+import dev.wraith.tetragon.GrpcEventSource;
 import dev.wraith.tetragon.JsonExportSource;
+import dev.wraith.tetragon.TetragonAddress;
 import dev.wraith.tetragon.TetragonCollector;
 import dev.wraith.tetragon.TetragonScan;
 import java.io.OutputStream;
@@ -16,12 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code wraith tetragon}: the kernel layer, from Tetragon's JSON export. */
+/** {@code wraith tetragon}: the kernel layer, from Tetragon's JSON export or its live gRPC stream. */
 @Command(
     name = "tetragon",
     mixinStandardHelpOptions = true,
@@ -32,15 +37,20 @@ import picocli.CommandLine.Option;
             + "it runs, whether it was exec'd into its container (kubectl exec), is an exec probe or runs on the "
             + "node itself, the provider and how it was attributed, how often and since when.",
         "",
-        "Needs the TracingPolicy in deploy/tetragon/tracingpolicy.yaml. Destinations are attributed from --resolve "
-            + "pins, published provider ranges and distinctive model-server ports; not from DNS, because today's "
-            + "answers say nothing about when the events were recorded. Unreadable lines and rate-limit events are "
-            + "reported as warnings, never fatal.",
+        "Events come from the JSON export (--tetragon-events) or, without files, from Tetragon's gRPC API "
+            + "(--tetragon-address, by default the Helm chart's socket) for --duration seconds or until Ctrl-C. "
+            + "Needs the TracingPolicy in deploy/tetragon/tracingpolicy.yaml. Destinations are attributed from "
+            + "--resolve pins, published provider ranges and distinctive model-server ports; not from DNS, because "
+            + "today's answers say nothing about when the events were recorded. Unreadable lines, rate-limit "
+            + "events and a dropped stream are reported as data gaps (status partial), never fatal; a socket that "
+            + "is not there fails the layer with the reason.",
         ""
     },
     footer = {
         "",
         "Examples:",
+        "  wraith tetragon --duration 300                  the local Tetragon's socket, five minutes",
+        "  wraith tetragon --tetragon-address localhost:54321 --duration 60",
         "  wraith tetragon --tetragon-events /var/log/tetragon/tetragon.log",
         "  wraith tetragon --tetragon-events tetragon.log --tetragon-events tetragon-2026-03-02T10-00-00.000.log.gz",
         "                                                  the live file and a rotated backup",
@@ -49,7 +59,7 @@ import picocli.CommandLine.Option;
         "  wraith tetragon --tetragon-events events.log --resolve api.openai.com=10.0.0.7",
         "                                                  traffic through an egress proxy",
         "",
-        "Exit codes: 0 ok, 2 bad usage, 3 the events could not be read."
+        "Exit codes: 0 ok, 2 bad usage, 3 the events could not be read (file, socket, server)."
     })
 final class TetragonCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions();
@@ -57,12 +67,18 @@ final class TetragonCommand implements Callable<Integer> {
 
   @Option(names = "--tetragon-events", paramLabel = "FILE",
       description = "Tetragon JSON export (NDJSON; rotated .gz files and saved kubectl logs of the export-stdout "
-          + "container work too). Repeatable.")
+          + "container work too). Repeatable. No gRPC connection is made.")
   List<Path> events = new ArrayList<>();
 
   @Option(names = "--tetragon-address", paramLabel = "ADDR",
-      description = "Tetragon gRPC address (unix:///var/run/tetragon/tetragon.sock or host:port). Not built yet.")
+      description = "Tetragon's gRPC API: unix:///path/to.sock or host:port. Default (without --tetragon-events): "
+          + TetragonAddress.DEFAULT + ", the Helm chart's socket.")
   String address;
+
+  @Option(names = "--duration", paramLabel = "SECONDS",
+      description = "How long to read the live stream; without it, until Ctrl-C. Accepted with --tetragon-events "
+          + "too, where files are read to the end.")
+  Double durationSeconds;
 
   @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
       description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable.")
@@ -70,11 +86,11 @@ final class TetragonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (address != null) {
-      throw new Main.UsageProblem("--tetragon-address: the gRPC stream is not built yet; use --tetragon-events with the JSON export");
+    if (!events.isEmpty() && address != null) {
+      throw new Main.UsageProblem("give --tetragon-events FILE or --tetragon-address ADDR, not both");
     }
-    if (events.isEmpty()) throw new Main.UsageProblem("give at least one --tetragon-events FILE");
     for (Path f : events) if (!Files.isRegularFile(f)) throw new Main.UsageProblem(f + ": not a readable file");
+    Optional<Duration> duration = duration();
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
       try {
@@ -86,12 +102,63 @@ final class TetragonCommand implements Callable<Integer> {
     TetragonReporter reporter = reporter(Registry.tetragonReporters());
     Catalogue cat = catalogue.load();
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    TetragonScan scan = new TetragonCollector(new Attributor(cat, pins, Optional.empty()))
-        .collect(new JsonExportSource(events));
-    try (OutputStream out = output.open(System.out)) {
-      reporter.write(tool, scan, out);
+    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()));
+    try {
+      TetragonScan scan = events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events));
+      try (OutputStream out = output.open(System.out)) {
+        reporter.write(tool, scan, out);
+      }
+      return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
+    } finally {
+      written.countDown();
+      if (onInterrupt != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+          // Ctrl-C: the hook is running and has waited for the report
+        }
+      }
     }
-    return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
+  }
+
+  /** Counted down once the report is written: a Ctrl-C waits for it. */
+  private final CountDownLatch written = new CountDownLatch(1);
+  private Thread onInterrupt;
+
+  private Optional<Duration> duration() {
+    if (durationSeconds == null) return Optional.empty();
+    if (!(durationSeconds > 0) || durationSeconds > 31_536_000) {
+      throw new Main.UsageProblem("--duration must be between 0 and 31536000 seconds (a year)");
+    }
+    return Optional.of(Duration.ofMillis((long) (durationSeconds * 1000)));
+  }
+
+  /**
+   * Streams until the duration ends or, without one, until Ctrl-C: the interrupt stops the stream, and the
+   * JVM waits (briefly) for what was read to be written before it exits.
+   */
+  private TetragonScan live(TetragonCollector collector, Optional<Duration> duration) {
+    TetragonAddress a;
+    try {
+      a = TetragonAddress.parse(address == null ? TetragonAddress.DEFAULT : address);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageProblem("--tetragon-address " + e.getMessage());
+    }
+    GrpcEventSource source = new GrpcEventSource(a, duration);
+    if (System.console() != null) {
+      System.err.println("wraith: reading Tetragon events from " + a
+          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ...");
+    }
+    onInterrupt = new Thread(() -> {
+      source.stop();
+      try {
+        written.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "wraith-tetragon-stop");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    return collector.collect(source);
   }
 
   private TetragonReporter reporter(List<TetragonReporter> reporters) {

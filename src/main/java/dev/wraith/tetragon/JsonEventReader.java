@@ -163,7 +163,7 @@ final class JsonEventReader {
       else if (c.is(PROTOCOL)) proto = Proc.str(text(c));
       else c.skipValue();
     }
-    if (addr != null) {
+    if (addr != null && !addr.isEmpty()) { // protojson omits ""; gRPC cannot tell it from absent
       daddr = addr;
       dport = port;
       protocol = proto;
@@ -179,7 +179,7 @@ final class JsonEventReader {
       else if (c.is(PORT)) port = port(c.number());
       else c.skipValue();
     }
-    if (addr != null) {
+    if (addr != null && !addr.isEmpty()) { // protojson omits ""; gRPC cannot tell it from absent
       daddr = addr;
       dport = port;
       protocol = "";

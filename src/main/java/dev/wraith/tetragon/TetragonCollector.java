@@ -232,7 +232,7 @@ public final class TetragonCollector {
     }
     List<TetragonObservation> out = new ArrayList<>();
     for (Pair p : fold.pairs.values()) out.add(observation(fold.tree, p));
-    return scan(source, fold, tally, out, LayerStatus.ran(LAYER, warnings(fold, tally)));
+    return scan(source, fold, tally, out, LayerStatus.ran(LAYER, warnings(source, fold, tally)));
   }
 
   private Optional<Attributed> attribute(String ip, int port) {
@@ -264,14 +264,17 @@ public final class TetragonCollector {
         launcher, o);
   }
 
-  private static List<String> warnings(Fold fold, ReadTally tally) {
+  private static List<String> warnings(EventSource source, Fold fold, ReadTally tally) {
     List<String> w = new ArrayList<>(tally.warnings());
     for (Event.Gap g : fold.gaps) {
-      w.add("data gap on " + (g.node().isEmpty() ? "?" : g.node()) + " at " + g.time() + ": " + g.what()
+      w.add("data gap" + (g.node().isEmpty() ? "" : " on " + g.node()) + " at " + g.time() + ": " + g.what()
           + "; connections around then may be missing");
     }
     if (fold.gapCount > MAX_GAP_WARNINGS) w.add((fold.gapCount - MAX_GAP_WARNINGS) + " more data gaps");
-    if (tally.stats().events() == 0) w.add("no Tetragon events read: is the JSON export enabled?");
+    if (tally.stats().events() == 0) {
+      w.add(source instanceof GrpcEventSource ? "no Tetragon events received in this window"
+          : "no Tetragon events read: is the JSON export enabled?");
+    }
     else if (fold.connects == 0) w.add("no connect events: is deploy/tetragon/tracingpolicy.yaml applied?");
     if (fold.sawPod && !fold.sawInitTree) {
       w.add("no process carried in_init_tree=true: Tetragon may predate the field, so pod processes may be marked exec'd wrongly");

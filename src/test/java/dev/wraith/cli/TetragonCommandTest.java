@@ -53,10 +53,37 @@ class TetragonCommandTest {
   }
 
   @Test
-  void grpcAddressIsAClearUsageError() {
-    assertThat(Main.run("tetragon", "--tetragon-address", "unix:///var/run/tetragon/tetragon.sock")).isEqualTo(Main.USAGE);
-    assertThat(Main.run("tetragon")).isEqualTo(Main.USAGE);
+  void badInputIsAUsageErrorAndAMissingSocketFailsTheLayer() throws Exception {
     assertThat(Main.run("tetragon", "--tetragon-events", dir.resolve("missing").toString())).isEqualTo(Main.USAGE);
+    assertThat(Main.run("tetragon", "--tetragon-events", events().toString(), "--tetragon-address", "localhost:54321"))
+        .isEqualTo(Main.USAGE);
+    assertThat(Main.run("tetragon", "--tetragon-address", "localhost")).isEqualTo(Main.USAGE);
+    assertThat(Main.run("tetragon", "--tetragon-address", "localhost:54321", "--duration", "0")).isEqualTo(Main.USAGE);
+    Path out = dir.resolve("failed.jsonl");
+    String socket = dir.resolve("tetragon.sock").toString();
+    assertThat(Main.run("tetragon", "--tetragon-address", "unix://" + socket, "--duration", "5", "--format", "json",
+        "-o", out.toString())).isEqualTo(Main.LAYER_FAILED);
+    JsonNode status = json(Files.readAllLines(out).get(0));
+    assertThat(status.path("state").asText()).isEqualTo("failed");
+    assertThat(status.path("reason").asText()).contains("no socket at " + socket);
+  }
+
+  @Test
+  void theLiveStreamGivesWhatTheFileGives() throws Exception {
+    List<String> lines = TetragonFixtures.messyWindow().stream().filter(l -> !l.contains("\"process_connect\"")).toList();
+    Path f = dir.resolve("stream.log");
+    Files.write(f, lines);
+    Path fromFile = dir.resolve("file.jsonl"), fromStream = dir.resolve("stream.jsonl");
+    assertThat(Main.run("tetragon", "--tetragon-events", f.toString(), "--duration", "1", "--resolve",
+        "api.openai.com=104.18.7.192", "--format", "json", "-o", fromFile.toString())).isZero();
+    try (var server = TetragonFixtures.replayOverTcp(lines)) {
+      assertThat(Main.run("tetragon", "--tetragon-address", server.address(), "--duration", "3", "--resolve",
+          "api.openai.com=104.18.7.192", "--format", "json", "-o", fromStream.toString())).isZero();
+    }
+    List<String> a = Files.readAllLines(fromFile), b = Files.readAllLines(fromStream);
+    assertThat(b).hasSize(a.size());
+    assertThat(b.subList(0, b.size() - 1)).isEqualTo(a.subList(0, a.size() - 1)); // every observation line
+    assertThat(json(b.get(b.size() - 1)).path("state").asText()).isEqualTo("partial"); // the rate-limit gap
   }
 
   static String run(String... args) {

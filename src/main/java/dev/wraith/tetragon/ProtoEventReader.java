@@ -1,0 +1,86 @@
+package dev.wraith.tetragon;
+
+import dev.wraith.tetragon.api.GetEventsResponse;
+import dev.wraith.tetragon.api.KprobeArgument;
+import dev.wraith.tetragon.api.ProcessKprobe;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one {@code tetragon.GetEventsResponse} from the gRPC stream into the same {@link Event} the export
+ * reader makes of its protojson line: proto defaults read as omitted JSON fields do, processes are built by
+ * {@link Proc#of} and cached by exec_id with the same "richer description wins" rule, so both paths give the
+ * same observations for the same stream. One per stream consumer.
+ */
+final class ProtoEventReader {
+  private final Map<String, Proc> procs = new HashMap<>();
+
+  /** The event, or null for one this layer does not use (other types, a kprobe without a socket). */
+  Event read(GetEventsResponse r) {
+    String node = r.getNodeName();
+    Instant time = r.hasTime() ? Instant.ofEpochSecond(r.getTime().getSeconds(), r.getTime().getNanos()) : Instant.EPOCH;
+    return switch (r.getEventCase()) {
+      case PROCESS_EXEC -> {
+        var x = r.getProcessExec();
+        yield x.hasProcess() ? new Event.Exec(node, time, proc(x.getProcess()), parent(x.hasParent(), x.getParent())) : null;
+      }
+      case PROCESS_EXIT -> r.getProcessExit().hasProcess() ? new Event.Exit(node, time, proc(r.getProcessExit().getProcess())) : null;
+      case PROCESS_KPROBE -> kprobe(node, time, r.getProcessKprobe());
+      case RATE_LIMIT_INFO -> new Event.Gap(node, time, Event.Gap.rateLimit(r.getRateLimitInfo().getNumberOfDroppedProcessEvents()));
+      case PROCESS_THROTTLE -> {
+        var t = r.getProcessThrottle();
+        String what = Event.Gap.throttle(t.getType().name(), t.getCgroup());
+        yield what == null ? null : new Event.Gap(node, time, what);
+      }
+      case EVENT_NOT_SET -> null;
+    };
+  }
+
+  /** The first socket argument with a destination wins, as in the export reader. */
+  private Event kprobe(String node, Instant time, ProcessKprobe k) {
+    if (!k.hasProcess()) return null;
+    for (KprobeArgument a : k.getArgsList()) {
+      if (a.hasSockArg() && !a.getSockArg().getDaddr().isEmpty()) {
+        var s = a.getSockArg();
+        if (s.getDport() > 65535) return null;
+        return new Event.Connect(node, time, proc(k.getProcess()), parent(k.hasParent(), k.getParent()), k.getFunctionName(),
+            s.getDaddr(), s.getDport(), s.getProtocol());
+      }
+      if (a.hasSockaddrArg() && !a.getSockaddrArg().getAddr().isEmpty()) {
+        var s = a.getSockaddrArg();
+        if (s.getPort() > 65535) return null;
+        return new Event.Connect(node, time, proc(k.getProcess()), parent(k.hasParent(), k.getParent()), k.getFunctionName(),
+            s.getAddr(), s.getPort(), "");
+      }
+    }
+    return null;
+  }
+
+  private Optional<Proc> parent(boolean present, dev.wraith.tetragon.api.Process p) {
+    return present && !p.getExecId().isEmpty() ? Optional.of(proc(p)) : Optional.empty();
+  }
+
+  private Proc proc(dev.wraith.tetragon.api.Process p) {
+    String id = p.getExecId();
+    Proc cached = id.isEmpty() ? null : procs.get(id);
+    int richness = (p.hasPod() ? 2 : 0) + (p.getCwd().isEmpty() ? 0 : 1);
+    if (cached != null && richness <= cached.richness()) return cached;
+    Proc fresh = Proc.of(id, p.getParentExecId(), p.hasPid() ? p.getPid().getValue() & 0xffffffffL : -1,
+        p.hasUid() ? p.getUid().getValue() & 0xffffffffL : -1, p.getCwd(), p.getBinary(), p.getArguments(),
+        p.hasStartTime() ? Instant.ofEpochSecond(p.getStartTime().getSeconds(), p.getStartTime().getNanos()) : null,
+        p.hasInInitTree() && p.getInInitTree().getValue(), p.hasPod() ? Optional.of(pod(p.getPod())) : Optional.empty());
+    if (!id.isEmpty()) {
+      if (procs.size() >= JsonEventReader.CACHED_PROCESSES) procs.clear();
+      procs.put(id, fresh);
+    }
+    return fresh;
+  }
+
+  private static PodRef pod(dev.wraith.tetragon.api.Pod p) {
+    var c = p.getContainer();
+    return PodRef.of(p.getNamespace(), p.getName(), p.getUid(), c.getName(), c.getId(), c.getImage().getName(),
+        p.getWorkload(), p.getWorkloadKind(), c.hasPid() ? c.getPid().getValue() & 0xffffffffL : -1, c.getMaybeExecProbe());
+  }
+}
