@@ -222,12 +222,14 @@ final class JsonEventReader {
 
   private Proc podLater(JsonCursor c, Proc cached, int idFrom, int idTo) throws Malformed {
     PodRef pod = null;
+    boolean initTree = false;
     while (c.field()) {
       if (c.is(POD)) pod = pod(c);
+      else if (c.is(IN_INIT_TREE)) initTree = Boolean.TRUE.equals(c.bool());
       else c.skipValue();
     }
     if (pod == null) return cached;
-    Proc fresh = cached.withPod(pod);
+    Proc fresh = cached.withPod(pod, initTree);
     procs.put(c.bytes(), idFrom, idTo, fresh);
     return fresh;
   }

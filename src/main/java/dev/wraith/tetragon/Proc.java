@@ -32,9 +32,12 @@ public record Proc(String execId, String parentExecId, int pid, int uid, String 
         CommandLine.redact(raw), startTime == null ? "" : Rfc3339.format(startTime), inInitTree, pod);
   }
 
-  /** The same process, now known to run in a pod (Tetragon's pod lookup can lag a process's first events). */
-  Proc withPod(PodRef p) {
-    return new Proc(execId, parentExecId, pid, uid, cwd, binary, argv, startTime, inInitTree, Optional.of(p));
+  /**
+   * The same process, now known to run in a pod (Tetragon's pod lookup can lag a process's first events); the
+   * init-tree flag comes with the pod, the rest of a process never changes.
+   */
+  Proc withPod(PodRef p, boolean initTree) {
+    return new Proc(execId, parentExecId, pid, uid, cwd, binary, argv, startTime, initTree, Optional.of(p));
   }
 
   /** How much a description says: a pod beats no pod, a full process beats a parent stub (exec_id, pid, binary). */

@@ -16,10 +16,15 @@ import java.util.Optional;
  */
 final class ProtoEventReader {
   private final Map<String, Proc> procs = new HashMap<>();
+  /**
+   * Repeated strings (node, function, address, protocol) as one instance each: every message brings new String
+   * objects, and the fold compares and hashes these once per event; with one instance, identity decides.
+   */
+  private final Map<String, String> strings = new HashMap<>();
 
   /** The event, or null for one this layer does not use (other types, a kprobe without a socket). */
   Event read(GetEventsResponse r) {
-    String node = r.getNodeName();
+    String node = intern(r.getNodeName());
     Instant time = r.hasTime() ? Instant.ofEpochSecond(r.getTime().getSeconds(), r.getTime().getNanos()) : Instant.EPOCH;
     return switch (r.getEventCase()) {
       case PROCESS_EXEC -> {
@@ -45,17 +50,24 @@ final class ProtoEventReader {
       if (a.hasSockArg() && !a.getSockArg().getDaddr().isEmpty()) {
         var s = a.getSockArg();
         if (s.getDport() > 65535) return null;
-        return new Event.Connect(node, time, proc(k.getProcess()), parent(k.hasParent(), k.getParent()), k.getFunctionName(),
-            s.getDaddr(), s.getDport(), s.getProtocol());
+        return new Event.Connect(node, time, proc(k.getProcess()), parent(k.hasParent(), k.getParent()),
+            intern(k.getFunctionName()), intern(s.getDaddr()), s.getDport(), intern(s.getProtocol()));
       }
       if (a.hasSockaddrArg() && !a.getSockaddrArg().getAddr().isEmpty()) {
         var s = a.getSockaddrArg();
         if (s.getPort() > 65535) return null;
-        return new Event.Connect(node, time, proc(k.getProcess()), parent(k.hasParent(), k.getParent()), k.getFunctionName(),
-            s.getAddr(), s.getPort(), "");
+        return new Event.Connect(node, time, proc(k.getProcess()), parent(k.hasParent(), k.getParent()),
+            intern(k.getFunctionName()), intern(s.getAddr()), s.getPort(), "");
       }
     }
     return null;
+  }
+
+  private String intern(String s) {
+    String kept = strings.putIfAbsent(s, s);
+    if (kept != null) return kept;
+    if (strings.size() > 1 << 14) strings.clear();
+    return s;
   }
 
   private Optional<Proc> parent(boolean present, dev.wraith.tetragon.api.Process p) {
@@ -67,10 +79,16 @@ final class ProtoEventReader {
     Proc cached = id.isEmpty() ? null : procs.get(id);
     int richness = (p.hasPod() ? 2 : 0) + (p.getCwd().isEmpty() ? 0 : 1);
     if (cached != null && richness <= cached.richness()) return cached;
-    Proc fresh = Proc.of(id, p.getParentExecId(), p.hasPid() ? p.getPid().getValue() & 0xffffffffL : -1,
-        p.hasUid() ? p.getUid().getValue() & 0xffffffffL : -1, p.getCwd(), p.getBinary(), p.getArguments(),
-        p.hasStartTime() ? Instant.ofEpochSecond(p.getStartTime().getSeconds(), p.getStartTime().getNanos()) : null,
-        p.hasInInitTree() && p.getInInitTree().getValue(), p.hasPod() ? Optional.of(pod(p.getPod())) : Optional.empty());
+    boolean initTree = p.hasInInitTree() && p.getInInitTree().getValue();
+    Proc fresh;
+    if (cached != null && !cached.cwd().isEmpty() && cached.pod().isEmpty()) {
+      fresh = cached.withPod(pod(p.getPod()), initTree); // the pod arrived late, as the export reader handles it
+    } else {
+      fresh = Proc.of(id, p.getParentExecId(), p.hasPid() ? p.getPid().getValue() & 0xffffffffL : -1,
+          p.hasUid() ? p.getUid().getValue() & 0xffffffffL : -1, p.getCwd(), p.getBinary(), p.getArguments(),
+          p.hasStartTime() ? Instant.ofEpochSecond(p.getStartTime().getSeconds(), p.getStartTime().getNanos()) : null,
+          initTree, p.hasPod() ? Optional.of(pod(p.getPod())) : Optional.empty());
+    }
     if (!id.isEmpty()) {
       if (procs.size() >= JsonEventReader.CACHED_PROCESSES) procs.clear();
       procs.put(id, fresh);

@@ -91,6 +91,8 @@ class GrpcEventSourceTest {
     assertThat(stream.source()).isEqualTo("gRPC " + address);
     assertThat(stream.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
     assertThat(stream.status().warnings()).anyMatch(w -> w.contains("rate_limit_info"));
+    assertThat(messages.get(0).toByteString().toStringUtf8()).contains("REALVALUE"); // on the wire, as from Tetragon
+    assertThat(stream.toString()).doesNotContain("REALVALUE").doesNotContain("ANTHROPIC_API_KEY");
   }
 
   @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.wraith.tetragon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Protojson details: omitted defaults, 64-bit strings, unknown fields and types, prefixes. */
@@ -51,5 +52,63 @@ class TetragonEventParserTest {
   void throttleIsAGap() {
     assertThat(parsed("{\"process_throttle\":{\"type\":\"THROTTLE_START\",\"cgroup\":\"x\"},\"time\":\"2026-03-02T10:00:00Z\"}"))
         .isInstanceOf(Event.Gap.class);
+  }
+
+  @Test
+  void escapedStringsAreDecoded() {
+    var e = (Event.Exec) parsed("{\"process_exec\":{\"process\":{\"exec_id\":\"eA==\",\"cwd\":\"/t\\u00e9mp\","
+        + "\"binary\":\"/bin/\\u0070y\",\"arguments\":\"-c \\\"print(1)\\\"\\ttab \\\\n \\/x\"}},\"time\":\"2026-03-02T10:00:00Z\"}");
+    assertThat(e.process().binary()).isEqualTo("/bin/py");
+    assertThat(e.process().cwd()).isEqualTo("/t\u00e9mp");
+    assertThat(e.process().argv()).containsExactly("/bin/py", "-c", "\"print(1)\"\ttab", "\\n", "/x");
+  }
+
+  @Test
+  void skippedValuesMustStillBeWellFormed() {
+    String ok = "{\"process_exit\":{\"process\":{\"exec_id\":\"eA==\",\"x\":{\"a\":[1,{\"b\":\"}]\"}]}}}}";
+    assertThat(parser.parse(ok)).isInstanceOf(EventParser.Result.Parsed.class);
+    for (String bad : List.of(
+        "{\"process_exit\":{\"process\":{\"exec_id\":\"eA==\",\"x\":{\"a\":[1}}}}",   // ] expected
+        "{\"process_exit\":{\"process\":{\"exec_id\":\"eA==\",\"x\":\"open}}}",        // string never ends
+        "{\"process_exit\":{\"process\":{\"exec_id\":\"eA==\"}}} trailing",
+        "{\"process_exit\":{\"process\":{\"exec_id\":\"eA==\",}}}",
+        "{\"process_exit\":{\"process\":{\"pid\":1.5}}}",
+        "{\"process_kprobe\":{\"process\":{},\"args\":[{\"sock_arg\":{\"daddr\":\"1.2.3.4\",\"dport\":70000}}]}}")) {
+      assertThat(parser.parse(bad)).as(bad).isInstanceOf(EventParser.Result.Malformed.class);
+    }
+  }
+
+  @Test
+  void aCutLineNeverSwallowsTheNextOne() throws java.io.IOException {
+    String good = "{\"process_exit\":{\"process\":{\"exec_id\":\"eA==\"}},\"time\":\"2026-03-02T10:00:00Z\"}";
+    String text = "{\"process_exec\":{\"process\":{\"arguments\":\"cut here\n" + good + "\n{\"process_exec\":{\"x\":[\n"
+        + good + "\n{\"a\":\"ends with a backslash\\\n" + good + "\n";
+    List<Event> events = new java.util.ArrayList<>();
+    ReadTally tally = new ReadTally();
+    JsonExportSource.readLines("t.log", new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        events::add, tally);
+    assertThat(events).hasSize(3);
+    assertThat(tally.stats().malformed()).isEqualTo(3);
+    assertThat(tally.warnings()).containsExactly("t.log:1: skipped, not valid event JSON (unterminated string)",
+        "t.log:3: skipped, not valid event JSON (line ends early)", "t.log:5: skipped, not valid event JSON (unterminated string)");
+  }
+
+  @Test
+  void linesAcrossReadChunksAndLongerThanAChunkAreRead() throws java.io.IOException {
+    StringBuilder text = new StringBuilder();
+    int n = 0;
+    while (text.length() < 3 * JsonExportSource.CHUNK) {
+      text.append("{\"process_exit\":{\"process\":{\"exec_id\":\"p").append(n++).append("\",\"cwd\":\"").append("x".repeat(n % 700))
+          .append("\"}},\"time\":\"2026-03-02T10:00:00Z\"}\r\n");
+    }
+    text.append("{\"process_exit\":{\"process\":{\"exec_id\":\"long\",\"arguments\":\"").append("a".repeat(JsonExportSource.CHUNK * 2))
+        .append("\"}},\"time\":\"2026-03-02T10:00:00Z\"}"); // no final newline
+    List<Event> events = new java.util.ArrayList<>();
+    ReadTally tally = new ReadTally();
+    JsonExportSource.readLines("t.log", new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        events::add, tally);
+    assertThat(tally.stats().malformed()).isZero();
+    assertThat(events).hasSize(n + 1);
+    assertThat(((Event.Exit) events.get(n)).process().argv().get(1)).hasSize(JsonExportSource.CHUNK * 2);
   }
 }

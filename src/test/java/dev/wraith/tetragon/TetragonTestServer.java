@@ -84,23 +84,31 @@ final class TetragonTestServer implements AutoCloseable {
 
   /**
    * Export lines as the messages Tetragon's gRPC server sends for the same events: each line's JSON (after
-   * any kubectl prefix) parsed with protobuf's own protojson parser. Lines that are not an event (garbage, cut
-   * lines) are left out, and so are event types the subset does not declare (they arrive as empty envelopes).
+   * any kubectl prefix) parsed with protobuf's own protojson parser, plus the upstream fields the subset does
+   * not declare ({@link UpstreamFields}). Lines that are not an event (garbage, cut lines) are left out; event
+   * types the subset does not declare arrive as envelopes without an event, as they would.
    */
   static List<GetEventsResponse> fromExportLines(List<String> lines) {
     List<GetEventsResponse> out = new ArrayList<>();
     for (String line : lines) {
-      int brace = line.indexOf('{');
-      if (brace < 0) continue;
-      GetEventsResponse.Builder b = GetEventsResponse.newBuilder();
-      try {
-        JsonFormat.parser().ignoringUnknownFields().merge(line.substring(brace), b);
-      } catch (InvalidProtocolBufferException e) {
-        continue;
-      }
-      out.add(b.build());
+      GetEventsResponse m = fromExportLine(line);
+      if (m != null) out.add(m);
     }
     return out;
+  }
+
+  /** One line's message, or null when the line is not an event. */
+  static GetEventsResponse fromExportLine(String line) {
+    int brace = line.indexOf('{');
+    if (brace < 0) return null;
+    String json = line.substring(brace);
+    GetEventsResponse.Builder b = GetEventsResponse.newBuilder();
+    try {
+      JsonFormat.parser().ignoringUnknownFields().merge(json, b);
+      return UpstreamFields.add(b.build(), TetragonStream.JSON.readTree(json));
+    } catch (InvalidProtocolBufferException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
   }
 
   private static final class Service extends FineGuidanceSensorsGrpc.FineGuidanceSensorsImplBase {
