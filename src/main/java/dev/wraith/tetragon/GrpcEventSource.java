@@ -1,30 +1,15 @@
 package dev.wraith.tetragon;
 
-import com.google.protobuf.DiscardUnknownFieldsParser;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Parser;
 import dev.wraith.tetragon.api.EventType;
 import dev.wraith.tetragon.api.FieldFilter;
 import dev.wraith.tetragon.api.FieldFilterAction;
-import dev.wraith.tetragon.api.FineGuidanceSensorsGrpc;
 import dev.wraith.tetragon.api.Filter;
 import dev.wraith.tetragon.api.GetEventsRequest;
 import dev.wraith.tetragon.api.GetEventsResponse;
-import io.grpc.CallOptions;
-import io.grpc.ClientCall;
-import io.grpc.ConnectivityState;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.ProtoUtils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,51 +17,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Tetragon's live event stream, {@code /tetragon.FineGuidanceSensors/GetEvents}, read for a bounded time (or
  * until {@link #stop()}). The request asks the server to send only exec, exit, kprobe, throttle and rate-limit
- * events, without environment variables, ancestors, labels or stack traces.
+ * events, without environment variables, ancestors, pod labels or annotations ({@link #request()}).
  *
  * <p>Failures: when the server cannot be reached at all (no socket, connection refused, the RPC refused), the
  * read fails with the reason. Once it has streamed, a dropped stream is retried with exponential backoff,
  * and the time it was down becomes a {@link Event.Gap data gap}: Tetragon does not replay what it sent while
- * nobody listened. Messages are parsed on gRPC's transport thread and handed over through a bounded window
- * (flow control), so a slow reader slows the stream rather than growing memory.
+ * nobody listened. Each attempt is one {@link GetEventsCall}, whose flow control lets a slow reader slow the
+ * stream down rather than grow memory. A message that does not parse is counted as malformed and skipped.
  */
 public final class GrpcEventSource implements EventSource {
-  /** Messages requested from the server ahead of the reader. */
-  static final int WINDOW = 4096;
-  /** HTTP/2 flow-control window: room for the messages requested, so the server is never held up by it. */
-  private static final int FLOW_CONTROL_WINDOW = 8 << 20;
-  /**
-   * The reader naps while no message is queued, from 50 µs doubling up to 20 ms: a streaming server finds it
-   * awake often enough to never run out of requested messages, an idle one costs 50 wake-ups a second.
-   */
-  private static final long MIN_IDLE_NANOS = 50_000, MAX_IDLE_NANOS = 20_000_000;
-  /** Events with full ancestry can be large; the default 4 MB would drop the stream on one of them. */
-  private static final int MAX_MESSAGE = 32 << 20;
   /** Statuses that retrying will not fix. */
   private static final Set<Status.Code> FATAL = Set.of(Status.Code.UNIMPLEMENTED, Status.Code.INVALID_ARGUMENT,
       Status.Code.PERMISSION_DENIED, Status.Code.UNAUTHENTICATED, Status.Code.FAILED_PRECONDITION);
-
-  /**
-   * Netty warns on stderr, once per connection, that a unix socket has no SO_KEEPALIVE (which gRPC sets on
-   * every client channel). Harmless, and noise in a CLI's output: that one logger only reports errors. Held
-   * here because java.util.logging forgets the level of a logger nobody references.
-   */
-  private static final java.util.logging.Logger NETTY_BOOTSTRAP = quiet("io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap");
-
-  private static java.util.logging.Logger quiet(String name) {
-    java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
-    l.setLevel(java.util.logging.Level.SEVERE);
-    return l;
-  }
 
   /** The exponential backoff between reconnection attempts. */
   public record Backoff(Duration initial, Duration max) {
@@ -95,7 +53,8 @@ public final class GrpcEventSource implements EventSource {
   /** Stop after this many messages (benchmarks, tests); Long.MAX_VALUE normally. */
   private final long maxMessages;
   private volatile boolean stopped;
-  private volatile BlockingQueue<Object> signals;
+  private volatile GetEventsCall current;
+  private volatile Thread reading;
 
   /** @param duration how long to read; empty: until {@link #stop()} */
   public GrpcEventSource(TetragonAddress address, Optional<Duration> duration) {
@@ -118,8 +77,10 @@ public final class GrpcEventSource implements EventSource {
   /** Ends the read as soon as possible, keeping what was read; callable from any thread (a signal handler). */
   public void stop() {
     stopped = true;
-    BlockingQueue<Object> q = signals;
-    if (q != null) q.offer(Signal.STOP);
+    GetEventsCall c = current;
+    if (c != null) c.wake();
+    Thread t = reading;
+    if (t != null) LockSupport.unpark(t);
   }
 
   /** What this client asks for: the events the layer reads, without the heavy fields it never reads. */
@@ -139,26 +100,31 @@ public final class GrpcEventSource implements EventSource {
   @Override
   public void read(Consumer<Event> sink, ReadTally tally) throws IOException {
     long deadline = duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-    Stream stream = new Stream(sink, tally);
+    reading = Thread.currentThread();
+    Attempts attempts = new Attempts(sink, tally);
     Duration wait = backoff.initial();
-    while (!stopped && System.nanoTime() < deadline) {
-      if (!stream.everConnected) requireSocket();
-      Ended end = stream.once(deadline);
-      if (end.connected()) wait = backoff.initial();
-      if (end.status() == null) break; // stopped or out of time
-      Status s = end.status();
-      if (!stream.everConnected && stream.messages == 0) {
-        throw new IOException("cannot stream from Tetragon at " + address + ": " + describe(s));
+    try {
+      while (!stopped && System.nanoTime() < deadline) {
+        if (!attempts.everConnected) requireSocket();
+        Ended end = attempts.once(deadline);
+        if (end.connected()) wait = backoff.initial();
+        if (end.status() == null) break; // stopped or out of time
+        Status s = end.status();
+        if (attempts.messages == 0 && (!attempts.everConnected || FATAL.contains(s.getCode()))) {
+          throw new IOException("cannot stream from Tetragon at " + address + ": " + describe(s));
+        }
+        attempts.down(describe(s));
+        if (FATAL.contains(s.getCode())) {
+          tally.warn("Tetragon at " + address + " refused the stream (" + describe(s) + "); stopped reading");
+          break;
+        }
+        pause(wait, deadline);
+        wait = backoff.after(wait);
       }
-      stream.down(describe(s));
-      if (FATAL.contains(s.getCode())) {
-        tally.warn("Tetragon at " + address + " refused the stream (" + describe(s) + "); stopped reading");
-        break;
-      }
-      pause(wait, deadline);
-      wait = backoff.after(wait);
+      attempts.endOfRun();
+    } finally {
+      reading = null;
     }
-    stream.endOfRun();
   }
 
   private void requireSocket() throws IOException {
@@ -171,28 +137,20 @@ public final class GrpcEventSource implements EventSource {
   /** Sleeps for wait, or less when stopped or out of time. */
   private void pause(Duration wait, long deadline) {
     long until = Math.min(deadline, System.nanoTime() + wait.toNanos());
-    BlockingQueue<Object> q = new ArrayBlockingQueue<>(4);
-    signals = q;
-    try {
-      while (!stopped) {
-        long left = until - System.nanoTime();
-        if (left <= 0 || q.poll(left, TimeUnit.NANOSECONDS) == Signal.STOP) return;
+    for (long left = until - System.nanoTime(); left > 0 && !stopped; left = until - System.nanoTime()) {
+      LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        stopped = true;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopped = true;
-    } finally {
-      signals = null;
     }
   }
-
-  private enum Signal { STOP, READY }
 
   /** How one attempt ended: status null when it was stopped or ran out of time. */
   private record Ended(Status status, boolean connected) {}
 
   /** The attempts of one read: what was streamed, and the data gap in progress. */
-  private final class Stream {
+  private final class Attempts {
     final Consumer<Event> sink;
     final ReadTally tally;
     final ProtoEventReader reader = new ProtoEventReader();
@@ -201,81 +159,66 @@ public final class GrpcEventSource implements EventSource {
     Instant downSince;
     String downWhy;
 
-    Stream(Consumer<Event> sink, ReadTally tally) {
+    Attempts(Consumer<Event> sink, ReadTally tally) {
       this.sink = sink;
       this.tally = tally;
     }
 
     Ended once(long deadline) {
-      ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(address.target(), InsecureChannelCredentials.create())
-          .directExecutor().maxInboundMessageSize(MAX_MESSAGE);
-      if (builder instanceof NettyChannelBuilder netty) netty.initialFlowControlWindow(FLOW_CONTROL_WINDOW);
-      ManagedChannel channel = builder.build();
-      BlockingQueue<Object> q = new ArrayBlockingQueue<>(WINDOW + 8);
-      signals = q;
-      if (stopped) q.offer(Signal.STOP);
       boolean connected = false;
-      ClientCall<GetEventsRequest, GetEventsResponse> call = channel.newCall(METHOD, CallOptions.DEFAULT);
-      try {
-        watchReady(channel, q);
-        call.start(new Listener(q), new Metadata());
-        call.sendMessage(request());
-        call.halfClose();
-        call.request(WINDOW);
-        int credit = 0;
-        long idle = MIN_IDLE_NANOS;
-        while (true) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) return finish(call, q, connected);
-          Object o = q.poll();
-          if (o == null) {
-            // nap instead of waiting on the queue: a wake-up per message would cost more than the message
-            if (Thread.interrupted()) throw new InterruptedException();
-            LockSupport.parkNanos(Math.min(idle, left));
-            idle = Math.min(idle * 2, MAX_IDLE_NANOS);
-            continue;
-          }
-          idle = MIN_IDLE_NANOS;
-          if (o == Signal.STOP) return finish(call, q, connected);
-          if (o instanceof Status s) return new Ended(s, connected);
-          if (!connected) {
-            connected = true;
-            up();
-          }
-          if (o instanceof GetEventsResponse r) {
-            take(r);
-            if (messages >= maxMessages) {
-              stopped = true;
-              return finish(call, q, connected);
+      try (GetEventsCall call = new GetEventsCall(address, request())) {
+        current = call;
+        if (stopped) call.wake();
+        try {
+          while (true) {
+            Object o = call.next(deadline);
+            if (o == null || o == GetEventsCall.Signal.STOP) return finish(call, connected);
+            if (o instanceof Status s) return new Ended(s, connected);
+            if (!connected) {
+              connected = true;
+              up();
             }
-            if (++credit == WINDOW / 2) {
-              call.request(credit);
-              credit = 0;
+            if (o instanceof byte[] m) {
+              take(m);
+              if (messages >= maxMessages) {
+                stopped = true;
+                return finish(call, connected);
+              }
             }
           }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopped = true;
+          return finish(call, connected);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stopped = true;
-        return finish(call, q, connected);
       } finally {
-        signals = null;
-        channel.shutdownNow();
+        current = null;
       }
     }
 
     /** Cancels the call and reads what had already arrived. */
-    private Ended finish(ClientCall<GetEventsRequest, GetEventsResponse> call, BlockingQueue<Object> q, boolean connected) {
-      call.cancel("wraith stopped reading", null);
-      for (Object o = q.poll(); o != null && messages < maxMessages; o = q.poll()) {
-        if (o instanceof GetEventsResponse r) take(r);
+    private Ended finish(GetEventsCall call, boolean connected) {
+      call.cancel();
+      try {
+        for (Object o = call.next(0); o != null && messages < maxMessages; o = call.next(0)) {
+          if (o instanceof byte[] m) take(m);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       return new Ended(null, connected);
     }
 
-    private void take(GetEventsResponse r) {
+    private void take(byte[] message) {
       messages++;
       tally.line();
+      GetEventsResponse r;
+      try {
+        r = GetEventsCall.parse(message);
+      } catch (InvalidProtocolBufferException e) {
+        tally.malformed("gRPC message " + messages, "not a valid GetEventsResponse");
+        return;
+      }
       Event e = reader.read(r);
       if (e == null) {
         tally.ignored();
@@ -309,32 +252,6 @@ public final class GrpcEventSource implements EventSource {
     }
   }
 
-  /** Signals READY once the channel's transport is up, before any event arrives on a quiet stream. */
-  private static void watchReady(ManagedChannel channel, BlockingQueue<Object> q) {
-    ConnectivityState s = channel.getState(true);
-    if (s == ConnectivityState.READY) q.offer(Signal.READY);
-    else if (s != ConnectivityState.SHUTDOWN) channel.notifyWhenStateChanged(s, () -> watchReady(channel, q));
-  }
-
-  /** Runs on the transport thread: never blocks, the queue has room for every message requested. */
-  private static final class Listener extends ClientCall.Listener<GetEventsResponse> {
-    private final BlockingQueue<Object> q;
-
-    Listener(BlockingQueue<Object> q) {
-      this.q = q;
-    }
-
-    @Override
-    public void onMessage(GetEventsResponse message) {
-      q.offer(message);
-    }
-
-    @Override
-    public void onClose(Status status, Metadata trailers) {
-      q.offer(status.isOk() ? Status.UNAVAILABLE.withDescription("Tetragon ended the stream") : status);
-    }
-  }
-
   static String describe(Status s) {
     StringBuilder b = new StringBuilder(s.getCode().name());
     if (s.getDescription() != null) b.append(": ").append(s.getDescription());
@@ -344,30 +261,5 @@ public final class GrpcEventSource implements EventSource {
 
   private static String seconds(Duration d) {
     return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  /**
-   * GetEvents with a response parser that drops the fields this subset does not declare instead of keeping
-   * them as unknown fields: less garbage, and values such as environment variables are never held.
-   */
-  static final MethodDescriptor<GetEventsRequest, GetEventsResponse> METHOD = FineGuidanceSensorsGrpc.getGetEventsMethod()
-      .toBuilder(ProtoUtils.marshaller(GetEventsRequest.getDefaultInstance()), new DiscardingMarshaller()).build();
-
-  private static final class DiscardingMarshaller implements MethodDescriptor.Marshaller<GetEventsResponse> {
-    private static final Parser<GetEventsResponse> PARSER = DiscardUnknownFieldsParser.wrap(GetEventsResponse.parser());
-
-    @Override
-    public InputStream stream(GetEventsResponse value) {
-      return value.toByteString().newInput();
-    }
-
-    @Override
-    public GetEventsResponse parse(InputStream stream) {
-      try {
-        return PARSER.parseFrom(stream);
-      } catch (InvalidProtocolBufferException e) {
-        throw Status.INTERNAL.withDescription("malformed GetEventsResponse").withCause(e).asRuntimeException();
-      }
-    }
   }
 }

@@ -159,9 +159,12 @@ public final class TetragonCollector {
       sawInitTree |= p.inInitTree();
     }
 
+    /**
+     * Connections to destinations no method attributes (most of a busy node's HTTPS) are only counted; the
+     * process tree learns from a connect event only when it opens a pair or brings a new description of its
+     * process, which keeps the common case (another connection of a known pair) to three lookups.
+     */
     private void connect(Event.Connect c) {
-      proc(c.process());
-      c.parent().ifPresent(this::proc);
       connects++;
       Optional<Attributed> a = attribution(c.daddr(), c.dport());
       if (a.isEmpty()) {
@@ -174,7 +177,6 @@ public final class TetragonCollector {
       if (p == null) {
         p = new Pair(c.node(), c.daddr(), c.dport(), a.get());
         pairs.put(key, p);
-        tree.keep(c.process());
       }
       if (dedupUsed < DEDUP_BUDGET) {
         long id = c.time().getEpochSecond() * 1_000_000_000L + c.time().getNano() + 31L * c.function().hashCode();
@@ -185,9 +187,18 @@ public final class TetragonCollector {
         }
         dedupUsed++;
       }
+      if (p.process != c.process()) {
+        proc(c.process());
+        tree.keep(c.process());
+        p.process = Proc.richer(p.process, c.process());
+      }
+      if (c.parent().isPresent() && (p.parent == null || p.parent.orElse(null) != c.parent().get())) {
+        proc(c.parent().get());
+        p.parent = c.parent();
+      } else if (p.parent == null) {
+        p.parent = Optional.empty();
+      }
       p.connections++;
-      p.process = Proc.richer(p.process, c.process());
-      if (p.parent == null || c.parent().isPresent()) p.parent = c.parent();
       if (c.time().isBefore(p.first)) p.first = c.time();
       if (c.time().isAfter(p.last)) p.last = c.time();
     }
