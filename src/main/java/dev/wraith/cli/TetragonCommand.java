@@ -84,6 +84,11 @@ final class TetragonCommand implements Callable<Integer> {
       description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable.")
   List<String> resolve = new ArrayList<>();
 
+  /** Counted down once the report is written: a Ctrl-C waits for it. */
+  private final CountDownLatch written = new CountDownLatch(1);
+  /** Stops a live read on Ctrl-C; null for files. */
+  private Thread onInterrupt;
+
   @Override
   public Integer call() throws Exception {
     if (!events.isEmpty() && address != null) {
@@ -121,9 +126,6 @@ final class TetragonCommand implements Callable<Integer> {
     }
   }
 
-  /** Counted down once the report is written: a Ctrl-C waits for it. */
-  private final CountDownLatch written = new CountDownLatch(1);
-  private Thread onInterrupt;
 
   private Optional<Duration> duration() {
     if (durationSeconds == null) return Optional.empty();

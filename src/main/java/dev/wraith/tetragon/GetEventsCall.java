@@ -67,6 +67,7 @@ final class GetEventsCall implements AutoCloseable {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(WINDOW + 8);
   private long nap = MIN_NAP_NANOS;
   private int credit;
+  private volatile boolean woken;
 
   /** Opens the channel and starts the call. */
   GetEventsCall(TetragonAddress address, GetEventsRequest request) {
@@ -88,6 +89,7 @@ final class GetEventsCall implements AutoCloseable {
    */
   Object next(long deadline) throws InterruptedException {
     while (true) {
+      if (woken) return Signal.STOP;
       Object o = queue.poll();
       if (o != null) {
         nap = MIN_NAP_NANOS;
@@ -105,9 +107,17 @@ final class GetEventsCall implements AutoCloseable {
     }
   }
 
-  /** Makes {@link #next} return {@link Signal#STOP} soon; callable from any thread. */
+  /**
+   * Makes {@link #next} return {@link Signal#STOP} at its next turn (within one nap; the caller may unpark the
+   * reader to make it at once); callable from any thread.
+   */
   void wake() {
-    queue.offer(Signal.STOP);
+    woken = true;
+  }
+
+  /** What had arrived and was not read yet, one at a time, without waiting; null when nothing is left. */
+  Object leftover() {
+    return queue.poll();
   }
 
   /** Ends the call; what had already arrived can still be read with {@link #next}. */

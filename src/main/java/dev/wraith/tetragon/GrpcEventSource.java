@@ -199,12 +199,8 @@ public final class GrpcEventSource implements EventSource {
     /** Cancels the call and reads what had already arrived. */
     private Ended finish(GetEventsCall call, boolean connected) {
       call.cancel();
-      try {
-        for (Object o = call.next(0); o != null && messages < maxMessages; o = call.next(0)) {
-          if (o instanceof byte[] m) take(m);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      for (Object o = call.leftover(); o != null && messages < maxMessages; o = call.leftover()) {
+        if (o instanceof byte[] m) take(m);
       }
       return new Ended(null, connected);
     }

@@ -4,12 +4,6 @@ import dev.wraith.attribution.Attributor;
 import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.tetragon.api.FineGuidanceSensorsGrpc;
 import dev.wraith.tetragon.api.GetEventsResponse;
-import io.grpc.CallOptions;
-import io.grpc.ClientCall;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -37,7 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gRPC half of bench/tetragon-bench.sh (not a test). Three commands, each its own JVM:
@@ -45,7 +39,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code serve EVENTS.log SOCKET}: turns the export lines into GetEventsResponse messages once (cached as
  *       length-prefixed protobuf beside the file), then streams their bytes over a unix socket to every client,
  *       as fast as the client's flow control allows;
- *   <li>{@code raw SOCKET N}: the baseline, a client that receives N messages and only counts them;
+ *   <li>{@code raw SOCKET N}: the baseline, wraith's own call (channel, flow control) receiving N messages and only
+ *       counting them, without parsing;
  *   <li>{@code wraith SOCKET N}: wraith's own path ({@link GrpcEventSource} into {@link TetragonCollector}) until
  *       N messages were read.
  * </ul>
@@ -149,41 +144,23 @@ public final class TetragonGrpcBench {
     System.err.println("converted " + n + " events to " + pb);
   }
 
-  private static ManagedChannel channel(String socket) {
-    var b = Grpc.newChannelBuilder("unix://" + socket, InsecureChannelCredentials.create()).directExecutor()
-        .maxInboundMessageSize(32 << 20);
-    String w = System.getProperty("window");
-    if (w != null && b instanceof io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder n) n.initialFlowControlWindow(Integer.parseInt(w));
-    return b.build();
-  }
-
-  /** Receives n messages and counts them: what the transport alone costs. */
+  /**
+   * Receives n messages through the same call wraith uses ({@link GetEventsCall}: channel, flow control, reader
+   * naps) and only counts them: what the transport alone costs.
+   */
   private static void raw(String socket, long n) throws InterruptedException {
-    ManagedChannel ch = channel(socket);
-    CountDownLatch done = new CountDownLatch(1);
     long t0 = System.nanoTime();
-    ClientCall<byte[], byte[]> call = ch.newCall(RAW, CallOptions.DEFAULT);
-    long[] count = {0};
-    call.start(new ClientCall.Listener<>() {
-      @Override
-      public void onMessage(byte[] message) {
-        if (++count[0] == n) done.countDown();
-        else if (count[0] % 512 == 0) call.request(512);
+    long count = 0;
+    try (GetEventsCall call = new GetEventsCall(TetragonAddress.parse("unix://" + socket), GrpcEventSource.request())) {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+      while (count < n) {
+        Object o = call.next(deadline);
+        if (o == null || o instanceof Status) break;
+        if (o instanceof byte[]) count++;
       }
-
-      @Override
-      public void onClose(Status status, Metadata trailers) {
-        done.countDown();
-      }
-    }, new Metadata());
-    call.sendMessage(new byte[0]);
-    call.halfClose();
-    call.request(1024);
-    done.await();
-    long ns = System.nanoTime() - t0;
-    call.cancel("done", null);
-    ch.shutdownNow();
-    report("raw gRPC (count only)", count[0], ns, "");
+      call.cancel();
+    }
+    report("raw gRPC (count only)", count, System.nanoTime() - t0, "");
   }
 
   /** wraith's own path, stopped after n messages. */
