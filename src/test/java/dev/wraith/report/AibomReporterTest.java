@@ -71,6 +71,12 @@ class AibomReporterTest {
   }
 
   @Test
+  void matchesTheGoldenFile() throws IOException {
+    InventoryGolden.check("inventory.aibom.cdx.json",
+        SampleInventory.render(new AibomReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan())));
+  }
+
+  @Test
   void metadataCarriesTheScanTimeToolCatalogueAndLayers() throws IOException {
     JsonNode bom = bom(Optional.empty());
     assertThat(bom.path("specVersion").asText()).isEqualTo("1.6");

@@ -103,6 +103,11 @@ class HtmlReporterTest {
   }
 
   @Test
+  void matchesTheGoldenFile() throws java.io.IOException {
+    InventoryGolden.check("inventory.report.html", HTML.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void sameInventorySameBytes() {
     assertThat(html(SampleInventory.inventory())).isEqualTo(HTML);
     assertThat(new HtmlReporter().fileName()).isEqualTo("report.html");
