@@ -23,6 +23,8 @@ import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.LifecycleChoice;
+import org.cyclonedx.model.Lifecycles;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Service;
 import org.cyclonedx.model.metadata.ToolInformation;
@@ -84,6 +86,7 @@ public final class AibomReporter implements InventoryReporter {
     ToolInformation tools = new ToolInformation();
     tools.setComponents(List.of(tool));
     m.setToolChoice(tools);
+    m.setLifecycles(lifecycles(inventory));
     Component estate = new Component();
     estate.setType(Component.Type.APPLICATION);
     estate.setBomRef(ROOT_REF);
@@ -100,6 +103,30 @@ public final class AibomReporter implements InventoryReporter {
     }
     m.setProperties(p.build());
     return m;
+  }
+
+  /** pre-build when source code was scanned, discovery when a runtime layer (cluster, host, ...) ran. */
+  private static Lifecycles lifecycles(Inventory inventory) {
+    boolean code = false;
+    boolean runtime = false;
+    for (LayerStatus l : inventory.layers()) {
+      if (l.state() != LayerStatus.State.RAN && l.state() != LayerStatus.State.PARTIAL) continue;
+      if (l.layer().equals("code")) code = true;
+      else runtime = true;
+    }
+    List<LifecycleChoice> phases = new ArrayList<>();
+    if (code) phases.add(phase(LifecycleChoice.Phase.PRE_BUILD));
+    if (runtime) phases.add(phase(LifecycleChoice.Phase.DISCOVERY));
+    if (phases.isEmpty()) return null;
+    Lifecycles l = new Lifecycles();
+    l.setLifecycleChoice(phases);
+    return l;
+  }
+
+  private static LifecycleChoice phase(LifecycleChoice.Phase phase) {
+    LifecycleChoice c = new LifecycleChoice();
+    c.setPhase(phase);
+    return c;
   }
 
   private static List<Dependency> dependencies(Inventory inventory, List<AibomLibraries.Library> libraries,

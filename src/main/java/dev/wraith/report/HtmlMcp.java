@@ -10,6 +10,9 @@ import dev.wraith.model.McpTool;
  * poisoning), so they are shown folded, as escaped text, next to any warning the probe raised.
  */
 final class HtmlMcp {
+  private static final java.util.Comparator<InventoryMcpServer> RISKIEST_FIRST =
+      java.util.Comparator.comparing((InventoryMcpServer m) -> -m.risk().ordinal()).thenComparing(InventoryMcpServer::name)
+          .thenComparing(InventoryMcpServer::source).thenComparing(InventoryMcpServer::command);
   private HtmlMcp() {}
 
   static void servers(Inventory inventory, HtmlWriter w) {
@@ -24,7 +27,7 @@ final class HtmlMcp {
       w.element("th", h, "scope", "col");
     }
     w.close("tr").close("thead").open("tbody").newline();
-    for (InventoryMcpServer m : inventory.mcpServers()) {
+    for (InventoryMcpServer m : inventory.mcpServers().stream().sorted(RISKIEST_FIRST).toList()) {
       w.open("tr", "data-verified", String.valueOf(m.verified()));
       w.open("td").element("strong", m.name());
       if (!m.pkg().isEmpty()) w.open("br").element("code", m.pkg());

@@ -89,6 +89,9 @@ class AibomReporterTest {
     assertThat(props(meta, "wraith:summary:GHOST")).containsExactly("1");
     assertThat(props(meta, "wraith:summary:UNKNOWN")).containsExactly("3");
     assertThat(props(meta, "wraith:catalogue:version")).isEmpty();
+    assertThat(meta.path("lifecycles")).extracting(l -> l.path("phase").asText()).containsExactly("pre-build", "discovery");
+    JsonNode nothingRan = read(SampleInventory.render(new AibomReporter(), SampleInventory.empty(), Optional.empty()));
+    assertThat(nothingRan.path("metadata").has("lifecycles")).isFalse();
     assertThat(props(meta.path("tools").path("components").get(0), "wraith:catalogue:version")).containsExactly("0.2.0");
   }
 
@@ -206,6 +209,25 @@ class AibomReporterTest {
       assertThat(known).as("dependency ref").contains(d.path("ref").asText());
       d.path("dependsOn").forEach(r -> assertThat(known).as("dependsOn of %s", d.path("ref").asText()).contains(r.asText()));
     }
+  }
+
+  @Test
+  void anUnattributedConnectionIsAServiceNamedAfterItsAddress() throws IOException {
+    Inventory base = SampleInventory.inventory();
+    InventoryAgent g = base.ghosts().get(0);
+    InventoryAgent.Connection c = g.connections().get(0);
+    InventoryAgent ghost = new InventoryAgent(g.id(), g.classification(), g.risk(), g.name(), g.workload(), g.process(),
+        g.code(), List.of(), g.capabilities(), List.of(new InventoryAgent.Connection("", "", "2001:db8::7", 8443, "tls-sni",
+            "tetragon", 12, c.firstSeen(), c.lastSeen())), g.reach(), g.evidence(), g.reasons(), g.firstSeen(), g.lastSeen(),
+        g.change());
+    Inventory inventory = new Inventory(base.tool(), base.scanTime(), base.roots(), List.of(ghost), List.of(), base.layers());
+    JsonNode bom = read(SampleInventory.render(new AibomReporter(), inventory, Optional.empty()));
+    assertThat(AibomSchema.validate(bom)).isEmpty();
+    JsonNode s = service(bom, "provider:unattributed/[2001:db8::7]");
+    assertThat(s.path("name").asText()).isEqualTo("[2001:db8::7]");
+    assertThat(s.path("endpoints").get(0).asText()).isEqualTo("https://[2001:db8::7]:8443");
+    assertThat(props(s, "wraith:kind")).containsExactly("unattributed-endpoint");
+    assertThat(dependsOn(bom, "agent:" + g.id())).containsExactly("provider:unattributed/[2001:db8::7]");
   }
 
   private static JsonNode bom(Optional<CodeScan> code) throws IOException {

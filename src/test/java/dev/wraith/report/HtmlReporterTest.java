@@ -89,6 +89,7 @@ class HtmlReporterTest {
     String mcp = between(HTML, "<table id=\"mcp-table\"", "</table>");
     assertThat(mcp).contains("<strong>github</strong>").contains(">verified<").contains(">not verified<")
         .contains("<span class=\"badge bad\">prompt-injection</span>").contains("http://127.0.0.1:8808/mcp");
+    assertThat(mcp.indexOf("<strong>db-helper</strong>")).as("riskiest first").isLessThan(mcp.indexOf("<strong>github</strong>"));
     String layers = between(HTML, "<table id=\"layer-table\"", "</table>");
     assertThat(layers).contains("data-layer=\"tetragon\" data-state=\"skipped\"")
         .contains("no --tetragon-export or --tetragon-address given")
