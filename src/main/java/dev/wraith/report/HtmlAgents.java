@@ -113,8 +113,35 @@ final class HtmlAgents {
     w.element("td", a.lastSeen().map(HtmlReporter.TIME::format).orElse("—"), "data-sort",
         String.valueOf(a.lastSeen().map(Instant::getEpochSecond).orElse(-1L)));
     w.element("td", a.change().name().toLowerCase(Locale.ROOT));
-    w.element("td", a.reasons().isEmpty() ? "" : a.reasons().get(0));
-    w.close("tr").newline();
+    w.open("td").text(a.reasons().isEmpty() ? "" : a.reasons().get(0));
+    details(a, w);
+    w.close("td").close("tr").newline();
+  }
+
+  /** Everything else known about the agent, folded: reasons, code, connections, reach, evidence. */
+  private static void details(InventoryAgent a, HtmlWriter w) {
+    List<String> code = a.code().stream().map(r -> r.path() + (r.line() > 0 ? ":" + r.line() : "") + " (" + r.ruleId() + ")")
+        .toList();
+    if (a.reasons().size() <= 1 && code.isEmpty() && a.connections().isEmpty() && a.reach().isEmpty()
+        && a.evidence().isEmpty()) {
+      return;
+    }
+    w.open("details").element("summary", "more").open("dl", "class", "facts");
+    if (a.reasons().size() > 1) block(w, "Reasons", a.reasons());
+    block(w, "Code", code);
+    block(w, "Calls", a.connections().stream().map(HtmlAgents::connection).toList());
+    block(w, "Can reach", a.reach());
+    block(w, "Capabilities", a.capabilities());
+    block(w, "Evidence", a.evidence().stream().map(HtmlAgents::evidence).toList());
+    HtmlReporter.fact(w, "Id", a.id());
+    w.close("dl").close("details");
+  }
+
+  private static void block(HtmlWriter w, String term, List<String> items) {
+    if (items.isEmpty()) return;
+    w.element("dt", term).open("dd");
+    list(items, w);
+    w.close("dd");
   }
 
   /** The workload (and node), else the code, in one line. */

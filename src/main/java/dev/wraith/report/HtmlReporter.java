@@ -4,6 +4,7 @@ import dev.wraith.model.Classification;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Risk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,6 +105,11 @@ public final class HtmlReporter implements InventoryReporter {
     w.element("h2", "Agents by classification and risk");
     w.open("div", "class", "panel");
     HtmlChart.write(inventory, w);
+    StringBuilder risks = new StringBuilder("By risk: ");
+    for (Risk r : new Risk[] {Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW}) {
+      risks.append(inventory.riskCounts().get(r)).append(' ').append(r.id()).append(r == Risk.LOW ? "." : ", ");
+    }
+    w.element("p", risks.toString(), "class", "muted", "id", "risk-counts");
     w.close("div").close("section").newline();
   }
 

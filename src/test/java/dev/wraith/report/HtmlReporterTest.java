@@ -56,7 +56,8 @@ class HtmlReporterTest {
         .contains("Scanned 2026-11-27 18:00 UTC · code: examples/acme-support")
         .contains("<div class=\"n\">3</div><div class=\"label\">UNKNOWN</div>")
         .contains("<svg class=\"chart\"").contains("GHOST, critical risk: 1").contains("CONFIRMED, high risk: 1")
-        .contains("<dt>Catalogue</dt><dd>0.2.0 (schema 1)</dd>");
+        .contains("<dt>Catalogue</dt><dd>0.2.0 (schema 1)</dd>")
+        .contains("By risk: 1 critical, 1 high, 3 medium, 3 low.");
   }
 
   @Test
@@ -79,7 +80,9 @@ class HtmlReporterTest {
     List<String> classes = attributes(between(body, "<tbody>", "</tbody>"), "data-class");
     assertThat(classes).hasSize(8).first().isEqualTo("GHOST");
     assertThat(classes).containsSubsequence("GHOST", "ZOMBIE", "SHADOW_AI", "UNKNOWN", "CONFIRMED");
-    assertThat(body).contains("services/search-indexer/main.go:14");
+    assertThat(body).contains("services/search-indexer/main.go:14")
+        .contains("<dt>Code</dt><dd><ul><li>services/triage-agent/triage/agent.py:12 (sdk-client)</li>")
+        .contains("<dt>Can reach</dt><dd><ul><li>reads Secrets in namespace ai</li></ul></dd>");
     assertThat(between(HTML, "<section id=\"agents-section\">", "</section>")).contains("<output id=\"agent-count\"")
         .contains("8 of 8 agents</output>");
   }
