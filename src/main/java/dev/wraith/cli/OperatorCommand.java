@@ -108,7 +108,7 @@ final class OperatorCommand implements Callable<Integer> {
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
       var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
       var loop = new ScanLoop(collector, inventorySource(cat, tool, clock), publisher, metrics, clock, System.err::println);
-      System.err.println("wraith operator: every " + every + ", metrics on port " + endpoint.port());
+      System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
       if (!once) loop.run(every);
       ScanLoop.Cycle c = loop.runOnce();
       boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false);
