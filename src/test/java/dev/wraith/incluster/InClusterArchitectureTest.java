@@ -25,8 +25,8 @@ class InClusterArchitectureTest {
   }
 
   @Test
-  void onlyTheCliUsesInCluster() {
-    noClasses().that().resideOutsideOfPackages("dev.wraith.cli..", "dev.wraith.incluster..")
+  void onlyTheCliAndTheOrchestratorUseInCluster() {
+    noClasses().that().resideOutsideOfPackages("dev.wraith.cli..", "dev.wraith.scan..", "dev.wraith.incluster..")
         .should().dependOnClassesThat().resideInAPackage("dev.wraith.incluster..")
         .check(CLASSES);
   }
