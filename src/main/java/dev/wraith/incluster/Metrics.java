@@ -40,13 +40,13 @@ public final class Metrics {
       l.inventory().summary().forEach((c, n) -> sample(b, "wraith_agents", "classification", c.name(), n));
       family(b, "wraith_agents_by_risk", "gauge", "Agents in the last inventory, by risk.");
       l.inventory().riskCounts().forEach((r, n) -> sample(b, "wraith_agents_by_risk", "risk", r.name(), n));
-      family(b, "wraith_layer_up", "gauge", "1 when the layer ran (fully or partly) in the last scan, 0 when it failed or was skipped.");
-      for (LayerStatus s : l.inventory().layers()) {
+      family(b, "wraith_layer_up", "gauge", "1 when the layer ran (fully or partly) in the last scan, 0 when it failed or was skipped; layer publish is the API writes.");
+      for (LayerStatus s : layers(l)) {
         boolean up = s.state() == LayerStatus.State.RAN || s.state() == LayerStatus.State.PARTIAL;
         sample(b, "wraith_layer_up", "layer", s.layer(), up ? 1 : 0);
       }
       family(b, "wraith_layer_warnings", "gauge", "Warnings of each layer in the last scan (unreadable input, unreachable nodes, ...).");
-      for (LayerStatus s : l.inventory().layers()) sample(b, "wraith_layer_warnings", "layer", s.layer(), s.warnings().size());
+      for (LayerStatus s : layers(l)) sample(b, "wraith_layer_warnings", "layer", s.layer(), s.warnings().size());
       family(b, "wraith_scan_duration_seconds", "gauge", "Duration of the last successful cycle: sensors, scan and publish.");
       b.append("wraith_scan_duration_seconds ").append(number(l.seconds())).append('\n');
       family(b, "wraith_last_scan_timestamp_seconds", "gauge", "When the last successful cycle finished, in Unix seconds.");
@@ -58,6 +58,13 @@ public final class Metrics {
     sample(b, "wraith_scans_total", "result", "ok", ok.get());
     sample(b, "wraith_scans_total", "result", "failed", failed.get());
     return b.toString();
+  }
+
+  /** The inventory's layers and the publish itself ("publish": failed when no write succeeded). */
+  private static java.util.List<LayerStatus> layers(Last l) {
+    java.util.List<LayerStatus> all = new java.util.ArrayList<>(l.inventory().layers());
+    all.add(l.publish().status());
+    return all;
   }
 
   /** 200 while cycles keep finishing within {@code staleAfter} (or the first is still due), else 503. */

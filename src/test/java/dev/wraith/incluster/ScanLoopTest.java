@@ -98,6 +98,7 @@ class ScanLoopTest {
           .containsEntry("wraith_layer_up{layer=\"host\"}", 1.0)
           .containsEntry("wraith_layer_warnings{layer=\"host\"}", 1.0)
           .containsEntry("wraith_publish_failures", 0.0)
+          .containsEntry("wraith_layer_up{layer=\"publish\"}", 1.0)
           .containsEntry("wraith_scans_total{result=\"ok\"}", 1.0);
       assertThat(m.get("wraith_scan_duration_seconds")).isPositive();
       assertThat(m.get("wraith_last_scan_timestamp_seconds")).isGreaterThan(T0.getEpochSecond());
