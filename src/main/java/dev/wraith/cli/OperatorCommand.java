@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith operator                                  every 5 minutes, metrics on :9090",
-        "  wraith operator --once --context kind-dev        one cycle against a kubeconfig context, then exit",
+        "  wraith operator                           every 5 minutes, metrics on :9090",
+        "  wraith operator --once --context dev      one cycle from outside, then exit",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
         "",
         "Exit codes (--once): 0 published, 3 the cycle failed or some writes failed; without --once it runs until stopped."

@@ -141,8 +141,13 @@ final class SensorCommand implements Callable<Integer> {
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
         OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open(System.out)) {
       System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
-      while (true) {
-        HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
+      while (!Thread.currentThread().isInterrupted()) {
+        HostScan scan;
+        try {
+          scan = layer.observe(window, Duration.ofMillis(intervalMillis));
+        } catch (InterruptedException e) {
+          break; // stopped (tests, embedding); a pod is stopped by SIGTERM, which ends the JVM
+        }
         var bytes = new java.io.ByteArrayOutputStream();
         json.write(tool, scan, bytes);
         buffer.add(scan.end(), bytes.toByteArray());
@@ -152,6 +157,7 @@ final class SensorCommand implements Callable<Integer> {
         }
       }
     }
+    return Main.OK;
   }
 
   private SensorReporter reporter(List<SensorReporter> reporters) {
