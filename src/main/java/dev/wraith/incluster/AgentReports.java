@@ -30,7 +30,7 @@ public final class AgentReports {
   public static final String SUMMARY_NAME = "cluster";
   public static final String CLASSIFICATION_LABEL = "wraith.dev/classification", RISK_LABEL = "wraith.dev/risk";
   public static final String AGENT_ID_ANNOTATION = "wraith.dev/agent-id";
-  static final int MAX_CODE = 50, MAX_CONNECTIONS = 50, MAX_EVIDENCE = 50, MAX_ERRORS = 10;
+  static final int MAX_CODE = 50, MAX_CONNECTIONS = 50, MAX_EVIDENCE = 50, MAX_ERRORS = 10, MAX_TEXT = 1000;
   private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final String homeNamespace;
@@ -96,13 +96,18 @@ public final class AgentReports {
         .map(c -> new AgentReportSpec.Connection(c.provider(), c.host(), c.ip(), c.port(), c.method(), c.layer(), c.count(),
             c.firstSeen().toString(), c.lastSeen().toString())).toList();
     List<AgentReportSpec.Evidence> evidence = a.evidence().stream().limit(MAX_EVIDENCE)
-        .map(e -> new AgentReportSpec.Evidence(e.layer(), e.detail())).toList();
+        .map(e -> new AgentReportSpec.Evidence(e.layer(), cap(e.detail()))).toList();
     int dc = a.code().size() - code.size(), dn = a.connections().size() - connections.size(),
         de = a.evidence().size() - evidence.size();
     return new AgentReportSpec(a.id(), a.name(), a.classification().name(), a.risk().name(), where(a),
         a.providers().isEmpty() ? "-" : String.join(",", a.providers()), a.providers(), a.capabilities(), a.reach(),
         a.reasons(), workload.orElse(null), process.orElse(null), code, connections, evidence,
         dc + dn + de == 0 ? null : new AgentReportSpec.Truncated(dc, dn, de));
+  }
+
+  /** Evidence texts are for people; a pathological one (a huge command line) must not bloat the object. */
+  private static String cap(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
   }
 
   private static String where(InventoryAgent a) {

@@ -47,6 +47,21 @@ class AgentReportsTest {
   }
 
   @Test
+  void longListsAndTextsAreCappedAndCounted() {
+    List<InventoryAgent.CodeRef> code = new java.util.ArrayList<>();
+    for (int i = 0; i < 70; i++) code.add(new InventoryAgent.CodeRef("src/f" + i + ".py", i, "sdk-client"));
+    var big = new InventoryAgent("big", Classification.UNKNOWN, Risk.LOW, "big", Optional.empty(), Optional.empty(), code,
+        List.of(), List.of(), List.of(), List.of(), List.of(new InventoryAgent.Evidence("code", "x".repeat(5000))), List.of(),
+        Optional.empty(), Optional.empty(), InventoryAgent.Change.NEW);
+    JsonNode spec = JSON.valueToTree(reports.desired(inventory(big)).get(0).body()).get("spec");
+    assertThat(spec.get("code")).hasSize(50);
+    assertThat(spec.at("/truncated/code").asInt()).isEqualTo(20);
+    assertThat(spec.at("/truncated/evidence").asInt()).isZero();
+    assertThat(spec.at("/evidence/0/detail").asText()).hasSize(1001).endsWith("…");
+    assertThat(JSON.valueToTree(reports.desired(inventory(ghost())).get(0).body()).get("spec").has("truncated")).isFalse();
+  }
+
+  @Test
   void namesAreStableDns1123AndBounded() {
     var longName = new InventoryAgent("id-1", Classification.GHOST, Risk.HIGH, "Ünïcode ___ Agent!!".repeat(10),
         Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
