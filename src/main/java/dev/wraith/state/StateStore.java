@@ -1,0 +1,390 @@
+package dev.wraith.state;
+
+import dev.wraith.model.Classification;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.PriorState;
+import dev.wraith.model.Risk;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The state database of one file: what earlier scans saw, for ZOMBIE, NEW and CHANGED, {@code wraith history} and
+ * {@code wraith diff}. Every write is one SQLite transaction in WAL mode, so a scan killed mid-write leaves the
+ * previous state intact; a second writer gets a "locked" {@link StateException} after a short wait, never a hang.
+ * Every failure is a {@link StateException} naming the file. Not thread-safe: one store per scan.
+ */
+public final class StateStore implements AutoCloseable {
+  static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Path file;
+  private final Connection db;
+  private final ScanHistory history;
+
+  private StateStore(Path file, Connection db) {
+    this.file = file;
+    this.db = db;
+    this.history = new ScanHistory(file, db);
+  }
+
+  /** {@code ~/.wraith/inventory.db}. */
+  public static Path defaultFile() {
+    return Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
+  }
+
+  /**
+   * Opens {@code file}, creating it (mode 0600, parent directories 0700) and migrating its schema as needed.
+   *
+   * @throws StateException when the file is not a database, is locked, or has a newer schema than this binary
+   */
+  public static StateStore open(Path file) {
+    return open(file, BUSY_TIMEOUT, Schema.MIGRATIONS);
+  }
+
+  /** Opens a database that must exist already (history and diff never create one). */
+  public static StateStore openExisting(Path file) {
+    if (!Files.exists(file)) {
+      throw new StateException("no state database at " + file + ": run 'wraith scan-all' first, or pass --state FILE");
+    }
+    return open(file);
+  }
+
+  static StateStore open(Path file, Duration busyTimeout, String... migrations) {
+    prepare(file);
+    SQLiteDataSource data = dataSource(file, busyTimeout);
+    Connection db = null;
+    try {
+      Schema.migrate(file, data, migrations);
+      db = data.getConnection();
+      return new StateStore(file, db);
+    } catch (Exception e) {
+      closeQuietly(db);
+      throw StateException.from(file, "opening", e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** What the correlation needs from earlier scans; {@link PriorState#NONE} when nothing was recorded yet. */
+  public PriorState prior() {
+    try (Statement st = db.createStatement()) {
+      Optional<Instant> lastScan = Optional.empty();
+      try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
+        if (rs.next()) lastScan = Optional.of(Timestamps.parse(rs.getString(1)));
+      }
+      Map<String, PriorState.PriorAgent> agents = new HashMap<>();
+      try (ResultSet rs = st.executeQuery(
+          "SELECT id, first_seen, last_seen_runtime, last_digest, last_snapshot FROM agent")) {
+        while (rs.next()) {
+          agents.put(rs.getString(1), new PriorState.PriorAgent(Snapshots.agent(rs.getString(5)),
+              Timestamps.parse(rs.getString(2)), Optional.ofNullable(rs.getString(3)).map(Timestamps::parse),
+              rs.getString(4)));
+        }
+      }
+      return lastScan.isEmpty() && agents.isEmpty() ? PriorState.NONE : new PriorState(lastScan, agents);
+    } catch (SQLException e) {
+      throw StateException.from(file, "reading the prior state", e);
+    }
+  }
+
+  /**
+   * Records one scan in a single transaction: the scan row, every agent (first seen kept, last runtime sighting
+   * moved to this scan's time when observed at runtime now) and its per-scan row. Either all of it is stored or
+   * none of it.
+   *
+   * @return the new scan's id
+   */
+  public long record(Inventory inventory) {
+    return record(inventory, n -> {});
+  }
+
+  /** {@link #record(Inventory)}, calling {@code afterAgent} with the count of agents written so far (for tests). */
+  long record(Inventory inventory, IntConsumer afterAgent) {
+    requireDistinctIds(inventory.agents());
+    return inTransaction("recording the scan", () -> {
+      long scanId = insertScan(inventory);
+      String time = Timestamps.format(inventory.scanTime());
+      try (PreparedStatement agent = db.prepareStatement(UPSERT_AGENT);
+          PreparedStatement row = db.prepareStatement(INSERT_SCAN_AGENT)) {
+        int n = 0;
+        for (InventoryAgent a : inventory.agents()) {
+          upsertAgent(agent, a, time);
+          insertScanAgent(row, scanId, a);
+          afterAgent.accept(++n);
+        }
+      }
+      return scanId;
+    });
+  }
+
+  /** The last recorded hash of each tool of one MCP server, by tool name (sorted); empty if never recorded. */
+  public Map<String, String> toolHashes(String serverKey) {
+    try (PreparedStatement st = db.prepareStatement("SELECT tool_name, hash FROM mcp_tool WHERE server_key = ?")) {
+      st.setString(1, serverKey);
+      Map<String, String> hashes = new TreeMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) hashes.put(rs.getString(1), rs.getString(2));
+      }
+      return java.util.Collections.unmodifiableMap(hashes);
+    } catch (SQLException e) {
+      throw StateException.from(file, "reading MCP tool hashes", e);
+    }
+  }
+
+  /**
+   * Records the tools one MCP server offered at {@code when}, in one transaction. Tools not in the map are kept as
+   * they were (a probe may list fewer); a changed hash replaces the old one, and its time is kept as "hash since".
+   */
+  public void recordToolHashes(String serverKey, Map<String, String> hashByTool, Instant when) {
+    String t = Timestamps.format(when);
+    inTransaction("recording MCP tool hashes", () -> {
+      try (PreparedStatement st = db.prepareStatement(UPSERT_TOOL)) {
+        for (var e : new TreeMap<>(hashByTool).entrySet()) {
+          st.setString(1, serverKey);
+          st.setString(2, e.getKey());
+          st.setString(3, e.getValue());
+          st.setString(4, t);
+          st.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Every recorded scan, oldest first. */
+  public List<ScanSummary> scans() {
+    return history.scans();
+  }
+
+  public Optional<ScanSummary> scan(long id) {
+    return history.scan(id);
+  }
+
+  /**
+   * What changed from scan {@code fromScan} to scan {@code toScan}.
+   *
+   * @throws StateException when either scan is not recorded
+   */
+  public Diff diff(long fromScan, long toScan) {
+    return history.diff(fromScan, toScan);
+  }
+
+  /** One agent's classification history, oldest scan first; empty when no scan listed that id. */
+  public Optional<AgentHistory> agentHistory(String agentId) {
+    return history.agent(agentId);
+  }
+
+  /** Ids of recorded agents that start with {@code prefix}, sorted, at most {@code limit}. */
+  public List<String> agentIds(String prefix, int limit) {
+    return history.agentIds(prefix, limit);
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw StateException.from(file, "closing", e);
+    }
+  }
+
+  // ---- writing
+
+  private static final String UPSERT_AGENT = """
+      INSERT INTO agent (id, name, first_seen, last_listed, last_seen_runtime, last_classification, last_risk,
+                         last_digest, last_snapshot)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET
+        name = excluded.name,
+        first_seen = min(first_seen, excluded.first_seen),
+        last_listed = max(last_listed, excluded.last_listed),
+        last_seen_runtime = CASE
+          WHEN excluded.last_seen_runtime IS NULL THEN last_seen_runtime
+          WHEN last_seen_runtime IS NULL THEN excluded.last_seen_runtime
+          ELSE max(last_seen_runtime, excluded.last_seen_runtime) END,
+        last_classification = excluded.last_classification,
+        last_risk = excluded.last_risk,
+        last_digest = excluded.last_digest,
+        last_snapshot = excluded.last_snapshot
+      """;
+
+  private static final String INSERT_SCAN_AGENT = """
+      INSERT INTO scan_agent (scan_id, agent_id, name, classification, risk, digest, runtime)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  private static final String UPSERT_TOOL = """
+      INSERT INTO mcp_tool (server_key, tool_name, hash, first_seen, hash_since, last_seen)
+      VALUES (?1, ?2, ?3, ?4, ?4, ?4)
+      ON CONFLICT (server_key, tool_name) DO UPDATE SET
+        hash_since = CASE WHEN hash = excluded.hash THEN hash_since ELSE excluded.hash_since END,
+        hash = excluded.hash,
+        last_seen = excluded.last_seen
+      """;
+
+  private long insertScan(Inventory inv) throws SQLException {
+    Map<Classification, Integer> classes = inv.summary();
+    Map<Risk, Integer> risks = inv.riskCounts();
+    try (PreparedStatement st = db.prepareStatement("""
+        INSERT INTO scan (scan_time, tool_version, catalogue_version, roots, layers, confirmed, unknown, shadow_ai,
+                          zombie, ghost, risk_low, risk_medium, risk_high, risk_critical, mcp_servers)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, Statement.RETURN_GENERATED_KEYS)) {
+      int i = 0;
+      st.setString(++i, Timestamps.format(inv.scanTime()));
+      st.setString(++i, inv.tool().version());
+      st.setString(++i, inv.tool().catalogueVersion());
+      st.setString(++i, Snapshots.strings(inv.roots()));
+      st.setString(++i, Snapshots.layers(inv.layers()));
+      for (Classification c : Classification.values()) st.setInt(++i, classes.get(c));
+      for (Risk r : Risk.values()) st.setInt(++i, risks.get(r));
+      st.setInt(++i, inv.mcpServers().size());
+      st.executeUpdate();
+      try (ResultSet keys = st.getGeneratedKeys()) {
+        if (!keys.next()) throw new SQLException("no id for the new scan row");
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private static void upsertAgent(PreparedStatement st, InventoryAgent a, String scanTime) throws SQLException {
+    st.setString(1, a.id());
+    st.setString(2, a.name());
+    st.setString(3, scanTime);
+    st.setString(4, scanTime);
+    st.setString(5, a.observedAtRuntime() ? scanTime : null);
+    st.setString(6, a.classification().name());
+    st.setString(7, a.risk().name());
+    st.setString(8, a.digest());
+    st.setString(9, Snapshots.agent(a));
+    st.executeUpdate();
+  }
+
+  private static void insertScanAgent(PreparedStatement st, long scanId, InventoryAgent a) throws SQLException {
+    st.setLong(1, scanId);
+    st.setString(2, a.id());
+    st.setString(3, a.name());
+    st.setString(4, a.classification().name());
+    st.setString(5, a.risk().name());
+    st.setString(6, a.digest());
+    st.setInt(7, a.observedAtRuntime() ? 1 : 0);
+    st.executeUpdate();
+  }
+
+  /** A unit of work that either commits whole or leaves the database as it was. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T inTransaction(String doing, Work<T> work) {
+    try {
+      db.setAutoCommit(false); // BEGIN IMMEDIATE: the write lock is taken now, or "locked" after the busy timeout
+    } catch (SQLException e) {
+      throw StateException.from(file, doing, e);
+    }
+    try {
+      T result = work.run();
+      db.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      throw StateException.from(file, doing + " (nothing was written)", e);
+    } finally {
+      try {
+        db.setAutoCommit(true);
+      } catch (SQLException e) {
+        // the connection is unusable; the next call reports it
+      }
+    }
+  }
+
+  private void rollback() {
+    try {
+      db.rollback();
+    } catch (SQLException e) {
+      // SQLite rolls an open transaction back when the connection closes; the failure that got us here is reported
+    }
+  }
+
+  private static void requireDistinctIds(List<InventoryAgent> agents) {
+    Set<String> seen = new HashSet<>();
+    for (InventoryAgent a : agents) {
+      if (!seen.add(a.id())) throw new IllegalArgumentException("inventory lists agent " + a.id() + " twice");
+    }
+  }
+
+  // ---- opening
+
+  private static SQLiteDataSource dataSource(Path file, Duration busyTimeout) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout((int) busyTimeout.toMillis());
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource data = new SQLiteDataSource(config);
+    data.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return data;
+  }
+
+  /** Creates the parent directories (0700) and an empty file (0600) so no other user can read the history. */
+  private static void prepare(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new StateException("state database " + file + " is a directory; use --state with a file");
+    }
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        Files.createDirectories(parent, posix ? attrs("rwx------") : new FileAttribute<?>[0]);
+      }
+      if (!Files.exists(file)) {
+        try {
+          Files.createFile(file, posix ? attrs("rw-------") : new FileAttribute<?>[0]);
+        } catch (FileAlreadyExistsException raced) {
+          // another wraith created it first: fine
+        }
+      }
+    } catch (IOException e) {
+      throw new StateException("state database " + file + " cannot be created (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + "); use --state with a writable file", e);
+    }
+  }
+
+  private static FileAttribute<?>[] attrs(String perms) {
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))};
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // already failing; the first error is the one reported
+    }
+  }
+}
