@@ -300,31 +300,32 @@ public final class StateStore implements AutoCloseable {
     T run() throws SQLException;
   }
 
+  /**
+   * Runs {@code work} between BEGIN IMMEDIATE and COMMIT, issued as statements on an auto-commit connection (the
+   * driver's own transaction flag goes stale when BEGIN fails). IMMEDIATE takes the write lock up front, so a second
+   * writer fails here, after the busy timeout, before doing any work.
+   */
   private <T> T inTransaction(String doing, Work<T> work) {
-    try {
-      db.setAutoCommit(false); // BEGIN IMMEDIATE: the write lock is taken now, or "locked" after the busy timeout
+    try (Statement st = db.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
     } catch (SQLException e) {
       throw StateException.from(file, doing, e);
     }
     try {
       T result = work.run();
-      db.commit();
+      try (Statement st = db.createStatement()) {
+        st.execute("COMMIT");
+      }
       return result;
     } catch (SQLException | RuntimeException e) {
       rollback();
       throw StateException.from(file, doing + " (nothing was written)", e);
-    } finally {
-      try {
-        db.setAutoCommit(true);
-      } catch (SQLException e) {
-        // the connection is unusable; the next call reports it
-      }
     }
   }
 
   private void rollback() {
-    try {
-      db.rollback();
+    try (Statement st = db.createStatement()) {
+      st.execute("ROLLBACK");
     } catch (SQLException e) {
       // SQLite rolls an open transaction back when the connection closes; the failure that got us here is reported
     }
@@ -344,7 +345,6 @@ public final class StateStore implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout((int) busyTimeout.toMillis());
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     SQLiteDataSource data = new SQLiteDataSource(config);
     data.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
