@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "Finds every AI agent in your code and your Kubernetes clusters, and flags the ghosts.",
         ""
     },
-    subcommands = {ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class, CatalogueCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class, CatalogueCommand.class, HistoryCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
         "Exit codes:",

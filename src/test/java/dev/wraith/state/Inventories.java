@@ -17,18 +17,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** Realistic inventories built by hand, as the correlation would hand them to the state store. */
-final class Inventories {
-  static final Instant T1 = Instant.parse("2026-11-01T09:00:00Z");
-  static final Instant T2 = Instant.parse("2026-11-02T09:00:00.123456789Z");
-  static final Instant T3 = Instant.parse("2026-11-03T09:00:00.5Z");
-  static final String CONFIRMED_ID = "agent-7f3a9c01";
-  static final String GHOST_ID = "agent-0bad5c1d";
-  static final String UNKNOWN_ID = "agent-5e11ab2e";
+public final class Inventories {
+  public static final Instant T1 = Instant.parse("2026-11-01T09:00:00Z");
+  public static final Instant T2 = Instant.parse("2026-11-02T09:00:00.123456789Z");
+  public static final Instant T3 = Instant.parse("2026-11-03T09:00:00.5Z");
+  public static final String CONFIRMED_ID = "agent-7f3a9c01";
+  public static final String GHOST_ID = "agent-0bad5c1d";
+  public static final String UNKNOWN_ID = "agent-5e11ab2e";
 
   private Inventories() {}
 
   /** The support bot: code in the repo, Deployment in the cluster, python calling OpenAI. */
-  static InventoryAgent confirmed(Instant seen) {
+  public static InventoryAgent confirmed(Instant seen) {
     return new InventoryAgent(CONFIRMED_ID, Classification.CONFIRMED, Risk.HIGH, "support-bot",
         Optional.of(new WorkloadRef("support", "Deployment", "support-bot", "app")),
         Optional.of(new ProcessRef("node-a", 4242, "/usr/bin/python3", List.of("python3", "/app/bot.py"), false,
@@ -44,7 +44,7 @@ final class Inventories {
   }
 
   /** A script exec'd into the payment pod, calling OpenAI, with no code anywhere. */
-  static InventoryAgent ghost(Instant seen) {
+  public static InventoryAgent ghost(Instant seen) {
     return new InventoryAgent(GHOST_ID, Classification.GHOST, Risk.CRITICAL, "sync.py",
         Optional.of(new WorkloadRef("payments", "Deployment", "payment-api", "api")),
         Optional.of(new ProcessRef("node-b", 31337, "/usr/bin/python3", List.of("python3", "/tmp/sync.py"), true,
@@ -59,14 +59,14 @@ final class Inventories {
   }
 
   /** A LangChain agent in the repo that nothing runs. */
-  static InventoryAgent unknown() {
+  public static InventoryAgent unknown() {
     return new InventoryAgent(UNKNOWN_ID, Classification.UNKNOWN, Risk.MEDIUM, "research_agent.py", Optional.empty(),
         Optional.empty(), List.of(new CodeRef("acme-support/research_agent.py", 30, "agent")), List.of("anthropic"),
         List.of("shell"), List.of(), List.of(), List.of(new Evidence("code", "research_agent.py:30 agent langgraph")),
         List.of("code found, not observed at runtime"), Optional.empty(), Optional.empty(), Change.NEW);
   }
 
-  static Inventory inventory(Instant time, InventoryAgent... agents) {
+  public static Inventory inventory(Instant time, InventoryAgent... agents) {
     return new Inventory(new ScanReport.Tool("wraith", "0.1.0", "2026.11.0", 1), time, List.of("/src/acme-support"),
         List.of(agents), List.of(),
         List.of(LayerStatus.ran("code", List.of()), LayerStatus.ran("cluster", List.of()),
@@ -74,14 +74,14 @@ final class Inventories {
   }
 
   /** The same agent, now different: used for CHANGED. */
-  static InventoryAgent reclassified(InventoryAgent a, Classification c, Risk r) {
+  public static InventoryAgent reclassified(InventoryAgent a, Classification c, Risk r) {
     return new InventoryAgent(a.id(), c, r, a.name(), a.workload(), a.process(), a.code(), a.providers(),
         a.capabilities(), a.connections(), a.reach(), a.evidence(), a.reasons(), a.firstSeen(), a.lastSeen(),
         Change.CHANGED);
   }
 
   /** What the correlation lists for an agent seen at runtime before and not now: no process, no connections. */
-  static InventoryAgent zombie(InventoryAgent a) {
+  public static InventoryAgent zombie(InventoryAgent a) {
     return new InventoryAgent(a.id(), Classification.ZOMBIE, Risk.LOW, a.name(), a.workload(), Optional.empty(),
         a.code(), a.providers(), a.capabilities(), List.of(), a.reach(), a.evidence(),
         List.of("seen at runtime before, not in this scan"), a.firstSeen(), a.lastSeen(), Change.CHANGED);
