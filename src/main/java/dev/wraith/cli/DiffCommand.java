@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
     description = {
         "Compares two scans recorded in the state database (by default the last two): NEW agents, GONE agents, and "
             + "CHANGED ones with their old → new classification and risk, or 'evidence changed' when the verdict "
-            + "stayed but what makes the agent (workload, script, code, providers, capabilities, reach) did not. "
-            + "Scan numbers are those of 'wraith history'. Reads the database only.",
+            + "is the same but what makes the agent (workload, script, code, providers, capabilities, reach) changed. "
+            + "Scan numbers are those of 'wraith history'. Never creates a database.",
         ""
     },
     footer = {

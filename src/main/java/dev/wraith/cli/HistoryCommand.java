@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
     description = {
         "Lists the scans recorded in the state database (time, agents per class, layers), or with --agent the "
             + "classification and risk one agent had in each scan that listed it, with its first sighting and its "
-            + "last sighting at runtime. Reads the database only.",
+            + "last sighting at runtime. Never creates a database.",
         ""
     },
     footer = {
