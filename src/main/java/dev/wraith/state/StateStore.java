@@ -1,17 +1,10 @@
 package dev.wraith.state;
 
-import dev.wraith.model.Classification;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.PriorState;
-import dev.wraith.model.Risk;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -72,8 +64,7 @@ public final class StateStore implements AutoCloseable {
   }
 
   static StateStore open(Path file, Duration busyTimeout, String... migrations) {
-    prepare(file);
-    SQLiteDataSource data = dataSource(file, busyTimeout);
+    SQLiteDataSource data = StateFile.prepare(file, busyTimeout);
     Connection db = null;
     try {
       Schema.migrate(file, data, migrations);
@@ -125,20 +116,7 @@ public final class StateStore implements AutoCloseable {
   /** {@link #record(Inventory)}, calling {@code afterAgent} with the count of agents written so far (for tests). */
   long record(Inventory inventory, IntConsumer afterAgent) {
     requireDistinctIds(inventory.agents());
-    return inTransaction("recording the scan", () -> {
-      long scanId = insertScan(inventory);
-      String time = Timestamps.format(inventory.scanTime());
-      try (PreparedStatement agent = db.prepareStatement(UPSERT_AGENT);
-          PreparedStatement row = db.prepareStatement(INSERT_SCAN_AGENT)) {
-        int n = 0;
-        for (InventoryAgent a : inventory.agents()) {
-          upsertAgent(agent, a, time);
-          insertScanAgent(row, scanId, a);
-          afterAgent.accept(++n);
-        }
-      }
-      return scanId;
-    });
+    return inTransaction("recording the scan", () -> new ScanWriter(db).scan(inventory, afterAgent));
   }
 
   /** The last recorded hash of each tool of one MCP server, by tool name (sorted); empty if never recorded. */
@@ -160,17 +138,8 @@ public final class StateStore implements AutoCloseable {
    * they were (a probe may list fewer); a changed hash replaces the old one, and its time is kept as "hash since".
    */
   public void recordToolHashes(String serverKey, Map<String, String> hashByTool, Instant when) {
-    String t = Timestamps.format(when);
     inTransaction("recording MCP tool hashes", () -> {
-      try (PreparedStatement st = db.prepareStatement(UPSERT_TOOL)) {
-        for (var e : new TreeMap<>(hashByTool).entrySet()) {
-          st.setString(1, serverKey);
-          st.setString(2, e.getKey());
-          st.setString(3, e.getValue());
-          st.setString(4, t);
-          st.executeUpdate();
-        }
-      }
+      new ScanWriter(db).toolHashes(serverKey, hashByTool, when);
       return null;
     });
   }
@@ -210,89 +179,6 @@ public final class StateStore implements AutoCloseable {
     } catch (SQLException e) {
       throw StateException.from(file, "closing", e);
     }
-  }
-
-  // ---- writing
-
-  private static final String UPSERT_AGENT = """
-      INSERT INTO agent (id, name, first_seen, last_listed, last_seen_runtime, last_classification, last_risk,
-                         last_digest, last_snapshot)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO UPDATE SET
-        name = excluded.name,
-        first_seen = min(first_seen, excluded.first_seen),
-        last_listed = max(last_listed, excluded.last_listed),
-        last_seen_runtime = CASE
-          WHEN excluded.last_seen_runtime IS NULL THEN last_seen_runtime
-          WHEN last_seen_runtime IS NULL THEN excluded.last_seen_runtime
-          ELSE max(last_seen_runtime, excluded.last_seen_runtime) END,
-        last_classification = excluded.last_classification,
-        last_risk = excluded.last_risk,
-        last_digest = excluded.last_digest,
-        last_snapshot = excluded.last_snapshot
-      """;
-
-  private static final String INSERT_SCAN_AGENT = """
-      INSERT INTO scan_agent (scan_id, agent_id, name, classification, risk, digest, runtime)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """;
-
-  private static final String UPSERT_TOOL = """
-      INSERT INTO mcp_tool (server_key, tool_name, hash, first_seen, hash_since, last_seen)
-      VALUES (?1, ?2, ?3, ?4, ?4, ?4)
-      ON CONFLICT (server_key, tool_name) DO UPDATE SET
-        hash_since = CASE WHEN hash = excluded.hash THEN hash_since ELSE excluded.hash_since END,
-        hash = excluded.hash,
-        last_seen = excluded.last_seen
-      """;
-
-  private long insertScan(Inventory inv) throws SQLException {
-    Map<Classification, Integer> classes = inv.summary();
-    Map<Risk, Integer> risks = inv.riskCounts();
-    try (PreparedStatement st = db.prepareStatement("""
-        INSERT INTO scan (scan_time, tool_version, catalogue_version, roots, layers, confirmed, unknown, shadow_ai,
-                          zombie, ghost, risk_low, risk_medium, risk_high, risk_critical, mcp_servers)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, Statement.RETURN_GENERATED_KEYS)) {
-      int i = 0;
-      st.setString(++i, Timestamps.format(inv.scanTime()));
-      st.setString(++i, inv.tool().version());
-      st.setString(++i, inv.tool().catalogueVersion());
-      st.setString(++i, Snapshots.strings(inv.roots()));
-      st.setString(++i, Snapshots.layers(inv.layers()));
-      for (Classification c : Classification.values()) st.setInt(++i, classes.get(c));
-      for (Risk r : Risk.values()) st.setInt(++i, risks.get(r));
-      st.setInt(++i, inv.mcpServers().size());
-      st.executeUpdate();
-      try (ResultSet keys = st.getGeneratedKeys()) {
-        if (!keys.next()) throw new SQLException("no id for the new scan row");
-        return keys.getLong(1);
-      }
-    }
-  }
-
-  private static void upsertAgent(PreparedStatement st, InventoryAgent a, String scanTime) throws SQLException {
-    st.setString(1, a.id());
-    st.setString(2, a.name());
-    st.setString(3, scanTime);
-    st.setString(4, scanTime);
-    st.setString(5, a.observedAtRuntime() ? scanTime : null);
-    st.setString(6, a.classification().name());
-    st.setString(7, a.risk().name());
-    st.setString(8, a.digest());
-    st.setString(9, Snapshots.agent(a));
-    st.executeUpdate();
-  }
-
-  private static void insertScanAgent(PreparedStatement st, long scanId, InventoryAgent a) throws SQLException {
-    st.setLong(1, scanId);
-    st.setString(2, a.id());
-    st.setString(3, a.name());
-    st.setString(4, a.classification().name());
-    st.setString(5, a.risk().name());
-    st.setString(6, a.digest());
-    st.setInt(7, a.observedAtRuntime() ? 1 : 0);
-    st.executeUpdate();
   }
 
   /** A unit of work that either commits whole or leaves the database as it was. */
@@ -336,47 +222,6 @@ public final class StateStore implements AutoCloseable {
     for (InventoryAgent a : agents) {
       if (!seen.add(a.id())) throw new IllegalArgumentException("inventory lists agent " + a.id() + " twice");
     }
-  }
-
-  // ---- opening
-
-  private static SQLiteDataSource dataSource(Path file, Duration busyTimeout) {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout((int) busyTimeout.toMillis());
-    config.enforceForeignKeys(true);
-    SQLiteDataSource data = new SQLiteDataSource(config);
-    data.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    return data;
-  }
-
-  /** Creates the parent directories (0700) and an empty file (0600) so no other user can read the history. */
-  private static void prepare(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new StateException("state database " + file + " is a directory; use --state with a file");
-    }
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        Files.createDirectories(parent, posix ? attrs("rwx------") : new FileAttribute<?>[0]);
-      }
-      if (!Files.exists(file)) {
-        try {
-          Files.createFile(file, posix ? attrs("rw-------") : new FileAttribute<?>[0]);
-        } catch (FileAlreadyExistsException raced) {
-          // another wraith created it first: fine
-        }
-      }
-    } catch (IOException e) {
-      throw new StateException("state database " + file + " cannot be created (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); use --state with a writable file", e);
-    }
-  }
-
-  private static FileAttribute<?>[] attrs(String perms) {
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))};
   }
 
   private static void closeQuietly(Connection c) {
