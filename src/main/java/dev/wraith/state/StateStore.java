@@ -30,6 +30,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class StateStore implements AutoCloseable {
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+  private static final String WRITE = "BEGIN IMMEDIATE";
 
   private final Path file;
   private final Connection db;
@@ -80,26 +81,29 @@ public final class StateStore implements AutoCloseable {
     return file;
   }
 
-  /** What the correlation needs from earlier scans; {@link PriorState#NONE} when nothing was recorded yet. */
+  /**
+   * What the correlation needs from earlier scans; {@link PriorState#NONE} when nothing was recorded yet. Read in one
+   * transaction, so a scan another wraith commits meanwhile is either wholly in it or not at all.
+   */
   public PriorState prior() {
-    try (Statement st = db.createStatement()) {
-      Optional<Instant> lastScan = Optional.empty();
-      try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
-        if (rs.next()) lastScan = Optional.of(Timestamps.parse(rs.getString(1)));
-      }
-      Map<String, PriorState.PriorAgent> agents = new HashMap<>();
-      try (ResultSet rs = st.executeQuery(
-          "SELECT id, first_seen, last_seen_runtime, last_digest, last_snapshot FROM agent")) {
-        while (rs.next()) {
-          agents.put(rs.getString(1), new PriorState.PriorAgent(Snapshots.agent(rs.getString(5)),
-              Timestamps.parse(rs.getString(2)), Optional.ofNullable(rs.getString(3)).map(Timestamps::parse),
-              rs.getString(4)));
+    return inTransaction("BEGIN DEFERRED", "reading the prior state", () -> {
+      try (Statement st = db.createStatement()) {
+        Optional<Instant> lastScan = Optional.empty();
+        try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
+          if (rs.next()) lastScan = Optional.of(Timestamps.parse(rs.getString(1)));
         }
+        Map<String, PriorState.PriorAgent> agents = new HashMap<>();
+        try (ResultSet rs = st.executeQuery(
+            "SELECT id, first_seen, last_seen_runtime, last_digest, last_snapshot FROM agent")) {
+          while (rs.next()) {
+            agents.put(rs.getString(1), new PriorState.PriorAgent(Snapshots.agent(rs.getString(5)),
+                Timestamps.parse(rs.getString(2)), Optional.ofNullable(rs.getString(3)).map(Timestamps::parse),
+                rs.getString(4)));
+          }
+        }
+        return lastScan.isEmpty() && agents.isEmpty() ? PriorState.NONE : new PriorState(lastScan, agents);
       }
-      return lastScan.isEmpty() && agents.isEmpty() ? PriorState.NONE : new PriorState(lastScan, agents);
-    } catch (SQLException e) {
-      throw StateException.from(file, "reading the prior state", e);
-    }
+    });
   }
 
   /**
@@ -116,7 +120,7 @@ public final class StateStore implements AutoCloseable {
   /** {@link #record(Inventory)}, calling {@code afterAgent} with the count of agents written so far (for tests). */
   long record(Inventory inventory, IntConsumer afterAgent) {
     requireDistinctIds(inventory.agents());
-    return inTransaction("recording the scan", () -> new ScanWriter(db).scan(inventory, afterAgent));
+    return inTransaction(WRITE, "recording the scan", () -> new ScanWriter(db).scan(inventory, afterAgent));
   }
 
   /** The last recorded hash of each tool of one MCP server, by tool name (sorted); empty if never recorded. */
@@ -138,7 +142,7 @@ public final class StateStore implements AutoCloseable {
    * they were (a probe may list fewer); a changed hash replaces the old one, and its time is kept as "hash since".
    */
   public void recordToolHashes(String serverKey, Map<String, String> hashByTool, Instant when) {
-    inTransaction("recording MCP tool hashes", () -> {
+    inTransaction(WRITE, "recording MCP tool hashes", () -> {
       new ScanWriter(db).toolHashes(serverKey, hashByTool, when);
       return null;
     });
@@ -187,13 +191,14 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} between BEGIN IMMEDIATE and COMMIT, issued as statements on an auto-commit connection (the
-   * driver's own transaction flag goes stale when BEGIN fails). IMMEDIATE takes the write lock up front, so a second
-   * writer fails here, after the busy timeout, before doing any work.
+   * Runs {@code work} between {@code begin} and COMMIT, issued as statements on an auto-commit connection (the
+   * driver's own transaction flag goes stale when BEGIN fails). Writes use BEGIN IMMEDIATE, which takes the write
+   * lock up front, so a second writer fails here, after the busy timeout, before doing any work; reads use BEGIN
+   * DEFERRED, a consistent snapshot that never waits for a writer in WAL mode.
    */
-  private <T> T inTransaction(String doing, Work<T> work) {
+  private <T> T inTransaction(String begin, String doing, Work<T> work) {
     try (Statement st = db.createStatement()) {
-      st.execute("BEGIN IMMEDIATE");
+      st.execute(begin);
     } catch (SQLException e) {
       throw StateException.from(file, doing, e);
     }
@@ -205,7 +210,7 @@ public final class StateStore implements AutoCloseable {
       return result;
     } catch (SQLException | RuntimeException e) {
       rollback();
-      throw StateException.from(file, doing + " (nothing was written)", e);
+      throw StateException.from(file, begin.equals(WRITE) ? doing + " (nothing was written)" : doing, e);
     }
   }
 
