@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith history                               every scan in ~/.wraith/inventory.db",
-        "  wraith history --agent 0bad5c                one agent (a unique id prefix is enough)",
+        "  wraith history                    every recorded scan",
+        "  wraith history --agent 0bad5c     one agent, by a unique id prefix",
         "  wraith history --state ci.db --format json",
         "",
         "Exit codes: 0 ok, 2 bad usage or no such database or agent."

@@ -31,6 +31,7 @@ import org.sqlite.SQLiteDataSource;
 public final class StateStore implements AutoCloseable {
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
   private static final String WRITE = "BEGIN IMMEDIATE";
+  private static final String READ = "BEGIN DEFERRED";
 
   private final Path file;
   private final Connection db;
@@ -86,7 +87,7 @@ public final class StateStore implements AutoCloseable {
    * transaction, so a scan another wraith commits meanwhile is either wholly in it or not at all.
    */
   public PriorState prior() {
-    return inTransaction("BEGIN DEFERRED", "reading the prior state", () -> {
+    return inTransaction(READ, "reading the prior state", () -> {
       try (Statement st = db.createStatement()) {
         Optional<Instant> lastScan = Optional.empty();
         try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
@@ -163,12 +164,12 @@ public final class StateStore implements AutoCloseable {
    * @throws StateException when either scan is not recorded
    */
   public Diff diff(long fromScan, long toScan) {
-    return history.diff(fromScan, toScan);
+    return inTransaction(READ, "comparing scans", () -> history.diff(fromScan, toScan));
   }
 
   /** One agent's classification history, oldest scan first; empty when no scan listed that id. */
   public Optional<AgentHistory> agentHistory(String agentId) {
-    return history.agent(agentId);
+    return inTransaction(READ, "reading an agent's history", () -> history.agent(agentId));
   }
 
   /** Ids of recorded agents that start with {@code prefix}, sorted, at most {@code limit}. */
