@@ -90,6 +90,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void stateDependsOnlyOnModel() {
+    noClasses().that().resideInAPackage("dev.wraith.state..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
+            "dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..",
+            "dev.wraith.attribution..", "dev.wraith.catalogue..", "dev.wraith.correlate..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.wraith.model..", "dev.wraith.code..", "dev.wraith.cluster..",
+            "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.state..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")
         .should().callMethod(System.class, "exit", int.class)
