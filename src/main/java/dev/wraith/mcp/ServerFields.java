@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +31,7 @@ final class ServerFields {
     this.warnings = warnings;
   }
 
-  Optional<McpServer> build(String client, String source) {
+  Optional<ConfigReader.Entry> build(String client, String source) {
     JsonNode cmd = node.path("command");
     JsonNode spec = cmd.isObject() ? cmd : node;
     String command = text(cmd.isObject() ? cmd : node, cmd.isObject() ? "path" : "command");
@@ -44,9 +46,20 @@ final class ServerFields {
       return Optional.empty();
     }
     McpTransport transport = transport(!command.isEmpty());
-    return Optional.of(new McpServer(name, client, source, transport, Masking.word(command), Masking.args(args),
+    McpServer server = new McpServer(name, client, source, transport, Masking.word(command), Masking.args(args),
         url.map(RemoteUrl::display).orElse(""), url.map(RemoteUrl::host).orElse(""), List.copyOf(env),
-        command.isEmpty() ? McpPackage.NONE : Launch.of(command, args)));
+        command.isEmpty() ? McpPackage.NONE : Launch.of(command, args));
+    ServerLaunch launch = new ServerLaunch(transport, command, args, values(spec, "env"), url.isPresent() ? rawUrl : "",
+        values(node, "headers"));
+    return Optional.of(new ConfigReader.Entry(server, launch));
+  }
+
+  /** The raw values of a string map, for the probe only; non-text values are left out (names() already warned). */
+  private static Map<String, String> values(JsonNode n, String key) {
+    JsonNode v = n.path(key);
+    Map<String, String> out = new TreeMap<>();
+    if (v.isObject()) v.fields().forEachRemaining(e -> { if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText()); });
+    return out;
   }
 
   private McpTransport transport(boolean hasCommand) {
