@@ -78,21 +78,32 @@ public final class ToolInspector {
     }
   }
 
-  /** Property names count as words; every string in the schema (descriptions, titles, enums) is scanned text. */
+  /**
+   * Property names, descriptions and titles count as words; every string in the schema except JSON Schema's own
+   * {@code $} keywords ({@code $schema} URLs, {@code $ref}s) is scanned text, since enums and defaults reach the agent too.
+   */
   private static void schemaText(JsonNode node, List<String> texts, Set<String> words) {
     if (node == null) return;
-    if (node.isTextual()) {
-      texts.add(node.asText());
-      words.addAll(words(node.asText()));
-    } else if (node.isObject()) {
+    if (node.isObject()) {
       JsonNode props = node.path("properties");
       if (props.isObject()) props.fieldNames().forEachRemaining(p -> {
         texts.add(p);
         words.addAll(words(p));
       });
-      node.forEach(child -> schemaText(child, texts, words));
+      node.fields().forEachRemaining(e -> {
+        if (e.getKey().startsWith("$")) return;
+        if (e.getValue().isTextual()) {
+          texts.add(e.getValue().asText());
+          if (e.getKey().equals("description") || e.getKey().equals("title")) words.addAll(words(e.getValue().asText()));
+        } else {
+          schemaText(e.getValue(), texts, words);
+        }
+      });
     } else if (node.isArray()) {
-      node.forEach(child -> schemaText(child, texts, words));
+      node.forEach(child -> {
+        if (child.isTextual()) texts.add(child.asText());
+        else schemaText(child, texts, words);
+      });
     }
   }
 

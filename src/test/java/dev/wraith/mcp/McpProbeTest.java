@@ -124,6 +124,46 @@ class McpProbeTest {
     assertThat(fs.tools()).allMatch(t -> t.warnings().isEmpty(), "the official filesystem server hides no instructions");
   }
 
+  @Test
+  void httpServersAreProbedOverStreamableHttpAndSse() throws Exception {
+    assumeTrue(onPath("node"), "node is not installed: .ci/run installs nodejs and npm; skipping the npm reference servers");
+    for (String mode : List.of("streamableHttp", "sse")) {
+      int port;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = s.getLocalPort();
+      }
+      ProcessBuilder pb = new ProcessBuilder(NPM_BIN.resolve("mcp-server-everything").toString(), mode).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("PORT", Integer.toString(port));
+      Process server = pb.start();
+      try {
+        awaitPort(port);
+        boolean sse = mode.equals("sse");
+        String url = "http://127.0.0.1:" + port + (sse ? "/sse" : "/mcp");
+        McpTransport transport = sse ? McpTransport.SSE : McpTransport.HTTP;
+        McpServer s = new McpServer("everything-" + mode, "test", "test.json", transport, "", List.of(), url, "127.0.0.1", List.of(), McpPackage.NONE);
+        McpProbe p = prober.probe(s, new ServerLaunch(transport, "", List.of(), Map.of(), url, Map.of("X-Test", "PLANTED")));
+        assertThat(p.status()).as(mode + " " + p.detail()).isEqualTo(McpProbe.Status.OK);
+        assertThat(p.tools()).extracting(McpTool::name).contains("echo", "get-sum");
+      } finally {
+        server.descendants().forEach(ProcessHandle::destroyForcibly);
+        server.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static void awaitPort(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (java.net.Socket ignored = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("the HTTP server did not listen on port " + port);
+  }
+
   static boolean onPath(String program) {
     return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
   }

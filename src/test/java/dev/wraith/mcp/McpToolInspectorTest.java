@@ -27,7 +27,9 @@ class McpToolInspectorTest {
         .containsExactly("database");
     assertThat(inspector.inspect("edit_file", "Make edits to a text file.", schema("{\"properties\":{\"path\":{}}}")).capabilities())
         .containsExactly("filesystem", "write");
-    assertThat(inspector.inspect("get_time", "Returns the current time in a timezone.", schema("{}")).capabilities()).isEmpty();
+    assertThat(inspector.inspect("get_time", "Returns the current time in a timezone.",
+        schema("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"tz\":{\"type\":\"string\"}}}"))
+        .capabilities()).isEmpty();
   }
 
   @Test
