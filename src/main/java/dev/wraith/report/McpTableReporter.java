@@ -51,17 +51,18 @@ public final class McpTableReporter implements McpReporter {
       case NOT_PROBED -> {
         return;
       }
-      case OK -> p.printf("    probe ok: %s %s, %d tool(s), %d prompt(s), %d resource(s)%n", probe.serverName(), probe.serverVersion(),
+      case OK -> p.printf("    probe ok: %s %s, %d tool(s), %d prompt(s), %d resource(s)%n", cut(probe.serverName(), 60),
+          cut(probe.serverVersion(), 30),
           probe.tools().size(), probe.prompts().size(), probe.resources().size());
-      case FAILED, TIMEOUT, SKIPPED -> p.printf("    probe %s: %s%n", probe.status().id(), probe.detail());
+      case FAILED, TIMEOUT, SKIPPED -> p.printf("    probe %s: %s%n", probe.status().id(), cut(probe.detail(), 240));
     }
     for (McpTool t : probe.tools()) {
       String caps = t.capabilities().isEmpty() ? "-" : String.join(",", t.capabilities());
       p.printf("      %s %-32s %-34s %s%n", t.warnings().isEmpty() ? " " : "⚠", cut(t.name(), 32), caps, String.join("; ", t.warnings()));
     }
-    for (String w : probe.warnings()) p.println("      ⚠ " + w);
+    for (String w : probe.warnings()) p.println("      ⚠ " + cut(w, 200));
     for (String c : probe.changes()) p.println("      ⚠ rug pull? " + c);
-    if (probe.status() != McpProbe.Status.OK) for (String l : probe.stderrTail()) p.println("      stderr| " + l);
+    if (probe.status() != McpProbe.Status.OK) for (String l : probe.stderrTail()) p.println("      stderr| " + cut(l, 240));
   }
 
   private static void probeSummary(PrintStream p, McpScan scan) {
@@ -84,7 +85,21 @@ public final class McpTableReporter implements McpReporter {
     return r.isEmpty() ? "-" : String.join(", ", r);
   }
 
+  /**
+   * Cut to {@code n} characters, with invisible and control characters shown as {@code \\u{XXXX}}: a server picks its
+   * own names, and bidi controls or zero-width characters in them must not rearrange or hide parts of the table.
+   */
   private static String cut(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    StringBuilder b = new StringBuilder();
+    s.codePoints().forEach(cp -> {
+      int type = Character.getType(cp);
+      if (type == Character.FORMAT || type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+        b.append(String.format("\\u{%04X}", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    });
+    String v = b.toString();
+    return v.length() <= n ? v : v.substring(0, n - 1) + "…";
   }
 }
