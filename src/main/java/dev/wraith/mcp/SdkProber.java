@@ -77,19 +77,21 @@ public final class SdkProber implements Prober {
       return t;
     });
     McpSyncClient[] client = new McpSyncClient[1];
+    java.util.concurrent.atomic.AtomicBoolean launched = new java.util.concurrent.atomic.AtomicBoolean();
     try {
-      McpClientTransport transport = transport(launch, tail);
+      McpClientTransport transport = transport(launch, tail, launched);
       Future<McpProbe> f = worker.submit(() -> {
         client[0] = McpClient.sync(transport).requestTimeout(timeout).initializationTimeout(timeout)
             .clientInfo(new McpSchema.Implementation("wraith", clientVersion))
             .capabilities(McpSchema.ClientCapabilities.builder().build()).jsonSchemaValidator(NEVER_CALLED).build();
         return session(client[0], tail);
       });
-      return await(f, launch.transport() == McpTransport.STDIO, before, tail);
+      return launch.transport() == McpTransport.STDIO ? await(f, launch, launched, before, tail)
+          : f.get(timeout.toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       return McpProbe.failed(McpProbe.Status.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s", tail.lines());
     } catch (ExecutionException e) {
-      return failure(server, e.getCause(), tail, before);
+      return failure(server, e.getCause(), tail);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return McpProbe.failed(McpProbe.Status.FAILED, "interrupted", tail.lines());
@@ -98,7 +100,7 @@ public final class SdkProber implements Prober {
     } finally {
       worker.shutdownNow();
       if (client[0] != null) closeQuietly(client[0]);
-      killStarted(before);
+      killStarted(launch, before);
     }
   }
 
@@ -106,24 +108,34 @@ public final class SdkProber implements Prober {
    * Waits for the session, and notices a stdio server that died: once its process was seen and is gone, waiting longer
    * cannot help.
    */
-  private McpProbe await(Future<McpProbe> f, boolean stdio, Set<Long> before, StderrTail tail)
-      throws InterruptedException, ExecutionException, TimeoutException {
+  private McpProbe await(Future<McpProbe> f, ServerLaunch launch, java.util.concurrent.atomic.AtomicBoolean launched, Set<Long> before,
+      StderrTail tail) throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos() + 2_000_000_000L;
-    boolean seen = false;
+    int goneChecks = 0;
     while (System.nanoTime() < deadline) {
       try {
         return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillWaiting) {
-        if (!stdio) continue;
-        boolean alive = ProcessHandle.current().children().anyMatch(p -> !before.contains(p.pid()) && p.isAlive());
-        if (alive) seen = true;
-        else if (seen) {
+        if (!launched.get()) continue;
+        boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
+        goneChecks = alive ? 0 : goneChecks + 1;
+        if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
           Thread.sleep(300); // let the last stderr lines arrive
           return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
         }
       }
     }
     throw new TimeoutException();
+  }
+
+  /**
+   * A child this JVM gained since {@code before} whose arguments include the launch's: so a probe touches only its own
+   * server (an interpreter or {@code env} shebang keeps the script's arguments), never another child of this JVM.
+   */
+  static boolean startedBy(ProcessHandle p, ServerLaunch launch, Set<Long> before) {
+    if (before.contains(p.pid())) return false;
+    List<String> args = p.info().arguments().map(List::of).orElse(List.of());
+    return args.isEmpty() || args.containsAll(launch.args());
   }
 
   /** A path must be an executable file; a bare name must be one in some PATH directory. */
@@ -176,12 +188,12 @@ public final class SdkProber implements Prober {
     return out;
   }
 
-  private McpClientTransport transport(ServerLaunch launch, StderrTail tail) {
+  private McpClientTransport transport(ServerLaunch launch, StderrTail tail, java.util.concurrent.atomic.AtomicBoolean launched) {
     if (launch.transport() == McpTransport.STDIO) {
       ServerParameters params = ServerParameters.builder(launch.command()).args(launch.args()).build();
       params.getEnv().clear(); // the SDK adds SHELL, USER, TERM, ... from our environment; the server gets only these:
       params.getEnv().putAll(env(launch));
-      MinimalEnvStdio stdio = new MinimalEnvStdio(params);
+      MinimalEnvStdio stdio = new MinimalEnvStdio(params, launched);
       stdio.setStdErrorHandler(tail);
       return stdio;
     }
@@ -221,7 +233,7 @@ public final class SdkProber implements Prober {
   }
 
   /** Says what went wrong without echoing the server's raw words: the tail (masked) is where those go. */
-  private static McpProbe failure(McpServer server, Throwable e, StderrTail tail, Set<Long> before) {
+  private static McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof TimeoutException) return McpProbe.failed(McpProbe.Status.TIMEOUT, "no answer to a request in time", tail.lines());
       if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).startsWith("Cannot run program")) {
@@ -231,8 +243,8 @@ public final class SdkProber implements Prober {
         return McpProbe.failed(McpProbe.Status.FAILED, "the server answered with an error: " + masked(c.getMessage()), tail.lines());
       }
     }
-    boolean exited = server.transport() == McpTransport.STDIO && children().stream().noneMatch(p -> !before.contains(p));
-    String why = exited ? "the server exited before answering" : "connection failed (" + e.getClass().getSimpleName() + ")";
+    String why = server.transport() == McpTransport.STDIO ? "the session failed (" + e.getClass().getSimpleName() + ")"
+        : "connection failed (" + e.getClass().getSimpleName() + ")";
     return McpProbe.failed(McpProbe.Status.FAILED, why, tail.lines());
   }
 
@@ -260,22 +272,30 @@ public final class SdkProber implements Prober {
     return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
   }
 
-  /** Kills, with their descendants, the children this JVM gained since {@code before}: npx and shells fork. */
-  private static void killStarted(Set<Long> before) {
-    ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).forEach(p -> {
+  /** Kills the server's process with its descendants (npx and shells fork). */
+  private static void killStarted(ServerLaunch launch, Set<Long> before) {
+    if (launch.transport() != McpTransport.STDIO) return;
+    ProcessHandle.current().children().filter(p -> startedBy(p, launch, before)).forEach(p -> {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     });
   }
 
-  /** The SDK's stdio transport with the JVM's environment removed before the configured one is added. */
+  /**
+   * The SDK's stdio transport with the JVM's environment removed before the configured one is added; it notes that
+   * the process is about to start, so a server that exits at once is told from one that hangs.
+   */
   private static final class MinimalEnvStdio extends StdioClientTransport {
-    MinimalEnvStdio(ServerParameters params) {
+    private final java.util.concurrent.atomic.AtomicBoolean launched;
+
+    MinimalEnvStdio(ServerParameters params, java.util.concurrent.atomic.AtomicBoolean launched) {
       super(params, JSON);
+      this.launched = launched;
     }
 
     @Override
     protected ProcessBuilder getProcessBuilder() {
+      launched.set(true);
       ProcessBuilder pb = super.getProcessBuilder();
       pb.environment().clear();
       return pb;
