@@ -30,11 +30,13 @@ final class ConfigReader {
   private final McpClient client;
   private final String source;
   private final List<String> warnings;
+  private final java.nio.file.Path root;
 
-  ConfigReader(McpClient client, String source, List<String> warnings) {
+  ConfigReader(McpClient client, String source, List<String> warnings, java.nio.file.Path root) {
     this.client = client;
     this.source = source;
     this.warnings = warnings;
+    this.root = root;
   }
 
   List<Entry> read(String text) {
@@ -96,6 +98,6 @@ final class ConfigReader {
       return;
     }
     new ServerFields(name, node.has("transport") && node.get("transport").isObject() ? node.get("transport") : node,
-        source + ": server '" + name + "'", warnings).build(client.name(), source).ifPresent(out::add);
+        source + ": server '" + name + "'", warnings).build(client.name(), source, root).ifPresent(out::add);
   }
 }

@@ -65,7 +65,7 @@ public final class McpDiscovery {
           Optional<String> text = read(root.resolve(rel), source, warnings);
           if (text.isEmpty()) continue;
           read++;
-          entries.addAll(parse(c, source, text.get(), warnings));
+          entries.addAll(parse(c, source, text.get(), warnings, root));
         }
       }
     }
@@ -104,9 +104,9 @@ public final class McpDiscovery {
   }
 
   /** A parser failure nobody foresaw is still one file's warning, never the end of the scan. */
-  private static List<ConfigReader.Entry> parse(McpClient c, String source, String text, List<String> warnings) {
+  private static List<ConfigReader.Entry> parse(McpClient c, String source, String text, List<String> warnings, Path root) {
     try {
-      return new ConfigReader(c, source, warnings).read(text);
+      return new ConfigReader(c, source, warnings, root).read(text);
     } catch (RuntimeException e) {
       warnings.add(source + ": cannot parse (" + e.getClass().getSimpleName() + "); skipped");
       return List.of();

@@ -66,7 +66,7 @@ public final class SdkProber implements Prober {
   @Override
   public McpProbe probe(McpServer server, ServerLaunch launch) {
     if (launch.isNone()) return McpProbe.failed(McpProbe.Status.SKIPPED, "found running, not in a config: nothing to start", List.of());
-    if (launch.transport() == McpTransport.STDIO && !executable(launch.command(), env(launch).getOrDefault("PATH", ""))) {
+    if (launch.transport() == McpTransport.STDIO && !executable(command(launch), env(launch).getOrDefault("PATH", ""))) {
       return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", List.of());
     }
     StderrTail tail = new StderrTail(secrets(launch));
@@ -190,10 +190,10 @@ public final class SdkProber implements Prober {
 
   private McpClientTransport transport(ServerLaunch launch, StderrTail tail, java.util.concurrent.atomic.AtomicBoolean launched) {
     if (launch.transport() == McpTransport.STDIO) {
-      ServerParameters params = ServerParameters.builder(launch.command()).args(launch.args()).build();
+      ServerParameters params = ServerParameters.builder(command(launch)).args(launch.args()).build();
       params.getEnv().clear(); // the SDK adds SHELL, USER, TERM, ... from our environment; the server gets only these:
       params.getEnv().putAll(env(launch));
-      MinimalEnvStdio stdio = new MinimalEnvStdio(params, launched);
+      MinimalEnvStdio stdio = new MinimalEnvStdio(params, launched, launch.cwd());
       stdio.setStdErrorHandler(tail);
       return stdio;
     }
@@ -207,6 +207,13 @@ public final class SdkProber implements Prober {
     }
     return HttpClientStreamableHttpTransport.builder(base).endpoint(endpoint).requestBuilder(request).jsonMapper(JSON)
         .connectTimeout(timeout).build();
+  }
+
+  /** A relative path ({@code ./server.py}) is the config's, so it resolves against the launch's working directory. */
+  private static String command(ServerLaunch launch) {
+    String c = launch.command();
+    if (!c.contains("/") || c.startsWith("/") || launch.cwd().isEmpty()) return c;
+    return java.nio.file.Path.of(launch.cwd()).resolve(c).normalize().toString();
   }
 
   /** PATH and HOME from the host, then what the config sets; nothing else of the user's environment. */
@@ -287,10 +294,12 @@ public final class SdkProber implements Prober {
    */
   private static final class MinimalEnvStdio extends StdioClientTransport {
     private final java.util.concurrent.atomic.AtomicBoolean launched;
+    private final String cwd;
 
-    MinimalEnvStdio(ServerParameters params, java.util.concurrent.atomic.AtomicBoolean launched) {
+    MinimalEnvStdio(ServerParameters params, java.util.concurrent.atomic.AtomicBoolean launched, String cwd) {
       super(params, JSON);
       this.launched = launched;
+      this.cwd = cwd;
     }
 
     @Override
@@ -298,6 +307,7 @@ public final class SdkProber implements Prober {
       launched.set(true);
       ProcessBuilder pb = super.getProcessBuilder();
       pb.environment().clear();
+      if (!cwd.isEmpty() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(cwd))) pb.directory(new java.io.File(cwd));
       return pb;
     }
   }

@@ -31,7 +31,8 @@ final class ServerFields {
     this.warnings = warnings;
   }
 
-  Optional<ConfigReader.Entry> build(String client, String source) {
+  /** {@code root} is what the config's paths are relative to: the project root, or the home directory. */
+  Optional<ConfigReader.Entry> build(String client, String source, java.nio.file.Path root) {
     JsonNode cmd = node.path("command");
     JsonNode spec = cmd.isObject() ? cmd : node;
     String command = text(cmd.isObject() ? cmd : node, cmd.isObject() ? "path" : "command");
@@ -50,8 +51,14 @@ final class ServerFields {
         url.map(RemoteUrl::display).orElse(""), url.map(RemoteUrl::host).orElse(""), List.copyOf(env),
         command.isEmpty() ? McpPackage.NONE : Launch.of(command, args));
     ServerLaunch launch = new ServerLaunch(transport, command, args, values(spec, "env"), url.isPresent() ? rawUrl : "",
-        values(node, "headers"));
+        values(node, "headers"), cwd(spec, root));
     return Optional.of(new ConfigReader.Entry(server, launch));
+  }
+
+  private String cwd(JsonNode spec, java.nio.file.Path root) {
+    String cwd = text(spec, "cwd");
+    if (root == null) return cwd;
+    return (cwd.isEmpty() ? root : root.resolve(cwd)).toAbsolutePath().normalize().toString();
   }
 
   /** The raw values of a string map, for the probe only; non-text values are left out (names() already warned). */

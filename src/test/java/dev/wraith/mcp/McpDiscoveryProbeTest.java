@@ -45,4 +45,20 @@ class McpDiscoveryProbeTest {
     assertThat(calc.probe().tools().get(0).warnings()).contains("hidden-instruction: read-secrets", "hidden-instruction: exfiltrate");
     assertThat(after.toString()).doesNotContain("PLANTED");
   }
+
+  @Test
+  void relativeScriptsRunFromTheConfigsCwdOrItsRoot() throws Exception {
+    Files.createDirectories(project.resolve("tools"));
+    Files.copy(Path.of(McpProbeTest.SCRIPT), project.resolve("tools/server.py"));
+    Files.writeString(project.resolve(".mcp.json"), """
+        {"mcpServers": {
+          "by-cwd": {"command": "%1$s", "args": ["server.py"], "cwd": "tools"},
+          "by-root": {"command": "%1$s", "args": ["tools/server.py"]}
+        }}""".formatted(McpProbeTest.PYTHON));
+    SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(ProbeRules.bundled()), System.getenv(), "test");
+    McpScan scan = new McpDiscovery(CatalogueLoader.bundled(), ConfigFiles.local())
+        .scan(null, List.of(project), Optional.of(new McpDiscovery.Probing(prober, new InMemoryToolHistory(), Instant.EPOCH)));
+    assertThat(scan.findings()).extracting(f -> f.server().name() + " " + f.probe().status().id() + " " + f.probe().tools().size())
+        .containsExactly("by-cwd ok 3", "by-root ok 3");
+  }
 }
