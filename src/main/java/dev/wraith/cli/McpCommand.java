@@ -55,7 +55,7 @@ import picocli.CommandLine.Parameters;
         "  wraith mcp                                  your own clients' configs",
         "  wraith mcp ~/src/app ~/src/tool             and two repos' project configs",
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
-        "  wraith mcp . --probe --probe-timeout 30     list the tools every server hands to agents",
+        "  wraith mcp . --probe --probe-timeout 30     list the tools every server offers",
         "",
         "Exit codes: 0 ok, 2 bad usage."
     })

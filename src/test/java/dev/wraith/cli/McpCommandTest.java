@@ -39,7 +39,7 @@ class McpCommandTest {
     assertThat(Main.run("mcp", "--home", HOME, PROJECT, "-o", out.toString())).isZero();
     String table = Files.readString(out);
     assertThat(table).contains("fs-evil", "typosquat: @modelcontextprotocol/server-filesystem", "warning: ~/.gemini/settings.json")
-        .contains("21 MCP server(s) in 16 config file(s), 11 unverified").doesNotContain("PLANTED");
+        .contains("21 MCP server(s) in 16 config file(s), 10 unverified").doesNotContain("PLANTED");
   }
 
   @Test
