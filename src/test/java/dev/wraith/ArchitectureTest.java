@@ -90,6 +90,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void correlationSeesOnlyRecords() {
+    noClasses().that().resideInAPackage("dev.wraith.correlate..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
+            "dev.wraith.mcp..", "dev.wraith.attribution..", "dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..")
+        .check(CLASSES);
+    // of the Tetragon layer, only its result records (they are the host layer's Observation plus pod and node)
+    noClasses().that().resideInAPackage("dev.wraith.correlate..")
+        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Tetragon internals",
+            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.wraith.tetragon")
+                && !java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef").contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$")[0])))
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
+            "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.correlate..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")
         .should().callMethod(System.class, "exit", int.class)
