@@ -161,6 +161,11 @@ final class Agents {
 
     void add(RuntimeSubject s) {
       s.workload().ifPresent(this::workload);
+      if (s.undeclared()) {
+        s.place().workload().ifPresent(w -> evidence.add(new Evidence("cluster", w.kind() + " " + w.namespace() + "/"
+            + w.name() + " is running (container " + w.container() + ", image " + s.place().image()
+            + "); its spec declares no AI and no AI traffic was observed")));
+      }
       for (Sighting x : s.sightings()) {
         evidence.add(EvidenceLines.sighting(x));
         Connection c = EvidenceLines.connection(x);

@@ -50,7 +50,7 @@ public final class Correlator {
     for (RuntimeSubject s : subjects) {
       Optional<Match> m = matcher.match(s);
       if (m.isPresent()) joined.computeIfAbsent(m.get().unit(), k -> new ArrayList<>()).add(new Joined(s, m.get()));
-      else unmatched.add(s);
+      else if (!s.undeclared()) unmatched.add(s);
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
     Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds);

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param key the identity; equal keys are the same subject across layers and scans
  * @param process the representative process (lowest pid among the sightings)
  * @param workload the cluster layer's view of the workload it runs in, when that workload declares AI
+ * @param undeclared a running workload whose spec declares no AI and that was not seen talking to AI: a subject only
+ *     if it runs code from the scanned tree (then it confirms that code), dropped otherwise
  */
 record RuntimeSubject(String key, Place place, Optional<ProcessOrigin> origin, Optional<ProcessInfo> process,
-    Optional<EntryScript> script, List<Sighting> sightings, Optional<Workload> workload) {
+    Optional<EntryScript> script, List<Sighting> sightings, Optional<Workload> workload, boolean undeclared) {
 
   RuntimeSubject {
     sightings = List.copyOf(sightings);

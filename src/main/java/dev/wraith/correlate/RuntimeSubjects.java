@@ -59,6 +59,7 @@ final class RuntimeSubjects {
     List<RuntimeSubject> out = new ArrayList<>();
     for (var e : byKey.entrySet()) out.add(subject(e.getKey(), e.getValue()));
     cluster.ifPresent(c -> out.addAll(declaredOnly(c, out)));
+    cluster.ifPresent(c -> out.addAll(undeclared(c, out)));
     out.sort(Comparator.comparing(RuntimeSubject::key));
     return out;
   }
@@ -87,7 +88,7 @@ final class RuntimeSubjects {
     Observation first = sightings.stream().map(Sighting::observation)
         .min(Comparator.comparingInt((Observation o) -> o.process().pid())).orElseThrow();
     return new RuntimeSubject(key, place, Optional.of(first.origin()), Optional.of(first.process()), first.entryScript(),
-        sightings, place.workload().flatMap(this::workload));
+        sightings, place.workload().flatMap(this::workload), false);
   }
 
   /** AI workloads in the cluster whose own containers were not seen talking: declared-only subjects. */
@@ -105,9 +106,30 @@ final class RuntimeSubjects {
       Place place = new Place(Optional.of(new WorkloadRef(w.namespace(), w.kind(), w.name(), container)), pod,
           rp == null ? "" : rp.uid(), container, image, rp == null ? "" : rp.node());
       out.add(new RuntimeSubject("declared|" + w.namespace() + "/" + w.kind() + "/" + w.name(), place, Optional.empty(),
-          Optional.empty(), Optional.empty(), List.of(), Optional.of(w)));
+          Optional.empty(), Optional.empty(), List.of(), Optional.of(w), false));
     }
     return out;
+  }
+
+  /** Running workloads without AI in their spec, one subject per container (see RuntimeSubject#undeclared). */
+  private List<RuntimeSubject> undeclared(ClusterScan c, List<RuntimeSubject> known) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (RuntimeSubject s : known) {
+      if (s.isWorkloadItself()) s.place().workload().ifPresent(w -> taken.add(w.namespace() + "/" + w.kind() + "/" + w.name()));
+    }
+    Map<String, RuntimeSubject> out = new TreeMap<>();
+    for (RunningPod p : c.pods()) {
+      String id = p.namespace() + "/" + p.workloadKind() + "/" + p.workloadName();
+      if (taken.contains(id) || workloads.containsKey(id)) continue;
+      for (ClusterScan.RunningContainer rc : p.containers()) {
+        String key = "running|" + id + "/" + rc.name();
+        Place place = new Place(Optional.of(new WorkloadRef(p.namespace(), p.workloadKind(), p.workloadName(), rc.name())),
+            p.name(), p.uid(), rc.name(), rc.image(), p.node());
+        out.putIfAbsent(key, new RuntimeSubject(key, place, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+            Optional.empty(), true));
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   private Place hostPlace(Observation o) {
