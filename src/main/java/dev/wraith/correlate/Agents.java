@@ -118,6 +118,9 @@ final class Agents {
       out.add("It runs on node " + (s.place().node().isEmpty() ? "(this host)" : s.place().node()) + " outside any pod");
     } else if (!where.isEmpty()) {
       out.add("It is the workload " + where + " itself, and no scanned manifest, image or script accounts for it");
+    } else {
+      out.add("It runs in pod " + s.place().podUid() + ", which no cluster layer placed in a workload, so only its"
+          + " entry script could have matched code");
     }
     return out;
   }

@@ -41,6 +41,17 @@ public final class Correlator {
     this(catalogue, History.DEFAULT_RETENTION);
   }
 
+  /**
+   * The code files worth hashing for entry-script matching: every AI file and every script a deployment copies or
+   * runs, as paths relative to the scan root (the keys {@link CorrelationInput#codeFileHashes()} expects), sorted.
+   */
+  public static List<String> hashCandidates(CodeScan code) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    code.agents().forEach(a -> out.add(a.path()));
+    code.deployments().forEach(d -> out.addAll(d.scripts()));
+    return List.copyOf(out);
+  }
+
   public Inventory correlate(CorrelationInput in) {
     List<CodeUnit> units = in.code().map(CodeUnits::of).orElse(List.of());
     List<RuntimeSubject> subjects = new RuntimeSubjects(in.cluster(), in.hostNode()).build(in.host(), in.tetragon(), in.cluster());

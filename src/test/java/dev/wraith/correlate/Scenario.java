@@ -7,10 +7,8 @@ import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.code.FixtureHarness;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.ClusterScan;
-import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.ContainerRef;
-import dev.wraith.model.Deployment;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.Hashes;
 import dev.wraith.model.HostScan;
@@ -78,9 +76,7 @@ final class Scenario {
   /** sha256 of every AI file and every script a Dockerfile copies, as the lead's port will supply them. */
   static Map<String, String> hashes(CodeScan code) {
     Map<String, String> out = new TreeMap<>();
-    List<String> paths = new ArrayList<>(code.agents().stream().map(CodeAgent::path).toList());
-    for (Deployment d : code.deployments()) paths.addAll(d.scripts());
-    for (String p : paths) out.put(p, sha256(REPO.resolve(p)));
+    for (String p : Correlator.hashCandidates(code)) out.put(p, sha256(REPO.resolve(p)));
     return out;
   }
 
