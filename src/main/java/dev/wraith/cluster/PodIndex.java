@@ -1,6 +1,7 @@
 package dev.wraith.cluster;
 
 import dev.wraith.model.ClusterScan;
+import dev.wraith.model.ContainerDecl;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -19,20 +20,29 @@ final class PodIndex {
     var meta = pod.getMetadata();
     var spec = pod.getSpec();
     Map<String, String> images = new HashMap<>();
+    Map<String, ContainerDecl.Kind> kinds = new HashMap<>();
     List<String> order = new ArrayList<>();
     addSpec(spec.getInitContainers(), images, order);
     addSpec(spec.getContainers(), images, order);
+    if (spec.getInitContainers() != null) for (var c : spec.getInitContainers()) kinds.put(c.getName(), ContainerDecl.Kind.INIT);
     if (spec.getEphemeralContainers() != null) {
-      for (var c : spec.getEphemeralContainers()) add(c.getName(), c.getImage(), images, order);
+      for (var c : spec.getEphemeralContainers()) {
+        add(c.getName(), c.getImage(), images, order);
+        kinds.put(c.getName(), ContainerDecl.Kind.EPHEMERAL);
+      }
     }
     Map<String, String> ids = new HashMap<>();
     if (pod.getStatus() != null) {
       statuses(pod.getStatus().getInitContainerStatuses(), ids, images, order);
       statuses(pod.getStatus().getContainerStatuses(), ids, images, order);
       statuses(pod.getStatus().getEphemeralContainerStatuses(), ids, images, order);
+      if (pod.getStatus().getEphemeralContainerStatuses() != null) {
+        for (ContainerStatus st : pod.getStatus().getEphemeralContainerStatuses()) kinds.put(st.getName(), ContainerDecl.Kind.EPHEMERAL);
+      }
     }
     List<ClusterScan.RunningContainer> containers = new ArrayList<>();
-    for (String name : order) containers.add(new ClusterScan.RunningContainer(name, ids.getOrDefault(name, ""), images.get(name)));
+    for (String name : order) containers.add(new ClusterScan.RunningContainer(name, ids.getOrDefault(name, ""), images.get(name),
+        kinds.getOrDefault(name, ContainerDecl.Kind.CONTAINER)));
     return new ClusterScan.RunningPod(namespace, nullToEmpty(meta.getName()), nullToEmpty(meta.getUid()),
         nullToEmpty(spec.getNodeName()), workloadKind, workloadName, containers);
   }

@@ -2,6 +2,7 @@ package dev.wraith.correlate;
 
 import dev.wraith.model.ClusterScan;
 import dev.wraith.model.ClusterScan.RunningPod;
+import dev.wraith.model.ContainerDecl;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.InventoryAgent.WorkloadRef;
@@ -65,16 +66,26 @@ final class RuntimeSubjects {
   }
 
   /** Identity of an observed process at a place: place, origin, entry script or binary with its argument shape. */
-  static String key(Place place, Observation o) {
+  static String key(Place place, ProcessOrigin origin, Observation o) {
     String shape = o.entryScript().map(s -> "script:" + s.path()).orElseGet(() -> "exe:" + o.process().exe() + " "
         + argShape(o.process().argv()));
-    return place.key() + "|" + o.origin().id() + "|" + shape;
+    return place.key() + "|" + origin.id() + "|" + shape;
   }
 
-  private record Placed(Place place, Sighting sighting) {}
+  private record Placed(Place place, ProcessOrigin origin, Sighting sighting) {}
 
   private void add(Map<String, List<Placed>> byKey, Place place, Sighting s) {
-    byKey.computeIfAbsent(key(place, s.observation()), k -> new ArrayList<>()).add(new Placed(place, s));
+    ProcessOrigin origin = debugContainer(place) ? ProcessOrigin.EXEC : s.observation().origin();
+    byKey.computeIfAbsent(key(place, origin, s.observation()), k -> new ArrayList<>()).add(new Placed(place, origin, s));
+  }
+
+  /** A container added by kubectl debug: what runs in it was brought in by a person, like an exec. */
+  private boolean debugContainer(Place place) {
+    RunningPod pod = podsByName.get(place.namespace() + "/" + place.pod());
+    if (pod == null) pod = podsByUid.get(place.podUid());
+    if (pod == null) return false;
+    return pod.containers().stream()
+        .anyMatch(c -> c.name().equals(place.container()) && c.kind() == ContainerDecl.Kind.EPHEMERAL);
   }
 
   private RuntimeSubject subject(String key, List<Placed> placed) {
@@ -87,7 +98,7 @@ final class RuntimeSubjects {
         .sorted(Comparator.comparing(Sighting::layer).thenComparing(s -> s.observation())).toList();
     Observation first = sightings.stream().map(Sighting::observation)
         .min(Comparator.comparingInt((Observation o) -> o.process().pid())).orElseThrow();
-    return new RuntimeSubject(key, place, Optional.of(first.origin()), Optional.of(first.process()), first.entryScript(),
+    return new RuntimeSubject(key, place, Optional.of(placed.get(0).origin()), Optional.of(first.process()), first.entryScript(),
         sightings, place.workload().flatMap(this::workload), false);
   }
 
@@ -122,6 +133,7 @@ final class RuntimeSubjects {
       String id = p.namespace() + "/" + p.workloadKind() + "/" + p.workloadName();
       if (taken.contains(id) || workloads.containsKey(id)) continue;
       for (ClusterScan.RunningContainer rc : p.containers()) {
+        if (rc.kind() == ContainerDecl.Kind.EPHEMERAL) continue;
         String key = "running|" + id + "/" + rc.name();
         Place place = new Place(Optional.of(new WorkloadRef(p.namespace(), p.workloadKind(), p.workloadName(), rc.name())),
             p.name(), p.uid(), rc.name(), rc.image(), p.node());

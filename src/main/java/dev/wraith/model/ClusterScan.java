@@ -42,8 +42,11 @@ public record ClusterScan(
     }
   }
 
-  /** A container of a running pod: its name, runtime id without prefix ("" before it started), and image. */
-  public record RunningContainer(String name, String id, String image) {}
+  /**
+   * A container of a running pod: its name, runtime id without prefix ("" before it started), image, and where the
+   * pod spec has it (an EPHEMERAL one was added by {@code kubectl debug}: what runs there is not the workload).
+   */
+  public record RunningContainer(String name, String id, String image, ContainerDecl.Kind kind) {}
 
   /** A scan without a pod index (older callers and tests). */
   public ClusterScan(List<String> sources, List<Workload> workloads, List<ExecSession> execSessions, LayerStatus status,

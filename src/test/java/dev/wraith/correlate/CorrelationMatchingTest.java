@@ -68,6 +68,29 @@ class CorrelationMatchingTest {
     assertThat(inv.agents()).filteredOn(a -> a.classification() == Classification.CONFIRMED).hasSize(1);
   }
 
+  @Test
+  void whatRunsInADebugContainerIsTreatedLikeAnExecNotLikeTheWorkload() {
+    var cluster = new ClusterCollector(Scenario.catalogue()).collect(
+        SnapshotKubeApi.read(List.of(Path.of("src/test/resources/correlate/cluster-quiet.yaml"))),
+        new AuditLogReader().read(List.of()));
+    var p = Scenario.process(5150, "/usr/local/bin/python3", List.of("python3", "/srv/other.py"),
+        Optional.of(new dev.wraith.model.ContainerRef("6c0e2a44-1c1d-4f0a-9d3e-000000000001", "09".repeat(32), "containerd",
+            "", "")));
+    var o = Scenario.observation(p, ProcessOrigin.CONTAINER, Optional.of(new EntryScript("/srv/other.py", "", "")),
+        "104.18.7.192", Scenario.OPENAI, "2026-03-02T08:11:00Z", "2026-03-02T08:30:00Z", 5);
+    HostScan host = new HostScan("/proc", Scenario.SCAN, Scenario.SCAN, List.of(o), List.of(), LayerStatus.ran("host", List.of()),
+        new HostScan.Stats(1, 0, 0, 1, 1));
+    Inventory inv = CORRELATOR.correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN).withCode(code, Map.of())
+        .withCluster(cluster).withHost(host, "node-c"));
+    InventoryAgent ghost = inv.agents().stream().filter(a -> a.name().equals("other.py")).findFirst().orElseThrow();
+    assertThat(ghost.classification()).isEqualTo(Classification.GHOST);
+    assertThat(ghost.process().orElseThrow().execed()).isTrue();
+    assertThat(ghost.workload().orElseThrow().container()).isEqualTo("debugger-k2x9z");
+    assertThat(ghost.evidence()).anyMatch(e -> e.layer().equals("audit") && e.detail().contains("ephemeral-container"));
+    assertThat(inv.agents()).filteredOn(a -> a.name().equals("search-indexer")).singleElement()
+        .satisfies(a -> assertThat(a.classification()).isEqualTo(Classification.CONFIRMED));
+  }
+
   /** The fixture repo's code plus one host observation of a python process with this entry script. */
   private static Inventory correlate(ProcessOrigin origin, EntryScript script, Map<String, String> hashes) {
     var container = origin == ProcessOrigin.NODE ? Optional.<dev.wraith.model.ContainerRef>empty()
