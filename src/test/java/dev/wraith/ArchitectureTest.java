@@ -89,6 +89,8 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef");
+
   @Test
   void correlationSeesOnlyRecords() {
     noClasses().that().resideInAPackage("dev.wraith.correlate..")
@@ -99,7 +101,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.wraith.correlate..")
         .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Tetragon internals",
             (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.wraith.tetragon")
-                && !java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef").contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$")[0])))
+                && !TETRAGON_RECORDS.contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$")[0])))
         .check(CLASSES);
     noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
             "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")

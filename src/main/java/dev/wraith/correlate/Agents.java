@@ -31,10 +31,13 @@ import java.util.TreeSet;
 final class Agents {
   private final List<ExecSession> sessions;
   private final Set<String> appIds;
+  private final boolean codeScanned;
 
-  Agents(List<ExecSession> sessions, Set<String> appIds) {
+  /** @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match */
+  Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned) {
     this.sessions = sessions;
     this.appIds = appIds;
+    this.codeScanned = codeScanned;
   }
 
   static String codeId(CodeUnit u) {
@@ -91,6 +94,7 @@ final class Agents {
     List<String> reasons = new ArrayList<>();
     shadowWhy.ifPresent(reasons::add);
     if (c == Classification.GHOST) reasons.addAll(ghostWhy(s, p));
+    if (c == Classification.GHOST && !codeScanned) reasons.add("No code was scanned in this run, so nothing could match it");
     List<String> reach = p.reach();
     Risks.Rated r = Risks.rate(c, !s.declaredOnly(), List.of(), reach);
     reasons.addAll(r.reasons());

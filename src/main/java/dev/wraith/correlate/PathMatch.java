@@ -4,7 +4,8 @@ package dev.wraith.correlate;
  * Path suffix matching between a runtime path (absolute, in a container's mount namespace) and a path in the
  * scanned tree. The rule: compare whole segments from the end; a match needs at least two equal trailing segments
  * ({@code /app/agents/triage.py} ↔ {@code support-bot/agents/triage.py}), or one (the file name) when that name is
- * unique among the candidate files (for a workload's own process only; see Matcher). Content hashes, when both sides have one, overrule names (see Matcher).
+ * unique among the candidate files (for a workload's own process only). Content hashes, when both sides have one,
+ * overrule names (see Matcher).
  */
 final class PathMatch {
   private PathMatch() {}

@@ -26,7 +26,8 @@ public final class MarkdownReporter implements InventoryReporter {
   public void write(Inventory inv, Optional<CodeScan> code, OutputStream out) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("# AI agent inventory\n\n");
-    b.append("Scan of ").append(inv.roots().isEmpty() ? "no code paths" : String.join(", ", inv.roots().stream().map(r -> "`" + r + "`").toList()))
+    String roots = String.join(", ", inv.roots().stream().map(r -> "`" + r + "`").toList());
+    b.append("Scan of ").append(inv.roots().isEmpty() ? "no code paths" : roots)
         .append(" at ").append(inv.scanTime()).append(" by ").append(inv.tool().name()).append(' ').append(inv.tool().version())
         .append(" (catalogue ").append(inv.tool().catalogueVersion()).append(").\n\n");
     summary(inv, b);
