@@ -75,6 +75,7 @@ public final class ClusterCollector {
     List<ExecSession> sessions = new ArrayList<>(audit.sessions());
     List<Pod> pods = ((Fetch.Ok<Pod>) podFetch).items();
     Map<String, WorkloadBuilder> builders = new TreeMap<>();
+    List<ClusterScan.RunningPod> index = new ArrayList<>();
     PodSpecReader reader = new PodSpecReader(catalogue);
     Lineages lineages = new Lineages(catalogue.lineage());
     for (Pod pod : pods) {
@@ -86,6 +87,7 @@ public final class ClusterCollector {
       String sa = serviceAccountOf(pod);
       TokenMount token = TokenMount.of(pod.getSpec(), Optional.ofNullable(accounts.get(ns + "/" + sa)), accountsReadable);
       b.addPod(pod, reader.read(pod.getSpec(), configMaps.getOrDefault(ns, Map.of())), token);
+      index.add(PodIndex.entry(pod, ns, top.kind(), top.name()));
     }
     sessions.addAll(eventSessions(events, sessions));
     List<Workload> workloads = new ArrayList<>();
@@ -102,7 +104,7 @@ public final class ClusterCollector {
       workloads.add(b.build(lineages, reach, sessionsFor(b, sessions)));
     }
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
-        new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()));
+        new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()), index);
   }
 
   /** The pod's service account: serviceAccountName, the deprecated serviceAccount field, or "default". */
