@@ -8,7 +8,20 @@ import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
+import dev.wraith.correlate.AllowList;
+import dev.wraith.mcp.InMemoryToolHistory;
+import dev.wraith.mcp.McpDiscovery;
+import dev.wraith.mcp.ProbeRules;
+import dev.wraith.mcp.SdkProber;
+import dev.wraith.mcp.ToolInspector;
+import dev.wraith.model.ScanReport;
+import dev.wraith.report.InventoryJsonReporter;
+import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.scan.ScanAll;
+import dev.wraith.scan.ScanAllPipeline;
+import dev.wraith.scan.StateToolHistory;
+import dev.wraith.state.StateStore;
+import java.time.Instant;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -140,6 +153,10 @@ final class ScanAllCommand implements Callable<Integer> {
           + "(LOW, MEDIUM, HIGH, CRITICAL).")
   String failOn;
 
+  @Option(names = "--probe-mcp", description = "Start each configured MCP server and list its tools (initialize + "
+      + "tools/list, never a tool call), as 'wraith mcp --probe' does; tool hashes go to the state database.")
+  boolean probeMcp;
+
   @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
   boolean dryRun;
 
@@ -150,39 +167,82 @@ final class ScanAllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ScanAll.Request request = request();
-    Gate gate = gate();
     if (!format.equals("table") && !format.equals("json")) {
       throw new Main.UsageProblem("unknown --format '" + format + "' for scan-all (expected table or json)");
     }
-    ScanAll.Plan plan = ScanAll.plan(request, ScanAll.Environment.current());
+    Gate gate = gate();
+    AllowList allow = allowList();
+    ScanAll.Request plain = request(Optional.empty());
+    ScanAll.Plan plan = ScanAll.plan(plain, ScanAll.Environment.current());
     PrintStream out = System.out;
     if (dryRun) {
       out.println("wraith scan-all would run:");
       for (ScanAll.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
-      out.println("  results   -> " + outputDir + (noState ? "" : ", state -> " + statePath()));
+      out.println("  results   -> " + outputDir + (noState ? " (no state)" : ", state -> " + statePath()));
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
-    ScanAll.Result result;
+    var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     boolean tty = System.console() != null;
-    try (LayerProgress progress = new LayerProgress(System.err, tty, ScanAll.LAYERS)) {
-      result = ScanAll.run(cat, request, plan, progress);
+    Instant scanTime = Instant.now();
+    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(StateStore.open(statePath())))) {
+      ScanAll.Request request = probeMcp ? request(Optional.of(new McpDiscovery.Probing(
+          new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
+          scanTime))) : plain;
+      ScanAll.Result result;
+      try (LayerProgress progress = new LayerProgress(System.err, tty, ScanAll.LAYERS)) {
+        result = ScanAll.run(cat, request, plan, progress);
+      }
+      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
+          new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
+      List<Path> files = ScanAllPipeline.writeResults(cat, inventory, result.code(), outputDir);
+      if (format.equals("json")) {
+        new InventoryJsonReporter().write(inventory, result.code(), out);
+      } else {
+        new InventoryTableReporter().write(inventory, colour(tty), out);
+        out.println();
+        out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
+            + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
+            + (state.store().isPresent() ? "; history in " + statePath() : ""));
+      }
+      out.flush();
+      if (gate.trips(inventory)) return Main.FAIL_ON;
+      boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
+      return failed ? Main.LAYER_FAILED : Main.OK;
     }
-    Inventory inventory = ScanAllPipeline.finish(cat, request, result, Main.toolVersion(), outputDir,
-        noState ? Optional.empty() : Optional.of(statePath()), Optional.ofNullable(allowList));
-    if (format.equals("json")) {
-      ScanAllPipeline.printJson(inventory, result, out);
-    } else {
-      ScanAllPipeline.printTable(inventory, colour(tty), out);
-      out.println("Results: " + outputDir.toAbsolutePath().normalize());
+  }
+
+  /** Closes the state database, if one is open. */
+  private record StateHandle(Optional<StateStore> store) implements AutoCloseable {
+    @Override
+    public void close() {
+      store.ifPresent(StateStore::close);
     }
-    out.flush();
-    if (gate.trips(inventory)) return Main.FAIL_ON;
-    boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
-    return failed ? Main.LAYER_FAILED : Main.OK;
+  }
+
+  private AllowList allowList() {
+    if (allowList == null) return AllowList.EMPTY;
+    try {
+      return AllowList.parse(Files.readString(allowList), allowList.toString());
+    } catch (java.io.IOException e) {
+      throw new Main.UsageProblem(allowList + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageProblem(e.getMessage());
+    }
+  }
+
+  /** The node name the host layer ran on: $NODE_NAME (downward API in a DaemonSet), else the kernel's hostname. */
+  private String hostNode() {
+    String env = System.getenv("NODE_NAME");
+    if (env != null && !env.isBlank()) return env.trim();
+    try {
+      return Files.readString(procRoot.resolve("sys/kernel/hostname")).trim();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private boolean colour(boolean tty) {
@@ -194,7 +254,7 @@ final class ScanAllCommand implements Callable<Integer> {
     return state != null ? state : Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
   }
 
-  ScanAll.Request request() {
+  ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
     if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
     for (String s : skip) {
       if (!ScanAll.LAYERS.contains(s.trim())) {
@@ -228,7 +288,7 @@ final class ScanAllCommand implements Callable<Integer> {
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
         snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, tetragonEvents, tetragonAddress, home, pins,
-        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList());
+        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
   }
 
   /** --fail-on: a classification or a risk level. */

@@ -91,18 +91,24 @@ public final class ClusterCollector {
     }
     sessions.addAll(eventSessions(events, sessions));
     List<Workload> workloads = new ArrayList<>();
+    Map<String, List<ReachReason>> reachByWorkload = new HashMap<>();
     long withoutAi = 0;
-    for (WorkloadBuilder b : builders.values()) {
-      if (b.ai.isEmpty()) {
-        withoutAi++;
-        continue;
-      }
+    for (var e : builders.entrySet()) {
+      WorkloadBuilder b = e.getValue();
       List<ReachReason> reach = new ArrayList<>();
       for (ReachReason r : rbac.reasons(b.namespace, b.serviceAccount)) reach.add(new ReachReason(r.kind(), b.token.annotate(r.detail())));
       reach.addAll(b.hostReach);
       reach.addAll(exposure(b, services));
+      reachByWorkload.put(e.getKey(), reach);
+      if (b.ai.isEmpty()) {
+        withoutAi++;
+        continue;
+      }
       workloads.add(b.build(lineages, reach, sessionsFor(b, sessions)));
     }
+    // every pod carries its workload's reach, so a process exec'd into a pod without AI still shows what it holds
+    index.replaceAll(p -> p.withReach(reachByWorkload.getOrDefault(
+        p.namespace() + "\0" + p.workloadKind() + "\0" + p.workloadName(), List.of())));
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
         new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()), index);
   }

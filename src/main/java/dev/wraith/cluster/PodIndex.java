@@ -44,7 +44,7 @@ final class PodIndex {
     for (String name : order) containers.add(new ClusterScan.RunningContainer(name, ids.getOrDefault(name, ""), images.get(name),
         kinds.getOrDefault(name, ContainerDecl.Kind.CONTAINER)));
     return new ClusterScan.RunningPod(namespace, nullToEmpty(meta.getName()), nullToEmpty(meta.getUid()),
-        nullToEmpty(spec.getNodeName()), workloadKind, workloadName, containers);
+        nullToEmpty(spec.getNodeName()), workloadKind, workloadName, containers, List.of());
   }
 
   /** "containerd://abc" → "abc"; an id without a runtime prefix is kept as it is. */

@@ -32,12 +32,18 @@ final class Agents {
   private final List<ExecSession> sessions;
   private final Set<String> appIds;
   private final boolean codeScanned;
+  private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
 
-  /** @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match */
-  Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned) {
+  /**
+   * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
+   * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
+   */
+  Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
+      List<dev.wraith.model.ClusterScan.RunningPod> pods) {
     this.sessions = sessions;
     this.appIds = appIds;
     this.codeScanned = codeScanned;
+    this.pods = pods;
   }
 
   static String codeId(CodeUnit u) {
@@ -168,6 +174,7 @@ final class Agents {
 
     void add(RuntimeSubject s) {
       s.workload().ifPresent(this::workload);
+      if (s.workload().isEmpty()) podReach(s.place());
       if (s.undeclared()) {
         s.place().workload().ifPresent(w -> evidence.add(new Evidence("cluster", w.kind() + " " + w.namespace() + "/"
             + w.name() + " is running (container " + w.container() + ", image " + s.place().image()
@@ -187,6 +194,15 @@ final class Agents {
       evidence.add(EvidenceLines.cluster(w));
       w.providers().stream().filter(x -> !appIds.contains(x)).forEach(providers::add);
       reach.addAll(w.reach());
+    }
+
+    /** A pod whose workload declares no AI is not in the workload list; what it can reach is in the pod index. */
+    private void podReach(Place place) {
+      for (var p : pods) {
+        boolean same = !place.podUid().isEmpty() ? p.uid().equals(place.podUid())
+            : !place.pod().isEmpty() && p.name().equals(place.pod()) && p.namespace().equals(place.namespace());
+        if (same) reach.addAll(p.reach());
+      }
     }
 
     List<String> reach() {

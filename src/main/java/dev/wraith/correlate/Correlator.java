@@ -64,7 +64,8 @@ public final class Correlator {
       else if (!s.undeclared()) unmatched.add(s);
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
-    Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent());
+    Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent(),
+        in.cluster().map(ClusterScan::pods).orElse(List.of()));
     KnownSoftware known = new KnownSoftware(apps, in.allowList());
     String notRunning = in.runtimeObserved() ? "" : "no runtime layer ran in this scan";
     List<InventoryAgent> out = new ArrayList<>();

@@ -20,14 +20,21 @@ public record ClusterScan(
    *
    * @param node the node it is scheduled on, or "" when unscheduled
    * @param workloadKind the kind of the top of its owner chain (Deployment, CronJob, ..., Pod for a bare pod)
+   * @param reach what anything running in the pod can reach (its service account's RBAC, host namespaces,
+   *     exposure), for every pod, also those whose workload declares no AI: a ghost exec'd into such a pod holds it
    */
   public record RunningPod(String namespace, String name, String uid, String node, String workloadKind, String workloadName,
-      List<RunningContainer> containers) implements Comparable<RunningPod> {
+      List<RunningContainer> containers, List<ReachReason> reach) implements Comparable<RunningPod> {
     public RunningPod {
       if (namespace == null || name == null || uid == null || node == null || workloadKind == null || workloadName == null) {
         throw new NullPointerException("pod fields are never null");
       }
       containers = containers.stream().sorted(java.util.Comparator.comparing(RunningContainer::name)).toList();
+      reach = reach.stream().sorted().distinct().toList();
+    }
+
+    public RunningPod withReach(List<ReachReason> reach) {
+      return new RunningPod(namespace, name, uid, node, workloadKind, workloadName, containers, reach);
     }
 
     /** The container with this runtime id (without "containerd://"-style prefix), if the pod status lists it. */

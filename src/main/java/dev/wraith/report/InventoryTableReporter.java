@@ -39,6 +39,7 @@ public final class InventoryTableReporter {
     b.append('\n');
     for (InventoryAgent g : inv.ghosts()) ghost(g, p, b);
     agents(inv, p, b);
+    mcp(inv, p, b);
     layers(inv, b);
     out.write(b.toString().getBytes(StandardCharsets.UTF_8));
   }
@@ -59,7 +60,7 @@ public final class InventoryTableReporter {
   }
 
   private static void ghost(InventoryAgent g, Paint p, StringBuilder b) {
-    b.append('\n').append(p.classification(Classification.GHOST, "GHOST " + g.name())).append("  ")
+    b.append('\n').append(p.classification(Classification.GHOST, "GHOST " + TextTable.printable(g.name()))).append("  ")
         .append(p.risk(g.risk(), g.risk().name())).append("  ").append(p.dim("id " + g.id() + " · " + g.change().name().toLowerCase(
             java.util.Locale.ROOT))).append('\n');
     field(b, "where", AgentText.where(g));
@@ -72,8 +73,30 @@ public final class InventoryTableReporter {
     for (int i = 0; i < g.reasons().size(); i++) field(b, i == 0 ? "why" : "", g.reasons().get(i));
   }
 
+  /** One line per MCP server: unverified ones first with a warning sign and their first reason. */
+  private static void mcp(Inventory inv, Paint p, StringBuilder b) {
+    if (inv.mcpServers().isEmpty()) return;
+    b.append('\n').append(p.bold("MCP servers")).append('\n');
+    List<Inventory.InventoryMcpServer> servers = inv.mcpServers().stream()
+        .sorted(java.util.Comparator.comparing(Inventory.InventoryMcpServer::verified)
+            .thenComparing(m -> -m.risk().ordinal()).thenComparing(Inventory.InventoryMcpServer::name)).toList();
+    for (Inventory.InventoryMcpServer m : servers) {
+      String what = !m.pkg().isEmpty() ? m.pkg() : !m.url().isEmpty() ? m.url() : m.command();
+      String tools = m.tools().isEmpty() ? "" : ", " + m.tools().size() + " tools";
+      if (m.verified()) {
+        b.append("  ✔ Verified MCP server: ").append(TextTable.printable(m.name())).append(" (").append(TextTable.printable(what))
+            .append(", ").append(m.source()).append(tools).append(")  ").append(p.risk(m.risk(), m.risk().name())).append('\n');
+      } else {
+        b.append("  ").append(p.risk(m.risk(), "⚠ Unverified MCP server: " + TextTable.printable(m.name()))).append(" (")
+            .append(TextTable.printable(what)).append(", ").append(m.source()).append(tools).append(")  ")
+            .append(p.risk(m.risk(), m.risk().name())).append('\n');
+        if (!m.reasons().isEmpty()) b.append("      ").append(TextTable.printable(m.reasons().get(0))).append('\n');
+      }
+    }
+  }
+
   private static void field(StringBuilder b, String name, String value) {
-    b.append("  ").append(String.format("%-8s", name)).append(' ').append(value).append('\n');
+    b.append("  ").append(String.format("%-8s", name)).append(' ').append(TextTable.printable(value)).append('\n');
   }
 
   private static void agents(Inventory inv, Paint p, StringBuilder b) {

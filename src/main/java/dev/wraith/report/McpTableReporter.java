@@ -90,16 +90,7 @@ public final class McpTableReporter implements McpReporter {
    * own names, and bidi controls or zero-width characters in them must not rearrange or hide parts of the table.
    */
   private static String cut(String s, int n) {
-    StringBuilder b = new StringBuilder();
-    s.codePoints().forEach(cp -> {
-      int type = Character.getType(cp);
-      if (type == Character.FORMAT || type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
-        b.append(String.format("\\u{%04X}", cp));
-      } else {
-        b.appendCodePoint(cp);
-      }
-    });
-    String v = b.toString();
+    String v = TextTable.printable(s);
     return v.length() <= n ? v : v.substring(0, n - 1) + "…";
   }
 }

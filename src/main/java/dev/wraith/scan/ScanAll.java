@@ -63,7 +63,8 @@ public final class ScanAll {
       Path mcpHome,
       List<Pin> pins,
       Duration duration,
-      List<String> skip) {
+      List<String> skip,
+      Optional<McpDiscovery.Probing> mcpProbing) {
     public Request {
       roots = List.copyOf(roots);
       kubeSnapshots = List.copyOf(kubeSnapshots);
@@ -195,7 +196,8 @@ public final class ScanAll {
       return new LayerPlan("mcp", false, "no home directory to read MCP client configs from");
     }
     return new LayerPlan("mcp", true, "MCP client configs in " + r.mcpHome()
-        + (r.roots().isEmpty() ? "" : " and project configs in the scanned paths"));
+        + (r.roots().isEmpty() ? "" : " and project configs in the scanned paths")
+        + (r.mcpProbing().isPresent() ? ", probing each server's tools" : ""));
   }
 
   private static String seconds(Duration d) {
@@ -318,7 +320,8 @@ public final class ScanAll {
   }
 
   private static Outcome mcp(Catalogue cat, Request r) {
-    McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(r.mcpHome(), r.roots().stream().filter(Files::isDirectory).toList());
+    McpScan scan = new McpDiscovery(cat, ConfigFiles.local())
+        .scan(r.mcpHome(), r.roots().stream().filter(Files::isDirectory).toList(), r.mcpProbing());
     LayerStatus status = LayerStatus.ran("mcp", scan.warnings());
     return new Outcome(scan, status, scan.findings().size() + " MCP servers in " + scan.filesRead() + " config files");
   }

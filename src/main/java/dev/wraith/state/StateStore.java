@@ -138,6 +138,23 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /** A tool's recorded hash and since when it has had that hash. */
+  public record ToolSeen(String hash, Instant since) {}
+
+  /** Like {@link #toolHashes} with the time each current hash was first seen (for "tool X changed since T"). */
+  public Map<String, ToolSeen> toolsSeen(String serverKey) {
+    try (PreparedStatement st = db.prepareStatement("SELECT tool_name, hash, hash_since FROM mcp_tool WHERE server_key = ?")) {
+      st.setString(1, serverKey);
+      Map<String, ToolSeen> seen = new TreeMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) seen.put(rs.getString(1), new ToolSeen(rs.getString(2), Timestamps.parse(rs.getString(3))));
+      }
+      return java.util.Collections.unmodifiableMap(seen);
+    } catch (SQLException e) {
+      throw StateException.from(file, "reading MCP tool hashes", e);
+    }
+  }
+
   /**
    * Records the tools one MCP server offered at {@code when}, in one transaction. Tools not in the map are kept as
    * they were (a probe may list fewer); a changed hash replaces the old one, and its time is kept as "hash since".
