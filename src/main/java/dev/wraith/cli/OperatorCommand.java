@@ -1,5 +1,15 @@
 package dev.wraith.cli;
 
+import dev.wraith.cluster.KubeApi;
+import dev.wraith.cluster.LiveKubeApi;
+import dev.wraith.correlate.AllowList;
+import dev.wraith.correlate.CorrelationInput;
+import dev.wraith.model.ClusterScan;
+import dev.wraith.scan.ClusterLayer;
+import dev.wraith.scan.ScanAll;
+import dev.wraith.scan.ScanAllPipeline;
+import java.util.Optional;
+
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.incluster.AgentReports;
 import dev.wraith.incluster.HttpEndpoint;
@@ -107,7 +117,9 @@ final class OperatorCommand implements Callable<Integer> {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
       var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
-      var loop = new ScanLoop(collector, inventorySource(cat, tool, clock), publisher, metrics, clock, System.err::println);
+      var settings = new ScanAllPipeline.Settings(Optional.empty(), AllowList.EMPTY, "");
+      var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, new LiveKubeApi(api.client(), "in-cluster"), settings),
+          publisher, metrics, clock, System.err::println);
       System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
       if (!once) loop.run(every);
       ScanLoop.Cycle c = loop.runOnce();
@@ -119,14 +131,30 @@ final class OperatorCommand implements Callable<Integer> {
   }
 
   /**
-   * The one place the scan-all pipeline plugs in: {@code sensors.hostScans()} are the node sensors' windows (the host
-   * layer), {@code sensors.status()} its status, {@code sensors.scans()} the same with node and pod names. Until
-   * scan-all is wired, the cycle publishes an inventory without agents whose "correlate" layer is failed, so the
-   * publisher removes nothing.
+   * The scan of one cycle: the cluster layer over the scanner's read-only client, the node sensors' windows as the
+   * host layer (one per node), correlated the same way scan-all does. No code is scanned in the cluster (run
+   * scan-all in CI against the repositories); without code every observed agent is a ghost unless it is a known app
+   * or on the allow-list, and declared workloads without traffic are listed too.
    */
-  static InventorySource inventorySource(Catalogue cat, ScanReport.Tool tool, Clock clock) {
-    return sensors -> new Inventory(tool, clock.instant(), List.of(), List.of(), List.of(),
-        List.of(sensors.status(), LayerStatus.failed("correlate", "scan-all is not wired into the operator in this build")));
+  static InventorySource inventorySource(Catalogue cat, ScanReport.Tool tool, Clock clock, KubeApi cluster,
+      ScanAllPipeline.Settings settings) {
+    return sensors -> {
+      ClusterScan scan = ClusterLayer.scan(cat, cluster, List.of(), tool.version()).cluster();
+      // in the cluster the sensors are the host layer: none answering is lost coverage, not an empty node, so it
+      // counts as failed (and the publisher keeps the AgentReports the sensors found before)
+      LayerStatus host = sensors.status().state() == LayerStatus.State.SKIPPED
+          ? LayerStatus.failed("host", sensors.status().reason()) : sensors.status();
+      List<LayerStatus> layers = List.of(
+          LayerStatus.skipped("code", "the in-cluster scanner reads no source; run scan-all over the repositories"),
+          scan.status(), host,
+          LayerStatus.skipped("tetragon", "not read by the in-cluster scanner in this version"),
+          LayerStatus.skipped("mcp", "no MCP client configs inside the cluster; MCP servers in workloads are listed"));
+      ScanAll.Result result = new ScanAll.Result(Optional.empty(), Optional.of(scan), Optional.empty(), Optional.empty(),
+          Optional.empty(), layers);
+      List<CorrelationInput.NodeHost> nodes = sensors.scans().stream()
+          .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
+      return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
+    };
   }
 
   static Duration parseInterval(String text) {

@@ -54,7 +54,7 @@ public final class Correlator {
 
   public Inventory correlate(CorrelationInput in) {
     List<CodeUnit> units = in.code().map(CodeUnits::of).orElse(List.of());
-    List<RuntimeSubject> subjects = new RuntimeSubjects(in.cluster(), in.hostNode()).build(in.host(), in.tetragon(), in.cluster());
+    List<RuntimeSubject> subjects = new RuntimeSubjects(in.cluster()).build(in.hosts(), in.tetragon(), in.cluster());
     Matcher matcher = new Matcher(units, in.codeFileHashes());
     Map<CodeUnit, List<Joined>> joined = new LinkedHashMap<>();
     List<RuntimeSubject> unmatched = new ArrayList<>();

@@ -4,7 +4,6 @@ import dev.wraith.model.ClusterScan;
 import dev.wraith.model.ClusterScan.RunningPod;
 import dev.wraith.model.ContainerDecl;
 import dev.wraith.model.ContainerRef;
-import dev.wraith.model.HostScan;
 import dev.wraith.model.InventoryAgent.WorkloadRef;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessOrigin;
@@ -32,10 +31,7 @@ final class RuntimeSubjects {
   private final Map<String, RunningPod> podsByUid = new HashMap<>();
   private final Map<String, RunningPod> podsByName = new HashMap<>();
   private final Map<String, Workload> workloads = new HashMap<>();
-  private final String hostNode;
-
-  RuntimeSubjects(Optional<ClusterScan> cluster, String hostNode) {
-    this.hostNode = hostNode;
+  RuntimeSubjects(Optional<ClusterScan> cluster) {
     cluster.ifPresent(c -> {
       for (RunningPod p : c.pods()) {
         if (!p.uid().isEmpty()) podsByUid.put(p.uid(), p);
@@ -46,11 +42,12 @@ final class RuntimeSubjects {
   }
 
   /** Every subject, sorted by key. */
-  List<RuntimeSubject> build(Optional<HostScan> host, Optional<TetragonScan> tetragon, Optional<ClusterScan> cluster) {
+  List<RuntimeSubject> build(List<CorrelationInput.NodeHost> hosts, Optional<TetragonScan> tetragon,
+      Optional<ClusterScan> cluster) {
     Map<String, List<Placed>> byKey = new TreeMap<>();
-    host.ifPresent(h -> {
-      for (Observation o : h.observations()) add(byKey, hostPlace(o), new Sighting("host", hostNode, o));
-    });
+    for (CorrelationInput.NodeHost h : hosts) {
+      for (Observation o : h.scan().observations()) add(byKey, hostPlace(o, h.node()), new Sighting("host", h.node(), o));
+    }
     tetragon.ifPresent(t -> {
       for (TetragonObservation o : t.observations()) {
         if (o.probe()) continue;
@@ -144,7 +141,7 @@ final class RuntimeSubjects {
     return List.copyOf(out.values());
   }
 
-  private Place hostPlace(Observation o) {
+  private Place hostPlace(Observation o, String hostNode) {
     Optional<ContainerRef> ref = o.process().container();
     if (ref.isEmpty()) return Place.node(hostNode);
     ContainerRef c = ref.get();

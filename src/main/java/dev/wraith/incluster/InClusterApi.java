@@ -25,6 +25,11 @@ public final class InClusterApi implements AutoCloseable {
     return new InClusterApi(new KubernetesClientBuilder().withConfig(config).build());
   }
 
+  /** The client itself, for the cluster layer's read-only lists (the scanner runs the same layer as scan-all). */
+  public KubernetesClient client() {
+    return client;
+  }
+
   public ReportStore reports() {
     return new KubeReportStore(client);
   }

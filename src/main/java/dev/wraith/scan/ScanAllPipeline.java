@@ -51,17 +51,27 @@ public final class ScanAllPipeline {
   /** Correlates the layers' results into an inventory, reading and then recording the state database. */
   public static Inventory correlate(Catalogue cat, ScanAll.Result result, ScanReport.Tool tool, Instant scanTime,
       Settings settings) {
+    return correlate(cat, result, tool, scanTime, settings, List.of());
+  }
+
+  /**
+   * The same with host-layer scans from other nodes besides {@code result.host()} (the in-cluster scanner collects one
+   * per node sensor).
+   */
+  public static Inventory correlate(Catalogue cat, ScanAll.Result result, ScanReport.Tool tool, Instant scanTime,
+      Settings settings, List<CorrelationInput.NodeHost> nodes) {
     Optional<StateStore> store = settings.state();
     {
       PriorState prior = store.map(StateStore::prior).orElse(PriorState.NONE);
       CorrelationInput in = CorrelationInput.of(tool, scanTime)
-          .withMcp(mcpFindings(cat, result))
+          .withMcp(mcpFindings(cat, result, nodes))
           .withAllowList(settings.allowList())
           .withState(prior, store.isPresent())
           .withLayers(result.statuses());
       if (result.code().isPresent()) in = in.withCode(result.code().get(), hashes(result.code().get()));
       if (result.cluster().isPresent()) in = in.withCluster(result.cluster().get());
       if (result.host().isPresent()) in = in.withHost(result.host().get(), settings.hostNode());
+      for (CorrelationInput.NodeHost n : nodes) in = in.withHost(n.scan(), n.node());
       if (result.tetragon().isPresent()) in = in.withTetragon(result.tetragon().get());
       Inventory inventory = new Correlator(cat).correlate(in);
       store.ifPresent(s -> s.record(inventory));
@@ -70,11 +80,14 @@ public final class ScanAllPipeline {
   }
 
   /** MCP servers from configs (the mcp layer) plus those seen running: host processes and cluster workloads. */
-  static List<McpFinding> mcpFindings(Catalogue cat, ScanAll.Result result) {
+  static List<McpFinding> mcpFindings(Catalogue cat, ScanAll.Result result, List<CorrelationInput.NodeHost> nodes) {
     List<McpFinding> out = new ArrayList<>();
     result.mcp().ifPresent(m -> out.addAll(m.findings()));
     McpDiscovery discovery = new McpDiscovery(cat, ConfigFiles.local());
-    List<ProcessInfo> processes = result.host().map(HostScan::observations).orElse(List.of()).stream()
+    List<HostScan> hosts = new ArrayList<>();
+    result.host().ifPresent(hosts::add);
+    nodes.forEach(n -> hosts.add(n.scan()));
+    List<ProcessInfo> processes = hosts.stream().flatMap(h -> h.observations().stream())
         .map(Observation::process).distinct().toList();
     out.addAll(discovery.fromProcesses(processes));
     result.cluster().map(ClusterScan::workloads).ifPresent(w -> out.addAll(discovery.fromWorkloads(w)));
