@@ -134,6 +134,25 @@ class ScanAllCommandTest {
   }
 
   @Test
+  void aibomWritesOnlyTheBillOfMaterials() throws Exception {
+    Path bom = dir.resolve("out/aibom.cdx.json");
+    List<String> args = offline(DEMO.resolve("tetragon.log.gz"), dir.resolve("unused"), "--no-state");
+    args.set(0, "aibom");
+    int i = args.indexOf("--output");
+    args.remove(i + 1);
+    args.remove(i);
+    args.remove("--no-color");
+    args.addAll(List.of("-o", bom.toString()));
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(dir.resolve("unused")).doesNotExist();
+    JsonNode doc = json(bom);
+    assertThat(doc.path("bomFormat").asText()).isEqualTo("CycloneDX");
+    assertThat(doc.path("specVersion").asText()).isEqualTo("1.6");
+    assertThat(doc.path("components").toString()).contains("triage-agent", "reconcile.py", "langgraph");
+  }
+
+  @Test
   void failOnGatesOnClassOrRisk() {
     Path events = DEMO.resolve("tetragon.log.gz");
     assertThat(run(offline(events, dir.resolve("a"), "--no-state", "--fail-on", "ghost").toArray(String[]::new)).code())
