@@ -104,9 +104,17 @@ public final class ScanAll {
       Optional<HostScan> host,
       Optional<TetragonScan> tetragon,
       Optional<McpScan> mcp,
-      List<LayerStatus> statuses) {
+      List<LayerStatus> statuses,
+      List<dev.wraith.model.ProcessInfo> processes) {
     public Result {
       statuses = List.copyOf(statuses);
+      processes = List.copyOf(processes);
+    }
+
+    /** Without a process table (offline inputs, the in-cluster scanner). */
+    public Result(Optional<CodeScan> code, Optional<ClusterScan> cluster, Optional<HostScan> host,
+        Optional<TetragonScan> tetragon, Optional<McpScan> mcp, List<LayerStatus> statuses) {
+      this(code, cluster, host, tetragon, mcp, statuses, List.of());
     }
   }
 
@@ -233,9 +241,11 @@ public final class ScanAll {
       for (LayerPlan lp : plan.layers()) {
         statuses.add(lp.runs() ? done.get(lp.layer()).status() : LayerStatus.skipped(lp.layer(), lp.how()));
       }
+      Outcome host = done.get("host");
+      List<dev.wraith.model.ProcessInfo> processes = host == null ? List.of() : host.processes();
       return new Result(
           value(done, "code", CodeScan.class), value(done, "cluster", ClusterScan.class), value(done, "host", HostScan.class),
-          value(done, "tetragon", TetragonScan.class), value(done, "mcp", McpScan.class), statuses);
+          value(done, "tetragon", TetragonScan.class), value(done, "mcp", McpScan.class), statuses, processes);
     } finally {
       pool.shutdownNow();
     }
@@ -246,7 +256,11 @@ public final class ScanAll {
     return o == null || o.value() == null ? Optional.empty() : Optional.of(type.cast(o.value()));
   }
 
-  private record Outcome(Object value, LayerStatus status, String summary) {}
+  private record Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes) {
+    Outcome(Object value, LayerStatus status, String summary) {
+      this(value, status, summary, List.of());
+    }
+  }
 
   private static Outcome runLayer(Catalogue cat, Request r, LayerPlan lp, Progress progress) {
     progress.started(lp.layer(), lp.how());
@@ -304,8 +318,14 @@ public final class ScanAll {
     try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns())) {
       HostScan scan = layer.observe(r.duration(), Duration.ofMillis(200));
       long processes = scan.observations().stream().map(o -> o.process().pid()).distinct().count();
+      List<dev.wraith.model.ProcessInfo> table;
+      try {
+        table = layer.processes();
+      } catch (java.io.IOException e) {
+        table = List.of(); // the window above already says what could not be read
+      }
       return new Outcome(scan, scan.status(), scan.stats().samples() + " samples, " + processes
-          + " processes talking to AI endpoints");
+          + " processes talking to AI endpoints", table);
     }
   }
 

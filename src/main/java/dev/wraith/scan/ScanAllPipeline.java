@@ -87,8 +87,11 @@ public final class ScanAllPipeline {
     List<HostScan> hosts = new ArrayList<>();
     result.host().ifPresent(hosts::add);
     nodes.forEach(n -> hosts.add(n.scan()));
-    List<ProcessInfo> processes = hosts.stream().flatMap(h -> h.observations().stream())
-        .map(Observation::process).distinct().toList();
+    java.util.Map<String, ProcessInfo> byProcess = new java.util.LinkedHashMap<>();
+    java.util.stream.Stream.concat(result.processes().stream(),
+            hosts.stream().flatMap(h -> h.observations().stream()).map(Observation::process))
+        .forEach(p -> byProcess.putIfAbsent(p.pid() + "/" + p.startTicks() + "/" + p.netns(), p));
+    List<ProcessInfo> processes = List.copyOf(byProcess.values());
     out.addAll(discovery.fromProcesses(processes));
     result.cluster().map(ClusterScan::workloads).ifPresent(w -> out.addAll(discovery.fromWorkloads(w)));
     return out;
