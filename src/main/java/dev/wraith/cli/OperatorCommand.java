@@ -94,9 +94,27 @@ final class OperatorCommand implements Callable<Integer> {
       + "Default: the current context, or the pod's service account.")
   String context;
 
+  @Option(names = "--allow-list", paramLabel = "FILE", defaultValue = "${env:WRAITH_ALLOW_LIST}",
+      description = "Approved third-party AI apps (the scan-all allow-list format), e.g. a mounted ConfigMap: "
+          + "reported as SHADOW AI, not GHOST. Env: WRAITH_ALLOW_LIST.")
+  java.nio.file.Path allowList;
+
+  @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:WRAITH_STATE}",
+      description = "State database on a persistent volume: first/last seen, ZOMBIE, changes across cycles. "
+          + "Default: none. Env: WRAITH_STATE.")
+  java.nio.file.Path state;
+
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
+    AllowList allow = AllowList.EMPTY;
+    if (allowList != null) {
+      try {
+        allow = AllowList.parse(java.nio.file.Files.readString(allowList), allowList.toString());
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw new Main.UsageProblem("--allow-list: " + e.getMessage());
+      }
+    }
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);
@@ -113,11 +131,13 @@ final class OperatorCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new Main.UsageProblem("cannot connect to the cluster: " + e.getMessage());
     }
-    try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
+    Optional<dev.wraith.state.StateStore> store = Optional.ofNullable(state).map(dev.wraith.state.StateStore::open);
+    try (api; AutoCloseable closeState = () -> store.ifPresent(dev.wraith.state.StateStore::close);
+        HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
       var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
-      var settings = new ScanAllPipeline.Settings(Optional.empty(), AllowList.EMPTY, "");
+      var settings = new ScanAllPipeline.Settings(store, allow, "");
       var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, new LiveKubeApi(api.client(), "in-cluster"), settings),
           publisher, metrics, clock, System.err::println);
       System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
