@@ -78,17 +78,33 @@ final class McpCommand implements Callable<Integer> {
       description = "How long one server gets to answer initialize and the list calls (default 20). Env: WRAITH_PROBE_TIMEOUT.")
   int probeTimeout;
 
+  @Mixin StateOptions state = new StateOptions();
+
+  @Option(names = "--no-state", description = "With --probe: keep tool hashes for this run only (no rug-pull check "
+      + "against earlier probes).")
+  boolean noState;
+
   @Override
   public Integer call() throws Exception {
+    if (noState && state.file != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
     if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
     McpReporter reporter = reporter(Registry.mcpReporters());
     Catalogue cat = catalogue.load();
-    Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-        new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
-        new InMemoryToolHistory(), Instant.now()));
-    McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+    // tool hashes go to the state database only when probing: listing configs never creates or touches it
+    Optional<dev.wraith.state.StateStore> store = probe && !noState
+        ? Optional.of(dev.wraith.state.StateStore.open(state.file())) : Optional.empty();
+    McpScan scan;
+    try {
+      Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
+          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          store.<dev.wraith.mcp.ToolHistory>map(dev.wraith.scan.StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
+          Instant.now()));
+      scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+    } finally {
+      store.ifPresent(dev.wraith.state.StateStore::close);
+    }
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     output.emit(out -> reporter.write(tool, scan, out), System.out);
     return Main.OK;

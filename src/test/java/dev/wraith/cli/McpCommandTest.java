@@ -56,7 +56,7 @@ class McpCommandTest {
           "d-remote": {"url": "http://127.0.0.1:9/mcp"}
         }}""".formatted(python, script));
     Path json = dir.resolve("p.json");
-    assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "3", "--format", "json", "-o", json.toString())).isZero();
+    assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "3", "--no-state", "--format", "json", "-o", json.toString())).isZero();
     JsonNode servers = new ObjectMapper().readTree(Files.readString(json)).get("servers");
     assertThat(servers).extracting(s -> s.get("name").asText() + " " + s.get("probe").get("status").asText())
         .containsExactly("a-poisoned ok", "b-exits failed", "c-hangs timeout", "d-remote failed");
@@ -67,10 +67,35 @@ class McpCommandTest {
     assertThat(Files.readString(json)).doesNotContain("PLANTED");
 
     Path table = dir.resolve("p.txt");
-    assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "3", "-o", table.toString())).isZero();
+    assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "3", "--no-state", "-o", table.toString())).isZero();
     assertThat(Files.readString(table)).contains("probe ok: wraith-test-poisoned 0.0.1, 3 tool(s)", "probe timeout:",
         "probe failed: the server exited before answering", "stderr| fatal: cannot log in with token=***", "⚠ add",
         "probed: 1 answered, 3 failed or timed out; 3 tool(s), 1 with hidden-instruction warnings").doesNotContain("PLANTED");
+  }
+
+  @Test
+  void aToolThatChangesBetweenProbesIsReportedAsARugPull() throws Exception {
+    String python = java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    String script = Path.of("src/test/resources/mcp/servers/poisoned_server.py").toAbsolutePath().toString();
+    Path home = dir.resolve("home2");
+    Files.createDirectories(home.resolve(".cursor"));
+    String config = "{\"mcpServers\": {\"calc\": {\"command\": \"%s\", \"args\": [\"%s\"]%s}}}";
+    Files.writeString(home.resolve(".cursor/mcp.json"), config.formatted(python, script, ""));
+    Path db = dir.resolve("state.db");
+    Path first = dir.resolve("first.txt"), second = dir.resolve("second.txt");
+    assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "5", "--state", db.toString(),
+        "-o", first.toString())).isZero();
+    assertThat(Files.readString(first)).doesNotContain("changed since");
+    // the same server, a week later, hands out a different description for the same tool
+    Files.writeString(home.resolve(".cursor/mcp.json"), config.formatted(python, script,
+        ", \"env\": {\"WRAITH_TEST_VARIANT\": \"2\"}"));
+    assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "5", "--state", db.toString(),
+        "-o", second.toString())).isZero();
+    assertThat(Files.readString(second)).contains("tool add changed since");
+    // listing without --probe never touches the database
+    Path other = dir.resolve("other.db");
+    assertThat(Main.run("mcp", "--home", home.toString(), "--state", other.toString(), "-o", dir.resolve("x.txt").toString())).isZero();
+    assertThat(other).doesNotExist();
   }
 
   @Test
