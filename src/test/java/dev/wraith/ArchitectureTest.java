@@ -89,6 +89,39 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef");
+
+  @Test
+  void correlationSeesOnlyRecords() {
+    noClasses().that().resideInAPackage("dev.wraith.correlate..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
+            "dev.wraith.mcp..", "dev.wraith.attribution..", "dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..")
+        .check(CLASSES);
+    // of the Tetragon layer, only its result records (they are the host layer's Observation plus pod and node)
+    noClasses().that().resideInAPackage("dev.wraith.correlate..")
+        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Tetragon internals",
+            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.wraith.tetragon")
+                && !TETRAGON_RECORDS.contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$")[0])))
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
+            "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.correlate..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void stateDependsOnlyOnModel() {
+    noClasses().that().resideInAPackage("dev.wraith.state..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
+            "dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..",
+            "dev.wraith.attribution..", "dev.wraith.catalogue..", "dev.wraith.correlate..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.wraith.model..", "dev.wraith.code..", "dev.wraith.cluster..",
+            "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.state..")
+        .check(CLASSES);
+  }
+
   @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")

@@ -68,7 +68,7 @@ final class Entries {
 
   /**
    * Default prefilter tokens: the text an import of the module must contain. Python code can only reach a
-   * module through {@code import m} or {@code from m}; JavaScript names it in quotes; Java packages and Go
+   * module through {@code import m}, {@code from m} or a later name in {@code import a, m}; JavaScript names it in quotes; Java packages and Go
    * paths are distinctive as they are. Tokens under 4 characters are dropped (too common to filter).
    */
   static List<String> importTokens(Ecosystem eco, List<String> modules) {
@@ -78,6 +78,8 @@ final class Entries {
         case PYPI -> {
           out.add("import " + m);
           out.add("from " + m);
+          out.add(", " + m); // import os, openai
+          out.add("," + m);
         }
         case NPM -> {
           out.add("'" + m);

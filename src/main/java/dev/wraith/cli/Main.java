@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "Finds every AI agent in your code and your Kubernetes clusters, and flags the ghosts.",
         ""
     },
-    subcommands = {ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class, CatalogueCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ScanAllCommand.class, AibomCommand.class, ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class, HistoryCommand.class, DiffCommand.class, OperatorCommand.class, CatalogueCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
         "Exit codes:",
@@ -40,7 +40,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UsageProblem || ex instanceof dev.wraith.catalogue.CatalogueException) {
+      if (ex instanceof UsageProblem || ex instanceof dev.wraith.catalogue.CatalogueException
+          || ex instanceof dev.wraith.state.StateException) {
         cmd.getErr().println("wraith: " + ex.getMessage());
         return USAGE;
       }

@@ -2,15 +2,22 @@ package dev.wraith.cli;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.mcp.ConfigFiles;
+import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
+import dev.wraith.mcp.ProbeRules;
+import dev.wraith.mcp.SdkProber;
+import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.McpScan;
 import dev.wraith.model.ScanReport;
 import dev.wraith.report.McpReporter;
 import dev.wraith.scan.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +38,15 @@ import picocli.CommandLine.Parameters;
         "Verified means an exact match of npm package, PyPI project, image repository or https host with the "
             + "catalogue's official servers; never a prefix or substring. Reasons flag local scripts, unpinned or "
             + "@latest packages, unknown packages, typosquats of official names and plain-http endpoints. Env values "
-            + "and key-like arguments are never printed. Reads files only; starts nothing.",
+            + "and key-like arguments are never printed. Without --probe it reads files only and starts nothing.",
+        "",
+        "--probe starts each stdio server (with PATH, HOME and only the env its config sets) or connects to each "
+            + "HTTP/SSE server, runs initialize, tools/list, prompts/list and resources/list with the official MCP "
+            + "Java SDK, and never calls a tool. Each tool gets its capabilities (filesystem, shell, network, database, "
+            + "write), warnings for hidden instructions (\"ignore previous\", \"do not tell the user\", <IMPORTANT>, "
+            + "requests to read ~/.ssh or .env, invisible Unicode) and a sha256 of its name, description and schema. "
+            + "A server that fails to start, exits or hangs is reported with its stderr tail (masked), and the scan "
+            + "goes on. Probing runs code from the configs: do it where you would run those clients.",
         ""
     },
     footer = {
@@ -40,6 +55,7 @@ import picocli.CommandLine.Parameters;
         "  wraith mcp                                  your own clients' configs",
         "  wraith mcp ~/src/app ~/src/tool             and two repos' project configs",
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
+        "  wraith mcp . --probe --probe-timeout 30     list the tools every server offers",
         "",
         "Exit codes: 0 ok, 2 bad usage."
     })
@@ -54,13 +70,41 @@ final class McpCommand implements Callable<Integer> {
       description = "Home directory whose client configs to read. Default: the current user's. Env: WRAITH_HOME.")
   Path home;
 
+  @Option(names = "--probe", description = "Start or connect to each configured server and list its tools, prompts and "
+      + "resources (never calls a tool). Env: WRAITH_PROBE.", defaultValue = "${env:WRAITH_PROBE:-false}")
+  boolean probe;
+
+  @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_PROBE_TIMEOUT:-20}",
+      description = "How long one server gets to answer initialize and the list calls (default 20). Env: WRAITH_PROBE_TIMEOUT.")
+  int probeTimeout;
+
+  @Mixin StateOptions state = new StateOptions();
+
+  @Option(names = "--no-state", description = "With --probe: keep tool hashes for this run only (no rug-pull check "
+      + "against earlier probes).")
+  boolean noState;
+
   @Override
   public Integer call() throws Exception {
+    if (noState && state.file != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
     if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
     McpReporter reporter = reporter(Registry.mcpReporters());
     Catalogue cat = catalogue.load();
-    McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths);
+    // tool hashes go to the state database only when probing: listing configs never creates or touches it
+    Optional<dev.wraith.state.StateStore> store = probe && !noState
+        ? Optional.of(dev.wraith.state.StateStore.open(state.file())) : Optional.empty();
+    McpScan scan;
+    try {
+      Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
+          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          store.<dev.wraith.mcp.ToolHistory>map(dev.wraith.scan.StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
+          Instant.now()));
+      scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+    } finally {
+      store.ifPresent(dev.wraith.state.StateStore::close);
+    }
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     output.emit(out -> reporter.write(tool, scan, out), System.out);
     return Main.OK;

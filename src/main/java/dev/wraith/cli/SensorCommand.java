@@ -2,9 +2,12 @@ package dev.wraith.cli;
 
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.incluster.HttpEndpoint;
+import dev.wraith.incluster.ObservationBuffer;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
+import dev.wraith.report.SensorJsonReporter;
 import dev.wraith.report.SensorReporter;
 import dev.wraith.scan.HostLayer;
 import dev.wraith.scan.Registry;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Option;
         "  wraith sensor --resolve api.openai.com=10.0.0.7 --resolve api.anthropic.com=10.0.0.8:8443",
         "                                                  traffic through an egress proxy or a test stand-in",
         "  wraith sensor --proc-root /host/proc            in a DaemonSet with the host's /proc mounted",
+        "  wraith sensor --serve :9478 --duration 60       keep observing; serve the last windows' JSON at",
+        "                                                  GET /observations (and /healthz) for the in-cluster scanner",
         "",
         "Exit codes: 0 ok, 2 bad usage, 3 the proc root could not be read."
     })
@@ -79,6 +84,17 @@ final class SensorCommand implements Callable<Integer> {
       + "the hash identifies code exactly and stays on the node unless asked for.")
   boolean includeHashes;
 
+  @Option(names = "--serve", paramLabel = "[HOST]:PORT", defaultValue = "${env:WRAITH_SERVE}",
+      description = "Observe window after window and serve, read-only over HTTP, the JSON Lines of the windows that "
+          + "ended within --retain at GET /observations, and liveness at GET /healthz (503 once no window ended for "
+          + "three windows). Nothing is written to standard output except with --output. Env: WRAITH_SERVE.")
+  String serve;
+
+  @Option(names = "--retain", paramLabel = "SECONDS", defaultValue = "600",
+      description = "With --serve: how long finished windows stay available; at least the scanner's interval. "
+          + "Default: ${DEFAULT-VALUE}.")
+  long retainSeconds;
+
   @Override
   public Integer call() throws Exception {
     if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
@@ -96,6 +112,7 @@ final class SensorCommand implements Callable<Integer> {
     SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
+    if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
     try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns); OutputStream out = output.open(System.out)) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
@@ -103,6 +120,42 @@ final class SensorCommand implements Callable<Integer> {
         out.flush();
         if (scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       } while (watch);
+    }
+    return Main.OK;
+  }
+
+  /** --serve: windows go to the buffer (always JSON) and, only if --output is given, to that file as well. */
+  private int serve(Catalogue cat, List<Pin> pins, ScanReport.Tool tool, Duration window) throws Exception {
+    if (retainSeconds < 1) throw new Main.UsageProblem("--retain must be at least 1 second");
+    java.net.InetSocketAddress address;
+    try {
+      address = HttpEndpoint.parseAddress(serve);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageProblem("--serve: " + e.getMessage());
+    }
+    SensorReporter json = new SensorJsonReporter(includeHashes);
+    SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes));
+    var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
+        java.time.Clock.systemUTC());
+    try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns);
+        HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
+        OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open(System.out)) {
+      System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
+      while (!Thread.currentThread().isInterrupted()) {
+        HostScan scan;
+        try {
+          scan = layer.observe(window, Duration.ofMillis(intervalMillis));
+        } catch (InterruptedException e) {
+          break; // stopped (tests, embedding); a pod is stopped by SIGTERM, which ends the JVM
+        }
+        var bytes = new java.io.ByteArrayOutputStream();
+        json.write(tool, scan, bytes);
+        buffer.add(scan.end(), bytes.toByteArray());
+        if (file != null) {
+          file.write(tool, scan, out);
+          out.flush();
+        }
+      }
     }
     return Main.OK;
   }

@@ -75,6 +75,7 @@ public final class ClusterCollector {
     List<ExecSession> sessions = new ArrayList<>(audit.sessions());
     List<Pod> pods = ((Fetch.Ok<Pod>) podFetch).items();
     Map<String, WorkloadBuilder> builders = new TreeMap<>();
+    List<ClusterScan.RunningPod> index = new ArrayList<>();
     PodSpecReader reader = new PodSpecReader(catalogue);
     Lineages lineages = new Lineages(catalogue.lineage());
     for (Pod pod : pods) {
@@ -86,23 +87,30 @@ public final class ClusterCollector {
       String sa = serviceAccountOf(pod);
       TokenMount token = TokenMount.of(pod.getSpec(), Optional.ofNullable(accounts.get(ns + "/" + sa)), accountsReadable);
       b.addPod(pod, reader.read(pod.getSpec(), configMaps.getOrDefault(ns, Map.of())), token);
+      index.add(PodIndex.entry(pod, ns, top.kind(), top.name()));
     }
     sessions.addAll(eventSessions(events, sessions));
     List<Workload> workloads = new ArrayList<>();
+    Map<String, List<ReachReason>> reachByWorkload = new HashMap<>();
     long withoutAi = 0;
-    for (WorkloadBuilder b : builders.values()) {
-      if (b.ai.isEmpty()) {
-        withoutAi++;
-        continue;
-      }
+    for (var e : builders.entrySet()) {
+      WorkloadBuilder b = e.getValue();
       List<ReachReason> reach = new ArrayList<>();
       for (ReachReason r : rbac.reasons(b.namespace, b.serviceAccount)) reach.add(new ReachReason(r.kind(), b.token.annotate(r.detail())));
       reach.addAll(b.hostReach);
       reach.addAll(exposure(b, services));
+      reachByWorkload.put(e.getKey(), reach);
+      if (b.ai.isEmpty()) {
+        withoutAi++;
+        continue;
+      }
       workloads.add(b.build(lineages, reach, sessionsFor(b, sessions)));
     }
+    // every pod carries its workload's reach, so a process exec'd into a pod without AI still shows what it holds
+    index.replaceAll(p -> p.withReach(reachByWorkload.getOrDefault(
+        p.namespace() + "\0" + p.workloadKind() + "\0" + p.workloadName(), List.of())));
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
-        new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()));
+        new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()), index);
   }
 
   /** The pod's service account: serviceAccountName, the deprecated serviceAccount field, or "default". */

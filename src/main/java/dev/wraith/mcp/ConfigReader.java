@@ -19,6 +19,9 @@ import java.util.Map;
  * never the content, and the rest of the file is still read.
  */
 final class ConfigReader {
+  /** A configured server and how to launch it (for the probe only). */
+  record Entry(McpServer server, ServerLaunch launch) {}
+
   private static final ObjectMapper JSONC = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS,
       JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
   private static final ObjectMapper TOML = new TomlMapper();
@@ -27,14 +30,16 @@ final class ConfigReader {
   private final McpClient client;
   private final String source;
   private final List<String> warnings;
+  private final java.nio.file.Path root;
 
-  ConfigReader(McpClient client, String source, List<String> warnings) {
+  ConfigReader(McpClient client, String source, List<String> warnings, java.nio.file.Path root) {
     this.client = client;
     this.source = source;
     this.warnings = warnings;
+    this.root = root;
   }
 
-  List<McpServer> read(String text) {
+  List<Entry> read(String text) {
     JsonNode doc;
     try {
       doc = mapper().readTree(text);
@@ -43,7 +48,7 @@ final class ConfigReader {
       warnings.add(source + ": not valid " + client.format().name() + line + "; skipped");
       return List.of();
     }
-    List<McpServer> out = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
     if (doc == null || !doc.isObject()) {
       if (doc != null && !doc.isMissingNode()) warnings.add(source + ": top level is not an object; skipped");
       return out;
@@ -72,7 +77,7 @@ final class ConfigReader {
     return out;
   }
 
-  private void servers(JsonNode servers, String key, List<McpServer> out) {
+  private void servers(JsonNode servers, String key, List<Entry> out) {
     if (servers.isObject()) {
       for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) servers::fields) server(e.getKey(), e.getValue(), key, out);
     } else if (servers.isArray()) {
@@ -87,12 +92,12 @@ final class ConfigReader {
     }
   }
 
-  private void server(String name, JsonNode node, String key, List<McpServer> out) {
+  private void server(String name, JsonNode node, String key, List<Entry> out) {
     if (!node.isObject()) {
       warnings.add(source + ": server '" + name + "' under '" + key + "' is not an object; skipped");
       return;
     }
     new ServerFields(name, node.has("transport") && node.get("transport").isObject() ? node.get("transport") : node,
-        source + ": server '" + name + "'", warnings).build(client.name(), source).ifPresent(out::add);
+        source + ": server '" + name + "'", warnings).build(client.name(), source, root).ifPresent(out::add);
   }
 }

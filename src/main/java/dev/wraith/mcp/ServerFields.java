@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +31,8 @@ final class ServerFields {
     this.warnings = warnings;
   }
 
-  Optional<McpServer> build(String client, String source) {
+  /** {@code root} is what the config's paths are relative to: the project root, or the home directory. */
+  Optional<ConfigReader.Entry> build(String client, String source, java.nio.file.Path root) {
     JsonNode cmd = node.path("command");
     JsonNode spec = cmd.isObject() ? cmd : node;
     String command = text(cmd.isObject() ? cmd : node, cmd.isObject() ? "path" : "command");
@@ -44,9 +47,26 @@ final class ServerFields {
       return Optional.empty();
     }
     McpTransport transport = transport(!command.isEmpty());
-    return Optional.of(new McpServer(name, client, source, transport, Masking.word(command), Masking.args(args),
+    McpServer server = new McpServer(name, client, source, transport, Masking.word(command), Masking.args(args),
         url.map(RemoteUrl::display).orElse(""), url.map(RemoteUrl::host).orElse(""), List.copyOf(env),
-        command.isEmpty() ? McpPackage.NONE : Launch.of(command, args)));
+        command.isEmpty() ? McpPackage.NONE : Launch.of(command, args));
+    ServerLaunch launch = new ServerLaunch(transport, command, args, values(spec, "env"), url.isPresent() ? rawUrl : "",
+        values(node, "headers"), cwd(spec, root));
+    return Optional.of(new ConfigReader.Entry(server, launch));
+  }
+
+  private String cwd(JsonNode spec, java.nio.file.Path root) {
+    String cwd = text(spec, "cwd");
+    if (root == null) return cwd;
+    return (cwd.isEmpty() ? root : root.resolve(cwd)).toAbsolutePath().normalize().toString();
+  }
+
+  /** The raw values of a string map, for the probe only; non-text values are left out (names() already warned). */
+  private static Map<String, String> values(JsonNode n, String key) {
+    JsonNode v = n.path(key);
+    Map<String, String> out = new TreeMap<>();
+    if (v.isObject()) v.fields().forEachRemaining(e -> { if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText()); });
+    return out;
   }
 
   private McpTransport transport(boolean hasCommand) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wraith.model.McpFinding;
+import dev.wraith.model.McpProbe;
 import dev.wraith.model.McpScan;
 import dev.wraith.model.ScanReport;
 import java.io.IOException;
@@ -12,14 +13,20 @@ import java.util.List;
 
 /**
  * {@code wraith mcp --format json}: one document with the tool and catalogue versions, {@code servers[]} (one
- * object per server, every field always present, {@code ""} when not applicable) and {@code warnings[]}.
+ * object per server, every field always present, {@code ""} when not applicable; {@code probe.status} is
+ * {@code not-probed} unless {@code --probe} ran) and {@code warnings[]}.
  */
 public final class McpJsonReporter implements McpReporter {
   record Doc(String tool, String version, String catalogue, int configFiles, List<Server> servers, List<String> warnings) {}
 
   record Server(String name, String client, String source, String transport, String command, List<String> args, String url,
       String ecosystem, String packageName, String version, List<String> env, boolean verified, String publisher,
-      List<String> reasons) {}
+      List<String> reasons, Probe probe) {}
+
+  record Probe(String status, String detail, String serverName, String serverVersion, List<Tool> tools, List<String> prompts,
+      List<String> resources, List<String> warnings, List<String> changes, List<String> stderrTail) {}
+
+  record Tool(String name, String description, List<String> capabilities, List<String> warnings, String hash) {}
 
   @Override
   public String format() {
@@ -39,6 +46,13 @@ public final class McpJsonReporter implements McpReporter {
     var s = f.server();
     var v = f.verdict();
     return new Server(s.name(), s.client(), s.source(), s.transport().id(), s.command(), s.args(), s.url(),
-        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.reasons());
+        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.reasons(),
+        probe(f.probe()));
+  }
+
+  private static Probe probe(McpProbe p) {
+    List<Tool> tools = p.tools().stream().map(t -> new Tool(t.name(), t.description(), t.capabilities(), t.warnings(), t.hash())).toList();
+    return new Probe(p.status().id(), p.detail(), p.serverName(), p.serverVersion(), tools, p.prompts(), p.resources(), p.warnings(),
+        p.changes(), p.stderrTail());
   }
 }

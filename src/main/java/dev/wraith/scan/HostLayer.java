@@ -23,12 +23,17 @@ public final class HostLayer implements AutoCloseable {
   /** How long a forward-resolved answer is trusted, and how long one lookup may take. */
   static final Duration DNS_TTL = Duration.ofSeconds(60), DNS_TIMEOUT = Duration.ofSeconds(2);
 
+  /** At most this many processes are listed for MCP server discovery. */
+  static final int MAX_PROCESSES = 50_000;
+
   private final Sensor sensor;
   private final Optional<DnsCache> dns;
+  private final dev.wraith.host.ProcFs proc;
 
-  private HostLayer(Sensor sensor, Optional<DnsCache> dns) {
+  private HostLayer(Sensor sensor, Optional<DnsCache> dns, dev.wraith.host.ProcFs proc) {
     this.sensor = sensor;
     this.dns = dns;
+    this.proc = proc;
   }
 
   public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns) {
@@ -37,13 +42,19 @@ public final class HostLayer implements AutoCloseable {
             Clock.systemUTC()).start())
         : Optional.empty();
     Attributor attributor = new Attributor(catalogue, pins, dns);
-    Sensor sensor = new Sensor(new LiveProcFs(procRoot), attributor, Clock.systemUTC(),
+    LiveProcFs proc = new LiveProcFs(procRoot);
+    Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(),
         () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)")));
-    return new HostLayer(sensor, dns);
+    return new HostLayer(sensor, dns, proc);
   }
 
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
     return sensor.observe(window, interval);
+  }
+
+  /** Every process now (argv masked as the sensor masks it), for MCP server discovery. */
+  public List<dev.wraith.model.ProcessInfo> processes() throws java.io.IOException {
+    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES);
   }
 
   @Override

@@ -88,6 +88,7 @@ public final class Registry {
 
   /** The files of a scan-all results directory, one reporter each (code.sarif is written by the SARIF reporter). */
   public static List<dev.wraith.report.InventoryReporter> inventoryReporters() {
-    return List.of();
+    return List.of(new dev.wraith.report.InventoryJsonReporter(), new dev.wraith.report.MarkdownReporter(),
+        new dev.wraith.report.HtmlReporter(), new dev.wraith.report.AibomReporter());
   }
 }

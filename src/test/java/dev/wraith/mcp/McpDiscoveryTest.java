@@ -44,7 +44,7 @@ class McpDiscoveryTest {
         Map.entry("Windsurf/remote-plain", "unverified [plain-http, unknown-host]"),
         Map.entry("Zed/local-script", "unverified [local-script]"),
         Map.entry("Zed/zed-new", "unverified [unknown-package, typosquat: mcp-server-git, unpinned]"),
-        Map.entry("Continue/sqlite", "unverified [unknown-package, unpinned]"),
+        Map.entry("Continue/sqlite", "verified [unpinned]"),
         Map.entry("Continue/#0", "verified []"),
         Map.entry("Gemini CLI/py", "unverified [local-script]"),
         Map.entry("OpenAI Codex/playwright", "verified []"),

@@ -1,0 +1,54 @@
+package dev.wraith.cli;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.report.AibomReporter;
+import java.io.OutputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code wraith aibom}: scan-all's inventory as a CycloneDX 1.6 AI bill of materials, and nothing else. */
+@Command(
+    name = "aibom",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Runs the same layers and correlation as scan-all and writes only the AI bill of materials: CycloneDX 1.6 JSON "
+            + "with every agent (classification, risk, evidence), the SDKs and frameworks from lockfiles with their "
+            + "versions, the models named in code, and the providers, vector stores and MCP servers as services.",
+        "",
+        "Deterministic for the same inputs (the serial number is derived from the content). For auditors and AI Act / "
+            + "NIST AI RMF inventories; 'wraith scan-all' writes the same file as aibom.cdx.json next to the others.",
+        ""
+    },
+    footer = {
+        "",
+        "Examples:",
+        "  wraith aibom . -o aibom.cdx.json --skip-layers host,tetragon --no-state     code only, for CI",
+        "  wraith aibom services/ --kube-snapshot snap.json --tetragon-events t.log -o aibom.cdx.json",
+        "",
+        "Exit codes: 0 ok, 2 bad usage or input, 3 a layer failed (the BOM is still written)."
+    })
+final class AibomCommand implements Callable<Integer> {
+  @Mixin ScanInputs in = new ScanInputs();
+  @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+
+  @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the BOM to FILE (created or replaced) instead of standard output.")
+  java.nio.file.Path file;
+
+  @Override
+  public Integer call() throws Exception {
+    var plan = in.plan();
+    Catalogue cat = catalogue.load();
+    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null);
+    OutputOptions target = new OutputOptions();
+    target.output = file;
+    try (OutputStream out = target.open(System.out)) {
+      new AibomReporter().write(scanned.inventory(), scanned.result().code(), out);
+    }
+    boolean failed = scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
+    return failed ? Main.LAYER_FAILED : Main.OK;
+  }
+}

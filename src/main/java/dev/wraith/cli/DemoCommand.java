@@ -1,0 +1,141 @@
+package dev.wraith.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wraith demo}: scan-all over bundled, recorded inputs, offline. Extracts them to a temporary directory,
+ * runs {@code scan-all} with the same code path a real scan takes, and removes the directory afterwards.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Runs scan-all offline on bundled example inputs and shows what wraith finds: a monorepo with AI services "
+            + "(examples/acme-support), a cluster snapshot, a Kubernetes audit log, eleven days of Tetragon events and "
+            + "an MCP client config (examples/demo). In them: two services built from the repo and seen calling their "
+            + "providers (CONFIRMED), agents in code not seen running (UNKNOWN), and a ghost: a Python script someone "
+            + "exec'd into the payments pod, calling OpenAI every four minutes for eleven days.",
+        "",
+        "Nothing is contacted: no cluster, no Tetragon socket, no DNS; the host layer is skipped (it would show this "
+            + "machine's processes). The recorded address of api.openai.com is pinned with --resolve, as an operator "
+            + "would for traffic through an egress proxy.",
+        ""
+    },
+    footer = {
+        "",
+        "Examples:",
+        "  wraith demo                        the inventory table, results in ./wraith-results",
+        "  wraith demo --format json          inventory.json on standard output",
+        "  wraith demo --state demo.db        remember it; run again to see what changed",
+        "",
+        "Exit codes: 0 ok, 2 bad usage."
+    })
+final class DemoCommand implements Callable<Integer> {
+  /** The address api.openai.com had on the recorded node (examples/demo/generate.py). */
+  static final String OPENAI_PIN = "api.openai.com=162.159.140.245";
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "wraith-results",
+      description = "Results directory. Default: ${DEFAULT-VALUE}.")
+  Path outputDir;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "Keep history in this state database. Default: none (the demo remembers nothing).")
+  Path state;
+
+  @Option(names = "--no-color", description = "No colours.")
+  boolean noColor;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = Files.createTempDirectory("wraith-demo-");
+    try {
+      extract(dir);
+      List<String> args = new ArrayList<>(List.of(
+          dir.resolve("acme-support").toString(),
+          "--kube-snapshot", dir.resolve("cluster.json").toString(),
+          "--audit-log", dir.resolve("audit.log").toString(),
+          "--tetragon-events", dir.resolve("tetragon.log.gz").toString(),
+          "--home", dir.resolve("home").toString(),
+          "--resolve", OPENAI_PIN,
+          "--skip-layers", "host",
+          "--no-dns",
+          "--output", outputDir.toString(),
+          "--format", format));
+      if (state == null) {
+        args.add("--no-state");
+      } else {
+        args.addAll(List.of("--state", state.toString()));
+      }
+      if (noColor) args.add("--no-color");
+      CommandLine scanAll = spec.root().commandLine().getSubcommands().get("scan-all");
+      return scanAll.execute(args.toArray(String[]::new));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Copies the bundled demo/ resources (from the jar or the classes directory) into {@code dir}. */
+  static void extract(Path dir) throws IOException {
+    URL marker = DemoCommand.class.getResource("/demo/cluster.json");
+    if (marker == null) throw new IOException("the demo inputs are not bundled in this build (demo/ missing)");
+    URI uri;
+    try {
+      uri = marker.toURI();
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+    if ("jar".equals(uri.getScheme())) {
+      try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+        copyTree(fs.getPath("/demo"), dir);
+      }
+    } else {
+      copyTree(Path.of(uri).getParent(), dir);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          try (InputStream in = Files.newInputStream(p)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.wraith.cli;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.model.Classification;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Risk;
+import dev.wraith.report.InventoryJsonReporter;
+import dev.wraith.report.InventoryTableReporter;
+import dev.wraith.scan.ScanAll;
+import dev.wraith.scan.ScanAllPipeline;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wraith scan-all}: every layer at once, correlated into one inventory of agents. */
+@Command(
+    name = "scan-all",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Runs every available layer at once (code, cluster, host, Tetragon, MCP configs), joins what runs to the code "
+            + "behind it by identity (entry script, workload manifest, image built) and classifies every agent:",
+        "  CONFIRMED  in code and observed at runtime",
+        "  UNKNOWN    in code, not observed at runtime",
+        "  SHADOW AI  a known third-party AI app (catalogue or --allow-list)",
+        "  ZOMBIE     seen at runtime by an earlier scan, not now (needs the state database)",
+        "  GHOST      runtime AI activity with no code behind it: each process or workload its own ghost",
+        "",
+        "Layers that cannot run here are skipped with the reason (no cluster, not Linux, no Tetragon); --dry-run says "
+            + "which would run. Offline inputs replace live ones: with --kube-snapshot no API server is contacted, with "
+            + "--tetragon-events no gRPC socket is opened. Results go to --output DIR (inventory.json, code.sarif, "
+            + "report.md and more); history to the state database.",
+        ""
+    },
+    footer = {
+        "",
+        "Examples:",
+        "  wraith scan-all ~/projects --duration 10          everything this machine can see",
+        "  wraith scan-all . --dry-run                       which layers would run, and why not",
+        "  wraith scan-all services/ --kube-snapshot snap.json --tetragon-events tetragon.log --audit-log audit.log",
+        "                                                    offline: no cluster or socket contacted",
+        "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST      CI gate",
+        "  wraith scan-all . --no-state --format json > inventory.json",
+        "",
+        "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input,",
+        "  3 a layer failed (the others still report; see the layers list)."
+    })
+final class ScanAllCommand implements Callable<Integer> {
+  @Mixin ScanInputs in = new ScanInputs();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "${env:WRAITH_RESULTS:-wraith-results}",
+      description = "Results directory (created). Default: ${DEFAULT-VALUE}.")
+  Path outputDir;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Standard output: table or json (the inventory). Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--fail-on", paramLabel = "CLASS|RISK", defaultValue = "${env:WRAITH_FAIL_ON}",
+      description = "Exit 1 when an agent has this classification (e.g. GHOST, SHADOW_AI) or this risk or higher "
+          + "(LOW, MEDIUM, HIGH, CRITICAL).")
+  String failOn;
+
+  @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
+  boolean dryRun;
+
+  @Option(names = "--no-color", description = "No colours on the terminal (also: NO_COLOR set, or not a terminal).")
+  boolean noColor;
+
+  @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("table") && !format.equals("json")) {
+      throw new Main.UsageProblem("unknown --format '" + format + "' for scan-all (expected table or json)");
+    }
+    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new Main.UsageProblem(outputDir + ": --output must be a directory");
+    Gate gate = gate();
+    ScanAll.Plan plan = in.plan();
+    PrintStream out = System.out;
+    if (dryRun) {
+      out.println("wraith scan-all would run:");
+      for (ScanAll.LayerPlan lp : plan.layers()) {
+        out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
+      }
+      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.statePath()));
+      return Main.OK;
+    }
+    Catalogue cat = catalogue.load();
+    boolean tty = System.console() != null;
+    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
+    Inventory inventory = scanned.inventory();
+    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir);
+    if (format.equals("json")) {
+      new InventoryJsonReporter().write(inventory, scanned.result().code(), out);
+    } else {
+      new InventoryTableReporter().write(inventory, colour(tty), out);
+      out.println();
+      out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
+          + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
+          + scanned.state().map(p -> "; history in " + p).orElse(""));
+    }
+    out.flush();
+    if (gate.trips(inventory)) return Main.FAIL_ON;
+    boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
+    return failed ? Main.LAYER_FAILED : Main.OK;
+  }
+
+  private boolean colour(boolean tty) {
+    String nc = System.getenv("NO_COLOR");
+    return tty && !noColor && (nc == null || nc.isEmpty());
+  }
+
+  /** --fail-on: a classification or a risk level. */
+  record Gate(Optional<Classification> classification, Optional<Risk> risk) {
+    boolean trips(Inventory inv) {
+      for (InventoryAgent a : inv.agents()) {
+        if (classification.isPresent() && a.classification() == classification.get()) return true;
+        if (risk.isPresent() && a.risk().compareTo(risk.get()) >= 0) return true;
+      }
+      return false;
+    }
+  }
+
+  Gate gate() {
+    if (failOn == null || failOn.isBlank()) return new Gate(Optional.empty(), Optional.empty());
+    Optional<Classification> c = Classification.parse(failOn);
+    Optional<Risk> r = Risk.parse(failOn);
+    if (c.isEmpty() && r.isEmpty()) {
+      throw new Main.UsageProblem("--fail-on '" + failOn + "': expected a classification (CONFIRMED, UNKNOWN, SHADOW_AI, "
+          + "ZOMBIE, GHOST) or a risk (LOW, MEDIUM, HIGH, CRITICAL)");
+    }
+    return new Gate(c, r);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.wraith.cli;
+
+import dev.wraith.attribution.Pin;
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.code.CodeScanner;
+import dev.wraith.correlate.AllowList;
+import dev.wraith.mcp.InMemoryToolHistory;
+import dev.wraith.mcp.McpDiscovery;
+import dev.wraith.mcp.ProbeRules;
+import dev.wraith.mcp.SdkProber;
+import dev.wraith.mcp.ToolInspector;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.ScanReport;
+import dev.wraith.scan.ScanAll;
+import dev.wraith.scan.ScanAllPipeline;
+import dev.wraith.scan.StateToolHistory;
+import dev.wraith.state.StateStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What scan-all reads and remembers, shared by {@code scan-all} and {@code aibom}: the code paths, the offline or
+ * live inputs of each layer, the state database and the allow-list; and the run itself (layers, then correlation).
+ */
+final class ScanInputs {
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source trees to scan. None: the code layer is skipped.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--kube-snapshot", paramLabel = "FILE",
+      description = "Cluster objects from FILE (kubectl get -o json|yaml) instead of a live cluster. Repeatable.")
+  List<Path> snapshots = new ArrayList<>();
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
+      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account.")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
+      description = "Kubeconfig context. Default: the current one.")
+  String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (repeatable).")
+  List<String> namespaces = new ArrayList<>();
+
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Kubernetes audit log (JSON lines) for exec, attach and debug sessions. Repeatable.")
+  List<Path> auditLogs = new ArrayList<>();
+
+  @Option(names = "--tetragon-events", paramLabel = "FILE",
+      description = "Tetragon JSON export (NDJSON, .gz rotations, kubectl logs). Repeatable. Replaces the gRPC stream.")
+  List<Path> tetragonEvents = new ArrayList<>();
+
+  @Option(names = "--tetragon-address", paramLabel = "ADDR",
+      description = "Tetragon gRPC address (unix:///var/run/tetragon/tetragon.sock or host:port). Default: the Helm "
+          + "socket when it exists.")
+  String tetragonAddress;
+
+  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "${env:WRAITH_PROC_ROOT:-/proc}",
+      description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
+  Path procRoot;
+
+  @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
+  boolean noDns;
+
+  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
+      description = "Home directory whose MCP client configs to read. Default: the current user's.")
+  Path home;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
+      description = "How long the host and live Tetragon layers observe. Default: ${DEFAULT-VALUE}.")
+  double durationSeconds;
+
+  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
+      description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
+  List<String> resolve = new ArrayList<>();
+
+  @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
+      description = "Layers not to run: code, cluster, host, tetragon, mcp.")
+  List<String> skip = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--allow-list", paramLabel = "FILE",
+      description = "YAML list of approved third-party AI apps (images, workloads, processes): reported as SHADOW AI, "
+          + "not GHOST.")
+  Path allowList;
+
+  @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:WRAITH_STATE}",
+      description = "State database (SQLite) for history, ZOMBIE and changes. Default: ~/.wraith/inventory.db.")
+  Path state;
+
+  @Option(names = "--no-state", description = "Remember nothing: no ZOMBIE, no NEW/CHANGED.")
+  boolean noState;
+
+  @Option(names = "--probe-mcp", description = "Start each configured MCP server and list its tools (initialize + "
+      + "tools/list, never a tool call), as 'wraith mcp --probe' does; tool hashes go to the state database.")
+  boolean probeMcp;
+
+  /** What a run produced: the layers' results and the correlated inventory. */
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<Path> state) {}
+
+  /** Checks the options (usage errors before anything runs) and returns the plan. */
+  ScanAll.Plan plan() {
+    allowListed();
+    return ScanAll.plan(request(Optional.empty()), ScanAll.Environment.current());
+  }
+
+  /** Runs the planned layers with progress on {@code err}, then correlates, reading and recording the state. */
+  Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream err, boolean tty) throws Exception {
+    var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
+    AllowList allow = allowListed();
+    Instant scanTime = Instant.now();
+    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(StateStore.open(statePath())))) {
+      ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
+          new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
+          scanTime)));
+      ScanAll.Result result;
+      try (LayerProgress progress = new LayerProgress(err, tty, ScanAll.LAYERS)) {
+        result = ScanAll.run(cat, request, plan, progress);
+      }
+      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
+          new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
+      return new Scanned(result, inventory, state.store().map(StateStore::file));
+    }
+  }
+
+  /** Closes the state database, if one is open. */
+  private record StateHandle(Optional<StateStore> store) implements AutoCloseable {
+    @Override
+    public void close() {
+      store.ifPresent(StateStore::close);
+    }
+  }
+
+  AllowList allowListed() {
+    if (allowList == null) return AllowList.EMPTY;
+    try {
+      return AllowList.parse(Files.readString(allowList), allowList.toString());
+    } catch (java.io.IOException e) {
+      throw new Main.UsageProblem(allowList + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageProblem(e.getMessage());
+    }
+  }
+
+  /** The node name the host layer ran on: $NODE_NAME (downward API in a DaemonSet), else the kernel's hostname. */
+  private String hostNode() {
+    String env = System.getenv("NODE_NAME");
+    if (env != null && !env.isBlank()) return env.trim();
+    try {
+      return Files.readString(procRoot.resolve("sys/kernel/hostname")).trim();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  Path statePath() {
+    return state != null ? state : Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
+  }
+
+  ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
+    if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
+    for (String s : skip) {
+      if (!ScanAll.LAYERS.contains(s.trim())) {
+        throw new Main.UsageProblem("--skip-layers: unknown layer '" + s + "' (expected " + String.join(", ", ScanAll.LAYERS) + ")");
+      }
+    }
+    for (Path p : paths) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw new Main.UsageProblem(p + ": no such file or directory");
+    }
+    if (!snapshots.isEmpty() && (kubeconfig != null || context != null)) {
+      throw new Main.UsageProblem("--kube-snapshot reads files; it cannot be combined with --kubeconfig or --context");
+    }
+    if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
+      throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
+    }
+    List<Path> files = new ArrayList<>(snapshots);
+    files.addAll(auditLogs);
+    files.addAll(tetragonEvents);
+    if (kubeconfig != null) files.add(kubeconfig);
+    if (allowList != null) files.add(allowList);
+    for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
+    if (noState && state != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    List<Pin> pins = new ArrayList<>();
+    for (String r : resolve) {
+      try {
+        pins.add(Pin.parse(r));
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageProblem("--resolve: " + e.getMessage());
+      }
+    }
+    return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
+        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, tetragonEvents, tetragonAddress, home, pins,
+        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
+  }
+
+}

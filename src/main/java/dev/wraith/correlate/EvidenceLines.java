@@ -1,0 +1,83 @@
+package dev.wraith.correlate;
+
+import dev.wraith.model.AiDeclaration;
+import dev.wraith.model.CodeAgent;
+import dev.wraith.model.Deployment;
+import dev.wraith.model.ExecSession;
+import dev.wraith.model.InventoryAgent.Connection;
+import dev.wraith.model.InventoryAgent.Evidence;
+import dev.wraith.model.Observation;
+import dev.wraith.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What each layer saw, one plain line per fact; never a value of a variable or a credential. */
+final class EvidenceLines {
+  private EvidenceLines() {}
+
+  static List<Evidence> code(CodeUnit u) {
+    List<Evidence> out = new ArrayList<>();
+    for (CodeAgent f : u.files()) {
+      StringBuilder b = new StringBuilder(f.path()).append(": ").append(f.role());
+      if (!f.frameworks().isEmpty()) b.append(" (").append(String.join(", ", f.frameworks())).append(')');
+      if (!f.providers().isEmpty()) b.append(" using ").append(String.join(", ", f.providers()));
+      if (!f.capabilities().isEmpty()) b.append("; tools: ").append(String.join(", ", f.capabilities()));
+      out.add(new Evidence("code", b.toString()));
+    }
+    for (Deployment d : u.builds()) out.add(new Evidence("code", "built by " + d.location() + " (" + d.kind().id() + ")"));
+    for (Deployment d : u.manifests()) {
+      out.add(new Evidence("code", "deployed as " + d.workloadKind() + " " + (d.namespace().isEmpty() ? "" : d.namespace() + "/")
+          + d.name() + " by " + d.location()));
+    }
+    return out;
+  }
+
+  static Evidence cluster(Workload w) {
+    StringBuilder b = new StringBuilder(w.kind()).append(' ').append(w.namespace()).append('/').append(w.name())
+        .append(" (").append(w.lineage().id()).append(", ").append(w.pods().size()).append(w.pods().size() == 1 ? " pod" : " pods")
+        .append(")");
+    if (!w.ai().isEmpty()) {
+      b.append(" declares AI: ").append(String.join("; ", w.ai().stream().map(EvidenceLines::declaration).distinct().toList()));
+    }
+    return new Evidence("cluster", Masking.line(b.toString()));
+  }
+
+  static Evidence sighting(Sighting s) {
+    Observation o = s.observation();
+    StringBuilder b = new StringBuilder();
+    if (!s.node().isEmpty()) b.append(s.node()).append(": ");
+    b.append(o.origin().id()).append(" process ").append(PathMatch.basename(o.process().exe()));
+    o.entryScript().ifPresent(e -> b.append(' ').append(e.path()));
+    b.append(" → ").append(destination(o)).append(" (").append(o.attribution().method().id()).append("), ")
+        .append(o.connections()).append(o.connections() == 1 ? " connection" : " connections").append(", ")
+        .append(o.firstSeen()).append(" – ").append(o.lastSeen());
+    return new Evidence(s.layer(), b.toString());
+  }
+
+  static Evidence audit(ExecSession e) {
+    String who = e.user().isEmpty() ? "an unnamed user" : e.user();
+    String what = e.command().isEmpty() ? "" : ": " + Masking.line(e.command());
+    return new Evidence("audit", e.source().id() + " by " + who + (e.time().isEmpty() ? "" : " at " + e.time()) + " into "
+        + e.namespace() + "/" + e.pod() + (e.container().isEmpty() ? "" : " container " + e.container()) + what);
+  }
+
+  static Connection connection(Sighting s) {
+    Observation o = s.observation();
+    return new Connection(o.attribution().providerId(), o.attribution().host(), o.ip(), o.port(),
+        o.attribution().method().id(), s.layer(), o.connections(), o.firstSeen(), o.lastSeen());
+  }
+
+  static String destination(Observation o) {
+    String host = o.attribution().host();
+    return o.attribution().providerId() + " " + (host.isEmpty() ? o.ip() : host + " " + o.ip()) + ":" + o.port();
+  }
+
+  private static String declaration(AiDeclaration d) {
+    return switch (d.source()) {
+      case ENV_NAME -> "env " + d.evidence();
+      case ENV_ENDPOINT, CONFIGMAP_ENDPOINT -> "endpoint " + d.evidence();
+      case IMAGE -> "image " + d.evidence();
+      case HOST_ALIAS -> "host alias " + d.evidence();
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.wraith.correlate;
+
+import dev.wraith.model.InventoryAgent.WorkloadRef;
+import java.util.Optional;
+
+/**
+ * Where a runtime subject runs. A pod process has a workload (top of its owner chain) when the cluster layer or
+ * Tetragon named it; {@code pod} and {@code podUid} identify the one pod seen (for audit joins); a node process
+ * has only {@code node}. Empty strings mean unknown.
+ */
+record Place(Optional<WorkloadRef> workload, String pod, String podUid, String container, String image, String node) {
+  static Place node(String node) {
+    return new Place(Optional.empty(), "", "", "", "", node);
+  }
+
+  String namespace() {
+    return workload.map(WorkloadRef::namespace).orElse("");
+  }
+
+  /** The identity part of a place: the workload and container, the pod UID when no workload is known, or the node. */
+  String key() {
+    if (workload.isPresent()) {
+      WorkloadRef w = workload.get();
+      return "workload:" + w.namespace() + "/" + w.kind() + "/" + w.name() + "/" + container;
+    }
+    if (!podUid.isEmpty()) return "pod:" + podUid + "/" + container;
+    return "node:" + node;
+  }
+}

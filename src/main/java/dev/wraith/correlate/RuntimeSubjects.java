@@ -1,0 +1,184 @@
+package dev.wraith.correlate;
+
+import dev.wraith.model.ClusterScan;
+import dev.wraith.model.ClusterScan.RunningPod;
+import dev.wraith.model.ContainerDecl;
+import dev.wraith.model.ContainerRef;
+import dev.wraith.model.InventoryAgent.WorkloadRef;
+import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessOrigin;
+import dev.wraith.model.Workload;
+import dev.wraith.tetragon.PodRef;
+import dev.wraith.tetragon.TetragonObservation;
+import dev.wraith.tetragon.TetragonScan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Groups runtime observations into subjects by identity and adds the declared-only workloads. Host observations
+ * carry a pod UID and container id, placed through the cluster layer's pod index; Tetragon observations name
+ * their pod. Exec probes (the kubelet's liveness/readiness commands) are not subjects.
+ */
+final class RuntimeSubjects {
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+  private final Map<String, RunningPod> podsByUid = new HashMap<>();
+  private final Map<String, RunningPod> podsByName = new HashMap<>();
+  private final Map<String, Workload> workloads = new HashMap<>();
+  RuntimeSubjects(Optional<ClusterScan> cluster) {
+    cluster.ifPresent(c -> {
+      for (RunningPod p : c.pods()) {
+        if (!p.uid().isEmpty()) podsByUid.put(p.uid(), p);
+        podsByName.put(p.namespace() + "/" + p.name(), p);
+      }
+      for (Workload w : c.workloads()) workloads.put(w.namespace() + "/" + w.kind() + "/" + w.name(), w);
+    });
+  }
+
+  /** Every subject, sorted by key. */
+  List<RuntimeSubject> build(List<CorrelationInput.NodeHost> hosts, Optional<TetragonScan> tetragon,
+      Optional<ClusterScan> cluster) {
+    Map<String, List<Placed>> byKey = new TreeMap<>();
+    for (CorrelationInput.NodeHost h : hosts) {
+      for (Observation o : h.scan().observations()) add(byKey, hostPlace(o, h.node()), new Sighting("host", h.node(), o));
+    }
+    tetragon.ifPresent(t -> {
+      for (TetragonObservation o : t.observations()) {
+        if (o.probe()) continue;
+        add(byKey, tetragonPlace(o), new Sighting("tetragon", o.node(), o.observation()));
+      }
+    });
+    List<RuntimeSubject> out = new ArrayList<>();
+    for (var e : byKey.entrySet()) out.add(subject(e.getKey(), e.getValue()));
+    cluster.ifPresent(c -> out.addAll(declaredOnly(c, out)));
+    cluster.ifPresent(c -> out.addAll(undeclared(c, out)));
+    out.sort(Comparator.comparing(RuntimeSubject::key));
+    return out;
+  }
+
+  /** Identity of an observed process at a place: place, origin, entry script or binary with its argument shape. */
+  static String key(Place place, ProcessOrigin origin, Observation o) {
+    String shape = o.entryScript().map(s -> "script:" + s.path()).orElseGet(() -> "exe:" + o.process().exe() + " "
+        + argShape(o.process().argv()));
+    return place.key() + "|" + origin.id() + "|" + shape;
+  }
+
+  private record Placed(Place place, ProcessOrigin origin, Sighting sighting) {}
+
+  private void add(Map<String, List<Placed>> byKey, Place place, Sighting s) {
+    ProcessOrigin origin = debugContainer(place) ? ProcessOrigin.EXEC : s.observation().origin();
+    byKey.computeIfAbsent(key(place, origin, s.observation()), k -> new ArrayList<>()).add(new Placed(place, origin, s));
+  }
+
+  /** A container added by kubectl debug: what runs in it was brought in by a person, like an exec. */
+  private boolean debugContainer(Place place) {
+    RunningPod pod = podsByName.get(place.namespace() + "/" + place.pod());
+    if (pod == null) pod = podsByUid.get(place.podUid());
+    if (pod == null) return false;
+    return pod.containers().stream()
+        .anyMatch(c -> c.name().equals(place.container()) && c.kind() == ContainerDecl.Kind.EPHEMERAL);
+  }
+
+  private RuntimeSubject subject(String key, List<Placed> placed) {
+    // the most specific place: one with a workload, an image and a pod name beats one without
+    Place place = placed.stream().map(Placed::place)
+        .max(Comparator.comparing((Place p) -> p.workload().isPresent()).thenComparing(p -> !p.image().isEmpty())
+            .thenComparing(p -> !p.pod().isEmpty()).thenComparing(Place::pod, Comparator.reverseOrder()))
+        .orElseThrow();
+    List<Sighting> sightings = placed.stream().map(Placed::sighting)
+        .sorted(Comparator.comparing(Sighting::layer).thenComparing(s -> s.observation())).toList();
+    Observation first = sightings.stream().map(Sighting::observation)
+        .min(Comparator.comparingInt((Observation o) -> o.process().pid())).orElseThrow();
+    return new RuntimeSubject(key, place, Optional.of(placed.get(0).origin()), Optional.of(first.process()), first.entryScript(),
+        sightings, place.workload().flatMap(this::workload), false);
+  }
+
+  /** AI workloads in the cluster whose own containers were not seen talking: declared-only subjects. */
+  private List<RuntimeSubject> declaredOnly(ClusterScan c, List<RuntimeSubject> observed) {
+    List<RuntimeSubject> out = new ArrayList<>();
+    for (Workload w : c.workloads()) {
+      boolean seen = observed.stream().anyMatch(s -> s.isWorkloadItself() && s.place().workload()
+          .filter(r -> r.namespace().equals(w.namespace()) && r.kind().equals(w.kind()) && r.name().equals(w.name())).isPresent());
+      if (seen) continue;
+      String container = w.ai().stream().map(a -> a.container()).filter(x -> !x.isEmpty()).findFirst()
+          .orElse(w.containers().isEmpty() ? "" : w.containers().get(0).name());
+      String image = w.containers().stream().filter(x -> x.name().equals(container)).map(x -> x.image()).findFirst().orElse("");
+      String pod = w.pods().isEmpty() ? "" : w.pods().get(0);
+      RunningPod rp = podsByName.get(w.namespace() + "/" + pod);
+      Place place = new Place(Optional.of(new WorkloadRef(w.namespace(), w.kind(), w.name(), container)), pod,
+          rp == null ? "" : rp.uid(), container, image, rp == null ? "" : rp.node());
+      out.add(new RuntimeSubject("declared|" + w.namespace() + "/" + w.kind() + "/" + w.name(), place, Optional.empty(),
+          Optional.empty(), Optional.empty(), List.of(), Optional.of(w), false));
+    }
+    return out;
+  }
+
+  /** Running workloads without AI in their spec, one subject per container (see RuntimeSubject#undeclared). */
+  private List<RuntimeSubject> undeclared(ClusterScan c, List<RuntimeSubject> known) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (RuntimeSubject s : known) {
+      if (s.isWorkloadItself()) s.place().workload().ifPresent(w -> taken.add(w.namespace() + "/" + w.kind() + "/" + w.name()));
+    }
+    Map<String, RuntimeSubject> out = new TreeMap<>();
+    for (RunningPod p : c.pods()) {
+      String id = p.namespace() + "/" + p.workloadKind() + "/" + p.workloadName();
+      if (taken.contains(id) || workloads.containsKey(id)) continue;
+      for (ClusterScan.RunningContainer rc : p.containers()) {
+        if (rc.kind() == ContainerDecl.Kind.EPHEMERAL) continue;
+        String key = "running|" + id + "/" + rc.name();
+        Place place = new Place(Optional.of(new WorkloadRef(p.namespace(), p.workloadKind(), p.workloadName(), rc.name())),
+            p.name(), p.uid(), rc.name(), rc.image(), p.node());
+        out.putIfAbsent(key, new RuntimeSubject(key, place, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+            Optional.empty(), true));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private Place hostPlace(Observation o, String hostNode) {
+    Optional<ContainerRef> ref = o.process().container();
+    if (ref.isEmpty()) return Place.node(hostNode);
+    ContainerRef c = ref.get();
+    RunningPod pod = podsByUid.get(c.podUid());
+    if (pod == null) return new Place(Optional.empty(), "", c.podUid(), c.containerId(), "", hostNode);
+    var container = pod.container(c.containerId());
+    String name = container.map(ClusterScan.RunningContainer::name).orElse("");
+    return new Place(Optional.of(new WorkloadRef(pod.namespace(), pod.workloadKind(), pod.workloadName(), name)),
+        pod.name(), pod.uid(), name, container.map(ClusterScan.RunningContainer::image).orElse(""),
+        pod.node().isEmpty() ? hostNode : pod.node());
+  }
+
+  private Place tetragonPlace(TetragonObservation o) {
+    if (o.pod().isEmpty()) return Place.node(o.node());
+    PodRef p = o.pod().get();
+    RunningPod indexed = podsByName.get(p.namespace() + "/" + p.name());
+    String kind = indexed != null ? indexed.workloadKind() : p.workload().isEmpty() ? "Pod" : nonEmpty(p.workloadKind(), "Pod");
+    String name = indexed != null ? indexed.workloadName() : p.workload().isEmpty() ? p.name() : p.workload();
+    String image = p.image();
+    if (image.isEmpty() && indexed != null) {
+      image = indexed.containers().stream().filter(c -> c.name().equals(p.container())).map(c -> c.image()).findFirst().orElse("");
+    }
+    return new Place(Optional.of(new WorkloadRef(p.namespace(), kind, name, p.container())), p.name(), p.uid(),
+        p.container(), image, o.node());
+  }
+
+  private Optional<Workload> workload(WorkloadRef r) {
+    return Optional.ofNullable(workloads.get(r.namespace() + "/" + r.kind() + "/" + r.name()));
+  }
+
+  /** The arguments after the program, numbers folded, so two runs of one command line are one shape. */
+  static String argShape(List<String> argv) {
+    List<String> rest = argv.size() <= 1 ? List.of() : argv.subList(1, argv.size());
+    return String.join(" ", rest.stream().map(a -> NUMBER.matcher(a).replaceAll("#")).toList());
+  }
+
+  private static String nonEmpty(String s, String dflt) {
+    return s.isEmpty() ? dflt : s;
+  }
+}

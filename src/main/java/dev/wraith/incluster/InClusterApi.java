@@ -1,0 +1,45 @@
+package dev.wraith.incluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+/**
+ * The scanner's connection to the API server: the pod's service account in the cluster, or a kubeconfig context
+ * outside it. Bounded timeouts and no client-side retries: a failed call is reported and the next cycle tries again.
+ */
+public final class InClusterApi implements AutoCloseable {
+  private final KubernetesClient client;
+
+  public InClusterApi(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** @param context a kubeconfig context, or null for the current one (or the in-cluster service account) */
+  public static InClusterApi connect(String context) {
+    Config base = Config.autoConfigure(context);
+    if (base.getMasterUrl() == null || base.getMasterUrl().isBlank()) throw new IllegalArgumentException("no cluster configured");
+    Config config = new ConfigBuilder(base).withConnectionTimeout(10_000).withRequestTimeout(30_000)
+        .withRequestRetryBackoffLimit(0).build();
+    return new InClusterApi(new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  /** The client itself, for the cluster layer's read-only lists (the scanner runs the same layer as scan-all). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public ReportStore reports() {
+    return new KubeReportStore(client);
+  }
+
+  public SensorPods sensorPods(String namespace, String selector) {
+    return new KubeSensorPods(client, namespace, selector);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

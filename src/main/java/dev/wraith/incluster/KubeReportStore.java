@@ -1,0 +1,121 @@
+package dev.wraith.incluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link ReportStore} on the API server through fabric8's generic resources: no code generation, and the client can
+ * reach nothing but the two wraith resource types. Our labels and annotations are merged into whatever else the
+ * object carries, so other tools' metadata survives an update.
+ */
+public final class KubeReportStore implements ReportStore {
+  private final KubernetesClient client;
+
+  public KubeReportStore(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<Report> listOwned(Report.Kind kind) {
+    return call(() -> {
+      var op = resources(kind);
+      GenericKubernetesResourceList list = kind.namespaced()
+          ? op.inAnyNamespace().withLabel(Report.MANAGED_BY, Report.WRAITH).list()
+          : op.withLabel(Report.MANAGED_BY, Report.WRAITH).list();
+      return list.getItems().stream().map(r -> report(kind, r)).toList();
+    });
+  }
+
+  @Override
+  public Optional<Report> get(Report.Kind kind, String namespace, String name) {
+    return call(() -> Optional.ofNullable(one(kind, namespace, name).get()).map(r -> report(kind, r)));
+  }
+
+  @Override
+  public void create(Report report) {
+    call(() -> bound(report.kind(), resource(report, Map.of(), Map.of())).create());
+  }
+
+  @Override
+  public void update(Report report) {
+    call(() -> {
+      GenericKubernetesResource current = one(report.kind(), report.namespace(), report.name()).get();
+      Map<String, String> labels = current == null ? Map.of() : nonNull(current.getMetadata().getLabels());
+      Map<String, String> annotations = current == null ? Map.of() : nonNull(current.getMetadata().getAnnotations());
+      return bound(report.kind(), resource(report, labels, annotations)).update();
+    });
+  }
+
+  @Override
+  public void delete(Report.Kind kind, String namespace, String name) {
+    call(() -> one(kind, namespace, name).delete());
+  }
+
+  private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+      resources(Report.Kind kind) {
+    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(Report.GROUP)
+        .withVersion(Report.VERSION).withKind(kind.kind()).withPlural(kind.plural()).withNamespaced(kind.namespaced())
+        .build());
+  }
+
+  private Resource<GenericKubernetesResource> one(Report.Kind kind, String namespace, String name) {
+    return kind.namespaced() ? resources(kind).inNamespace(namespace).withName(name) : resources(kind).withName(name);
+  }
+
+  private Resource<GenericKubernetesResource> bound(Report.Kind kind, GenericKubernetesResource g) {
+    return kind.namespaced() ? resources(kind).inNamespace(g.getMetadata().getNamespace()).resource(g) : resources(kind).resource(g);
+  }
+
+  private static GenericKubernetesResource resource(Report r, Map<String, String> otherLabels,
+      Map<String, String> otherAnnotations) {
+    Map<String, String> labels = new LinkedHashMap<>(otherLabels), annotations = new LinkedHashMap<>(otherAnnotations);
+    labels.putAll(r.labels());
+    annotations.putAll(r.annotations());
+    var g = new GenericKubernetesResource();
+    g.setApiVersion(Report.GROUP + "/" + Report.VERSION);
+    g.setKind(r.kind().kind());
+    g.setMetadata(new ObjectMetaBuilder().withName(r.name()).withNamespace(r.namespace().isEmpty() ? null : r.namespace())
+        .withLabels(labels).withAnnotations(annotations)
+        .withResourceVersion(r.resourceVersion().isEmpty() ? null : r.resourceVersion()).build());
+    g.setAdditionalProperties(new LinkedHashMap<>(r.body()));
+    return g;
+  }
+
+  private static Report report(Report.Kind kind, GenericKubernetesResource g) {
+    var m = g.getMetadata();
+    Map<String, Object> body = new LinkedHashMap<>(g.getAdditionalProperties());
+    return new Report(kind, m.getNamespace() == null ? "" : m.getNamespace(), m.getName(), nonNull(m.getLabels()),
+        nonNull(m.getAnnotations()), body, m.getResourceVersion() == null ? "" : m.getResourceVersion());
+  }
+
+  private static Map<String, String> nonNull(Map<String, String> m) {
+    return m == null ? Map.of() : m;
+  }
+
+  private static <T> T call(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (KubernetesClientException e) {
+      throw new StoreException(e.getCode(), describe(e), e);
+    }
+  }
+
+  private static String describe(KubernetesClientException e) {
+    var s = e.getStatus();
+    String reason = s != null && s.getReason() != null ? s.getReason() : "";
+    String message = s != null && s.getMessage() != null ? s.getMessage() : String.valueOf(e.getMessage());
+    String text = (e.getCode() == 0 ? "no answer" : e.getCode() + (reason.isEmpty() ? "" : " " + reason)) + ": " + message;
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+}

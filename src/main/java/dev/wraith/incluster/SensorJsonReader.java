@@ -1,0 +1,123 @@
+package dev.wraith.incluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wraith.model.Attributed;
+import dev.wraith.model.ContainerRef;
+import dev.wraith.model.EntryScript;
+import dev.wraith.model.HostScan;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessInfo;
+import dev.wraith.model.ProcessOrigin;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads {@code wraith sensor --format json} output (as written by {@code SensorJsonReporter}) back into
+ * {@link HostScan}s: observation and unowned lines accumulate until the window's status line closes them. The JSON
+ * does not carry NSpid lists or the cgroup driver, so those come back empty; everything else round-trips. A line that
+ * is not JSON or has an unknown type, and observations after the last status line (a window cut short), become
+ * warnings, never exceptions.
+ */
+public final class SensorJsonReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The windows read and what could not be. */
+  public record Result(List<HostScan> scans, List<String> warnings) {
+    public Result {
+      scans = List.copyOf(scans);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  public Result read(String text) {
+    List<HostScan> scans = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<Observation> observations = new ArrayList<>();
+    List<HostScan.Unowned> unowned = new ArrayList<>();
+    String[] lines = text.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) continue;
+      try {
+        JsonNode n = JSON.readTree(lines[i]);
+        switch (n.path("type").asText()) {
+          case "observation" -> observations.add(observation(n));
+          case "unowned" -> unowned.add(unowned(n));
+          case "status" -> {
+            scans.add(window(n, observations, unowned));
+            observations = new ArrayList<>();
+            unowned = new ArrayList<>();
+          }
+          default -> warnings.add("line " + (i + 1) + ": unknown type '" + n.path("type").asText() + "'");
+        }
+      } catch (JsonProcessingException | RuntimeException e) {
+        warnings.add("line " + (i + 1) + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+      }
+    }
+    if (!observations.isEmpty() || !unowned.isEmpty()) {
+      warnings.add((observations.size() + unowned.size()) + " lines after the last status line were dropped (window not finished)");
+    }
+    return new Result(scans, warnings);
+  }
+
+  private static HostScan window(JsonNode n, List<Observation> observations, List<HostScan.Unowned> unowned) {
+    List<String> warnings = new ArrayList<>();
+    n.path("warnings").forEach(w -> warnings.add(w.asText()));
+    var state = LayerStatus.State.valueOf(n.path("state").asText("failed").toUpperCase(Locale.ROOT));
+    var status = new LayerStatus(n.path("layer").asText("host"), state, n.path("reason").asText(""), warnings);
+    JsonNode s = n.path("stats");
+    var stats = new HostScan.Stats(s.path("samples").asInt(), s.path("maxGapMillis").asLong(),
+        s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt());
+    return new HostScan(n.path("procRoot").asText(""), Instant.parse(n.path("start").asText()),
+        Instant.parse(n.path("end").asText()), observations, unowned, status, stats);
+  }
+
+  private static Observation observation(JsonNode n) {
+    Optional<ContainerRef> container = n.hasNonNull("podUid")
+        ? Optional.of(new ContainerRef(n.path("podUid").asText(), text(n, "containerId"), text(n, "runtime"), text(n, "qos"), ""))
+        : Optional.empty();
+    var process = new ProcessInfo(n.path("pid").asInt(), n.path("startTicks").asLong(), n.path("ppid").asInt(),
+        n.path("uid").asInt(), List.of(), text(n, "binary"), strings(n.path("arguments")), text(n, "cwd"),
+        strings(n.path("envNames")), container, text(n, "netns"));
+    JsonNode e = n.path("entryScript");
+    Optional<EntryScript> script = e.isObject()
+        ? Optional.of(new EntryScript(text(e, "path"), text(e, "sha256"), text(e, "note")))
+        : Optional.empty();
+    return new Observation(process, origin(text(n, "origin")), script, text(n, "ip"), n.path("port").asInt(),
+        attribution(n), Instant.parse(n.path("firstSeen").asText()), Instant.parse(n.path("lastSeen").asText()),
+        n.path("connections").asInt(), n.path("samples").asInt());
+  }
+
+  private static HostScan.Unowned unowned(JsonNode n) {
+    Optional<ContainerRef> pod = n.hasNonNull("podUid")
+        ? Optional.of(new ContainerRef(n.path("podUid").asText(), text(n, "containerId"), text(n, "runtime"), text(n, "qos"), ""))
+        : Optional.empty();
+    return new HostScan.Unowned(text(n, "netns"), text(n, "ip"), n.path("port").asInt(), attribution(n), text(n, "state"),
+        text(n, "why"), pod);
+  }
+
+  private static Attributed attribution(JsonNode n) {
+    String method = text(n, "attribution").toUpperCase(Locale.ROOT).replace('-', '_');
+    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.valueOf(method));
+  }
+
+  private static ProcessOrigin origin(String id) {
+    return ProcessOrigin.valueOf(id.toUpperCase(Locale.ROOT));
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? "" : v.asText();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+}

@@ -1,0 +1,314 @@
+package dev.wraith.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wraith.model.McpProbe;
+import dev.wraith.model.McpServer;
+import dev.wraith.model.McpTool;
+import dev.wraith.model.McpTransport;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Probes with the official MCP Java SDK: stdio servers are started with a minimal environment (PATH and HOME, plus
+ * exactly what the config sets, {@code ${VAR}} and {@code ${env:VAR}} references expanded), HTTP and SSE servers are
+ * connected to with the config's headers. It runs {@code initialize}, then {@code tools/list}, {@code prompts/list}
+ * and {@code resources/list} for what the server advertises, all within one timeout; it declares no client
+ * capabilities (no roots, sampling or elicitation) and calls no tool. Afterwards every process it started is killed.
+ */
+public final class SdkProber implements Prober {
+  private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+  private static final ObjectMapper TREE = new ObjectMapper();
+  private static final Pattern REF = Pattern.compile("\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final int MAX_PAGES = 50;
+  /** Tool results are never validated because no tool is ever called. */
+  private static final JsonSchemaValidator NEVER_CALLED = (schema, content) ->
+      JsonSchemaValidator.ValidationResponse.asInvalid("wraith never calls tools");
+
+  private final Duration timeout;
+  private final ToolInspector inspector;
+  private final Map<String, String> hostEnv;
+  private final String clientVersion;
+
+  /** {@code hostEnv} is the environment references resolve against and PATH/HOME come from ({@code System.getenv()}). */
+  public SdkProber(Duration timeout, ToolInspector inspector, Map<String, String> hostEnv, String clientVersion) {
+    this.timeout = timeout;
+    this.inspector = inspector;
+    this.hostEnv = Map.copyOf(hostEnv);
+    this.clientVersion = clientVersion;
+  }
+
+  @Override
+  public McpProbe probe(McpServer server, ServerLaunch launch) {
+    if (launch.isNone()) return McpProbe.failed(McpProbe.Status.SKIPPED, "found running, not in a config: nothing to start", List.of());
+    if (launch.transport() == McpTransport.STDIO && !executable(command(launch), env(launch).getOrDefault("PATH", ""))) {
+      return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", List.of());
+    }
+    StderrTail tail = new StderrTail(secrets(launch));
+    Set<Long> before = children();
+    ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "wraith-mcp-probe");
+      t.setDaemon(true);
+      return t;
+    });
+    McpSyncClient[] client = new McpSyncClient[1];
+    java.util.concurrent.atomic.AtomicBoolean launched = new java.util.concurrent.atomic.AtomicBoolean();
+    try {
+      McpClientTransport transport = transport(launch, tail, launched);
+      Future<McpProbe> f = worker.submit(() -> {
+        client[0] = McpClient.sync(transport).requestTimeout(timeout).initializationTimeout(timeout)
+            .clientInfo(new McpSchema.Implementation("wraith", clientVersion))
+            .capabilities(McpSchema.ClientCapabilities.builder().build()).jsonSchemaValidator(NEVER_CALLED).build();
+        return session(client[0], tail);
+      });
+      return launch.transport() == McpTransport.STDIO ? await(f, launch, launched, before, tail)
+          : f.get(timeout.toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return McpProbe.failed(McpProbe.Status.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s", tail.lines());
+    } catch (ExecutionException e) {
+      return failure(server, e.getCause(), tail);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return McpProbe.failed(McpProbe.Status.FAILED, "interrupted", tail.lines());
+    } catch (RuntimeException e) {
+      return McpProbe.failed(McpProbe.Status.FAILED, "cannot set up the connection: " + e.getClass().getSimpleName(), List.of());
+    } finally {
+      worker.shutdownNow();
+      if (client[0] != null) closeQuietly(client[0]);
+      killStarted(launch, before);
+    }
+  }
+
+  /**
+   * Waits for the session, and notices a stdio server that died: once its process was seen and is gone, waiting longer
+   * cannot help.
+   */
+  private McpProbe await(Future<McpProbe> f, ServerLaunch launch, java.util.concurrent.atomic.AtomicBoolean launched, Set<Long> before,
+      StderrTail tail) throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos() + 2_000_000_000L;
+    int goneChecks = 0;
+    while (System.nanoTime() < deadline) {
+      try {
+        return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillWaiting) {
+        if (!launched.get()) continue;
+        boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
+        goneChecks = alive ? 0 : goneChecks + 1;
+        if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
+          Thread.sleep(300); // let the last stderr lines arrive
+          return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
+        }
+      }
+    }
+    throw new TimeoutException();
+  }
+
+  /**
+   * A child this JVM gained since {@code before} whose arguments include the launch's: so a probe touches only its own
+   * server (an interpreter or {@code env} shebang keeps the script's arguments), never another child of this JVM.
+   */
+  static boolean startedBy(ProcessHandle p, ServerLaunch launch, Set<Long> before) {
+    if (before.contains(p.pid())) return false;
+    List<String> args = p.info().arguments().map(List::of).orElse(List.of());
+    return args.isEmpty() || args.containsAll(launch.args());
+  }
+
+  /** A path must be an executable file; a bare name must be one in some PATH directory. */
+  static boolean executable(String command, String path) {
+    if (command.isBlank()) return false;
+    if (command.contains("/")) return java.nio.file.Files.isExecutable(java.nio.file.Path.of(command));
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) return true;
+    }
+    return false;
+  }
+
+  private McpProbe session(McpSyncClient client, StderrTail tail) {
+    McpSchema.InitializeResult init = client.initialize();
+    McpSchema.ServerCapabilities caps = init.capabilities() == null ? McpSchema.ServerCapabilities.builder().build() : init.capabilities();
+    List<String> warnings = new ArrayList<>();
+    if (init.instructions() != null) for (String w : inspector.warnings(init.instructions())) warnings.add("server instructions: " + w);
+    List<McpTool> tools = caps.tools() == null ? List.of() : tools(client);
+    List<String> prompts = new ArrayList<>();
+    if (caps.prompts() != null) {
+      for (McpSchema.Prompt p : client.listPrompts().prompts()) {
+        prompts.add(p.name());
+        String args = p.arguments() == null ? "" : p.arguments().stream().map(a -> a.name() + " " + text(a.description())).collect(Collectors.joining("\n"));
+        for (String w : inspector.warnings(p.name() + "\n" + text(p.description()) + "\n" + args)) warnings.add("prompt " + p.name() + ": " + w);
+      }
+    }
+    List<String> resources = new ArrayList<>();
+    if (caps.resources() != null) {
+      for (McpSchema.Resource r : client.listResources().resources()) {
+        String name = r.name() == null || r.name().isBlank() ? Masking.word(text(r.uri())) : r.name();
+        resources.add(name);
+        for (String w : inspector.warnings(name + "\n" + text(r.description()))) warnings.add("resource " + name + ": " + w);
+      }
+    }
+    McpSchema.Implementation info = init.serverInfo();
+    return new McpProbe(McpProbe.Status.OK, "", info == null ? "" : text(info.name()), info == null ? "" : text(info.version()), tools,
+        prompts.stream().sorted().toList(), resources.stream().sorted().toList(), warnings, List.of(), tail.lines());
+  }
+
+  private List<McpTool> tools(McpSyncClient client) {
+    List<McpTool> out = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      McpSchema.ListToolsResult r = cursor == null ? client.listTools() : client.listTools(cursor);
+      for (McpSchema.Tool t : r.tools()) out.add(inspector.inspect(text(t.name()), text(t.description()), TREE.valueToTree(t.inputSchema())));
+      cursor = r.nextCursor();
+      if (cursor == null || cursor.isEmpty()) break;
+    }
+    out.sort(Comparator.comparing(McpTool::name));
+    return out;
+  }
+
+  private McpClientTransport transport(ServerLaunch launch, StderrTail tail, java.util.concurrent.atomic.AtomicBoolean launched) {
+    if (launch.transport() == McpTransport.STDIO) {
+      ServerParameters params = ServerParameters.builder(command(launch)).args(launch.args()).build();
+      params.getEnv().clear(); // the SDK adds SHELL, USER, TERM, ... from our environment; the server gets only these:
+      params.getEnv().putAll(env(launch));
+      MinimalEnvStdio stdio = new MinimalEnvStdio(params, launched, launch.cwd());
+      stdio.setStdErrorHandler(tail);
+      return stdio;
+    }
+    URI u = URI.create(launch.url());
+    String base = u.getScheme() + "://" + u.getRawAuthority();
+    String endpoint = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    HttpRequest.Builder request = HttpRequest.newBuilder();
+    launch.headers().forEach((k, v) -> request.header(k, expand(v)));
+    if (launch.transport() == McpTransport.SSE) {
+      return HttpClientSseClientTransport.builder(base).sseEndpoint(endpoint).requestBuilder(request).jsonMapper(JSON).build();
+    }
+    return HttpClientStreamableHttpTransport.builder(base).endpoint(endpoint).requestBuilder(request).jsonMapper(JSON)
+        .connectTimeout(timeout).build();
+  }
+
+  /** A relative path ({@code ./server.py}) is the config's, so it resolves against the launch's working directory. */
+  private static String command(ServerLaunch launch) {
+    String c = launch.command();
+    if (!c.contains("/") || c.startsWith("/") || launch.cwd().isEmpty()) return c;
+    return java.nio.file.Path.of(launch.cwd()).resolve(c).normalize().toString();
+  }
+
+  /** PATH and HOME from the host, then what the config sets; nothing else of the user's environment. */
+  Map<String, String> env(ServerLaunch launch) {
+    Map<String, String> env = new TreeMap<>();
+    for (String k : List.of("PATH", "HOME")) if (hostEnv.containsKey(k)) env.put(k, hostEnv.get(k));
+    launch.env().forEach((k, v) -> env.put(k, expand(v)));
+    return env;
+  }
+
+  private String expand(String value) {
+    Matcher m = REF.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(hostEnv.getOrDefault(m.group(1), "")));
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private List<String> secrets(ServerLaunch launch) {
+    List<String> out = new ArrayList<>();
+    launch.env().values().forEach(v -> out.add(expand(v)));
+    launch.headers().values().forEach(v -> out.add(expand(v)));
+    return out;
+  }
+
+  /** Says what went wrong without echoing the server's raw words: the tail (masked) is where those go. */
+  private static McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof TimeoutException) return McpProbe.failed(McpProbe.Status.TIMEOUT, "no answer to a request in time", tail.lines());
+      if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).startsWith("Cannot run program")) {
+        return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", tail.lines());
+      }
+      if (c instanceof io.modelcontextprotocol.spec.McpError) {
+        return McpProbe.failed(McpProbe.Status.FAILED, "the server answered with an error: " + masked(c.getMessage()), tail.lines());
+      }
+    }
+    String why = server.transport() == McpTransport.STDIO ? "the session failed (" + e.getClass().getSimpleName() + ")"
+        : "connection failed (" + e.getClass().getSimpleName() + ")";
+    return McpProbe.failed(McpProbe.Status.FAILED, why, tail.lines());
+  }
+
+  private static String masked(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    List<String> words = new ArrayList<>();
+    for (String w : m.split(" ")) words.add(Masking.word(w));
+    String out = String.join(" ", words);
+    return out.length() > 200 ? out.substring(0, 199) + "…" : out;
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static void closeQuietly(McpSyncClient client) {
+    try {
+      client.close();
+    } catch (RuntimeException ignored) {
+      // the processes are killed next; a close that fails changes nothing the report says
+    }
+  }
+
+  private static Set<Long> children() {
+    return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+  }
+
+  /** Kills the server's process with its descendants (npx and shells fork). */
+  private static void killStarted(ServerLaunch launch, Set<Long> before) {
+    if (launch.transport() != McpTransport.STDIO) return;
+    ProcessHandle.current().children().filter(p -> startedBy(p, launch, before)).forEach(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    });
+  }
+
+  /**
+   * The SDK's stdio transport with the JVM's environment removed before the configured one is added; it notes that
+   * the process is about to start, so a server that exits at once is told from one that hangs.
+   */
+  private static final class MinimalEnvStdio extends StdioClientTransport {
+    private final java.util.concurrent.atomic.AtomicBoolean launched;
+    private final String cwd;
+
+    MinimalEnvStdio(ServerParameters params, java.util.concurrent.atomic.AtomicBoolean launched, String cwd) {
+      super(params, JSON);
+      this.launched = launched;
+      this.cwd = cwd;
+    }
+
+    @Override
+    protected ProcessBuilder getProcessBuilder() {
+      launched.set(true);
+      ProcessBuilder pb = super.getProcessBuilder();
+      pb.environment().clear();
+      if (!cwd.isEmpty() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(cwd))) pb.directory(new java.io.File(cwd));
+      return pb;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.wraith.mcp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the last lines a server wrote to stderr, masked: every word through {@link Masking#word}, and every value the
+ * config handed the server (env, headers) replaced by {@code ***} wherever it appears. Thread-safe.
+ */
+final class StderrTail implements Consumer<String> {
+  static final int LINES = 12;
+  private static final int LINE_CHARS = 240;
+  private final Deque<String> lines = new ArrayDeque<>();
+  private final List<String> secrets;
+
+  StderrTail(List<String> secrets) {
+    this.secrets = secrets.stream().filter(s -> s.length() >= 4).toList();
+  }
+
+  @Override
+  public synchronized void accept(String line) {
+    if (line == null || line.isBlank()) return;
+    String masked = line;
+    for (String s : secrets) masked = masked.replace(s, Masking.MASK);
+    List<String> words = new ArrayList<>();
+    for (String w : masked.strip().split(" ")) words.add(Masking.word(w));
+    String out = String.join(" ", words);
+    lines.addLast(out.length() > LINE_CHARS ? out.substring(0, LINE_CHARS - 1) + "…" : out);
+    while (lines.size() > LINES) lines.removeFirst();
+  }
+
+  synchronized List<String> lines() {
+    return List.copyOf(lines);
+  }
+}

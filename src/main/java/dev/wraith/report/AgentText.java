@@ -1,0 +1,46 @@
+package dev.wraith.report;
+
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.InventoryAgent.Connection;
+import dev.wraith.model.InventoryAgent.ProcessRef;
+import dev.wraith.model.InventoryAgent.WorkloadRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The phrases the terminal and Markdown inventory reports share, so both say the same thing the same way. */
+final class AgentText {
+  private AgentText() {}
+
+  /** "payments/Deployment/checkout-api (container app) on node-a", "node node-a", or "code only". */
+  static String where(InventoryAgent a) {
+    List<String> parts = new ArrayList<>();
+    a.workload().ifPresent(w -> parts.add(workload(w)));
+    a.process().filter(p -> !p.node().isEmpty()).ifPresent(p -> parts.add((a.workload().isEmpty() ? "node " : "on ") + p.node()));
+    if (parts.isEmpty()) return a.code().isEmpty() ? "-" : "code only";
+    return String.join(" ", parts);
+  }
+
+  static String workload(WorkloadRef w) {
+    return w.namespace() + "/" + w.kind() + "/" + w.name() + (w.container().isEmpty() ? "" : " (container " + w.container() + ")");
+  }
+
+  /** "pid 5002 python3.12 /tmp/agent.py --loop, exec'd by alice@example.com". */
+  static String process(ProcessRef p) {
+    StringBuilder b = new StringBuilder("pid ").append(p.pid()).append(' ').append(String.join(" ", p.arguments().isEmpty()
+        ? List.of(p.binary()) : p.arguments()));
+    if (p.execed()) b.append(", exec'd into the container").append(p.execedBy().isEmpty() ? "" : " by " + p.execedBy());
+    return b.toString();
+  }
+
+  /** "openai api.openai.com (104.18.7.192:443), 2760 connections, 2026-02-20T09:00:00Z – 2026-03-02T09:56:00Z (tetragon)". */
+  static String calls(Connection c) {
+    String dest = c.host().isEmpty() ? c.ip() + ":" + c.port() : c.host() + " (" + c.ip() + ":" + c.port() + ")";
+    return c.provider() + " " + dest + ", " + c.count() + (c.count() == 1 ? " connection, " : " connections, ")
+        + c.firstSeen() + " – " + c.lastSeen() + " (" + c.layer() + ", " + c.method() + ")";
+  }
+
+  static String since(InventoryAgent a) {
+    return "first seen " + a.firstSeen().map(Object::toString).orElse("-") + ", last seen "
+        + a.lastSeen().map(Object::toString).orElse("-");
+  }
+}

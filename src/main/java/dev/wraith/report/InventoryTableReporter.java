@@ -1,0 +1,161 @@
+package dev.wraith.report;
+
+import dev.wraith.model.Classification;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Risk;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The terminal view of a scan-all: the summary per class, the risk breakdown, one detail block per ghost (where it
+ * runs, what it calls, since when, who exec'd it, what it can reach, why), the other agents in one table, and the
+ * layers. ANSI colours only when the caller asks (it decides from the terminal and NO_COLOR).
+ */
+public final class InventoryTableReporter {
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD_RED = "\u001b[1;31m";
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String DIM = "\u001b[2m";
+
+  public void write(Inventory inv, boolean colour, OutputStream out) throws IOException {
+    Paint p = new Paint(colour);
+    StringBuilder b = new StringBuilder();
+    b.append(p.bold(inv.tool().name() + " " + inv.tool().version())).append(" · catalogue ").append(inv.tool().catalogueVersion())
+        .append(" · scan ").append(inv.scanTime()).append("\n\n");
+    summary(inv, p, b);
+    b.append('\n').append("Risk: ");
+    List<Risk> levels = List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW);
+    for (int i = 0; i < levels.size(); i++) {
+      Risk r = levels.get(i);
+      b.append(i == 0 ? "" : " · ").append(p.risk(r, inv.riskCounts().get(r) + " " + r.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    b.append('\n');
+    for (InventoryAgent g : inv.ghosts()) ghost(g, p, b);
+    agents(inv, p, b);
+    mcp(inv, p, b);
+    layers(inv, b);
+    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void summary(Inventory inv, Paint p, StringBuilder b) {
+    TextTable t = new TextTable(80, "Classification", "Count", "Description");
+    for (Classification c : Classification.values()) t.add(c.label(), String.valueOf(inv.summary().get(c)), c.description());
+    String[] lines = t.render().split("\n");
+    for (String line : lines) {
+      Classification c = rowClass(line);
+      b.append(c == null ? line : p.classification(c, line)).append('\n');
+    }
+  }
+
+  private static Classification rowClass(String line) {
+    for (Classification c : Classification.values()) if (line.startsWith(c.label() + " ")) return c;
+    return null;
+  }
+
+  private static void ghost(InventoryAgent g, Paint p, StringBuilder b) {
+    b.append('\n').append(p.classification(Classification.GHOST, "GHOST " + TextTable.printable(g.name()))).append("  ")
+        .append(p.risk(g.risk(), g.risk().name())).append("  ").append(p.dim("id " + g.id() + " · " + g.change().name().toLowerCase(
+            java.util.Locale.ROOT))).append('\n');
+    field(b, "where", AgentText.where(g));
+    g.process().ifPresent(pr -> field(b, "process", AgentText.process(pr)));
+    if (g.connections().isEmpty()) field(b, "calls", "no traffic observed; declares " + String.join(", ", g.providers()));
+    for (int i = 0; i < g.connections().size(); i++) field(b, i == 0 ? "calls" : "", AgentText.calls(g.connections().get(i)));
+    field(b, "since", AgentText.since(g));
+    g.evidence().stream().filter(e -> e.layer().equals("audit")).forEach(e -> field(b, "exec'd", e.detail()));
+    for (int i = 0; i < g.reach().size(); i++) field(b, i == 0 ? "reach" : "", g.reach().get(i));
+    for (int i = 0; i < g.reasons().size(); i++) field(b, i == 0 ? "why" : "", g.reasons().get(i));
+  }
+
+  /** One line per MCP server: unverified ones first with a warning sign and their first reason. */
+  private static void mcp(Inventory inv, Paint p, StringBuilder b) {
+    if (inv.mcpServers().isEmpty()) return;
+    b.append('\n').append(p.bold("MCP servers")).append('\n');
+    List<Inventory.InventoryMcpServer> servers = inv.mcpServers().stream()
+        .sorted(java.util.Comparator.comparing(Inventory.InventoryMcpServer::verified)
+            .thenComparing(m -> -m.risk().ordinal()).thenComparing(Inventory.InventoryMcpServer::name)).toList();
+    for (Inventory.InventoryMcpServer m : servers) {
+      String what = !m.pkg().isEmpty() ? m.pkg() : !m.url().isEmpty() ? m.url() : m.command();
+      String tools = m.tools().isEmpty() ? "" : ", " + m.tools().size() + " tools";
+      if (m.verified()) {
+        b.append("  ✔ Verified MCP server: ").append(TextTable.printable(m.name())).append(" (").append(TextTable.printable(what))
+            .append(", ").append(m.source()).append(tools).append(")  ").append(p.risk(m.risk(), m.risk().name())).append('\n');
+      } else {
+        b.append("  ").append(p.risk(m.risk(), "⚠ Unverified MCP server: " + TextTable.printable(m.name()))).append(" (")
+            .append(TextTable.printable(what)).append(", ").append(m.source()).append(tools).append(")  ")
+            .append(p.risk(m.risk(), m.risk().name())).append('\n');
+        if (!m.reasons().isEmpty()) b.append("      ").append(TextTable.printable(m.reasons().get(0))).append('\n');
+      }
+    }
+  }
+
+  private static void field(StringBuilder b, String name, String value) {
+    b.append("  ").append(String.format("%-8s", name)).append(' ').append(TextTable.printable(value)).append('\n');
+  }
+
+  private static void agents(Inventory inv, Paint p, StringBuilder b) {
+    List<InventoryAgent> rest = inv.agents().stream().filter(a -> a.classification() != Classification.GHOST).toList();
+    if (rest.isEmpty()) return;
+    TextTable t = new TextTable(60, "Class", "Risk", "Name", "Where", "Providers", "Change");
+    for (InventoryAgent a : rest) {
+      t.add(a.classification().label(), a.risk().name(), a.name(), AgentText.where(a), String.join(", ", a.providers()),
+          a.change().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    b.append("\nAgents\n");
+    for (String line : t.render().split("\n")) {
+      Classification c = rowClass(line);
+      b.append(c == null ? line : p.classification(c, line)).append('\n');
+    }
+  }
+
+  private static void layers(Inventory inv, StringBuilder b) {
+    if (inv.layers().isEmpty()) return;
+    b.append("\nLayers: ");
+    for (int i = 0; i < inv.layers().size(); i++) {
+      LayerStatus l = inv.layers().get(i);
+      b.append(i == 0 ? "" : " · ").append(l.layer()).append(' ').append(l.state().id())
+          .append(l.reason().isEmpty() ? "" : " (" + l.reason() + ")");
+    }
+    b.append('\n');
+  }
+
+  /** ANSI colouring that is a no-op when colour is off. */
+  private record Paint(boolean on) {
+    String wrap(String code, String s) {
+      return on ? code + s + RESET : s;
+    }
+
+    String bold(String s) {
+      return wrap("\u001b[1m", s);
+    }
+
+    String dim(String s) {
+      return wrap(DIM, s);
+    }
+
+    String classification(Classification c, String s) {
+      return switch (c) {
+        case GHOST -> wrap(BOLD_RED, s);
+        case CONFIRMED -> wrap(GREEN, s);
+        case SHADOW_AI -> wrap(CYAN, s);
+        case UNKNOWN -> s;
+        case ZOMBIE -> wrap(DIM, s);
+      };
+    }
+
+    String risk(Risk r, String s) {
+      return switch (r) {
+        case CRITICAL -> wrap(BOLD_RED, s);
+        case HIGH -> wrap(RED, s);
+        case MEDIUM -> wrap(YELLOW, s);
+        case LOW -> s;
+      };
+    }
+  }
+}

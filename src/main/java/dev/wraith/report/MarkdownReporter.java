@@ -1,0 +1,131 @@
+package dev.wraith.report;
+
+import dev.wraith.model.Classification;
+import dev.wraith.model.CodeScan;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Risk;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * report.md: what a CISO reads — summary per class, risk breakdown, every ghost in detail, the agents table, the MCP
+ * servers and which layers ran. Table cells are escaped (pipes, newlines), so evidence cannot break the layout.
+ */
+public final class MarkdownReporter implements InventoryReporter {
+  @Override
+  public String fileName() {
+    return "report.md";
+  }
+
+  @Override
+  public void write(Inventory inv, Optional<CodeScan> code, OutputStream out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append("# AI agent inventory\n\n");
+    String roots = String.join(", ", inv.roots().stream().map(r -> "`" + r + "`").toList());
+    b.append("Scan of ").append(inv.roots().isEmpty() ? "no code paths" : roots)
+        .append(" at ").append(inv.scanTime()).append(" by ").append(inv.tool().name()).append(' ').append(inv.tool().version())
+        .append(" (catalogue ").append(inv.tool().catalogueVersion()).append(").\n\n");
+    summary(inv, b);
+    ghosts(inv, b);
+    agents(inv, b);
+    mcp(inv, b);
+    layers(inv, b);
+    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void summary(Inventory inv, StringBuilder b) {
+    b.append("## Summary\n\n| Classification | Count | Description |\n|---|---:|---|\n");
+    for (Classification c : Classification.values()) {
+      b.append("| ").append(c.label()).append(" | ").append(inv.summary().get(c)).append(" | ").append(c.description()).append(" |\n");
+    }
+    b.append("\n## Risk\n\n| Risk | Agents |\n|---|---:|\n");
+    for (Risk r : List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW)) {
+      b.append("| ").append(r.name()).append(" | ").append(inv.riskCounts().get(r)).append(" |\n");
+    }
+    b.append("\nMCP servers are rated separately and not counted here.\n\n");
+  }
+
+  private static void ghosts(Inventory inv, StringBuilder b) {
+    b.append("## Ghosts\n\n");
+    if (inv.ghosts().isEmpty()) {
+      b.append("No ghosts: every runtime AI activity seen matches code or a known app.\n\n");
+      return;
+    }
+    for (InventoryAgent g : inv.ghosts()) {
+      b.append("### ").append(text(g.name())).append(" — ").append(g.risk().name()).append("\n\n");
+      item(b, "Id", "`" + g.id() + "` (" + g.change().name().toLowerCase(java.util.Locale.ROOT) + ")");
+      item(b, "Where", AgentText.where(g));
+      g.process().ifPresent(p -> item(b, "Process", AgentText.process(p)));
+      if (g.connections().isEmpty()) item(b, "Calls", "no traffic observed; declares " + String.join(", ", g.providers()));
+      for (var c : g.connections()) item(b, "Calls", AgentText.calls(c));
+      item(b, "Since", AgentText.since(g));
+      for (String r : g.reach()) item(b, "Can reach", r);
+      b.append("\nWhy:\n\n");
+      for (String r : g.reasons()) b.append("- ").append(text(r)).append('\n');
+      b.append("\nEvidence:\n\n");
+      for (var e : g.evidence()) b.append("- **").append(e.layer()).append("**: ").append(text(e.detail())).append('\n');
+      b.append('\n');
+    }
+  }
+
+  private static void item(StringBuilder b, String name, String value) {
+    b.append("- **").append(name).append("**: ").append(text(value)).append('\n');
+  }
+
+  private static void agents(Inventory inv, StringBuilder b) {
+    b.append("## Agents\n\n");
+    if (inv.agents().isEmpty()) {
+      b.append("No agents found.\n\n");
+      return;
+    }
+    b.append("| Classification | Risk | Name | Where | Providers | Code | Change | Why |\n|---|---|---|---|---|---|---|---|\n");
+    for (InventoryAgent a : inv.agents()) {
+      String code = a.code().stream().map(c -> c.path()).distinct().map(p -> "`" + p + "`").reduce((x, y) -> x + "<br>" + y).orElse("");
+      b.append("| ").append(a.classification().label()).append(" | ").append(a.risk().name()).append(" | ").append(cell(a.name()))
+          .append(" | ").append(cell(AgentText.where(a))).append(" | ").append(cell(String.join(", ", a.providers())))
+          .append(" | ").append(code.replace("|", "\\|")).append(" | ").append(a.change().name().toLowerCase(java.util.Locale.ROOT))
+          .append(" | ").append(cell(a.reasons().isEmpty() ? "" : a.reasons().get(0))).append(" |\n");
+    }
+    b.append('\n');
+  }
+
+  private static void mcp(Inventory inv, StringBuilder b) {
+    b.append("## MCP servers\n\n");
+    if (inv.mcpServers().isEmpty()) {
+      b.append("No MCP server configurations found.\n\n");
+      return;
+    }
+    b.append("| Name | Source | Runs | Verified | Risk | Why |\n|---|---|---|---|---|---|\n");
+    for (var s : inv.mcpServers()) {
+      String runs = s.url().isEmpty() ? s.command() : s.url();
+      b.append("| ").append(cell(s.name())).append(" | ").append(cell(s.source())).append(" | ").append(cell(runs))
+          .append(" | ").append(s.verified() ? "yes" : "no").append(" | ").append(s.risk().name()).append(" | ")
+          .append(cell(String.join("; ", s.reasons()))).append(" |\n");
+    }
+    b.append('\n');
+  }
+
+  private static void layers(Inventory inv, StringBuilder b) {
+    b.append("## Layers\n\n| Layer | Status | Reason |\n|---|---|---|\n");
+    for (LayerStatus l : inv.layers()) {
+      String why = l.reason();
+      if (!l.warnings().isEmpty()) why = (why.isEmpty() ? "" : why + "; ") + String.join("; ", l.warnings());
+      b.append("| ").append(l.layer()).append(" | ").append(l.state().id()).append(" | ").append(cell(why)).append(" |\n");
+    }
+  }
+
+  /** A table cell: pipes escaped, line breaks flattened, Markdown/HTML specials neutralised. */
+  static String cell(String s) {
+    return text(s).replace("|", "\\|");
+  }
+
+  /** Free text: no raw HTML and no line breaks that would end a list item. */
+  static String text(String s) {
+    return s.replace("\r", " ").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,348 @@
+package dev.wraith.scan;
+
+import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.Pin;
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.cluster.KubeApi;
+import dev.wraith.cluster.LiveKubeApi;
+import dev.wraith.cluster.NamespaceScope;
+import dev.wraith.cluster.SnapshotKubeApi;
+import dev.wraith.code.CodeScanner;
+import dev.wraith.mcp.ConfigFiles;
+import dev.wraith.mcp.McpDiscovery;
+import dev.wraith.model.ClusterScan;
+import dev.wraith.model.CodeScan;
+import dev.wraith.model.HostScan;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.McpScan;
+import dev.wraith.tetragon.JsonExportSource;
+import dev.wraith.tetragon.TetragonCollector;
+import dev.wraith.tetragon.TetragonScan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs every available layer at once for {@code wraith scan-all}: code, cluster, host, Tetragon and MCP configs.
+ * First a {@link Plan} says which layers run, in which mode, and why the others do not (this is what --dry-run
+ * prints); then {@link #run} executes the planned layers concurrently, each on its own thread, and turns any
+ * failure into that layer's FAILED status so the others still report. Offline inputs replace live ones: with
+ * snapshots no API server is contacted, with Tetragon files no socket is opened.
+ */
+public final class ScanAll {
+  /** The layers, in report order. */
+  public static final List<String> LAYERS = List.of("code", "cluster", "host", "tetragon", "mcp");
+
+  /** The socket the Tetragon Helm chart exposes on every node. */
+  public static final String TETRAGON_SOCKET = "/var/run/tetragon/tetragon.sock";
+
+  private ScanAll() {}
+
+  /** Everything the layers need; paths are checked by the command before this is built. */
+  public record Request(
+      List<Path> roots,
+      CodeScanner.Options codeOptions,
+      List<Path> kubeSnapshots,
+      Path kubeconfig,
+      String context,
+      List<String> namespaces,
+      List<Path> auditLogs,
+      Path procRoot,
+      boolean resolveDns,
+      List<Path> tetragonEvents,
+      String tetragonAddress,
+      Path mcpHome,
+      List<Pin> pins,
+      Duration duration,
+      List<String> skip,
+      Optional<McpDiscovery.Probing> mcpProbing) {
+    public Request {
+      roots = List.copyOf(roots);
+      kubeSnapshots = List.copyOf(kubeSnapshots);
+      namespaces = List.copyOf(namespaces);
+      auditLogs = List.copyOf(auditLogs);
+      tetragonEvents = List.copyOf(tetragonEvents);
+      pins = List.copyOf(pins);
+      skip = List.copyOf(skip);
+    }
+  }
+
+  /** What the machine looks like, so that planning is testable: OS name, environment, the user's home. */
+  public record Environment(String osName, Map<String, String> env, Path home) {
+    public static Environment current() {
+      return new Environment(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+  }
+
+  /** One layer's plan: whether it runs, how ("offline snapshot", "live cluster, context prod"), or why not. */
+  public record LayerPlan(String layer, boolean runs, String how) {}
+
+  /** All layers' plans, in {@link #LAYERS} order. */
+  public record Plan(List<LayerPlan> layers) {
+    public Optional<LayerPlan> layer(String name) {
+      return layers.stream().filter(l -> l.layer().equals(name)).findFirst();
+    }
+
+    public boolean runs(String name) {
+      return layer(name).map(LayerPlan::runs).orElse(false);
+    }
+  }
+
+  /** What the layers produced; a layer that did not run has an empty scan and a SKIPPED or FAILED status. */
+  public record Result(
+      Optional<CodeScan> code,
+      Optional<ClusterScan> cluster,
+      Optional<HostScan> host,
+      Optional<TetragonScan> tetragon,
+      Optional<McpScan> mcp,
+      List<LayerStatus> statuses,
+      List<dev.wraith.model.ProcessInfo> processes) {
+    public Result {
+      statuses = List.copyOf(statuses);
+      processes = List.copyOf(processes);
+    }
+
+    /** Without a process table (offline inputs, the in-cluster scanner). */
+    public Result(Optional<CodeScan> code, Optional<ClusterScan> cluster, Optional<HostScan> host,
+        Optional<TetragonScan> tetragon, Optional<McpScan> mcp, List<LayerStatus> statuses) {
+      this(code, cluster, host, tetragon, mcp, statuses, List.of());
+    }
+  }
+
+  /** Hears about layers starting and finishing (the command draws progress from it). Called from layer threads. */
+  public interface Progress {
+    void started(String layer, String how);
+
+    void finished(String layer, LayerStatus status, String summary);
+
+    Progress NONE = new Progress() {
+      @Override
+      public void started(String layer, String how) {}
+
+      @Override
+      public void finished(String layer, LayerStatus status, String summary) {}
+    };
+  }
+
+  /** Decides which layers run and how, without touching the network or starting anything. */
+  public static Plan plan(Request r, Environment e) {
+    List<LayerPlan> plans = new ArrayList<>();
+    for (String layer : LAYERS) {
+      if (r.skip().contains(layer)) {
+        plans.add(new LayerPlan(layer, false, "skipped by --skip-layers"));
+        continue;
+      }
+      plans.add(switch (layer) {
+        case "code" -> r.roots().isEmpty()
+            ? new LayerPlan(layer, false, "no PATH given")
+            : new LayerPlan(layer, true, "source trees: " + String.join(", ", r.roots().stream().map(Path::toString).toList()));
+        case "cluster" -> planCluster(r, e);
+        case "host" -> planHost(r, e);
+        case "tetragon" -> planTetragon(r);
+        default -> planMcp(r);
+      });
+    }
+    return new Plan(plans);
+  }
+
+  private static LayerPlan planCluster(Request r, Environment e) {
+    String audit = r.auditLogs().isEmpty() ? "" : ", audit logs: " + r.auditLogs().size();
+    if (!r.kubeSnapshots().isEmpty()) {
+      return new LayerPlan("cluster", true, "offline snapshot (" + r.kubeSnapshots().size() + " file"
+          + (r.kubeSnapshots().size() == 1 ? "" : "s") + "; no API server contacted)" + audit);
+    }
+    String ctx = r.context() == null ? "current context" : "context " + r.context();
+    if (r.kubeconfig() != null) return new LayerPlan("cluster", true, "live cluster, " + r.kubeconfig() + ", " + ctx + audit);
+    String env = e.env().get("KUBECONFIG");
+    if (env != null && !env.isBlank()) {
+      for (String f : env.split(java.io.File.pathSeparator)) {
+        if (!f.isBlank() && Files.isRegularFile(Path.of(f))) return new LayerPlan("cluster", true, "live cluster, $KUBECONFIG, " + ctx + audit);
+      }
+    }
+    if (Files.isRegularFile(e.home().resolve(".kube/config"))) {
+      return new LayerPlan("cluster", true, "live cluster, ~/.kube/config, " + ctx + audit);
+    }
+    if (e.env().containsKey("KUBERNETES_SERVICE_HOST")) {
+      return new LayerPlan("cluster", true, "live cluster, in-cluster service account" + audit);
+    }
+    return new LayerPlan("cluster", false, "no cluster: no kubeconfig ($KUBECONFIG, ~/.kube/config) and not running in a pod; "
+        + "give --kube-snapshot FILE to scan offline");
+  }
+
+  private static LayerPlan planHost(Request r, Environment e) {
+    boolean defaultRoot = r.procRoot().equals(Path.of("/proc"));
+    if (defaultRoot && !e.osName().toLowerCase(Locale.ROOT).startsWith("linux")) {
+      return new LayerPlan("host", false, "not Linux (" + e.osName() + "): the host layer reads /proc");
+    }
+    if (!Files.isDirectory(r.procRoot())) return new LayerPlan("host", false, r.procRoot() + " is not a directory");
+    return new LayerPlan("host", true, "processes and sockets under " + r.procRoot() + " for " + seconds(r.duration()));
+  }
+
+  private static LayerPlan planTetragon(Request r) {
+    if (!r.tetragonEvents().isEmpty()) {
+      return new LayerPlan("tetragon", true, "event files (" + r.tetragonEvents().size() + "; no gRPC socket opened)");
+    }
+    if (r.tetragonAddress() != null) return new LayerPlan("tetragon", true, "gRPC " + r.tetragonAddress() + " for " + seconds(r.duration()));
+    if (Files.exists(Path.of(TETRAGON_SOCKET))) {
+      return new LayerPlan("tetragon", true, "gRPC unix://" + TETRAGON_SOCKET + " for " + seconds(r.duration()));
+    }
+    return new LayerPlan("tetragon", false, "no Tetragon: no socket at " + TETRAGON_SOCKET
+        + "; give --tetragon-events FILE or --tetragon-address ADDR");
+  }
+
+  private static LayerPlan planMcp(Request r) {
+    if (r.mcpHome() == null || !Files.isDirectory(r.mcpHome())) {
+      return new LayerPlan("mcp", false, "no home directory to read MCP client configs from");
+    }
+    return new LayerPlan("mcp", true, "MCP client configs in " + r.mcpHome()
+        + (r.roots().isEmpty() ? "" : " and project configs in the scanned paths")
+        + (r.mcpProbing().isPresent() ? ", probing each server's tools" : ""));
+  }
+
+  private static String seconds(Duration d) {
+    double s = d.toMillis() / 1000.0;
+    return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+  }
+
+  /** Runs the planned layers concurrently and waits for all of them. */
+  public static Result run(Catalogue catalogue, Request r, Plan plan, Progress progress) throws InterruptedException {
+    Map<String, Future<Outcome>> running = new LinkedHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(LAYERS.size(), runnable -> {
+      Thread t = new Thread(runnable, "wraith-layer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (LayerPlan lp : plan.layers()) {
+        if (!lp.runs()) continue;
+        running.put(lp.layer(), pool.submit(() -> runLayer(catalogue, r, lp, progress)));
+      }
+      Map<String, Outcome> done = new LinkedHashMap<>();
+      for (var e : running.entrySet()) {
+        Outcome o;
+        try {
+          o = e.getValue().get();
+        } catch (java.util.concurrent.ExecutionException ex) {
+          Throwable c = ex.getCause();
+          o = new Outcome(null, LayerStatus.failed(e.getKey(), "internal error: " + c), "failed");
+        }
+        done.put(e.getKey(), o);
+      }
+      List<LayerStatus> statuses = new ArrayList<>();
+      for (LayerPlan lp : plan.layers()) {
+        statuses.add(lp.runs() ? done.get(lp.layer()).status() : LayerStatus.skipped(lp.layer(), lp.how()));
+      }
+      Outcome host = done.get("host");
+      List<dev.wraith.model.ProcessInfo> processes = host == null ? List.of() : host.processes();
+      return new Result(
+          value(done, "code", CodeScan.class), value(done, "cluster", ClusterScan.class), value(done, "host", HostScan.class),
+          value(done, "tetragon", TetragonScan.class), value(done, "mcp", McpScan.class), statuses, processes);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> Optional<T> value(Map<String, Outcome> done, String layer, Class<T> type) {
+    Outcome o = done.get(layer);
+    return o == null || o.value() == null ? Optional.empty() : Optional.of(type.cast(o.value()));
+  }
+
+  private record Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes) {
+    Outcome(Object value, LayerStatus status, String summary) {
+      this(value, status, summary, List.of());
+    }
+  }
+
+  private static Outcome runLayer(Catalogue cat, Request r, LayerPlan lp, Progress progress) {
+    progress.started(lp.layer(), lp.how());
+    Outcome o;
+    try {
+      o = switch (lp.layer()) {
+        case "code" -> code(cat, r);
+        case "cluster" -> cluster(cat, r);
+        case "host" -> host(cat, r);
+        case "tetragon" -> tetragon(cat, r);
+        default -> mcp(cat, r);
+      };
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      o = new Outcome(null, LayerStatus.failed(lp.layer(), "interrupted"), "interrupted");
+    } catch (RuntimeException | java.io.IOException e) {
+      o = new Outcome(null, LayerStatus.failed(lp.layer(), e.getClass().getSimpleName() + ": " + e.getMessage()), "failed");
+    }
+    progress.finished(lp.layer(), o.status(), o.summary());
+    return o;
+  }
+
+  private static Outcome code(Catalogue cat, Request r) {
+    CodeScan scan = new CodeScanner(cat, Registry.codeDetectors(cat), r.codeOptions()).scan(r.roots());
+    return new Outcome(scan, scan.status(), scan.stats().filesRead() + " files read, " + scan.agents().size()
+        + " agents in code, " + scan.deployments().size() + " deployment files");
+  }
+
+  private static Outcome cluster(Catalogue cat, Request r) throws java.io.IOException {
+    ClusterScan scan;
+    if (!r.kubeSnapshots().isEmpty()) {
+      KubeApi api;
+      try {
+        api = NamespaceScope.of(SnapshotKubeApi.read(r.kubeSnapshots()), r.namespaces());
+      } catch (SnapshotKubeApi.SnapshotException e) {
+        return new Outcome(null, LayerStatus.failed("cluster", e.getMessage()), "failed");
+      }
+      scan = ClusterLayer.scan(cat, api, r.auditLogs(), "").cluster();
+    } else {
+      LiveKubeApi api;
+      try {
+        api = LiveKubeApi.connect(new LiveKubeApi.Settings(r.kubeconfig(), r.context(), 10_000, 30_000, r.namespaces()));
+      } catch (IllegalArgumentException e) {
+        return new Outcome(null, LayerStatus.failed("cluster", e.getMessage()), "failed");
+      }
+      try (api) {
+        scan = ClusterLayer.scan(cat, api, r.auditLogs(), "").cluster();
+      }
+    }
+    return new Outcome(scan, scan.status(), scan.workloads().size() + " workloads, " + scan.stats().pods() + " pods, "
+        + scan.execSessions().size() + " exec sessions");
+  }
+
+  private static Outcome host(Catalogue cat, Request r) throws InterruptedException {
+    try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns())) {
+      HostScan scan = layer.observe(r.duration(), Duration.ofMillis(200));
+      long processes = scan.observations().stream().map(o -> o.process().pid()).distinct().count();
+      List<dev.wraith.model.ProcessInfo> table;
+      try {
+        table = layer.processes();
+      } catch (java.io.IOException e) {
+        table = List.of(); // the window above already says what could not be read
+      }
+      return new Outcome(scan, scan.status(), scan.stats().samples() + " samples, " + processes
+          + " processes talking to AI endpoints", table);
+    }
+  }
+
+  private static Outcome tetragon(Catalogue cat, Request r) {
+    if (r.tetragonEvents().isEmpty()) {
+      return new Outcome(null, LayerStatus.failed("tetragon", "the gRPC stream is not built yet; use --tetragon-events"), "failed");
+    }
+    TetragonScan scan = new TetragonCollector(new Attributor(cat, r.pins(), Optional.empty()))
+        .collect(new JsonExportSource(r.tetragonEvents()));
+    return new Outcome(scan, scan.status(), scan.stats().events() + " events, " + scan.observations().size()
+        + " AI connections");
+  }
+
+  private static Outcome mcp(Catalogue cat, Request r) {
+    McpScan scan = new McpDiscovery(cat, ConfigFiles.local())
+        .scan(r.mcpHome(), r.roots().stream().filter(Files::isDirectory).toList(), r.mcpProbing());
+    LayerStatus status = LayerStatus.ran("mcp", scan.warnings());
+    return new Outcome(scan, status, scan.findings().size() + " MCP servers in " + scan.filesRead() + " config files");
+  }
+}

@@ -1,0 +1,164 @@
+package dev.wraith.scan;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.correlate.AllowList;
+import dev.wraith.correlate.CorrelationInput;
+import dev.wraith.correlate.Correlator;
+import dev.wraith.mcp.ConfigFiles;
+import dev.wraith.mcp.McpDiscovery;
+import dev.wraith.model.ClusterScan;
+import dev.wraith.model.CodeScan;
+import dev.wraith.model.HostScan;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.McpFinding;
+import dev.wraith.model.Observation;
+import dev.wraith.model.PriorState;
+import dev.wraith.model.ProcessInfo;
+import dev.wraith.model.ScanReport;
+import dev.wraith.report.InventoryReporter;
+import dev.wraith.report.SarifReporter;
+import dev.wraith.state.StateStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What scan-all does after the layers: runtime MCP discovery (processes and workloads the layers saw), correlation
+ * against the prior state, recording the scan, and the results directory. Shared by {@code scan-all}, {@code demo},
+ * {@code aibom} and the in-cluster operator.
+ */
+public final class ScanAllPipeline {
+  /** Code files larger than this are not hashed for entry-script matching (scripts are small; bundles are not). */
+  static final long MAX_HASHED_BYTES = 8L << 20;
+
+  private ScanAllPipeline() {}
+
+  /** The open state database (empty with --no-state; the caller closes it), the allow-list, this node's name. */
+  public record Settings(Optional<StateStore> state, AllowList allowList, String hostNode) {}
+
+  /** Correlates the layers' results into an inventory, reading and then recording the state database. */
+  public static Inventory correlate(Catalogue cat, ScanAll.Result result, ScanReport.Tool tool, Instant scanTime,
+      Settings settings) {
+    return correlate(cat, result, tool, scanTime, settings, List.of());
+  }
+
+  /**
+   * The same with host-layer scans from other nodes besides {@code result.host()} (the in-cluster scanner collects one
+   * per node sensor).
+   */
+  public static Inventory correlate(Catalogue cat, ScanAll.Result result, ScanReport.Tool tool, Instant scanTime,
+      Settings settings, List<CorrelationInput.NodeHost> nodes) {
+    Optional<StateStore> store = settings.state();
+    {
+      PriorState prior = store.map(StateStore::prior).orElse(PriorState.NONE);
+      CorrelationInput in = CorrelationInput.of(tool, scanTime)
+          .withMcp(mcpFindings(cat, result, nodes))
+          .withAllowList(settings.allowList())
+          .withState(prior, store.isPresent())
+          .withLayers(result.statuses());
+      if (result.code().isPresent()) in = in.withCode(result.code().get(), hashes(result.code().get()));
+      if (result.cluster().isPresent()) in = in.withCluster(result.cluster().get());
+      if (result.host().isPresent()) in = in.withHost(result.host().get(), settings.hostNode());
+      for (CorrelationInput.NodeHost n : nodes) in = in.withHost(n.scan(), n.node());
+      if (result.tetragon().isPresent()) in = in.withTetragon(result.tetragon().get());
+      Inventory inventory = new Correlator(cat).correlate(in);
+      store.ifPresent(s -> s.record(inventory));
+      return inventory;
+    }
+  }
+
+  /** MCP servers from configs (the mcp layer) plus those seen running: host processes and cluster workloads. */
+  static List<McpFinding> mcpFindings(Catalogue cat, ScanAll.Result result, List<CorrelationInput.NodeHost> nodes) {
+    List<McpFinding> out = new ArrayList<>();
+    result.mcp().ifPresent(m -> out.addAll(m.findings()));
+    McpDiscovery discovery = new McpDiscovery(cat, ConfigFiles.local());
+    List<HostScan> hosts = new ArrayList<>();
+    result.host().ifPresent(hosts::add);
+    nodes.forEach(n -> hosts.add(n.scan()));
+    java.util.Map<String, ProcessInfo> byProcess = new java.util.LinkedHashMap<>();
+    java.util.stream.Stream.concat(result.processes().stream(),
+            hosts.stream().flatMap(h -> h.observations().stream()).map(Observation::process))
+        .forEach(p -> byProcess.putIfAbsent(p.pid() + "/" + p.startTicks() + "/" + p.netns(), p));
+    List<ProcessInfo> processes = List.copyOf(byProcess.values());
+    out.addAll(discovery.fromProcesses(processes));
+    result.cluster().map(ClusterScan::workloads).ifPresent(w -> out.addAll(discovery.fromWorkloads(w)));
+    return out;
+  }
+
+  /**
+   * sha256 of every code file an entry script could be matched against, by the relative path the code layer
+   * reports; resolved against each root in turn. Symlinks, non-regular and oversized files are not read.
+   */
+  static Map<String, String> hashes(CodeScan code) {
+    Map<String, String> out = new TreeMap<>();
+    for (String rel : Correlator.hashCandidates(code)) {
+      for (String root : code.roots()) {
+        Path p = Path.of(root).resolve(rel);
+        try {
+          if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > MAX_HASHED_BYTES) continue;
+          out.put(rel, sha256(p));
+          break;
+        } catch (IOException | RuntimeException e) {
+          // unreadable now: matched by path alone
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String sha256(Path p) throws IOException {
+    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[65536];
+      for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+      return HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes every results-directory file: code.sarif (when the code layer ran) and each inventory reporter's. */
+  public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir)
+      throws IOException {
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    if (code.isPresent()) {
+      ScanReport report = new ScanReport(inventory.tool(), code.get());
+      written.add(write(dir.resolve("code.sarif"), out -> new SarifReporter(cat).write(report, out)));
+    }
+    for (InventoryReporter r : Registry.inventoryReporters()) {
+      written.add(write(dir.resolve(r.fileName()), out -> r.write(inventory, code, out)));
+    }
+    return written;
+  }
+
+  interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Writes to a temporary sibling and moves it into place, so a killed scan never leaves half a file. */
+  static Path write(Path target, Writer writer) throws IOException {
+    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writer.write(out);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return target;
+  }
+}

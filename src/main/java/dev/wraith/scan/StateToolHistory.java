@@ -1,0 +1,33 @@
+package dev.wraith.scan;
+
+import dev.wraith.mcp.ToolHistory;
+import dev.wraith.model.McpTool;
+import dev.wraith.state.StateStore;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** MCP tool history kept in the state database, so a tool that changes between runs is reported (rug pull). */
+public final class StateToolHistory implements ToolHistory {
+  private final StateStore store;
+
+  public StateToolHistory(StateStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Map<String, Seen> previous(String serverKey) {
+    Map<String, Seen> out = new TreeMap<>();
+    store.toolsSeen(serverKey).forEach((name, s) -> out.put(name, new Seen(s.hash(), s.since())));
+    return out;
+  }
+
+  @Override
+  public void record(String serverKey, List<McpTool> tools, Instant now) {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (McpTool t : tools) hashes.put(t.name(), t.hash());
+    store.recordToolHashes(serverKey, hashes, now);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.wraith.state;
+
+import dev.wraith.model.Classification;
+import dev.wraith.model.Risk;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What changed between two recorded scans. Each list is sorted most alarming first, then by id.
+ *
+ * @param added agents the later scan lists and the earlier one does not (NEW)
+ * @param gone agents the earlier scan lists and the later one does not (GONE)
+ * @param changed agents in both whose classification, risk or evidence digest differs (CHANGED)
+ */
+public record Diff(ScanSummary from, ScanSummary to, List<Agent> added, List<Agent> gone, List<Change> changed) {
+  /** An agent as one scan listed it. */
+  public record Agent(String id, String name, Classification classification, Risk risk) {}
+
+  /** The same agent in both scans; {@code evidenceChanged} when its digest differs. */
+  public record Change(String id, String name, Classification fromClassification, Classification toClassification,
+      Risk fromRisk, Risk toRisk, boolean evidenceChanged) {
+    /** Plain language: "UNKNOWN → CONFIRMED, risk MEDIUM → HIGH, evidence changed". */
+    public String describe() {
+      List<String> parts = new ArrayList<>();
+      if (fromClassification != toClassification) {
+        parts.add(fromClassification.label() + " → " + toClassification.label());
+      }
+      if (fromRisk != toRisk) parts.add("risk " + fromRisk + " → " + toRisk);
+      if (evidenceChanged) parts.add("evidence changed");
+      return String.join(", ", parts);
+    }
+  }
+
+  public Diff {
+    added = List.copyOf(added);
+    gone = List.copyOf(gone);
+    changed = List.copyOf(changed);
+  }
+
+  public boolean isEmpty() {
+    return added.isEmpty() && gone.isEmpty() && changed.isEmpty();
+  }
+}

@@ -1,0 +1,258 @@
+package dev.wraith.state;
+
+import dev.wraith.model.Inventory;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.PriorState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The state database of one file: what earlier scans saw, for ZOMBIE, NEW and CHANGED, {@code wraith history} and
+ * {@code wraith diff}. Every write is one SQLite transaction in WAL mode, so a scan killed mid-write leaves the
+ * previous state intact; a second writer gets a "locked" {@link StateException} after a short wait, never a hang.
+ * Every failure is a {@link StateException} naming the file. Not thread-safe: one store per scan.
+ */
+public final class StateStore implements AutoCloseable {
+  static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+  private static final String WRITE = "BEGIN IMMEDIATE";
+  private static final String READ = "BEGIN DEFERRED";
+
+  private final Path file;
+  private final Connection db;
+  private final ScanHistory history;
+
+  private StateStore(Path file, Connection db) {
+    this.file = file;
+    this.db = db;
+    this.history = new ScanHistory(file, db);
+  }
+
+  /** {@code ~/.wraith/inventory.db}. */
+  public static Path defaultFile() {
+    return Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
+  }
+
+  /**
+   * Opens {@code file}, creating it (mode 0600, parent directories 0700) and migrating its schema as needed.
+   *
+   * @throws StateException when the file is not a database, is locked, or has a newer schema than this binary
+   */
+  public static StateStore open(Path file) {
+    return open(file, BUSY_TIMEOUT, Schema.MIGRATIONS);
+  }
+
+  /** Opens a database that must exist already (history and diff never create one). */
+  public static StateStore openExisting(Path file) {
+    if (!Files.exists(file)) {
+      throw new StateException("no state database at " + file + ": run 'wraith scan-all' first, or pass --state FILE");
+    }
+    return open(file);
+  }
+
+  static StateStore open(Path file, Duration busyTimeout, String... migrations) {
+    SQLiteDataSource data = StateFile.prepare(file, busyTimeout);
+    Connection db = null;
+    try {
+      Schema.migrate(file, data, migrations);
+      db = data.getConnection();
+      return new StateStore(file, db);
+    } catch (Exception e) {
+      closeQuietly(db);
+      throw StateException.from(file, "opening", e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * What the correlation needs from earlier scans; {@link PriorState#NONE} when nothing was recorded yet. Read in one
+   * transaction, so a scan another wraith commits meanwhile is either wholly in it or not at all.
+   */
+  public PriorState prior() {
+    return inTransaction(READ, "reading the prior state", () -> {
+      try (Statement st = db.createStatement()) {
+        Optional<Instant> lastScan = Optional.empty();
+        try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
+          if (rs.next()) lastScan = Optional.of(Timestamps.parse(rs.getString(1)));
+        }
+        Map<String, PriorState.PriorAgent> agents = new HashMap<>();
+        try (ResultSet rs = st.executeQuery(
+            "SELECT id, first_seen, last_seen_runtime, last_digest, last_snapshot FROM agent")) {
+          while (rs.next()) {
+            agents.put(rs.getString(1), new PriorState.PriorAgent(Snapshots.agent(rs.getString(5)),
+                Timestamps.parse(rs.getString(2)), Optional.ofNullable(rs.getString(3)).map(Timestamps::parse),
+                rs.getString(4)));
+          }
+        }
+        return lastScan.isEmpty() && agents.isEmpty() ? PriorState.NONE : new PriorState(lastScan, agents);
+      }
+    });
+  }
+
+  /**
+   * Records one scan in a single transaction: the scan row, every agent (first seen kept, last runtime sighting
+   * moved to this scan's time when observed at runtime now) and its per-scan row. Either all of it is stored or
+   * none of it.
+   *
+   * @return the new scan's id
+   */
+  public long record(Inventory inventory) {
+    return record(inventory, n -> {});
+  }
+
+  /** {@link #record(Inventory)}, calling {@code afterAgent} with the count of agents written so far (for tests). */
+  long record(Inventory inventory, IntConsumer afterAgent) {
+    requireDistinctIds(inventory.agents());
+    return inTransaction(WRITE, "recording the scan", () -> new ScanWriter(db).scan(inventory, afterAgent));
+  }
+
+  /** The last recorded hash of each tool of one MCP server, by tool name (sorted); empty if never recorded. */
+  public Map<String, String> toolHashes(String serverKey) {
+    try (PreparedStatement st = db.prepareStatement("SELECT tool_name, hash FROM mcp_tool WHERE server_key = ?")) {
+      st.setString(1, serverKey);
+      Map<String, String> hashes = new TreeMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) hashes.put(rs.getString(1), rs.getString(2));
+      }
+      return java.util.Collections.unmodifiableMap(hashes);
+    } catch (SQLException e) {
+      throw StateException.from(file, "reading MCP tool hashes", e);
+    }
+  }
+
+  /** A tool's recorded hash and since when it has had that hash. */
+  public record ToolSeen(String hash, Instant since) {}
+
+  /** Like {@link #toolHashes} with the time each current hash was first seen (for "tool X changed since T"). */
+  public Map<String, ToolSeen> toolsSeen(String serverKey) {
+    try (PreparedStatement st = db.prepareStatement("SELECT tool_name, hash, hash_since FROM mcp_tool WHERE server_key = ?")) {
+      st.setString(1, serverKey);
+      Map<String, ToolSeen> seen = new TreeMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) seen.put(rs.getString(1), new ToolSeen(rs.getString(2), Timestamps.parse(rs.getString(3))));
+      }
+      return java.util.Collections.unmodifiableMap(seen);
+    } catch (SQLException e) {
+      throw StateException.from(file, "reading MCP tool hashes", e);
+    }
+  }
+
+  /**
+   * Records the tools one MCP server offered at {@code when}, in one transaction. Tools not in the map are kept as
+   * they were (a probe may list fewer); a changed hash replaces the old one, and its time is kept as "hash since".
+   */
+  public void recordToolHashes(String serverKey, Map<String, String> hashByTool, Instant when) {
+    inTransaction(WRITE, "recording MCP tool hashes", () -> {
+      new ScanWriter(db).toolHashes(serverKey, hashByTool, when);
+      return null;
+    });
+  }
+
+  /** Every recorded scan, oldest first. */
+  public List<ScanSummary> scans() {
+    return history.scans();
+  }
+
+  public Optional<ScanSummary> scan(long id) {
+    return history.scan(id);
+  }
+
+  /**
+   * What changed from scan {@code fromScan} to scan {@code toScan}.
+   *
+   * @throws StateException when either scan is not recorded
+   */
+  public Diff diff(long fromScan, long toScan) {
+    return inTransaction(READ, "comparing scans", () -> history.diff(fromScan, toScan));
+  }
+
+  /** One agent's classification history, oldest scan first; empty when no scan listed that id. */
+  public Optional<AgentHistory> agentHistory(String agentId) {
+    return inTransaction(READ, "reading an agent's history", () -> history.agent(agentId));
+  }
+
+  /** Ids of recorded agents that start with {@code prefix}, sorted, at most {@code limit}. */
+  public List<String> agentIds(String prefix, int limit) {
+    return history.agentIds(prefix, limit);
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw StateException.from(file, "closing", e);
+    }
+  }
+
+  /** A unit of work that either commits whole or leaves the database as it was. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} between {@code begin} and COMMIT, issued as statements on an auto-commit connection (the
+   * driver's own transaction flag goes stale when BEGIN fails). Writes use BEGIN IMMEDIATE, which takes the write
+   * lock up front, so a second writer fails here, after the busy timeout, before doing any work; reads use BEGIN
+   * DEFERRED, a consistent snapshot that never waits for a writer in WAL mode.
+   */
+  private <T> T inTransaction(String begin, String doing, Work<T> work) {
+    try (Statement st = db.createStatement()) {
+      st.execute(begin);
+    } catch (SQLException e) {
+      throw StateException.from(file, doing, e);
+    }
+    try {
+      T result = work.run();
+      try (Statement st = db.createStatement()) {
+        st.execute("COMMIT");
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      throw StateException.from(file, begin.equals(WRITE) ? doing + " (nothing was written)" : doing, e);
+    }
+  }
+
+  private void rollback() {
+    try (Statement st = db.createStatement()) {
+      st.execute("ROLLBACK");
+    } catch (SQLException e) {
+      // SQLite rolls an open transaction back when the connection closes; the failure that got us here is reported
+    }
+  }
+
+  private static void requireDistinctIds(List<InventoryAgent> agents) {
+    Set<String> seen = new HashSet<>();
+    for (InventoryAgent a : agents) {
+      if (!seen.add(a.id())) throw new IllegalArgumentException("inventory lists agent " + a.id() + " twice");
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // already failing; the first error is the one reported
+    }
+  }
+}

@@ -1,0 +1,59 @@
+-- wraith state database, schema V1. Times are ISO-8601 instants (UTC, as Instant.toString() writes them).
+-- Nothing here holds an env var value or a secret: agent snapshots are the already-redacted inventory records.
+
+-- One row per recorded scan-all run.
+CREATE TABLE scan (
+  id                INTEGER PRIMARY KEY AUTOINCREMENT,
+  scan_time         TEXT    NOT NULL,
+  tool_version      TEXT    NOT NULL,
+  catalogue_version TEXT    NOT NULL,
+  roots             TEXT    NOT NULL, -- JSON array of the code roots scanned
+  layers            TEXT    NOT NULL, -- JSON array of layer statuses {layer, state, reason, warnings}
+  confirmed         INTEGER NOT NULL,
+  unknown           INTEGER NOT NULL,
+  shadow_ai         INTEGER NOT NULL,
+  zombie            INTEGER NOT NULL,
+  ghost             INTEGER NOT NULL,
+  risk_low          INTEGER NOT NULL,
+  risk_medium       INTEGER NOT NULL,
+  risk_high         INTEGER NOT NULL,
+  risk_critical     INTEGER NOT NULL,
+  mcp_servers       INTEGER NOT NULL
+);
+
+-- Every agent any scan listed, with what the next scan's correlation needs to remember.
+CREATE TABLE agent (
+  id                  TEXT PRIMARY KEY,
+  name                TEXT NOT NULL,
+  first_seen          TEXT NOT NULL, -- time of the first scan that listed it
+  last_listed         TEXT NOT NULL, -- time of the last scan that listed it
+  last_seen_runtime   TEXT,          -- time of the last scan that observed it at runtime; NULL if none did
+  last_classification TEXT NOT NULL,
+  last_risk           TEXT NOT NULL,
+  last_digest         TEXT NOT NULL,
+  last_snapshot       TEXT NOT NULL  -- the InventoryAgent as JSON
+);
+
+-- Classification history: one row per agent per scan that listed it.
+CREATE TABLE scan_agent (
+  scan_id        INTEGER NOT NULL REFERENCES scan (id),
+  agent_id       TEXT    NOT NULL REFERENCES agent (id),
+  name           TEXT    NOT NULL,
+  classification TEXT    NOT NULL,
+  risk           TEXT    NOT NULL,
+  digest         TEXT    NOT NULL,
+  runtime        INTEGER NOT NULL, -- 1 when observed at runtime in that scan
+  PRIMARY KEY (scan_id, agent_id)
+);
+CREATE INDEX scan_agent_by_agent ON scan_agent (agent_id, scan_id);
+
+-- Hashes of the tools each MCP server offered, to spot a tool that changes under the same name (rug pull).
+CREATE TABLE mcp_tool (
+  server_key TEXT NOT NULL,
+  tool_name  TEXT NOT NULL,
+  hash       TEXT NOT NULL,
+  first_seen TEXT NOT NULL, -- first time this tool name was seen on this server
+  hash_since TEXT NOT NULL, -- first time the current hash was seen
+  last_seen  TEXT NOT NULL,
+  PRIMARY KEY (server_key, tool_name)
+);

@@ -1,0 +1,117 @@
+package dev.wraith.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wraith.model.Classification;
+import dev.wraith.model.CodeScan;
+import dev.wraith.model.HostScan;
+import dev.wraith.model.Inventory;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.InventoryAgent.Change;
+import dev.wraith.model.PriorState;
+import dev.wraith.model.Risk;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Several scans in a row, with the prior state a store would keep between them (emulated here). */
+class CorrelationHistoryTest {
+  private static final Correlator CORRELATOR = new Correlator(Scenario.catalogue(), Duration.ofDays(30));
+  private static CodeScan code;
+  private static Inventory first;
+
+  @BeforeAll
+  static void firstScan() {
+    code = Scenario.code();
+    first = CORRELATOR.correlate(Scenario.input());
+  }
+
+  @Test
+  void firstScanWithStateMarksEverythingNew() {
+    assertThat(first.agents()).extracting(InventoryAgent::change).containsOnly(Change.NEW);
+  }
+
+  @Test
+  void withoutStateEverythingIsUntracked() {
+    Inventory inv = CORRELATOR.correlate(Scenario.input().withState(PriorState.NONE, false));
+    assertThat(inv.agents()).extracting(InventoryAgent::change).containsOnly(Change.UNTRACKED);
+  }
+
+  @Test
+  void confirmedCodeThatStopsRunningIsAZombieNotUnknown() {
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    InventoryAgent triage = named(second, "triage-agent");
+    assertThat(triage.classification()).isEqualTo(Classification.ZOMBIE);
+    assertThat(triage.risk()).isEqualTo(Risk.LOW);
+    assertThat(triage.id()).isEqualTo(named(first, "triage-agent").id());
+    assertThat(triage.change()).isEqualTo(Change.CHANGED);
+    assertThat(triage.lastSeen()).isEqualTo(named(first, "triage-agent").lastSeen());
+    assertThat(named(second, "search-indexer").classification()).as("never seen running").isEqualTo(Classification.UNKNOWN);
+  }
+
+  @Test
+  void aGhostThatIsGoneIsListedAsZombieFromItsSnapshot() {
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    InventoryAgent ghost = named(second, "agent.py");
+    assertThat(ghost.classification()).isEqualTo(Classification.ZOMBIE);
+    assertThat(ghost.process()).isEmpty();
+    assertThat(ghost.connections()).isEmpty();
+    assertThat(ghost.workload().orElseThrow().name()).isEqualTo("checkout-api");
+    assertThat(ghost.reasons()).anyMatch(r -> r.contains("Was GHOST"));
+    assertThat(named(second, "sync.py").classification()).isEqualTo(Classification.GHOST);
+    assertThat(named(second, "sync.py").change()).isEqualTo(Change.UNCHANGED);
+  }
+
+  @Test
+  void goneGhostsAreDroppedAfterTheRetention() {
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    Inventory late = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(40))).withState(prior(second), true));
+    assertThat(late.agents()).extracting(InventoryAgent::name).doesNotContain("agent.py");
+    assertThat(named(late, "triage-agent").classification()).as("code still exists").isEqualTo(Classification.ZOMBIE);
+  }
+
+  @Test
+  void aZombieSeenAgainIsConfirmedAgain() {
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    Inventory third = CORRELATOR.correlate(Scenario.input().withState(prior(second), true));
+    assertThat(named(third, "triage-agent").classification()).isEqualTo(Classification.CONFIRMED);
+    assertThat(named(third, "agent.py").classification()).isEqualTo(Classification.GHOST);
+    assertThat(named(third, "triage-agent").firstSeen()).isEqualTo(named(first, "triage-agent").firstSeen());
+  }
+
+  @Test
+  void aScanWithoutRuntimeLayersDeclaresNoZombies() {
+    Inventory codeOnly = CORRELATOR.correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN.plus(Duration.ofDays(1)))
+        .withCode(code, Map.of()).withState(prior(first), true));
+    assertThat(codeOnly.agents()).noneMatch(a -> a.classification() == Classification.ZOMBIE);
+    assertThat(named(codeOnly, "triage-agent").classification()).isEqualTo(Classification.UNKNOWN);
+    assertThat(named(codeOnly, "triage-agent").reasons().get(0)).contains("no runtime layer ran");
+  }
+
+  /** Code plus a host layer that now only sees the node's cron script. */
+  private static CorrelationInput onlyCron(Instant when) {
+    HostScan h = Scenario.host();
+    HostScan cron = new HostScan(h.procRoot(), h.start(), h.end(),
+        h.observations().stream().filter(o -> o.process().container().isEmpty()).toList(), List.of(), h.status(), h.stats());
+    return CorrelationInput.of(Scenario.TOOL, when).withCode(code, Scenario.hashes(code)).withHost(cron, "node-a");
+  }
+
+  /** What a state store remembers after a scan: the agent, first seen, last runtime sighting, digest. */
+  static PriorState prior(Inventory inv) {
+    Map<String, PriorState.PriorAgent> m = new HashMap<>();
+    for (InventoryAgent a : inv.agents()) {
+      m.put(a.id(), new PriorState.PriorAgent(a, a.firstSeen().orElse(inv.scanTime()), a.lastSeen(), a.digest()));
+    }
+    return new PriorState(Optional.of(inv.scanTime()), m);
+  }
+
+  private static InventoryAgent named(Inventory inv, String name) {
+    return inv.agents().stream().filter(a -> a.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + inv.agents().stream().map(InventoryAgent::name).toList()));
+  }
+}

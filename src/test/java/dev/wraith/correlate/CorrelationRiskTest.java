@@ -1,0 +1,57 @@
+package dev.wraith.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wraith.model.Classification;
+import dev.wraith.model.CodeAgent;
+import dev.wraith.model.CodeScan;
+import dev.wraith.model.InventoryAgent;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Risk;
+import dev.wraith.model.Severity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CorrelationRiskTest {
+  @Test
+  void baseLevelsPerClass() {
+    assertThat(Risks.base(Classification.GHOST, true)).isEqualTo(Risk.CRITICAL);
+    assertThat(Risks.base(Classification.GHOST, false)).isEqualTo(Risk.HIGH);
+    assertThat(Risks.base(Classification.CONFIRMED, true)).isEqualTo(Risk.HIGH);
+    assertThat(Risks.base(Classification.UNKNOWN, false)).isEqualTo(Risk.MEDIUM);
+    assertThat(Risks.base(Classification.SHADOW_AI, true)).isEqualTo(Risk.MEDIUM);
+    assertThat(Risks.base(Classification.ZOMBIE, false)).isEqualTo(Risk.LOW);
+  }
+
+  @Test
+  void shellToolsOrBroadReachRaiseOneLevelOnceAndCapAtCritical() {
+    assertThat(Risks.rate(Classification.UNKNOWN, false, List.of("shell", "code-exec"), List.of()).risk()).isEqualTo(Risk.HIGH);
+    assertThat(Risks.rate(Classification.UNKNOWN, false, List.of("network"), List.of("exposed: Service x")).risk())
+        .as("network tools and exposure are not risk-raising").isEqualTo(Risk.MEDIUM);
+    Risks.Rated both = Risks.rate(Classification.ZOMBIE, false, List.of("filesystem"), List.of("cluster-admin: binding y"));
+    assertThat(both.risk()).as("raised once, not twice").isEqualTo(Risk.MEDIUM);
+    assertThat(both.reasons().get(0)).contains("holds filesystem tools").contains("can reach cluster-admin");
+    assertThat(Risks.rate(Classification.GHOST, true, List.of("shell"), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+  }
+
+  @Test
+  void codeWithShellToolsIsRatedHigherInTheInventory() {
+    CodeAgent shell = new CodeAgent("ops/runner.py", "agent", List.of("langchain"), List.of("openai"), List.of("shell"),
+        List.of(), Severity.WARNING, 2);
+    CodeScan code = new CodeScan(List.of("repo"), List.of(shell), List.of(), List.of(), List.of(),
+        LayerStatus.ran("code", List.of()), new CodeScan.Stats(0, 0, 0, 0, 0, 0));
+    InventoryAgent a = new Correlator(Scenario.catalogue()).correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN)
+        .withCode(code, Map.of())).agents().get(0);
+    assertThat(a.classification()).isEqualTo(Classification.UNKNOWN);
+    assertThat(a.risk()).isEqualTo(Risk.HIGH);
+    assertThat(a.capabilities()).containsExactly("shell");
+  }
+
+  @Test
+  void keyLikeArgumentsAreMaskedEvenIfALayerMissedThem() {
+    assertThat(Masking.argv(List.of("python3", "agent.py", "--api-key", "abc", "--token=xyz", "sk-ant-api03-AAAABBBBCCCCDDDD",
+        "AKIAIOSFODNN7EXAMPLE", "--loop", "/data/run-2026.log")))
+        .containsExactly("python3", "agent.py", "--api-key", "***", "--token=***", "***", "***", "--loop", "/data/run-2026.log");
+  }
+}

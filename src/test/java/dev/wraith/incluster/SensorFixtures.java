@@ -1,0 +1,63 @@
+package dev.wraith.incluster;
+
+import dev.wraith.model.Attributed;
+import dev.wraith.model.ContainerRef;
+import dev.wraith.model.EntryScript;
+import dev.wraith.model.HostScan;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessInfo;
+import dev.wraith.model.ProcessOrigin;
+import dev.wraith.model.ScanReport;
+import dev.wraith.report.SensorJsonReporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A sensor window with every kind of line: a container workload, an exec'd process, a node script, unowned sockets. */
+final class SensorFixtures {
+  static final ScanReport.Tool TOOL = new ScanReport.Tool("wraith", "0.1.0", "1.4.0", 1);
+  static final String CID = "a".repeat(64);
+
+  private SensorFixtures() {}
+
+  static HostScan window(Instant start) {
+    Instant end = start.plusSeconds(60);
+    var pod = new ContainerRef("4c9f1974-5c46-44c2-b42f-3bbf0e98eef9", CID, "containerd", "burstable", "");
+    var app = new ProcessInfo(101, 5000, 1, 1000, List.of(), "/usr/local/bin/node", List.of("node", "/srv/bot.js"), "/srv",
+        List.of("OPENAI_API_KEY", "PATH"), Optional.of(pod), "net:[4026532300]");
+    var execd = new ProcessInfo(202, 7000, 180, 0, List.of(), "/usr/bin/python3",
+        List.of("python3", "-c", "***"), "/", List.of(), Optional.of(pod), "net:[4026532300]");
+    var node = new ProcessInfo(303, 9000, 1, 0, List.of(), "/usr/bin/python3", List.of("python3", "/root/agent.py",
+        "--token", "***"), "/root", List.of("ANTHROPIC_API_KEY"), Optional.empty(), "net:[4026531840]");
+    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+    var anthropic = new Attributed("anthropic", "", Attributed.Method.PUBLISHED_RANGE);
+    var ollama = new Attributed("ollama", "", Attributed.Method.MODEL_SERVER_PORT);
+    List<Observation> obs = List.of(
+        new Observation(app, ProcessOrigin.CONTAINER, Optional.of(new EntryScript("/srv/bot.js", "b".repeat(64), "")),
+            "162.159.140.245", 443, openai, start.plusSeconds(1), start.plusSeconds(50), 2, 40),
+        new Observation(execd, ProcessOrigin.EXEC, Optional.empty(), "10.0.0.9", 11434, ollama, start.plusSeconds(5),
+            start.plusSeconds(6), 1, 5),
+        new Observation(node, ProcessOrigin.NODE, Optional.of(new EntryScript("/root/agent.py", "", "unreadable: permission denied")),
+            "160.79.104.10", 443, anthropic, start.plusSeconds(2), start.plusSeconds(59), 1, 200));
+    List<HostScan.Unowned> unowned = List.of(
+        new HostScan.Unowned("net:[4026532300]", "162.159.140.245", 443, openai, "time-wait", "owner exited",
+            Optional.of(new ContainerRef(pod.podUid(), "", "containerd", "burstable", ""))),
+        new HostScan.Unowned("net:[4026531840]", "160.79.104.10", 443, anthropic, "open", "not root", Optional.empty()));
+    var status = new LayerStatus("host", LayerStatus.State.PARTIAL, "", List.of("12 processes unreadable (not root)"));
+    return new HostScan("/host/proc", start, end, obs, unowned, status, new HostScan.Stats(300, 210, 4, 120, 6));
+  }
+
+  static String json(HostScan scan, boolean hashes) {
+    try {
+      var out = new ByteArrayOutputStream();
+      new SensorJsonReporter(hashes).write(TOOL, scan, out);
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

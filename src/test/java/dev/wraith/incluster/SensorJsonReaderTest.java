@@ -1,0 +1,60 @@
+package dev.wraith.incluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wraith.model.HostScan;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.model.ProcessOrigin;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sensor's JSON Lines read back: writing what was read gives the same bytes. */
+class SensorJsonReaderTest {
+  static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+  final SensorJsonReader reader = new SensorJsonReader();
+
+  @Test
+  void roundTripsByteForByteWithAndWithoutHashes() {
+    for (boolean hashes : List.of(false, true)) {
+      String text = SensorFixtures.json(SensorFixtures.window(T), hashes);
+      SensorJsonReader.Result r = reader.read(text);
+      assertThat(r.warnings()).isEmpty();
+      assertThat(r.scans()).hasSize(1);
+      assertThat(SensorFixtures.json(r.scans().get(0), hashes)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void readsEveryFieldTheCorrelationNeeds() {
+    HostScan s = reader.read(SensorFixtures.json(SensorFixtures.window(T), true)).scans().get(0);
+    assertThat(s.start()).isEqualTo(T);
+    assertThat(s.end()).isEqualTo(T.plusSeconds(60));
+    assertThat(s.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
+    assertThat(s.status().warnings()).containsExactly("12 processes unreadable (not root)");
+    assertThat(s.stats().maxGapMillis()).isEqualTo(210);
+    assertThat(s.observations()).extracting(o -> o.origin()).containsExactly(ProcessOrigin.CONTAINER, ProcessOrigin.EXEC,
+        ProcessOrigin.NODE);
+    var app = s.observations().get(0);
+    assertThat(app.process().container().orElseThrow().containerId()).isEqualTo(SensorFixtures.CID);
+    assertThat(app.process().envNames()).containsExactly("OPENAI_API_KEY", "PATH");
+    assertThat(app.entryScript().orElseThrow().sha256()).hasSize(64);
+    assertThat(app.attribution().host()).isEqualTo("api.openai.com");
+    assertThat(s.observations().get(2).process().container()).isEmpty();
+    assertThat(s.observations().get(2).entryScript().orElseThrow().note()).startsWith("unreadable");
+    assertThat(s.unowned()).extracting(u -> u.namespacePod().isPresent()).containsExactly(false, true);
+  }
+
+  @Test
+  void severalWindowsBadLinesAndAnUnfinishedWindow() {
+    String one = SensorFixtures.json(SensorFixtures.window(T), false);
+    String two = SensorFixtures.json(SensorFixtures.window(T.plusSeconds(60)), false);
+    String cut = two.lines().findFirst().orElseThrow();
+    SensorJsonReader.Result r = reader.read(one + "not json\n{\"type\":\"heartbeat\"}\n" + two + cut + "\n");
+    assertThat(r.scans()).extracting(HostScan::start).containsExactly(T, T.plusSeconds(60));
+    assertThat(r.warnings()).hasSize(3);
+    assertThat(r.warnings().get(0)).startsWith("line 7: unreadable");
+    assertThat(r.warnings().get(1)).isEqualTo("line 8: unknown type 'heartbeat'");
+    assertThat(r.warnings().get(2)).startsWith("1 lines after the last status line were dropped");
+  }
+}
