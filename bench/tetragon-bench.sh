@@ -92,6 +92,7 @@ run() {
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); events: $N (${SIZE} MB of JSON)"
 : > "$WORK/results"
+sync # the file was just written: no reader should share the disk with its write-back
 cat "$WORK/events.log" > /dev/null # the page cache holds the file for every reader alike
 run wc-l wc -l "$WORK/events.log"
 if command -v jq > /dev/null; then run jq bash -c "exec jq -c . '$WORK/events.log' > /dev/null"; fi
