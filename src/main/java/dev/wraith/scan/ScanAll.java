@@ -1,6 +1,5 @@
 package dev.wraith.scan;
 
-import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.cluster.KubeApi;
@@ -15,8 +14,7 @@ import dev.wraith.model.CodeScan;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.McpScan;
-import dev.wraith.tetragon.JsonExportSource;
-import dev.wraith.tetragon.TetragonCollector;
+import dev.wraith.tetragon.TetragonLayer;
 import dev.wraith.tetragon.TetragonScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,11 +328,8 @@ public final class ScanAll {
   }
 
   private static Outcome tetragon(Catalogue cat, Request r) {
-    if (r.tetragonEvents().isEmpty()) {
-      return new Outcome(null, LayerStatus.failed("tetragon", "the gRPC stream is not built yet; use --tetragon-events"), "failed");
-    }
-    TetragonScan scan = new TetragonCollector(new Attributor(cat, r.pins(), Optional.empty()))
-        .collect(new JsonExportSource(r.tetragonEvents()));
+    TetragonScan scan = TetragonLayer.scan(cat, r.tetragonEvents(),
+        Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.duration());
     return new Outcome(scan, scan.status(), scan.stats().events() + " events, " + scan.observations().size()
         + " AI connections");
   }
