@@ -165,7 +165,7 @@ class GrpcEventSourceTest {
       assertThat(s.observations().get(0).observation().attribution().providerId()).isEqualTo("ollama");
       assertThat(s.toString()).doesNotContain("LIVE-SECRET").doesNotContain("ANTHROPIC_API_KEY");
     }
-    GetEventsResponse parsed = GetEventsCall.parse(withSecrets.toByteArray());
+    GetEventsResponse parsed = ProtoEventReader.parse(withSecrets.toByteArray());
     assertThat(parsed.getProcessKprobe().getProcess().getUnknownFields().asMap()).isEmpty();
   }
 
