@@ -1,11 +1,7 @@
 package dev.wraith.tetragon;
 
-import com.google.protobuf.DiscardUnknownFieldsParser;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Parser;
 import dev.wraith.tetragon.api.FineGuidanceSensorsGrpc;
 import dev.wraith.tetragon.api.GetEventsRequest;
-import dev.wraith.tetragon.api.GetEventsResponse;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
@@ -28,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One {@code GetEvents} call on a channel of its own, read by one thread with {@link #next}. Messages arrive as
- * bytes on gRPC's transport thread and are parsed by the reader, so transport and parsing use a core each.
+ * bytes on gRPC's transport thread and are decoded by the reader ({@link ProtoWireReader}), so transport and
+ * decoding use a core each.
  * Flow control: the server may send only {@link #WINDOW} messages ahead of the reader, so the queue never
  * grows beyond that. The transport thread never wakes the reader; the reader naps while the queue is empty,
  * which costs one wake-up per nap instead of one per message.
@@ -129,13 +126,6 @@ final class GetEventsCall implements AutoCloseable {
   public void close() {
     channel.shutdownNow();
   }
-
-  /** A message's bytes as the subset's message; the fields the subset does not declare are dropped, not kept. */
-  static GetEventsResponse parse(byte[] message) throws InvalidProtocolBufferException {
-    return PARSER.parseFrom(message);
-  }
-
-  private static final Parser<GetEventsResponse> PARSER = DiscardUnknownFieldsParser.wrap(GetEventsResponse.parser());
 
   /** Signals READY once the channel's transport is up, before any event arrives on a quiet stream. */
   private static void watchReady(ManagedChannel channel, BlockingQueue<Object> q) {

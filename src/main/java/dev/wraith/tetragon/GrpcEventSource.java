@@ -7,7 +7,6 @@ import dev.wraith.tetragon.api.FieldFilter;
 import dev.wraith.tetragon.api.FieldFilterAction;
 import dev.wraith.tetragon.api.Filter;
 import dev.wraith.tetragon.api.GetEventsRequest;
-import dev.wraith.tetragon.api.GetEventsResponse;
 import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -153,7 +152,7 @@ public final class GrpcEventSource implements EventSource {
   private final class Attempts {
     final Consumer<Event> sink;
     final ReadTally tally;
-    final ProtoEventReader reader = new ProtoEventReader();
+    final ProtoWireReader reader = new ProtoWireReader();
     boolean everConnected;
     long messages;
     Instant downSince;
@@ -208,14 +207,13 @@ public final class GrpcEventSource implements EventSource {
     private void take(byte[] message) {
       messages++;
       tally.line();
-      GetEventsResponse r;
+      Event e;
       try {
-        r = GetEventsCall.parse(message);
-      } catch (InvalidProtocolBufferException e) {
+        e = reader.read(message);
+      } catch (IOException | RuntimeException bad) {
         tally.malformed("gRPC message " + messages, "not a valid GetEventsResponse");
         return;
       }
-      Event e = reader.read(r);
       if (e == null) {
         tally.ignored();
       } else {

@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * The Tetragon layer's result for the events read.
  *
+ * @param source the files read, or "gRPC " and the address
  * @param start the earliest event time, or EPOCH when no event had one
- * @param stats {@code duplicates}: connect events seen more than once (overlapping files); {@code unattributed}:
- *     distinct (process, destination) pairs no attribution method named, left out of the observations
+ * @param stats {@code lines}: export lines or gRPC messages; {@code duplicates}: connect events to AI destinations
+ *     seen more than once (overlapping files), not counted again; {@code connects}: connect events, less those
+ *     duplicates; {@code processes}: processes in the tree (from exec and exit events and AI connections);
+ *     {@code unattributed}: distinct (process, destination) pairs no attribution method named, left out of the
+ *     observations; {@code gaps}: rate-limit and throttle events and times the live stream was down
  */
 public record TetragonScan(String source, Instant start, Instant end, List<TetragonObservation> observations,
     LayerStatus status, Stats stats) {

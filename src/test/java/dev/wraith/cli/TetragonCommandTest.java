@@ -77,7 +77,7 @@ class TetragonCommandTest {
     assertThat(Main.run("tetragon", "--tetragon-events", f.toString(), "--duration", "1", "--resolve",
         "api.openai.com=104.18.7.192", "--format", "json", "-o", fromFile.toString())).isZero();
     try (var server = TetragonFixtures.replayOverTcp(lines)) {
-      assertThat(Main.run("tetragon", "--tetragon-address", server.address(), "--duration", "3", "--resolve",
+      assertThat(Main.run("tetragon", "--tetragon-address", server.address(), "--duration", "6", "--resolve",
           "api.openai.com=104.18.7.192", "--format", "json", "-o", fromStream.toString())).isZero();
     }
     List<String> a = Files.readAllLines(fromFile), b = Files.readAllLines(fromStream);

@@ -10,12 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Event by event, the export reader and the gRPC reader make the same events of the same stream: the same
- * processes (argv masked alike, protojson's time form, pods, init-tree flags), connections and gaps.
+ * Event by event, the export reader, the gRPC wire reader and the generated classes make the same events of the
+ * same stream: the same processes (argv masked alike, protojson's time form, pods, init-tree flags), connections
+ * and gaps.
  */
 class ReaderParityTest {
   @Test
-  void bothReadersMakeTheSameEvents() {
+  void allReadersMakeTheSameEvents() throws Exception {
     List<String> lines = new ArrayList<>(GrpcEventSourceTest.messyStream());
     Instant t = Instant.parse("2026-03-02T12:00:00.5Z");
     // a process first seen without its pod (Tetragon's pod lookup lags), then with it; odd but valid values
@@ -33,12 +34,17 @@ class ReaderParityTest {
       if (json.parse(l) instanceof EventParser.Result.Parsed p) fromJson.add(p.event());
     }
     ProtoEventReader proto = new ProtoEventReader();
+    ProtoWireReader wire = new ProtoWireReader();
     List<Event> fromProto = new ArrayList<>();
+    List<Event> fromWire = new ArrayList<>();
     for (GetEventsResponse m : TetragonTestServer.fromExportLines(lines)) {
       Event e = proto.read(m);
       if (e != null) fromProto.add(e);
+      Event w = wire.read(m.toByteArray()); // with the upstream fields the subset does not declare
+      if (w != null) fromWire.add(w);
     }
     assertThat(fromJson).hasSizeGreaterThan(40);
+    assertThat(fromWire).isEqualTo(fromJson);
     for (int i = 0; i < Math.min(fromJson.size(), fromProto.size()); i++) {
       assertThat(fromProto.get(i)).as("event " + i).isEqualTo(fromJson.get(i));
     }
@@ -47,6 +53,14 @@ class ReaderParityTest {
     assertThat(c.process().pod()).isPresent();
     assertThat(c.process().argv()).containsExactly("/usr/bin/node", "server.js", "--token=***", "\"q\\\\x\"");
     assertThat(c.process().startTime()).isEqualTo("2026-03-02T10:00:00.118274911Z");
+  }
+
+  @Test
+  void aCutMessageIsAnErrorNotAnEvent() {
+    byte[] cut = java.util.Arrays.copyOf(TetragonTestServer.fromExportLines(GrpcEventSourceTest.messyStream()).get(0)
+        .toByteArray(), 40);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProtoWireReader().read(cut))
+        .isInstanceOf(java.io.IOException.class);
   }
 
   @Test

@@ -42,30 +42,32 @@ final class TetragonTestServer implements AutoCloseable {
   private final String address;
   /** The requests of every stream opened, in order. */
   final List<GetEventsRequest> requests;
+  /** Counted down each time a stream has sent all its scripted messages. */
+  final java.util.concurrent.Semaphore sent;
 
-  private TetragonTestServer(Server server, EventLoopGroup group, String address, List<GetEventsRequest> requests) {
+  private TetragonTestServer(Server server, EventLoopGroup group, String address, Service service) {
     this.server = server;
     this.group = group;
     this.address = address;
-    this.requests = requests;
+    this.requests = service.requests;
+    this.sent = service.sent;
   }
 
   /** Listens on the unix socket at path. */
   static TetragonTestServer unix(Path path, Script... scripts) throws IOException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-    List<GetEventsRequest> requests = new CopyOnWriteArrayList<>();
+    Service service = new Service(List.of(scripts));
     Server s = NettyServerBuilder.forAddress(new DomainSocketAddress(path.toString()))
         .channelType(EpollServerDomainSocketChannel.class).bossEventLoopGroup(group).workerEventLoopGroup(group)
-        .addService(new Service(List.of(scripts), requests)).build().start();
-    return new TetragonTestServer(s, group, "unix://" + path, requests);
+        .addService(service).build().start();
+    return new TetragonTestServer(s, group, "unix://" + path, service);
   }
 
   /** Listens on 127.0.0.1, on a free port. */
   static TetragonTestServer tcp(Script... scripts) throws IOException {
-    List<GetEventsRequest> requests = new CopyOnWriteArrayList<>();
-    Server s = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new Service(List.of(scripts), requests)).build().start();
-    return new TetragonTestServer(s, null, "127.0.0.1:" + s.getPort(), requests);
+    Service service = new Service(List.of(scripts));
+    Server s = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
+    return new TetragonTestServer(s, null, "127.0.0.1:" + s.getPort(), service);
   }
 
   String address() {
@@ -114,11 +116,11 @@ final class TetragonTestServer implements AutoCloseable {
   private static final class Service extends FineGuidanceSensorsGrpc.FineGuidanceSensorsImplBase {
     private final List<Script> scripts;
     private final AtomicInteger streams = new AtomicInteger();
-    private final List<GetEventsRequest> requests;
+    final List<GetEventsRequest> requests = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.Semaphore sent = new java.util.concurrent.Semaphore(0);
 
-    Service(List<Script> scripts, List<GetEventsRequest> requests) {
+    Service(List<Script> scripts) {
       this.scripts = scripts;
-      this.requests = requests;
     }
 
     @Override
@@ -134,6 +136,7 @@ final class TetragonTestServer implements AutoCloseable {
         while (call.isReady() && it.hasNext()) call.onNext(it.next());
         if (it.hasNext() || ended[0]) return;
         ended[0] = true;
+        sent.release();
         switch (script.ending()) {
           case DROP -> call.onError(Status.UNAVAILABLE.withDescription("test server dropped the stream").asRuntimeException());
           case COMPLETE -> call.onCompleted();

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one {@code tetragon.GetEventsResponse} from the gRPC stream into the same {@link Event} the export
- * reader makes of its protojson line: proto defaults read as omitted JSON fields do, processes are built by
- * {@link Proc#of} and cached by exec_id with the same "richer description wins" rule, so both paths give the
- * same observations for the same stream. One per stream consumer.
+ * The reference for {@link ProtoWireReader}: the same conversion through the generated message classes (every
+ * message parsed in full, undeclared fields dropped), which the parity test holds the wire reader and the
+ * export reader to. Proto defaults read as omitted JSON fields do; processes are built by {@link Proc#of} and
+ * cached by exec_id with the same "richer description wins" rule.
  */
 final class ProtoEventReader {
   private final Map<String, Proc> procs = new HashMap<>();
@@ -21,6 +21,14 @@ final class ProtoEventReader {
    * objects, and the fold compares and hashes these once per event; with one instance, identity decides.
    */
   private final Map<String, String> strings = new HashMap<>();
+
+  private static final com.google.protobuf.Parser<GetEventsResponse> PARSER =
+      com.google.protobuf.DiscardUnknownFieldsParser.wrap(GetEventsResponse.parser());
+
+  /** A message's bytes as the subset's message; the fields the subset does not declare are dropped, not kept. */
+  static GetEventsResponse parse(byte[] message) throws com.google.protobuf.InvalidProtocolBufferException {
+    return PARSER.parseFrom(message);
+  }
 
   /** The event, or null for one this layer does not use (other types, a kprobe without a socket). */
   Event read(GetEventsResponse r) {
