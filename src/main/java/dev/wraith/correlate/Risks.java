@@ -36,8 +36,9 @@ final class Risks {
       List<String> why = new ArrayList<>();
       if (!caps.isEmpty()) why.add("holds " + String.join(", ", caps) + " tools");
       if (!broad.isEmpty()) why.add("can reach " + String.join(", ", broad) + " in the cluster");
-      reasons.add("Risk " + risk + ": " + baseWhy(c, observed) + " (" + base + "), raised because it "
-          + String.join(" and ", why));
+      reasons.add(base == Risk.CRITICAL
+          ? "Risk CRITICAL: " + baseWhy(c, observed) + "; it also " + String.join(" and ", why)
+          : "Risk " + risk + ": " + baseWhy(c, observed) + " (" + base + "), raised because it " + String.join(" and ", why));
     } else {
       reasons.add("Risk " + risk + ": " + baseWhy(c, observed));
     }
