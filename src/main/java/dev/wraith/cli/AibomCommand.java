@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Runs the same layers and correlation as scan-all and writes only the AI bill of materials: CycloneDX 1.6 JSON "
+        "Writes scan-all's inventory as a CycloneDX 1.6 AI bill of materials, and nothing else.",
+        "",
+        "Runs the same layers and correlation as scan-all. The BOM is CycloneDX 1.6 JSON "
             + "with every agent (classification, risk, evidence), the SDKs and frameworks from lockfiles with their "
             + "versions, the models named in code, and the providers, vector stores and MCP servers as services.",
         "",

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Runs scan-all offline on bundled example inputs and shows what wraith finds: a monorepo with AI services "
+        "Runs scan-all offline on a recorded incident and shows what wraith finds.",
+        "",
+        "The bundled inputs: a monorepo with AI services "
             + "(examples/acme-support), a cluster snapshot, a Kubernetes audit log, eleven days of Tetragon events and "
             + "an MCP client config (examples/demo). In them: two services built from the repo and seen calling their "
             + "providers (CONFIRMED), agents in code not seen running (UNKNOWN), and a ghost: a Python script someone "
