@@ -92,7 +92,7 @@ final class ScanAllCommand implements Callable<Integer> {
       for (ScanAll.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
-      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.statePath()));
+      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
@@ -107,7 +107,7 @@ final class ScanAllCommand implements Callable<Integer> {
       out.println();
       out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
           + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
-          + scanned.state().map(p -> "; history in " + p).orElse(""));
+          + scanned.state().map(p -> "; history in " + p.display()).orElse(""));
     }
     out.flush();
     if (gate.trips(inventory)) return Main.FAIL_ON;
