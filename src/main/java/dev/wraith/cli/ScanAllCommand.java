@@ -6,6 +6,7 @@ import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
+import dev.wraith.report.GenAiNames;
 import dev.wraith.report.InventoryJsonReporter;
 import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.scan.ScanAll;
@@ -77,6 +78,7 @@ final class ScanAllCommand implements Callable<Integer> {
   boolean noColor;
 
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin CdxOptions cdx = new CdxOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -85,6 +87,7 @@ final class ScanAllCommand implements Callable<Integer> {
     }
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new Main.UsageProblem(outputDir + ": --output must be a directory");
     Gate gate = gate();
+    var cdxVersion = cdx.version();
     ScanAll.Plan plan = in.plan();
     PrintStream out = System.out;
     if (dryRun) {
@@ -99,9 +102,9 @@ final class ScanAllCommand implements Callable<Integer> {
     boolean tty = System.console() != null;
     ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
     Inventory inventory = scanned.inventory();
-    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir);
+    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir, cdxVersion);
     if (format.equals("json")) {
-      new InventoryJsonReporter().write(inventory, scanned.result().code(), out);
+      new InventoryJsonReporter(GenAiNames.of(cat)).write(inventory, scanned.result().code(), out);
     } else {
       new InventoryTableReporter().write(inventory, colour(tty), out);
       out.println();
