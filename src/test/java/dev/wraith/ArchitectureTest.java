@@ -109,6 +109,18 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** The only package that sends data over the network (opt-in): it knows JSON lines and HTTP, nothing of wraith. */
+  @Test
+  void deliveryDependsOnNothingOfOursAndOnlyCliUsesIt() {
+    noClasses().that().resideInAPackage("dev.wraith.delivery..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.model..", "dev.wraith.scan..", "dev.wraith.cli..",
+            "dev.wraith.report..", "dev.wraith.state..", "dev.wraith.catalogue..", "dev.wraith.correlate..")
+        .check(CLASSES);
+    noClasses().that().resideOutsideOfPackages("dev.wraith.delivery..", "dev.wraith.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.delivery..")
+        .check(CLASSES);
+  }
+
   @Test
   void stateDependsOnlyOnModel() {
     noClasses().that().resideInAPackage("dev.wraith.state..")

@@ -14,7 +14,8 @@ import java.util.function.Function;
 final class Entries {
   private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> PROVIDER_KEYS =
-      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars", "triggers");
+      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars", "triggers",
+          "genAiProvider");
   private static final Set<String> SIGNATURE_KEYS =
       Set.of("id", "name", "ecosystem", "provider", "maturity", "packages", "modules", "triggers", "symbols", "reportImport");
   private static final Set<String> SYMBOL_KEYS = Set.of("call", "kind", "provider", "capabilities", "when", "modelArg", "only");
@@ -46,7 +47,8 @@ final class Entries {
       else ports.add(p.asInt());
     }
     Provider p = new Provider(id, text(n, "name", id), cat, maturity(n, id), hosts, ranges, ports,
-        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"), strings(n, "triggers"));
+        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"), strings(n, "triggers"),
+        n.path("genAiProvider").asText(""));
     return Optional.of(p); // registered even when invalid, so reference checks report everything at once
   }
 

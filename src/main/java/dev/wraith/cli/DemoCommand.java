@@ -62,9 +62,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "table or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--state", paramLabel = "FILE",
-      description = "Keep history in this state database. Default: none (the demo remembers nothing).")
-  Path state;
+  @Option(names = "--state", paramLabel = "FILE|URL",
+      description = "Keep history in this state database (an SQLite file or a postgresql:// URL, as for scan-all). "
+          + "Default: none (the demo remembers nothing).")
+  String state;
 
   @Option(names = "--no-color", description = "No colours.")
   boolean noColor;
@@ -90,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
       if (state == null) {
         args.add("--no-state");
       } else {
-        args.addAll(List.of("--state", state.toString()));
+        args.addAll(List.of("--state", state));
       }
       if (noColor) args.add("--no-color");
       CommandLine scanAll = spec.root().commandLine().getSubcommands().get("scan-all");

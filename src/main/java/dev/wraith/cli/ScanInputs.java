@@ -14,6 +14,7 @@ import dev.wraith.model.ScanReport;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
+import dev.wraith.state.StateLocation;
 import dev.wraith.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -93,9 +94,7 @@ final class ScanInputs {
           + "not GHOST.")
   Path allowList;
 
-  @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:WRAITH_STATE}",
-      description = "State database (SQLite) for history, ZOMBIE and changes. Default: ~/.wraith/inventory.db.")
-  Path state;
+  @picocli.CommandLine.Mixin StateOptions state = new StateOptions();
 
   @Option(names = "--no-state", description = "Remember nothing: no ZOMBIE, no NEW/CHANGED.")
   boolean noState;
@@ -105,7 +104,7 @@ final class ScanInputs {
   boolean probeMcp;
 
   /** What a run produced: the layers' results and the correlated inventory. */
-  record Scanned(ScanAll.Result result, Inventory inventory, Optional<Path> state) {}
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state) {}
 
   /** Checks the options (usage errors before anything runs) and returns the plan. */
   ScanAll.Plan plan() {
@@ -118,7 +117,7 @@ final class ScanInputs {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
     Instant scanTime = Instant.now();
-    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(StateStore.open(statePath())))) {
+    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(this.state.open()))) {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
           new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
           state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
@@ -129,7 +128,7 @@ final class ScanInputs {
       }
       Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
           new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
-      return new Scanned(result, inventory, state.store().map(StateStore::file));
+      return new Scanned(result, inventory, state.store().map(StateStore::location));
     }
   }
 
@@ -163,8 +162,9 @@ final class ScanInputs {
     }
   }
 
-  Path statePath() {
-    return state != null ? state : Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
+  /** Where the state is (for --dry-run); a malformed --state is a usage error here already. */
+  StateLocation stateLocation() {
+    return state.location();
   }
 
   ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
@@ -189,7 +189,8 @@ final class ScanInputs {
     if (kubeconfig != null) files.add(kubeconfig);
     if (allowList != null) files.add(allowList);
     for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
-    if (noState && state != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
       try {

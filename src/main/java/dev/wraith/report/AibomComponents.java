@@ -88,7 +88,8 @@ final class AibomComponents {
             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         occurrences.add(o);
       }
-      c.setProperties(new AibomProperties().add("source", "code literal").addAll("parameter", params).build());
+      c.setProperties(new AibomProperties().add("source", "code literal").addAll("parameter", params)
+          .otel("gen_ai.request.model", name).build());
       org.cyclonedx.model.Evidence evidence = new org.cyclonedx.model.Evidence();
       evidence.setOccurrences(occurrences);
       c.setEvidence(evidence);

@@ -32,16 +32,17 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Tool(String name, String version, String catalogueVersion, int catalogueSchema) {}
 
+  /** {@code genAi} (OpenTelemetry GenAI attribute names) is additive: optional in the schema, always written. */
   record Agent(String id, String classification, String risk, String name, Workload workload, Process process,
       List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons, String firstSeen,
-      String lastSeen, String change, List<Connection> connections) {
-    static Agent of(InventoryAgent a) {
+      String lastSeen, String change, List<Connection> connections, List<GenAiAttributes> genAi) {
+    static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
       return new Agent(a.id(), a.classification().name(), a.risk().name(), a.name(),
           a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
           a.process().map(p -> new Process(p.node(), p.pid(), p.binary(), p.arguments(), p.execed())).orElse(null),
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
-          time(a.lastSeen()), a.change().name(), a.connections().stream().map(Connection::of).toList());
+          time(a.lastSeen()), a.change().name(), a.connections().stream().map(Connection::of).toList(), genAi);
     }
   }
 
@@ -82,6 +83,17 @@ public final class InventoryJsonReporter implements InventoryReporter {
     }
   }
 
+  private final GenAiNames genAiNames;
+
+  /** With the bundled catalogue's OpenTelemetry provider names. */
+  public InventoryJsonReporter() {
+    this(GenAiNames.bundled());
+  }
+
+  public InventoryJsonReporter(GenAiNames genAiNames) {
+    this.genAiNames = genAiNames;
+  }
+
   @Override
   public String fileName() {
     return "inventory.json";
@@ -89,18 +101,19 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    mapper().writeValue(out, document(inventory));
+    mapper().writeValue(out, document(inventory, code, genAiNames));
     out.write('\n');
   }
 
-  static Document document(Inventory inv) {
+  static Document document(Inventory inv, Optional<CodeScan> code, GenAiNames names) {
     Map<String, Integer> summary = new LinkedHashMap<>();
     for (Classification c : Classification.values()) summary.put(c.name(), inv.summary().get(c));
     Map<String, Integer> risk = new LinkedHashMap<>();
     for (Risk r : List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW)) risk.put(r.name(), inv.riskCounts().get(r));
     var t = inv.tool();
     return new Document(Inventory.SCHEMA_VERSION, new Tool(t.name(), t.version(), t.catalogueVersion(), t.catalogueSchema()),
-        inv.scanTime().toString(), inv.roots(), summary, risk, inv.agents().stream().map(Agent::of).toList(),
+        inv.scanTime().toString(), inv.roots(), summary, risk,
+        inv.agents().stream().map(a -> Agent.of(a, GenAiAttributes.of(a, code, names))).toList(),
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
   }
 

@@ -21,6 +21,8 @@ import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.ClusterJsonReporter;
 import dev.wraith.report.ClusterReporter;
 import dev.wraith.report.ClusterTableReporter;
+import dev.wraith.report.CycloneDxVersion;
+import dev.wraith.report.GenAiNames;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
@@ -88,7 +90,13 @@ public final class Registry {
 
   /** The files of a scan-all results directory, one reporter each (code.sarif is written by the SARIF reporter). */
   public static List<dev.wraith.report.InventoryReporter> inventoryReporters() {
-    return List.of(new dev.wraith.report.InventoryJsonReporter(), new dev.wraith.report.MarkdownReporter(),
-        new dev.wraith.report.HtmlReporter(), new dev.wraith.report.AibomReporter());
+    return inventoryReporters(GenAiNames.bundled(), CycloneDxVersion.DEFAULT);
+  }
+
+  /** The same, with the catalogue's OpenTelemetry provider names and the AIBOM's CycloneDX version. */
+  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(GenAiNames names, CycloneDxVersion cdx) {
+    return List.of(new dev.wraith.report.InventoryJsonReporter(names), new dev.wraith.report.MarkdownReporter(),
+        new dev.wraith.report.HtmlReporter(), new dev.wraith.report.AibomReporter(cdx, names),
+        new dev.wraith.report.OcsfReporter(names));
   }
 }

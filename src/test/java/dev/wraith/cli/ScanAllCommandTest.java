@@ -87,7 +87,8 @@ class ScanAllCommandTest {
     assertThat(r.err()).contains("[tetragon] started", "[cluster ] started");
     try (var files = Files.list(results)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("aibom.cdx.json", "code.sarif", "inventory.json", "report.html", "report.md");
+          .containsExactly("aibom.cdx.json", "code.sarif", "findings.ocsf.jsonl", "inventory.json", "report.html",
+              "report.md");
     }
     JsonNode inv = json(results.resolve("inventory.json"));
     assertThat(inv.path("schemaVersion").asInt()).isEqualTo(1);
@@ -148,8 +149,23 @@ class ScanAllCommandTest {
     assertThat(dir.resolve("unused")).doesNotExist();
     JsonNode doc = json(bom);
     assertThat(doc.path("bomFormat").asText()).isEqualTo("CycloneDX");
-    assertThat(doc.path("specVersion").asText()).isEqualTo("1.6");
+    assertThat(doc.path("specVersion").asText()).isEqualTo("1.7");
     assertThat(doc.path("components").toString()).contains("triage-agent", "reconcile.py", "langgraph");
+
+    args.addAll(List.of("--cdx-version", "1.6"));
+    r = run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode v16 = json(bom);
+    assertThat(v16.path("specVersion").asText()).isEqualTo("1.6");
+    List<String> refs16 = new java.util.ArrayList<>();
+    List<String> refs17 = new java.util.ArrayList<>();
+    v16.path("components").forEach(c -> refs16.add(c.path("bom-ref").asText()));
+    doc.path("components").forEach(c -> refs17.add(c.path("bom-ref").asText()));
+    assertThat(refs16).isNotEmpty().isEqualTo(refs17);
+    args.set(args.size() - 1, "2.0");
+    r = run(args.toArray(String[]::new));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--cdx-version '2.0': expected 1.6 or 1.7");
   }
 
   @Test
