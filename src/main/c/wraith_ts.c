@@ -6,9 +6,10 @@
  * core and the grammars are compiled into this library at build time from their pinned npm tarballs
  * (-O2 -DNDEBUG); none of their sources live in this repository.
  *
- * Bounds: a parse that runs past its deadline is cancelled (no tree); the table keeps nodes down to
- * max_depth and at most max_nodes nodes, and flags the nodes whose children were dropped. The table is
- * built with a tree cursor and an explicit stack, so no input can overflow the C stack here.
+ * Bounds: brackets nested deeper than max_brackets are blanked before parsing (cut_nesting); a parse that
+ * runs past its deadline is cancelled (no tree); the table keeps nodes down to max_depth and at most max_nodes
+ * nodes, and flags the nodes whose children were dropped. The table is built with a tree cursor and an
+ * explicit stack, so no input can overflow the C stack here.
  *
  * Contract with dev.wraith.code.parser.NativeParser (keep both in step):
  *   int[] = HEADER words, then STRIDE words per node in pre-order (document order):
@@ -32,7 +33,7 @@
 #endif
 
 enum { HEADER = 4, STRIDE = 8 };
-enum { S_TIMED_OUT = 1, S_DEPTH_LIMIT = 2, S_NODE_LIMIT = 4, S_ROOT_ERROR = 8, S_NO_MEMORY = 16, S_FAILED = 32 };
+enum { S_TIMED_OUT = 1, S_DEPTH_LIMIT = 2, S_NODE_LIMIT = 4, S_ROOT_ERROR = 8, S_NO_MEMORY = 16, S_FAILED = 32, S_NESTING_CUT = 64 };
 enum { F_NAMED = 1, F_MISSING = 2, F_EXTRA = 4, F_ERROR = 8, F_HAS_ERROR = 16, F_TRUNCATED = 32 };
 
 const TSLanguage *tree_sitter_python(void);
@@ -50,14 +51,17 @@ const TSLanguage *tree_sitter_rust(void);
 typedef struct {
   const char *name;
   const TSLanguage *(*language)(void);
+  int hash_comments, slash_comments; /* for the nesting cut's comment skipping */
 } Grammar;
 
 /* Java looks grammars up by these names, never by position. */
 static const Grammar GRAMMARS[] = {
-  {"python", tree_sitter_python},   {"javascript", tree_sitter_javascript}, {"typescript", tree_sitter_typescript},
-  {"tsx", tree_sitter_tsx},         {"go", tree_sitter_go},                 {"java", tree_sitter_java},
-  {"c-sharp", tree_sitter_c_sharp}, {"kotlin", tree_sitter_kotlin},         {"ruby", tree_sitter_ruby},
-  {"php", tree_sitter_php},         {"rust", tree_sitter_rust},
+  {"python", tree_sitter_python, 1, 0},   {"javascript", tree_sitter_javascript, 0, 1},
+  {"typescript", tree_sitter_typescript, 0, 1}, {"tsx", tree_sitter_tsx, 0, 1},
+  {"go", tree_sitter_go, 0, 1},           {"java", tree_sitter_java, 0, 1},
+  {"c-sharp", tree_sitter_c_sharp, 0, 1}, {"kotlin", tree_sitter_kotlin, 0, 1},
+  {"ruby", tree_sitter_ruby, 1, 0},       {"php", tree_sitter_php, 1, 1},
+  {"rust", tree_sitter_rust, 0, 1},
 };
 enum { GRAMMAR_COUNT = sizeof(GRAMMARS) / sizeof(GRAMMARS[0]) };
 
@@ -122,6 +126,58 @@ static uint64_t now_micros(void) {
 /* tree-sitter calls this every hundred or so parse operations; true cancels the parse. */
 static bool past_deadline(TSParseState *state) {
   return now_micros() > *(const uint64_t *) state->payload;
+}
+
+/* ---- nesting cut ---- */
+
+/*
+ * Blanks (to spaces, keeping newlines so rows and offsets stay put) every bracketed region that opens deeper
+ * than max_brackets levels of (), [] and {}: the bracket that crosses the limit, its contents and its match.
+ * tree-sitter's parse stack grows with bracket depth (a 3 MB file of 1.5 million nested brackets takes about
+ * 1 GB to parse); the cut keeps the file's outer levels and everything around the deep region parseable in
+ * bounded memory. Strings and comments are skipped approximately (quotes with backslash escapes; # or //
+ * and block comments by grammar); a mis-scan can only blank more of an already pathological file. Returns
+ * whether anything was blanked.
+ */
+static int cut_nesting(char *b, uint32_t n, int32_t max_brackets, int hash_comments, int slash_comments) {
+  int32_t depth = 0;
+  int64_t cut_from = -1; /* start of the region being blanked, -1 when none */
+  int32_t cut_depth = 0;
+  int cut = 0;
+  char quote = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    char c = b[i];
+    if (quote) {
+      if (c == '\\' && i + 1 < n && b[i + 1] != '\n') i++;
+      else if (c == quote || (c == '\n' && quote != '`')) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`') {
+      quote = c;
+    } else if ((hash_comments && c == '#') || (slash_comments && c == '/' && i + 1 < n && b[i + 1] == '/')) {
+      while (i < n && b[i] != '\n') i++;
+    } else if (slash_comments && c == '/' && i + 1 < n && b[i + 1] == '*') {
+      for (i += 2; i + 1 < n && !(b[i] == '*' && b[i + 1] == '/'); i++) {}
+      i++;
+    } else if (c == '(' || c == '[' || c == '{') {
+      if (++depth > max_brackets && cut_from < 0) {
+        cut_from = i;
+        cut_depth = depth;
+      }
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth > 0) depth--;
+      if (cut_from >= 0 && depth < cut_depth) {
+        for (int64_t k = cut_from; k <= (int64_t) i; k++) if (b[k] != '\n') b[k] = ' ';
+        cut_from = -1;
+        cut = 1;
+      }
+    }
+  }
+  if (cut_from >= 0) { /* never closed: blank to the end */
+    for (int64_t k = cut_from; k < (int64_t) n; k++) if (b[k] != '\n') b[k] = ' ';
+    cut = 1;
+  }
+  return cut;
 }
 
 /* ---- the node table ---- */
@@ -304,9 +360,11 @@ JNIEXPORT jbyteArray JNICALL Java_dev_wraith_code_parser_NativeParser_names(JNIE
 }
 
 JNIEXPORT jintArray JNICALL Java_dev_wraith_code_parser_NativeParser_parse(JNIEnv *env, jclass cls, jint grammar,
-    jbyteArray source, jint length, jlong timeout_micros, jint max_depth, jint max_nodes) {
+    jbyteArray source, jint length, jlong timeout_micros, jint max_depth, jint max_nodes, jint max_brackets) {
   (void) cls;
-  if (grammar < 0 || grammar >= GRAMMAR_COUNT || length < 0 || max_depth < 0 || max_nodes < 1) return status_only(env, S_FAILED);
+  if (grammar < 0 || grammar >= GRAMMAR_COUNT || length < 0 || max_depth < 0 || max_nodes < 1 || max_brackets < 1) {
+    return status_only(env, S_FAILED);
+  }
   char *bytes = malloc(length ? (size_t) length : 1);
   if (!bytes) return status_only(env, S_NO_MEMORY);
   (*env)->GetByteArrayRegion(env, source, 0, length, (jbyte *) bytes);
@@ -319,6 +377,8 @@ JNIEXPORT jintArray JNICALL Java_dev_wraith_code_parser_NativeParser_parse(JNIEn
     free(bytes);
     return status_only(env, S_FAILED);
   }
+  const Grammar *g = &GRAMMARS[grammar];
+  int32_t cut = cut_nesting(bytes, (uint32_t) length, max_brackets, g->hash_comments, g->slash_comments) ? S_NESTING_CUT : 0;
   Source src = {bytes, (uint32_t) length};
   TSInput input = {&src, read_source, TSInputEncodingUTF8, NULL};
   uint64_t deadline = now_micros() + (uint64_t) (timeout_micros > 0 ? timeout_micros : 0);
@@ -327,7 +387,7 @@ JNIEXPORT jintArray JNICALL Java_dev_wraith_code_parser_NativeParser_parse(JNIEn
   if (!tree) {
     ts_parser_reset(parser); /* a cancelled parse would otherwise resume on the next call */
     free(bytes);
-    return status_only(env, S_TIMED_OUT);
+    return status_only(env, S_TIMED_OUT | cut);
   }
   Table table = {0};
   uint32_t error_symbol = ts_language_symbol_count(GRAMMARS[grammar].language());
@@ -336,8 +396,9 @@ JNIEXPORT jintArray JNICALL Java_dev_wraith_code_parser_NativeParser_parse(JNIEn
   free(bytes);
   if (status & S_NO_MEMORY) {
     free(table.words);
-    return status_only(env, S_NO_MEMORY);
+    return status_only(env, S_NO_MEMORY | cut);
   }
+  table.words[0] |= cut;
   jintArray out = (*env)->NewIntArray(env, (jsize) table.length);
   if (out) (*env)->SetIntArrayRegion(env, out, 0, (jsize) table.length, table.words);
   free(table.words);

@@ -7,6 +7,7 @@ import dev.wraith.code.parser.Parsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntPredicate;
 
 /**
@@ -23,14 +24,24 @@ import java.util.function.IntPredicate;
 public final class SyntaxTree {
   public static final int NONE = -1;
 
+  /**
+   * At most this many KiB of source are being parsed at once, whatever the thread count: tree-sitter needs
+   * about 100 bytes of memory per byte of dense code while it parses, so this bounds the parsers' memory to that
+   * of one large file (a file this size or larger parses alone; small files never wait for each other).
+   */
+  private static final int IN_FLIGHT_KIB = 2048;
+  private static final Semaphore IN_FLIGHT = new Semaphore(IN_FLIGHT_KIB, true);
+
   private final NodeTable t;
   private final byte[] utf8;
   private final int length;
+  private final Limits limits;
 
-  private SyntaxTree(NodeTable table, byte[] utf8, int length) {
+  private SyntaxTree(NodeTable table, byte[] utf8, int length, Limits limits) {
     this.t = table;
     this.utf8 = utf8;
     this.length = length;
+    this.limits = limits;
   }
 
   /** Parses a whole file's bytes (UTF-8) with the process's parser backend and the default limits. */
@@ -39,7 +50,13 @@ public final class SyntaxTree {
   }
 
   public static SyntaxTree parse(Grammar grammar, byte[] utf8, Limits limits) {
-    return new SyntaxTree(Parsers.backend().parse(grammar, utf8, utf8.length, limits), utf8, utf8.length);
+    int kib = Math.max(1, Math.min(IN_FLIGHT_KIB, utf8.length >> 10));
+    IN_FLIGHT.acquireUninterruptibly(kib);
+    try {
+      return new SyntaxTree(Parsers.backend().parse(grammar, utf8, utf8.length, limits), utf8, utf8.length, limits);
+    } finally {
+      IN_FLIGHT.release(kib);
+    }
   }
 
   /** The root node, or NONE when the parse produced no tree (it timed out). */
@@ -66,13 +83,20 @@ public final class SyntaxTree {
   public List<String> warnings(String path) {
     List<String> out = new ArrayList<>();
     int s = t.status();
-    if ((s & NodeTable.TIMED_OUT) != 0) out.add(path + ": parsing took longer than the time limit; not scanned");
+    if ((s & NodeTable.TIMED_OUT) != 0) out.add(path + ": parsing took longer than " + duration(limits.timeoutMillis()) + "; not scanned");
     if ((s & (NodeTable.NO_MEMORY | NodeTable.FAILED)) != 0) out.add(path + ": the parser could not run on this file; not scanned");
-    if ((s & NodeTable.DEPTH_LIMIT) != 0) {
-      out.add(path + ": nested deeper than " + t.deepest() + " levels; scanned down to that depth");
+    if ((s & NodeTable.NESTING_CUT) != 0) {
+      out.add(path + ": brackets nested deeper than " + limits.maxBrackets() + " levels; those regions were not scanned");
     }
-    if ((s & NodeTable.NODE_LIMIT) != 0) out.add(path + ": more than " + t.size() + " syntax nodes; scanned the first ones");
+    if ((s & NodeTable.DEPTH_LIMIT) != 0) {
+      out.add(path + ": syntax nested deeper than " + limits.maxDepth() + " levels; scanned down to that depth");
+    }
+    if ((s & NodeTable.NODE_LIMIT) != 0) out.add(path + ": more than " + limits.maxNodes() + " syntax nodes; scanned the first ones");
     return out;
+  }
+
+  private static String duration(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   /** Visits every node in document order; the visitor returns false to skip a node's children. */

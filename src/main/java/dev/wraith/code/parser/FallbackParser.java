@@ -48,20 +48,24 @@ public final class FallbackParser implements ParserBackend {
   @Override
   public NodeTable parse(Grammar grammar, byte[] utf8, int length, Limits limits) {
     Vocabulary v = vocabularies[grammar.ordinal()];
+    byte[] source = java.util.Arrays.copyOf(utf8, length);
+    int cut = NestingCut.apply(source, length, limits.maxBrackets(), grammar) ? NodeTable.NESTING_CUT : 0;
     long deadline = System.nanoTime() + limits.timeoutMillis() * 1_000_000;
     TSParser parser = parser(grammar);
     TSTree tree = parser.parseWithOptions(new byte[64 * 1024], null, (buf, offset, point) -> {
       int n = Math.max(0, Math.min(buf.length, length - offset));
-      System.arraycopy(utf8, offset, buf, 0, n);
+      System.arraycopy(source, offset, buf, 0, n);
       return n;
     }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
     if (tree == null) {
       parser.reset();
-      return NodeTable.empty(NodeTable.TIMED_OUT, v);
+      return NodeTable.empty(NodeTable.TIMED_OUT | cut, v);
     }
     try {
       int errorSymbol = languages[grammar.ordinal()].symbolCount();
-      return new NodeTable(FallbackTable.build(tree.getRootNode(), errorSymbol, limits), v);
+      int[] words = FallbackTable.build(tree.getRootNode(), errorSymbol, limits);
+      words[0] |= cut;
+      return new NodeTable(words, v);
     } finally {
       tree.close();
     }
@@ -82,7 +86,7 @@ public final class FallbackParser implements ParserBackend {
     return mine[g.ordinal()];
   }
 
-  private static TSLanguage language(Grammar g) {
+  static TSLanguage language(Grammar g) {
     return switch (g) {
       case PYTHON -> new TreeSitterPython();
       case JAVASCRIPT -> new TreeSitterJavascript();

@@ -5,22 +5,36 @@ package dev.wraith.code.parser;
  * looks grammars up by name, never by position); node type and field names are the grammar's own.
  */
 public enum Grammar {
-  PYTHON("python"),
-  JAVASCRIPT("javascript"),
-  TYPESCRIPT("typescript"),
-  TSX("tsx"),
-  GO("go"),
-  JAVA("java"),
-  C_SHARP("c-sharp"),
-  KOTLIN("kotlin"),
-  RUBY("ruby"),
-  PHP("php"),
-  RUST("rust");
+  PYTHON("python", true, false),
+  JAVASCRIPT("javascript", false, true),
+  TYPESCRIPT("typescript", false, true),
+  TSX("tsx", false, true),
+  GO("go", false, true),
+  JAVA("java", false, true),
+  C_SHARP("c-sharp", false, true),
+  KOTLIN("kotlin", false, true),
+  RUBY("ruby", true, false),
+  PHP("php", true, true),
+  RUST("rust", false, true);
 
   private final String id;
+  private final boolean hashComments;
+  private final boolean slashComments;
 
-  Grammar(String id) {
+  Grammar(String id, boolean hashComments, boolean slashComments) {
     this.id = id;
+    this.hashComments = hashComments;
+    this.slashComments = slashComments;
+  }
+
+  /** Whether {@code #} starts a line comment (for the nesting cut's comment skipping; as in wraith_ts.c). */
+  boolean hashComments() {
+    return hashComments;
+  }
+
+  /** Whether {@code //} and block comments exist (as in wraith_ts.c). */
+  boolean slashComments() {
+    return slashComments;
   }
 
   public String id() {

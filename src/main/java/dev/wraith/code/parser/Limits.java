@@ -1,24 +1,31 @@
 package dev.wraith.code.parser;
 
 /**
- * Bounds on one parse. A parse that runs longer than {@code timeoutMillis} is cancelled and yields no tree; the
- * table keeps nodes down to {@code maxDepth} (the root is depth 0) and at most {@code maxNodes} nodes, and marks
- * the nodes whose children it dropped. Together they bound the time and memory any input can cost.
+ * Bounds on one parse, so that no input costs unbounded time or memory:
+ *
+ * <ul>
+ *   <li>{@code maxBrackets}: a region of (), [] or {} opening deeper than this is blanked before parsing (its
+ *       bytes become spaces, newlines stay), since tree-sitter's memory grows with bracket depth;
+ *   <li>{@code timeoutMillis}: a longer parse is cancelled and yields no tree;
+ *   <li>{@code maxDepth}, {@code maxNodes}: the table keeps nodes down to this depth (the root is 0) and at most
+ *       this many nodes, and marks the nodes whose children it dropped.
+ * </ul>
  */
-public record Limits(int maxDepth, int maxNodes, long timeoutMillis) {
+public record Limits(int maxBrackets, int maxDepth, int maxNodes, long timeoutMillis) {
   /** The child count shares a word with the flags in the table: 24 bits. */
   static final int MAX_NODES = (1 << 24) - 1;
 
   /**
-   * wraith's defaults: real code nests far less than 400 levels (the deepest file of a Python install, a
-   * TypeScript compiler and vercel/ai is under 150); 4 million nodes is more than a 4 MiB file of ordinary
-   * code has; 10 s is over 100× what such a file takes to parse.
+   * wraith's defaults. Real code nests brackets a few dozen levels and syntax trees a few hundred (the deepest
+   * file in a Python install and in vercel/ai's examples is far below either); 4 million nodes is more than a
+   * 4 MiB file of ordinary code has; 10 s is over 50 times what the slowest such file takes to parse.
    */
-  public static final Limits DEFAULT = new Limits(400, 4_000_000, 10_000);
+  public static final Limits DEFAULT = new Limits(256, 1000, 4_000_000, 10_000);
 
   public Limits {
-    if (maxDepth < 1 || maxNodes < 1 || maxNodes > MAX_NODES || timeoutMillis < 1) {
-      throw new IllegalArgumentException("bad parse limits: depth " + maxDepth + ", nodes " + maxNodes + ", ms " + timeoutMillis);
+    if (maxBrackets < 1 || maxDepth < 1 || maxNodes < 1 || maxNodes > MAX_NODES || timeoutMillis < 1) {
+      throw new IllegalArgumentException("bad parse limits: brackets " + maxBrackets + ", depth " + maxDepth + ", nodes "
+          + maxNodes + ", ms " + timeoutMillis);
     }
   }
 }

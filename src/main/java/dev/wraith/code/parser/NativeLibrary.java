@@ -38,17 +38,24 @@ final class NativeLibrary {
 
   /** Loads the library; throws with a reason a user can act on when there is none or it cannot be loaded. */
   static void load() throws IOException {
+    System.load(installIn(cacheDirectory()).toAbsolutePath().toString());
+  }
+
+  /**
+   * The library's copy in {@code dir} (a private directory), written there first when it is missing or its
+   * content does not have the expected hash; safe when several processes do this at once.
+   */
+  static Path installIn(Path dir) throws IOException {
     String platform = platform();
     String ext = platform.startsWith("macos") ? "dylib" : "so";
     String base = RESOURCE + platform + "/libwraith-ts." + ext;
     String expected = expectedHash(base + ".sha256", platform);
-    Path dir = cacheDirectory();
     Path lib = dir.resolve("libwraith-ts-" + expected + "." + ext);
     if (!Files.isRegularFile(lib, LinkOption.NOFOLLOW_LINKS) || !expected.equals(sha256(lib))) {
       install(base, lib, expected);
     }
     removeStaleTemporaries(dir);
-    System.load(lib.toAbsolutePath().toString());
+    return lib;
   }
 
   /** {@code linux-x86_64}, {@code linux-aarch64}, {@code macos-aarch64}, {@code macos-x86_64}, ... */
@@ -91,7 +98,7 @@ final class NativeLibrary {
   }
 
   /** The name of the user this process runs as, as the file system reports owners. */
-  private static String currentUser() throws IOException {
+  static String currentUser() throws IOException {
     Path probe = Files.createTempFile("wraith-owner-", ".tmp");
     try {
       return Files.getOwner(probe).getName();
@@ -101,7 +108,7 @@ final class NativeLibrary {
   }
 
   /** Creates the directory owner-only, or checks an existing one is ours (not a link) and makes it owner-only. */
-  private static Path privateDirectory(Path dir, String user) throws IOException {
+  static Path privateDirectory(Path dir, String user) throws IOException {
     try {
       Files.createDirectories(dir.getParent());
       Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -28,7 +28,7 @@ public final class NativeParser implements ParserBackend {
     if (length < 0 || length > utf8.length) throw new IllegalArgumentException("length " + length + " of " + utf8.length);
     Vocabulary v = vocabularies[grammar.ordinal()];
     int[] words = parse(nativeIndex[grammar.ordinal()], utf8, length, limits.timeoutMillis() * 1000, limits.maxDepth(),
-        limits.maxNodes());
+        limits.maxNodes(), limits.maxBrackets());
     return words == null ? NodeTable.empty(NodeTable.NO_MEMORY, v) : new NodeTable(words, v);
   }
 
@@ -44,5 +44,6 @@ public final class NativeParser implements ParserBackend {
   /** kind 0: node type names by symbol, the error symbol last; kind 1: field names by id. NUL-separated UTF-8. */
   private static native byte[] names(int grammar, int kind);
 
-  private static native int[] parse(int grammar, byte[] source, int length, long timeoutMicros, int maxDepth, int maxNodes);
+  private static native int[] parse(int grammar, byte[] source, int length, long timeoutMicros, int maxDepth, int maxNodes,
+      int maxBrackets);
 }

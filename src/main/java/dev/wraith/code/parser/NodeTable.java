@@ -24,6 +24,8 @@ public final class NodeTable {
   public static final int NO_MEMORY = 16;
   /** Status bits: the parser could not run (no grammar, bad arguments); no tree. */
   public static final int FAILED = 32;
+  /** Status bits: brackets nested deeper than the bracket limit were blanked before parsing. */
+  public static final int NESTING_CUT = 64;
 
   static final int NAMED = 1, MISSING = 2, EXTRA = 4, ERROR = 8, HAS_ERROR = 16, TRUNCATED = 32;
 

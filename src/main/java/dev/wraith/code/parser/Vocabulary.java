@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public final class Vocabulary {
   private final String[] types;
+  private final String[] fields;
   private final Map<String, Integer> fieldIds = new HashMap<>();
 
   /**
@@ -19,6 +20,7 @@ public final class Vocabulary {
    */
   Vocabulary(List<String> types, List<String> fields) {
     this.types = types.stream().map(String::intern).toArray(String[]::new);
+    this.fields = fields.toArray(String[]::new);
     for (int i = 1; i < fields.size(); i++) fieldIds.putIfAbsent(fields.get(i), i);
   }
 
@@ -31,6 +33,11 @@ public final class Vocabulary {
   public int fieldId(String name) {
     Integer id = fieldIds.get(name);
     return id == null ? 0 : id;
+  }
+
+  /** A field's name, "" for id 0 or an id out of range. */
+  public String fieldName(int id) {
+    return id > 0 && id < fields.length ? fields[id] : "";
   }
 
   /** Splits a NUL-separated UTF-8 name list, as the native library returns it. */
