@@ -131,18 +131,29 @@ static bool past_deadline(TSParseState *state) {
 /* ---- nesting cut ---- */
 
 /*
- * Blanks (to spaces, keeping newlines so rows and offsets stay put) every bracketed region that opens deeper
- * than max_brackets levels of (), [] and {}: the bracket that crosses the limit, its contents and its match.
- * tree-sitter's parse stack grows with bracket depth (a 3 MB file of 1.5 million nested brackets takes about
- * 1 GB to parse); the cut keeps the file's outer levels and everything around the deep region parseable in
- * bounded memory. Strings and comments are skipped approximately (quotes with backslash escapes; # or //
- * and block comments by grammar); a mis-scan can only blank more of an already pathological file. Returns
- * whether anything was blanked.
+ * Blanks (to spaces, keeping newlines so rows and offsets stay put) the contents of every bracket that opens
+ * deeper than max_brackets levels of (), [] and {}, up to its match; the brackets themselves stay, and the
+ * contents of ( and [ become a single 0, so that what remains still parses ("(0)", "[0]", "{}"). tree-sitter's
+ * parse stack grows with bracket depth (a 3 MB file of 1.5 million nested brackets takes about 1 GB to
+ * parse); the cut keeps the file's outer levels and everything around the deep region parseable in bounded
+ * memory. Strings and comments are skipped approximately (quotes with backslash escapes; # or // and block
+ * comments by grammar), so only a file whose strings hold hundreds of unbalanced brackets is misread.
+ * Returns whether anything was blanked.
  */
+static void blank(char *b, int64_t from, int64_t to, char opener) {
+  int placed = opener == '{';
+  for (int64_t k = from; k < to; k++) {
+    if (b[k] == '\n') continue;
+    b[k] = placed ? ' ' : '0';
+    placed = 1;
+  }
+}
+
 static int cut_nesting(char *b, uint32_t n, int32_t max_brackets, int hash_comments, int slash_comments) {
   int32_t depth = 0;
-  int64_t cut_from = -1; /* start of the region being blanked, -1 when none */
+  int64_t cut_from = -1; /* first byte inside the bracket being cut, -1 when none */
   int32_t cut_depth = 0;
+  char opener = 0;
   int cut = 0;
   char quote = 0;
   for (uint32_t i = 0; i < n; i++) {
@@ -161,20 +172,21 @@ static int cut_nesting(char *b, uint32_t n, int32_t max_brackets, int hash_comme
       i++;
     } else if (c == '(' || c == '[' || c == '{') {
       if (++depth > max_brackets && cut_from < 0) {
-        cut_from = i;
+        cut_from = (int64_t) i + 1;
         cut_depth = depth;
+        opener = c;
       }
     } else if (c == ')' || c == ']' || c == '}') {
       if (depth > 0) depth--;
       if (cut_from >= 0 && depth < cut_depth) {
-        for (int64_t k = cut_from; k <= (int64_t) i; k++) if (b[k] != '\n') b[k] = ' ';
+        blank(b, cut_from, i, opener);
         cut_from = -1;
         cut = 1;
       }
     }
   }
   if (cut_from >= 0) { /* never closed: blank to the end */
-    for (int64_t k = cut_from; k < (int64_t) n; k++) if (b[k] != '\n') b[k] = ' ';
+    blank(b, cut_from, n, opener);
     cut = 1;
   }
   return cut;

@@ -2,8 +2,8 @@ package dev.wraith.code.parser;
 
 /**
  * The fallback backend's copy of the native library's nesting cut ({@code cut_nesting} in wraith_ts.c; keep the
- * two in step): blanks every bracketed region that opens deeper than the limit, keeping newlines, skipping
- * strings and comments approximately.
+ * two in step): blanks the contents of every bracket that opens deeper than the limit (the brackets stay, the
+ * contents of ( and [ become one 0, newlines stay), skipping strings and comments approximately.
  */
 final class NestingCut {
   private NestingCut() {}
@@ -11,6 +11,7 @@ final class NestingCut {
   /** Blanks in place; returns whether anything was blanked. */
   static boolean apply(byte[] b, int n, int maxBrackets, Grammar g) {
     int depth = 0, cutFrom = -1, cutDepth = 0;
+    byte opener = 0;
     boolean cut = false;
     byte quote = 0;
     for (int i = 0; i < n; i++) {
@@ -29,26 +30,32 @@ final class NestingCut {
         i++;
       } else if (c == '(' || c == '[' || c == '{') {
         if (++depth > maxBrackets && cutFrom < 0) {
-          cutFrom = i;
+          cutFrom = i + 1;
           cutDepth = depth;
+          opener = c;
         }
       } else if (c == ')' || c == ']' || c == '}') {
         if (depth > 0) depth--;
         if (cutFrom >= 0 && depth < cutDepth) {
-          blank(b, cutFrom, i + 1);
+          blank(b, cutFrom, i, opener);
           cutFrom = -1;
           cut = true;
         }
       }
     }
     if (cutFrom >= 0) {
-      blank(b, cutFrom, n);
+      blank(b, cutFrom, n, opener);
       cut = true;
     }
     return cut;
   }
 
-  private static void blank(byte[] b, int from, int to) {
-    for (int k = from; k < to; k++) if (b[k] != '\n') b[k] = ' ';
+  private static void blank(byte[] b, int from, int to, byte opener) {
+    boolean placed = opener == '{';
+    for (int k = from; k < to; k++) {
+      if (b[k] == '\n') continue;
+      b[k] = placed ? (byte) ' ' : (byte) '0';
+      placed = true;
+    }
   }
 }

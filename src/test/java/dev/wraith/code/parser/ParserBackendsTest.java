@@ -64,6 +64,21 @@ class ParserBackendsTest {
     }
   }
 
+  @Test
+  void bothBackendsCutDeepNestingAlike() {
+    assumeTrue(nativeParser != null, "no native parser in this build");
+    String js = "const a = \"((\" + " + "f([{".repeat(400) + "x" + "}])".repeat(400) + ";\n// ((((\nlet b = /* [[ */ 1;\n"
+        + "g(" + "(".repeat(300) + "\n";
+    String py = "a = '(('\n# [[[\nb = " + "[(".repeat(300) + "0" + ")]".repeat(300) + "\nc = 1\n";
+    for (var c : List.of(Map.entry(Grammar.JAVASCRIPT, js), Map.entry(Grammar.TSX, js), Map.entry(Grammar.PYTHON, py))) {
+      byte[] code = c.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      NodeTable n = nativeParser.parse(c.getKey(), code, code.length, Limits.DEFAULT);
+      assertThat(n.status() & NodeTable.NESTING_CUT).as(c.getKey().id()).isNotZero();
+      assertThat(render(n)).as(c.getKey().id()).isEqualTo(render(FALLBACK.parse(c.getKey(), code, code.length, Limits.DEFAULT)));
+      assertWellFormed(n);
+    }
+  }
+
   static List<Path> sourceFixtures() throws IOException {
     try (Stream<Path> s = Files.walk(Path.of("src/test/resources/code"))) {
       return s.filter(Files::isRegularFile).filter(p -> grammarOf(p) != null).sorted().toList();
