@@ -16,9 +16,10 @@ public record Limits(int maxBrackets, int maxDepth, int maxNodes, long timeoutMi
   static final int MAX_NODES = (1 << 24) - 1;
 
   /**
-   * wraith's defaults. Real code nests brackets a few dozen levels and syntax trees a few hundred (the deepest
-   * file in a Python install and in vercel/ai's examples is far below either); 4 million nodes is more than a
-   * 4 MiB file of ordinary code has; 10 s is over 50 times what the slowest such file takes to parse.
+   * wraith's defaults. Measured: the deepest syntax tree in a Python 3.11 install is 808 levels (CPython's
+   * test_exceptions.py, which nests on purpose), in vercel/ai's examples 63; brackets nest at most 206 levels
+   * there even counting those inside strings, 32 in the examples. 4 million nodes is more than a 4 MiB file of
+   * ordinary code has; 10 s is over 50 times what the slowest such file takes to parse.
    */
   public static final Limits DEFAULT = new Limits(256, 1000, 4_000_000, 10_000);
 
