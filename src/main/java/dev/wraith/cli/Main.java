@@ -72,7 +72,8 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       var c = CatalogueLoader.bundled();
-      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")"};
+      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")",
+          dev.wraith.host.ebpf.ProbeBuild.current().versionLine()};
     }
   }
 
