@@ -77,7 +77,12 @@ static int has_syscall_events(const char *tracefs) {
   char path[128];
   struct stat st;
   snprintf(path, sizeof(path), "%s/events/syscalls/sys_enter_connect", tracefs);
-  return stat(path, &st) == 0;
+  if (stat(path, &st) == 0) return 1;
+  if (errno == EACCES) {
+    fail(11, "tracefs at %s is not readable by uid %d (%s): run the probe as root (uid 0, with CAP_BPF and CAP_PERFMON)",
+         tracefs, (int)getuid(), strerror(errno));
+  }
+  return 0;
 }
 
 /* libbpf finds a tracepoint's id under tracefs; mount it where it is missing (needs CAP_SYS_ADMIN). */

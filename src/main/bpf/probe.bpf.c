@@ -140,12 +140,13 @@ static __always_inline void sock_addrs(struct sock *sk, struct wr_data *e) {
   e->proto = BPF_CORE_READ(sk, sk_protocol);
   __builtin_memset(e->saddr, 0, 16);
   __builtin_memset(e->daddr, 0, 16);
+  /* sizes spelled out: BPF_CORE_READ_INTO would read sizeof(*e->saddr), one byte */
   if (e->family == AF_INET) {
-    BPF_CORE_READ_INTO(e->saddr, sk, __sk_common.skc_rcv_saddr);
-    BPF_CORE_READ_INTO(e->daddr, sk, __sk_common.skc_daddr);
+    bpf_core_read(e->saddr, 4, &sk->__sk_common.skc_rcv_saddr);
+    bpf_core_read(e->daddr, 4, &sk->__sk_common.skc_daddr);
   } else if (e->family == AF_INET6) {
-    BPF_CORE_READ_INTO(e->saddr, sk, __sk_common.skc_v6_rcv_saddr);
-    BPF_CORE_READ_INTO(e->daddr, sk, __sk_common.skc_v6_daddr);
+    bpf_core_read(e->saddr, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+    bpf_core_read(e->daddr, 16, &sk->__sk_common.skc_v6_daddr);
   }
 }
 

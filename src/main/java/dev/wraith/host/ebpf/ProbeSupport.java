@@ -48,6 +48,10 @@ final class ProbeSupport {
     }
     boolean tracefs = Files.isDirectory(sys.resolve("kernel/tracing/events/syscalls"))
         || Files.isDirectory(sys.resolve("kernel/debug/tracing/events/syscalls"));
+    if (!tracefs && Files.isDirectory(sys.resolve("kernel/tracing")) && !Files.isReadable(sys.resolve("kernel/tracing"))) {
+      return Optional.of("tracefs at " + sys.resolve("kernel/tracing") + " is not readable by uid " + uid(selfStatus)
+          + ": run as root (uid 0, with CAP_BPF and CAP_PERFMON)");
+    }
     if (!tracefs && !admin) {
       return Optional.of("tracefs is not mounted at " + sys.resolve("kernel/tracing") + " and mounting it needs "
           + "CAP_SYS_ADMIN: mount it on the node, or mount the host's /sys/kernel/tracing read-only into the container");
