@@ -9,7 +9,9 @@
  * only for a connection this process opened and only once (the conns entry is deleted by the first write that
  * claims it); receives are looked at only in processes that talked to port 53, and kept only when the peer is port
  * 53. Every map is bounded (LRU where entries can be orphaned); a full ring buffer is counted in `drops`, never
- * silent. Payload is never interpreted here: user space parses it and keeps only names.
+ * silent. Payload is never interpreted here: user space parses it and keeps only names. Records never wake the reader
+ * (BPF_RB_NO_WAKEUP): the loader drains the buffer on its own schedule, so a busy node costs a wake-up per batch, not
+ * per connection.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
@@ -180,7 +182,7 @@ static __always_inline void send_data(struct wr_data *e, const void *src, __u64 
   if (len > WR_DATA_MAX) return; /* for the verifier: len is bounded on every path */
   if (bpf_probe_read_user(e->data, len, src) != 0) len = 0;
   e->len = len;
-  if (bpf_ringbuf_output(&events, e, __builtin_offsetof(struct wr_data, data) + len, 0)) dropped(type);
+  if (bpf_ringbuf_output(&events, e, __builtin_offsetof(struct wr_data, data) + len, BPF_RB_NO_WAKEUP)) dropped(type);
 }
 
 /* ---- TCP connects ---- */
@@ -224,7 +226,7 @@ int on_state(struct trace_event_raw_inet_sock_set_state *ctx) {
     bpf_probe_read_kernel(e->saddr, 4, ctx->saddr);
     bpf_probe_read_kernel(e->daddr, 4, ctx->daddr);
   }
-  bpf_ringbuf_submit(e, 0);
+  bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
   return 0;
 }
 
@@ -429,7 +431,7 @@ int on_exec(struct trace_event_raw_sched_process_exec *ctx) {
   if (len > WR_ARGS_MAX) return 0; /* for the verifier */
   if (bpf_probe_read_user(e->args, len, (const void *)start) != 0) len = 0;
   e->args_len = len;
-  if (bpf_ringbuf_output(&events, e, __builtin_offsetof(struct wr_exec, args) + len, 0)) dropped(WR_EXEC);
+  if (bpf_ringbuf_output(&events, e, __builtin_offsetof(struct wr_exec, args) + len, BPF_RB_NO_WAKEUP)) dropped(WR_EXEC);
   return 0;
 }
 
@@ -446,6 +448,6 @@ int on_exit(void *ctx) {
     return 0;
   }
   fill_head(e, WR_EXIT);
-  bpf_ringbuf_submit(e, 0);
+  bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
   return 0;
 }

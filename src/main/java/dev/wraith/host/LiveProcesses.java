@@ -44,11 +44,26 @@ public final class LiveProcesses {
     return CgroupPath.parsePath(cgroupPath);
   }
 
-  /** The process running as pid if it started at {@code startTicks} (argv masked, env names only). */
-  public Optional<ProcessInfo> info(int pid, long startTicks) {
+  /** What a process is, briefly: enough to name it while it runs. */
+  public record Brief(int ppid, int uid, String exe, List<String> argv, Optional<ContainerRef> container) {}
+
+  /**
+   * The process running as pid if it started at {@code startTicks}: parent, uid, binary, masked argv and container
+   * (from every cgroup hierarchy, v1 included), read from five small files, not its environment or cwd.
+   */
+  public Optional<Brief> brief(int pid, long startTicks) {
     try {
-      ProcessInfo p = reader.read(pid).info();
-      return p.startTicks() == startTicks ? Optional.of(p) : Optional.empty();
+      ProcStat stat = ProcStat.parse(proc.read(pid, "stat"));
+      if (stat.startTicks() != startTicks) return Optional.empty();
+      ProcStatus status = ProcStatus.parse(proc.read(pid, "status"), pid);
+      List<String> argv = CommandLine.argv(proc.readBytes(pid, "cmdline", ProcessReader.MAX_CMDLINE));
+      String exe;
+      try {
+        exe = proc.readLink(pid, "exe");
+      } catch (java.nio.file.AccessDeniedException e) {
+        exe = "";
+      }
+      return Optional.of(new Brief(stat.ppid(), status.uid(), exe, argv, CgroupPath.parse(proc.read(pid, "cgroup"))));
     } catch (IOException | RuntimeException gone) {
       return Optional.empty();
     }

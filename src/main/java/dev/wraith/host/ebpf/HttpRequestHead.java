@@ -3,7 +3,6 @@ package dev.wraith.host.ebpf;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads an HTTP/1 request line and its Host header from a connection's first bytes: {@code CONNECT host:port}
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  * skipped without being kept.
  */
 final class HttpRequestHead {
-  private static final Pattern METHOD = Pattern.compile("[A-Z]{3,12}");
   private static final int MAX_LINE = 4096;
 
   private HttpRequestHead() {}
@@ -23,7 +21,7 @@ final class HttpRequestHead {
       return startsWithMethod(b, len) ? Optional.of(new RequestName.None("HTTP request line cut short")) : Optional.empty();
     }
     String[] parts = ascii(b, 0, eol).split(" ", -1);
-    if (parts.length != 3 || !METHOD.matcher(parts[0]).matches() || !parts[2].startsWith("HTTP/1.")) return Optional.empty();
+    if (parts.length != 3 || !method(parts[0]) || !parts[2].startsWith("HTTP/1.")) return Optional.empty();
     String method = parts[0];
     if (method.equals("CONNECT")) return Optional.of(connect(parts[1]));
     Optional<String> host = hostHeader(b, next(b, eol), len);
@@ -102,7 +100,14 @@ final class HttpRequestHead {
   private static boolean startsWithMethod(byte[] b, int len) {
     int sp = -1;
     for (int i = 0; i < Math.min(len, 13); i++) if (b[i] == ' ') { sp = i; break; }
-    return sp > 0 && METHOD.matcher(ascii(b, 0, sp)).matches();
+    return sp > 0 && method(ascii(b, 0, sp));
+  }
+
+  /** A method token as clients send them: 3 to 12 capital letters (GET, POST, CONNECT, PROPFIND, ...). */
+  private static boolean method(String s) {
+    if (s.length() < 3 || s.length() > 12) return false;
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') return false;
+    return true;
   }
 
   private static int firstOf(String s, String chars) {

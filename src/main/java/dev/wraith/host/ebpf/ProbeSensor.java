@@ -34,6 +34,8 @@ public final class ProbeSensor implements AutoCloseable {
   /** How long a connection may go without its first write before it is reported without one. */
   public static final Duration SETTLE = Duration.ofMillis(500);
   private static final Duration POLL = Duration.ofMillis(100);
+  /** The most probed connections a window keeps (with their names) for the caller; the rest are counted. */
+  public static final int MAX_KEPT = 20_000;
 
   private final KernelProbe probe;
   private final ProcFs proc;
@@ -50,7 +52,7 @@ public final class ProbeSensor implements AutoCloseable {
     this.proc = proc;
     this.live = new LiveProcesses(proc);
     this.attributor = attributor;
-    this.aggregator = new ConnectionAggregator(new ProcessDirectory(live::info, new CgroupIds(CgroupIds.v2Root(procRoot))),
+    this.aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(procRoot))),
         node, SETTLE);
     this.clock = clock;
     this.notes = notes;
@@ -66,13 +68,13 @@ public final class ProbeSensor implements AutoCloseable {
     long deadline = System.nanoTime() + window.toNanos();
     Optional<String> stopped = Optional.empty();
     for (long left = window.toNanos(); left > 0 && stopped.isEmpty(); left = deadline - System.nanoTime()) {
-      pump(fold, Duration.ofNanos(Math.min(left, POLL.toNanos())));
+      pump(fold, Math.min(left, POLL.toNanos()));
       stopped = probe.stopped();
     }
     Instant end = clock.instant();
     long graceEnd = System.nanoTime() + SETTLE.toNanos();
     while (stopped.isEmpty() && aggregator.waitingSince(end) && System.nanoTime() < graceEnd) {
-      pump(fold, Duration.ofMillis(20));
+      pump(fold, POLL.toNanos() / 2);
       stopped = probe.stopped();
     }
     aggregator.completeBefore(end).forEach(fold::add);
@@ -85,32 +87,47 @@ public final class ProbeSensor implements AutoCloseable {
     probe.close();
   }
 
-  private void pump(Fold fold, Duration wait) throws InterruptedException {
-    List<KernelEvent> events = probe.poll(wait);
+  /**
+   * Takes what arrived, then rests until {@code periodNanos} after the start: events are handled in batches at a
+   * steady pace (the loader delivers them every 50 ms), not one wake-up each.
+   */
+  private void pump(Fold fold, long periodNanos) throws InterruptedException {
+    long start = System.nanoTime();
+    List<KernelEvent> events = probe.poll(Duration.ZERO);
     fold.events += events.size();
     for (KernelEvent e : events) aggregator.accept(e);
     aggregator.complete(clock.instant()).forEach(fold::add);
+    long rest = periodNanos - (System.nanoTime() - start);
+    if (rest > 0 && probe.stopped().isEmpty()) Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
   }
 
   /** One window's connections folded into observations per (process, destination), as the sampler's aggregator does. */
+  private record Proc(int pid, long startTicks) {}
+
+  private record Dest(String netns, Endpoint destination) {}
+
+  private record Pair(Proc process, Endpoint destination) {}
+
   private final class Fold {
     final List<ProbedConnection> connections = new ArrayList<>();
-    final Map<String, Optional<Attributed>> memo = new HashMap<>();
-    final Map<String, LiveProcesses.Owner> owners = new HashMap<>();
-    final Map<String, Acc> observed = new LinkedHashMap<>();
-    final Set<String> pids = new HashSet<>(), namespaces = new HashSet<>();
-    long events;
+    final Map<Dest, Optional<Attributed>> memo = new HashMap<>();
+    final Map<Proc, LiveProcesses.Owner> owners = new HashMap<>();
+    final Map<Pair, Acc> observed = new LinkedHashMap<>();
+    final Set<Proc> pids = new HashSet<>();
+    final Set<String> namespaces = new HashSet<>();
+    long events, unkept;
 
     void add(ProbedConnection c) {
-      connections.add(c);
+      if (connections.size() < MAX_KEPT) connections.add(c);
+      else unkept++;
       ProbedProcess p = c.process();
-      pids.add(p.pid() + " " + p.startTicks());
+      Proc proc = new Proc(p.pid(), p.startTicks());
+      pids.add(proc);
       namespaces.add(p.netns());
-      Optional<Attributed> a = memo.computeIfAbsent(p.netns() + ' ' + c.destination(), k -> attribute(c));
+      Optional<Attributed> a = memo.computeIfAbsent(new Dest(p.netns(), c.destination()), k -> attribute(c));
       if (a.isEmpty()) return;
-      LiveProcesses.Owner o = owners.computeIfAbsent(p.pid() + " " + p.startTicks(), k -> owner(p));
-      String key = p.pid() + " " + p.startTicks() + " " + c.destination().ip() + " " + c.destination().port();
-      observed.computeIfAbsent(key, k -> new Acc(o, c, a.get())).seen(c);
+      LiveProcesses.Owner o = owners.computeIfAbsent(proc, k -> owner(p));
+      observed.computeIfAbsent(new Pair(proc, c.destination()), k -> new Acc(o, c, a.get())).seen(c);
     }
 
     private Optional<Attributed> attribute(ProbedConnection c) {
@@ -132,6 +149,10 @@ public final class ProbeSensor implements AutoCloseable {
       for (Acc a : observed.values()) out.add(a.observation());
       List<String> warnings = new ArrayList<>();
       aggregator.lost().forEach((what, n) -> warnings.add(n + " " + what + "; those events are missing from this window"));
+      if (unkept > 0) {
+        warnings.add(unkept + " connections beyond the first " + MAX_KEPT + " of this window were reported (by address) "
+            + "but their names were not kept");
+      }
       LayerStatus.State state = warnings.isEmpty() ? LayerStatus.State.RAN : LayerStatus.State.PARTIAL;
       var counts = aggregator.takeCounts();
       warnings.add("eBPF probe: " + counts.connects + " connects, " + counts.firstWrites + " first writes, "

@@ -2,7 +2,6 @@ package dev.wraith.host.ebpf;
 
 import dev.wraith.host.LiveProcesses;
 import dev.wraith.model.ContainerRef;
-import dev.wraith.model.ProcessInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ final class ProcessDirectory {
 
   /** /proc for processes the probe did not see start. */
   interface Live {
-    Optional<ProcessInfo> info(int pid, long startTicks);
+    Optional<LiveProcesses.Brief> brief(int pid, long startTicks);
   }
 
   private final Live live;
@@ -50,12 +49,13 @@ final class ProcessDirectory {
   }
 
   private ProbedProcess read(KernelEvent.Task t) {
-    Optional<ProcessInfo> info = live.info(t.pid(), t.startTicks());
-    if (info.isEmpty()) {
+    Optional<LiveProcesses.Brief> b = live.brief(t.pid(), t.startTicks());
+    if (b.isEmpty()) {
       return new ProbedProcess(t.pid(), t.startTicks(), 0, -1, "", List.of(), t.cgroupId(), container(t.cgroupId()), t.netns(),
           ProbedProcess.Source.UNKNOWN);
     }
-    ProcessInfo i = info.get();
+    LiveProcesses.Brief i = b.get();
+    // the cgroup id names the v2 hierarchy's cgroup; on a node whose kubelet uses v1, /proc's cgroup file names the pod
     Optional<ContainerRef> c = container(t.cgroupId()).or(i::container);
     return new ProbedProcess(t.pid(), t.startTicks(), i.ppid(), i.uid(), i.exe(), i.argv(), t.cgroupId(), c, t.netns(),
         ProbedProcess.Source.PROC);

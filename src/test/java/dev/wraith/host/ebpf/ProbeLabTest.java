@@ -43,7 +43,7 @@ class ProbeLabTest {
     assertThat(s).as("the checks passed, so the probe must load").isInstanceOf(ProbeStart.Started.class);
     probe = ((ProbeStart.Started) s).probe();
     LiveProcesses live = new LiveProcesses(new LiveProcFs(Path.of("/proc")));
-    aggregator = new ConnectionAggregator(new ProcessDirectory(live::info, new CgroupIds(CgroupIds.v2Root(Path.of("/proc")))),
+    aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(Path.of("/proc")))),
         "probe-node", Duration.ofMillis(500));
     lab = ProbeLab.start();
   }
