@@ -66,10 +66,10 @@ final class ScanInputs {
       description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
   Path procRoot;
 
-  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_PROBE:-auto}",
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
       description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
           + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
-          + "proc: /proc sampling only. Env: WRAITH_PROBE.")
+          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
   dev.wraith.host.ebpf.ProbeMode probe;
 
   @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")

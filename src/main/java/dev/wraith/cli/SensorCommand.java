@@ -78,11 +78,11 @@ final class SensorCommand implements Callable<Integer> {
       description = "The proc filesystem to read. Default: ${DEFAULT-VALUE}. Env: WRAITH_PROC_ROOT.")
   Path procRoot;
 
-  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_PROBE:-auto}",
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
       description = "How connections are seen. auto: wraith's eBPF probe when it can load here (root, or CAP_BPF and "
           + "CAP_PERFMON; kernel BTF; tracefs; a live --proc-root), else /proc sampling with the reason in the layer "
           + "status. ebpf: the probe or nothing (exit 3 with the reason). proc: /proc sampling only. "
-          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_PROBE.")
+          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_HOST_PROBE.")
   ProbeMode probe;
 
   @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "200",
