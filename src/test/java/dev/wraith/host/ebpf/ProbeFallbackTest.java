@@ -111,6 +111,39 @@ class ProbeFallbackTest {
     }
   }
 
+  @Test
+  void scanAllsHostLayerTakesTheSameChoice() throws Exception {
+    Path results = Files.createTempDirectory("probe-scan-all-");
+    try {
+      String[] common = {"scan-all", "--skip-layers", "code,cluster,tetragon,mcp", "--proc-root", "src/test/fixtures/host/proc/node-a",
+          "--no-dns", "--no-state", "--duration", "0.3", "--no-color", "--output", results.toString(), "--format", "json"};
+      var out = new java.io.ByteArrayOutputStream();
+      var old = System.out;
+      System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+      int ebpf, proc;
+      try {
+        ebpf = dev.wraith.cli.Main.run(concat(common, "--probe", "ebpf"));
+        proc = dev.wraith.cli.Main.run(concat(common, "--probe", "proc"));
+      } finally {
+        System.setOut(old);
+      }
+      assertThat(ebpf).isEqualTo(3);
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("eBPF probe unavailable: src/test/fixtures/host/proc/node-a is not a live proc");
+      assertThat(proc).isZero();
+      assertThat(dev.wraith.cli.Main.run(concat(common, "--probe", "kernel"))).isEqualTo(2);
+    } finally {
+      try (var s = Files.walk(results)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   private static JsonNode lastLine(String text) throws Exception {
     String[] lines = text.strip().split("\n");
     return new ObjectMapper().readTree(lines[lines.length - 1]);
