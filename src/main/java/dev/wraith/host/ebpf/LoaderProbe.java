@@ -59,16 +59,22 @@ public final class LoaderProbe implements KernelProbe {
     } catch (IOException e) {
       return new ProbeStart.Unavailable("cannot extract the probe binary: " + e.getMessage());
     }
-    return start(binary, READY_TIMEOUT);
+    return start(binary, READY_TIMEOUT, true);
   }
 
-  /** Starts {@code binary} and waits for its READY frame (programs loaded and attached). */
-  static ProbeStart start(Path binary, Duration readyTimeout) {
+  /**
+   * Starts {@code binary} and waits for its READY frame (programs loaded and attached). With {@code extracted}
+   * the binary and its private directory are deleted as soon as it runs: nothing is left in /tmp, even when this
+   * JVM is killed.
+   */
+  static ProbeStart start(Path binary, Duration readyTimeout, boolean extracted) {
     Process p;
     try {
-      p = new ProcessBuilder(binary.toString()).start();
+      p = new ProcessBuilder(binary.toString()).start(); // returns once the binary has been exec'd
     } catch (IOException e) {
       return new ProbeStart.Unavailable("cannot start " + binary + ": " + e.getMessage());
+    } finally {
+      if (extracted) ProbeBinary.delete(binary);
     }
     LoaderProbe probe = new LoaderProbe(p);
     try {

@@ -9,7 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Extracts the loader from the jar into a fresh private directory (mode 0700, under java.io.tmpdir) so no other
- * user can replace the binary between extraction and exec; both are removed when the JVM exits.
+ * user can replace the binary between extraction and exec. The caller deletes both once the binary runs (see
+ * {@link #delete}); they are also registered for deletion at JVM exit.
  */
 final class ProbeBinary {
   private ProbeBinary() {}
@@ -25,5 +26,15 @@ final class ProbeBinary {
     bin.toFile().deleteOnExit(); // registered after the directory, so deleted before it
     Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwx------"));
     return bin;
+  }
+
+  /** Removes an extracted binary and its directory (a running process keeps its image). */
+  static void delete(Path bin) {
+    try {
+      Files.deleteIfExists(bin);
+      Files.deleteIfExists(bin.getParent());
+    } catch (IOException e) {
+      // registered for deletion at exit as well
+    }
   }
 }

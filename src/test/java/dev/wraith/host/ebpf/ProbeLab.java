@@ -24,6 +24,8 @@ final class ProbeLab implements AutoCloseable {
   final String srv = "probe-s" + tag, cli = "probe-c" + tag;
   final int subnet = 1 + ThreadLocalRandom.current().nextInt(250);
   final String server = "10.213." + subnet + ".2", client = "10.213." + subnet + ".1";
+  /** The server's IPv6 address (Java's canonical text), and the client's. */
+  final String server6 = "fd00:213:0:" + Integer.toHexString(subnet) + ":0:0:0:2", client6 = "fd00:213:0:" + Integer.toHexString(subnet) + ":0:0:0:1";
   final Path dir;
   private final List<Process> daemons = new ArrayList<>();
 
@@ -98,6 +100,8 @@ final class ProbeLab implements AutoCloseable {
     sh("ip", "link", "set", b, "netns", cli);
     sh("ip", "-n", srv, "addr", "add", server + "/24", "dev", a);
     sh("ip", "-n", cli, "addr", "add", client + "/24", "dev", b);
+    sh("ip", "-n", srv, "addr", "add", server6 + "/64", "dev", a, "nodad"); // nodad: usable at once
+    sh("ip", "-n", cli, "addr", "add", client6 + "/64", "dev", b, "nodad");
     for (String[] l : new String[][] {{srv, a}, {srv, "lo"}, {cli, b}, {cli, "lo"}}) sh("ip", "-n", l[0], "link", "set", l[1], "up");
     for (String ns : List.of(srv, cli)) {
       Files.createDirectories(Path.of("/etc/netns", ns));
@@ -110,10 +114,11 @@ final class ProbeLab implements AutoCloseable {
         "-subj", "/CN=probe-lab", "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
     daemon("dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--bind-interfaces", "--listen-address=" + server,
         "--port=53", "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-facility=" + dir.resolve("dnsmasq.log"),
-        "--address=/api.openai.com/" + server, "--address=/generativelanguage.googleapis.com/" + server,
+        "--address=/api.openai.com/" + server, "--address=/api.openai.com/" + server6,
+        "--address=/generativelanguage.googleapis.com/" + server,
         "--address=/cdn-neighbour.example/" + server, "--address=/models.internal/" + server,
         "--host-record=anthropic.edge.example," + server, "--cname=api.anthropic.com,anthropic.edge.example");
-    Process web = daemon(python(), Path.of(RESOURCES, "lab_server.py").toAbsolutePath().toString(), server,
+    Process web = daemon(python(), Path.of(RESOURCES, "lab_server.py").toAbsolutePath().toString(), server + "," + server6,
         dir.resolve("cert.pem").toString(), dir.resolve("key.pem").toString());
     byte[] ready = web.getInputStream().readNBytes(6);
     if (!new String(ready).equals("ready\n")) throw new IOException("lab server did not start: " + new String(ready));

@@ -34,6 +34,7 @@ class ProbeLabTest {
   /** Every event and record, as text: what a bug could leak into an output. */
   private final StringBuilder everything = new StringBuilder();
   private final List<KernelEvent.FirstBytes> firstBytes = new ArrayList<>();
+  private final List<KernelEvent.DnsReply> dnsReplies = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -56,8 +57,10 @@ class ProbeLabTest {
 
   @Test
   void pythonSniAndDnsAnswerAreTiedToItsPidAndNamespace() throws Exception {
+    // IPv4 (the name also has an AAAA record, and this glibc prefers the lab's ULA address)
     Process p = lab.run(ProbeLab.python(), "-c", "import socket,ssl\nc=ssl.create_default_context()\nc.check_hostname=False\n"
-        + "c.verify_mode=ssl.CERT_NONE\ns=c.wrap_socket(socket.create_connection(('api.openai.com',443)),server_hostname='api.openai.com')\n"
+        + "c.verify_mode=ssl.CERT_NONE\nai=socket.getaddrinfo('api.openai.com',443,socket.AF_INET,socket.SOCK_STREAM)[0]\n"
+        + "s=c.wrap_socket(socket.create_connection(ai[4]),server_hostname='api.openai.com')\n"
         + "s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')\ns.recv(100)");
     ProbedConnection c = await(byPid(p, 443));
     assertThat(c.request()).isEqualTo(new RequestName.Sni("api.openai.com"));
@@ -66,6 +69,37 @@ class ProbeLabTest {
     assertThat(c.process().netns()).isEqualTo("net:[" + lab.clientNetns() + "]");
     assertThat(c.process().exe()).contains("python3");
     assertOwnAnswer(c, p, "api.openai.com");
+  }
+
+  @Test
+  void ipv6ConnectAndAaaaAnswer() throws Exception {
+    Process p = lab.run(ProbeLab.python(), "-c", "import socket,ssl\n"
+        + "ai=socket.getaddrinfo('api.openai.com',443,socket.AF_INET6,socket.SOCK_STREAM)[0]\n"
+        + "c=ssl.create_default_context()\nc.check_hostname=False\nc.verify_mode=ssl.CERT_NONE\n"
+        + "s=socket.socket(socket.AF_INET6)\ns.connect(ai[4])\ns=c.wrap_socket(s,server_hostname='api.openai.com')\n"
+        + "s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')\ns.recv(100)");
+    ProbedConnection c = await(byPid(p, 443));
+    assertThat(c.destination()).isEqualTo(new Endpoint(lab.server6, 443));
+    assertThat(c.source().ip()).isEqualTo(lab.client6);
+    assertThat(c.request()).isEqualTo(new RequestName.Sni("api.openai.com"));
+    assertOwnAnswer(c, p, "api.openai.com");
+  }
+
+  @Test
+  void dnsOverTcpIsReadToo() throws Exception {
+    // a real DNS-over-TCP exchange with dnsmasq: the length read alone, then the message
+    Process p = lab.run(ProbeLab.python(), "-c", "import socket,struct\n"
+        + "q=struct.pack('>HHHHHH',0x4242,0x0100,1,0,0,0)+b''.join(bytes([len(l)])+l.encode() for l in 'api.openai.com'.split('.'))"
+        + "+b'\\x00'+struct.pack('>HH',1,1)\n"
+        + "s=socket.create_connection(('" + lab.server + "',53))\ns.sendall(struct.pack('>H',len(q))+q)\n"
+        + "n=struct.unpack('>H',s.recv(2))[0]\nd=b''\nwhile len(d)<n:\n d+=s.recv(n-len(d))\n");
+    awaitEvents(() -> dnsReplies.stream().anyMatch(d -> d.task().pid() == p.pid()));
+    assertThat(dnsReplies).filteredOn(d -> d.task().pid() == p.pid()).singleElement().satisfies(d -> {
+      assertThat(d.tcp()).isTrue();
+      assertThat(d.server()).isEqualTo(new Endpoint(lab.server, 53));
+      assertThat(d.message().question()).isEqualTo("api.openai.com");
+      assertThat(d.message().addresses()).extracting(DnsMessage.Address::ip).containsExactly(lab.server);
+    });
   }
 
   @Test
@@ -186,12 +220,18 @@ class ProbeLabTest {
 
   /** Feeds the probe's events to the aggregator until a connection matches (the events arrive within milliseconds). */
   private ProbedConnection await(Predicate<ProbedConnection> match) throws Exception {
+    awaitEvents(() -> seen.stream().anyMatch(match));
+    return seen.stream().filter(match).findFirst().orElseThrow();
+  }
+
+  private void awaitEvents(java.util.function.BooleanSupplier done) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < end) {
-      for (ProbedConnection c : seen) if (match.test(c)) return c;
+      if (done.getAsBoolean()) return;
       for (KernelEvent e : probe.poll(Duration.ofMillis(100))) {
         everything.append(e).append('\n');
         if (e instanceof KernelEvent.FirstBytes f) firstBytes.add(f);
+        if (e instanceof KernelEvent.DnsReply d) dnsReplies.add(d);
         aggregator.accept(e);
       }
       for (ProbedConnection c : aggregator.complete(Instant.now())) {
@@ -200,6 +240,6 @@ class ProbeLabTest {
       }
       assertThat(probe.stopped()).isEmpty();
     }
-    throw new AssertionError("no such connection in " + seen.size() + " seen");
+    throw new AssertionError("not seen within 20 s; " + seen.size() + " connections seen");
   }
 }
