@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
         "",
         "With wraith's eBPF probe (--probe auto, the default, when it can load: root or CAP_BPF and CAP_PERFMON, kernel "
             + "BTF, tracefs) every TCP connect is seen as it happens, with the exec'd binary and arguments of even a "
-            + "50 ms process, the DNS answers it received and the TLS SNI, proxy CONNECT target or HTTP Host it sent "
-            + "(only those names are kept of what it wrote). Without it, /proc is sampled every 200 ms, so a connection "
-            + "that stays open 250 ms or more is not missed; the status says why the probe is not used. Destinations are "
+            + "50 ms process. The probe also reads the DNS answers a process receives and the first 2 KiB it writes on "
+            + "each connection, of which only the TLS SNI, a proxy CONNECT target or an HTTP method, Host and path are "
+            + "kept, with the connection. Without the probe, /proc is sampled every 200 ms, so a connection that stays "
+            + "open 250 ms or more is not missed; the status says why the probe is not used. Destinations are "
             + "attributed from --resolve pins, /etc/hosts (node and container), forward DNS of the catalogue's "
             + "hostnames, published provider ranges and distinctive model-server ports; never from wide address "
             + "blocks. Read-only; run as root (or with CAP_SYS_PTRACE) to see every process's sockets.",
@@ -169,6 +170,8 @@ final class SensorCommand implements Callable<Integer> {
           file.write(tool, scan, out);
           out.flush();
         }
+        // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts
+        if (probe == ProbeMode.EBPF && scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       }
     }
     return Main.OK;

@@ -37,9 +37,9 @@ public final class HostLayer implements AutoCloseable {
   static final int MAX_PROCESSES = 50_000;
 
   private final Sensor sensor;
-  private final Optional<ProbeSensor> probe;
+  private Optional<ProbeSensor> probe;
   /** Why the eBPF probe is not used (auto), or why the layer cannot run (--probe ebpf). */
-  private final Optional<String> probeUnavailable;
+  private Optional<String> probeUnavailable;
   private final ProbeMode mode;
   private final Optional<DnsCache> dns;
   private final LiveProcFs proc;
@@ -62,6 +62,12 @@ public final class HostLayer implements AutoCloseable {
 
   /** With {@code mode} AUTO or EBPF the eBPF probe is started here (it needs this process's privileges). */
   public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode) {
+    return open(catalogue, procRoot, pins, resolveDns, mode, LoaderProbe::start);
+  }
+
+  /** @param starter starts the probe (the loader; a fixture in tests) */
+  static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode,
+      Supplier<ProbeStart> starter) {
     Optional<DnsCache> dns = resolveDns
         ? Optional.of(new DnsCache(Attributor.resolvableHosts(catalogue), Resolver.system(), DNS_TTL, DNS_TIMEOUT,
             Clock.systemUTC()).start())
@@ -72,7 +78,7 @@ public final class HostLayer implements AutoCloseable {
     Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(), notes);
     if (mode == ProbeMode.PROC) return new HostLayer(sensor, Optional.empty(), Optional.empty(), mode, dns, proc);
     Optional<String> notLive = notThisKernel(procRoot);
-    ProbeStart start = notLive.<ProbeStart>map(ProbeStart.Unavailable::new).orElseGet(LoaderProbe::start);
+    ProbeStart start = notLive.<ProbeStart>map(ProbeStart.Unavailable::new).orElseGet(starter);
     if (start instanceof ProbeStart.Started s) {
       ProbeSensor ps = new ProbeSensor(s.probe(), proc, procRoot, attributor, nodeName(procRoot), Clock.systemUTC(), notes);
       return new HostLayer(sensor, Optional.of(ps), Optional.empty(), mode, dns, proc);
@@ -86,10 +92,20 @@ public final class HostLayer implements AutoCloseable {
     return probeUnavailable;
   }
 
+  /**
+   * One window. A probe that stops fails its window; with AUTO the next windows sample /proc, saying why, and with
+   * EBPF they fail at once.
+   */
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
     if (probe.isPresent()) {
       ProbeWindow w = probe.get().observe(window);
       lastWindow = Optional.of(w);
+      Optional<String> stopped = probe.get().stopped();
+      if (stopped.isPresent()) {
+        probe.get().close();
+        probe = Optional.empty();
+        probeUnavailable = Optional.of("it stopped: " + stopped.get());
+      }
       return w.scan();
     }
     if (mode == ProbeMode.EBPF) {

@@ -82,6 +82,11 @@ public final class ProbeSensor implements AutoCloseable {
     return new ProbeWindow(fold.scan(start, end, stopped), fold.connections, aggregator.answers());
   }
 
+  /** Why the probe stopped, once it has (every later window would fail at once). */
+  public Optional<String> stopped() {
+    return probe.stopped();
+  }
+
   @Override
   public void close() {
     probe.close();

@@ -10,21 +10,21 @@ import java.time.Instant;
  * Writes frames in the loader's format (src/main/bpf/probe.h, loader.c) for fixtures: what {@code wraith-probe >
  * FILE} records. Kernel times are given as wall-clock instants; the READY frame pairs boot time 0 with {@code epoch}.
  */
-final class Frames {
+public final class Frames {
   static final long TICK = 10_000_000L;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final Instant epoch;
 
-  Frames(Instant epoch) {
+  public Frames(Instant epoch) {
     this.epoch = epoch;
     ByteBuffer b = le(24).putInt(1).putInt(0).putLong(0).putLong(nanos(epoch));
     frame(EventDecoder.READY, b.array());
   }
 
   /** The process of an event: pid, start ticks, cgroup id and netns inode. */
-  record Proc(int pid, long startTicks, long cgroup, long netns) {}
+  public record Proc(int pid, long startTicks, long cgroup, long netns) {}
 
-  Frames connect(Proc p, Instant at, long conn, byte[] daddr, int dport) {
+  public Frames connect(Proc p, Instant at, long conn, byte[] daddr, int dport) {
     ByteBuffer b = head(88, p, at, EventDecoder.T_CONNECT);
     b.putLong(40, conn).putShort(48, family(daddr)).putShort(50, (short) 0).putShort(52, (short) dport).putShort(54, (short) 6);
     b.position(72);
@@ -32,15 +32,15 @@ final class Frames {
     return frame(EventDecoder.EVENT, b.array());
   }
 
-  Frames payload(Proc p, Instant at, long conn, byte[] daddr, int sport, int dport, byte[] data, long written) {
+  public Frames payload(Proc p, Instant at, long conn, byte[] daddr, int sport, int dport, byte[] data, long written) {
     return data(EventDecoder.T_PAYLOAD, p, at, conn, daddr, sport, dport, 6, data, written);
   }
 
-  Frames dns(Proc p, Instant at, byte[] server, byte[] message) {
+  public Frames dns(Proc p, Instant at, byte[] server, byte[] message) {
     return data(EventDecoder.T_DNS, p, at, 0, server, 40000, 53, 17, message, message.length);
   }
 
-  Frames exec(Proc p, Instant at, int ppid, String path, String... argv) {
+  public Frames exec(Proc p, Instant at, int ppid, String path, String... argv) {
     byte[] args = String.join("\0", argv).concat("\0").getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = head(EventDecoder.EXEC_HEAD + args.length, p, at, EventDecoder.T_EXEC);
     byte[] pb = path.getBytes(StandardCharsets.UTF_8);
@@ -52,12 +52,12 @@ final class Frames {
     return frame(EventDecoder.EVENT, b.array());
   }
 
-  Frames exit(Proc p, Instant at) {
+  public Frames exit(Proc p, Instant at) {
     return frame(EventDecoder.EVENT, head(40, p, at, EventDecoder.T_EXIT).array());
   }
 
   /** A STATS frame with drop totals per record type (index = type). */
-  Frames stats(long... dropsByType) {
+  public Frames stats(long... dropsByType) {
     ByteBuffer b = le(16 + 8 * EventDecoder.TYPES).putLong(0).putLong(nanos(epoch));
     for (int t = 0; t < EventDecoder.TYPES; t++) b.putLong(t < dropsByType.length ? dropsByType[t] : 0);
     return frame(EventDecoder.STATS, b.array());
@@ -69,7 +69,7 @@ final class Frames {
     return this;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     return out.toByteArray();
   }
 
