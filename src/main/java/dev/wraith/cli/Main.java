@@ -74,7 +74,8 @@ public final class Main implements Runnable {
     public String[] getVersion() {
       var c = CatalogueLoader.bundled();
       return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")",
-          "parser " + dev.wraith.code.parser.Parsers.description()};
+          "parser " + dev.wraith.code.parser.Parsers.description(),
+          dev.wraith.host.ebpf.ProbeBuild.current().versionLine()};
     }
   }
 

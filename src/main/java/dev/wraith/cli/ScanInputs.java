@@ -67,6 +67,12 @@ final class ScanInputs {
       description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
   Path procRoot;
 
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
+      description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
+          + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
+          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
+  dev.wraith.host.ebpf.ProbeMode probe;
+
   @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
   boolean noDns;
 
@@ -200,7 +206,7 @@ final class ScanInputs {
       }
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, tetragonEvents, tetragonAddress, home, pins,
+        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins,
         Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
   }
 

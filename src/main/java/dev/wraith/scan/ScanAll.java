@@ -56,6 +56,7 @@ public final class ScanAll {
       List<Path> auditLogs,
       Path procRoot,
       boolean resolveDns,
+      dev.wraith.host.ebpf.ProbeMode probe,
       List<Path> tetragonEvents,
       String tetragonAddress,
       Path mcpHome,
@@ -313,7 +314,7 @@ public final class ScanAll {
   }
 
   private static Outcome host(Catalogue cat, Request r) throws InterruptedException {
-    try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns())) {
+    try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns(), r.probe())) {
       HostScan scan = layer.observe(r.duration(), Duration.ofMillis(200));
       long processes = scan.observations().stream().map(o -> o.process().pid()).distinct().count();
       List<dev.wraith.model.ProcessInfo> table;
