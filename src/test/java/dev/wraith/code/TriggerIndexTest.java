@@ -67,6 +67,27 @@ class TriggerIndexTest {
     }
   }
 
+  /** Files long enough to be walked in two parts: a token anywhere, across the middle included, is found. */
+  @Test
+  void longInputsFindTokensAnywhere() {
+    List<String> tokens = List.of("import openai", "from langchain_core");
+    TriggerIndex idx = TriggerIndex.of(tokens);
+    for (int length : new int[] {600, 601, 2000, 4097}) {
+      for (String token : tokens) {
+        for (int at = 0; at + token.length() <= length; at++) {
+          byte[] b = new byte[length];
+          java.util.Arrays.fill(b, (byte) 'x');
+          System.arraycopy(bytes(token), 0, b, at, token.length());
+          assertThat(idx.anyIn(b, length)).as(token + " at " + at + " of " + length).isTrue();
+          assertThat(idx.anyIn(b, at + token.length() - 1)).as(token + " cut short at " + at + " of " + length).isFalse();
+        }
+      }
+      byte[] none = new byte[length];
+      java.util.Arrays.fill(none, (byte) 'i');
+      assertThat(idx.anyIn(none, length)).isFalse();
+    }
+  }
+
   private static String random(Random rnd, int n, String alphabet) {
     StringBuilder s = new StringBuilder();
     for (int j = 0; j < n; j++) s.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
