@@ -102,8 +102,9 @@ public final class SensorJsonReader {
   }
 
   private static Attributed attribution(JsonNode n) {
-    String method = text(n, "attribution").toUpperCase(Locale.ROOT).replace('-', '_');
-    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.valueOf(method));
+    String method = text(n, "attribution");
+    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.byId(method)
+        .orElseThrow(() -> new IllegalArgumentException("unknown attribution '" + method + "'")));
   }
 
   private static ProcessOrigin origin(String id) {

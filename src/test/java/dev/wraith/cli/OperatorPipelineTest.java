@@ -60,7 +60,7 @@ class OperatorPipelineTest {
         .withContainerID("containerd://" + CID).endContainerStatus().endStatus().build()).create();
     String uid = pod.getMetadata().getUid();
     var container = new ContainerRef(uid, CID, "containerd", "burstable", "systemd");
-    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
     var execd = new ProcessInfo(4242, 9000, 4200, 0, List.of(), "/usr/bin/python3", List.of("python3", "/tmp/sync.py"), "/",
         List.of(), Optional.of(container), "net:[4026532300]");
     var nodeScript = new ProcessInfo(77, 100, 1, 0, List.of(), "/usr/bin/python3", List.of("python3", "/root/agent.py"), "/root",

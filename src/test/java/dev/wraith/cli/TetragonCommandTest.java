@@ -36,14 +36,21 @@ class TetragonCommandTest {
         .doesNotContain("REALVALUE");
     List<JsonNode> lines = Files.readAllLines(a).stream().map(TetragonCommandTest::json).toList();
     assertThat(lines).extracting(l -> l.path("type").asText()).containsExactly("observation", "observation",
-        "observation", "observation", "observation", "status");
+        "observation", "observation", "observation", "unattributed", "status");
     JsonNode agent = lines.stream().filter(l -> l.path("entryScript").asText().equals("/tmp/agent.py")
         && l.path("port").asInt() == 11434).findFirst().orElseThrow();
     assertThat(agent.path("execd").asBoolean()).isTrue();
     assertThat(agent.path("launcher").asText()).isEqualTo("runc");
-    assertThat(agent.path("attribution").asText()).isEqualTo("model-server-port");
-    assertThat(lines.get(5).path("state").asText()).isEqualTo("partial");
-    assertThat(lines.get(5).path("stats").path("malformed").asInt()).isEqualTo(3);
+    assertThat(agent.path("attribution").asText()).isEqualTo("port");
+    assertThat(agent.path("strength").asText()).isEqualTo("weak");
+    // the node script's other destination: nothing names it
+    assertThat(lines.get(5).path("ip").asText()).isEqualTo("93.184.216.34");
+    assertThat(lines.get(5).path("connections").asInt()).isEqualTo(1);
+    assertThat(lines.get(5).has("named")).isFalse();
+    assertThat(lines.get(6).path("state").asText()).isEqualTo("partial");
+    assertThat(lines.get(6).path("stats").path("malformed").asInt()).isEqualTo(3);
+    assertThat(lines.get(6).path("reason").asText()).startsWith("1 destination not attributed: 93.184.216.34:443 (1 connection, "
+        + "1 process); to attribute them, give the DNS answers the sensor recorded (--dns-log FILE)");
   }
 
   @Test

@@ -60,7 +60,7 @@ final class Scenario {
   static final Path AUDIT = Path.of("src/test/resources/correlate/audit.log");
   static final String TRIAGE_UID = "5b0e2a44-1c1d-4f0a-9d3e-000000000001";
   static final String TRIAGE_CID = "a1".repeat(32);
-  static final Attributed OPENAI = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+  static final Attributed OPENAI = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
   static final Attributed ANTHROPIC = new Attributed("anthropic", "api.anthropic.com", Attributed.Method.PIN);
 
   private Scenario() {}

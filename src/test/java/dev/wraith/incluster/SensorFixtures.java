@@ -33,9 +33,9 @@ final class SensorFixtures {
         List.of("python3", "-c", "***"), "/", List.of(), Optional.of(pod), "net:[4026532300]");
     var node = new ProcessInfo(303, 9000, 1, 0, List.of(), "/usr/bin/python3", List.of("python3", "/root/agent.py",
         "--token", "***"), "/root", List.of("ANTHROPIC_API_KEY"), Optional.empty(), "net:[4026531840]");
-    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
     var anthropic = new Attributed("anthropic", "", Attributed.Method.PUBLISHED_RANGE);
-    var ollama = new Attributed("ollama", "", Attributed.Method.MODEL_SERVER_PORT);
+    var ollama = new Attributed("ollama", "", Attributed.Method.PORT);
     List<Observation> obs = List.of(
         new Observation(app, ProcessOrigin.CONTAINER, Optional.of(new EntryScript("/srv/bot.js", "b".repeat(64), "")),
             "162.159.140.245", 443, openai, start.plusSeconds(1), start.plusSeconds(50), 2, 40),

@@ -118,7 +118,7 @@ class TetragonCollectorTest {
     assertThat(agent.probe()).isFalse();
     assertThat(agent.observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/agent.py");
     assertThat(agent.observation().attribution().providerId()).isEqualTo("ollama");
-    assertThat(agent.observation().attribution().method()).isEqualTo(Method.MODEL_SERVER_PORT);
+    assertThat(agent.observation().attribution().method()).isEqualTo(Method.PORT);
     assertThat(agent.observation().connections()).isEqualTo(2);
     assertThat(agent.observation().process().ppid()).isEqualTo(5001);
     assertThat(find(s, AGENT, "160.79.104.11").observation().attribution().providerId()).isEqualTo("anthropic");
