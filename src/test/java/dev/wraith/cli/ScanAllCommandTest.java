@@ -90,7 +90,7 @@ class ScanAllCommandTest {
           .containsExactly("aibom.cdx.json", "code.sarif", "inventory.json", "report.html", "report.md");
     }
     JsonNode inv = json(results.resolve("inventory.json"));
-    assertThat(inv.path("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(inv.path("schemaVersion").asInt()).isEqualTo(2);
     assertThat(inv.path("summary").path("CONFIRMED").asInt()).isEqualTo(2);
     assertThat(inv.path("summary").path("UNKNOWN").asInt()).isEqualTo(3);
     assertThat(inv.path("summary").path("GHOST").asInt()).isEqualTo(1);
