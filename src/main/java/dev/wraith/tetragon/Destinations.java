@@ -29,6 +29,9 @@ final class Destinations {
 
   private record Key(String ip, int port) {}
 
+  /** A tallied destination: the address, and the non-AI name when one settled it ("" when nothing named it). */
+  private record Tallied(String ip, int port, String named) {}
+
   /** The address (null when the text is not an IP literal), its address-only verdict, and whether it is in-cluster. */
   private record Known(InetAddress address, Attribution byAddress, boolean inCluster) {}
 
@@ -41,7 +44,7 @@ final class Destinations {
   private final Attributor attributor;
   private final DnsAnswers dns;
   private final Map<Key, Known> cache = new HashMap<>();
-  private final Map<Key, Tally> tallies = new HashMap<>();
+  private final Map<Tallied, Tally> tallies = new HashMap<>();
   private long untalliedConnections;
 
   Destinations(Attributor attributor, DnsAnswers dns) {
@@ -70,9 +73,12 @@ final class Destinations {
     return k.inCluster() && !k.address().isLoopbackAddress() && !k.address().isLinkLocalAddress();
   }
 
-  /** Counts a connection that is not AI; {@code newProcess} when it is the first from its process to there. */
+  /**
+   * Counts a connection that is not AI, apart for each non-AI name it was given (one address, several names: a CDN);
+   * {@code newProcess} when it is the first from its process to there.
+   */
   void tally(Event.Connect c, Attribution verdict, boolean newProcess) {
-    Key key = new Key(c.daddr(), c.dport());
+    Tallied key = new Tallied(c.daddr(), c.dport(), verdict instanceof Attribution.NotAi n ? n.name() : "");
     Tally t = tallies.get(key);
     if (t == null) {
       if (tallies.size() >= MAX_TALLIED) {
