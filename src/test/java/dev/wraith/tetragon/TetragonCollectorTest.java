@@ -304,4 +304,12 @@ class TetragonCollectorTest {
         .containsExactly("10.96.0.55 true", "127.0.0.1 true", "fd00:10:96::55 true");
     assertThat(s.status().reason()).as("in-cluster ones are the cluster layer's to name").isEmpty();
   }
+
+  @Test
+  void aJavaSingleFileSourceLaunchIsAnEntryScriptHereToo() throws IOException {
+    P lead = new P(execId(5000, 9100), null, 9100, "/tmp", "/usr/lib/jvm/java-21-openjdk-amd64/bin/java",
+        "-Xmx256m /tmp/LeadDedupe.java --batch 50", pod("sales", "crm-sync-5f6d7-abcde", "app", 77, false), false);
+    TetragonScan s = collect(List.of(exec(lead, null, T0), connect(lead, "160.79.104.10", 443, T0.plusSeconds(1))));
+    assertThat(find(s, lead, "160.79.104.10").observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/LeadDedupe.java");
+  }
 }
