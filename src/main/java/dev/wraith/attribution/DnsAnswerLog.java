@@ -146,7 +146,7 @@ public final class DnsAnswerLog {
     in.mark(2);
     int b0 = in.read(), b1 = in.read();
     in.reset();
-    return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
   }
 
   /** The state of one read over several files. */

@@ -93,6 +93,30 @@ class TetragonCommandTest {
     assertThat(json(b.get(b.size() - 1)).path("state").asText()).isEqualTo("partial"); // the rate-limit gap
   }
 
+  static final Path DEMO = Path.of("examples/demo");
+
+  @Test
+  void theBundledReplayWithoutPinsSaysWhatItCouldNotAttributeAndHow() {
+    String out = run("tetragon", "--tetragon-events", DEMO.resolve("tetragon.log.gz").toString());
+    assertThat(out).contains("AI connections in Tetragon events 2026-11-02T08:00:00Z – 2026-11-27T07:58:08Z: 1")
+        .contains("Destinations not attributed to AI: 1 (4494 connections):")
+        .containsPattern("162\\.159\\.140\\.245:443\\s+4494\\s+4\\s+nothing names it")
+        .contains("To attribute them, give the DNS answers the sensor recorded (--dns-log FILE) or pin an address "
+            + "(--resolve HOST=IP).")
+        .contains("tetragon layer: ran (1 destination not attributed: 162.159.140.245:443 (4494 connections, 4 processes)")
+        .doesNotContain("openai");
+  }
+
+  @Test
+  void theBundledReplayWithTheRecordedDnsAnswersNamesTheGhostAndNotItsNeighbour() {
+    String out = run("tetragon", "--tetragon-events", DEMO.resolve("tetragon.log.gz").toString(), "--dns-log",
+        DEMO.resolve("dns.jsonl.gz").toString());
+    assertThat(out).contains("/tmp/.cache/reconcile.py").containsPattern("api\\.openai\\.com \\(162\\.159\\.140\\.245:443\\)\\s+"
+        + "openai\\s+dns-answer\\s+3942")
+        .containsPattern("162\\.159\\.140\\.245:443\\s+264\\s+1\\s+named rates\\.partner-fx\\.example by dns-answer: not AI")
+        .doesNotContain("To attribute them").contains("tetragon layer: ran;");
+  }
+
   static String run(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
