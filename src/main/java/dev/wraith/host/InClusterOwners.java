@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Owners of the connections to in-cluster addresses that nothing attributed, found only while that stays cheap: an
  * owner found once is kept for the socket's life (no syscall per sample: a socket inode is unique while it lives), and
- * a new one is searched for only in a namespace of at most {@link #MAX_PIDS} processes (a pod's). Connections in
+ * a new one is searched for once, and only in a namespace of at most {@link #MAX_PIDS} processes (a pod's). Connections in
  * bigger namespaces (the node's own, where every node process would have to be searched) are counted and said.
  */
 final class InClusterOwners {
@@ -21,6 +21,8 @@ final class InClusterOwners {
   private final SocketOwners owners;
   private final ProcessTable processes;
   private final Map<Long, Integer> byInode = new HashMap<>();
+  /** Inodes searched for once without finding an owner: not searched again while they live. */
+  private final Set<Long> notFound = new HashSet<>();
   private long untraced;
 
   InClusterOwners(SocketOwners owners, ProcessTable processes) {
@@ -31,10 +33,16 @@ final class InClusterOwners {
   /** Adds a sighting per connection of the namespace whose owner is known or cheaply found. */
   void sightings(Map<Long, Sampler.Local> local, List<Integer> pids, List<Sighting.InCluster> out) {
     Set<Long> unknown = new HashSet<>();
-    for (Long inode : local.keySet()) if (!byInode.containsKey(inode)) unknown.add(inode);
+    for (Long inode : local.keySet()) if (!byInode.containsKey(inode) && !notFound.contains(inode)) unknown.add(inode);
     if (!unknown.isEmpty()) {
-      if (pids.size() <= MAX_PIDS) byInode.putAll(owners.find(unknown, pids));
-      else untraced += unknown.size();
+      if (pids.size() <= MAX_PIDS) {
+        Map<Long, Integer> found = owners.find(unknown, pids);
+        byInode.putAll(found);
+        unknown.removeAll(found.keySet());
+        notFound.addAll(unknown);
+      } else {
+        untraced += unknown.size();
+      }
     }
     for (Map.Entry<Long, Sampler.Local> c : local.entrySet()) {
       Integer pid = byInode.get(c.getKey());
@@ -50,6 +58,7 @@ final class InClusterOwners {
   /** Forgets closed sockets; the warning for this sample, when some connections were not traced. */
   Optional<String> endSample(Set<Long> liveInodes) {
     byInode.keySet().retainAll(liveInodes);
+    notFound.retainAll(liveInodes);
     long n = untraced;
     untraced = 0;
     if (n == 0) return Optional.empty();
