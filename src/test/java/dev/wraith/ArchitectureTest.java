@@ -89,7 +89,8 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
-  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef");
+  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "TetragonInCluster",
+      "PodRef");
 
   @Test
   void correlationSeesOnlyRecords() {
