@@ -13,10 +13,14 @@ import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
 import dev.wraith.code.javascript.JavaScriptDetector;
 import dev.wraith.code.javascript.TypeScriptDetector;
+import dev.wraith.code.manifest.CargoManifestDetector;
+import dev.wraith.code.manifest.ComposerManifestDetector;
 import dev.wraith.code.manifest.GoManifestDetector;
 import dev.wraith.code.manifest.MavenManifestDetector;
 import dev.wraith.code.manifest.NpmManifestDetector;
+import dev.wraith.code.manifest.NugetManifestDetector;
 import dev.wraith.code.manifest.PypiManifestDetector;
+import dev.wraith.code.manifest.RubyManifestDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.ClusterJsonReporter;
 import dev.wraith.report.ClusterReporter;
@@ -58,7 +62,11 @@ public final class Registry {
         new HelmChartDetector(),
         new HelmValuesDetector(catalogue),
         new KustomizationDetector(),
-        new ComposeDetector(catalogue));
+        new ComposeDetector(catalogue),
+        new NugetManifestDetector(catalogue),
+        new RubyManifestDetector(catalogue),
+        new ComposerManifestDetector(catalogue),
+        new CargoManifestDetector(catalogue));
   }
 
   /** Every output format, by --format id. */
