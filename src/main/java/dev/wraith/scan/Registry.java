@@ -3,6 +3,7 @@ package dev.wraith.scan;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.component.ComponentDetector;
 import dev.wraith.code.deploy.ComposeDetector;
 import dev.wraith.code.deploy.DockerfileDetector;
 import dev.wraith.code.deploy.HelmChartDetector;
@@ -21,6 +22,7 @@ import dev.wraith.code.manifest.NpmManifestDetector;
 import dev.wraith.code.manifest.NugetManifestDetector;
 import dev.wraith.code.manifest.PypiManifestDetector;
 import dev.wraith.code.manifest.RubyManifestDetector;
+import dev.wraith.code.notebook.NotebookDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.ClusterJsonReporter;
 import dev.wraith.report.ClusterReporter;
@@ -47,13 +49,15 @@ public final class Registry {
   /** Code-layer file detectors, built for one catalogue. */
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {
     FactMatcher matcher = new FactMatcher(catalogue);
-    return List.of(
+    // the readers of source and requirements files, which notebooks and components hand their code to
+    List<FileDetector> readers = List.of(
         new PythonDetector(matcher),
         new JavaScriptDetector(matcher),
         new TypeScriptDetector(matcher),
         new JavaDetector(matcher, catalogue),
         new GoDetector(matcher, catalogue),
-        new PypiManifestDetector(catalogue),
+        new PypiManifestDetector(catalogue));
+    return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
         new MavenManifestDetector(catalogue),
         new GoManifestDetector(catalogue),
@@ -66,7 +70,9 @@ public final class Registry {
         new NugetManifestDetector(catalogue),
         new RubyManifestDetector(catalogue),
         new ComposerManifestDetector(catalogue),
-        new CargoManifestDetector(catalogue));
+        new CargoManifestDetector(catalogue),
+        new NotebookDetector(catalogue, readers),
+        new ComponentDetector(readers))).toList();
   }
 
   /** Every output format, by --format id. */
