@@ -4,6 +4,8 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.component.ComponentDetector;
+import dev.wraith.code.config.DotenvDetector;
+import dev.wraith.code.config.SpringConfigDetector;
 import dev.wraith.code.deploy.ComposeDetector;
 import dev.wraith.code.deploy.DockerfileDetector;
 import dev.wraith.code.deploy.HelmChartDetector;
@@ -72,7 +74,9 @@ public final class Registry {
         new ComposerManifestDetector(catalogue),
         new CargoManifestDetector(catalogue),
         new NotebookDetector(catalogue, readers),
-        new ComponentDetector(readers))).toList();
+        new ComponentDetector(readers),
+        new SpringConfigDetector(catalogue),
+        new DotenvDetector(catalogue))).toList();
   }
 
   /** Every output format, by --format id. */
