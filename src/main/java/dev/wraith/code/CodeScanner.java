@@ -62,7 +62,8 @@ public final class CodeScanner {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
-    for (Ecosystem e : Ecosystem.values()) triggers.put(e, TriggerIndex.of(triggerTokens(catalogue, e)));
+    // only the ecosystems a detector filters by: an index is large (one row of 256 transitions per token byte)
+    for (FileDetector d : this.detectors) d.triggerEcosystem().ifPresent(e -> triggers.computeIfAbsent(e, x -> TriggerIndex.of(triggerTokens(catalogue, x))));
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
   }

@@ -13,7 +13,6 @@ import dev.wraith.model.ModelUse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,13 @@ public final class NotebookDetector implements FileDetector {
 
   private final Catalogue catalogue;
   private final List<FileDetector> delegates;
-  private final Map<Ecosystem, TriggerIndex> triggers = new EnumMap<>(Ecosystem.class);
+  /** Built on the first notebook that needs one: most trees hold no notebook. */
+  private final Map<Ecosystem, TriggerIndex> triggers = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code delegates}: the detectors that read source and requirements files; the first that accepts a name reads it. */
   public NotebookDetector(Catalogue catalogue, List<FileDetector> delegates) {
     this.catalogue = catalogue;
     this.delegates = List.copyOf(delegates);
-    for (FileDetector d : this.delegates) d.triggerEcosystem().ifPresent(e -> triggers.computeIfAbsent(e, this::index));
   }
 
   @Override
@@ -87,7 +86,9 @@ public final class NotebookDetector implements FileDetector {
     if (d.isEmpty()) return Optional.empty();
     byte[] bytes = cells.text().getBytes(StandardCharsets.UTF_8);
     Optional<Ecosystem> eco = d.get().triggerEcosystem();
-    if (prefilter && eco.isPresent() && !triggers.get(eco.get()).anyIn(bytes, bytes.length)) return Optional.empty();
+    if (prefilter && eco.isPresent() && !triggers.computeIfAbsent(eco.get(), this::index).anyIn(bytes, bytes.length)) {
+      return Optional.empty();
+    }
     Detection found = d.get().detect(new SourceFile(virtual, bytes));
     return Optional.of(remap(found, path, virtual, cells));
   }
