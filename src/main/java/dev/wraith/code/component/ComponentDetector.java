@@ -8,7 +8,6 @@ import dev.wraith.model.Finding;
 import dev.wraith.model.Location;
 import dev.wraith.model.ModelUse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,11 +50,7 @@ public final class ComponentDetector implements FileDetector {
     Optional<FileDetector> d = delegates.stream().filter(x -> x.accepts(virtual)).findFirst();
     if (d.isEmpty()) return Detection.EMPTY;
     Detection found = d.get().detect(new SourceFile(virtual, blocks.text().getBytes(StandardCharsets.UTF_8)));
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : found.findings()) {
-      findings.add(new Finding(f.kind(), at(file.path(), f.location()), f.subject(), f.provider(), f.framework(), f.confidence(),
-          f.severity(), f.evidence(), f.capabilities(), f.attributes()));
-    }
+    List<Finding> findings = found.findings().stream().map(f -> f.withLocation(at(file.path(), f.location()))).toList();
     List<ModelUse> models = found.models().stream().map(m -> new ModelUse(at(file.path(), m.location()), m.model(), m.parameters())).toList();
     List<String> warnings = found.warnings().stream().map(w -> w.replace(virtual, file.path())).toList();
     return new Detection(findings, List.of(), models, warnings).withEncodingWarning(file);

@@ -34,37 +34,16 @@ final class MsBuildXml {
   private record Element(String kind, Map<String, String> fields, int line) {}
 
   static List<Dependency> parse(String text) throws MalformedManifestException {
-    Map<String, String> properties = new HashMap<>();
-    List<Element> elements = new ArrayList<>();
-    Deque<String> stack = new ArrayDeque<>();
-    StringBuilder chars = new StringBuilder();
-    Element open = null;
+    Walk walk = new Walk();
     XMLStreamReader r = null;
     try {
       r = SafeXml.open(text);
       while (r.hasNext()) {
         switch (r.next()) {
           case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a project file");
-          case XMLStreamConstants.START_ELEMENT -> {
-            String name = r.getLocalName().toLowerCase(Locale.ROOT);
-            stack.push(name);
-            chars.setLength(0);
-            if (open == null && SCOPES.containsKey(name)) open = new Element(name, attributes(r), r.getLocation().getLineNumber());
-          }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> chars.append(r.getText());
-          case XMLStreamConstants.END_ELEMENT -> {
-            String name = stack.pop();
-            String value = chars.toString().trim();
-            chars.setLength(0);
-            if (open != null && name.equals(open.kind())) {
-              elements.add(open);
-              open = null;
-            } else if (open != null) {
-              open.fields().putIfAbsent(name, value);
-            } else if ("propertygroup".equals(stack.peek())) {
-              properties.putIfAbsent(name, value);
-            }
-          }
+          case XMLStreamConstants.START_ELEMENT -> walk.start(r);
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> walk.chars.append(r.getText());
+          case XMLStreamConstants.END_ELEMENT -> walk.end();
           default -> { }
         }
       }
@@ -74,8 +53,38 @@ final class MsBuildXml {
       SafeXml.close(r);
     }
     List<Dependency> out = new ArrayList<>();
-    for (Element e : elements) declared(e, properties, out);
+    for (Element e : walk.elements) declared(e, walk.properties, out);
     return out;
+  }
+
+  /** The state of one pass over a document: open elements, text, the package element being read, properties. */
+  private static final class Walk {
+    final Map<String, String> properties = new HashMap<>();
+    final List<Element> elements = new ArrayList<>();
+    final Deque<String> stack = new ArrayDeque<>();
+    final StringBuilder chars = new StringBuilder();
+    Element open;
+
+    void start(XMLStreamReader r) {
+      String name = r.getLocalName().toLowerCase(Locale.ROOT);
+      stack.push(name);
+      chars.setLength(0);
+      if (open == null && SCOPES.containsKey(name)) open = new Element(name, attributes(r), r.getLocation().getLineNumber());
+    }
+
+    void end() {
+      String name = stack.pop();
+      String value = chars.toString().trim();
+      chars.setLength(0);
+      if (open != null && name.equals(open.kind())) {
+        elements.add(open);
+        open = null;
+      } else if (open != null) {
+        open.fields().putIfAbsent(name, value);
+      } else if ("propertygroup".equals(stack.peek())) {
+        properties.putIfAbsent(name, value);
+      }
+    }
   }
 
   private static void declared(Element e, Map<String, String> properties, List<Dependency> out) {

@@ -95,10 +95,7 @@ public final class NotebookDetector implements FileDetector {
 
   private static Detection remap(Detection d, String path, String virtual, CellText cells) {
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : d.findings()) {
-      findings.add(new Finding(f.kind(), cells.map(path, f.location().line(), f.location().column()), f.subject(), f.provider(),
-          f.framework(), f.confidence(), f.severity(), f.evidence(), f.capabilities(), f.attributes()));
-    }
+    for (Finding f : d.findings()) findings.add(f.withLocation(cells.map(path, f.location().line(), f.location().column())));
     List<ModelUse> models = new ArrayList<>();
     for (ModelUse m : d.models()) models.add(new ModelUse(cells.map(path, m.location().line(), m.location().column()), m.model(), m.parameters()));
     List<String> warnings = d.warnings().stream().map(w -> w.replace(virtual, path))
