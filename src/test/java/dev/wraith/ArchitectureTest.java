@@ -54,7 +54,7 @@ class ArchitectureTest {
 
   @Test
   void languageDetectorsDoNotImportEachOther() {
-    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy"};
+    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy", "notebook", "component", "config"};
     for (String a : langs) {
       for (String b : langs) {
         if (a.equals(b)) continue;

@@ -22,7 +22,8 @@ public record Catalogue(
     List<LineageMarker> lineage,
     List<KnownApp> apps,
     List<McpClient> mcpClients,
-    List<McpPublisher> mcpPublishers) {
+    List<McpPublisher> mcpPublishers,
+    List<ConfigKey> configKeys) {
 
   public static final int SCHEMA = 1;
 
@@ -34,6 +35,11 @@ public record Catalogue(
     apps = List.copyOf(apps);
     mcpClients = List.copyOf(mcpClients);
     mcpPublishers = List.copyOf(mcpPublishers);
+    configKeys = List.copyOf(configKeys);
+  }
+
+  public Optional<Signature> signature(String id) {
+    return signatures.stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   public Optional<Provider> provider(String id) {
