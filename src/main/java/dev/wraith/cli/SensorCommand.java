@@ -40,8 +40,10 @@ import picocli.CommandLine.Option;
             + "kept, with the connection. Without the probe, /proc is sampled every 200 ms, so a connection that stays "
             + "open 250 ms or more is not missed; the status says why the probe is not used. Destinations are "
             + "attributed from --resolve pins, /etc/hosts (node and container), forward DNS of the catalogue's "
-            + "hostnames, published provider ranges and distinctive model-server ports; never from wide address "
-            + "blocks. Read-only; run as root (or with CAP_SYS_PTRACE) to see every process's sockets.",
+            + "hostnames, published provider ranges and distinctive model-server ports (all address evidence, marked "
+            + "weak); never from wide address blocks. Connections to private addresses nothing attributed are "
+            + "listed as in-cluster, for scan-all and the operator to name through the cluster's Services and pods. "
+            + "Read-only; run as root (or with CAP_SYS_PTRACE) to see every process's sockets.",
         ""
     },
     footer = {

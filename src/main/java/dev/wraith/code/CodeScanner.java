@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -158,10 +159,17 @@ public final class CodeScanner {
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments), findings,
+    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments, impliedProviders(catalogue)), findings,
         deployments, models,
         LayerStatus.ran("code", sortedWarnings),
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));
+  }
+
+  /** Framework id to the provider it defaults to, for the frameworks that have one. */
+  private static Map<String, String> impliedProviders(Catalogue catalogue) {
+    Map<String, String> out = new java.util.HashMap<>();
+    for (Signature s : catalogue.signatures()) if (!s.impliedProvider().isEmpty()) out.put(s.id(), s.impliedProvider());
+    return out;
   }
 
   private void scanFile(Walker.Entry e, String rel, List<FileDetector> accepting, ConcurrentLinkedQueue<Ordered> results,
