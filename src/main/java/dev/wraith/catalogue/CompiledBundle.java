@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -21,7 +23,10 @@ import java.util.zip.CRC32;
  * skipped the step, an IDE); the loader then reads the YAML, as it does for user overlays.
  *
  * <p>{@link #main} is the build step (Maven, process-classes): it validates the bundle by loading it from the
- * YAML, then writes the document into the classes directory.
+ * YAML, then writes the document into the classes directory. The document holds every YAML file under
+ * {@code catalogue/} (found by listing the directory, so a new catalogue file needs no change here), whether or
+ * not {@value #INDEX} lists it: files other loaders read on their own (e.g. {@code mcp-probe.yaml}) are parsed
+ * too, and {@link #tree} hands them out.
  */
 public final class CompiledBundle {
   static final String RESOURCE = "/catalogue/bundle.json";
@@ -30,8 +35,8 @@ public final class CompiledBundle {
   private CompiledBundle() {}
 
   /**
-   * The parsed trees by file name ({@value #INDEX} and every file it lists), or empty when there is no document
-   * or any YAML file changed since it was written.
+   * The parsed trees by file name relative to {@code catalogue/} ({@code signatures/pypi.yaml}), every bundled
+   * YAML file, or empty when there is no document or any YAML file changed since it was written.
    */
   static Optional<Map<String, JsonNode>> read() {
     JsonNode doc;
@@ -42,6 +47,19 @@ public final class CompiledBundle {
       return Optional.empty();
     }
     return trees(doc);
+  }
+
+  /**
+   * The build-time parse of one bundled file ({@code name} relative to {@code catalogue/}), or empty when there is
+   * none that is current: the caller then parses the YAML resource itself.
+   */
+  public static Optional<JsonNode> tree(String name) {
+    return Current.TREES.map(t -> t.get(name));
+  }
+
+  /** The document, read once per process on first use. */
+  private static final class Current {
+    static final Optional<Map<String, JsonNode>> TREES = read();
   }
 
   /** The trees of a compiled document, or empty when it lacks the index or a YAML resource no longer matches it. */
@@ -66,14 +84,24 @@ public final class CompiledBundle {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     ObjectMapper json = new ObjectMapper();
     ObjectNode files = json.createObjectNode();
-    JsonNode index = add(files, INDEX, yaml);
-    for (JsonNode f : index.path("files")) add(files, f.asText(), yaml);
+    for (String name : yamlFiles(Path.of(args[0], "catalogue"))) add(files, name, yaml);
+    if (!files.has(INDEX)) throw new IOException("bundled catalogue index missing: " + INDEX);
     ObjectNode doc = json.createObjectNode();
     doc.set("files", files);
     json.writeValue(out.toFile(), doc);
   }
 
-  private static JsonNode add(ObjectNode files, String name, ObjectMapper yaml) throws IOException {
+  /** Every {@code .yaml} (or {@code .yml}) file under {@code dir}, as sorted names relative to it with '/' separators. */
+  static List<String> yamlFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
+          .map(p -> dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static void add(ObjectNode files, String name, ObjectMapper yaml) throws IOException {
     try (InputStream in = CompiledBundle.class.getResourceAsStream("/catalogue/" + name)) {
       if (in == null) throw new IOException("bundled catalogue file missing: " + name);
       byte[] bytes = in.readAllBytes();
@@ -81,7 +109,6 @@ public final class CompiledBundle {
       ObjectNode entry = files.putObject(name);
       entry.put("crc32", crc(bytes));
       entry.set("tree", tree);
-      return tree;
     }
   }
 
