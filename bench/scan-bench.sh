@@ -91,7 +91,7 @@ for i in $(seq "$runs"); do
     fi
     [[ "${ASTGREP:-1}" != 0 ]] && measure bash -c "astgrep $t" >> "$out/ast-grep-$t.txt"
     measure rg -j "$t" -l -i -F -f "$out/triggers.txt" "${globs[@]}" "$tree" >> "$out/rg-$t.txt"
-    echo "run $i, $t thread(s): wraith $(tail -1 "$out/wraith-$t.txt"), ast-grep $(tail -1 "$out/ast-grep-$t.txt" 2>/dev/null), rg $(tail -1 "$out/rg-$t.txt")  (wall s, cpu s, rss KB)" >&2
+    echo "run $i, $t thread(s): wraith $(tail -1 "$out/wraith-$t.txt"), ast-grep $([[ "${ASTGREP:-1}" != 0 ]] && tail -1 "$out/ast-grep-$t.txt" || echo -), rg $(tail -1 "$out/rg-$t.txt")  (wall s, cpu s, rss KB)" >&2
   done
 done
 
