@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "Finds every AI agent in your code and your Kubernetes clusters, and flags the ghosts.",
         ""
     },
-    subcommands = {DemoCommand.class, ScanAllCommand.class, AibomCommand.class, ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class, HistoryCommand.class, DiffCommand.class, OperatorCommand.class, CatalogueCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ScanAllCommand.class, AibomCommand.class, ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class, HistoryCommand.class, DiffCommand.class, AckCommand.class, OperatorCommand.class, CatalogueCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
         "Exit codes:",
