@@ -38,7 +38,8 @@ public final class Main implements Runnable {
    */
   private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, ScanAllCommand.class, AibomCommand.class,
       ScanCommand.class, ClusterCommand.class, SensorCommand.class, TetragonCommand.class, McpCommand.class,
-      HistoryCommand.class, DiffCommand.class, OperatorCommand.class, CatalogueCommand.class, CommandLine.HelpCommand.class);
+      HistoryCommand.class, DiffCommand.class, AckCommand.class, OperatorCommand.class, CatalogueCommand.class,
+      CommandLine.HelpCommand.class);
   /** Commands that run another command through the root command line: demo runs scan-all. */
   private static final Map<Class<?>, Class<?>> RUNS = Map.of(DemoCommand.class, ScanAllCommand.class);
 
