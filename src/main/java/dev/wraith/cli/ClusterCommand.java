@@ -129,6 +129,11 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private LiveKubeApi live() {
+    var where = dev.wraith.scan.ScanAll.liveCluster(kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
+    if (!where.runs()) {
+      throw new Main.UsageProblem(where.how().replace("no cluster: ", "no cluster to read: ")
+          + ", or --kubeconfig FILE [--context NAME] for a live one");
+    }
     try {
       return LiveKubeApi.connect(new LiveKubeApi.Settings(kubeconfig, context, 10_000, requestTimeout * 1000, namespaces));
     } catch (IllegalArgumentException e) {

@@ -97,6 +97,23 @@ final class ScanInputs {
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
   List<String> skip = new ArrayList<>();
 
+  /** Set by {@code wraith demo} only: how its extracted inputs are named in reports (hidden: not for users). */
+  @Option(names = "--present-root", hidden = true, paramLabel = "PATH=NAME")
+  List<String> presentRoots = new ArrayList<>();
+
+  /** Set by {@code wraith demo} only: what a layer it skips says (hidden: not for users). */
+  @Option(names = "--present-skip", hidden = true, paramLabel = "REASON")
+  String presentSkip;
+
+  private ScanAll.Presentation presentation() {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (String p : presentRoots) {
+      int eq = p.lastIndexOf('=');
+      if (eq > 0) names.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    return new ScanAll.Presentation(names, presentSkip == null ? ScanAll.Presentation.AS_GIVEN.skipReason() : presentSkip);
+  }
+
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
   List<String> excludes = new ArrayList<>();
 
@@ -139,6 +156,7 @@ final class ScanInputs {
       }
       Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
           new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
+      inventory = inventory.withRoots(inventory.roots().stream().map(request.presentation()::root).toList());
       return new Scanned(result, inventory, state.store().map(StateStore::location));
     }
   }
@@ -213,7 +231,8 @@ final class ScanInputs {
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
         snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
-        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
+        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing,
+        presentation());
   }
 
 }

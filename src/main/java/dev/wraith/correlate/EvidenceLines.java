@@ -57,7 +57,8 @@ final class EvidenceLines {
   static Evidence audit(ExecSession e) {
     String who = e.user().isEmpty() ? "an unnamed user" : e.user();
     String what = e.command().isEmpty() ? "" : ": " + Masking.line(e.command());
-    return new Evidence("audit", e.source().id() + " by " + who + (e.time().isEmpty() ? "" : " at " + e.time()) + " into "
+    return new Evidence("audit", e.source().describe() + " by " + who + (e.time().isEmpty() ? "" : " at " + e.timeToSecond())
+        + " into "
         + e.namespace() + "/" + e.pod() + (e.container().isEmpty() ? "" : " container " + e.container()) + what);
   }
 

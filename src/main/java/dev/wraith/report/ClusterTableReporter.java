@@ -104,8 +104,8 @@ public final class ClusterTableReporter implements ClusterReporter {
     b.append("Exec sessions and debug containers: ").append(sessions.size()).append('\n');
     TextTable t = new TextTable(70, "TIME", "POD", "CONTAINER", "SOURCE", "USER", "COMMAND", "RESULT");
     for (ExecSession s : sessions) {
-      t.add(s.time(), s.namespace() + "/" + s.pod(), s.container(), s.source().id(), s.user(), s.command(),
-          s.code() == 0 ? "" : s.denied() ? "denied " + s.code() : String.valueOf(s.code()));
+      t.add(s.timeToSecond(), s.namespace() + "/" + s.pod(), s.container(), s.source().describe(), s.user(), s.command(),
+          s.code() == 0 ? "" : s.denied() ? "denied (HTTP " + s.code() + ")" : "allowed");
     }
     b.append(t.render()).append('\n');
   }

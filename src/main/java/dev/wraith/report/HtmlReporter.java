@@ -126,7 +126,9 @@ public final class HtmlReporter implements InventoryReporter {
       };
       w.open("tr", "data-layer", l.layer(), "data-state", l.state().id()).element("td", l.layer());
       w.open("td").element("span", l.state().id(), "class", "badge " + css).close("td");
-      w.element("td", l.reason());
+      // A partial layer's reason is its one warning, or a count and the first: list each warning once.
+      boolean reasonIsWarning = l.warnings().size() == 1 && l.warnings().get(0).equals(l.reason());
+      w.element("td", reasonIsWarning ? "" : l.reason());
       w.open("td");
       HtmlAgents.list(l.warnings(), w);
       w.close("td").close("tr").newline();
@@ -138,7 +140,7 @@ public final class HtmlReporter implements InventoryReporter {
     w.open("section", "id", "metadata").element("h2", "Scan").open("div", "class", "panel").open("dl", "class", "facts");
     fact(w, "Tool", inventory.tool().name() + " " + inventory.tool().version());
     fact(w, "Catalogue", inventory.tool().catalogueVersion() + " (schema " + inventory.tool().catalogueSchema() + ")");
-    fact(w, "Scan time", TIME.format(inventory.scanTime()) + " (" + inventory.scanTime() + ")");
+    fact(w, "Scan time", TIME.format(inventory.scanTime()) + " (" + inventory.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     fact(w, "Code roots", inventory.roots().isEmpty() ? "none" : String.join(", ", inventory.roots()));
     fact(w, "Agents", String.valueOf(inventory.agents().size()));
     fact(w, "MCP servers", String.valueOf(inventory.mcpServers().size()));

@@ -28,7 +28,7 @@ public final class MarkdownReporter implements InventoryReporter {
     b.append("# AI agent inventory\n\n");
     String roots = String.join(", ", inv.roots().stream().map(r -> "`" + r + "`").toList());
     b.append("Scan of ").append(inv.roots().isEmpty() ? "no code paths" : roots)
-        .append(" at ").append(inv.scanTime()).append(" by ").append(inv.tool().name()).append(' ').append(inv.tool().version())
+        .append(" at ").append(inv.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" by ").append(inv.tool().name()).append(' ').append(inv.tool().version())
         .append(" (catalogue ").append(inv.tool().catalogueVersion()).append(").\n\n");
     summary(inv, b);
     ghosts(inv, b);
@@ -115,6 +115,8 @@ public final class MarkdownReporter implements InventoryReporter {
     b.append("## Layers\n\n| Layer | Status | Reason |\n|---|---|---|\n");
     for (LayerStatus l : inv.layers()) {
       String why = l.reason();
+      // a partial layer's reason is its one warning, or a count and the first: each warning once
+      if (l.warnings().size() == 1 && l.warnings().get(0).equals(why)) why = "";
       if (!l.warnings().isEmpty()) why = (why.isEmpty() ? "" : why + "; ") + String.join("; ", l.warnings());
       b.append("| ").append(l.layer()).append(" | ").append(l.state().id()).append(" | ").append(cell(why)).append(" |\n");
     }

@@ -86,7 +86,7 @@ class CorrelationMatchingTest {
     assertThat(ghost.classification()).isEqualTo(Classification.GHOST);
     assertThat(ghost.process().orElseThrow().execed()).isTrue();
     assertThat(ghost.workload().orElseThrow().container()).isEqualTo("debugger-k2x9z");
-    assertThat(ghost.evidence()).anyMatch(e -> e.layer().equals("audit") && e.detail().contains("ephemeral-container"));
+    assertThat(ghost.evidence()).anyMatch(e -> e.layer().equals("audit") && e.detail().contains("ephemeral debug container"));
     assertThat(inv.agents()).filteredOn(a -> a.name().equals("search-indexer")).singleElement()
         .satisfies(a -> assertThat(a.classification()).isEqualTo(Classification.CONFIRMED));
   }
