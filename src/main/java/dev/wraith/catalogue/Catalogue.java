@@ -22,7 +22,8 @@ public record Catalogue(
     List<LineageMarker> lineage,
     List<KnownApp> apps,
     List<McpClient> mcpClients,
-    List<McpPublisher> mcpPublishers) {
+    List<McpPublisher> mcpPublishers,
+    SecretRules secrets) {
 
   public static final int SCHEMA = 1;
 

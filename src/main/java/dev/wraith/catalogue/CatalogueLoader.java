@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * result. Every problem is collected and reported together; nothing half-valid is ever returned.
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
- * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers}); an entry whose id exists
+ * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
+ * {@code secrets}); an entry whose id exists
  * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
  */
 public final class CatalogueLoader {
@@ -31,7 +32,7 @@ public final class CatalogueLoader {
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
-          "mcpClients", "mcpPublishers", "disable");
+          "mcpClients", "mcpPublishers", "secrets", "disable");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final List<String> problems = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class CatalogueLoader {
   private final Map<String, KnownApp> apps = new LinkedHashMap<>();
   private final Map<String, McpClient> mcpClients = new LinkedHashMap<>();
   private final Map<String, McpPublisher> mcpPublishers = new LinkedHashMap<>();
+  private final SecretEntries secrets = new SecretEntries();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
   private WalkerSettings walker = new WalkerSettings(List.of(), 4L << 20, List.of());
@@ -65,7 +67,7 @@ public final class CatalogueLoader {
     return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
         new CodeHints(l.modelArgs, l.generationArgs), List.copyOf(l.rules.values()), l.walker,
         List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
-        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()));
+        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), l.secrets.rules());
   }
 
   private void readBundle() {
@@ -153,11 +155,13 @@ public final class CatalogueLoader {
       h.path("generationArgs").fields().forEachRemaining(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
     }
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
+    if (doc.has("secrets")) secrets.read(e, file, doc.get("secrets"), overlay);
     for (JsonNode d : doc.path("disable")) {
       String id = d.asText();
       if (!overlay) problems.add(file + ": 'disable' is only for overlays");
       else if (providers.remove(id) == null && signatures.remove(id) == null && lineage.remove(id) == null
-          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
+          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null
+          && !secrets.disable(id)) problems.add(file + ": disable: no entry with id '" + id + "'");
     }
   }
 
@@ -178,6 +182,7 @@ public final class CatalogueLoader {
       for (String t : s.triggers()) if (t.length() < 4) problems.add(s.id() + ": trigger '" + t + "' is shorter than 4 characters");
       if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
     }
+    secrets.validate(problems);
     for (FindingKind k : FindingKind.values()) if (!rules.containsKey(k.id())) problems.add("rules: no rule for finding kind '" + k.id() + "'");
   }
 

@@ -101,9 +101,9 @@ final class ScanAllCommand implements Callable<Integer> {
     Inventory inventory = scanned.inventory();
     List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir);
     if (format.equals("json")) {
-      new InventoryJsonReporter().write(inventory, scanned.result().code(), out);
+      new InventoryJsonReporter(dev.wraith.redact.Redactor.of(cat)).write(inventory, scanned.result().code(), out);
     } else {
-      new InventoryTableReporter().write(inventory, colour(tty), out);
+      new InventoryTableReporter(dev.wraith.redact.Redactor.of(cat)).write(inventory, colour(tty), out);
       out.println();
       out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
           + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())

@@ -104,10 +104,11 @@ final class TetragonCommand implements Callable<Integer> {
         throw new Main.UsageProblem("--resolve: " + e.getMessage());
       }
     }
-    TetragonReporter reporter = reporter(Registry.tetragonReporters());
     Catalogue cat = catalogue.load();
+    TetragonReporter reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()));
+    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()),
+        dev.wraith.redact.Redactor.of(cat));
     try {
       TetragonScan scan = events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events));
       try (OutputStream out = output.open(System.out)) {

@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
  */
 public final class Correlator {
   private final List<KnownApp> apps;
+  private final dev.wraith.redact.Redactor redactor;
   private final Duration zombieRetention;
 
   /** @param zombieRetention how long a gone ghost or shadow app is listed as ZOMBIE after its last runtime sighting */
   public Correlator(Catalogue catalogue, Duration zombieRetention) {
     this.apps = catalogue.apps();
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.zombieRetention = zombieRetention;
   }
 
@@ -65,7 +67,7 @@ public final class Correlator {
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
     Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent(),
-        in.cluster().map(ClusterScan::pods).orElse(List.of()));
+        in.cluster().map(ClusterScan::pods).orElse(List.of()), redactor);
     KnownSoftware known = new KnownSoftware(apps, in.allowList());
     String notRunning = in.runtimeObserved() ? "" : "no runtime layer ran in this scan";
     List<InventoryAgent> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
@@ -40,6 +41,18 @@ public final class AibomReporter implements InventoryReporter {
   /** The bom-ref of {@code metadata.component}, the scanned estate every agent hangs off. */
   static final String ROOT_REF = "inventory";
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public AibomReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string of the document goes through it (the catalogue's, overlay included) */
+  public AibomReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String fileName() {
     return "aibom.cdx.json";
@@ -48,9 +61,9 @@ public final class AibomReporter implements InventoryReporter {
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
     Bom bom = bom(inventory, code);
-    String unsigned = json(bom);
+    String unsigned = redacted(json(bom));
     bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unsigned.getBytes(StandardCharsets.UTF_8)));
-    out.write(json(bom).getBytes(StandardCharsets.UTF_8));
+    out.write(redacted(json(bom)).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
     out.flush();
   }
@@ -159,6 +172,18 @@ public final class AibomReporter implements InventoryReporter {
 
   private static boolean under(String path, String directory) {
     return directory.isEmpty() || path.startsWith(directory + "/");
+  }
+
+  /**
+   * The library writes the document; every string in it then goes through the redactor, re-written with the same
+   * two-space layout, so what the BOM shows never depends on a collector having redacted it.
+   */
+  private String redacted(String json) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode tree = dev.wraith.redact.RedactingModule.redactTree(m.readTree(json), redactor);
+    var layout = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter();
+    layout.indentArraysWith(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    return m.writer(layout).writeValueAsString(tree);
   }
 
   private static String json(Bom bom) throws IOException {

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -82,6 +83,18 @@ public final class InventoryJsonReporter implements InventoryReporter {
     }
   }
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public InventoryJsonReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public InventoryJsonReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String fileName() {
     return "inventory.json";
@@ -89,7 +102,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    mapper().writeValue(out, document(inventory));
+    mapper(redactor).writeValue(out, document(inventory));
     out.write('\n');
   }
 
@@ -104,8 +117,9 @@ public final class InventoryJsonReporter implements InventoryReporter {
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
   }
 
-  private static ObjectMapper mapper() {
+  private static ObjectMapper mapper(Redactor redactor) {
     return new ObjectMapper()
+        .registerModule(new dev.wraith.redact.RedactingModule(redactor))
         .enable(SerializationFeature.INDENT_OUTPUT)
         .setSerializationInclusion(JsonInclude.Include.ALWAYS)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

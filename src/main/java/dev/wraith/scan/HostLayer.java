@@ -8,6 +8,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.host.LiveProcFs;
 import dev.wraith.host.Sensor;
 import dev.wraith.model.HostScan;
+import dev.wraith.redact.Redactor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +30,11 @@ public final class HostLayer implements AutoCloseable {
   private final Sensor sensor;
   private final Optional<DnsCache> dns;
   private final dev.wraith.host.ProcFs proc;
+  private final Redactor redactor;
 
-  private HostLayer(Sensor sensor, Optional<DnsCache> dns, dev.wraith.host.ProcFs proc) {
+  private HostLayer(Sensor sensor, Optional<DnsCache> dns, dev.wraith.host.ProcFs proc, Redactor redactor) {
     this.sensor = sensor;
+    this.redactor = redactor;
     this.dns = dns;
     this.proc = proc;
   }
@@ -43,9 +46,9 @@ public final class HostLayer implements AutoCloseable {
         : Optional.empty();
     Attributor attributor = new Attributor(catalogue, pins, dns);
     LiveProcFs proc = new LiveProcFs(procRoot);
-    Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(),
+    Sensor sensor = new Sensor(proc, attributor, Redactor.of(catalogue), Clock.systemUTC(),
         () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)")));
-    return new HostLayer(sensor, dns, proc);
+    return new HostLayer(sensor, dns, proc, Redactor.of(catalogue));
   }
 
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
@@ -54,7 +57,7 @@ public final class HostLayer implements AutoCloseable {
 
   /** Every process now (argv masked as the sensor masks it), for MCP server discovery. */
   public List<dev.wraith.model.ProcessInfo> processes() throws java.io.IOException {
-    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES);
+    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES, redactor);
   }
 
   @Override

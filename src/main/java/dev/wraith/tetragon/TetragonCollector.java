@@ -38,9 +38,12 @@ public final class TetragonCollector {
   private static final int MAX_GAP_WARNINGS = 20;
 
   private final Attributor attributor;
+  private final dev.wraith.redact.Redactor redactor;
 
-  public TetragonCollector(Attributor attributor) {
+  /** @param redactor applied to each process's arguments when it becomes an observation */
+  public TetragonCollector(Attributor attributor, dev.wraith.redact.Redactor redactor) {
     this.attributor = attributor;
+    this.redactor = redactor;
   }
 
   /**
@@ -256,13 +259,13 @@ public final class TetragonCollector {
     }
   }
 
-  private static TetragonObservation observation(ProcessTree tree, Pair p) {
+  private TetragonObservation observation(ProcessTree tree, Pair p) {
     Proc proc = tree.get(p.process.execId()).orElse(p.process);
     int ppid = tree.get(proc.parentExecId()).or(() -> p.parent).map(Proc::pid).orElse(0);
     Optional<ContainerRef> container = proc.pod().map(x -> new ContainerRef(x.uid(), x.containerId(), x.runtime(), "", ""));
     List<Integer> nsPids = proc.pod().filter(x -> x.containerPid() > 0).map(x -> List.of(proc.pid(), x.containerPid()))
         .orElse(List.of(proc.pid()));
-    ProcessInfo info = new ProcessInfo(proc.pid(), 0, ppid, proc.uid(), nsPids, proc.binary(), proc.argv(), proc.cwd(),
+    ProcessInfo info = new ProcessInfo(proc.pid(), 0, ppid, proc.uid(), nsPids, proc.binary(), redactor.argv(proc.argv()), proc.cwd(),
         List.of(), container, "");
     // the file is on another node, if anywhere: the path is reported, never hashed
     Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd().isEmpty() ? "/" : proc.cwd())

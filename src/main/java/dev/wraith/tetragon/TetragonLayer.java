@@ -29,7 +29,8 @@ public final class TetragonLayer {
    */
   public static TetragonScan scan(Catalogue catalogue, List<Path> files, Optional<String> address, List<Pin> pins,
       Duration duration) {
-    TetragonCollector collector = new TetragonCollector(new Attributor(catalogue, pins, Optional.empty()));
+    TetragonCollector collector = new TetragonCollector(new Attributor(catalogue, pins, Optional.empty()),
+        dev.wraith.redact.Redactor.of(catalogue));
     if (!files.isEmpty()) return collector.collect(new JsonExportSource(files));
     String a = address.orElse(TetragonAddress.DEFAULT);
     TetragonAddress parsed;
