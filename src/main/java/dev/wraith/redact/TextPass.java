@@ -72,7 +72,7 @@ final class TextPass {
           && (open == 0 || text.charAt(end) != open)) end++;
       // an unclosed value ends before stray quotes and trailing blanks
       while (end > start && (isQuote(text.charAt(end - 1)) || Character.isWhitespace(text.charAt(end - 1)))) end--;
-      if (end == start || text.substring(start, end).equals(Redactor.MASK)) continue;
+      if (end == start || text.startsWith(Redactor.MASK, start)) continue; // masked before (at its source)
       if (out == null) out = new StringBuilder(text.length());
       out.append(text, copied, start).append(Redactor.MASK);
       copied = end;
