@@ -2,7 +2,12 @@ package dev.wraith.redact;
 
 import dev.wraith.catalogue.SecretRules;
 import dev.wraith.catalogue.SecretRules.TokenRule;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +28,16 @@ final class TextPass {
 
   private final SecretRules rules;
   private final UrlPass urls = new UrlPass();
+  /** Every token rule's anchors by their first character, so one pass over a text tells which rules may match. */
+  private final Map<Character, List<Anchor>> anchors = new HashMap<>();
+
+  private record Anchor(String text, int rule) {}
 
   TextPass(SecretRules rules) {
     this.rules = rules;
+    for (int i = 0; i < rules.tokens().size(); i++) {
+      for (String a : rules.tokens().get(i).anchors()) anchors.computeIfAbsent(a.charAt(0), c -> new ArrayList<>()).add(new Anchor(a, i));
+    }
   }
 
   String apply(String text) {
@@ -46,9 +58,22 @@ final class TextPass {
   }
 
   private String tokens(String text) {
+    BitSet candidates = null;
+    for (int i = 0; i < text.length(); i++) {
+      List<Anchor> starting = anchors.get(text.charAt(i));
+      if (starting == null) continue;
+      for (Anchor a : starting) {
+        if (text.startsWith(a.text(), i)) {
+          if (candidates == null) candidates = new BitSet();
+          candidates.set(a.rule());
+        }
+      }
+    }
+    if (candidates == null) return text;
     String s = text;
-    for (TokenRule r : rules.tokens()) {
-      if (r.mayMatch(s)) s = r.pattern().matcher(s).replaceAll(Redactor.MASK);
+    for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+      TokenRule rule = rules.tokens().get(r);
+      s = rule.pattern().matcher(s).replaceAll(Redactor.MASK);
     }
     return s;
   }

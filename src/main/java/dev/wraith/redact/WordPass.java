@@ -15,6 +15,7 @@ import java.util.Locale;
 final class WordPass {
   private static final int MAX_DEPTH = 8;
   private static final int MAX_WORD = 4096;
+  private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
 
   private final SecretRules rules;
   private final TextPass textPass;
@@ -39,10 +40,27 @@ final class WordPass {
 
   /** Free text, line by line: the word after a key-like flag or Bearer is masked, decoration around it kept. */
   String text(String text) {
-    if (text.indexOf('-') < 0 && !containsIgnoreCase(text, "bearer")) return text; // nothing here starts a pair
+    if (!startsAPair(text)) return text;
     StringBuilder out = new StringBuilder(text.length());
-    for (String line : text.split("(?<=\n)", -1)) out.append(textLine(line));
+    int start = 0;
+    while (start < text.length()) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl + 1;
+      out.append(textLine(text.substring(start, end)));
+      start = end;
+    }
     return out.toString();
+  }
+
+  /** Whether some word starts with '-' (a flag) or is "bearer": otherwise no word can ask for the next one. */
+  private static boolean startsAPair(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean wordStart = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "\"'`([{<".indexOf(text.charAt(i - 1)) >= 0;
+      if (!wordStart) continue;
+      if (c == '-' || (c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6)) return true;
+    }
+    return false;
   }
 
   private String textLine(String line) {
@@ -174,8 +192,11 @@ final class WordPass {
   private String program(List<String> words, int from) {
     for (int i = from; i < words.size(); i++) {
       String w = words.get(i);
-      if (w.isEmpty() || w.startsWith("-") || w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) continue;
-      String base = w.substring(w.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT).replaceAll("[0-9.]+$", "");
+      if (w.isEmpty() || w.startsWith("-") || ASSIGNMENT.matcher(w).lookingAt()) continue;
+      String base = w.substring(w.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      int end = base.length();
+      while (end > 0 && (Character.isDigit(base.charAt(end - 1)) || base.charAt(end - 1) == '.')) end--;
+      base = base.substring(0, end);
       if (!rules.programWrappers().contains(base)) return base;
     }
     return "";
@@ -224,6 +245,7 @@ final class WordPass {
   }
 
   private static boolean containsIgnoreCase(String s, String what) {
-    return s.toLowerCase(Locale.ROOT).contains(what);
+    for (int i = 0; i + what.length() <= s.length(); i++) if (s.regionMatches(true, i, what, 0, what.length())) return true;
+    return false;
   }
 }

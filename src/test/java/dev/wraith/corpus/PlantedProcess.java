@@ -3,7 +3,6 @@ package dev.wraith.corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A real process whose argument list and environment carry planted values, holding a TCP connection to the test's
@@ -50,9 +49,6 @@ final class PlantedProcess implements AutoCloseable {
     return "mcp_wraithplant";
   }
 
-  List<String> unused() {
-    return List.of();
-  }
 
   @Override
   public void close() throws InterruptedException {
