@@ -51,12 +51,6 @@ public record SecretRules(
       examples = List.copyOf(examples);
       notSecrets = List.copyOf(notSecrets);
     }
-
-    /** True when the text holds one of the anchors, i.e. when searching it can find anything. */
-    public boolean mayMatch(String text) {
-      for (String a : anchors) if (text.contains(a)) return true;
-      return false;
-    }
   }
 
   /** Flags that take a secret only for the given programs ({@code mysql -p}, {@code curl -u}). */

@@ -11,19 +11,11 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +52,8 @@ class PlantedSecretsCorpusTest {
     assumeTrue(Files.isReadable(Path.of("/proc/self/net/tcp")), "needs Linux /proc for the real planted process");
     assumeTrue(Files.isExecutable(Path.of(McpInputs.PYTHON)) || McpInputs.PYTHON.equals("python3"), "needs python3");
     root = Files.createTempDirectory("redact-corpus");
-    Corpus c = Corpus.write(root, plants, remoteMcp());
-    int aiPort = listen();
+    Corpus c = Corpus.write(root, plants, Loopback.remoteMcp(cleanup));
+    int aiPort = Loopback.aiEndpoint(cleanup);
     PlantedProcess process = PlantedProcess.start(root, aiPort, plants);
     cleanup.add(process);
     String pin = PIN_HOST + "=127.0.0.1:" + aiPort;
@@ -202,7 +194,7 @@ class PlantedSecretsCorpusTest {
     installCrds();
     for (var o : c.clusterObjects()) client.resource(client.getKubernetesSerialization().convertValue(o, GenericKubernetesResource.class))
         .inNamespace(RuntimeInputs.NAMESPACE).create();
-    int sensorPort = freePort();
+    int sensorPort = Loopback.freePort();
     client.pods().inNamespace("wraith-system").resource(new PodBuilder().withNewMetadata().withName("wraith-sensor-a")
         .withNamespace("wraith-system").addToLabels("app.kubernetes.io/name", "wraith-sensor").endMetadata()
         .withNewSpec().withNodeName("node-a").endSpec().withNewStatus().withPhase("Running").withPodIP("127.0.0.1")
@@ -210,9 +202,9 @@ class PlantedSecretsCorpusTest {
     Background sensor = Background.start("sensor-serve", "sensor", "--serve", "127.0.0.1:" + sensorPort, "--duration",
         "1", "--no-dns", "--resolve", pin);
     cleanup.add(sensor);
-    String observations = poll("http://127.0.0.1:" + sensorPort + "/observations", body -> body.contains("\"observation\""));
+    String observations = Loopback.poll("http://127.0.0.1:" + sensorPort + "/observations", body -> body.contains("\"observation\""));
     outputs.add("sensor --serve /observations", observations);
-    int metricsPort = freePort();
+    int metricsPort = Loopback.freePort();
     Map<String, String> props = Map.of("kubernetes.master", client.getMasterUrl().toString(), "kubernetes.trust.certificates",
         "true", "kubernetes.auth.tryKubeConfig", "false", "kubernetes.auth.tryServiceAccount", "false",
         "kubernetes.request.retry.backoffLimit", "0");
@@ -221,7 +213,7 @@ class PlantedSecretsCorpusTest {
     Background operator = Background.start("operator", "operator", "--interval", "10m", "--metrics-address",
         "127.0.0.1:" + metricsPort, "--sensor-port", String.valueOf(sensorPort));
     cleanup.add(operator);
-    outputs.add("operator /metrics", poll("http://127.0.0.1:" + metricsPort + "/metrics", body -> body.contains("wraith_agents{")));
+    outputs.add("operator /metrics", Loopback.poll("http://127.0.0.1:" + metricsPort + "/metrics", body -> body.contains("wraith_agents{")));
     List<GenericKubernetesResource> reports = client.genericKubernetesResources(AGENT_REPORTS).inAnyNamespace().list().getItems();
     assertThat(reports).isNotEmpty();
     for (GenericKubernetesResource r : reports) outputs.add("AgentReport " + r.getMetadata().getName(), client.getKubernetesSerialization().asJson(r));
@@ -260,74 +252,10 @@ class PlantedSecretsCorpusTest {
         .withPlural(plural).withNamespaced(namespaced).build();
   }
 
-  private static String poll(String url, Predicate<String> done) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      try {
-        last = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
-        if (done.test(last)) return last;
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("no complete answer from " + url + " within 120 s; last: " + last);
-  }
-
   private static String firstAgentId(Path inventory) throws IOException {
     var agents = new com.fasterxml.jackson.databind.ObjectMapper().readTree(inventory.toFile()).path("agents");
     assertThat(agents.size()).isPositive();
     return agents.get(0).path("id").asText();
-  }
-
-  /**
-   * A remote MCP server on loopback that refuses every request with 401 and echoes the token it was sent, in the body
-   * and in WWW-Authenticate, as servers do; the probe's message about it must not carry the token.
-   */
-  private int remoteMcp() throws IOException {
-    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-      byte[] body = ("{\"error\":\"invalid token in " + exchange.getRequestURI() + " and " + auth + "\"}")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\", presented=\"" + auth + "\"");
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(401, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
-    cleanup.add(() -> server.stop(0));
-    return server.getAddress().getPort();
-  }
-
-  /** A loopback listener standing in for an AI API: the planted process holds a connection to it. */
-  private int listen() throws IOException {
-    ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-    cleanup.add(s);
-    List<Socket> accepted = new ArrayList<>();
-    cleanup.add(() -> {
-      for (Socket a : accepted) a.close();
-    });
-    Thread t = new Thread(() -> {
-      try {
-        while (!s.isClosed()) accepted.add(s.accept());
-      } catch (IOException closed) {
-        // the test is over
-      }
-    }, "redact-corpus-listener");
-    t.setDaemon(true);
-    t.start();
-    return s.getLocalPort();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   static void deleteTree(Path dir) throws IOException {
