@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.RedactingModule;
 import dev.wraith.redact.Redactor;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.generators.BomGeneratorFactory;
@@ -31,26 +34,41 @@ import org.cyclonedx.model.Service;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
- * {@code aibom.cdx.json}: the inventory as a CycloneDX 1.6 AI bill of materials. Agents are application components,
+ * {@code aibom.cdx.json}: the inventory as a CycloneDX AI bill of materials, 1.7 by default or 1.6
+ * ({@link CycloneDxVersion}). Agents are application components,
  * AI frameworks and SDKs from lockfiles are library components with purls, literal model names are
  * machine-learning-model components, providers, vector stores and MCP servers are services with endpoints, and the
  * dependency graph says which agent uses what. The only time is the scan time; the serial number is a UUID derived
- * from the rest of the document, so the same inventory always gives the same bytes.
+ * from the rest of the document, so the same inventory always gives the same bytes. Providers carry their OpenTelemetry
+ * {@code gen_ai.provider.name} and models {@code gen_ai.request.model}, so the BOM joins traces.
+ *
+ * <p>cyclonedx-core-java 12.2.0 (the newest Maven Central serves here) writes 1.6 at most; nothing wraith emits changed
+ * between 1.6 and 1.7, so a 1.7 document is the library's 1.6 serialisation with {@code specVersion} set to 1.7, and
+ * tests validate it against the official 1.7 schema. When the library (13.x)
+ * can be had, {@link #json} should ask it for VERSION_17 directly.
  */
 public final class AibomReporter implements InventoryReporter {
   /** The bom-ref of {@code metadata.component}, the scanned estate every agent hangs off. */
   static final String ROOT_REF = "inventory";
 
+  private final CycloneDxVersion version;
+  private final GenAiNames genAiNames;
   private final Redactor redactor;
 
-  /** Redacting with the bundled catalogue's rules. */
+  /** CycloneDX 1.7, the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public AibomReporter() {
-    this(Redactor.bundled());
+    this(CycloneDxVersion.DEFAULT, GenAiNames.bundled(), Redactor.bundled());
   }
 
   /** @param redactor every string of the document goes through it (the catalogue's, overlay included) */
-  public AibomReporter(Redactor redactor) {
+  public AibomReporter(CycloneDxVersion version, GenAiNames genAiNames, Redactor redactor) {
+    this.version = version;
+    this.genAiNames = genAiNames;
     this.redactor = redactor;
+  }
+
+  public CycloneDxVersion version() {
+    return version;
   }
 
   @Override
@@ -60,15 +78,15 @@ public final class AibomReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    Bom bom = bom(inventory, code);
-    String unsigned = redacted(json(bom));
+    Bom bom = bom(inventory, code, genAiNames);
+    String unsigned = json(bom);
     bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unsigned.getBytes(StandardCharsets.UTF_8)));
-    out.write(redacted(json(bom)).getBytes(StandardCharsets.UTF_8));
+    out.write(json(bom).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
     out.flush();
   }
 
-  static Bom bom(Inventory inventory, Optional<CodeScan> code) {
+  static Bom bom(Inventory inventory, Optional<CodeScan> code, GenAiNames names) {
     Bom bom = new Bom();
     bom.setVersion(1);
     bom.setMetadata(metadata(inventory));
@@ -80,7 +98,7 @@ public final class AibomReporter implements InventoryReporter {
     components.addAll(AibomComponents.models(modelUses));
     components.sort(java.util.Comparator.comparing(Component::getBomRef));
     bom.setComponents(components);
-    List<Service> services = new ArrayList<>(AibomServices.providers(inventory, code));
+    List<Service> services = new ArrayList<>(AibomServices.providers(inventory, code, names));
     services.addAll(AibomServices.mcpServers(inventory));
     bom.setServices(services);
     bom.setDependencies(dependencies(inventory, libraries, modelUses));
@@ -175,22 +193,29 @@ public final class AibomReporter implements InventoryReporter {
   }
 
   /**
-   * The library writes the document; every string in it then goes through the redactor, re-written with the same
-   * two-space layout, so what the BOM shows never depends on a collector having redacted it.
+   * The library writes the document; every string in it then goes through the redactor, so what the BOM shows never
+   * depends on a collector having redacted it. 1.6 keeps the library's layout (arrays one item a line); 1.7 is the same
+   * tree under {@code specVersion} 1.7.
    */
-  private String redacted(String json) throws IOException {
-    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.JsonNode tree = dev.wraith.redact.RedactingModule.redactTree(m.readTree(json), redactor);
-    var layout = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter();
-    layout.indentArraysWith(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-    return m.writer(layout).writeValueAsString(tree);
-  }
-
-  private static String json(Bom bom) throws IOException {
+  private String json(Bom bom) throws IOException {
+    String v16;
     try {
-      return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
+      v16 = BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
     } catch (GeneratorException e) {
       throw new IOException("cannot write the CycloneDX document: " + e.getMessage(), e);
     }
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode doc = (ObjectNode) RedactingModule.redactTree(mapper.readTree(v16), redactor);
+    return switch (version) {
+      case V1_6 -> mapper.writer(libraryLayout()).writeValueAsString(doc);
+      case V1_7 -> mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc.put("specVersion", version.text()));
+    };
+  }
+
+  /** cyclonedx-core-java's two-space layout, arrays one item a line. */
+  private static com.fasterxml.jackson.core.util.DefaultPrettyPrinter libraryLayout() {
+    var layout = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter();
+    layout.indentArraysWith(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    return layout;
   }
 }
