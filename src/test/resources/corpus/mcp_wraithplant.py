@@ -1,6 +1,7 @@
-"""A process for wraith's planted-secrets corpus test: it holds one TCP connection to the address in
-WRAITH_CORPUS_CONNECT (host:port), writes a ready file, and sleeps until killed. Its argv and environment carry the
-planted values; its module name makes it look like a Python MCP server to runtime discovery."""
+"""A process for wraith's planted-secrets corpus test: it connects to the address in WRAITH_CORPUS_CONNECT
+(host:port) again every half second, keeping the newest connection open (so /proc always shows one and the eBPF
+probe, which sees connects as they happen, sees them too), writes a ready file, and runs until killed. Its argv and
+environment carry the planted values; its module name makes it look like a Python MCP server to runtime discovery."""
 import os
 import socket
 import time
@@ -10,4 +11,7 @@ s = socket.create_connection((host, int(port)))
 with open(os.environ["WRAITH_CORPUS_READY"], "w") as f:
     f.write("ready\n")
 while True:
-    time.sleep(60)
+    time.sleep(0.5)
+    newer = socket.create_connection((host, int(port)))
+    s.close()
+    s = newer

@@ -7,8 +7,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.cli.Main;
+import dev.wraith.delivery.Sink;
+import dev.wraith.host.ebpf.ProbeMode;
 import dev.wraith.redact.Redactor;
+import dev.wraith.report.CycloneDxVersion;
 import dev.wraith.scan.Registry;
+import dev.wraith.state.StateLocation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -81,6 +85,29 @@ class CorpusCoverageTest {
       if (c.getSimpleName().endsWith("Reporter")) reporterClasses.add(c.getSimpleName());
     }
     assertThat(registered).as("reporter classes the corpus exercises").containsAll(reporterClasses);
+  }
+
+  /**
+   * Every way an output is chosen beyond --format is run too: each probe mode but auto (which is one of them), each
+   * CycloneDX version, each OCSF delivery sink and body, each kind of state database.
+   */
+  @Test
+  void everyProbeModeCycloneDxVersionDeliverySinkAndStateKindIsRun() {
+    Set<String> probes = new TreeSet<>();
+    for (ProbeMode m : ProbeMode.values()) if (m != ProbeMode.AUTO) probes.add(m.name().toLowerCase(java.util.Locale.ROOT));
+    assertThat(new TreeSet<>(Exercised.PROBE_MODES)).isEqualTo(probes);
+    assertThat(new TreeSet<>(Exercised.CDX_VERSIONS)).isEqualTo(new TreeSet<>(
+        java.util.Arrays.stream(CycloneDxVersion.values()).map(CycloneDxVersion::text).toList()));
+    assertThat(new TreeSet<>(Exercised.OCSF_BODIES)).isEqualTo(new TreeSet<>(
+        java.util.Arrays.stream(Sink.Body.values()).map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+    assertThat(new TreeSet<>(Exercised.OCSF_SINKS)).isEqualTo(simpleNames(Sink.class.getPermittedSubclasses()));
+    assertThat(new TreeSet<>(Exercised.STATE_KINDS)).isEqualTo(simpleNames(StateLocation.class.getPermittedSubclasses()));
+  }
+
+  private static Set<String> simpleNames(Class<?>[] classes) {
+    Set<String> out = new TreeSet<>();
+    for (Class<?> c : classes) out.add(c.getSimpleName());
+    return out;
   }
 
   private static Set<String> formats(List<String> f) {

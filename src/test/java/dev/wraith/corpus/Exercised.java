@@ -37,6 +37,21 @@ final class Exercised {
   static final Set<String> REPORTER_LISTS = Set.of("reporters", "clusterReporters", "sensorReporters", "mcpReporters",
       "tetragonReporters", "inventoryReporters");
 
+  /** The --probe values the sensor runs with ({@code auto} is whichever of the two can run). */
+  static final List<String> PROBE_MODES = List.of("proc", "ebpf");
+
+  /** The --cdx-version values the AIBOM is written in (aibom, and scan-all's aibom.cdx.json in the delivery runs). */
+  static final List<String> CDX_VERSIONS = List.of("1.6", "1.7");
+
+  /** The --ocsf-body values the webhook delivery runs with. */
+  static final List<String> OCSF_BODIES = List.of("lines", "array");
+
+  /** The delivery sinks the corpus sends to ({@link dev.wraith.delivery.Sink}'s kinds). */
+  static final Set<String> OCSF_SINKS = Set.of("SplunkHec", "Webhook");
+
+  /** The kinds of --state the corpus writes and reads ({@link dev.wraith.state.StateLocation}'s). */
+  static final Set<String> STATE_KINDS = Set.of("SqliteFile", "Postgres");
+
   /** Reporters used outside the Registry's lists, and the command whose run covers them. */
   static final Map<String, String> DIRECT_REPORTERS = Map.of("InventoryTableReporter", "scan-all --format table");
 

@@ -37,17 +37,61 @@ final class Loopback {
     return server.getAddress().getPort();
   }
 
-  /** A loopback listener standing in for an AI API: the planted process holds a connection to it. */
+  /** An OCSF receiver on loopback: what it was sent (bodies, and the Authorization header apart, never an output). */
+  record Receiver(int port, List<String> bodies, List<String> authorizations) {
+    String url(String path) {
+      return "http://127.0.0.1:" + port + path;
+    }
+  }
+
+  /**
+   * A webhook or Splunk HEC endpoint on loopback answering every POST with {@code status}; a refusal (4xx) echoes the
+   * Authorization header it was sent in its body and in WWW-Authenticate, as careless servers do, and the delivery's
+   * messages must not repeat it.
+   */
+  static Receiver ocsfReceiver(List<AutoCloseable> cleanup, int status) throws IOException {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> authorizations = java.util.Collections.synchronizedList(new ArrayList<>());
+    server.createContext("/", exchange -> {
+      String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+      authorizations.add(auth);
+      String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      byte[] answer = ("{\"text\":\"" + (status < 300 ? "Success" : "Invalid token " + auth) + "\",\"code\":" + status + "}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (status < 300) bodies.add(body);
+      else exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\", presented=\"" + auth + "\"");
+      exchange.sendResponseHeaders(status, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    server.start();
+    cleanup.add(() -> server.stop(0));
+    return new Receiver(server.getAddress().getPort(), bodies, authorizations);
+  }
+
+  /**
+   * A loopback listener standing in for an AI API: the planted processes connect to it (again and again, or once and
+   * briefly). The newest connections are kept open, older ones closed, so its sockets stay few.
+   */
   static int aiEndpoint(List<AutoCloseable> cleanup) throws IOException {
     ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-    cleanup.add(s);
-    List<Socket> accepted = new ArrayList<>();
+    java.util.Deque<Socket> accepted = new java.util.ArrayDeque<>();
     cleanup.add(() -> {
-      for (Socket a : accepted) a.close();
+      synchronized (accepted) {
+        for (Socket a : accepted) a.close();
+      }
     });
+    cleanup.add(s); // closed first: the acceptor stops before the sockets are closed
     Thread t = new Thread(() -> {
       try {
-        while (!s.isClosed()) accepted.add(s.accept());
+        while (!s.isClosed()) {
+          Socket a = s.accept();
+          synchronized (accepted) {
+            accepted.addLast(a);
+            if (accepted.size() > 16) accepted.removeFirst().close();
+          }
+        }
       } catch (IOException closed) {
         // the test is over
       }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,9 @@ class PlantedSecretsCorpusTest {
     int aiPort = Loopback.aiEndpoint(cleanup);
     PlantedProcess process = PlantedProcess.start(root, aiPort, plants);
     cleanup.add(process);
+    Optional<String> noInCluster = PlantedInCluster.unavailable();
+    if (noInCluster.isEmpty()) cleanup.add(PlantedInCluster.start(root, plants));
+    else outputs.add("in-cluster process: not run", noInCluster.get());
     String pin = PIN_HOST + "=127.0.0.1:" + aiPort;
     String tetragonPin = PIN_HOST + "=" + RuntimeInputs.TETRAGON_DEST;
 
@@ -63,8 +67,11 @@ class PlantedSecretsCorpusTest {
     clusterLayer(c);
     tetragonLayer(c, tetragonPin);
     mcpLayer(c);
-    hostLayer(pin);
+    boolean probed = hostLayer(pin, aiPort, noInCluster.isEmpty());
     scanAllAndState(c, pin, tetragonPin);
+    FleetOutputs fleet = new FleetOutputs(root, c, plants, outputs, cleanup, List.of(pin, tetragonPin));
+    fleet.delivery();
+    fleet.postgres();
     errors(c);
     inCluster(c, pin);
 
@@ -77,6 +84,14 @@ class PlantedSecretsCorpusTest {
     assertThat(leaks).as("planted values in outputs").isEmpty();
     assertThat(outputs.all()).as("the planted spots' neighbours were reported").contains(c.witnesses())
         .contains(process.witness()).contains("--api-key ***");
+    assertThat(outputs.get("tetragon json (stdout)")).as("Tetragon's line types").contains("\"type\":\"in-cluster\"",
+        "\"type\":\"unattributed\"", "/tmp/tgateway.py");
+    if (noInCluster.isEmpty()) {
+      assertThat(outputs.get("sensor --probe proc json (stdout)")).as("the sampler's in-cluster line")
+          .contains("\"type\":\"in-cluster\"", "incluster.py");
+    }
+    if (probed) assertThat(outputs.get("sensor --probe ebpf json (stdout)")).as("a short-lived client named from its exec")
+        .contains("short_client.py", "\"--api-key\",\"***\"");
     assertThat(plants.all()).hasSizeGreaterThan(80);
   }
 
@@ -97,8 +112,8 @@ class PlantedSecretsCorpusTest {
 
   private void tetragonLayer(Corpus c, String pin) {
     for (String format : Exercised.FORMATS.get("tetragon")) {
-      exits(outputs.wraith("tetragon " + format, "tetragon", "--tetragon-events", c.tetragon().toString(), "--resolve", pin,
-          "--format", format), 0);
+      exits(outputs.wraith("tetragon " + format, "tetragon", "--tetragon-events", c.tetragon().toString(), "--dns-log",
+          c.dnsLog().toString(), "--resolve", pin, "--format", format), 0);
     }
   }
 
@@ -113,21 +128,44 @@ class PlantedSecretsCorpusTest {
         .contains("plant-loopback");
   }
 
-  private void hostLayer(String pin) {
-    for (String format : Exercised.FORMATS.get("sensor")) {
-      for (boolean hashes : new boolean[] {false, true}) {
-        List<String> args = new ArrayList<>(List.of("sensor", "--duration", "1", "--no-dns", "--resolve", pin, "--format", format));
-        if (hashes) args.add("--include-hashes");
-        exits(outputs.wraith("sensor " + format + (hashes ? " hashes" : ""), args.toArray(String[]::new)), 0);
+  /**
+   * The sensor on /proc (with the in-cluster process: its in-cluster line; entry-script hashes once) and on the eBPF
+   * probe, while planted short-lived clients run one after another: each is named from its exec event. Returns whether
+   * the probe could load here; under CI it must.
+   */
+  private boolean hostLayer(String pin, int aiPort, boolean inCluster) throws InterruptedException {
+    boolean probed = true;
+    for (String probe : Exercised.PROBE_MODES) {
+      ShortLivedClients clients = probe.equals("ebpf") ? ShortLivedClients.start(root, aiPort, plants) : null;
+      try {
+        for (String format : Exercised.FORMATS.get("sensor")) {
+          for (boolean hashes : new boolean[] {false, true}) {
+            if (hashes && (probe.equals("ebpf") || format.equals("table"))) continue;
+            List<String> args = new ArrayList<>(List.of("sensor", "--probe", probe, "--duration", probe.equals("ebpf") ? "3" : "1",
+                "--no-dns", "--resolve", pin, "--format", format));
+            if (hashes) args.add("--include-hashes");
+            Outputs.Run r = outputs.wraith("sensor --probe " + probe + " " + format + (hashes ? " hashes" : ""), args.toArray(String[]::new));
+            if (probe.equals("ebpf") && r.code() == 3 && r.err().contains("cannot load")) {
+              assertThat("true".equals(System.getenv("CI"))).as("CI runs the eBPF probe: " + r.err()).isFalse();
+              probed = false;
+              continue;
+            }
+            exits(r, 0);
+          }
+        }
+      } finally {
+        if (clients != null) clients.close();
       }
     }
+    return probed;
   }
 
   /** Two scan-alls into one state database (so history and diff have something to show), then every reader of it. */
   private void scanAllAndState(Corpus c, String pin, String tetragonPin) throws Exception {
     Path state = root.resolve("state/inventory.db");
     List<String> common = List.of(c.code().toString(), "--kube-snapshot", c.snapshot().toString(), "--audit-log",
-        c.auditLog().toString(), "--tetragon-events", c.tetragon().toString(), "--home", c.home().toString(), "--resolve", pin,
+        c.auditLog().toString(), "--tetragon-events", c.tetragon().toString(), "--dns-log", c.dnsLog().toString(), "--home",
+        c.home().toString(), "--resolve", pin,
         "--resolve", tetragonPin, "--duration", "1", "--no-dns", "--state", state.toString());
     for (String format : Exercised.FORMATS.get("scan-all")) {
       Path results = root.resolve("results-" + format);
@@ -142,11 +180,14 @@ class PlantedSecretsCorpusTest {
       List<String> files = outputs.tree("scan-all " + format + " results", results);
       assertThat(files).containsAll(Exercised.resultFiles());
     }
-    List<String> aibom = new ArrayList<>(List.of("aibom"));
-    aibom.addAll(common);
-    aibom.addAll(List.of("-o", root.resolve("aibom.json").toString()));
-    exits(outputs.wraith("aibom", aibom.toArray(String[]::new)), 0);
-    outputs.file("aibom -o", root.resolve("aibom.json"));
+    for (String cdx : Exercised.CDX_VERSIONS) {
+      List<String> aibom = new ArrayList<>(List.of("aibom"));
+      aibom.addAll(common);
+      aibom.addAll(List.of("--cdx-version", cdx, "-o", root.resolve("aibom-" + cdx + ".json").toString()));
+      exits(outputs.wraith("aibom " + cdx, aibom.toArray(String[]::new)), 0);
+      outputs.file("aibom --cdx-version " + cdx + " -o", root.resolve("aibom-" + cdx + ".json"));
+      assertThat(outputs.get("aibom --cdx-version " + cdx + " -o")).contains("\"specVersion\" : \"" + cdx + "\"");
+    }
     String agent = firstAgentId(root.resolve("results-json/inventory.json"));
     for (String format : Exercised.FORMATS.get("history")) {
       exits(outputs.wraith("history " + format, "history", "--state", state.toString(), "--format", format), 0);
@@ -199,8 +240,9 @@ class PlantedSecretsCorpusTest {
         .withNamespace("wraith-system").addToLabels("app.kubernetes.io/name", "wraith-sensor").endMetadata()
         .withNewSpec().withNodeName("node-a").endSpec().withNewStatus().withPhase("Running").withPodIP("127.0.0.1")
         .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
-    Background sensor = Background.start("sensor-serve", "sensor", "--serve", "127.0.0.1:" + sensorPort, "--duration",
-        "1", "--no-dns", "--resolve", pin);
+    // on /proc: its windows carry the in-cluster process's line to the operator (the probe's runs are the sensor's above)
+    Background sensor = Background.start("sensor-serve", "sensor", "--serve", "127.0.0.1:" + sensorPort, "--probe", "proc",
+        "--duration", "1", "--no-dns", "--resolve", pin);
     cleanup.add(sensor);
     String observations = Loopback.poll("http://127.0.0.1:" + sensorPort + "/observations", body -> body.contains("\"observation\""));
     outputs.add("sensor --serve /observations", observations);

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The runtime part of the corpus: a cluster snapshot (a Deployment and its Pod with commands, env values, annotations
- * and an ephemeral container, a ConfigMap, a Secret), an audit log with exec sessions, and a Tetragon export whose
- * process arguments carry URL credentials, query strings, {@code --credentials=} and key shapes. Built as trees and
+ * and an ephemeral container, a ConfigMap, a Secret), an audit log with exec sessions, a Tetragon export whose
+ * process arguments carry URL credentials, query strings, {@code --credentials=} and key shapes, and the sensor's DNS
+ * answers ({@code --dns-log}). Built as trees and
  * written by Jackson, so every planted value is exactly what a parser reads back.
  */
 final class RuntimeInputs {
@@ -24,6 +25,12 @@ final class RuntimeInputs {
   static final String CONTAINER_ID = "4c1e9a7b2d5f8e3a6c9b2e5f8a1d4c7b0e3f6a9c2d5e8b1f4a7c0d3e6b9f2a5c";
   /** Where the Tetragon process connects: attributed by a --resolve pin, so no DNS is involved. */
   static final String TETRAGON_DEST = "203.0.113.10";
+  /** An in-cluster address nothing attributes (a Service's ClusterIP): Tetragon's {@code in-cluster} lines. */
+  static final String IN_CLUSTER_DEST = "10.96.77.20";
+  /** A public address nothing attributes; the DNS log names it {@link #PARTNER_NAME} (not AI). */
+  static final String PARTNER_DEST = "198.51.100.77";
+  static final String PARTNER_NAME = "partner-api.example.net";
+  private static final int GATEWAY_PID = 88170;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RuntimeInputs() {}
@@ -103,16 +110,70 @@ final class RuntimeInputs {
     return e;
   }
 
-  /** An exec'd process in the pod that connects to an AI destination, with planted arguments. */
+  /**
+   * Exec'd processes in the pod, with planted arguments: one connects to an AI destination (an observation), one to an
+   * in-cluster address nothing attributes (an {@code in-cluster} line) and to a public address nothing attributes (an
+   * {@code unattributed} line, named by the DNS log's answer).
+   */
   static void writeTetragon(Path file, Plants p) throws IOException {
     String arguments = "/tmp/tbot.py --credentials=" + p.plant("Tetragon: --credentials=", "%s")
         + " https://u:" + p.plant("Tetragon: URL password", "%s") + "@api.openai.com/v1?api_key=" + p.plant("Tetragon: URL query", "%s")
         + " " + p.plantExact("Tetragon: AWS key id", "AKIA", 16)
         + " eyJhbGciOiJIUzI1NiJ9." + p.plant("Tetragon: JWT", "eyJ%s") + ".c2lnbmF0dXJl"
         + " " + p.plant("Tetragon: GitHub token", "ghp_%s") + " --token " + p.plant("Tetragon: --token", "%s");
+    Map<String, Object> parent = Map.of("exec_id", "bm9kZS1hOjEyMzQ1Njc4ODg6ODgxMjE=", "pid", 88121, "uid", 0,
+        "binary", "/usr/bin/runc", "arguments", "exec -t " + CONTAINER_ID, "flags", "execve clone",
+        "start_time", "2026-11-16T09:14:01.118274911Z");
+    Map<String, Object> bot = process("bm9kZS1hOjEyMzQ1Njc4OTA6ODgxNjQ=", 88164, arguments);
+    String gatewayArguments = "/tmp/tgateway.py --api-key=" + p.plant("Tetragon in-cluster: --api-key=", "%s")
+        + " --url https://g:" + p.plant("Tetragon in-cluster: URL password", "%s") + "@gateway.internal/v1?key="
+        + p.plant("Tetragon in-cluster: URL query", "%s") + " " + p.plant("Tetragon in-cluster: bare key", "sk-proj-%s");
+    Map<String, Object> gateway = process("bm9kZS1hOjEyMzQ1Njc4OTE6ODgxNzA=", GATEWAY_PID, gatewayArguments);
+    List<String> lines = new ArrayList<>();
+    lines.add(JSON.writeValueAsString(exec(bot, parent, "2026-11-16T09:14:03Z")));
+    lines.add(JSON.writeValueAsString(connect(bot, parent, TETRAGON_DEST, 443, "2026-11-16T09:14:08Z")));
+    lines.add(JSON.writeValueAsString(exec(gateway, parent, "2026-11-16T09:14:04Z")));
+    lines.add(JSON.writeValueAsString(connect(gateway, parent, IN_CLUSTER_DEST, 8000, "2026-11-16T09:14:09Z")));
+    lines.add(JSON.writeValueAsString(connect(gateway, parent, PARTNER_DEST, 443, "2026-11-16T09:14:10Z")));
+    Files.write(file, lines);
+  }
+
+  /**
+   * The sensor's DNS answers ({@code --dns-log}): one that names the partner address the gateway process called, and
+   * lines whose fields carry planted values where a parser quotes what it cannot read (an answer's ip, the time), a
+   * name that is a URL with a password, a node that is one, and a line that is not JSON.
+   */
+  static void writeDnsLog(Path file, Plants p) throws IOException {
+    Map<String, Object> named = dnsAnswer("2026-11-16T09:14:05Z", "node-a", PARTNER_NAME, PARTNER_DEST);
+    Map<String, Object> badIp = dnsAnswer("2026-11-16T09:14:05Z", "node-a", "api.openai.com",
+        p.plant("DNS log: answer ip", "sk-proj-%s"));
+    Map<String, Object> badTime = dnsAnswer("Bearer " + p.plant("DNS log: time", "%s"), "node-a", "api.openai.com", "203.0.113.11");
+    Map<String, Object> urlName = dnsAnswer("2026-11-16T09:14:05Z", "node-a",
+        "https://u:" + p.plant("DNS log: name with a password", "%s") + "@api.openai.com", "203.0.113.12");
+    Map<String, Object> urlNode = dnsAnswer("2026-11-16T09:14:05Z", "https://n:" + p.plant("DNS log: node with a password", "%s")
+        + "@node-a", "api.openai.com", "203.0.113.13");
+    Files.write(file, List.of(JSON.writeValueAsString(named), JSON.writeValueAsString(badIp), JSON.writeValueAsString(badTime),
+        JSON.writeValueAsString(urlName), JSON.writeValueAsString(urlNode),
+        "{\"type\":\"dns-answer\", token=" + p.plant("DNS log: a line that is not JSON", "%s")));
+  }
+
+  private static Map<String, Object> dnsAnswer(String time, String node, String name, String ip) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("type", "dns-answer");
+    line.put("time", time);
+    line.put("node", node);
+    line.put("pid", GATEWAY_PID);
+    line.put("podUid", POD_UID);
+    line.put("containerId", CONTAINER_ID);
+    line.put("name", name);
+    line.put("answers", List.of(Map.of("ip", ip, "ttl", 300)));
+    return line;
+  }
+
+  private static Map<String, Object> process(String execId, int pid, String arguments) {
     Map<String, Object> proc = new LinkedHashMap<>();
-    proc.put("exec_id", "bm9kZS1hOjEyMzQ1Njc4OTA6ODgxNjQ=");
-    proc.put("pid", 88164);
+    proc.put("exec_id", execId);
+    proc.put("pid", pid);
     proc.put("uid", 10001);
     proc.put("cwd", "/tmp");
     proc.put("binary", "/usr/bin/python3.11");
@@ -124,17 +185,20 @@ final class RuntimeInputs {
             "name", "ghcr.io/acme/clusterbot:1.0"), "start_time", "2026-11-02T08:00:00Z", "pid", 1),
         "workload", "clusterbot", "workload_kind", "Deployment"));
     proc.put("parent_exec_id", "bm9kZS1hOjEyMzQ1Njc4ODg6ODgxMjE=");
-    Map<String, Object> parent = Map.of("exec_id", "bm9kZS1hOjEyMzQ1Njc4ODg6ODgxMjE=", "pid", 88121, "uid", 0,
-        "binary", "/usr/bin/runc", "arguments", "exec -t " + CONTAINER_ID, "flags", "execve clone",
-        "start_time", "2026-11-16T09:14:01.118274911Z");
-    Map<String, Object> exec = Map.of("process_exec", Map.of("process", proc, "parent", parent), "node_name", "node-a",
-        "time", "2026-11-16T09:14:03Z");
+    return proc;
+  }
+
+  private static Map<String, Object> exec(Map<String, Object> proc, Map<String, Object> parent, String time) {
+    return Map.of("process_exec", Map.of("process", proc, "parent", parent), "node_name", "node-a", "time", time);
+  }
+
+  private static Map<String, Object> connect(Map<String, Object> proc, Map<String, Object> parent, String daddr, int dport,
+      String time) {
     Map<String, Object> sock = Map.of("family", "AF_INET", "type", "SOCK_STREAM", "protocol", "IPPROTO_TCP",
-        "saddr", "10.42.0.7", "daddr", TETRAGON_DEST, "sport", 32768, "dport", 443, "state", "TCP_SYN_SENT");
-    Map<String, Object> kprobe = Map.of("process_kprobe", Map.of("process", proc, "parent", parent, "function_name", "tcp_connect",
+        "saddr", "10.42.0.7", "daddr", daddr, "sport", 32768 + dport % 1000, "dport", dport, "state", "TCP_SYN_SENT");
+    return Map.of("process_kprobe", Map.of("process", proc, "parent", parent, "function_name", "tcp_connect",
         "args", List.of(Map.of("sock_arg", sock)), "action", "KPROBE_ACTION_POST", "policy_name", "wraith-ai-egress"),
-        "node_name", "node-a", "time", "2026-11-16T09:14:08Z");
-    Files.write(file, List.of(JSON.writeValueAsString(exec), JSON.writeValueAsString(kprobe)));
+        "node_name", "node-a", "time", time);
   }
 
   private static Map<String, Object> object(String apiVersion, String kind, String name, Map<String, Object> annotations,
