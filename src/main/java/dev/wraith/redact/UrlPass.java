@@ -52,6 +52,8 @@ final class UrlPass {
     int authorityEnd = firstOf(r, "/?#", 0);
     String authority = r.substring(0, authorityEnd);
     int at = authority.lastIndexOf('@');
+    // "[user@]host": a usage hint's optional part, not user-info ('[' can only open an IP literal, ']' never follows '@')
+    if (at > 0 && authority.charAt(0) == '[' && at + 1 < authority.length() && authority.charAt(at + 1) == ']') at = -1;
     StringBuilder b = new StringBuilder(r.length());
     b.append(at >= 0 ? Redactor.MASK + authority.substring(at) : authority);
     int fragment = r.indexOf('#', authorityEnd);

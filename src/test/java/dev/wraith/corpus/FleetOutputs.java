@@ -120,8 +120,11 @@ final class FleetOutputs {
     exits(outputs.wraith("error: --state URL with a password", "history", "--state", withPassword), 2);
     exits(outputs.wraith("error: --state URL with ?password=", "history", "--state",
         url + "?password=" + plants.plant("--state URL ?password=", "%s")), 2);
-    exits(outputs.wraith("error: --state URL that does not parse", "history", "--state",
-        "postgresql://wraith:" + plants.plant("--state URL that does not parse: password", "%s") + "@[::1/redact_corpus"), 2);
+    Outputs.Run unparsed = outputs.wraith("error: --state URL that does not parse", "history", "--state",
+        "postgresql://wraith:" + plants.plant("--state URL that does not parse: password", "%s") + "@[::1/redact_corpus");
+    exits(unparsed, 2);
+    assertThat(unparsed.err()).as("the message's hint survives the redactor").contains("postgresql://***@[::1/redact_corpus",
+        "expected postgresql://[user@]host[:port]/database");
     System.setProperty("org.postgresql.pgpassfile", pgpass("pgpass-wrong", server.port(),
         plants.plant("a wrong password in the pgpass file", "%s")).toString());
     exits(outputs.wraith("error: refused login", "history", "--state", url), 2);
