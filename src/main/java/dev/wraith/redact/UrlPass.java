@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
  * {@code git@host:path} or an image's {@code name:tag@sha256:...}).
  */
 final class UrlPass {
+  /**
+   * A scheme may start anywhere a letter does, even inside a longer word ({@code 0.28.0+git.https://u:p@host}, a
+   * version that embeds a URL): a scheme too long or oddly prefixed to be one still has its URL masked.
+   */
   private static final Pattern URL = Pattern.compile(
-      "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\s\"'<>`|\\\\{}]*)");
+      "([A-Za-z][A-Za-z0-9+.-]{0,30}://)([^\\s\"'<>`|\\\\{}]*)");
   private static final Pattern BARE_USERINFO = Pattern.compile(
       "(?<![A-Za-z0-9._%+:/@-])[A-Za-z0-9._%+-]{1,64}:[^\\s/@:\"']{1,256}@(?!sha\\d{1,3}:)(?=[A-Za-z0-9.-]+)");
 
