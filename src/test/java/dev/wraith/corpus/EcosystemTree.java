@@ -20,8 +20,9 @@ final class EcosystemTree {
     manifests(root, p);
     notebookAndComponent(root, p);
     return List.of("springbot/src/main/resources/application.yml", "hardcoded-credential",
-        "quarkusbot/src/main/resources/application.properties", "agents/ops/.env.production", "Agent.csproj",
-        "ruby/Gemfile", "php/composer.json", "rust/Cargo.toml", "notebooks/explore.ipynb", "web/Chat.vue");
+        "quarkusbot/src/main/resources/application.properties", "micronautbot/src/main/resources/application-prod.yml",
+        "agents/ops/.env.production", "agents/ops/.env.example", "deploy/prod.env", "Agent.csproj", "packages.lock.json",
+        "ruby/Gemfile", "php/composer.json", "rust/Cargo.toml", "rust/Cargo.lock", "notebooks/explore.ipynb", "web/Chat.vue");
   }
 
   private static void config(Path root, Plants p) throws IOException {
@@ -70,6 +71,25 @@ final class EcosystemTree {
         """.formatted(p.plant(".env.production: quoted Anthropic key", "sk-ant-api03-%s"), p.plant(".env.production: URL password", "%s"),
             p.plant(".env.production: URL query", "%s"), p.plant(".env.production: export Pinecone key", "pcsk_%s"),
             p.plant(".env.production: single-quoted Groq key", "gsk_%s")));
+    CodeTree.put(root, "services/micronautbot/src/main/resources/application-prod.yml", """
+        micronaut:
+          application:
+            name: micronautbot
+        langchain4j:
+          open-ai:
+            api-key: %s
+            base-url: https://m:%s@api.openai.com/v1?key=%s
+          anthropic:
+            api-key: ${ANTHROPIC_API_KEY:%s}
+        """.formatted(p.plant("Micronaut config: literal OpenAI key", "sk-proj-%s"), p.plant("Micronaut config: base-url password", "%s"),
+            p.plant("Micronaut config: base-url query", "%s"), p.plant("Micronaut config: placeholder default", "sk-ant-api03-%s")));
+    CodeTree.put(root, "agents/ops/.env.example", """
+        # copy to .env; the sample key below is a real one, pasted by mistake
+        OPENAI_API_KEY=%s   # replace me
+        MISTRAL_API_KEY=<your key>
+        OPENAI_BASE_URL="https://u:%s@api.openai.com/v1"
+        """.formatted(p.plant(".env.example: pasted OpenAI key", "sk-proj-%s"), p.plant(".env.example: URL password", "%s")));
+    CodeTree.put(root, "deploy/prod.env", "COHERE_API_KEY=" + p.plant("prod.env: Cohere key", "%s") + "\n");
   }
 
   private static void manifests(Path root, Plants p) throws IOException {
@@ -85,13 +105,19 @@ final class EcosystemTree {
           </ItemGroup>
         </Project>
         """.formatted(p.plant(".csproj: restore source password", "%s"), p.plant(".csproj: version URL password", "%s")));
+    CodeTree.put(root, "dotnet/Agent/packages.lock.json", """
+        {"version": 1, "dependencies": {"net8.0": {
+          "OpenAI": {"type": "Direct", "requested": "[2.2.0, )", "resolved": "git+https://az:%s@pkgs.dev.azure.com/acme/openai.git"},
+          "Anthropic.SDK": {"type": "Transitive", "resolved": "https://feed.example.com/v3/anthropic.sdk.nupkg?sig=%s"}}}}
+        """.formatted(p.plant("packages.lock.json: git+https resolved password", "%s"),
+            p.plant("packages.lock.json: resolved URL signature", "%s")));
     CodeTree.put(root, "ruby/Gemfile", """
         source "https://gems:%s@gems.example.com"
         gem "ruby-openai", git: "https://x-access-token:%s@github.com/alexrudall/ruby-openai.git"
-        gem "anthropic", "~> 0.3", source: "https://%s@gems.example.com/private"
+        gem "anthropic", "git+https://oauth2:%s@gitlab.com/acme/anthropic-sdk-ruby.git", source: "https://%s@gems.example.com/private"
         gem "langchainrb", github: "patterns-ai-core/langchainrb", ref: "main"
         """.formatted(p.plant("Gemfile: source password", "%s"), p.plant("Gemfile: git URL token", "ghp_%s"),
-            p.plant("Gemfile: gem source token", "%s")));
+            p.plant("Gemfile: git+https version token", "glpat-%s"), p.plant("Gemfile: gem source token", "%s")));
     CodeTree.put(root, "ruby/Gemfile.lock", """
         GIT
           remote: https://x-access-token:%s@github.com/alexrudall/ruby-openai.git
@@ -125,12 +151,26 @@ final class EcosystemTree {
         [dependencies]
         async-openai = { git = "https://%s@github.com/64bit/async-openai", branch = "main" }
         rig-core = { version = "0.13", registry = "acme" }
+        ollama-rs = "git+https://x-access-token:%s@github.com/pepperoni21/ollama-rs"
 
         [registries.acme]
         index = "sparse+https://u:%s@cargo.example.com/index/"
         token = "%s"
-        """.formatted(p.plant("Cargo.toml: git URL token", "ghp_%s"), p.plant("Cargo.toml: registry index password", "%s"),
-            p.plant("Cargo.toml: registry token", "%s")));
+        """.formatted(p.plant("Cargo.toml: git URL token", "ghp_%s"), p.plant("Cargo.toml: git+https version token", "ghp_%s"),
+            p.plant("Cargo.toml: registry index password", "%s"), p.plant("Cargo.toml: registry token", "%s")));
+    CodeTree.put(root, "rust/Cargo.lock", """
+        version = 4
+
+        [[package]]
+        name = "rustbot"
+        version = "0.1.0"
+        dependencies = ["async-openai"]
+
+        [[package]]
+        name = "async-openai"
+        version = "0.28.0+git.https://u:%s@github.com"
+        source = "git+https://x-access-token:%s@github.com/64bit/async-openai?branch=main#0123456789abcdef0123456789abcdef01234567"
+        """.formatted(p.plant("Cargo.lock: version with a URL password", "%s"), p.plant("Cargo.lock: git+https source token", "ghp_%s")));
   }
 
   /** A notebook's code cell holds a key; an output cell echoes another (notebooks are committed with outputs). */
