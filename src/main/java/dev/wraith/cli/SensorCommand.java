@@ -184,7 +184,8 @@ final class SensorCommand implements Callable<Integer> {
   private HostLayer open(Catalogue cat, List<Pin> pins) {
     HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns, probe);
     if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
-      System.err.println("wraith sensor: --probe ebpf: the eBPF probe cannot load: " + layer.probeUnavailable().get());
+      System.err.println(dev.wraith.redact.Redactor.of(cat).text("wraith sensor: --probe ebpf: the eBPF probe cannot load: "
+          + layer.probeUnavailable().get()));
     }
     return layer;
   }

@@ -164,8 +164,8 @@ final class TetragonCommand implements Callable<Integer> {
     }
     GrpcEventSource source = new GrpcEventSource(a, duration);
     if (System.console() != null) {
-      System.err.println("wraith: reading Tetragon events from " + a
-          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ...");
+      System.err.println(dev.wraith.redact.Redactor.bundled().text("wraith: reading Tetragon events from " + a
+          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ..."));
     }
     onInterrupt = new Thread(() -> {
       source.stop();
