@@ -35,7 +35,9 @@ public final class CatalogueLoader {
           "mcpClients", "mcpPublishers", "secrets", "disable",
           "configKeys");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private ObjectMapper yaml; // made on first use: start-up reads the compiled bundle, not YAML
+  /** The build-time parse of the bundled YAML ({@link CompiledBundle}), or null to read the YAML itself. */
+  private final Map<String, JsonNode> compiled = CompiledBundle.read().orElse(null);
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Provider> providers = new LinkedHashMap<>();
   private final Map<String, Signature> signatures = new LinkedHashMap<>();
@@ -106,7 +108,7 @@ public final class CatalogueLoader {
           problems.add(f + ": larger than 1 MiB, refusing to read it");
           continue;
         }
-        JsonNode doc = yaml.readTree(f.toFile());
+        JsonNode doc = yaml().readTree(f.toFile());
         if (doc == null || doc.isMissingNode() || doc.isNull()) {
           problems.add(f + ": empty file");
           continue;
@@ -123,16 +125,22 @@ public final class CatalogueLoader {
   }
 
   private JsonNode readResource(String name) {
+    if (compiled != null && compiled.containsKey(name)) return compiled.get(name);
     try (InputStream in = CatalogueLoader.class.getResourceAsStream(BUNDLE + name)) {
       if (in == null) {
         problems.add("bundled catalogue file missing: " + name);
         return null;
       }
-      return yaml.readTree(in);
+      return yaml().readTree(in);
     } catch (IOException e) {
       problems.add(name + ": not valid YAML: " + firstLine(e.getMessage()));
       return null;
     }
+  }
+
+  private ObjectMapper yaml() {
+    if (yaml == null) yaml = new ObjectMapper(new YAMLFactory());
+    return yaml;
   }
 
   private void apply(String file, JsonNode doc, boolean overlay) {

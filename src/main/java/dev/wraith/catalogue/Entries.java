@@ -129,7 +129,7 @@ final class Entries {
       if (o.path("arg").asText("").isEmpty() || values.isEmpty()) problems.add(where(where) + "'only' needs arg and values");
       only.add(new Symbol.ArgFilter(o.path("arg").asText(""), values));
     }
-    return Optional.of(new Symbol(call, Symbol.compileGlob(call), FindingKind.parse(kind), n.path("provider").asText(""),
+    return Optional.of(new Symbol(call, CallGlob.compile(call), FindingKind.parse(kind), n.path("provider").asText(""),
         strings(n, "capabilities"), when, n.path("modelArg").asText(""), only));
   }
 

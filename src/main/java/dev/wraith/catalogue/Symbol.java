@@ -2,7 +2,6 @@ package dev.wraith.catalogue;
 
 import dev.wraith.model.FindingKind;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A call that means something: {@code call} is a glob over the resolved, fully qualified call name that
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record Symbol(
     String call,
-    Pattern regex,
+    CallGlob glob,
     FindingKind kind,
     String provider,
     List<String> capabilities,
@@ -63,23 +62,6 @@ public record Symbol(
   }
 
   public boolean matches(String resolvedCall) {
-    return regex.matcher(resolvedCall).matches();
-  }
-
-  public static Pattern compileGlob(String glob) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        re.append(".*");
-        i++;
-      } else if (c == '*') {
-        re.append("[^./]*");
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    re.append("(\\.[^()]*)?"); // a continuation never passes a call: "openai" must not claim openai.X().method
-    return Pattern.compile(re.toString());
+    return glob.matches(resolvedCall);
   }
 }

@@ -78,7 +78,8 @@ final class HistoryCommand implements Callable<Integer> {
     throw new Main.UsageProblem("unknown --format '" + format + "' (expected table or json)");
   }
 
-  private static String resolve(StateStore store, String prefix) {
+  /** A full agent id or a unique prefix of one; anything else is a usage error. */
+  static String resolve(StateStore store, String prefix) {
     if (store.agentHistory(prefix).isPresent()) return prefix;
     List<String> ids = store.agentIds(prefix, 6);
     if (ids.size() == 1) return ids.get(0);
@@ -122,9 +123,11 @@ final class HistoryCommand implements Callable<Integer> {
     rows.add(new String[] {"SCAN", "TIME", "CLASSIFICATION", "RISK", "RUNTIME", "DIGEST"});
     for (AgentHistory.Entry e : h.entries()) {
       rows.add(new String[] {Long.toString(e.scanId()), time(e.time()), e.classification().label(), e.risk().name(),
-          e.runtime() ? "seen" : "-", e.digest().substring(0, Math.min(12, e.digest().length()))});
+          e.runtime() ? "seen" : e.inactive() ? "inactive" : "-", e.digest().substring(0, Math.min(12, e.digest().length()))});
     }
-    return b.append(table(rows)).toString();
+    b.append(table(rows));
+    for (var ack : h.acknowledgements()) b.append("acknowledged ").append(time(ack.at())).append(": ").append(ack.note()).append('\n');
+    return b.toString();
   }
 
   /** Seconds are enough on a terminal; JSON keeps the exact instant. */

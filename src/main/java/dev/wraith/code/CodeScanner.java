@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,8 @@ public final class CodeScanner {
   private final Catalogue catalogue;
   private final List<FileDetector> detectors;
   private final Options options;
-  private final Map<Ecosystem, TriggerIndex> triggers = new EnumMap<>(Ecosystem.class);
+  /** One prefilter for every ecosystem a detector filters by; group i is the ecosystem of ordinal i. */
+  private final TriggerIndex triggers;
   /** One read buffer per worker, one byte over the size limit: files are read without allocating per file. */
   private final ThreadLocal<byte[]> buffer;
 
@@ -62,10 +62,18 @@ public final class CodeScanner {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
-    // only the ecosystems a detector filters by: an index is large (one row of 256 transitions per token byte)
-    for (FileDetector d : this.detectors) d.triggerEcosystem().ifPresent(e -> triggers.computeIfAbsent(e, x -> TriggerIndex.of(triggerTokens(catalogue, x))));
+    this.triggers = TriggerIndex.ofGroups(triggerGroups(catalogue, this.detectors));
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
+  }
+
+  /** Trigger tokens by ecosystem ordinal, for the ecosystems some detector filters by (none for the others). */
+  private static List<Set<String>> triggerGroups(Catalogue catalogue, List<FileDetector> detectors) {
+    Set<Ecosystem> used = java.util.EnumSet.noneOf(Ecosystem.class);
+    for (FileDetector d : detectors) d.triggerEcosystem().ifPresent(used::add);
+    List<Set<String>> groups = new ArrayList<>();
+    for (Ecosystem e : Ecosystem.values()) groups.add(used.contains(e) ? triggerTokens(catalogue, e) : Set.of());
+    return groups;
   }
 
   /** Every trigger token of every ecosystem (the union of {@link #triggerTokens(Catalogue, Ecosystem)}). */
@@ -198,7 +206,7 @@ public final class CodeScanner {
       FileDetector d = accepting.get(i);
       Optional<Ecosystem> eco = d.triggerEcosystem();
       if (eco.isPresent()) {
-        if (!triggers.get(eco.get()).anyIn(buf, length)) continue;
+        if (!triggers.anyIn(buf, length, eco.get().ordinal())) continue;
         parsed.incrementAndGet();
       }
       if (file == null) file = new SourceFile(rel, Arrays.copyOf(buf, length));

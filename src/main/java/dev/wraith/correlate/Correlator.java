@@ -31,18 +31,18 @@ public final class Correlator {
   private final List<KnownApp> apps;
   private final Map<String, String> kinds;
   private final dev.wraith.redact.Redactor redactor;
-  private final Duration zombieRetention;
+  private final Duration inactiveRetention;
 
-  /** @param zombieRetention how long a gone ghost or shadow app is listed as ZOMBIE after its last runtime sighting */
-  public Correlator(Catalogue catalogue, Duration zombieRetention) {
+  /** @param inactiveRetention how long a gone ghost or shadow app is listed as inactive after its last runtime sighting */
+  public Correlator(Catalogue catalogue, Duration inactiveRetention) {
     this.catalogue = catalogue;
     this.apps = catalogue.apps();
     this.kinds = catalogue.providers().stream().collect(Collectors.toMap(p -> p.id(), p -> p.category().label(), (a, b) -> a));
     this.redactor = dev.wraith.redact.Redactor.of(catalogue);
-    this.zombieRetention = zombieRetention;
+    this.inactiveRetention = inactiveRetention;
   }
 
-  /** With the default retention of 30 days. */
+  /** With the default retention of 90 days. */
   public Correlator(Catalogue catalogue) {
     this(catalogue, History.DEFAULT_RETENTION);
   }
@@ -80,7 +80,7 @@ public final class Correlator {
       out.add(js == null ? agents.unknown(u, notRunning) : agents.confirmed(u, js));
     }
     for (RuntimeSubject s : unmatched) out.add(agents.runtimeOnly(s, known.recognise(s)));
-    History history = new History(in.prior(), in.stateEnabled(), in.runtimeObserved(), in.scanTime(), zombieRetention);
+    History history = new History(in.prior(), in.stateEnabled(), in.runtimeObserved(), in.scanTime(), inactiveRetention);
     return new Inventory(in.tool(), in.scanTime(), in.code().map(CodeScan::roots).orElse(List.of()), history.apply(out),
         McpServers.of(in.mcp()), in.layers());
   }

@@ -43,13 +43,21 @@ final class AgentText {
         + c.strength().id() + ")";
   }
 
-  /** "GHOST" or "GHOST (suspected)": how sure the classification is. */
+  /**
+   * "GHOST", "GHOST (suspected)", "GHOST (inactive)": how sure the classification is, and whether it still runs (a
+   * ZOMBIE is inactive by definition and says nothing more).
+   */
   static String label(InventoryAgent a) {
-    return a.classification().label() + (a.suspected() ? " (suspected)" : "");
+    List<String> notes = new java.util.ArrayList<>();
+    if (a.suspected()) notes.add("suspected");
+    if (a.inactive() && a.classification() != dev.wraith.model.Classification.ZOMBIE) notes.add("inactive");
+    return a.classification().label() + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
   }
 
   static String since(InventoryAgent a) {
     return "first seen " + a.firstSeen().map(Object::toString).orElse("-") + ", last seen "
-        + a.lastSeen().map(Object::toString).orElse("-");
+        + a.lastSeen().map(Object::toString).orElse("-")
+        + (a.inactive() ? ", not running now" : "")
+        + a.acknowledgement().map(k -> "; acknowledged " + k.at() + ": " + k.note()).orElse("");
   }
 }

@@ -33,11 +33,14 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Tool(String name, String version, String catalogueVersion, int catalogueSchema) {}
 
-  /** {@code genAi} (OpenTelemetry GenAI attribute names) is additive: optional in the schema, always written. */
+  /**
+   * {@code genAi} (OpenTelemetry GenAI attribute names), {@code inactiveSince} and {@code acknowledgement} are
+   * additive: optional in the schema, always written (null when not set).
+   */
   record Agent(String id, String classification, boolean suspected, String risk, String name, Workload workload,
       Process process, List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons,
       String firstSeen, String lastSeen, String change, String trafficEvidence, List<Connection> connections,
-      List<GenAiAttributes> genAi) {
+      List<GenAiAttributes> genAi, String inactiveSince, Acknowledgement acknowledgement) {
     static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
       return new Agent(a.id(), a.classification().name(), a.suspected(), a.risk().name(), a.name(),
           a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
@@ -45,9 +48,12 @@ public final class InventoryJsonReporter implements InventoryReporter {
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
           time(a.lastSeen()), a.change().name(), a.trafficEvidence().id(), a.connections().stream().map(Connection::of).toList(),
-          genAi);
+          genAi, a.inactiveSince().map(Object::toString).orElse(null),
+          a.acknowledgement().map(k -> new Acknowledgement(k.at().toString(), k.note())).orElse(null));
     }
   }
+
+  record Acknowledgement(String at, String note) {}
 
   record Workload(String namespace, String kind, String name, String container) {}
 

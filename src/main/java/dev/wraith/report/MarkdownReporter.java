@@ -73,7 +73,7 @@ public final class MarkdownReporter implements InventoryReporter {
     }
     for (InventoryAgent g : inv.ghosts()) {
       b.append("### ").append(text(g.name())).append(" — ").append(g.risk().name())
-          .append(g.suspected() ? " (suspected)" : "").append("\n\n");
+          .append(g.suspected() ? " (suspected)" : "").append(g.inactive() ? " (inactive)" : "").append("\n\n");
       item(b, "Id", "`" + g.id() + "` (" + g.change().name().toLowerCase(java.util.Locale.ROOT) + ")");
       item(b, "Where", AgentText.where(g));
       g.process().ifPresent(p -> item(b, "Process", AgentText.process(p)));
