@@ -23,7 +23,8 @@ public record Catalogue(
     List<KnownApp> apps,
     List<McpClient> mcpClients,
     List<McpPublisher> mcpPublishers,
-    List<ConfigKey> configKeys) {
+    List<ConfigKey> configKeys,
+    SecretRules secrets) {
 
   public static final int SCHEMA = 1;
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
  * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
- * {@code configKeys}); an entry whose id exists
+ * {@code configKeys}, {@code secrets}); an entry whose id exists
  * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
  */
 public final class CatalogueLoader {
@@ -32,7 +32,7 @@ public final class CatalogueLoader {
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
-          "mcpClients", "mcpPublishers", "disable",
+          "mcpClients", "mcpPublishers", "secrets", "disable",
           "configKeys");
 
   private ObjectMapper yaml; // made on first use: start-up reads the compiled bundle, not YAML
@@ -47,6 +47,7 @@ public final class CatalogueLoader {
   private final Map<String, McpClient> mcpClients = new LinkedHashMap<>();
   private final Map<String, McpPublisher> mcpPublishers = new LinkedHashMap<>();
   private final Map<String, ConfigKey> configKeys = new LinkedHashMap<>();
+  private final SecretEntries secrets = new SecretEntries();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
   private final List<String> credentialKeys = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class CatalogueLoader {
         new CodeHints(l.modelArgs, l.generationArgs, l.credentialKeys), List.copyOf(l.rules.values()), l.walker,
         List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
         List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()),
-        List.copyOf(l.configKeys.values()));
+        List.copyOf(l.configKeys.values()), l.secrets.rules());
   }
 
   private void readBundle() {
@@ -168,12 +169,15 @@ public final class CatalogueLoader {
       h.path("generationArgs").fields().forEachRemaining(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
     }
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
+    if (doc.has("secrets")) secrets.read(e, file, doc.get("secrets"), overlay);
     for (JsonNode d : doc.path("disable")) {
       String id = d.asText();
       if (!overlay) problems.add(file + ": 'disable' is only for overlays");
       else if (providers.remove(id) == null && signatures.remove(id) == null && lineage.remove(id) == null
           && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null
-          && configKeys.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
+          && configKeys.remove(id) == null && !secrets.disable(id)) {
+        problems.add(file + ": disable: no entry with id '" + id + "'");
+      }
     }
   }
 
@@ -200,6 +204,7 @@ public final class CatalogueLoader {
       for (String t : s.triggers()) if (t.length() < 4) problems.add(s.id() + ": trigger '" + t + "' is shorter than 4 characters");
       if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
     }
+    secrets.validate(problems);
     for (FindingKind k : FindingKind.values()) if (!rules.containsKey(k.id())) problems.add("rules: no rule for finding kind '" + k.id() + "'");
   }
 

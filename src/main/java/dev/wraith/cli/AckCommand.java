@@ -50,7 +50,8 @@ final class AckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = note.strip();
+    // The note is stored in the state database and printed in every report: a pasted token is masked before either.
+    String text = dev.wraith.redact.Redactor.bundled().text(note.strip());
     if (text.isEmpty()) throw new Main.UsageProblem("--note is empty: say what was found or done");
     if (text.length() > MAX_NOTE) throw new Main.UsageProblem("--note is " + text.length() + " characters; at most " + MAX_NOTE);
     if (text.chars().anyMatch(Character::isISOControl)) {
@@ -60,6 +61,7 @@ final class AckCommand implements Callable<Integer> {
       String id = HistoryCommand.resolve(store, agent);
       Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       InventoryAgent a = store.acknowledge(id, new InventoryAgent.Acknowledgement(now, text));
+      if (!text.equals(note.strip())) System.out.println("the note held what looks like a secret: it is stored masked");
       System.out.println("acknowledged " + a.classification().label() + " " + a.name() + " (" + id + ") at " + now);
       boolean runtimeOnly = a.code().isEmpty()
           && (a.classification() == Classification.GHOST || a.classification() == Classification.SHADOW_AI);

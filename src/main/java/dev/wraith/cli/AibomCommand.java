@@ -52,7 +52,8 @@ final class AibomCommand implements Callable<Integer> {
     OutputOptions target = new OutputOptions();
     target.output = file;
     try (OutputStream out = target.open(System.out)) {
-      new AibomReporter(version, GenAiNames.of(cat)).write(scanned.inventory(), scanned.result().code(), out);
+      new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
+          .write(scanned.inventory(), scanned.result().code(), out);
     }
     boolean failed = scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
     return failed ? Main.LAYER_FAILED : Main.OK;

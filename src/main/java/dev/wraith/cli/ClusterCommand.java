@@ -102,7 +102,7 @@ final class ClusterCommand implements Callable<Integer> {
       if (!Files.isReadable(p)) throw new Main.UsageProblem(p + ": no such file or not readable");
     }
     Catalogue cat = catalogue.load();
-    ClusterReporter reporter = reporter();
+    ClusterReporter reporter = reporter(dev.wraith.redact.Redactor.of(cat));
     ClusterReport report;
     if (!snapshots.isEmpty()) {
       report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(), namespaces), auditLogs, Main.toolVersion());
@@ -115,8 +115,8 @@ final class ClusterCommand implements Callable<Integer> {
     return report.cluster().status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
   }
 
-  private ClusterReporter reporter() {
-    for (ClusterReporter r : Registry.clusterReporters()) if (r.format().equalsIgnoreCase(output.format)) return r;
+  private ClusterReporter reporter(dev.wraith.redact.Redactor redactor) {
+    for (ClusterReporter r : Registry.clusterReporters(redactor)) if (r.format().equalsIgnoreCase(output.format)) return r;
     throw new Main.UsageProblem("unknown --format '" + output.format + "' for cluster (expected table or json)");
   }
 

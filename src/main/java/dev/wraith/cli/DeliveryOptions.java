@@ -69,7 +69,7 @@ final class DeliveryOptions {
     Sink target;
     if (hec) {
       target = new Sink.SplunkHec(endpoint, token.orElseThrow(() -> new Main.UsageProblem(
-          "--ocsf-sink splunk-hec needs the HEC token: set " + TOKEN_FILE + " (a file holding it) or " + TOKEN)));
+          "--ocsf-sink splunk-hec needs the HEC token; set " + TOKEN_FILE + " (a file holding it) or " + TOKEN)));
     } else {
       Sink.Body b = Sink.Body.parse(body).orElseThrow(
           () -> new Main.UsageProblem("--ocsf-body '" + body + "': expected lines or array"));

@@ -48,7 +48,7 @@ final class DiffCommand implements Callable<Integer> {
       long[] pair = scans.isEmpty() ? lastTwo(store) : new long[] {scans.get(0), scans.get(1)};
       Diff diff = store.diff(pair[0], pair[1]);
       String text = json ? HistoryCommand.json(document(diff)) : table(diff);
-      output.emit(out -> HistoryCommand.write(out, text), System.out);
+      output.emit(out -> HistoryCommand.write(out, text, json), System.out);
     } catch (StateException e) {
       throw new Main.UsageProblem(e.getMessage());
     }

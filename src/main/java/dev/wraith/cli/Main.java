@@ -57,6 +57,7 @@ public final class Main implements Runnable {
       if (named == null || named == CommandLine.HelpCommand.class || c == named || c == RUNS.get(named)) cl.addSubcommand(c);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setErr(redactedStderr());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof UsageProblem || ex instanceof dev.wraith.catalogue.CatalogueException
           || ex instanceof dev.wraith.state.StateException) {
@@ -82,6 +83,38 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Standard error as every message and log line reaches it: line by line through the bundled redactor, which is
+   * loaded on the first line written (so {@code --help} never pays for it). Error messages quote inputs.
+   */
+  static java.io.PrintWriter redactedStderr() {
+    java.io.PrintStream stderr = System.err;
+    java.io.OutputStream lazy = new java.io.OutputStream() {
+      private java.io.OutputStream lines;
+
+      private java.io.OutputStream lines() {
+        if (lines == null) lines = dev.wraith.redact.Redactor.bundled().lines(stderr);
+        return lines;
+      }
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        lines().write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        lines().write(b, off, len);
+      }
+
+      @Override
+      public void flush() throws java.io.IOException {
+        if (lines != null) lines.flush();
+      }
+    };
+    return new java.io.PrintWriter(new java.io.OutputStreamWriter(lazy, java.nio.charset.StandardCharsets.UTF_8), true);
   }
 
   static String toolVersion() {

@@ -90,15 +90,16 @@ final class McpCommand implements Callable<Integer> {
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
     if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
-    McpReporter reporter = reporter(Registry.mcpReporters());
     Catalogue cat = catalogue.load();
+    McpReporter reporter = reporter(Registry.mcpReporters(dev.wraith.redact.Redactor.of(cat)));
     // tool hashes go to the state database only when probing: listing configs never creates or touches it
     Optional<dev.wraith.state.StateStore> store = probe && !noState
         ? Optional.of(state.open()) : Optional.empty();
     McpScan scan;
     try {
       Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion(),
+              dev.wraith.redact.Redactor.of(cat)),
           store.<dev.wraith.mcp.ToolHistory>map(dev.wraith.scan.StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
           Instant.now()));
       scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);

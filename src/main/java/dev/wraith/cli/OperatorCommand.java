@@ -125,7 +125,8 @@ final class OperatorCommand implements Callable<Integer> {
     Catalogue cat = catalogue.load();
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Clock clock = Clock.systemUTC();
-    Metrics metrics = new Metrics();
+    dev.wraith.redact.Redactor redactor = dev.wraith.redact.Redactor.of(cat);
+    Metrics metrics = new Metrics(redactor);
     InClusterApi api;
     try {
       api = InClusterApi.connect(context);
@@ -139,10 +140,10 @@ final class OperatorCommand implements Callable<Integer> {
         HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
-      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
+      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace, redactor));
       var settings = new ScanAllPipeline.Settings(store, allow, "");
       var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, new LiveKubeApi(api.client(), "in-cluster"), settings),
-          publisher, metrics, clock, System.err::println);
+          publisher, metrics, clock, line -> System.err.println(redactor.text(line)));
       System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
       if (!once) loop.run(every);
       ScanLoop.Cycle c = loop.runOnce();

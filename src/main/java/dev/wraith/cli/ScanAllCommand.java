@@ -8,6 +8,7 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
 import dev.wraith.delivery.Deliverer;
 import dev.wraith.delivery.DeliveryResult;
+import dev.wraith.redact.Redactor;
 import dev.wraith.report.GenAiNames;
 import dev.wraith.report.OcsfReporter;
 import dev.wraith.report.InventoryJsonReporter;
@@ -115,14 +116,15 @@ final class ScanAllCommand implements Callable<Integer> {
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
+    Redactor redactor = Redactor.of(cat);
     boolean tty = System.console() != null;
     ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
     Inventory inventory = scanned.inventory();
     List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir, cdxVersion);
     if (format.equals("json")) {
-      new InventoryJsonReporter(GenAiNames.of(cat)).write(inventory, scanned.result().code(), out);
+      new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(inventory, scanned.result().code(), out);
     } else {
-      new InventoryTableReporter().write(inventory, colour(tty), out);
+      new InventoryTableReporter(redactor).write(inventory, colour(tty), out);
       out.println();
       out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
           + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
@@ -131,8 +133,8 @@ final class ScanAllCommand implements Callable<Integer> {
     out.flush();
     // after the results directory: a delivery that fails loses nothing, findings.ocsf.jsonl has every finding
     Optional<DeliveryResult> delivered = deliverer.map(d -> d.deliver(
-        new OcsfReporter(GenAiNames.of(cat)).lines(inventory, scanned.result().code())));
-    delivered.ifPresent(r -> System.err.println("wraith: " + r.line()));
+        new OcsfReporter(GenAiNames.of(cat), redactor).lines(inventory, scanned.result().code())));
+    delivered.ifPresent(r -> System.err.println("wraith: " + redactor.text(r.line())));
     if (gate.trips(inventory)) return Main.FAIL_ON;
     boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
     if (failed) return Main.LAYER_FAILED;

@@ -141,13 +141,16 @@ final class ScanInputs {
   }
 
   /** Runs the planned layers with progress on {@code err}, then correlates, reading and recording the state. */
-  Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream err, boolean tty) throws Exception {
+  Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream stderr, boolean tty) throws Exception {
+    java.io.PrintStream err = new java.io.PrintStream(dev.wraith.redact.Redactor.of(cat).lines(stderr), true,
+        java.nio.charset.StandardCharsets.UTF_8); // progress lines quote inputs: through the redactor like any output
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
     Instant scanTime = Instant.now();
     try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(this.state.open()))) {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion(),
+              dev.wraith.redact.Redactor.of(cat)),
           state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
           scanTime)));
       ScanAll.Result result;

@@ -125,7 +125,7 @@ final class SensorCommand implements Callable<Integer> {
       }
     }
     Catalogue cat = catalogue.load();
-    SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes));
+    SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
@@ -149,8 +149,9 @@ final class SensorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem("--serve: " + e.getMessage());
     }
-    SensorReporter json = new SensorJsonReporter(includeHashes);
-    SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes));
+    dev.wraith.redact.Redactor redactor = dev.wraith.redact.Redactor.of(cat);
+    SensorReporter json = new SensorJsonReporter(includeHashes, redactor);
+    SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
     try (HostLayer layer = open(cat, pins);
@@ -183,7 +184,8 @@ final class SensorCommand implements Callable<Integer> {
   private HostLayer open(Catalogue cat, List<Pin> pins) {
     HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns, probe);
     if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
-      System.err.println("wraith sensor: --probe ebpf: the eBPF probe cannot load: " + layer.probeUnavailable().get());
+      System.err.println(dev.wraith.redact.Redactor.of(cat).text("wraith sensor: --probe ebpf: the eBPF probe cannot load: "
+          + layer.probeUnavailable().get()));
     }
     return layer;
   }

@@ -117,11 +117,12 @@ final class TetragonCommand implements Callable<Integer> {
         throw new Main.UsageProblem("--resolve: " + e.getMessage());
       }
     }
-    TetragonReporter reporter = reporter(Registry.tetragonReporters());
     Catalogue cat = catalogue.load();
+    TetragonReporter reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     TetragonLayer.Recorded dns = TetragonLayer.recorded(dnsLogs);
-    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers());
+    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers(),
+        dev.wraith.redact.Redactor.of(cat));
     try {
       TetragonScan scan = TetragonLayer.withWarnings(
           events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
@@ -163,8 +164,8 @@ final class TetragonCommand implements Callable<Integer> {
     }
     GrpcEventSource source = new GrpcEventSource(a, duration);
     if (System.console() != null) {
-      System.err.println("wraith: reading Tetragon events from " + a
-          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ...");
+      System.err.println(dev.wraith.redact.Redactor.bundled().text("wraith: reading Tetragon events from " + a
+          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ..."));
     }
     onInterrupt = new Thread(() -> {
       source.stop();

@@ -1,6 +1,7 @@
 package dev.wraith.cluster;
 
 import dev.wraith.model.ExecSession;
+import dev.wraith.redact.Redactor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AuditLogReader {
   private final ObjectMapper json = JsonMapper.builder().build();
+  private final Redactor redactor;
+
+  /** @param redactor applied to each session's command before it is kept */
+  public AuditLogReader(Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   /** What one or more audit logs held: the sessions, how many events were read, and per-file problems. */
   public record Result(List<ExecSession> sessions, long events, List<String> warnings) {}
@@ -66,7 +73,7 @@ public final class AuditLogReader {
     return a;
   }
 
-  static java.util.Optional<ExecSession> session(JsonNode e) {
+  java.util.Optional<ExecSession> session(JsonNode e) {
     if (!e.path("kind").asString("").equals("Event")) return java.util.Optional.empty();
     JsonNode ref = e.path("objectRef");
     if (!ref.path("resource").asString("").equals("pods")) return java.util.Optional.empty();
@@ -83,7 +90,7 @@ public final class AuditLogReader {
     String time = e.path("requestReceivedTimestamp").asString(e.path("stageTimestamp").asString(""));
     return java.util.Optional.of(new ExecSession(source, ref.path("namespace").asString(""), ref.path("name").asString(""),
         q.getOrDefault("container", List.of("")).get(0), e.path("user").path("username").asString(""),
-        Redactor.command(q.getOrDefault("command", List.of())), time, e.path("responseStatus").path("code").asInt(0)));
+        CommandText.of(redactor, q.getOrDefault("command", List.of())), time, e.path("responseStatus").path("code").asInt(0)));
   }
 
   /** Query parameters in order, URL-decoded; repeated names keep every value. */

@@ -44,9 +44,11 @@ public final class ClusterCollector {
   private static final Pattern EPHEMERAL_FIELD = Pattern.compile("spec\\.ephemeralContainers\\{(.+)}");
 
   private final Catalogue catalogue;
+  private final dev.wraith.redact.Redactor redactor;
 
   public ClusterCollector(Catalogue catalogue) {
     this.catalogue = catalogue;
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
   }
 
   public ClusterScan collect(KubeApi api, AuditLogReader.Result audit) {
@@ -134,7 +136,7 @@ public final class ClusterCollector {
     return fetch.itemsOrEmpty();
   }
 
-  private static List<ExecSession> ephemeralSessions(Pod pod) {
+  private List<ExecSession> ephemeralSessions(Pod pod) {
     List<ExecSession> out = new ArrayList<>();
     if (pod.getSpec().getEphemeralContainers() == null) return out;
     Map<String, String> started = new HashMap<>();
@@ -149,7 +151,7 @@ public final class ClusterCollector {
       if (c.getArgs() != null) argv.addAll(c.getArgs());
       String t = started.get(c.getName());
       out.add(new ExecSession(ExecSession.Source.EPHEMERAL_CONTAINER, nsOf(pod.getMetadata()), pod.getMetadata().getName(),
-          c.getName(), "", Redactor.command(argv), t == null ? "" : t, 0));
+          c.getName(), "", CommandText.of(redactor, argv), t == null ? "" : t, 0));
     }
     return out;
   }

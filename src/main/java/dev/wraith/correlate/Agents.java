@@ -34,19 +34,23 @@ final class Agents {
   private final boolean codeScanned;
   private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
   private final java.util.Map<String, String> kinds;
+  private final dev.wraith.redact.Redactor redactor;
 
   /**
    * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
    * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
    * @param kinds what each provider is, for people ("AI gateway"), by provider id
+   * @param redactor applied once more to process arguments, in case a layer handed them over unredacted
    */
   Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
-      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds) {
+      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds,
+      dev.wraith.redact.Redactor redactor) {
     this.sessions = sessions;
     this.appIds = appIds;
     this.codeScanned = codeScanned;
     this.pods = pods;
     this.kinds = kinds;
+    this.redactor = redactor;
   }
 
   static String codeId(CodeUnit u) {
@@ -163,7 +167,7 @@ final class Agents {
     ProcessInfo p = s.process().get();
     String node = s.sightings().stream().map(Sighting::node).filter(n -> !n.isEmpty()).findFirst().orElse(s.place().node());
     String by = AuditJoin.session(s, sessions).map(ExecSession::user).orElse("");
-    return Optional.of(new ProcessRef(node, p.pid(), p.exe(), Masking.argv(p.argv()),
+    return Optional.of(new ProcessRef(node, p.pid(), p.exe(), redactor.argv(p.argv()),
         s.origin().orElse(ProcessOrigin.CONTAINER) == ProcessOrigin.EXEC, s.script().map(e -> e.path()).orElse(""), by));
   }
 

@@ -30,6 +30,7 @@ public final class Correlator {
   private final Catalogue catalogue;
   private final List<KnownApp> apps;
   private final Map<String, String> kinds;
+  private final dev.wraith.redact.Redactor redactor;
   private final Duration inactiveRetention;
 
   /** @param inactiveRetention how long a gone ghost or shadow app is listed as inactive after its last runtime sighting */
@@ -37,6 +38,7 @@ public final class Correlator {
     this.catalogue = catalogue;
     this.apps = catalogue.apps();
     this.kinds = catalogue.providers().stream().collect(Collectors.toMap(p -> p.id(), p -> p.category().label(), (a, b) -> a));
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.inactiveRetention = inactiveRetention;
   }
 
@@ -69,7 +71,7 @@ public final class Correlator {
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
     Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent(),
-        in.cluster().map(ClusterScan::pods).orElse(List.of()), kinds);
+        in.cluster().map(ClusterScan::pods).orElse(List.of()), kinds, redactor);
     KnownSoftware known = new KnownSoftware(apps, in.allowList());
     String notRunning = in.runtimeObserved() ? "" : "no runtime layer ran in this scan";
     List<InventoryAgent> out = new ArrayList<>();

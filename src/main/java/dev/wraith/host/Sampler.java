@@ -2,6 +2,7 @@ package dev.wraith.host;
 
 import dev.wraith.attribution.AskedNames;
 import dev.wraith.attribution.Attributor;
+import dev.wraith.redact.Redactor;
 import dev.wraith.attribution.HostsFile;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.Attribution;
@@ -53,18 +54,18 @@ final class Sampler {
   private Set<Integer> live = Set.of();
   private boolean listedNow;
 
-  Sampler(ProcFs proc, Attributor attributor) {
-    this(proc, attributor, ProcessHandle.current().pid());
+  Sampler(ProcFs proc, Attributor attributor, Redactor redactor) {
+    this(proc, attributor, redactor, ProcessHandle.current().pid());
   }
 
   /** @param selfPid this process's pid (see {@link PidListing}) */
-  Sampler(ProcFs proc, Attributor attributor, long selfPid) {
+  Sampler(ProcFs proc, Attributor attributor, Redactor redactor, long selfPid) {
     this.proc = proc;
     this.listing = new PidListing(proc, selfPid);
     this.attributor = attributor;
     this.netns = new NetnsIndex(proc, 20);
     this.owners = new SocketOwners(proc);
-    this.processes = new ProcessTable(proc);
+    this.processes = new ProcessTable(proc, redactor);
     this.hosts = new HostsViews(proc, 25);
     this.pods = new NamespacePods(proc);
     this.inClusterOwners = new InClusterOwners(owners, processes);

@@ -31,8 +31,11 @@ final class ConfigReader {
   private final String source;
   private final List<String> warnings;
   private final java.nio.file.Path root;
+  private final dev.wraith.redact.Redactor redactor;
 
-  ConfigReader(McpClient client, String source, List<String> warnings, java.nio.file.Path root) {
+  ConfigReader(McpClient client, String source, List<String> warnings, java.nio.file.Path root,
+      dev.wraith.redact.Redactor redactor) {
+    this.redactor = redactor;
     this.client = client;
     this.source = source;
     this.warnings = warnings;
@@ -98,6 +101,6 @@ final class ConfigReader {
       return;
     }
     new ServerFields(name, node.has("transport") && node.get("transport").isObject() ? node.get("transport") : node,
-        source + ": server '" + name + "'", warnings).build(client.name(), source, root).ifPresent(out::add);
+        source + ": server '" + name + "'", warnings, redactor).build(client.name(), source, root).ifPresent(out::add);
   }
 }

@@ -28,8 +28,11 @@ final class RuntimeServers {
   private final ProbeRules rules;
   private final List<McpPublisher> publishers;
 
-  RuntimeServers(ProbeRules rules, List<McpPublisher> publishers) {
+  private final dev.wraith.redact.Redactor redactor;
+
+  RuntimeServers(ProbeRules rules, List<McpPublisher> publishers, dev.wraith.redact.Redactor redactor) {
     this.rules = rules;
+    this.redactor = redactor;
     this.publishers = List.copyOf(publishers);
   }
 
@@ -107,8 +110,8 @@ final class RuntimeServers {
     return false;
   }
 
-  private static McpServer server(String name, String client, String source, List<String> argv, List<String> env, McpPackage pkg) {
-    List<String> masked = Masking.args(argv);
+  private McpServer server(String name, String client, String source, List<String> argv, List<String> env, McpPackage pkg) {
+    List<String> masked = redactor.argv(argv);
     String command = masked.isEmpty() ? "" : masked.get(0);
     List<String> args = masked.isEmpty() ? List.of() : masked.subList(1, masked.size());
     return new McpServer(name, client, source, McpTransport.STDIO, command, args, "", "", env.stream().sorted().distinct().toList(), pkg);

@@ -18,6 +18,7 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import dev.wraith.redact.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,9 +55,15 @@ public final class SdkProber implements Prober {
   private final ToolInspector inspector;
   private final Map<String, String> hostEnv;
   private final String clientVersion;
+  private final Redactor redactor;
 
-  /** {@code hostEnv} is the environment references resolve against and PATH/HOME come from ({@code System.getenv()}). */
-  public SdkProber(Duration timeout, ToolInspector inspector, Map<String, String> hostEnv, String clientVersion) {
+  /**
+   * {@code hostEnv} is the environment references resolve against and PATH/HOME come from ({@code System.getenv()});
+   * {@code redactor} masks the stderr tail and error messages.
+   */
+  public SdkProber(Duration timeout, ToolInspector inspector, Map<String, String> hostEnv, String clientVersion,
+      Redactor redactor) {
+    this.redactor = redactor;
     this.timeout = timeout;
     this.inspector = inspector;
     this.hostEnv = Map.copyOf(hostEnv);
@@ -69,7 +76,7 @@ public final class SdkProber implements Prober {
     if (launch.transport() == McpTransport.STDIO && !executable(command(launch), env(launch).getOrDefault("PATH", ""))) {
       return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", List.of());
     }
-    StderrTail tail = new StderrTail(secrets(launch));
+    StderrTail tail = new StderrTail(secrets(launch), redactor);
     Set<Long> before = children();
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "wraith-mcp-probe");
@@ -166,7 +173,7 @@ public final class SdkProber implements Prober {
     List<String> resources = new ArrayList<>();
     if (caps.resources() != null) {
       for (McpSchema.Resource r : client.listResources().resources()) {
-        String name = r.name() == null || r.name().isBlank() ? Masking.word(text(r.uri())) : r.name();
+        String name = r.name() == null || r.name().isBlank() ? redactor.url(text(r.uri())) : r.name();
         resources.add(name);
         for (String w : inspector.warnings(name + "\n" + text(r.description()))) warnings.add("resource " + name + ": " + w);
       }
@@ -241,15 +248,28 @@ public final class SdkProber implements Prober {
     return out.toString();
   }
 
+  /**
+   * Every value the config hands the server that is or may be secret: env and header values, and each argument the
+   * redactor would mask (a server that echoes its argv in a shape the text rules do not read still loses them).
+   */
   private List<String> secrets(ServerLaunch launch) {
     List<String> out = new ArrayList<>();
     launch.env().values().forEach(v -> out.add(expand(v)));
     launch.headers().values().forEach(v -> out.add(expand(v)));
+    List<String> args = launch.args().stream().map(this::expand).toList();
+    List<String> shown = redactor.argv(args);
+    for (int i = 0; i < args.size(); i++) {
+      String raw = args.get(i);
+      if (raw.equals(shown.get(i))) continue;
+      out.add(raw);
+      int eq = raw.indexOf('=');
+      if (eq >= 0) out.add(raw.substring(eq + 1));
+    }
     return out;
   }
 
   /** Says what went wrong without echoing the server's raw words: the tail (masked) is where those go. */
-  private static McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
+  private McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof TimeoutException) return McpProbe.failed(McpProbe.Status.TIMEOUT, "no answer to a request in time", tail.lines());
       if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).startsWith("Cannot run program")) {
@@ -264,11 +284,8 @@ public final class SdkProber implements Prober {
     return McpProbe.failed(McpProbe.Status.FAILED, why, tail.lines());
   }
 
-  private static String masked(String message) {
-    String m = message == null ? "" : message.lines().findFirst().orElse("");
-    List<String> words = new ArrayList<>();
-    for (String w : m.split(" ")) words.add(Masking.word(w));
-    String out = String.join(" ", words);
+  private String masked(String message) {
+    String out = redactor.text(message == null ? "" : message.lines().findFirst().orElse(""));
     return out.length() > 200 ? out.substring(0, 199) + "…" : out;
   }
 

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
@@ -31,6 +32,18 @@ public final class HtmlReporter implements InventoryReporter {
   private static final String CSS = resource("/report/report.css");
   private static final String JS = resource("/report/report.js");
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public HtmlReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every text and attribute value goes through it (the catalogue's, overlay included) */
+  public HtmlReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String fileName() {
     return "report.html";
@@ -38,12 +51,12 @@ public final class HtmlReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    out.write(render(inventory).getBytes(StandardCharsets.UTF_8));
+    out.write(render(inventory, redactor).getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
-  static String render(Inventory inventory) {
-    HtmlWriter w = new HtmlWriter();
+  static String render(Inventory inventory, Redactor redactor) {
+    HtmlWriter w = new HtmlWriter(redactor);
     w.trusted("<!DOCTYPE html>\n").open("html", "lang", "en").newline();
     head(inventory, w);
     w.open("body").open("main").newline();

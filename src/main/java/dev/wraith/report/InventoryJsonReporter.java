@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -93,14 +94,17 @@ public final class InventoryJsonReporter implements InventoryReporter {
   }
 
   private final GenAiNames genAiNames;
+  private final Redactor redactor;
 
-  /** With the bundled catalogue's OpenTelemetry provider names. */
+  /** With the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public InventoryJsonReporter() {
-    this(GenAiNames.bundled());
+    this(GenAiNames.bundled(), Redactor.bundled());
   }
 
-  public InventoryJsonReporter(GenAiNames genAiNames) {
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public InventoryJsonReporter(GenAiNames genAiNames, Redactor redactor) {
     this.genAiNames = genAiNames;
+    this.redactor = redactor;
   }
 
   @Override
@@ -110,7 +114,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    mapper().writeValue(out, document(inventory, code, genAiNames));
+    mapper(redactor).writeValue(out, document(inventory, code, genAiNames));
     out.write('\n');
   }
 
@@ -126,8 +130,9 @@ public final class InventoryJsonReporter implements InventoryReporter {
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
   }
 
-  private static ObjectMapper mapper() {
+  private static ObjectMapper mapper(Redactor redactor) {
     return new ObjectMapper()
+        .registerModule(new dev.wraith.redact.RedactingModule(redactor))
         .enable(SerializationFeature.INDENT_OUTPUT)
         .setSerializationInclusion(JsonInclude.Include.ALWAYS)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

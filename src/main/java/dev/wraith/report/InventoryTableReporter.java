@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
@@ -24,6 +25,18 @@ public final class InventoryTableReporter {
   private static final String CYAN = "\u001b[36m";
   private static final String DIM = "\u001b[2m";
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public InventoryTableReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public InventoryTableReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   public void write(Inventory inv, boolean colour, OutputStream out) throws IOException {
     Paint p = new Paint(colour);
     StringBuilder b = new StringBuilder();
@@ -41,7 +54,9 @@ public final class InventoryTableReporter {
     agents(inv, p, b);
     mcp(inv, p, b);
     layers(inv, b);
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    try (OutputStream lines = redactor.lines(out)) {
+      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void summary(Inventory inv, Paint p, StringBuilder b) {

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
@@ -17,6 +18,18 @@ import java.util.Optional;
  * servers and which layers ran. Table cells are escaped (pipes, newlines), so evidence cannot break the layout.
  */
 public final class MarkdownReporter implements InventoryReporter {
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public MarkdownReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public MarkdownReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String fileName() {
     return "report.md";
@@ -35,7 +48,9 @@ public final class MarkdownReporter implements InventoryReporter {
     agents(inv, b);
     mcp(inv, b);
     layers(inv, b);
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    try (OutputStream lines = redactor.lines(out)) {
+      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void summary(Inventory inv, StringBuilder b) {

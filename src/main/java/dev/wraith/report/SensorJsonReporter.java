@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,9 +41,16 @@ public final class SensorJsonReporter implements SensorReporter {
       String layer, String state, String reason, List<String> warnings, HostScan.Stats stats) {}
 
   private final boolean includeHashes;
+  private final Redactor redactor;
 
   public SensorJsonReporter(boolean includeHashes) {
+    this(includeHashes, Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public SensorJsonReporter(boolean includeHashes, Redactor redactor) {
     this.includeHashes = includeHashes;
+    this.redactor = redactor;
   }
 
   @Override
@@ -52,7 +60,7 @@ public final class SensorJsonReporter implements SensorReporter {
 
   @Override
   public void write(ScanReport.Tool tool, HostScan scan, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (Observation o : scan.observations()) line(w, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {

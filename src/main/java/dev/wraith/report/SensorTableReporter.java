@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ScanReport;
@@ -15,9 +16,16 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SensorTableReporter implements SensorReporter {
   private final boolean includeHashes;
+  private final Redactor redactor;
 
   public SensorTableReporter(boolean includeHashes) {
+    this(includeHashes, Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public SensorTableReporter(boolean includeHashes, Redactor redactor) {
     this.includeHashes = includeHashes;
+    this.redactor = redactor;
   }
 
   @Override
@@ -27,7 +35,7 @@ public final class SensorTableReporter implements SensorReporter {
 
   @Override
   public void write(ScanReport.Tool tool, HostScan scan, OutputStream out) throws IOException {
-    PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
     p.println("AI connections seen " + scan.start() + " – " + scan.end() + " on " + scan.procRoot() + ": "
         + scan.observations().size());
     TextTable t = new TextTable(48, "PID", "ORIGIN", "POD", "CONTAINER", "PROGRAM", "ENTRY SCRIPT", "DESTINATION",

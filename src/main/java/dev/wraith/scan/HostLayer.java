@@ -14,6 +14,7 @@ import dev.wraith.host.ebpf.ProbeStart;
 import dev.wraith.host.ebpf.ProbeWindow;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +44,16 @@ public final class HostLayer implements AutoCloseable {
   private final ProbeMode mode;
   private final Optional<DnsCache> dns;
   private final LiveProcFs proc;
+  private final Redactor redactor;
   private Optional<ProbeWindow> lastWindow = Optional.empty();
 
   private HostLayer(Sensor sensor, Optional<ProbeSensor> probe, Optional<String> unavailable, ProbeMode mode,
-      Optional<DnsCache> dns, LiveProcFs proc) {
+      Optional<DnsCache> dns, LiveProcFs proc, Redactor redactor) {
     this.sensor = sensor;
     this.probe = probe;
     this.probeUnavailable = unavailable;
     this.mode = mode;
+    this.redactor = redactor;
     this.dns = dns;
     this.proc = proc;
   }
@@ -62,7 +65,7 @@ public final class HostLayer implements AutoCloseable {
 
   /** With {@code mode} AUTO or EBPF the eBPF probe is started here (it needs this process's privileges). */
   public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode) {
-    return open(catalogue, procRoot, pins, resolveDns, mode, LoaderProbe::start);
+    return open(catalogue, procRoot, pins, resolveDns, mode, () -> LoaderProbe.start(Redactor.of(catalogue)));
   }
 
   /** @param starter starts the probe (the loader; a fixture in tests) */
@@ -75,16 +78,18 @@ public final class HostLayer implements AutoCloseable {
     Attributor attributor = new Attributor(catalogue, pins, dns);
     LiveProcFs proc = new LiveProcFs(procRoot);
     Supplier<List<String>> notes = () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)"));
-    Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(), notes);
-    if (mode == ProbeMode.PROC) return new HostLayer(sensor, Optional.empty(), Optional.empty(), mode, dns, proc);
+    Redactor redactor = Redactor.of(catalogue);
+    Sensor sensor = new Sensor(proc, attributor, redactor, Clock.systemUTC(), notes);
+    if (mode == ProbeMode.PROC) return new HostLayer(sensor, Optional.empty(), Optional.empty(), mode, dns, proc, redactor);
     Optional<String> notLive = notThisKernel(procRoot);
     ProbeStart start = notLive.<ProbeStart>map(ProbeStart.Unavailable::new).orElseGet(starter);
     if (start instanceof ProbeStart.Started s) {
-      ProbeSensor ps = new ProbeSensor(s.probe(), proc, procRoot, attributor, nodeName(procRoot), Clock.systemUTC(), notes);
-      return new HostLayer(sensor, Optional.of(ps), Optional.empty(), mode, dns, proc);
+      ProbeSensor ps = new ProbeSensor(s.probe(), proc, procRoot, attributor, nodeName(procRoot), redactor, Clock.systemUTC(),
+          notes);
+      return new HostLayer(sensor, Optional.of(ps), Optional.empty(), mode, dns, proc, redactor);
     }
     String why = ((ProbeStart.Unavailable) start).reason();
-    return new HostLayer(sensor, Optional.empty(), Optional.of(why), mode, dns, proc);
+    return new HostLayer(sensor, Optional.empty(), Optional.of(why), mode, dns, proc, redactor);
   }
 
   /** Why the eBPF probe is not in use, if it is not (also when --probe proc chose it so: empty then). */
@@ -131,7 +136,7 @@ public final class HostLayer implements AutoCloseable {
 
   /** Every process now (argv masked as the sensor masks it), for MCP server discovery. */
   public List<dev.wraith.model.ProcessInfo> processes() throws IOException {
-    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES);
+    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES, redactor);
   }
 
   @Override

@@ -146,7 +146,7 @@ public final class ScanAllPipeline {
       ScanReport report = new ScanReport(inventory.tool(), code.get());
       written.add(write(dir.resolve("code.sarif"), out -> new SarifReporter(cat).write(report, out)));
     }
-    for (InventoryReporter r : Registry.inventoryReporters(GenAiNames.of(cat), cdx)) {
+    for (InventoryReporter r : Registry.inventoryReporters(GenAiNames.of(cat), cdx, dev.wraith.redact.Redactor.of(cat))) {
       written.add(write(dir.resolve(r.fileName()), out -> r.write(inventory, code, out)));
     }
     return written;

@@ -14,10 +14,12 @@ import java.util.List;
 /**
  * The JSON the database keeps for agent snapshots, roots and layer statuses. Records round-trip exactly (Optional
  * and Instant included); unknown properties are ignored so an older binary can still read a snapshot a newer one
- * wrote within the same schema.
+ * wrote within the same schema. Every string written goes through the bundled redactor once more: the inventory was
+ * redacted by its layers, and the database file outlives every report.
  */
 final class Snapshots {
   private static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new dev.wraith.redact.RedactingModule(dev.wraith.redact.Redactor.bundled()))
       .registerModule(new Jdk8Module())
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -69,7 +69,7 @@ class OcsfDeliveryCommandTest {
     var r = ScanAllCommandTest.run(offline(results, "--ocsf-url", "https://splunk.invalid:8088", "--ocsf-sink",
         "splunk-hec").toArray(String[]::new));
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--ocsf-sink splunk-hec needs the HEC token: set WRAITH_OCSF_TOKEN_FILE");
+    assertThat(r.err()).contains("--ocsf-sink splunk-hec needs the HEC token; set WRAITH_OCSF_TOKEN_FILE");
     r = ScanAllCommandTest.run(offline(results, "--ocsf-url", "https://ops:hunter2@hooks.invalid/x")
         .toArray(String[]::new));
     assertThat(r.code()).isEqualTo(2);

@@ -193,6 +193,15 @@ class ScanAllCommandTest {
     assertThat(twoLines.err()).contains("one line");
     Run noState = run("ack", id, "--note", "x", "--state", dir.resolve("none.db").toString());
     assertThat(noState.code()).isEqualTo(2);
+
+    String token = "sk-proj-" + "Ack9Note7Pasted3Token5Value1xyzAB";
+    Run pasted = run("ack", id, "--note", "rotated " + token + " after INC-9", "--state", state.toString());
+    assertThat(pasted.code()).as(pasted.err()).isZero();
+    assertThat(pasted.out()).contains("stored masked").doesNotContain(token);
+    Run history = run("history", "--agent", id, "--state", state.toString(), "--format", "json");
+    assertThat(history.out()).contains("after INC-9").doesNotContain(token);
+    assertThat(new String(java.nio.file.Files.readAllBytes(state), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .as("the state database").doesNotContain(token);
   }
 
   @Test

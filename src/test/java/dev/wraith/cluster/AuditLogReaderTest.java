@@ -16,7 +16,7 @@ class AuditLogReaderTest {
 
   @Test
   void keepsExecAttachAndDebugOfBothVerbsOncePerAuditIdAndIgnoresNoise() {
-    AuditLogReader.Result r = new AuditLogReader().read(List.of(ClusterFixtures.audit()));
+    AuditLogReader.Result r = new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(ClusterFixtures.audit()));
     assertThat(r.events()).isEqualTo(11);
     assertThat(r.warnings()).isEmpty();
     assertThat(r.sessions()).extracting(ExecSession::source, ExecSession::pod, ExecSession::user)
@@ -30,7 +30,7 @@ class AuditLogReaderTest {
 
   @Test
   void decodesTheCommandFromRepeatedParametersAndMasksCredentials() {
-    AuditLogReader.Result r = new AuditLogReader().read(List.of(ClusterFixtures.audit()));
+    AuditLogReader.Result r = new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(ClusterFixtures.audit()));
     ExecSession websocket = r.sessions().stream().filter(s -> s.pod().endsWith("x2x7q")).findFirst().orElseThrow();
     assertThat(websocket.command()).isEqualTo("python3 /tmp/agent.py --openai-key *** --loop");
     assertThat(websocket.container()).isEqualTo("app");
@@ -45,7 +45,7 @@ class AuditLogReaderTest {
   @Test
   void badLinesAreWarningsNotCrashes() throws IOException {
     Path log = Files.writeString(dir.resolve("audit.log"), "not json\n{\"kind\":\"Event\"}\n\n{broken\n");
-    AuditLogReader.Result r = new AuditLogReader().read(List.of(log, dir.resolve("missing.log")));
+    AuditLogReader.Result r = new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(log, dir.resolve("missing.log")));
     assertThat(r.sessions()).isEmpty();
     assertThat(r.events()).isEqualTo(1);
     assertThat(r.warnings()).hasSize(3).anyMatch(w -> w.contains("2 lines")).anyMatch(w -> w.contains("missing.log"));

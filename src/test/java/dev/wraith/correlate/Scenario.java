@@ -93,7 +93,7 @@ final class Scenario {
 
   static ClusterScan cluster() {
     return new ClusterCollector(catalogue()).collect(SnapshotKubeApi.read(List.of(CLUSTER)),
-        new AuditLogReader().read(List.of(AUDIT)));
+        new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(AUDIT)));
   }
 
   static HostScan host() {

@@ -46,7 +46,7 @@ class GrpcEventSourceTest {
   }
 
   static TetragonCollector collector() {
-    return new TetragonCollector(new Attributor(CatalogueLoader.bundled(), PINS, Optional.empty()));
+    return new TetragonCollector(new Attributor(CatalogueLoader.bundled(), PINS, Optional.empty()), dev.wraith.redact.Redactor.bundled());
   }
 
   TetragonScan fromFile(List<String> lines) throws IOException {

@@ -7,6 +7,7 @@ import dev.wraith.model.Attributed;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
+import dev.wraith.redact.Redactor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -45,12 +46,16 @@ public final class ProbeSensor implements AutoCloseable {
   private final Clock clock;
   private final Supplier<List<String>> notes;
 
-  /** @param node the node name for DNS answers; @param notes lines for every window's status (the DNS cache's summary) */
-  public ProbeSensor(KernelProbe probe, ProcFs proc, Path procRoot, Attributor attributor, String node, Clock clock,
-      Supplier<List<String>> notes) {
+  /**
+   * @param node the node name for DNS answers
+   * @param redactor applied to the argument lists read from /proc (the probe's decoder redacts those of exec events)
+   * @param notes lines for every window's status (the DNS cache's summary)
+   */
+  public ProbeSensor(KernelProbe probe, ProcFs proc, Path procRoot, Attributor attributor, String node, Redactor redactor,
+      Clock clock, Supplier<List<String>> notes) {
     this.probe = probe;
     this.proc = proc;
-    this.live = new LiveProcesses(proc);
+    this.live = new LiveProcesses(proc, redactor);
     this.attributor = attributor;
     this.aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(procRoot))),
         node, SETTLE);

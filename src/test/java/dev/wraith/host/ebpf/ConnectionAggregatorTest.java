@@ -49,7 +49,7 @@ class ConnectionAggregatorTest {
   private List<ProbedConnection> replay(byte[] frames, ConnectionAggregator agg) throws Exception {
     Path f = Files.write(dir.resolve("events.bin"), frames);
     List<ProbedConnection> out = new ArrayList<>();
-    try (FixtureProbe probe = new FixtureProbe(f)) {
+    try (FixtureProbe probe = new FixtureProbe(f, dev.wraith.redact.Redactor.bundled())) {
       while (probe.stopped().isEmpty()) {
         for (KernelEvent e : probe.poll(Duration.ZERO)) agg.accept(e);
       }
@@ -126,14 +126,14 @@ class ConnectionAggregatorTest {
     garbage[bad.length] = (byte) 0xff;
     garbage[bad.length + 3] = (byte) 0x7f; // a frame length of 2 GiB
     Path f = Files.write(dir.resolve("bad.bin"), garbage);
-    try (FixtureProbe probe = new FixtureProbe(f)) {
+    try (FixtureProbe probe = new FixtureProbe(f, dev.wraith.redact.Redactor.bundled())) {
       assertThat(probe.poll(Duration.ZERO)).isEmpty(); // the short record is skipped
       assertThat(probe.stopped()).hasValueSatisfying(s -> assertThat(s).contains("out of step"));
     }
     byte[] other = new Frames(T0).bytes();
     other[8] = 2; // layout 2
     Path g = Files.write(dir.resolve("other.bin"), other);
-    try (FixtureProbe probe = new FixtureProbe(g)) {
+    try (FixtureProbe probe = new FixtureProbe(g, dev.wraith.redact.Redactor.bundled())) {
       probe.poll(Duration.ZERO);
       assertThat(probe.stopped()).hasValueSatisfying(s -> assertThat(s).contains("layout 2"));
     }

@@ -67,7 +67,8 @@ class ProbeFallbackTest {
     Files.writeString(wrapper, "#!/bin/sh\nexec " + String.join(" ", withoutCapabilities(ProbeBinary.extract().toString())) + "\n");
     wrapper.toFile().setExecutable(true);
     try {
-      ProbeStart s = LoaderProbe.start(wrapper, java.time.Duration.ofSeconds(20), false);
+      ProbeStart s = LoaderProbe.start(wrapper, java.time.Duration.ofSeconds(20), false,
+          dev.wraith.redact.Redactor.bundled());
       assertThat(s).isInstanceOf(ProbeStart.Unavailable.class);
       assertThat(((ProbeStart.Unavailable) s).reason()).startsWith("the kernel refused to load BPF programs (Operation not permitted)");
     } finally {

@@ -40,10 +40,10 @@ class ProbeLabTest {
   void start() throws Exception {
     Optional<String> why = ProbeLab.unavailable().or(() -> ProbeSupport.whyNot(ProbeBuild.current()));
     assumeTrue(why.isEmpty(), () -> "skipped: " + why.get());
-    ProbeStart s = LoaderProbe.start();
+    ProbeStart s = LoaderProbe.start(dev.wraith.redact.Redactor.bundled());
     assertThat(s).as("the checks passed, so the probe must load").isInstanceOf(ProbeStart.Started.class);
     probe = ((ProbeStart.Started) s).probe();
-    LiveProcesses live = new LiveProcesses(new LiveProcFs(Path.of("/proc")));
+    LiveProcesses live = new LiveProcesses(new LiveProcFs(Path.of("/proc")), dev.wraith.redact.Redactor.bundled());
     aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(Path.of("/proc")))),
         "probe-node", Duration.ofMillis(500));
     lab = ProbeLab.start();
