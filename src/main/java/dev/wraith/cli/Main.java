@@ -49,6 +49,13 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  /** The root command line with every subcommand, as help and --version see it (tests walk it). */
+  public static CommandLine complete() {
+    CommandLine cl = new CommandLine(new Main());
+    SUBCOMMANDS.forEach(cl::addSubcommand);
+    return cl;
+  }
+
   /** Runs the CLI and returns the exit code (used by tests; only main exits). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());

@@ -34,7 +34,7 @@ class CorpusCoverageTest {
 
   @Test
   void everyCommandIsRunOrExcusedAndEveryFormatOptionIsCovered() {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.complete();
     Set<String> commands = new TreeSet<>(cli.getSubcommands().keySet());
     Set<String> known = new TreeSet<>(Exercised.FORMATS.keySet());
     known.addAll(Exercised.NOT_RUN.keySet());

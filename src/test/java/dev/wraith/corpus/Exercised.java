@@ -24,6 +24,7 @@ final class Exercised {
       Map.entry("scan-all", List.of("table", "json")),
       Map.entry("history", List.of("table", "json")),
       Map.entry("diff", List.of("table", "json")),
+      Map.entry("ack", List.of()),
       Map.entry("aibom", List.of()),
       Map.entry("operator", List.of()),
       Map.entry("catalogue", List.of()));

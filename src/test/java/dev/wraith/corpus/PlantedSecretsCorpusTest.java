@@ -189,6 +189,8 @@ class PlantedSecretsCorpusTest {
       assertThat(outputs.get("aibom --cdx-version " + cdx + " -o")).contains("\"specVersion\" : \"" + cdx + "\"");
     }
     String agent = firstAgentId(root.resolve("results-json/inventory.json"));
+    String note = plants.plant("wraith ack --note", "sk-proj-%s");
+    exits(outputs.wraith("ack", "ack", agent, "--note", "rotated " + note, "--state", state.toString()), 0);
     for (String format : Exercised.FORMATS.get("history")) {
       exits(outputs.wraith("history " + format, "history", "--state", state.toString(), "--format", format), 0);
       exits(outputs.wraith("history --agent " + format, "history", "--state", state.toString(), "--agent", agent,
