@@ -44,9 +44,10 @@ public final class InputFile {
   /** Opens a checked file for streaming; a gzip file comes out inflated, bounded by {@code limits}. */
   public static InputStream open(Path file, Limits limits) throws IOException {
     check(file);
-    long size = Files.size(file);
+    long size;
     InputStream raw;
     try {
+      size = Files.size(file);
       raw = Files.newInputStream(file);
     } catch (IOException e) {
       throw FileProblem.of(e, file, "opening");
@@ -68,8 +69,8 @@ public final class InputFile {
   /** The whole of a small file, refused (not read) when it is larger than {@code maxBytes}. */
   public static byte[] readAll(Path file, int maxBytes) throws IOException {
     check(file);
-    if (Files.size(file) > maxBytes) throw tooLarge(file, maxBytes);
     try (InputStream in = Files.newInputStream(file)) {
+      if (Files.size(file) > maxBytes) throw tooLarge(file, maxBytes);
       byte[] all = in.readNBytes(maxBytes + 1); // the file may have grown since
       if (all.length > maxBytes) throw tooLarge(file, maxBytes);
       return all;

@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 public final class LineReader {
   /** Bytes read at a time; the buffer starts at this size (or the limit, if smaller). */
-  static final int CHUNK = 1 << 20;
+  public static final int CHUNK = 1 << 20;
 
   private LineReader() {}
 

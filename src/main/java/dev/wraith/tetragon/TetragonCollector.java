@@ -8,6 +8,7 @@ import dev.wraith.model.EntryScript;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessInfo;
+import dev.wraith.files.FileProblem;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -238,12 +239,27 @@ public final class TetragonCollector {
       failure = e;
     }
     if (failure != null) {
-      String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-      return scan(source, fold, tally, List.of(), LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
+      return scan(source, fold, tally, List.of(), LayerStatus.failed(LAYER, why(source, failure)));
     }
     List<TetragonObservation> out = new ArrayList<>();
     for (Pair p : fold.pairs.values()) out.add(observation(fold.tree, p));
     return scan(source, fold, tally, out, LayerStatus.ran(LAYER, warnings(source, fold, tally)));
+  }
+
+  /** A read failure in words: a file problem says itself; a bug says so without its class name (--debug has it). */
+  private static String why(EventSource source, Exception failure) {
+    if (failure instanceof dev.wraith.files.FileProblem p) return p.getMessage();
+    System.getLogger(TetragonCollector.class.getName()).log(System.Logger.Level.DEBUG, "reading " + source.describe(), failure);
+    if (failure instanceof InterruptedException) return "reading " + source.describe() + " was interrupted";
+    if (failure.getCause() instanceof OutOfMemoryError) {
+      return "reading " + source.describe() + " ran out of memory; give the JVM more (WRAITH_JAVA_OPTS=-Xmx2g)";
+    }
+    if (failure instanceof IOException && failure.getMessage() != null) { // the gRPC source's own sentences
+      return "reading " + source.describe() + ": " + failure.getMessage();
+    }
+    String m = failure.getMessage();
+    return "reading " + source.describe() + ": " + (m == null || failure.getCause() instanceof Error ? "an internal error "
+        + "(run with --debug for details)" : m);
   }
 
   private Optional<Attributed> attribute(String ip, int port) {
