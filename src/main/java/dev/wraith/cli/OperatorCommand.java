@@ -107,14 +107,7 @@ final class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
-    AllowList allow = AllowList.EMPTY;
-    if (allowList != null) {
-      try {
-        allow = AllowList.parse(java.nio.file.Files.readString(allowList), allowList.toString());
-      } catch (java.io.IOException | IllegalArgumentException e) {
-        throw new Main.UsageProblem("--allow-list: " + e.getMessage());
-      }
-    }
+    AllowList allow = ScanInputs.allowListed(allowList);
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);

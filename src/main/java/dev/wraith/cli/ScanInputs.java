@@ -4,6 +4,9 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.mcp.ProbeRules;
@@ -142,13 +145,21 @@ final class ScanInputs {
   }
 
   AllowList allowListed() {
-    if (allowList == null) return AllowList.EMPTY;
+    return allowListed(allowList);
+  }
+
+  /**
+   * Reads an --allow-list file (a regular file of at most {@link Limits#documentBytes()}, nothing else: a FIFO would
+   * block); every problem is a usage problem naming the file.
+   */
+  static AllowList allowListed(Path file) {
+    if (file == null) return AllowList.EMPTY;
     try {
-      return AllowList.parse(Files.readString(allowList), allowList.toString());
+      return AllowList.parse(InputFile.readString(file, Limits.DEFAULT.documentBytes()), file.toString());
     } catch (java.io.IOException e) {
-      throw new Main.UsageProblem(allowList + ": " + e.getMessage());
+      throw new Main.UsageProblem("--allow-list: " + FileProblem.describe(e, file, "reading"));
     } catch (IllegalArgumentException e) {
-      throw new Main.UsageProblem(e.getMessage());
+      throw new Main.UsageProblem("--allow-list: " + e.getMessage());
     }
   }
 
@@ -183,12 +194,11 @@ final class ScanInputs {
     if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
     }
-    List<Path> files = new ArrayList<>(snapshots);
-    files.addAll(auditLogs);
-    files.addAll(tetragonEvents);
-    if (kubeconfig != null) files.add(kubeconfig);
-    if (allowList != null) files.add(allowList);
-    for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
+    InputFiles.check("--kube-snapshot", snapshots);
+    InputFiles.check("--audit-log", auditLogs);
+    InputFiles.check("--tetragon-events", tetragonEvents);
+    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
+    if (allowList != null) InputFiles.check("--allow-list", List.of(allowList));
     if (noState && state != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {

@@ -94,7 +94,7 @@ final class TetragonCommand implements Callable<Integer> {
     if (!events.isEmpty() && address != null) {
       throw new Main.UsageProblem("give --tetragon-events FILE or --tetragon-address ADDR, not both");
     }
-    for (Path f : events) if (!Files.isRegularFile(f)) throw new Main.UsageProblem(f + ": not a readable file");
+    InputFiles.check("--tetragon-events", events);
     Optional<Duration> duration = duration();
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {

@@ -79,7 +79,7 @@ public final class AuditLogReader {
     try {
       e = json.readTree(b, from, to - from);
     } catch (JacksonException ex) {
-      t.bad(n, Parsers.why(ex, "JSON", limits));
+      t.bad(n, Parsers.whyInLine(ex, "JSON", limits));
       return;
     }
     if (!e.path("kind").asString("").equals("Event")) {

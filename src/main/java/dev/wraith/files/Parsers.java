@@ -76,6 +76,12 @@ public final class Parsers {
     return "not valid " + format + (at[0] > 0 ? " at line " + at[0] + (at[1] > 0 ? ", column " + at[1] : "") : "");
   }
 
+  /** {@link #why} for a parse of one line: the column only ("not valid JSON at column 7"). */
+  public static String whyInLine(Throwable failure, String format, Limits limits) {
+    String why = why(failure, format, limits);
+    return why.replaceFirst(" at line \\d+, column ", " at column ").replaceFirst(" at line 1$", "");
+  }
+
   private static long[] location(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {

@@ -53,7 +53,7 @@ class SensorJsonReaderTest {
     SensorJsonReader.Result r = reader.read(one + "not json\n{\"type\":\"heartbeat\"}\n" + two + cut + "\n");
     assertThat(r.scans()).extracting(HostScan::start).containsExactly(T, T.plusSeconds(60));
     assertThat(r.warnings()).hasSize(3);
-    assertThat(r.warnings().get(0)).startsWith("line 7: unreadable");
+    assertThat(r.warnings().get(0)).isEqualTo("line 7: unreadable, not valid JSON at column 1");
     assertThat(r.warnings().get(1)).isEqualTo("line 8: unknown type 'heartbeat'");
     assertThat(r.warnings().get(2)).startsWith("1 lines after the last status line were dropped");
   }
