@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
         "Exit codes:",
         "  0  scan finished; nothing at or above --fail-on",
         "  1  findings at or above --fail-on",
-        "  2  bad usage or input (unknown option, missing path, invalid catalogue)",
-        "  3  a layer failed, or an internal error (reported as such)",
+        "  2  bad usage or input (unknown option, missing or unreadable file, invalid catalogue, unusable state",
+        "     database), or the results could not be written (--output): then nothing is recorded in the state database",
+        "  3  a layer failed, the state database could not be written (the results are complete), or an internal",
+        "     error (out of memory, a bug); never 1",
         "",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
@@ -31,30 +33,33 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Also print the details of failures to standard error: exception classes, library messages, stack "
+          + "traces. Without it, failures are one plain sentence each.")
+  void debug(boolean on) {
+    DebugLog.set(on);
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the CLI and returns the exit code (used by tests; only main exits). */
+  /**
+   * Runs the CLI and returns the exit code (used by tests; only main exits). Whatever ends it early, an
+   * OutOfMemoryError or a bug included, becomes one line and exit code 2 or 3 ({@link ExitCodes}), never 1.
+   */
   public static int run(String... args) {
+    DebugLog.set(false);
     CommandLine cl = new CommandLine(new Main());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UsageProblem || ex instanceof dev.wraith.catalogue.CatalogueException
-          || ex instanceof dev.wraith.state.StateException) {
-        cmd.getErr().println("wraith: " + ex.getMessage());
-        return USAGE;
-      }
-      if (ex instanceof java.io.IOException) { // e.g. --output in a directory that cannot be written
-        cmd.getErr().println("wraith: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        return USAGE;
-      }
-      // a bug: say so plainly, keep the trace for the report, and never pretend the scan was clean
-      cmd.getErr().println("wraith: internal error: " + ex);
-      ex.printStackTrace(cmd.getErr());
-      return LAYER_FAILED;
-    });
-    return cl.execute(args);
+    try {
+      cl.setCaseInsensitiveEnumValuesAllowed(true);
+      cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.of(ex, cmd.getErr()));
+      return cl.execute(args);
+    } catch (Throwable t) { // Errors pass picocli by: out of memory, a stack overflow, a bug in an initializer
+      return ExitCodes.of(t, cl.getErr());
+    } finally {
+      DebugLog.set(false);
+    }
   }
 
   @Override

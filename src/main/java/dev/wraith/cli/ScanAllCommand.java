@@ -1,6 +1,7 @@
 package dev.wraith.cli;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.files.FileProblem;
 import dev.wraith.model.Classification;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
@@ -51,8 +52,9 @@ import picocli.CommandLine.Option;
         "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST      CI gate",
         "  wraith scan-all . --no-state --format json > inventory.json",
         "",
-        "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input,",
-        "  3 a layer failed (the others still report; see the layers list)."
+        "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input, or --output could not be written",
+        "  (nothing is recorded then), 3 a layer failed (the others still report; see the layers list), or the state",
+        "  database could not be written (the results are complete; the state layer says why)."
     })
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -83,7 +85,9 @@ final class ScanAllCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw new Main.UsageProblem("unknown --format '" + format + "' for scan-all (expected table or json)");
     }
-    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new Main.UsageProblem(outputDir + ": --output must be a directory");
+    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+      throw new Main.UsageProblem("--output " + outputDir + " is not a directory; give a directory (it is created if missing)");
+    }
     Gate gate = gate();
     ScanAll.Plan plan = in.plan();
     PrintStream out = System.out;
@@ -97,22 +101,57 @@ final class ScanAllCommand implements Callable<Integer> {
     }
     Catalogue cat = catalogue.load();
     boolean tty = System.console() != null;
-    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
-    Inventory inventory = scanned.inventory();
-    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir);
-    if (format.equals("json")) {
-      new InventoryJsonReporter().write(inventory, scanned.result().code(), out);
-    } else {
-      new InventoryTableReporter().write(inventory, colour(tty), out);
-      out.println();
-      out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
-          + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
-          + scanned.state().map(p -> "; history in " + p).orElse(""));
+    try (ScanInputs.Scanned run = in.run(cat, plan, System.err, tty)) {
+      Results results = writeThenCommit(cat, run);
+      Inventory inventory = results.scanned().inventory();
+      if (format.equals("json")) {
+        new InventoryJsonReporter().write(inventory, run.result().code(), out);
+      } else {
+        new InventoryTableReporter().write(inventory, colour(tty), out);
+        out.println();
+        out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
+            + String.join(", ", results.files().stream().map(f -> f.getFileName().toString()).toList())
+            + (stateFailed(inventory) ? "; history NOT recorded (see the state layer)"
+                : run.state().map(p -> "; history in " + p).orElse("")));
+      }
+      out.flush();
+      if (gate.trips(inventory)) return Main.FAIL_ON;
+      boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
+      return failed ? Main.LAYER_FAILED : Main.OK;
     }
-    out.flush();
-    if (gate.trips(inventory)) return Main.FAIL_ON;
-    boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
-    return failed ? Main.LAYER_FAILED : Main.OK;
+  }
+
+  /** The results directory as written and the run as reported (with a failed state commit among its layers). */
+  record Results(List<Path> files, ScanInputs.Scanned scanned) {}
+
+  /**
+   * Writes the results directory, then records the scan in the state database: results that cannot be written stop
+   * the command (exit 2) with history untouched; a state commit that fails is added to the results as a FAILED "state"
+   * layer (the files are written again to say so) and to the exit code (3).
+   */
+  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run) {
+    Optional<dev.wraith.model.CodeScan> code = run.result().code();
+    List<Path> files;
+    try {
+      files = ScanAllPipeline.writeResults(cat, run.inventory(), code, outputDir);
+    } catch (FileProblem e) {
+      throw new Main.UsageProblem("--output " + outputDir + ": " + e.getMessage() + (run.settings().state().isPresent()
+          ? "; the scan was not recorded in the state database, so the next one still reports what is new" : ""));
+    }
+    Optional<LayerStatus> stateFailure = run.commit();
+    if (stateFailure.isEmpty()) return new Results(files, run);
+    System.err.println("wraith: " + stateFailure.get().reason() + " (the results in " + outputDir + " are complete)");
+    ScanInputs.Scanned reported = run.with(ScanAllPipeline.withStatus(run.inventory(), stateFailure.get()));
+    try {
+      files = ScanAllPipeline.writeResults(cat, reported.inventory(), code, outputDir);
+    } catch (FileProblem e) {
+      System.err.println("wraith: the results could not be updated to say so: " + e.getMessage());
+    }
+    return new Results(files, reported);
+  }
+
+  private static boolean stateFailed(Inventory inventory) {
+    return inventory.layers().stream().anyMatch(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER));
   }
 
   private boolean colour(boolean tty) {

@@ -17,6 +17,8 @@ import dev.wraith.model.ScanReport;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.state.StateException;
 import dev.wraith.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -107,8 +109,31 @@ final class ScanInputs {
       + "tools/list, never a tool call), as 'wraith mcp --probe' does; tool hashes go to the state database.")
   boolean probeMcp;
 
-  /** What a run produced: the layers' results and the correlated inventory. */
-  record Scanned(ScanAll.Result result, Inventory inventory, Optional<Path> state) {}
+  /**
+   * What a run produced: the layers' results and the correlated inventory, with the state database still open. The
+   * caller writes its results, then {@link #commit}s, then closes.
+   */
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<Path> state, ScanAllPipeline.Settings settings,
+      Optional<StateToolHistory> tools) implements AutoCloseable {
+    /** Records the scan (after its results were written); a failure comes back as the "state" status to show. */
+    Optional<LayerStatus> commit() {
+      return ScanAllPipeline.record(settings, inventory, tools);
+    }
+
+    /** The same run with the inventory as finally reported (a state failure added). */
+    Scanned with(Inventory reported) {
+      return new Scanned(result, reported, state, settings, tools);
+    }
+
+    @Override
+    public void close() {
+      try {
+        settings.state().ifPresent(StateStore::close);
+      } catch (StateException e) {
+        // closing after the commit: whatever failed was reported by the commit
+      }
+    }
+  }
 
   /** Checks the options (usage errors before anything runs) and returns the plan. */
   ScanAll.Plan plan() {
@@ -116,31 +141,42 @@ final class ScanInputs {
     return ScanAll.plan(request(Optional.empty()), ScanAll.Environment.current());
   }
 
-  /** Runs the planned layers with progress on {@code err}, then correlates, reading and recording the state. */
+  /**
+   * Runs the planned layers with progress on {@code err}, then correlates against the state database. The database is
+   * opened first: one that can never be used (corrupt, newer schema, a directory) stops the command before anything
+   * runs; one that cannot be used now (locked, full, read-only) lets the scan run without history, with a FAILED
+   * "state" status in its inventory.
+   */
   Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream err, boolean tty) throws Exception {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
     Instant scanTime = Instant.now();
-    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(StateStore.open(statePath())))) {
+    Optional<StateStore> store = Optional.empty();
+    Optional<LayerStatus> unavailable = Optional.empty();
+    if (!noState) {
+      try {
+        store = Optional.of(StateStore.open(statePath()));
+      } catch (StateException e) {
+        if (e.kind() == StateException.Kind.UNUSABLE) throw e;
+        unavailable = Optional.of(LayerStatus.failed(ScanAllPipeline.STATE_LAYER, "history not read or recorded: " + e.getMessage()));
+      }
+    }
+    Optional<StateToolHistory> tools = store.map(StateToolHistory::new);
+    var settings = new ScanAllPipeline.Settings(store, allow, hostNode());
+    try {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
           new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
-          state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
-          scanTime)));
+          tools.<dev.wraith.mcp.ToolHistory>map(t -> t).orElseGet(InMemoryToolHistory::new), scanTime)));
       ScanAll.Result result;
       try (LayerProgress progress = new LayerProgress(err, tty, ScanAll.LAYERS)) {
         result = ScanAll.run(cat, request, plan, progress);
       }
-      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
-          new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
-      return new Scanned(result, inventory, state.store().map(StateStore::file));
-    }
-  }
-
-  /** Closes the state database, if one is open. */
-  private record StateHandle(Optional<StateStore> store) implements AutoCloseable {
-    @Override
-    public void close() {
+      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime, settings);
+      if (unavailable.isPresent()) inventory = ScanAllPipeline.withStatus(inventory, unavailable.get());
+      return new Scanned(result, inventory, store.map(StateStore::file), settings, tools);
+    } catch (Exception | Error e) {
       store.ifPresent(StateStore::close);
+      throw e;
     }
   }
 

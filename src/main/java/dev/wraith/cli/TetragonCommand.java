@@ -110,9 +110,7 @@ final class TetragonCommand implements Callable<Integer> {
     TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()));
     try {
       TetragonScan scan = events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events));
-      try (OutputStream out = output.open(System.out)) {
-        reporter.write(tool, scan, out);
-      }
+      output.emit(out -> reporter.write(tool, scan, out), System.out);
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
     } finally {
       written.countDown();

@@ -47,7 +47,10 @@ public class FileProblem extends IOException {
     }
     if (failure instanceof AccessDeniedException) return "permission denied while " + doing + " " + where + "; check its permissions";
     if (failure instanceof NotDirectoryException) return where + ": a part of this path is not a directory";
-    if (failure instanceof FileAlreadyExistsException) return where + " already exists and is in the way";
+    if (failure instanceof FileAlreadyExistsException) {
+      return java.nio.file.Files.isRegularFile(Path.of(where)) ? where + " is a file where a directory is needed"
+          : where + " already exists";
+    }
     if (failure instanceof DirectoryNotEmptyException) return where + " is a directory that is not empty";
     String reason = failure instanceof FileSystemException fs ? fs.getReason() : failure.getMessage();
     return byReason(reason, where, doing);

@@ -91,8 +91,8 @@ public final class InputFile {
         + "not read");
   }
 
-  /** What a non-regular file is, from its st_mode (the "unix" attribute view; generic where it is missing). */
-  private static String kind(Path file) {
+  /** What a non-regular file is ("a named pipe (FIFO)"), from its st_mode (generic where the "unix" view is missing). */
+  public static String kind(Path file) {
     try {
       int mode = (Integer) Files.getAttribute(file, "unix:mode");
       return switch (mode & 0170000) {

@@ -248,18 +248,12 @@ public final class TetragonCollector {
 
   /** A read failure in words: a file problem says itself; a bug says so without its class name (--debug has it). */
   private static String why(EventSource source, Exception failure) {
-    if (failure instanceof dev.wraith.files.FileProblem p) return p.getMessage();
-    System.getLogger(TetragonCollector.class.getName()).log(System.Logger.Level.DEBUG, "reading " + source.describe(), failure);
-    if (failure instanceof InterruptedException) return "reading " + source.describe() + " was interrupted";
-    if (failure.getCause() instanceof OutOfMemoryError) {
-      return "reading " + source.describe() + " ran out of memory; give the JVM more (WRAITH_JAVA_OPTS=-Xmx2g)";
-    }
+    if (failure instanceof FileProblem p) return p.getMessage();
     if (failure instanceof IOException && failure.getMessage() != null) { // the gRPC source's own sentences
       return "reading " + source.describe() + ": " + failure.getMessage();
     }
-    String m = failure.getMessage();
-    return "reading " + source.describe() + ": " + (m == null || failure.getCause() instanceof Error ? "an internal error "
-        + "(run with --debug for details)" : m);
+    Throwable t = failure.getCause() instanceof Error e ? e : failure; // the reader thread hands Errors over wrapped
+    return "reading " + source.describe() + ": " + dev.wraith.files.Failures.describe(t, "reading Tetragon events");
   }
 
   private Optional<Attributed> attribute(String ip, int port) {
