@@ -52,7 +52,7 @@ final class AibomCommand implements Callable<Integer> {
       try {
         target.emit(out -> new AibomReporter().write(scanned.inventory(), scanned.result().code(), out), System.out);
       } catch (FileProblem e) {
-        throw new Main.UsageProblem("--output: " + e.getMessage() + (scanned.settings().state().isPresent()
+        throw new Main.UsageProblem(e.getMessage() + (scanned.settings().state().isPresent()
             ? "; the scan was not recorded in the state database" : ""));
       }
       Optional<LayerStatus> stateFailure = scanned.commit(); // only after the BOM was written

@@ -41,7 +41,11 @@ final class OutputOptions {
       }
       return;
     }
-    AtomicFile.write(output, writer::write);
+    try {
+      AtomicFile.write(output, writer::write);
+    } catch (FileProblem e) {
+      throw new FileProblem("--output: " + e.getMessage(), e);
+    }
   }
 
   /** Renders one report to a stream. */
@@ -72,7 +76,7 @@ final class OutputOptions {
       if (parent != null) java.nio.file.Files.createDirectories(parent);
       return java.nio.file.Files.newOutputStream(output);
     } catch (IOException e) {
-      throw FileProblem.of(e, output, "writing");
+      throw new FileProblem("--output: " + FileProblem.describe(e, output, "writing"), e);
     }
   }
 }

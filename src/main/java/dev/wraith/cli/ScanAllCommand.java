@@ -138,6 +138,8 @@ final class ScanAllCommand implements Callable<Integer> {
       throw new Main.UsageProblem("--output " + outputDir + ": " + e.getMessage() + (run.settings().state().isPresent()
           ? "; the scan was not recorded in the state database, so the next one still reports what is new" : ""));
     }
+    run.inventory().layers().stream().filter(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER)).findFirst()
+        .ifPresent(l -> System.err.println("wraith: " + l.reason() + " (the results in " + outputDir + " are complete)"));
     Optional<LayerStatus> stateFailure = run.commit();
     if (stateFailure.isEmpty()) return new Results(files, run);
     System.err.println("wraith: " + stateFailure.get().reason() + " (the results in " + outputDir + " are complete)");

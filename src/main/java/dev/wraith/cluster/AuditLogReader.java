@@ -55,7 +55,7 @@ public final class AuditLogReader {
       FileTally t = new FileTally(f, warnings);
       try (InputStream in = InputFile.open(f, limits)) {
         LineReader.lines(in, limits.lineBytes(), (b, from, to, n) -> line(t, b, from, to, n, byId),
-            (n, bytes, head) -> t.bad(n, "a line of " + Limits.size(bytes) + ", longer than the " + Limits.size(limits.lineBytes())
+            (n, bytes, head) -> t.tooLong(n, "a line of " + Limits.size(bytes) + ", longer than the " + Limits.size(limits.lineBytes())
                 + " limit"));
       } catch (EOFException e) {
         warnings.add(f + ": compressed file ends early (still being written?); read up to the cut");
@@ -103,6 +103,11 @@ public final class AuditLogReader {
     FileTally(Path file, List<String> warnings) {
       this.file = file;
       this.warnings = warnings;
+    }
+
+    void tooLong(long line, String why) {
+      lines++;
+      bad(line, why);
     }
 
     void bad(long line, String why) {

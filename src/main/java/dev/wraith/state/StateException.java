@@ -48,6 +48,11 @@ public final class StateException extends RuntimeException {
     SQLiteErrorCode code = sqliteCode(failure);
     String where = "state database " + file;
     if (code == null) return unavailable(where + ": " + doing + " failed (run with --debug for details)", failure);
+    boolean cannotWrite = code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
+        || code == SQLiteErrorCode.SQLITE_PERM;
+    if (cannotWrite && readOnlyFileSystem(file)) {
+      return unavailable(where + " is on a read-only file system; use --state with a file on a writable one", failure);
+    }
     return switch (code) {
       case SQLITE_BUSY, SQLITE_LOCKED -> unavailable(where + " is locked by another writer (is another wraith scan "
           + "running?); try again when it has finished, or use --state with another file", failure);
@@ -79,12 +84,21 @@ public final class StateException extends RuntimeException {
   }
 
   private static StateException full(Path file, String doing, Throwable failure) {
-    return unavailable("no space left on device while " + doing + " in the state database " + file + "; free some space",
+    return unavailable("no space left on device for the state database " + file + " while " + doing + "; free some space",
         failure);
   }
 
   private static StateException unavailable(String message, Throwable cause) {
     return new StateException(Kind.UNAVAILABLE, message, cause);
+  }
+
+  private static boolean readOnlyFileSystem(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      return dir != null && Files.getFileStore(dir).isReadOnly();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean nearlyFull(Path file) {
