@@ -40,8 +40,22 @@ public final class Main implements Runnable {
     DebugLog.set(on);
   }
 
+  /** Said when even reporting a failure fails (memory exhausted again while printing it). */
+  private static final String LAST_WORD = "wraith: internal error or out of memory while starting or reporting a failure "
+      + "(run with --debug, or give Java more memory: WRAITH_JAVA_OPTS=-Xmx4g)";
+
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = LAYER_FAILED;
+    try {
+      code = run(args);
+    } catch (Throwable t) { // nothing is left to report it: say the one thing that is always true
+      try {
+        System.err.println(LAST_WORD);
+      } catch (Throwable ignored) {
+        // stderr itself is gone; the exit code still tells
+      }
+    }
+    System.exit(code);
   }
 
   /**
@@ -49,14 +63,15 @@ public final class Main implements Runnable {
    * OutOfMemoryError or a bug included, becomes one line and exit code 2 or 3 ({@link ExitCodes}), never 1.
    */
   public static int run(String... args) {
-    DebugLog.set(false);
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = null;
     try {
+      DebugLog.set(false);
+      cl = new CommandLine(new Main());
       cl.setCaseInsensitiveEnumValuesAllowed(true);
       cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.of(ex, cmd.getErr()));
       return cl.execute(args);
     } catch (Throwable t) { // Errors pass picocli by: out of memory, a stack overflow, a bug in an initializer
-      return ExitCodes.of(t, cl.getErr());
+      return ExitCodes.of(t, cl != null ? cl.getErr() : new java.io.PrintWriter(System.err, true));
     } finally {
       DebugLog.set(false);
     }
