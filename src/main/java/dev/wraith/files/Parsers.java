@@ -73,7 +73,12 @@ public final class Parsers {
     if (m.contains("document length") || m.contains("exceeds the limit")) return "larger than " + Limits.size(limits.documentBytes());
     if (m.contains("number value length")) return "a number with too many digits";
     long[] at = location(failure);
-    return "not valid " + format + (at[0] > 0 ? " at line " + at[0] + (at[1] > 0 ? ", column " + at[1] : "") : "");
+    String where = at[0] > 0 ? " at line " + at[0] + (at[1] > 0 ? ", column " + at[1] : "") : "";
+    if (failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+        || failure instanceof tools.jackson.databind.exc.MismatchedInputException) {
+      return "valid " + format + " of an unexpected shape" + where;
+    }
+    return "not valid " + format + where;
   }
 
   /** {@link #why} for a parse of one line: the column only ("not valid JSON at column 7"). */

@@ -57,4 +57,16 @@ class SensorJsonReaderTest {
     assertThat(r.warnings().get(1)).isEqualTo("line 8: unknown type 'heartbeat'");
     assertThat(r.warnings().get(2)).startsWith("1 lines after the last status line were dropped");
   }
+
+  /** Deep and oversize lines are warnings and the windows around them still come back. */
+  @Test
+  void deepAndOversizeLinesAreWarnings() {
+    String one = SensorFixtures.json(SensorFixtures.window(T), false);
+    String deep = "{\"type\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    String huge = "{\"type\":\"" + "x".repeat(17 << 20) + "\"}";
+    SensorJsonReader.Result r = reader.read(deep + "\n" + huge + "\n" + one);
+    assertThat(r.scans()).hasSize(1);
+    assertThat(r.warnings()).containsExactly("line 1: unreadable, nested deeper than 128 levels",
+        "line 2: longer than 16 MiB, skipped");
+  }
 }
