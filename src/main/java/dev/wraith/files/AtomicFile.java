@@ -60,7 +60,8 @@ public final class AtomicFile extends FilterOutputStream {
         OPEN.remove(temp);
         deleteQuietly(temp);
       }
-      throw FileProblem.of(e, target, "writing");
+      boolean aboutTemp = temp != null && e instanceof java.nio.file.FileSystemException fs && temp.toString().equals(fs.getFile());
+      throw new FileProblem(aboutTemp ? FileProblem.describeAs(e, target, "writing") : FileProblem.describe(e, target, "writing"), e);
     }
   }
 
@@ -91,7 +92,7 @@ public final class AtomicFile extends FilterOutputStream {
       out.write(b, off, len);
     } catch (IOException e) {
       failed = true;
-      throw FileProblem.of(e, target, "writing");
+      throw new FileProblem(FileProblem.describeAs(e, target, "writing"), e);
     }
   }
 
@@ -115,7 +116,7 @@ public final class AtomicFile extends FilterOutputStream {
       channel.close();
       if (!failed) Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw FileProblem.of(e, target, "writing");
+      throw new FileProblem(FileProblem.describeAs(e, target, "writing"), e);
     } finally {
       deleteQuietly(temp);
       OPEN.remove(temp);

@@ -38,9 +38,20 @@ public class FileProblem extends IOException {
    * be created), else {@code file}.
    */
   public static String describe(Throwable failure, Path file, String doing) {
+    return describe(failure, file, doing, false);
+  }
+
+  /** {@link #describe}, naming {@code file} even where the failure names another (a temporary file of ours). */
+  public static String describeAs(Throwable failure, Path file, String doing) {
+    return describe(failure, file, doing, true);
+  }
+
+  private static String describe(Throwable failure, Path file, String doing, boolean asGiven) {
     if (failure instanceof FileProblem p) return p.getMessage();
     String where = file == null ? "a file" : file.toString();
-    if (failure instanceof FileSystemException fs && fs.getFile() != null && !fs.getFile().isEmpty()) where = fs.getFile();
+    if (!asGiven && failure instanceof FileSystemException fs && fs.getFile() != null && !fs.getFile().isEmpty()) {
+      where = fs.getFile();
+    }
     if (failure instanceof NoSuchFileException) {
       return doing.startsWith("read") || doing.startsWith("open") ? where + ": no such file or directory"
           : doing + " " + describeTarget(file, where) + " failed: " + where + " does not exist and cannot be created";
