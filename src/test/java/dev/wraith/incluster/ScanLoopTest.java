@@ -132,6 +132,55 @@ class ScanLoopTest {
     }
   }
 
+  /**
+   * History never gets ahead of what was published: the state is recorded after a publish with no failures, not after
+   * one that failed (the next cycle must still show a NEW agent as NEW), and a failing record is the cycle's to report.
+   */
+  @Test
+  void historyIsRecordedOnlyAfterEveryReportWasWritten() throws Exception {
+    KubernetesClient c = PublisherTest.noRetries(client);
+    List<Inventory> recorded = new ArrayList<>();
+    AtomicBoolean stateFull = new AtomicBoolean(false);
+    InventorySource source = new InventorySource() {
+      @Override
+      public Inventory scan(SensorCollection sensors) {
+        return inventory(List.of(LayerStatus.ran("cluster", List.of())), confirmed());
+      }
+
+      @Override
+      public Optional<String> record(Inventory inventory) {
+        if (stateFull.get()) return Optional.of("history not recorded: no space left on device");
+        recorded.add(inventory);
+        return Optional.empty();
+      }
+    };
+    ReportStore down = new ReportStore() {
+      @Override public List<Report> listOwned(Report.Kind k) { throw new StoreException(0, "no answer", null); }
+      @Override public Optional<Report> get(Report.Kind k, String ns, String n) { throw new StoreException(0, "no answer", null); }
+      @Override public void create(Report r) { throw new StoreException(0, "no answer", null); }
+      @Override public void update(Report r) { throw new StoreException(0, "no answer", null); }
+      @Override public void delete(Report.Kind k, String ns, String n) { throw new StoreException(0, "no answer", null); }
+    };
+    var sensors = new SensorCollector(new KubeSensorPods(c, "wraith-system", "app.kubernetes.io/name=wraith-sensor"),
+        SensorCollector.http(Duration.ofSeconds(1), Duration.ofSeconds(1)), 9478);
+    List<String> log = new ArrayList<>();
+
+    ScanLoop failing = new ScanLoop(sensors, source, new Publisher(down, new AgentReports("wraith-system")), new Metrics(),
+        Clock.systemUTC(), log::add);
+    assertThat(failing.runOnce().history()).hasValue("history not recorded: 3 AgentReport writes failed; the next cycle "
+        + "compares with the last recorded scan");
+    assertThat(recorded).isEmpty();
+
+    ScanLoop working = new ScanLoop(sensors, source, new Publisher(new MemoryReportStore(), new AgentReports("wraith-system")),
+        new Metrics(), Clock.systemUTC(), log::add);
+    assertThat(working.runOnce().history()).isEmpty();
+    assertThat(recorded).hasSize(1);
+
+    stateFull.set(true);
+    assertThat(working.runOnce().history()).hasValue("history not recorded: no space left on device");
+    assertThat(log).contains("history not recorded: no space left on device");
+  }
+
   /** Parses the text exposition format: every sample line must be "name{labels} value", HELP and TYPE precede it. */
   static Map<String, Double> scrape(int port) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
