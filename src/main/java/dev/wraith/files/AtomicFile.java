@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * and moved over the target only when the writer closes it after success. A failure removes the temporary file and is
  * a {@link FileProblem} naming the target; so does a kill by SIGTERM or Ctrl-C (a shutdown hook), and a temporary file
  * left by a process that is gone (SIGKILL, power loss) is removed the next time a file is written to that directory.
+ *
+ * <p>A target that exists and is not a regular file ({@code /dev/null}, {@code /dev/stdout}, a FIFO someone reads) is
+ * written in place: it is never replaced, and there is nothing to keep whole.
  */
 public final class AtomicFile extends FilterOutputStream {
   private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(\\d+)\\.\\d+\\.tmp");
@@ -45,6 +48,8 @@ public final class AtomicFile extends FilterOutputStream {
 
   /** Opens a writer for {@code target}, creating its directory; nothing appears at {@code target} until close. */
   public static AtomicFile create(Path target) throws FileProblem {
+    if (Files.isDirectory(target)) throw new FileProblem(target + " is a directory; give a file");
+    if (Files.exists(target) && !Files.isRegularFile(target)) return inPlace(target);
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
     try {
@@ -62,6 +67,16 @@ public final class AtomicFile extends FilterOutputStream {
       }
       boolean aboutTemp = temp != null && e instanceof java.nio.file.FileSystemException fs && temp.toString().equals(fs.getFile());
       throw new FileProblem(aboutTemp ? FileProblem.describeAs(e, target, "writing") : FileProblem.describe(e, target, "writing"), e);
+    }
+  }
+
+  /** A device or FIFO: written directly, never moved over. */
+  private static AtomicFile inPlace(Path target) throws FileProblem {
+    try {
+      FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE);
+      return new AtomicFile(target, null, ch);
+    } catch (IOException e) {
+      throw FileProblem.of(e, target, "writing");
     }
   }
 
@@ -111,6 +126,14 @@ public final class AtomicFile extends FilterOutputStream {
   public void close() throws IOException {
     if (closed) return;
     closed = true;
+    if (temp == null) { // written in place
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw FileProblem.of(e, target, "writing");
+      }
+      return;
+    }
     try {
       if (!failed) channel.force(true);
       channel.close();

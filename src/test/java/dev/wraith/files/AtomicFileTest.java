@@ -83,4 +83,15 @@ class AtomicFileTest {
       p.destroyForcibly().waitFor();
     }
   }
+
+  /** A device is written in place, never replaced by a regular file: -o /dev/null stays the null device. */
+  @Test
+  void aDeviceIsWrittenInPlaceAndNeverReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    Object before = Files.getAttribute(devNull, "unix:rdev");
+    AtomicFile.write(devNull, out -> out.write("discarded".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(Files.getAttribute(devNull, "unix:rdev")).isEqualTo(before);
+    assertThatThrownBy(() -> AtomicFile.create(dir)).hasMessage(dir + " is a directory; give a file");
+  }
 }
