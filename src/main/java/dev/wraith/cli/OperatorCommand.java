@@ -173,6 +173,11 @@ final class OperatorCommand implements Callable<Integer> {
         return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
       }
 
+      @Override
+      public boolean keepsHistory() {
+        return settings.state().isPresent();
+      }
+
       /** The state commit, after the cycle's AgentReports were published. */
       @Override
       public Optional<String> record(Inventory inventory) {

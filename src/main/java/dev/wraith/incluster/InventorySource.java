@@ -17,4 +17,9 @@ public interface InventorySource {
   default java.util.Optional<String> record(Inventory inventory) {
     return java.util.Optional.empty();
   }
+
+  /** Whether there is a history to record (a state database); without one the loop never calls {@link #record}. */
+  default boolean keepsHistory() {
+    return false;
+  }
 }

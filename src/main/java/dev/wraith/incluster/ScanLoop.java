@@ -64,6 +64,7 @@ public final class ScanLoop {
    * nothing was recorded, if so.
    */
   private Optional<String> record(Inventory inventory, PublishResult result) {
+    if (!source.keepsHistory()) return Optional.empty();
     if (!result.failures().isEmpty()) {
       return Optional.of("history not recorded: " + result.failures().size() + " AgentReport writes failed; the next cycle "
           + "compares with the last recorded scan");

@@ -148,6 +148,11 @@ class ScanLoopTest {
       }
 
       @Override
+      public boolean keepsHistory() {
+        return true;
+      }
+
+      @Override
       public Optional<String> record(Inventory inventory) {
         if (stateFull.get()) return Optional.of("history not recorded: no space left on device");
         recorded.add(inventory);
