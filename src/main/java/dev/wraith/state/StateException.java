@@ -74,13 +74,16 @@ public final class StateException extends RuntimeException {
 
   /**
    * A file-system failure creating the database's directory or file: a path that can never work (a file where a
-   * directory should be) is unusable, anything else (permissions, read-only, full) unavailable for now.
+   * directory should be, a directory that cannot exist) is unusable, anything else (permissions, read-only, full)
+   * unavailable for now.
    */
   static StateException from(Path file, String doing, IOException failure) {
     Kind kind = failure instanceof java.nio.file.FileAlreadyExistsException || failure instanceof java.nio.file.NotDirectoryException
-        ? Kind.UNUSABLE : Kind.UNAVAILABLE;
-    return new StateException(kind, "state database " + file + " cannot be created: "
-        + FileProblem.describe(failure, file, doing) + "; use --state with another file", failure);
+        || failure instanceof java.nio.file.NoSuchFileException ? Kind.UNUSABLE : Kind.UNAVAILABLE;
+    String why = failure instanceof java.nio.file.NoSuchFileException n && n.getFile() != null
+        ? n.getFile() + " does not exist and cannot be created" : FileProblem.describe(failure, file, doing);
+    return new StateException(kind, "state database " + file + " cannot be created: " + why + "; use --state with another "
+        + "file", failure);
   }
 
   private static StateException full(Path file, String doing, Throwable failure) {
