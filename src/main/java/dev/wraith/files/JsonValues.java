@@ -100,7 +100,7 @@ public final class JsonValues {
       offset += from;
       scan(buf, from, n);
     }
-    if (state == CAPTURE && scalar) endScalar();
+    if (state == CAPTURE && scalar) endValue();
     if (state != TOP) throw new Malformed(offset, "the rest of the JSON text; it ends early");
   }
 
@@ -112,7 +112,7 @@ public final class JsonValues {
         if (!captureByte(c)) continue;
         if (scalar) { // the delimiter after a number or literal belongs to the structure: look at it again
           keep(buf, capFrom, i);
-          endScalar();
+          endValue();
           i--;
           offset--;
         } else {
@@ -132,45 +132,8 @@ public final class JsonValues {
   /** One byte between values; true when a value starts at it (capture from here). */
   private boolean structure(byte c) throws IOException {
     switch (state) {
-      case TOP -> {
-        if (c == '{') {
-          topObject = true;
-          state = OBJ_NAME;
-          visitor.start(true);
-        } else if (c == '[') {
-          topObject = false;
-          state = ARR_VALUE;
-          visitor.start(false);
-        } else {
-          throw new Malformed(offset, "'{' or '['");
-        }
-      }
-      case OBJ_NAME -> {
-        if (c == '"') {
-          name.setLength(0);
-          nameEscape = false;
-          state = OBJ_NAME_TEXT;
-        } else if (c == '}') {
-          endTop();
-        } else {
-          throw new Malformed(offset, "a member name or '}'");
-        }
-      }
-      case OBJ_NAME_TEXT -> {
-        if (nameEscape) {
-          nameEscape = false;
-        } else if (c == '\\') {
-          nameEscape = true;
-        } else if (c == '"') {
-          state = OBJ_COLON;
-          return false;
-        }
-        if (name.length() < MAX_NAME) name.append((char) (c & 0xff));
-      }
-      case OBJ_COLON -> {
-        if (c != ':') throw new Malformed(offset, "':'");
-        state = OBJ_VALUE;
-      }
+      case TOP -> top(c);
+      case OBJ_NAME, OBJ_NAME_TEXT, OBJ_COLON, OBJ_NEXT -> member(c);
       case OBJ_VALUE -> {
         if (c == '[' && isSplit()) {
           inSplit = true;
@@ -179,11 +142,6 @@ public final class JsonValues {
         }
         begin(c, false, decodedName(), 2);
         return true;
-      }
-      case OBJ_NEXT -> {
-        if (c == ',') state = OBJ_NAME;
-        else if (c == '}') endTop();
-        else throw new Malformed(offset, "',' or '}'");
       }
       case ARR_VALUE -> {
         if (c == ']') {
@@ -201,6 +159,47 @@ public final class JsonValues {
       default -> throw new IllegalStateException("state " + state);
     }
     return false;
+  }
+
+  private void top(byte c) throws IOException {
+    if (c != '{' && c != '[') throw new Malformed(offset, "'{' or '['");
+    topObject = c == '{';
+    state = topObject ? OBJ_NAME : ARR_VALUE;
+    visitor.start(topObject);
+  }
+
+  /** A byte of a top-level object's member name, or between its members. */
+  private void member(byte c) throws IOException {
+    switch (state) {
+      case OBJ_NAME -> {
+        if (c == '}') {
+          endTop();
+        } else if (c == '"') {
+          name.setLength(0);
+          nameEscape = false;
+          state = OBJ_NAME_TEXT;
+        } else {
+          throw new Malformed(offset, "a member name or '}'");
+        }
+      }
+      case OBJ_NAME_TEXT -> {
+        if (!nameEscape && c == '"') {
+          state = OBJ_COLON;
+          return;
+        }
+        nameEscape = !nameEscape && c == '\\';
+        if (name.length() < MAX_NAME) name.append((char) (c & 0xff));
+      }
+      case OBJ_COLON -> {
+        if (c != ':') throw new Malformed(offset, "':'");
+        state = OBJ_VALUE;
+      }
+      default -> { // OBJ_NEXT
+        if (c == ',') state = OBJ_NAME;
+        else if (c == '}') endTop();
+        else throw new Malformed(offset, "',' or '}'");
+      }
+    }
   }
 
   private boolean isSplit() {
@@ -292,10 +291,6 @@ public final class JsonValues {
     if (size > captured.length) captured = Arrays.copyOf(captured, (int) Math.min(limits.documentBytes(), Math.max(size, 2L * captured.length)));
     System.arraycopy(buf, from, captured, capturedLength, to - from);
     capturedLength = (int) size;
-  }
-
-  private void endScalar() throws IOException {
-    endValue();
   }
 
   private void endValue() throws IOException {

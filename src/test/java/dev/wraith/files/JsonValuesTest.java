@@ -58,6 +58,12 @@ class JsonValuesTest {
   }
 
   @Test
+  void memberNamesWithEscapesAndNonAsciiAreKept() throws IOException {
+    read("{\"a\\\"b\": 1, \"naïve\": [2], \"items\": [3]}", Limits.DEFAULT);
+    assertThat(seen).containsExactly("{", "m a\\\"b=1", "m naïve=[2]", "e 3", "}");
+  }
+
+  @Test
   void topLevelArraysAndConcatenatedValues() throws IOException {
     read("[{\"a\":[1,2]}, 3, \"x\"]\n{\"kind\":\"Pod\"}\n[]", Limits.DEFAULT);
     assertThat(seen).containsExactly("[", "e {\"a\":[1,2]}", "e 3", "e \"x\"", "]", "{", "m kind=\"Pod\"", "}", "[", "]");
