@@ -56,7 +56,9 @@ final class AibomCommand implements Callable<Integer> {
             ? "; the scan was not recorded in the state database" : ""));
       }
       Optional<LayerStatus> stateFailure = scanned.commit(); // only after the BOM was written
-      stateFailure.ifPresent(s -> System.err.println("wraith: " + s.reason() + " (the BOM is complete)"));
+      scanned.inventory().layers().stream().filter(l -> l.layer().equals(dev.wraith.scan.ScanAllPipeline.STATE_LAYER))
+          .findFirst().or(() -> stateFailure)
+          .ifPresent(s -> System.err.println("wraith: " + s.reason() + " (the BOM is complete)"));
       boolean failed = stateFailure.isPresent()
           || scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
       return failed ? Main.LAYER_FAILED : Main.OK;
