@@ -4,20 +4,22 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.files.FileProblem;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.report.AibomReporter;
+import dev.wraith.report.GenAiNames;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code wraith aibom}: scan-all's inventory as a CycloneDX 1.6 AI bill of materials, and nothing else. */
+/** {@code wraith aibom}: scan-all's inventory as a CycloneDX 1.7 (or 1.6) AI bill of materials, and nothing else. */
 @Command(
     name = "aibom",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Writes scan-all's inventory as a CycloneDX 1.6 AI bill of materials, and nothing else.",
+        "Writes scan-all's inventory as a CycloneDX 1.7 AI bill of materials (1.6 with --cdx-version 1.6), and nothing "
+            + "else.",
         "",
-        "Runs the same layers and correlation as scan-all. The BOM is CycloneDX 1.6 JSON "
+        "Runs the same layers and correlation as scan-all. The BOM is CycloneDX JSON "
             + "with every agent (classification, risk, evidence), the SDKs and frameworks from lockfiles with their "
             + "versions, the models named in code, and the providers, vector stores and MCP servers as services.",
         "",
@@ -37,6 +39,7 @@ import picocli.CommandLine.Mixin;
 final class AibomCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin CdxOptions cdx = new CdxOptions();
 
   @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the BOM to FILE (created or replaced) instead of standard output.")
@@ -44,13 +47,15 @@ final class AibomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    var version = cdx.version();
     var plan = in.plan();
     Catalogue cat = catalogue.load();
     try (ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null)) {
       OutputOptions target = new OutputOptions();
       target.output = file;
       try {
-        target.emit(out -> new AibomReporter().write(scanned.inventory(), scanned.result().code(), out), System.out);
+        target.emit(out -> new AibomReporter(version, GenAiNames.of(cat)).write(scanned.inventory(),
+            scanned.result().code(), out), System.out);
       } catch (FileProblem e) {
         throw new Main.UsageProblem(e.getMessage() + (scanned.settings().state().isPresent()
             ? "; the scan was not recorded in the state database" : ""));

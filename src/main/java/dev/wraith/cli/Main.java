@@ -24,12 +24,13 @@ import picocli.CommandLine.Command;
         "     database), or the results could not be written (--output): then nothing is recorded in the state database",
         "  3  a layer failed, the state database could not be written (the results are complete), or an internal",
         "     error (out of memory, a bug); never 1",
+        "  4  scan-all --ocsf-url: not every finding was delivered (the results directory and history are complete)",
         "",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
 public final class Main implements Runnable {
   /** Exit codes, documented in --help and the README. */
-  static final int OK = 0, FAIL_ON = 1, USAGE = 2, LAYER_FAILED = 3;
+  static final int OK = 0, FAIL_ON = 1, USAGE = 2, LAYER_FAILED = 3, DELIVERY_FAILED = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +93,9 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       var c = CatalogueLoader.bundled();
-      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")"};
+      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")",
+          "parser " + dev.wraith.code.parser.Parsers.description(),
+          dev.wraith.host.ebpf.ProbeBuild.current().versionLine()};
     }
   }
 

@@ -7,6 +7,11 @@ import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
+import dev.wraith.delivery.Deliverer;
+import dev.wraith.delivery.DeliveryResult;
+import dev.wraith.report.CycloneDxVersion;
+import dev.wraith.report.GenAiNames;
+import dev.wraith.report.OcsfReporter;
 import dev.wraith.report.InventoryJsonReporter;
 import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.scan.ScanAll;
@@ -40,6 +45,12 @@ import picocli.CommandLine.Option;
             + "which would run. Offline inputs replace live ones: with --kube-snapshot no API server is contacted, with "
             + "--tetragon-events no gRPC socket is opened. Results go to --output DIR (inventory.json, code.sarif, "
             + "report.md and more); history to the state database.",
+        "",
+        "Each connection keeps the evidence that named its destination (sni, proxy-connect, http-host, dns-answer, pin "
+            + "and cluster-address are strong; hosts-file, dns-lookup, published-range and port weak); a GHOST on weak "
+            + "evidence only is suspected, one risk level lower. Connections to in-cluster addresses are named through "
+            + "the cluster layer's Services and pods (\"ai-platform/litellm (AI gateway)\"). Destinations nothing "
+            + "named are listed in the Tetragon layer's status with how to attribute them.",
         ""
     },
     footer = {
@@ -49,12 +60,17 @@ import picocli.CommandLine.Option;
         "  wraith scan-all . --dry-run                       which layers would run, and why not",
         "  wraith scan-all services/ --kube-snapshot snap.json --tetragon-events tetragon.log --audit-log audit.log",
         "                                                    offline: no cluster or socket contacted",
+        "  wraith scan-all . --kube-snapshot snap.json --tetragon-events tetragon.log --dns-log sensor.jsonl",
+        "                                                    named by the DNS answers the sensor recorded",
         "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST      CI gate",
         "  wraith scan-all . --no-state --format json > inventory.json",
+        "  wraith scan-all . --ocsf-url https://splunk:8088 --ocsf-sink splunk-hec   findings to Splunk",
+        "                                                    (token in WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN)",
         "",
         "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input, or --output could not be written",
         "  (nothing is recorded then), 3 a layer failed (the others still report; see the layers list), or the state",
-        "  database could not be written (the results are complete; the state layer says why)."
+        "  database could not be written (the results are complete; the state layer says why),",
+        "  4 --ocsf-url did not get every finding (see the 'OCSF delivery' line; the results and history are complete)."
     })
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -79,6 +95,8 @@ final class ScanAllCommand implements Callable<Integer> {
   boolean noColor;
 
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin CdxOptions cdx = new CdxOptions();
+  @Mixin DeliveryOptions delivery = new DeliveryOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -89,6 +107,8 @@ final class ScanAllCommand implements Callable<Integer> {
       throw new Main.UsageProblem("--output " + outputDir + " is not a directory; give a directory (it is created if missing)");
     }
     Gate gate = gate();
+    var cdxVersion = cdx.version();
+    Optional<Deliverer> deliverer = delivery.deliverer(System.getenv(), Main.toolVersion());
     ScanAll.Plan plan = in.plan();
     PrintStream out = System.out;
     if (dryRun) {
@@ -96,28 +116,35 @@ final class ScanAllCommand implements Callable<Integer> {
       for (ScanAll.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
-      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.statePath()));
+      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
     boolean tty = System.console() != null;
     try (ScanInputs.Scanned run = in.run(cat, plan, System.err, tty)) {
-      Results results = writeThenCommit(cat, run);
+      Results results = writeThenCommit(cat, run, cdxVersion);
       Inventory inventory = results.scanned().inventory();
       if (format.equals("json")) {
-        new InventoryJsonReporter().write(inventory, run.result().code(), out);
+        new InventoryJsonReporter(GenAiNames.of(cat)).write(inventory, run.result().code(), out);
       } else {
         new InventoryTableReporter().write(inventory, colour(tty), out);
         out.println();
         out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
             + String.join(", ", results.files().stream().map(f -> f.getFileName().toString()).toList())
             + (stateFailed(inventory) ? "; history NOT recorded (see the state layer)"
-                : run.state().map(p -> "; history in " + p).orElse("")));
+                : run.state().map(p -> "; history in " + p.display()).orElse("")));
       }
       out.flush();
+      // last: the results directory and the history are complete whatever happens to the delivery, and
+      // findings.ocsf.jsonl holds every finding it did not deliver
+      Optional<DeliveryResult> delivered = deliverer.map(d -> d.deliver(
+          new OcsfReporter(GenAiNames.of(cat)).lines(inventory, run.result().code())));
+      delivered.ifPresent(r -> System.err.println("wraith: " + r.line()
+          + (r.complete() ? "" : " (every finding is in " + outputDir.resolve("findings.ocsf.jsonl") + ")")));
       if (gate.trips(inventory)) return Main.FAIL_ON;
       boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
-      return failed ? Main.LAYER_FAILED : Main.OK;
+      if (failed) return Main.LAYER_FAILED;
+      return delivered.map(DeliveryResult::complete).orElse(true) ? Main.OK : Main.DELIVERY_FAILED;
     }
   }
 
@@ -129,11 +156,11 @@ final class ScanAllCommand implements Callable<Integer> {
    * the command (exit 2) with history untouched; a state commit that fails is added to the results as a FAILED "state"
    * layer (the files are written again to say so) and to the exit code (3).
    */
-  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run) {
+  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run, CycloneDxVersion cdxVersion) {
     Optional<dev.wraith.model.CodeScan> code = run.result().code();
     List<Path> files;
     try {
-      files = ScanAllPipeline.writeResults(cat, run.inventory(), code, outputDir);
+      files = ScanAllPipeline.writeResults(cat, run.inventory(), code, outputDir, cdxVersion);
     } catch (FileProblem e) {
       throw new Main.UsageProblem("--output " + outputDir + ": " + e.getMessage() + (run.settings().state().isPresent()
           ? "; the scan was not recorded in the state database, so the next one still reports what is new" : ""));
@@ -145,7 +172,7 @@ final class ScanAllCommand implements Callable<Integer> {
     System.err.println("wraith: " + stateFailure.get().reason() + " (the results in " + outputDir + " are complete)");
     ScanInputs.Scanned reported = run.with(ScanAllPipeline.withStatus(run.inventory(), stateFailure.get()));
     try {
-      files = ScanAllPipeline.writeResults(cat, reported.inventory(), code, outputDir);
+      files = ScanAllPipeline.writeResults(cat, reported.inventory(), code, outputDir, cdxVersion);
     } catch (FileProblem e) {
       System.err.println("wraith: the results could not be updated to say so: " + e.getMessage());
     }

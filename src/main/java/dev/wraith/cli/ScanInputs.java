@@ -13,12 +13,13 @@ import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
+import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
-import dev.wraith.model.LayerStatus;
 import dev.wraith.state.StateException;
+import dev.wraith.state.StateLocation;
 import dev.wraith.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -71,6 +72,12 @@ final class ScanInputs {
       description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
   Path procRoot;
 
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
+      description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
+          + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
+          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
+  dev.wraith.host.ebpf.ProbeMode probe;
+
   @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
   boolean noDns;
 
@@ -86,6 +93,11 @@ final class ScanInputs {
       description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
   List<String> resolve = new ArrayList<>();
 
+  @Option(names = "--dns-log", paramLabel = "FILE",
+      description = "DNS answers the sensor recorded (its JSON lines; only \"dns-answer\" lines are read): Tetragon events "
+          + "are attributed by the names each process resolved at the time. Repeatable.")
+  List<Path> dnsLogs = new ArrayList<>();
+
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
   List<String> skip = new ArrayList<>();
@@ -98,9 +110,7 @@ final class ScanInputs {
           + "not GHOST.")
   Path allowList;
 
-  @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:WRAITH_STATE}",
-      description = "State database (SQLite) for history, ZOMBIE and changes. Default: ~/.wraith/inventory.db.")
-  Path state;
+  @picocli.CommandLine.Mixin StateOptions state = new StateOptions();
 
   @Option(names = "--no-state", description = "Remember nothing: no ZOMBIE, no NEW/CHANGED.")
   boolean noState;
@@ -113,8 +123,8 @@ final class ScanInputs {
    * What a run produced: the layers' results and the correlated inventory, with the state database still open. The
    * caller writes its results, then {@link #commit}s, then closes.
    */
-  record Scanned(ScanAll.Result result, Inventory inventory, Optional<Path> state, ScanAllPipeline.Settings settings,
-      Optional<StateToolHistory> tools) implements AutoCloseable {
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state,
+      ScanAllPipeline.Settings settings, Optional<StateToolHistory> tools) implements AutoCloseable {
     /** Records the scan (after its results were written); a failure comes back as the "state" status to show. */
     Optional<LayerStatus> commit() {
       return ScanAllPipeline.record(settings, inventory, tools);
@@ -155,7 +165,7 @@ final class ScanInputs {
     Optional<LayerStatus> unavailable = Optional.empty();
     if (!noState) {
       try {
-        store = Optional.of(StateStore.open(statePath()));
+        store = Optional.of(state.open());
       } catch (StateException e) {
         if (e.kind() == StateException.Kind.UNUSABLE) throw e;
         unavailable = Optional.of(LayerStatus.failed(ScanAllPipeline.STATE_LAYER, "history not read or recorded: " + e.getMessage()));
@@ -173,7 +183,7 @@ final class ScanInputs {
       }
       Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime, settings);
       if (unavailable.isPresent()) inventory = ScanAllPipeline.withStatus(inventory, unavailable.get());
-      return new Scanned(result, inventory, store.map(StateStore::file), settings, tools);
+      return new Scanned(result, inventory, store.map(StateStore::location), settings, tools);
     } catch (Exception | Error e) {
       store.ifPresent(StateStore::close);
       throw e;
@@ -210,8 +220,9 @@ final class ScanInputs {
     }
   }
 
-  Path statePath() {
-    return state != null ? state : Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
+  /** Where the state is (for --dry-run); a malformed --state is a usage error here already. */
+  StateLocation stateLocation() {
+    return state.location();
   }
 
   ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
@@ -233,9 +244,11 @@ final class ScanInputs {
     InputFiles.check("--kube-snapshot", snapshots);
     InputFiles.check("--audit-log", auditLogs);
     InputFiles.check("--tetragon-events", tetragonEvents);
+    InputFiles.check("--dns-log", dnsLogs);
     if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
     if (allowList != null) InputFiles.check("--allow-list", List.of(allowList));
-    if (noState && state != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
       try {
@@ -245,7 +258,7 @@ final class ScanInputs {
       }
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, tetragonEvents, tetragonAddress, home, pins,
+        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
         Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
   }
 

@@ -9,6 +9,7 @@ import dev.wraith.model.Attributed;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.HostScan;
+import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessInfo;
@@ -58,9 +59,9 @@ public final class SensorJsonReader {
     Windows w = new Windows();
     LineReader.lines(in, LIMITS.lineBytes(), w::line, (n, bytes, head) -> w.warnings.add("line " + n + ": longer than "
         + Limits.size(LIMITS.lineBytes()) + ", skipped"));
-    if (!w.observations.isEmpty() || !w.unowned.isEmpty()) {
-      w.warnings.add((w.observations.size() + w.unowned.size()) + " lines after the last status line were dropped "
-          + "(window not finished)");
+    int unfinished = w.observations.size() + w.unowned.size() + w.inCluster.size();
+    if (unfinished > 0) {
+      w.warnings.add(unfinished + " lines after the last status line were dropped (window not finished)");
     }
     return new Result(w.scans, w.warnings);
   }
@@ -71,6 +72,7 @@ public final class SensorJsonReader {
     final List<String> warnings = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     List<HostScan.Unowned> unowned = new ArrayList<>();
+    List<InClusterConnection> inCluster = new ArrayList<>();
 
     void line(byte[] b, int from, int to, long number) {
       int i = from;
@@ -81,10 +83,13 @@ public final class SensorJsonReader {
         switch (n.path("type").asText()) {
           case "observation" -> observations.add(observation(n));
           case "unowned" -> unowned.add(unowned(n));
+          case "in-cluster" -> inCluster.add(inCluster(n));
+          case "dns-answer" -> { } // the sensor's DNS answers: read by --dns-log, not part of a window
           case "status" -> {
-            scans.add(window(n, observations, unowned));
+            scans.add(window(n, observations, unowned, inCluster));
             observations = new ArrayList<>();
             unowned = new ArrayList<>();
+            inCluster = new ArrayList<>();
           }
           default -> warnings.add("line " + number + ": unknown type '" + n.path("type").asText() + "'");
         }
@@ -96,7 +101,8 @@ public final class SensorJsonReader {
     }
   }
 
-  private static HostScan window(JsonNode n, List<Observation> observations, List<HostScan.Unowned> unowned) {
+  private static HostScan window(JsonNode n, List<Observation> observations, List<HostScan.Unowned> unowned,
+      List<InClusterConnection> inCluster) {
     List<String> warnings = new ArrayList<>();
     n.path("warnings").forEach(w -> warnings.add(w.asText()));
     var state = LayerStatus.State.valueOf(n.path("state").asText("failed").toUpperCase(Locale.ROOT));
@@ -105,10 +111,15 @@ public final class SensorJsonReader {
     var stats = new HostScan.Stats(s.path("samples").asInt(), s.path("maxGapMillis").asLong(),
         s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt());
     return new HostScan(n.path("procRoot").asText(""), Instant.parse(n.path("start").asText()),
-        Instant.parse(n.path("end").asText()), observations, unowned, status, stats);
+        Instant.parse(n.path("end").asText()), observations, unowned, inCluster, status, stats);
   }
 
   private static Observation observation(JsonNode n) {
+    return inCluster(n).attributed(attribution(n));
+  }
+
+  /** An in-cluster line: the observation's keys without provider and attribution. */
+  private static InClusterConnection inCluster(JsonNode n) {
     Optional<ContainerRef> container = n.hasNonNull("podUid")
         ? Optional.of(new ContainerRef(n.path("podUid").asText(), text(n, "containerId"), text(n, "runtime"), text(n, "qos"), ""))
         : Optional.empty();
@@ -119,8 +130,8 @@ public final class SensorJsonReader {
     Optional<EntryScript> script = e.isObject()
         ? Optional.of(new EntryScript(text(e, "path"), text(e, "sha256"), text(e, "note")))
         : Optional.empty();
-    return new Observation(process, origin(text(n, "origin")), script, text(n, "ip"), n.path("port").asInt(),
-        attribution(n), Instant.parse(n.path("firstSeen").asText()), Instant.parse(n.path("lastSeen").asText()),
+    return new InClusterConnection(process, origin(text(n, "origin")), script, text(n, "ip"), n.path("port").asInt(),
+        Instant.parse(n.path("firstSeen").asText()), Instant.parse(n.path("lastSeen").asText()),
         n.path("connections").asInt(), n.path("samples").asInt());
   }
 
@@ -133,8 +144,9 @@ public final class SensorJsonReader {
   }
 
   private static Attributed attribution(JsonNode n) {
-    String method = text(n, "attribution").toUpperCase(Locale.ROOT).replace('-', '_');
-    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.valueOf(method));
+    String method = text(n, "attribution");
+    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.byId(method)
+        .orElseThrow(() -> new IllegalArgumentException("unknown attribution '" + method + "'")));
   }
 
   private static ProcessOrigin origin(String id) {

@@ -15,6 +15,8 @@ import dev.wraith.model.Observation;
 import dev.wraith.model.PriorState;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ScanReport;
+import dev.wraith.report.CycloneDxVersion;
+import dev.wraith.report.GenAiNames;
 import dev.wraith.report.InventoryReporter;
 import dev.wraith.report.SarifReporter;
 import dev.wraith.files.AtomicFile;
@@ -169,13 +171,19 @@ public final class ScanAllPipeline {
    */
   public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir)
       throws FileProblem {
+    return writeResults(cat, inventory, code, dir, CycloneDxVersion.DEFAULT);
+  }
+
+  /** The same, with aibom.cdx.json in CycloneDX {@code cdx}. */
+  public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir,
+      CycloneDxVersion cdx) throws FileProblem {
     if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileProblem(dir + " is not a directory; give --output a directory");
     List<Path> written = new ArrayList<>();
     if (code.isPresent()) {
       ScanReport report = new ScanReport(inventory.tool(), code.get());
       written.add(write(dir.resolve("code.sarif"), out -> new SarifReporter(cat).write(report, out)));
     }
-    for (InventoryReporter r : Registry.inventoryReporters()) {
+    for (InventoryReporter r : Registry.inventoryReporters(GenAiNames.of(cat), cdx)) {
       written.add(write(dir.resolve(r.fileName()), out -> r.write(inventory, code, out)));
     }
     return written;

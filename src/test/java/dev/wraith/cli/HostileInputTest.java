@@ -44,6 +44,7 @@ class HostileInputTest {
     m.put("--kube-snapshot", DEMO.resolve("cluster.json"));
     m.put("--audit-log", DEMO.resolve("audit.log"));
     m.put("--tetragon-events", DEMO.resolve("tetragon.log.gz"));
+    m.put("--dns-log", DEMO.resolve(DemoCommand.DNS_LOG));
     m.put("--home", DEMO.resolve("home"));
     return m;
   }
@@ -52,7 +53,7 @@ class HostileInputTest {
   private ChildWraith.Run scanAll(Map<String, Path> in, String... more) throws Exception {
     List<String> a = new ArrayList<>(List.of("scan-all", CODE.toString()));
     in.forEach((k, v) -> a.addAll(List.of(k, v.toString())));
-    a.addAll(List.of("--resolve", DemoCommand.OPENAI_PIN, "--skip-layers", "host", "--no-dns", "--no-state",
+    a.addAll(List.of("--skip-layers", "host", "--no-dns", "--no-state",
         "--output", work.resolve("results").toString(), "--format", "json"));
     a.addAll(List.of(more));
     return ChildWraith.run(work, LIMIT, a.toArray(String[]::new));

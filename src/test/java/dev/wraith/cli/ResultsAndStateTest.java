@@ -85,7 +85,7 @@ class ResultsAndStateTest {
   private ScanAllCommandTest.Run scan(Path results, Path state) {
     return ScanAllCommandTest.run("scan-all", "--kube-snapshot", DEMO.resolve("cluster.json").toString(), "--audit-log",
         DEMO.resolve("audit.log").toString(), "--tetragon-events", DEMO.resolve("tetragon.log.gz").toString(),
-        "--resolve", DemoCommand.OPENAI_PIN, "--skip-layers", "host,mcp", "--no-dns", "--no-color", "--state", state.toString(),
+        "--dns-log", DEMO.resolve(DemoCommand.DNS_LOG).toString(), "--skip-layers", "host,mcp", "--no-dns", "--no-color", "--state", state.toString(),
         "--output", results.toString());
   }
 
