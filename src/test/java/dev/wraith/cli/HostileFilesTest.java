@@ -53,7 +53,7 @@ class HostileFilesTest {
   }
 
   private static final List<String> FILE_OPTIONS = List.of("--kube-snapshot", "--audit-log", "--tetragon-events",
-      "--allow-list", "--kubeconfig");
+      "--dns-log", "--allow-list", "--kubeconfig");
 
   @Test
   void aFifoWithNoWriterIsRefusedForEveryFileOptionAndNothingBlocks() throws Exception {
@@ -63,6 +63,11 @@ class HostileFilesTest {
       assertThat(r.messages()).isEqualTo("wraith: " + option + ": " + fifo + " is a named pipe (FIFO), not a regular file; "
           + "save what it holds to a file and give that");
     }
+    ChildWraith.Run tetragon = ChildWraith.run(work, Duration.ofSeconds(60), "tetragon", "--tetragon-events",
+        DEMO.resolve("tetragon.log.gz").toString(), "--dns-log", fifo.toString());
+    assertThat(tetragon.exit()).isEqualTo(2);
+    assertThat(tetragon.messages()).isEqualTo("wraith: --dns-log: " + fifo + " is a named pipe (FIFO), not a regular file; "
+        + "save what it holds to a file and give that");
     ChildWraith.Run state = ChildWraith.run(work, Duration.ofSeconds(60), "scan-all", "--skip-layers", "host,mcp",
         "--state", fifo.toString(), "--output", work.resolve("results").toString());
     assertThat(state.exit()).isEqualTo(2);
@@ -139,6 +144,8 @@ class HostileFilesTest {
     Files.writeString(tetragon, "{\"process_exec\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}\n"
         + String.join("\n", new String(new java.util.zip.GZIPInputStream(Files.newInputStream(DEMO.resolve("tetragon.log.gz")))
             .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(2000).toList()) + "\n");
+    Path dns = work.resolve("dns.jsonl");
+    Files.writeString(dns, "{\"type\":\"dns-answer\",\"answers\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}\n");
     Path home = work.resolve("home");
     Files.createDirectories(home.resolve(".cursor"));
     Files.createDirectories(home.resolve(".codex"));
@@ -148,13 +155,14 @@ class HostileFilesTest {
     Files.writeString(home.resolve(".continue/config.yaml"), "mcpServers: " + DEEP_JSON + "\n");
     ScanAllCommandTest.Run r = ScanAllCommandTest.run("scan-all", CODE.toString(), "--kube-snapshot",
         DEMO.resolve("cluster.json").toString(), "--audit-log", audit.toString(), "--tetragon-events", tetragon.toString(),
-        "--home", home.toString(), "--skip-layers", "host", "--no-state", "--no-dns", "--format", "json",
+        "--dns-log", dns.toString(), "--home", home.toString(), "--skip-layers", "host", "--no-state", "--no-dns", "--format", "json",
         "--output", work.resolve("results").toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode inv = new ObjectMapper().readTree(r.out());
     assertThat(inv.path("layers").toString())
         .contains(audit + ":1: not a JSON audit event (nested deeper than 128 levels)")
         .contains(tetragon + ":1: skipped, not valid event JSON (nested too deep)")
+        .contains("--dns-log " + dns + ":1: nested deeper than 128 levels, line skipped")
         .contains("~/.cursor/mcp.json: nested deeper than 128 levels; skipped")
         .contains("~/.codex/config.toml: nested deeper than 128 levels; skipped")
         .contains("~/.continue/config.yaml: nested deeper than 128 levels; skipped");

@@ -148,6 +148,71 @@ class HostileInputTest {
     everyOtherLayerStillReports(inv, "code", "cluster", "tetragon", "mcp");
   }
 
+  /**
+   * --dns-log a 2 GB single line, beside the recorded answers: the line streams past unread (a warning naming it), the
+   * recorded answers still name the ghost's destination.
+   */
+  @Test
+  void aTwoGigabyteSingleLineDnsLogIsAWarningInBoundedMemory() throws Exception {
+    Path huge = sparse(work.resolve("dns.jsonl"), "{\"type\":\"dns-answer\",\"name\":\"", TWO_GB);
+    ChildWraith.Run r = scanAll(inputs(), "--dns-log", huge.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode inv = json.readTree(r.out());
+    assertThat(warnings(layer(inv, "tetragon"))).contains("--dns-log " + huge + ":1: line longer than 65536 bytes, skipped");
+    everyOtherLayerStillReports(inv, "code", "cluster", "tetragon", "mcp");
+    assertThat(r.took()).isLessThan(Duration.ofSeconds(120));
+  }
+
+  /** A gzip bomb after real answers: inflating stops at its bound, the answers before it count. */
+  @Test
+  void aDnsLogGzipBombStopsAtItsBoundAndTheAnswersBeforeItCount() throws Exception {
+    Path bomb = work.resolve("dns.jsonl.gz");
+    var member = new java.io.ByteArrayOutputStream();
+    try (OutputStream z = new GZIPOutputStream(member)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) z.write(zeros);
+    }
+    try (OutputStream out = Files.newOutputStream(bomb)) {
+      out.write(Files.readAllBytes(DEMO.resolve(DemoCommand.DNS_LOG)));
+      for (int i = 0; i < 21; i++) out.write(member.toByteArray());
+    }
+    Map<String, Path> in = inputs();
+    in.put("--dns-log", bomb);
+    ChildWraith.Run r = scanAll(in);
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode inv = json.readTree(r.out());
+    assertThat(warnings(layer(inv, "tetragon"))).contains("--dns-log " + bomb + ": inflates to more than 1 GiB (the larger "
+        + "of 1 GiB and 100 times its compressed size: a gzip bomb?); the rest is not read");
+    everyOtherLayerStillReports(inv, "code", "cluster", "tetragon", "mcp");
+  }
+
+  /** 8 MiB of random bytes as a DNS log: its bad lines are counted, not listed forever; the real answers still count. */
+  @Test
+  void aGarbageDnsLogIsCountedAndTheRecordedAnswersStillCount() throws Exception {
+    byte[] junk = new byte[8 << 20];
+    new java.util.Random(13).nextBytes(junk);
+    Path garbage = Files.write(work.resolve("garbage.jsonl"), junk);
+    ChildWraith.Run r = scanAll(inputs(), "--dns-log", garbage.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode inv = json.readTree(r.out());
+    List<String> w = warnings(layer(inv, "tetragon"));
+    assertThat(w).anyMatch(s -> s.startsWith("--dns-log " + garbage + ":1: "))
+        .anyMatch(s -> s.matches("\\d+ more unreadable --dns-log lines"));
+    assertThat(w.stream().filter(s -> s.startsWith("--dns-log " + garbage + ":"))).hasSizeLessThanOrEqualTo(20);
+    everyOtherLayerStillReports(inv, "code", "cluster", "tetragon", "mcp");
+  }
+
+  /** An empty DNS log, alone: the layer says it had no answers and how destinations were attributed instead. */
+  @Test
+  void anEmptyDnsLogSaysSo() throws Exception {
+    Path empty = Files.writeString(work.resolve("empty.jsonl"), "");
+    ChildWraith.Run r = ChildWraith.run(work, LIMIT, "tetragon", "--tetragon-events",
+        DEMO.resolve("tetragon.log.gz").toString(), "--dns-log", empty.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("--dns-log: no dns-answer lines in " + empty + "; destinations are attributed by "
+        + "address only");
+  }
+
   /** A List with a 20 MiB object and a 10,000-deep one before the real objects: both skipped, the rest read. */
   @Test
   void oversizeAndDeepSnapshotObjectsAreSkippedAndTheRestIsRead() throws Exception {
