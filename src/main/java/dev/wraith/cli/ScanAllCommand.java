@@ -162,7 +162,9 @@ final class ScanAllCommand implements Callable<Integer> {
     try {
       files = ScanAllPipeline.writeResults(cat, run.inventory(), code, outputDir, cdxVersion);
     } catch (FileProblem e) {
-      throw new Main.UsageProblem("--output " + outputDir + ": " + e.getMessage() + (run.settings().state().isPresent()
+      String why = e.getMessage().startsWith(outputDir + ": ") ? e.getMessage().substring(outputDir.toString().length() + 2)
+          : e.getMessage();
+      throw new Main.UsageProblem("--output " + outputDir + ": " + why + (run.settings().state().isPresent()
           ? "; the scan was not recorded in the state database, so the next one still reports what is new" : ""));
     }
     run.inventory().layers().stream().filter(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER)).findFirst()
