@@ -86,7 +86,7 @@ public final class Walker {
 
       @Override
       public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        warnings.add(relative(root, file) + ": cannot read: " + exc.getClass().getSimpleName() + " " + exc.getMessage());
+        warnings.add(dev.wraith.files.FileProblem.describeAs(exc, Path.of(relative(root, file)), "reading") + "; skipped");
         skipped[0]++;
         return FileVisitResult.CONTINUE;
       }
