@@ -132,7 +132,8 @@ public final class CodeScanner {
               try {
                 scanFile(e, rel, accepting, results, warnings, read, parsed, bytes, skipped);
               } catch (Throwable t) { // StackOverflowError on pathological nesting included: one file never stops a scan
-                warnings.add(rel + ": skipped after an internal error: " + t.getClass().getSimpleName());
+                String why = dev.wraith.files.Failures.describe(t, "reading " + rel); // logged for --debug
+                warnings.add(rel + ": skipped, " + (t instanceof Error ? why : "an internal error (run with --debug for details)"));
               }
             });
           });
@@ -185,7 +186,7 @@ public final class CodeScanner {
     try {
       length = readInto(e.file(), buf);
     } catch (IOException ex) {
-      warnings.add(rel + ": cannot read: " + ex.getClass().getSimpleName());
+      warnings.add(dev.wraith.files.FileProblem.describeAs(ex, Path.of(rel), "reading") + "; not scanned");
       skipped.incrementAndGet();
       return;
     }

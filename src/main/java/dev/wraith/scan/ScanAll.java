@@ -7,6 +7,7 @@ import dev.wraith.cluster.LiveKubeApi;
 import dev.wraith.cluster.NamespaceScope;
 import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.code.CodeScanner;
+import dev.wraith.files.Failures;
 import dev.wraith.mcp.ConfigFiles;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.model.Counted;
@@ -280,8 +281,8 @@ public final class ScanAll {
         try {
           o = e.getValue().get();
         } catch (java.util.concurrent.ExecutionException ex) {
-          Throwable c = ex.getCause();
-          o = new Outcome(null, LayerStatus.failed(e.getKey(), "internal error: " + c), "failed");
+          o = new Outcome(null, LayerStatus.failed(e.getKey(), Failures.describe(ex.getCause(), "the " + e.getKey() + " layer")),
+              "failed");
         }
         done.put(e.getKey(), o);
       }
@@ -324,8 +325,8 @@ public final class ScanAll {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       o = new Outcome(null, LayerStatus.failed(lp.layer(), "interrupted"), "interrupted");
-    } catch (RuntimeException | java.io.IOException e) {
-      o = new Outcome(null, LayerStatus.failed(lp.layer(), e.getClass().getSimpleName() + ": " + e.getMessage()), "failed");
+    } catch (RuntimeException | java.io.IOException | StackOverflowError | OutOfMemoryError e) {
+      o = new Outcome(null, LayerStatus.failed(lp.layer(), Failures.describe(e, "the " + lp.layer() + " layer")), "failed");
     }
     progress.finished(lp.layer(), o.status(), o.summary());
     return o;

@@ -62,8 +62,20 @@ class SensorJsonReaderTest {
     SensorJsonReader.Result r = reader.read(dns + one + "not json\n{\"type\":\"heartbeat\"}\n" + two + cut + "\n");
     assertThat(r.scans()).extracting(HostScan::start).containsExactly(T, T.plusSeconds(60));
     assertThat(r.warnings()).as("the sensor's dns-answer lines are not a problem").hasSize(3);
-    assertThat(r.warnings().get(0)).startsWith("line 9: unreadable");
+    assertThat(r.warnings().get(0)).isEqualTo("line 9: unreadable, not valid JSON at column 1");
     assertThat(r.warnings().get(1)).isEqualTo("line 10: unknown type 'heartbeat'");
     assertThat(r.warnings().get(2)).startsWith("1 lines after the last status line were dropped");
+  }
+
+  /** Deep and oversize lines are warnings and the windows around them still come back. */
+  @Test
+  void deepAndOversizeLinesAreWarnings() {
+    String one = SensorFixtures.json(SensorFixtures.window(T), false);
+    String deep = "{\"type\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    String huge = "{\"type\":\"" + "x".repeat(17 << 20) + "\"}";
+    SensorJsonReader.Result r = reader.read(deep + "\n" + huge + "\n" + one);
+    assertThat(r.scans()).hasSize(1);
+    assertThat(r.warnings()).containsExactly("line 1: unreadable, nested deeper than 128 levels",
+        "line 2: longer than 16 MiB, skipped");
   }
 }
