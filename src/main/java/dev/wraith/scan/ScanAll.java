@@ -332,8 +332,9 @@ public final class ScanAll {
       } catch (java.io.IOException e) {
         table = List.of(); // the window above already says what could not be read
       }
-      return new Outcome(scan, scan.status(), scan.stats().samples() + " samples, " + processes
-          + " processes talking to AI endpoints", table);
+      String seen = scan.stats().probe().map(p -> p.connections() + " connections seen by the eBPF probe, ")
+          .orElse(scan.stats().samples() + " samples, ");
+      return new Outcome(scan, scan.status(), seen + processes + " processes talking to AI endpoints", table);
     }
   }
 
