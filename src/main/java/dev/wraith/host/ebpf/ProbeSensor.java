@@ -213,31 +213,34 @@ public final class ProbeSensor implements AutoCloseable {
    */
   private static final class Acc {
     final LiveProcesses.Owner owner;
-    final ProbedConnection first;
+    final Endpoint destination;
     Attributed attribution;
-    Instant last;
+    Instant first, last;
     int count;
 
-    Acc(LiveProcesses.Owner owner, ProbedConnection first, Attributed attribution) {
+    Acc(LiveProcesses.Owner owner, ProbedConnection c, Attributed attribution) {
       this.owner = owner;
-      this.first = first;
+      this.destination = c.destination();
       this.attribution = attribution;
-      this.last = first.time();
+      this.first = c.time();
+      this.last = c.time();
     }
 
+    /** Connections complete out of connect order (at their first write, or later without one): first is the earliest. */
     void seen(ProbedConnection c) {
       count++;
+      if (c.time().isBefore(first)) first = c.time();
       if (c.time().isAfter(last)) last = c.time();
     }
 
     Observation observation() {
-      return new Observation(owner.info(), owner.origin(), owner.script(), first.destination().ip(), first.destination().port(),
-          attribution, first.time(), last, count, count);
+      return new Observation(owner.info(), owner.origin(), owner.script(), destination.ip(), destination.port(), attribution, first,
+          last, count, count);
     }
 
     InClusterConnection inCluster() {
-      return new InClusterConnection(owner.info(), owner.origin(), owner.script(), first.destination().ip(),
-          first.destination().port(), first.time(), last, count, count);
+      return new InClusterConnection(owner.info(), owner.origin(), owner.script(), destination.ip(), destination.port(), first,
+          last, count, count);
     }
   }
 }
