@@ -128,7 +128,7 @@ final class ProbeLab implements AutoCloseable {
     sh("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
         "-subj", "/CN=probe-lab", "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
     daemon("dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--bind-interfaces", "--listen-address=" + server,
-        "--port=53", "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-facility=" + dir.resolve("dnsmasq.log"),
+        "--port=53", "--local-ttl=30", "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-facility=" + dir.resolve("dnsmasq.log"),
         "--address=/api.openai.com/" + edge, "--address=/api.openai.com/" + server6,
         "--address=/generativelanguage.googleapis.com/" + edge,
         "--address=/cdn-neighbour.example/" + edge, "--address=/models.internal/" + server,
