@@ -18,19 +18,28 @@ import java.util.function.BiFunction;
 /**
  * Attributes each probed connection with what its process asked for: the TLS SNI, the CONNECT target or the HTTP Host
  * of its first write, and the names DNS answers gave its destination address for the process, its network namespace or
- * its pod; then the address ({@link Attributor}: a name decides before any address evidence). A connection that asked
- * for nothing gets its (network namespace, destination)'s address verdict, computed once per window; a connection with
- * a name is attributed alone, since two connections to one CDN address may name two hosts. Counts what decided, for
- * the window's status. Not thread-safe.
+ * its pod; then the address ({@link Attributor}: a name decides before any address evidence). A verdict is computed
+ * once per window for each (network namespace, destination, names asked): two connections to one CDN address that
+ * name two hosts get two verdicts, and a connection that asked for nothing gets its address's. Counts what decided,
+ * for the window's status. Not thread-safe.
  */
 final class ProbeAttribution {
+  /** Verdicts remembered per window; past this many distinct inputs the rest are computed each time. */
+  static final int MAX_MEMO = 50_000;
+
   private final Attributor attributor;
   private final BiFunction<String, Integer, List<HostsFile>> hostsFiles;
   private final Map<Dest, Attribution> byAddress = new HashMap<>();
+  private final Map<Asked, Attribution> byNames = new HashMap<>();
   private final Map<Attributed.Method, Long> ai = new EnumMap<>(Attributed.Method.class);
   private long notAi, notAiOnAiAddress, unattributed;
 
+  private static final RequestName NOTHING = new RequestName.None("");
+
   private record Dest(String netns, Endpoint destination) {}
+
+  /** Everything a verdict depends on: the hosts files are the namespace's, the names the connection's. */
+  private record Asked(String netns, Endpoint destination, RequestName request, List<String> resolvedNames) {}
 
   /** @param hostsFiles the hosts files that apply to a process, by (network namespace, pid) */
   ProbeAttribution(Attributor attributor, BiFunction<String, Integer, List<HostsFile>> hostsFiles) {
@@ -54,13 +63,27 @@ final class ProbeAttribution {
 
   /** The verdict for one connection; empty when its destination is not an IP address (never, from the probe). */
   Attribution attribute(ProbedConnection c) {
-    Optional<InetAddress> ip = address(c.destination());
-    if (ip.isEmpty()) return count(Attribution.NONE);
-    AskedNames asked = asked(c);
-    if (asked.isEmpty()) return count(addressOnly(c, ip.get()));
-    Attribution a = attributor.attribute(ip.get(), c.destination().port(), hosts(c), asked);
-    if (a instanceof Attribution.NotAi && addressOnly(c, ip.get()) instanceof Attributed) notAiOnAiAddress++;
+    Asked key = new Asked(c.process().netns(), c.destination(), nameOnly(c.request()), c.resolvedNames());
+    Attribution a = byNames.get(key);
+    if (a == null) {
+      a = decide(c);
+      if (byNames.size() < MAX_MEMO) byNames.put(key, a);
+    }
+    if (a instanceof Attribution.NotAi && addressOnly(c) instanceof Attributed) notAiOnAiAddress++;
     return count(a);
+  }
+
+  /** The part of a request name a verdict depends on: an HTTP request's Host, not its method or path. */
+  private static RequestName nameOnly(RequestName r) {
+    if (r instanceof RequestName.HttpRequest h) return new RequestName.HttpRequest("", h.host(), "");
+    return r instanceof RequestName.None ? NOTHING : r; // a None's reason decides nothing
+  }
+
+  private Attribution decide(ProbedConnection c) {
+    Optional<InetAddress> ip = address(c.destination());
+    if (ip.isEmpty()) return Attribution.NONE;
+    AskedNames asked = asked(c);
+    return asked.isEmpty() ? addressOnly(c) : attributor.attribute(ip.get(), c.destination().port(), hosts(c), asked);
   }
 
   /**
@@ -83,6 +106,7 @@ final class ProbeAttribution {
         + " of them on an address that address evidence calls AI: a shared address, not AI)")
         + ", " + unattributed + " unattributed";
     byAddress.clear();
+    byNames.clear();
     ai.clear();
     notAi = 0;
     notAiOnAiAddress = 0;
@@ -90,9 +114,15 @@ final class ProbeAttribution {
     return s;
   }
 
-  private Attribution addressOnly(ProbedConnection c, InetAddress ip) {
-    return byAddress.computeIfAbsent(new Dest(c.process().netns(), c.destination()),
-        k -> attributor.attribute(ip, c.destination().port(), hosts(c), AskedNames.NONE));
+  private Attribution addressOnly(ProbedConnection c) {
+    Dest key = new Dest(c.process().netns(), c.destination());
+    Attribution a = byAddress.get(key);
+    if (a == null) {
+      a = address(c.destination()).<Attribution>map(ip -> attributor.attribute(ip, c.destination().port(), hosts(c),
+          AskedNames.NONE)).orElse(Attribution.NONE);
+      if (byAddress.size() < MAX_MEMO) byAddress.put(key, a);
+    }
+    return a;
   }
 
   private List<HostsFile> hosts(ProbedConnection c) {
