@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -32,7 +33,8 @@ public final class SensorTableReporter implements SensorReporter {
   @Override
   public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
     PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
-    p.println("AI connections seen " + scan.start() + " – " + scan.end() + " on " + scan.procRoot() + ": "
+    p.println("AI connections seen " + (scan.stats().probe().isPresent() ? "by the eBPF probe" : "in " + scan.procRoot()) + ", "
+        + scan.start().truncatedTo(ChronoUnit.MILLIS) + " – " + scan.end().truncatedTo(ChronoUnit.MILLIS) + ": "
         + scan.observations().size());
     TextTable t = new TextTable(48, "PID", "ORIGIN", "POD", "CONTAINER", "PROGRAM", "ENTRY SCRIPT", "DESTINATION",
         "PROVIDER", "VIA", "CONN", "SEEN");
@@ -74,7 +76,6 @@ public final class SensorTableReporter implements SensorReporter {
     var s = scan.status();
     p.println();
     p.println("host layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; " + pace(scan.stats())
-        + ", " + scan.stats().processes() + " processes in " + scan.stats().netns() + " network namespaces"
         + (dnsAnswers.isEmpty() ? "" : "; " + dnsAnswers.size() + " DNS answers recorded (written as dns-answer lines by --format json)"));
     for (String w : s.warnings()) p.println("  " + w);
     p.flush();
@@ -82,12 +83,19 @@ public final class SensorTableReporter implements SensorReporter {
 
   /** What the sensor did: the eBPF probe's counts, or the /proc sampler's samples and pace. */
   private static String pace(HostScan.Stats st) {
+    String spread = count(st.processes(), "process", "processes") + " in " + count(st.netns(), "network namespace",
+        "network namespaces");
     if (st.probe().isPresent()) {
       HostScan.Probe pr = st.probe().get();
-      return "eBPF probe: " + pr.events() + " events, " + pr.connections() + " connections, " + pr.dnsAnswers() + " DNS answers, "
-          + pr.lost() + " lost";
+      return "eBPF probe: " + count(pr.events(), "event", "events") + " (" + pr.lost() + " lost), "
+          + count(pr.connections(), "connection", "connections") + " from " + spread + ", "
+          + count(pr.dnsAnswers(), "DNS response", "DNS responses");
     }
-    return st.samples() + " samples of /proc, longest gap " + st.maxGapMillis() + " ms";
+    return st.samples() + " samples of /proc, longest gap " + st.maxGapMillis() + " ms, " + spread;
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** The evidence's id, marked when it is address evidence only. */

@@ -185,7 +185,12 @@ public final class ScanAll {
       return new LayerPlan("host", false, "not Linux (" + e.osName() + "): the host layer reads /proc");
     }
     if (!Files.isDirectory(r.procRoot())) return new LayerPlan("host", false, r.procRoot() + " is not a directory");
-    return new LayerPlan("host", true, "processes and sockets under " + r.procRoot() + " for " + seconds(r.duration()));
+    String how = switch (r.probe()) {
+      case AUTO -> ": the eBPF probe if it loads here, else sampling /proc";
+      case EBPF -> " with the eBPF probe";
+      case PROC -> " by sampling /proc";
+    };
+    return new LayerPlan("host", true, "connections and processes (" + r.procRoot() + ") for " + seconds(r.duration()) + how);
   }
 
   private static LayerPlan planTetragon(Request r) {

@@ -23,7 +23,10 @@ import java.util.TreeMap;
  * sensor's {@code dns-answer} lines. A connection is complete at its first write, or {@code settle} after its connect
  * without one. Bounded: at most {@link #MAX_OPEN} connections wait for their first write (the oldest complete early);
  * the index holds at most {@link #DEFAULT_ANSWERS} answers and forgets expired ones at {@link #expire}.
- * Not thread-safe.
+ *
+ * <p>The sensor's own connections and DNS answers are left out: its DNS cache's lookups of catalogue hosts are
+ * {@code dns-lookup} evidence, weak; taken as its network namespace's answers they would name, strongly, every
+ * nameless connection of the node's other processes to those (often CDN) addresses. Not thread-safe.
  */
 public final class ConnectionAggregator {
   static final int MAX_OPEN = 65_536;
@@ -39,6 +42,7 @@ public final class ConnectionAggregator {
   private final Duration settle;
   private final DnsAnswers index;
   private final int capacity;
+  private final int self;
   private long expiredAt = System.nanoTime() - EXPIRE_EVERY_NANOS;
   private final WindowAnswers window = new WindowAnswers();
   private final Map<Long, Open> open = new LinkedHashMap<>();
@@ -48,17 +52,19 @@ public final class ConnectionAggregator {
 
   /** Events seen, by kind, since the last {@link #takeCounts()}. */
   static final class Counts {
-    long connects, firstWrites, dnsAnswers, execs, exits;
+    long connects, firstWrites, dnsAnswers, execs, exits, own;
   }
 
   private record Open(long id, ProbedProcess process, Endpoint source, Endpoint destination, Instant time) {}
 
-  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle) {
-    this(processes, node, settle, DEFAULT_ANSWERS);
+  /** @param self the sensor's own pid, as the probe reports pids (0: none is left out) */
+  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle, int self) {
+    this(processes, node, settle, DEFAULT_ANSWERS, self);
   }
 
   /** @param answers how many DNS answers (name, address, scope) the index may hold */
-  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle, int answers) {
+  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle, int answers, int self) {
+    this.self = self;
     this.processes = processes;
     this.node = node;
     this.settle = settle;
@@ -68,7 +74,9 @@ public final class ConnectionAggregator {
 
   /** One event, in ring-buffer order (Java 17: an instanceof chain over the sealed type's six records). */
   void accept(KernelEvent event) {
-    if (event instanceof KernelEvent.Connect c) {
+    if (isOwn(event)) {
+      counts.own++;
+    } else if (event instanceof KernelEvent.Connect c) {
       connect(c);
     } else if (event instanceof KernelEvent.FirstBytes f) {
       firstBytes(f);
@@ -82,6 +90,13 @@ public final class ConnectionAggregator {
     } else if (event instanceof KernelEvent.Lost l) {
       lost.merge(l.what(), l.count(), Long::sum);
     }
+  }
+
+  private boolean isOwn(KernelEvent e) {
+    if (self == 0) return false;
+    if (e instanceof KernelEvent.Connect c) return c.task().pid() == self;
+    if (e instanceof KernelEvent.FirstBytes f) return f.task().pid() == self;
+    return e instanceof KernelEvent.DnsReply d && d.task().pid() == self;
   }
 
   /** Connections complete by {@code now} (in connect order), removed from the aggregator. */

@@ -59,7 +59,7 @@ public final class ProbeSensor implements AutoCloseable {
     this.live = new LiveProcesses(proc);
     this.attribution = new ProbeAttribution(attributor, live::hostsFiles);
     this.aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(procRoot))),
-        node, SETTLE);
+        node, SETTLE, selfPid(procRoot));
     this.clock = clock;
     this.notes = notes;
   }
@@ -88,6 +88,18 @@ public final class ProbeSensor implements AutoCloseable {
     WindowAnswers.Taken answers = aggregator.answers();
     aggregator.expire(clock.instant());
     return new ProbeWindow(fold.scan(start, end, stopped, answers), fold.connections, answers.answers());
+  }
+
+  /**
+   * This process's pid as the probe reports pids: {@code PROC_ROOT/self} names the reader in that proc filesystem's PID
+   * namespace (the node's, for a DaemonSet's /host/proc), which may not be the JVM's own.
+   */
+  static int selfPid(Path procRoot) {
+    try {
+      return Integer.parseInt(java.nio.file.Files.readSymbolicLink(procRoot.resolve("self")).toString());
+    } catch (java.io.IOException | NumberFormatException | UnsupportedOperationException e) {
+      return (int) ProcessHandle.current().pid();
+    }
   }
 
   /** Why the probe stopped, once it has (every later window would fail at once). */
@@ -185,8 +197,9 @@ public final class ProbeSensor implements AutoCloseable {
       LayerStatus.State state = warnings.isEmpty() ? LayerStatus.State.RAN : LayerStatus.State.PARTIAL;
       var counts = aggregator.takeCounts();
       warnings.add("eBPF probe: " + counts.connects + " connects, " + counts.firstWrites + " first writes, "
-          + counts.dnsAnswers + " DNS answers (" + answers.answers().size() + " kept for dns-answer lines), " + counts.execs
-          + " execs in this window (every connect seen as it happens)");
+          + counts.dnsAnswers + " DNS responses (" + answers.received() + " with addresses), " + counts.execs
+          + " execs in this window (every connect seen as it happens" + (counts.own == 0 ? ")" : "; " + counts.own
+          + " of the sensor's own connects and DNS answers left out)"));
       warnings.add(attribution.takeSummary());
       warnings.addAll(notes.get());
       LayerStatus status = stopped.isPresent()

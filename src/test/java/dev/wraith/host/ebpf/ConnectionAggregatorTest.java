@@ -61,8 +61,35 @@ class ConnectionAggregatorTest {
   }
 
   private static ConnectionAggregator aggregator() {
+    return aggregator(0);
+  }
+
+  private static ConnectionAggregator aggregator(int self) {
     return new ConnectionAggregator(new ProcessDirectory((pid, start) -> Optional.empty(), new CgroupIds(Optional.empty())),
-        "node-a", Duration.ofMillis(500));
+        "node-a", Duration.ofMillis(500), self);
+  }
+
+  @Test
+  void theSensorsOwnLookupsAndConnectionsAreNotItsNamespacesAnswers() throws Exception {
+    Frames.Proc sensor = new Frames.Proc(4646, 900_400, 77, 4026532001L);
+    byte[] frames = new Frames(T0)
+        .dns(sensor, T0.plusMillis(1), DNS, answer("api.openai.com", 300)) // its DNS cache resolving a catalogue host
+        .connect(sensor, T0.plusMillis(2), 1, SERVER, 443)
+        .connect(NEIGHBOUR, T0.plusMillis(5), 2, SERVER, 443) // same namespace, asked for nothing
+        .bytes();
+    ConnectionAggregator agg = aggregator(4646);
+    List<ProbedConnection> conns = replay(frames, agg);
+    assertThat(conns).singleElement().satisfies(c -> {
+      assertThat(c.process().pid()).isEqualTo(4343);
+      assertThat(c.resolvedNames()).isEmpty();
+    });
+    assertThat(agg.answers().answers()).isEmpty();
+    assertThat(agg.takeCounts().own).isEqualTo(2);
+
+    // the same events from any other process are the namespace's answers
+    List<ProbedConnection> other = replay(frames, aggregator());
+    assertThat(other).extracting(ProbedConnection::resolvedNames).containsExactly(List.of("api.openai.com"),
+        List.of("api.openai.com"));
   }
 
   @Test

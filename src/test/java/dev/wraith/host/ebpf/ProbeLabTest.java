@@ -45,7 +45,7 @@ class ProbeLabTest {
     probe = ((ProbeStart.Started) s).probe();
     LiveProcesses live = new LiveProcesses(new LiveProcFs(Path.of("/proc")));
     aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(Path.of("/proc")))),
-        "probe-node", Duration.ofMillis(500));
+        "probe-node", Duration.ofMillis(500), 0);
     lab = ProbeLab.start();
   }
 

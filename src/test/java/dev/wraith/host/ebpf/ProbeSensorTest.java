@@ -118,4 +118,13 @@ class ProbeSensorTest {
       assertThat(o.lastSeen()).isEqualTo(T0.plusMillis(14));
     });
   }
+
+  @Test
+  void theSensorsOwnPidIsAsItsProcFilesystemNamesIt() throws Exception {
+    assertThat(ProbeSensor.selfPid(Path.of("/proc"))).isEqualTo(ProcessHandle.current().pid());
+    Path hostProc = Files.createDirectories(dir.resolve("host-proc")); // a DaemonSet's /host/proc: another PID namespace
+    Files.createSymbolicLink(hostProc.resolve("self"), Path.of("4646"));
+    assertThat(ProbeSensor.selfPid(hostProc)).isEqualTo(4646);
+    assertThat(ProbeSensor.selfPid(dir.resolve("nowhere"))).isEqualTo(ProcessHandle.current().pid());
+  }
 }
