@@ -28,7 +28,7 @@ public final class InventoryTableReporter {
     Paint p = new Paint(colour);
     StringBuilder b = new StringBuilder();
     b.append(p.bold(inv.tool().name() + " " + inv.tool().version())).append(" · catalogue ").append(inv.tool().catalogueVersion())
-        .append(" · scan ").append(inv.scanTime()).append("\n\n");
+        .append(" · scan ").append(inv.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("\n\n");
     summary(inv, p, b);
     b.append('\n').append("Risk: ");
     List<Risk> levels = List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW);

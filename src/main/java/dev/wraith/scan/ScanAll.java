@@ -348,8 +348,10 @@ public final class ScanAll {
         Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.dnsLogs(),
         r.duration());
     long open = scan.unattributed().unnamed().stream().filter(d -> !d.inCluster()).count();
-    return new Outcome(scan, scan.status(), scan.stats().events() + " events, " + scan.observations().size()
-        + " AI connections" + (open == 0 ? "" : ", " + open + (open == 1 ? " destination" : " destinations")
+    long connections = scan.observations().stream().mapToLong(o -> o.observation().connections()).sum();
+    long processes = scan.observations().stream().map(o -> o.node() + "/" + o.execId()).distinct().count();
+    return new Outcome(scan, scan.status(), scan.stats().events() + " events, " + connections + " AI connections from "
+        + processes + (processes == 1 ? " process" : " processes") + (open == 0 ? "" : ", " + open + (open == 1 ? " destination" : " destinations")
         + " not attributed (see the layer status)"));
   }
 
