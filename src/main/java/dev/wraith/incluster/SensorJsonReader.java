@@ -108,8 +108,12 @@ public final class SensorJsonReader {
     var state = LayerStatus.State.valueOf(n.path("state").asText("failed").toUpperCase(Locale.ROOT));
     var status = new LayerStatus(n.path("layer").asText("host"), state, n.path("reason").asText(""), warnings);
     JsonNode s = n.path("stats");
+    Optional<HostScan.Probe> probe = s.path("probe").asText().equals("ebpf")
+        ? Optional.of(new HostScan.Probe(s.path("events").asLong(), s.path("connections").asLong(), s.path("dnsAnswers").asLong(),
+            s.path("lost").asLong()))
+        : Optional.empty();
     var stats = new HostScan.Stats(s.path("samples").asInt(), s.path("maxGapMillis").asLong(),
-        s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt());
+        s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt(), probe);
     return new HostScan(n.path("procRoot").asText(""), Instant.parse(n.path("start").asText()),
         Instant.parse(n.path("end").asText()), observations, unowned, inCluster, status, stats);
   }

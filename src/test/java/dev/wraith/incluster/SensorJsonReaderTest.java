@@ -2,9 +2,17 @@ package dev.wraith.incluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.wraith.attribution.DnsAnswerLog;
+import dev.wraith.attribution.DnsAnswerRecord;
+import dev.wraith.attribution.DnsAnswers;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ProcessOrigin;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +30,34 @@ class SensorJsonReaderTest {
       assertThat(r.warnings()).isEmpty();
       assertThat(r.scans()).hasSize(1);
       assertThat(SensorFixtures.json(r.scans().get(0), hashes)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void anEbpfWindowRoundTripsWithItsEvidenceCountsAndDnsAnswers() throws Exception {
+    List<DnsAnswerRecord> answers = SensorFixtures.answers(T);
+    String text = SensorFixtures.json(SensorFixtures.probeWindow(T), false, answers);
+    SensorJsonReader.Result r = reader.read(text);
+    assertThat(r.warnings()).isEmpty();
+    HostScan s = r.scans().get(0);
+    assertThat(s.observations()).extracting(o -> o.attribution().method().id(), o -> o.attribution().strength().id())
+        .containsExactly(tuple("sni", "strong"), tuple("dns-answer", "strong"), tuple("published-range", "weak"));
+    assertThat(s.stats().probe()).contains(new HostScan.Probe(5400, 7, 2, 3));
+    // the dns-answer lines are --dns-log's: read by it, they complete the window byte for byte
+    List<DnsAnswerRecord> read = text.lines().filter(l -> l.contains("\"type\":\"dns-answer\""))
+        .map(DnsAnswerLog::parse).toList();
+    assertThat(read).isEqualTo(answers);
+    assertThat(SensorFixtures.json(s, false, read)).isEqualTo(text);
+    Path log = Files.writeString(Files.createTempFile("integ-dns-", ".jsonl"), text);
+    try {
+      DnsAnswers index = new DnsAnswers();
+      DnsAnswerLog.Result loaded = DnsAnswerLog.read(List.of(log), index);
+      assertThat(loaded.answers()).isEqualTo(2);
+      assertThat(loaded.otherLines()).isEqualTo(5); // observations, the in-cluster line and the status
+      assertThat(index.namesFor(new DnsAnswers.Scope("node-a", 101, 5000, "", "", ""), InetAddress.getByName("162.159.140.245"),
+          T.plusSeconds(1))).containsExactly("api.openai.com");
+    } finally {
+      Files.delete(log);
     }
   }
 
