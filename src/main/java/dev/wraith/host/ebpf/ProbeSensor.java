@@ -199,7 +199,9 @@ public final class ProbeSensor implements AutoCloseable {
             + WindowAnswers.MAX_KEPT + " distinct answers in this window");
       }
       warnings.addAll(aggregator.indexWarnings());
+      // the problems above decide the state and its reason; the counts and notes below are said with them
       LayerStatus.State state = warnings.isEmpty() ? LayerStatus.State.RAN : LayerStatus.State.PARTIAL;
+      String reason = LayerStatus.ran(dev.wraith.host.Sensor.LAYER, List.copyOf(warnings)).reason();
       var counts = aggregator.takeCounts();
       warnings.add("eBPF probe: " + counts.connects + " connects, " + counts.firstWrites + " first writes, "
           + counts.dnsAnswers + " DNS responses (" + answers.received() + " with addresses), " + counts.execs
@@ -209,7 +211,7 @@ public final class ProbeSensor implements AutoCloseable {
       warnings.addAll(notes.get());
       LayerStatus status = stopped.isPresent()
           ? new LayerStatus(dev.wraith.host.Sensor.LAYER, LayerStatus.State.FAILED, "eBPF probe stopped: " + stopped.get(), warnings)
-          : new LayerStatus(dev.wraith.host.Sensor.LAYER, state, "", warnings);
+          : new LayerStatus(dev.wraith.host.Sensor.LAYER, state, reason, warnings);
       long lostTotal = lost.values().stream().mapToLong(Long::longValue).sum();
       var probed = new HostScan.Probe(events, counts.connects, counts.dnsAnswers, lostTotal);
       return new HostScan(proc.describe(), start, end, out, List.of(), local, status,

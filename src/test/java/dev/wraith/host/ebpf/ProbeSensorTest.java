@@ -49,8 +49,8 @@ class ProbeSensorTest {
     Path f = Files.write(dir.resolve("events.bin"), frames);
     Path proc = Files.createDirectories(dir.resolve("proc")); // no process readable: every one is named from the events
     var attributor = new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty());
-    try (var sensor = new ProbeSensor(new FixtureProbe(f), new LiveProcFs(proc), proc, attributor, "node-a",
-        Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), () -> List.of("DNS cache: off"))) {
+    try (var sensor = new ProbeSensor(new FixtureProbe(f, dev.wraith.redact.Redactor.bundled()), new LiveProcFs(proc), proc,
+        attributor, "node-a", dev.wraith.redact.Redactor.bundled(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), () -> List.of("DNS cache: off"))) {
       ProbeWindow w = sensor.observe(Duration.ofMillis(300));
       assertThat(w.scan().status().reason()).isEqualTo("eBPF probe stopped: end of events.bin"); // a recording ends
       assertThat(w.answers()).extracting(a -> a.name()).containsExactly("api.openai.com", "cdn-neighbour.example");
