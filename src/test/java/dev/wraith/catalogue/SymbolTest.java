@@ -21,4 +21,13 @@ class SymbolTest {
     Pattern inst = Symbol.compileGlob("openai.OpenAI");
     assertThat(inst.matcher("openai.OpenAI().chat.completions.create").matches()).isFalse();
   }
+
+  @Test
+  void aSingleStarStaysWithinOneMemberNameAndNeverSwallowsACall() {
+    Pattern p = Symbol.compileGlob("Microsoft.SemanticKernel.**AddOpenAI*");
+    assertThat(p.matcher("Microsoft.SemanticKernel.AddOpenAIChatCompletion").matches()).isTrue();
+    // the builder the call returned, used later: not another client
+    assertThat(p.matcher("Microsoft.SemanticKernel.AddOpenAIChatCompletion().Build").matches()).isFalse();
+    assertThat(p.matcher("Microsoft.SemanticKernel.AddOpenAIChatCompletion().Services.AddSingleton").matches()).isFalse();
+  }
 }
