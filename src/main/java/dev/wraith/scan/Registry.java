@@ -4,6 +4,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.component.ComponentDetector;
+import dev.wraith.code.csharp.CSharpDetector;
 import dev.wraith.code.config.DotenvDetector;
 import dev.wraith.code.config.SpringConfigDetector;
 import dev.wraith.code.deploy.ComposeDetector;
@@ -60,6 +61,7 @@ public final class Registry {
         new TypeScriptDetector(matcher),
         new JavaDetector(matcher, catalogue),
         new GoDetector(matcher, catalogue),
+        new CSharpDetector(matcher, catalogue),
         new PypiManifestDetector(catalogue));
     return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
