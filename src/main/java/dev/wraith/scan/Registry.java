@@ -7,6 +7,7 @@ import dev.wraith.code.component.ComponentDetector;
 import dev.wraith.code.csharp.CSharpDetector;
 import dev.wraith.code.kotlin.KotlinDetector;
 import dev.wraith.code.ruby.RubyDetector;
+import dev.wraith.code.php.PhpDetector;
 import dev.wraith.code.config.DotenvDetector;
 import dev.wraith.code.config.SpringConfigDetector;
 import dev.wraith.code.deploy.ComposeDetector;
@@ -66,6 +67,7 @@ public final class Registry {
         new CSharpDetector(matcher, catalogue),
         new KotlinDetector(matcher, catalogue),
         new RubyDetector(matcher),
+        new PhpDetector(matcher),
         new PypiManifestDetector(catalogue));
     return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
