@@ -129,7 +129,7 @@ public final class SdkProber implements Prober {
         boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
         goneChecks = alive ? 0 : goneChecks + 1;
         if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
-          tail.settle(300, 3000); // let the last stderr lines arrive, however busy the machine
+          tail.settle(1000, 5000); // let the last stderr lines arrive, however busy the machine
           return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
         }
       }
@@ -322,10 +322,27 @@ public final class SdkProber implements Prober {
   /** Kills the server's process with its descendants (npx and shells fork). */
   private static void killStarted(ServerLaunch launch, Set<Long> before) {
     if (launch.transport() != McpTransport.STDIO) return;
+    List<ProcessHandle> killed = new ArrayList<>();
     ProcessHandle.current().children().filter(p -> startedBy(p, launch, before)).forEach(p -> {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.descendants().forEach(d -> {
+        d.destroyForcibly();
+        killed.add(d);
+      });
       p.destroyForcibly();
+      killed.add(p);
     });
+    // SIGKILL is delivered at once but reaped later: a probe returns only when its server is gone (at most 5 s)
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    for (ProcessHandle p : killed) {
+      try {
+        p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        return; // said nowhere else: the process table shows it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**
