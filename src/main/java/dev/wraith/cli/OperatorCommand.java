@@ -1,6 +1,9 @@
 package dev.wraith.cli;
 
+import dev.wraith.cluster.InformerKubeApi;
 import dev.wraith.cluster.KubeApi;
+import dev.wraith.incluster.LeaderElection;
+import java.util.function.Function;
 import dev.wraith.cluster.LiveKubeApi;
 import dev.wraith.correlate.AllowList;
 import dev.wraith.correlate.CorrelationInput;
@@ -60,6 +63,7 @@ import picocli.CommandLine.Option;
     })
 final class OperatorCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin OperatorScaleOptions scale = new OperatorScaleOptions();
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "${env:WRAITH_INTERVAL:-5m}",
       description = "Time between scan starts: 30s, 5m, 1h (at least 10s). Default: ${DEFAULT-VALUE}. Env: WRAITH_INTERVAL.")
@@ -108,20 +112,15 @@ final class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
-    AllowList allow = AllowList.EMPTY;
-    if (allowList != null) {
-      try {
-        allow = AllowList.parse(java.nio.file.Files.readString(allowList), allowList.toString());
-      } catch (java.io.IOException | IllegalArgumentException e) {
-        throw new Main.UsageProblem("--allow-list: " + e.getMessage());
-      }
-    }
+    AllowList allow = allowList();
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem("--metrics-address: " + e.getMessage());
     }
+    var informerSettings = scale.informerSettings();
+    var electionSettings = scale.electionSettings();
     Catalogue cat = catalogue.load();
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Clock clock = Clock.systemUTC();
@@ -141,15 +140,72 @@ final class OperatorCommand implements Callable<Integer> {
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
       var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
       var settings = new ScanAllPipeline.Settings(store, allow, "");
-      var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, new LiveKubeApi(api.client(), "in-cluster"), settings),
-          publisher, metrics, clock, System.err::println);
-      System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
-      if (!once) loop.run(every);
-      ScanLoop.Cycle c = loop.runOnce();
-      boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false);
-      return clean ? Main.OK : Main.LAYER_FAILED;
+      var leading = new java.util.concurrent.atomic.AtomicReference<java.util.function.BooleanSupplier>(() -> true);
+      Function<KubeApi, ScanLoop> loops = (cluster) -> new ScanLoop(collector,
+          inventorySource(cat, tool, clock, cluster, settings), publisher, metrics, clock, System.err::println,
+          () -> leading.get().getAsBoolean());
+      System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port()
+          + (once ? "" : ", cluster read from " + (scale.informers ? "informer caches" : "lists each cycle")));
+      if (once) {
+        ScanLoop.Cycle c = loops.apply(new LiveKubeApi(api.client(), "in-cluster")).runOnce();
+        boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false);
+        return clean ? Main.OK : Main.LAYER_FAILED;
+      }
+      LeaderElection.Term term = () -> {
+        KubeApi cluster = scale.informers ? new InformerKubeApi(api.client(), "in-cluster", informerSettings, clock)
+            : new LiveKubeApi(api.client(), "in-cluster");
+        try {
+          loops.apply(cluster).run(every);
+        } finally {
+          if (cluster instanceof InformerKubeApi informed) informed.close();
+        }
+      };
+      Thread main = Thread.currentThread();
+      Thread onStop = new Thread(() -> stop(main), "wraith-shutdown");
+      Runtime.getRuntime().addShutdownHook(onStop);
+      try {
+        if (!scale.leaderElection) term.run();
+        var election = new LeaderElection(api.client(), electionSettings, term, metrics, System.err::println);
+        leading.set(election::leading);
+        election.run();
+      } catch (InterruptedException e) {
+        System.err.println("wraith operator: stopped");
+      } finally {
+        removeHook(onStop);
+      }
+      return Main.OK;
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage()); // a malformed --sensor-selector
+    }
+  }
+
+  /**
+   * On SIGTERM (a rolling update, a drained node) the JVM runs shutdown hooks but interrupts nothing: interrupt the
+   * operator so that a leader releases its lease and the standby takes over at once, and give it a few seconds.
+   */
+  private static void stop(Thread main) {
+    main.interrupt();
+    try {
+      main.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: nothing to remove
+    }
+  }
+
+  private AllowList allowList() {
+    if (allowList == null) return AllowList.EMPTY;
+    try {
+      return AllowList.parse(java.nio.file.Files.readString(allowList), allowList.toString());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new Main.UsageProblem("--allow-list: " + e.getMessage());
     }
   }
 
@@ -181,6 +237,11 @@ final class OperatorCommand implements Callable<Integer> {
   }
 
   static Duration parseInterval(String text) {
+    return parseDuration("--interval", text, Duration.ofSeconds(10));
+  }
+
+  /** 30s, 5m, 1h or an ISO-8601 duration, at least {@code min}; a usage problem naming {@code flag} otherwise. */
+  static Duration parseDuration(String flag, String text, Duration min) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     Duration d;
     try {
@@ -195,9 +256,9 @@ final class OperatorCommand implements Callable<Integer> {
         d = Duration.parse(text.trim());
       }
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new Main.UsageProblem("--interval: expected 30s, 5m, 1h or an ISO-8601 duration, got '" + text + "'");
+      throw new Main.UsageProblem(flag + ": expected 30s, 5m, 1h or an ISO-8601 duration, got '" + text + "'");
     }
-    if (d.compareTo(Duration.ofSeconds(10)) < 0) throw new Main.UsageProblem("--interval must be at least 10s");
+    if (d.compareTo(min) < 0) throw new Main.UsageProblem(flag + " must be at least " + min.toSeconds() + "s");
     return d;
   }
 }

@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * The in-cluster scanner: every interval, collect the node sensors' observations, obtain the inventory, publish it as
  * AgentReports and record metrics. A cycle that throws (a bug, an unreachable API) is logged and counted as failed;
- * the loop goes on. Only an interrupt stops it.
+ * the loop goes on. Only an interrupt stops it. With leader election, {@code mayPublish} is asked right before the
+ * writes: a replica that lost the lease during its scan writes nothing.
  */
 public final class ScanLoop {
   /** What one cycle did: the inventory and publish result, or why it failed. */
@@ -23,9 +25,16 @@ public final class ScanLoop {
   private final Metrics metrics;
   private final Clock clock;
   private final Consumer<String> log;
+  private final BooleanSupplier mayPublish;
 
   public ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
       Consumer<String> log) {
+    this(sensors, source, publisher, metrics, clock, log, () -> true);
+  }
+
+  public ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
+      Consumer<String> log, BooleanSupplier mayPublish) {
+    this.mayPublish = mayPublish;
     this.sensors = sensors;
     this.source = source;
     this.publisher = publisher;
@@ -39,6 +48,11 @@ public final class ScanLoop {
     try {
       SensorCollection collected = sensors.collect();
       Inventory inventory = source.scan(collected);
+      if (!mayPublish.getAsBoolean()) {
+        String why = "lost the lease during the scan: nothing published";
+        log.accept(why);
+        return new Cycle(Optional.of(inventory), Optional.empty(), Optional.of(why));
+      }
       PublishResult result = publisher.publish(inventory);
       Instant end = clock.instant();
       metrics.recordScan(inventory, result, Duration.between(start, end), end);

@@ -58,6 +58,8 @@ class DeployManifestsTest {
     assertThat(ds.at("/ports/0/containerPort").asInt()).isEqualTo(9999);
     assertThat(ds.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
     JsonNode scanner = r.get("Deployment/wraith-system/wraith-scanner").at("/spec/template/spec/containers/0");
+    assertThat(byKey(renderChart(Map.of("scanner", Map.of("replicas", 3)))).get("Deployment/wraith-system/wraith-scanner")
+        .at("/spec/replicas").asInt()).isEqualTo(3);
     assertThat(scanner.path("args").toString()).contains("\"--interval\",\"1m\"").contains("\":9191\"").contains("\"9999\"");
     assertThat(r.get("NetworkPolicy/wraith-system/wraith-sensor").at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(9999);
   }
@@ -90,6 +92,12 @@ class DeployManifestsTest {
         .singleElement().asString().contains("write verbs");
     assertThat(violationsAfter("ClusterRole/wraith-publisher", d -> ((ArrayNode) d.at("/rules/0/apiGroups")).set(0, "*")))
         .isNotEmpty();
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ObjectNode) d.at("/rules/0")).remove("resourceNames")))
+        .singleElement().asString().contains("Lease [get, patch] without resourceNames");
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ArrayNode) d.at("/rules/1/verbs")).add("delete")))
+        .singleElement().asString().contains("Lease verbs");
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ObjectNode) d).put("kind", "ClusterRole")))
+        .hasSize(2).allMatch(v -> v.contains("Lease writes outside a namespaced Role"));
     String sensor = "DaemonSet/wraith-sensor", c = "/spec/template/spec/containers/0";
     assertThat(violationsAfter(sensor, d -> ((ObjectNode) d.at(c + "/securityContext")).put("privileged", true)))
         .singleElement().asString().endsWith("privileged");
