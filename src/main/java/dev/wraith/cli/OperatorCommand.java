@@ -19,6 +19,7 @@ import dev.wraith.incluster.HttpEndpoint;
 import dev.wraith.incluster.InClusterApi;
 import dev.wraith.incluster.InventorySource;
 import dev.wraith.incluster.Metrics;
+import dev.wraith.incluster.OpenReports;
 import dev.wraith.incluster.Publisher;
 import dev.wraith.incluster.ScanLoop;
 import dev.wraith.incluster.SensorCollector;
@@ -138,7 +139,8 @@ final class OperatorCommand implements Callable<Integer> {
         HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
-      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
+      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace),
+          scale.openReports ? Optional.of(new OpenReports(reportNamespace)) : Optional.empty());
       var settings = new ScanAllPipeline.Settings(store, allow, "");
       var leading = new java.util.concurrent.atomic.AtomicReference<java.util.function.BooleanSupplier>(() -> true);
       Function<KubeApi, ScanLoop> loops = (cluster) -> new ScanLoop(collector,

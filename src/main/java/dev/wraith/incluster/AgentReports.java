@@ -129,7 +129,7 @@ public final class AgentReports {
 
   /** Builds the object with its content hash over the body and labels (key order fixed, so the hash is stable). */
   @SuppressWarnings("unchecked")
-  private static Report report(Report.Kind kind, String ns, String name, Map<String, String> labels,
+  static Report report(Report.Kind kind, String ns, String name, Map<String, String> labels,
       Map<String, String> annotations, Map<String, Object> typedBody) {
     Map<String, String> allLabels = new TreeMap<>(labels);
     allLabels.put(Report.MANAGED_BY, Report.WRAITH);

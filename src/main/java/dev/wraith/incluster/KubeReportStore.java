@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * {@link ReportStore} on the API server through fabric8's generic resources: no code generation, and the client can
- * reach nothing but the two wraith resource types. Our labels and annotations are merged into whatever else the
+ * reach nothing but the resource types of {@link Report.Kind}. Our labels and annotations are merged into whatever else the
  * object carries, so other tools' metadata survives an update.
  */
 public final class KubeReportStore implements ReportStore {
@@ -64,7 +64,7 @@ public final class KubeReportStore implements ReportStore {
 
   private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
       resources(Report.Kind kind) {
-    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(Report.GROUP)
+    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(kind.group())
         .withVersion(Report.VERSION).withKind(kind.kind()).withPlural(kind.plural()).withNamespaced(kind.namespaced())
         .build());
   }
@@ -83,7 +83,7 @@ public final class KubeReportStore implements ReportStore {
     labels.putAll(r.labels());
     annotations.putAll(r.annotations());
     var g = new GenericKubernetesResource();
-    g.setApiVersion(Report.GROUP + "/" + Report.VERSION);
+    g.setApiVersion(r.kind().apiVersion());
     g.setKind(r.kind().kind());
     g.setMetadata(new ObjectMetaBuilder().withName(r.name()).withNamespace(r.namespace().isEmpty() ? null : r.namespace())
         .withLabels(labels).withAnnotations(annotations)

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class DeployManifestsTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final Path DEPLOY = Path.of("deploy"), CHART = DEPLOY.resolve("helm/wraith");
+  /** Applied separately (kubectl apply -f deploy/openreports/), installed by the chart unless already there. */
+  static final List<String> OPEN_REPORTS_CRDS = List.of("reports.openreports.io.yaml", "clusterreports.openreports.io.yaml");
 
   @Test
   void kustomizationListsEveryManifestAndOnlyExistingOnes() throws IOException {
@@ -33,7 +35,8 @@ class DeployManifestsTest {
     List<String> onDisk;
     try (Stream<Path> s = Files.walk(DEPLOY)) {
       onDisk = s.filter(p -> p.toString().endsWith(".yaml")).map(p -> DEPLOY.relativize(p).toString())
-          .filter(p -> !p.startsWith("helm/") && !p.startsWith("tetragon/") && !p.equals("kustomization.yaml")).sorted().toList();
+          .filter(p -> !p.startsWith("helm/") && !p.startsWith("tetragon/") && !p.startsWith("openreports/")
+              && !p.equals("kustomization.yaml")).sorted().toList();
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(onDisk);
   }
@@ -69,6 +72,9 @@ class DeployManifestsTest {
     for (String f : List.of("agentreports.wraith.dev.yaml", "clusteragentsummaries.wraith.dev.yaml")) {
       assertThat(Files.readString(CHART.resolve("crds").resolve(f))).as(f).isEqualTo(Files.readString(DEPLOY.resolve("crds").resolve(f)));
     }
+    for (String f : OPEN_REPORTS_CRDS) {
+      assertThat(Files.readString(CHART.resolve("crds").resolve(f))).as(f).isEqualTo(Files.readString(DEPLOY.resolve("openreports").resolve(f)));
+    }
   }
 
   @Test
@@ -92,6 +98,8 @@ class DeployManifestsTest {
         .singleElement().asString().contains("write verbs");
     assertThat(violationsAfter("ClusterRole/wraith-publisher", d -> ((ArrayNode) d.at("/rules/0/apiGroups")).set(0, "*")))
         .isNotEmpty();
+    assertThat(violationsAfter("ClusterRole/wraith-publisher", d -> ((ArrayNode) d.at("/rules/2/resources")).add("policyreports")))
+        .singleElement().asString().contains("write verbs");
     assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ObjectNode) d.at("/rules/0")).remove("resourceNames")))
         .singleElement().asString().contains("Lease [get, patch] without resourceNames");
     assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ArrayNode) d.at("/rules/1/verbs")).add("delete")))
@@ -117,7 +125,10 @@ class DeployManifestsTest {
 
   @Test
   void crdSchemasAreStructuralAndPrinterColumnsResolve() throws IOException {
-    for (JsonNode crd : plainManifests()) {
+    List<JsonNode> crds = new ArrayList<>(plainManifests());
+    for (String f : OPEN_REPORTS_CRDS) crds.addAll(documents(Files.readString(DEPLOY.resolve("openreports").resolve(f))));
+    assertThat(crds).filteredOn(d -> d.path("kind").asText().equals("CustomResourceDefinition")).hasSize(4);
+    for (JsonNode crd : crds) {
       if (!crd.path("kind").asText().equals("CustomResourceDefinition")) continue;
       assertThat(crd.path("apiVersion").asText()).isEqualTo("apiextensions.k8s.io/v1");
       String name = crd.at("/metadata/name").asText();
