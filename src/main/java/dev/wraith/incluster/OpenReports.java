@@ -69,9 +69,17 @@ public final class OpenReports {
     Classification c = a.classification();
     String message = c.description() + (a.reasons().isEmpty() ? "" : ": " + a.reasons().get(0));
     return new OpenReportBody.Result(SOURCE, POLICY, c.name().toLowerCase(Locale.ROOT).replace('_', '-'), CATEGORY,
-        a.risk().id(), a.firstSeen().map(t -> new OpenReportBody.Timestamp(t.getEpochSecond(), t.getNano())).orElse(null),
+        a.risk().id(), firstSeen(a).map(t -> new OpenReportBody.Timestamp(t.getEpochSecond(), t.getNano())).orElse(null),
         outcome(c), resources(a), message.length() <= AgentReports.MAX_TEXT ? message : message.substring(0, AgentReports.MAX_TEXT) + "…",
         properties(a));
+  }
+
+  /**
+   * When the agent was first seen, if a state remembers it: without one (UNTRACKED) first seen is only this scan's
+   * time, which would change the Report every cycle and says nothing.
+   */
+  private static Optional<java.time.Instant> firstSeen(InventoryAgent a) {
+    return a.change() == InventoryAgent.Change.UNTRACKED ? Optional.empty() : a.firstSeen();
   }
 
   /** GHOST fails the policy; agents that need a look (ZOMBIE, SHADOW AI) warn; agents backed by code pass. */

@@ -85,6 +85,23 @@ class PublisherTest {
   }
 
   @Test
+  void seenTimesAloneRewriteAnAgentReportAtMostHourly() {
+    java.time.Instant t = java.time.Instant.parse("2026-11-27T10:05:00Z");
+    publisher.publish(inventory(seen(t)));
+
+    PublishResult minutesLater = publisher.publish(inventory(seen(t.plusSeconds(20 * 60))));
+    PublishResult nextHour = publisher.publish(inventory(seen(t.plusSeconds(60 * 60))));
+
+    assertThat(minutesLater.unchanged()).isEqualTo(1);
+    assertThat(nextHour.updated()).isEqualTo(2); // the AgentReport and the summary
+    assertThat((Object) reports().get(0).get("status", "lastSeen")).isEqualTo("2026-11-27T11:05:00Z");
+  }
+
+  private static dev.wraith.model.InventoryAgent seen(java.time.Instant t) {
+    return ghost().withHistory(java.util.Optional.of(t), java.util.Optional.of(t), dev.wraith.model.InventoryAgent.Change.UNTRACKED);
+  }
+
+  @Test
   void aChangedAgentIsUpdatedAndOtherToolsMetadataSurvives() {
     publisher.publish(inventory(confirmed()));
     GenericKubernetesResource before = reports().get(0);
