@@ -45,9 +45,13 @@ import picocli.CommandLine.Option;
     description = {
         "Runs inside the cluster: every --interval, fetches the node sensors' observations over the pod network "
             + "(GET /observations of each 'wraith sensor --serve' pod; never exec), scans, and publishes one AgentReport "
-            + "per agent (in the workload's namespace, else --report-namespace) and the ClusterAgentSummary 'cluster'. "
-            + "AgentReports wraith created that no longer match an agent are deleted, unless a layer failed. "
-            + "Serves Prometheus metrics at GET /metrics and liveness at GET /healthz.",
+            + "per agent (in the workload's namespace, else --report-namespace), the ClusterAgentSummary 'cluster' and "
+            + "OpenReports (a Report per namespace, a ClusterReport for node agents). Objects wraith created that no longer "
+            + "match an agent are deleted, unless a layer failed. Serves Prometheus metrics at GET /metrics and liveness "
+            + "at GET /healthz.",
+        "",
+        "Scales out: the cluster is read from informer caches (one list, then watches), and replicas elect a leader on "
+            + "a Lease; only the leader scans and publishes, the others stand by and take over when its lease expires.",
         "",
         "API errors never stop the loop: they are logged, counted in wraith_publish_failures and listed in the "
             + "summary's publish.errors. Nothing leaves the cluster.",
@@ -58,7 +62,9 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith operator                           every 5 minutes, metrics on :9090",
         "  wraith operator --once --context dev      one cycle from outside, then exit",
+        "  wraith operator --informers=false --leader-election=false   list every cycle, a single replica",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
+        "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith",
         "",
         "Exit codes (--once): 0 published, 3 the cycle failed or some writes failed; without --once it runs until stopped."
     })

@@ -57,10 +57,6 @@ final class Informed<T extends HasMetadata, R> implements AutoCloseable {
     return Duration.between(started, now).compareTo(age) >= 0;
   }
 
-  int size() {
-    return store.size();
-  }
-
   @Override
   public void close() {
     informer.stop();

@@ -134,13 +134,6 @@ public final class InformerKubeApi implements KubeApi, AutoCloseable {
     caches.clear();
   }
 
-  /** How many caches are running, by resource: for the operator's log and the benchmark. */
-  public Map<String, Integer> cachedObjects() {
-    Map<String, Integer> out = new java.util.TreeMap<>();
-    caches.forEach((type, c) -> out.put(type.getSimpleName(), c.size()));
-    return out;
-  }
-
   private <T extends HasMetadata> Fetch<T> read(Class<T> type) {
     return cache(type, SlimStore::new).read(settings, clock.instant());
   }
