@@ -62,7 +62,8 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith operator                           every 5 minutes, metrics on :9090",
         "  wraith operator --once --context dev      one cycle from outside, then exit",
-        "  wraith operator --informers=false --leader-election=false   list every cycle, a single replica",
+        "  wraith operator --informers=false --leader-election=false",
+        "                                            one replica, listing every cycle",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
         "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith",
         "",
@@ -70,7 +71,6 @@ import picocli.CommandLine.Option;
     })
 final class OperatorCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
-  @Mixin OperatorScaleOptions scale = new OperatorScaleOptions();
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "${env:WRAITH_INTERVAL:-5m}",
       description = "Time between scan starts: 30s, 5m, 1h (at least 10s). Default: ${DEFAULT-VALUE}. Env: WRAITH_INTERVAL.")
@@ -115,6 +115,8 @@ final class OperatorCommand implements Callable<Integer> {
           + "persistent volume, or a PostgreSQL database several operators and CI scanners share. Default: none. "
           + "Env: WRAITH_STATE.")
   String state;
+
+  @Mixin OperatorScaleOptions scale = new OperatorScaleOptions();
 
   @Override
   public Integer call() throws Exception {
