@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * {@link ReportStore} on the API server through fabric8's generic resources: no code generation, and the client can
- * reach nothing but the resource types of {@link Report.Kind}. Our labels and annotations are merged into whatever else the
- * object carries, so other tools' metadata survives an update.
+ * reach nothing but the resource types of {@link Report.Kind}. One request per call: an update writes the labels and
+ * annotations it is given, which the {@link Publisher} has merged from the object it read.
  */
 public final class KubeReportStore implements ReportStore {
   private final KubernetesClient client;
@@ -49,12 +49,7 @@ public final class KubeReportStore implements ReportStore {
 
   @Override
   public void update(Report report) {
-    call(() -> {
-      GenericKubernetesResource current = one(report.kind(), report.namespace(), report.name()).get();
-      Map<String, String> labels = current == null ? Map.of() : nonNull(current.getMetadata().getLabels());
-      Map<String, String> annotations = current == null ? Map.of() : nonNull(current.getMetadata().getAnnotations());
-      return bound(report.kind(), resource(report, labels, annotations)).update();
-    });
+    call(() -> bound(report.kind(), resource(report, Map.of(), Map.of())).update());
   }
 
   @Override

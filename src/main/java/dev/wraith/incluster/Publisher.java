@@ -107,7 +107,7 @@ public final class Publisher {
           t.unchanged++;
         } else {
           verb = "update";
-          store.update(want.withResourceVersion(current.get().resourceVersion()));
+          store.update(want.over(current.get()));
           t.updated++;
         }
         return;

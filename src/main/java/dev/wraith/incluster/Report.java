@@ -76,4 +76,15 @@ public record Report(Kind kind, String namespace, String name, Map<String, Strin
   public Report withResourceVersion(String version) {
     return new Report(kind, namespace, name, labels, annotations, body, version);
   }
+
+  /**
+   * This object as the update of {@code current}: at its resourceVersion, with the labels and annotations other tools
+   * put on it kept (ours win on the same key), so that an update needs no second read.
+   */
+  public Report over(Report current) {
+    Map<String, String> l = new TreeMap<>(current.labels()), a = new TreeMap<>(current.annotations());
+    l.putAll(labels);
+    a.putAll(annotations);
+    return new Report(kind, namespace, name, l, a, body, current.resourceVersion());
+  }
 }
