@@ -54,7 +54,7 @@ class ArchitectureTest {
 
   @Test
   void languageDetectorsDoNotImportEachOther() {
-    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy"};
+    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy", "notebook", "component", "config"};
     for (String a : langs) {
       for (String b : langs) {
         if (a.equals(b)) continue;
@@ -89,7 +89,8 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
-  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef");
+  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "TetragonInCluster",
+      "PodRef");
 
   @Test
   void correlationSeesOnlyRecords() {

@@ -38,6 +38,16 @@ public record Provider(
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
+
+    /** For people: "LLM API", "model server", "vector database", "AI gateway". */
+    public String label() {
+      return switch (this) {
+        case LLM -> "LLM API";
+        case MODEL_SERVER -> "model server";
+        case VECTOR_DB -> "vector database";
+        case GATEWAY -> "AI gateway";
+      };
+    }
   }
 
   public Provider {

@@ -73,7 +73,9 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       var c = CatalogueLoader.bundled();
-      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")"};
+      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")",
+          "parser " + dev.wraith.code.parser.Parsers.description(),
+          dev.wraith.host.ebpf.ProbeBuild.current().versionLine()};
     }
   }
 

@@ -43,6 +43,12 @@ import picocli.CommandLine.Option;
             + "which would run. Offline inputs replace live ones: with --kube-snapshot no API server is contacted, with "
             + "--tetragon-events no gRPC socket is opened. Results go to --output DIR (inventory.json, code.sarif, "
             + "report.md and more); history to the state database.",
+        "",
+        "Each connection keeps the evidence that named its destination (sni, proxy-connect, http-host, dns-answer, pin "
+            + "and cluster-address are strong; hosts-file, dns-lookup, published-range and port weak); a GHOST on weak "
+            + "evidence only is suspected, one risk level lower. Connections to in-cluster addresses are named through "
+            + "the cluster layer's Services and pods (\"ai-platform/litellm (AI gateway)\"). Destinations nothing "
+            + "named are listed in the Tetragon layer's status with how to attribute them.",
         ""
     },
     footer = {
@@ -52,6 +58,8 @@ import picocli.CommandLine.Option;
         "  wraith scan-all . --dry-run                       which layers would run, and why not",
         "  wraith scan-all services/ --kube-snapshot snap.json --tetragon-events tetragon.log --audit-log audit.log",
         "                                                    offline: no cluster or socket contacted",
+        "  wraith scan-all . --kube-snapshot snap.json --tetragon-events tetragon.log --dns-log sensor.jsonl",
+        "                                                    named by the DNS answers the sensor recorded",
         "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST      CI gate",
         "  wraith scan-all . --no-state --format json > inventory.json",
         "  wraith scan-all . --ocsf-url https://splunk:8088 --ocsf-sink splunk-hec   findings to Splunk",

@@ -67,6 +67,12 @@ final class ScanInputs {
       description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
   Path procRoot;
 
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
+      description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
+          + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
+          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
+  dev.wraith.host.ebpf.ProbeMode probe;
+
   @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
   boolean noDns;
 
@@ -81,6 +87,11 @@ final class ScanInputs {
   @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
       description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
   List<String> resolve = new ArrayList<>();
+
+  @Option(names = "--dns-log", paramLabel = "FILE",
+      description = "DNS answers the sensor recorded (its JSON lines; only \"dns-answer\" lines are read): Tetragon events "
+          + "are attributed by the names each process resolved at the time. Repeatable.")
+  List<Path> dnsLogs = new ArrayList<>();
 
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
@@ -186,6 +197,7 @@ final class ScanInputs {
     List<Path> files = new ArrayList<>(snapshots);
     files.addAll(auditLogs);
     files.addAll(tetragonEvents);
+    files.addAll(dnsLogs);
     if (kubeconfig != null) files.add(kubeconfig);
     if (allowList != null) files.add(allowList);
     for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
@@ -200,7 +212,7 @@ final class ScanInputs {
       }
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, tetragonEvents, tetragonAddress, home, pins,
+        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
         Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
   }
 

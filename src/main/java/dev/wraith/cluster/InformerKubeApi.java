@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -90,6 +91,11 @@ public final class InformerKubeApi implements KubeApi, AutoCloseable {
   @Override
   public Fetch<Service> services() {
     return read(Service.class);
+  }
+
+  @Override
+  public Fetch<EndpointSlice> endpointSlices() {
+    return read(EndpointSlice.class);
   }
 
   @Override

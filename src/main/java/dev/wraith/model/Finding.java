@@ -54,6 +54,11 @@ public record Finding(
     return new Finding(kind, location, subject, provider, framework, confidence, s, evidence, capabilities, attributes);
   }
 
+  /** The same finding at another place (code read from a notebook or a component is reported where it is written). */
+  public Finding withLocation(Location l) {
+    return new Finding(kind, l, subject, provider, framework, confidence, severity, evidence, capabilities, attributes);
+  }
+
   public Finding withAttributes(Map<String, String> extra) {
     SortedMap<String, String> merged = new TreeMap<>(attributes);
     merged.putAll(extra);

@@ -19,7 +19,8 @@ public record Inventory(
     List<InventoryAgent> agents,
     List<InventoryMcpServer> mcpServers,
     List<LayerStatus> layers) {
-  public static final int SCHEMA_VERSION = 1;
+  /** inventory.json's schemaVersion: 2 added evidence per connection and suspected ghosts (README: migration note). */
+  public static final int SCHEMA_VERSION = 2;
 
   /**
    * An MCP server as listed in the inventory; {@code risk} is separate from agent risk counts. {@code toolChanges} are

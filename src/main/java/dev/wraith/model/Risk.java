@@ -11,6 +11,11 @@ public enum Risk {
     return this == CRITICAL ? CRITICAL : values()[ordinal() + 1];
   }
 
+  /** One level down, floored at LOW. */
+  public Risk lower() {
+    return this == LOW ? LOW : values()[ordinal() - 1];
+  }
+
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -6,6 +6,7 @@ import dev.wraith.model.FindingKind;
 import dev.wraith.model.Hashes;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.Inventory.InventoryMcpServer;
+import dev.wraith.model.Attributed;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.InventoryAgent.Connection;
 import dev.wraith.model.McpTool;
@@ -108,13 +109,14 @@ final class AibomServices {
 
   /** scheme://host[:port]: https for 443 or a TLS attribution, http otherwise; the default port is left out. */
   static String endpoint(Connection c) {
-    boolean tls = c.port() == 443 || c.method().toLowerCase(java.util.Locale.ROOT).contains("tls");
+    boolean tls = c.port() == 443 || c.evidence() == Attributed.Method.SNI;
     int defaultPort = tls ? 443 : 80;
     return (tls ? "https://" : "http://") + host(c) + (c.port() == defaultPort || c.port() <= 0 ? "" : ":" + c.port());
   }
 
   private static String host(Connection c) {
-    String h = c.host().isEmpty() ? c.ip() : c.host();
+    // an in-cluster workload's name ("ai-platform/litellm") is no host: its address is
+    String h = c.host().isEmpty() || c.evidence() == Attributed.Method.CLUSTER_ADDRESS ? c.ip() : c.host();
     return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
   }
 

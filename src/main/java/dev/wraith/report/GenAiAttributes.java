@@ -81,7 +81,9 @@ public record GenAiAttributes(
     SortedSet<Endpoint> out = new TreeSet<>(Comparator.comparing(Endpoint::address).thenComparingInt(Endpoint::port));
     for (InventoryAgent.Connection c : agent.connections()) {
       if (!provider.equals(c.provider())) continue;
-      String address = c.host().isEmpty() ? c.ip() : c.host();
+      // server.address is a DNS name or an IP; an in-cluster destination's "host" is its workload (namespace/name)
+      boolean named = !c.host().isEmpty() && c.evidence() != dev.wraith.model.Attributed.Method.CLUSTER_ADDRESS;
+      String address = named ? c.host() : c.ip();
       if (!address.isEmpty()) out.add(new Endpoint(address, c.port()));
     }
     return out;

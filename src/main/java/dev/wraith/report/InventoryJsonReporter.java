@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * inventory.json, schemaVersion 1 (src/main/resources/schema/inventory.schema.json): summary counts per class, risk
+ * inventory.json, schemaVersion 2 (src/main/resources/schema/inventory.schema.json): summary counts per class, risk
  * counts per level (agents only), every agent, the MCP servers and what each layer did. Every field is always present
  * ({@code null} for a missing workload or process, {@code []} for empty lists), so consumers need no defaults. The
  * scan time is the only clock value besides the observed first/last seen times, so equal inputs give equal bytes.
@@ -33,16 +33,18 @@ public final class InventoryJsonReporter implements InventoryReporter {
   record Tool(String name, String version, String catalogueVersion, int catalogueSchema) {}
 
   /** {@code genAi} (OpenTelemetry GenAI attribute names) is additive: optional in the schema, always written. */
-  record Agent(String id, String classification, String risk, String name, Workload workload, Process process,
-      List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons, String firstSeen,
-      String lastSeen, String change, List<Connection> connections, List<GenAiAttributes> genAi) {
+  record Agent(String id, String classification, boolean suspected, String risk, String name, Workload workload,
+      Process process, List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons,
+      String firstSeen, String lastSeen, String change, String trafficEvidence, List<Connection> connections,
+      List<GenAiAttributes> genAi) {
     static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
-      return new Agent(a.id(), a.classification().name(), a.risk().name(), a.name(),
+      return new Agent(a.id(), a.classification().name(), a.suspected(), a.risk().name(), a.name(),
           a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
           a.process().map(p -> new Process(p.node(), p.pid(), p.binary(), p.arguments(), p.execed())).orElse(null),
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
-          time(a.lastSeen()), a.change().name(), a.connections().stream().map(Connection::of).toList(), genAi);
+          time(a.lastSeen()), a.change().name(), a.trafficEvidence().id(), a.connections().stream().map(Connection::of).toList(),
+          genAi);
     }
   }
 
@@ -54,10 +56,11 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Evidence(String layer, String detail) {}
 
-  record Connection(String provider, String host, String ip, int port, String method, String layer, long count,
-      String firstSeen, String lastSeen) {
+  record Connection(String provider, String host, String ip, int port, String evidence, String strength, String layer,
+      long count, String firstSeen, String lastSeen) {
     static Connection of(InventoryAgent.Connection c) {
-      return new Connection(c.provider(), c.host(), c.ip(), c.port(), c.method(), c.layer(), c.count(),
+      return new Connection(c.provider(), c.host(), c.ip(), c.port(), c.evidence().id(), c.strength().id(), c.layer(),
+          c.count(),
           c.firstSeen().toString(), c.lastSeen().toString());
     }
   }

@@ -22,7 +22,7 @@ class OcsfDeliveryCommandTest {
         "--audit-log", ScanAllCommandTest.DEMO.resolve("audit.log").toString(),
         "--tetragon-events", ScanAllCommandTest.DEMO.resolve("tetragon.log.gz").toString(),
         "--home", ScanAllCommandTest.DEMO.resolve("home").toString(),
-        "--resolve", DemoCommand.OPENAI_PIN, "--skip-layers", "host", "--no-dns", "--no-color", "--no-state",
+        "--dns-log", ScanAllCommandTest.DEMO.resolve(DemoCommand.DNS_LOG).toString(), "--skip-layers", "host", "--no-dns", "--no-color", "--no-state",
         "--output", results.toString()));
     a.addAll(List.of(more));
     return a;

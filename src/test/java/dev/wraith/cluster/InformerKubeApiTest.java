@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,9 @@ class InformerKubeApiTest {
 
   @BeforeEach
   void createCluster() throws Exception {
-    MockCluster.create(client, MockCluster.read(client, List.of(ClusterFixtures.json(), ClusterFixtures.yaml())));
+    // with correlate/in-cluster.yaml: Services backed by an EndpointSlice and by a selector alone
+    MockCluster.create(client, MockCluster.read(client, List.of(ClusterFixtures.json(), ClusterFixtures.yaml(),
+        Path.of(getClass().getResource("/correlate/in-cluster.yaml").toURI()))));
   }
 
   @Test
@@ -45,6 +48,8 @@ class InformerKubeApiTest {
       ClusterScan listed = collect(new LiveKubeApi(client, "mock"));
       assertThat(listed.status().state()).isEqualTo(LayerStatus.State.RAN);
       assertThat(listed.workloads()).hasSizeGreaterThan(3);
+      assertThat(informed.endpointSlices().itemsOrEmpty()).extracting(e -> e.getMetadata().getName())
+          .containsExactly("litellm-x7k2p");
       assertThat(collect(informed)).isEqualTo(listed);
 
       client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("late-bot")

@@ -175,7 +175,8 @@ class AibomReporterTest {
     JsonNode qdrant = service(bom, "provider:qdrant");
     assertThat(props(qdrant, "wraith:kind")).containsExactly("vector-store");
     assertThat(qdrant.path("endpoints")).extracting(JsonNode::asText)
-        .containsExactly("http://qdrant.ai.svc.cluster.local:6333");
+        .as("seen at runtime (an in-cluster workload's name is no host: its address is) and written in code")
+        .containsExactly("http://10.96.12.7:6333", "http://qdrant.ai.svc.cluster.local:6333");
     assertThat(service(bom, "provider:azure-openai").path("endpoints").get(0).asText())
         .isEqualTo("https://acme-prod.openai.azure.com");
     assertThat(service(bom, "provider:ollama").path("endpoints").get(0).asText())
@@ -221,7 +222,7 @@ class AibomReporterTest {
     InventoryAgent g = base.ghosts().get(0);
     InventoryAgent.Connection c = g.connections().get(0);
     InventoryAgent ghost = new InventoryAgent(g.id(), g.classification(), g.risk(), g.name(), g.workload(), g.process(),
-        g.code(), List.of(), g.capabilities(), List.of(new InventoryAgent.Connection("", "", "2001:db8::7", 8443, "tls-sni",
+        g.code(), List.of(), g.capabilities(), List.of(new InventoryAgent.Connection("", "", "2001:db8::7", 8443, dev.wraith.model.Attributed.Method.SNI,
             "tetragon", 12, c.firstSeen(), c.lastSeen())), g.reach(), g.evidence(), g.reasons(), g.firstSeen(), g.lastSeen(),
         g.change());
     Inventory inventory = new Inventory(base.tool(), base.scanTime(), base.roots(), List.of(ghost), List.of(), base.layers());

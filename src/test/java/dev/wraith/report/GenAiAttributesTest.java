@@ -28,7 +28,7 @@ class GenAiAttributesTest {
     List<GenAiAttributes> attrs = GenAiAttributes.of(triage, Optional.of(SampleInventory.codeScan()), GenAiNames.bundled());
     assertThat(attrs).containsExactly(
         new GenAiAttributes("openai", "openai", "gpt-4o-mini", "api.openai.com", 443),
-        new GenAiAttributes("qdrant", null, null, "qdrant.ai.svc.cluster.local", 6333));
+        new GenAiAttributes("qdrant", null, null, "10.96.12.7", 6333)); // in-cluster: the Service address, not "ai/qdrant"
     // the legacy summarizer's gpt-4o-mini is in another agent's file: not the triage agent's model
     InventoryAgent ghost = agent("f00dbabe00000001");
     assertThat(GenAiAttributes.of(ghost, Optional.of(SampleInventory.codeScan()), GenAiNames.bundled()))
