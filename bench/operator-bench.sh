@@ -11,7 +11,7 @@ pods=${1:-5000}
 deploys=${2:-1000}
 cycles=${3:-6}
 churn=${4:-50}
-work=$(mktemp -d)
+work=$(mktemp -d -t operator-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mvn -q -B package -DskipTests
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null

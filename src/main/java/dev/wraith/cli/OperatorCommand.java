@@ -2,19 +2,24 @@ package dev.wraith.cli;
 
 import dev.wraith.cluster.InformerKubeApi;
 import dev.wraith.cluster.KubeApi;
-import dev.wraith.incluster.LeaderElection;
-import java.util.function.Function;
 import dev.wraith.cluster.LiveKubeApi;
 import dev.wraith.correlate.AllowList;
 import dev.wraith.correlate.CorrelationInput;
+import dev.wraith.delivery.Deliverer;
+import dev.wraith.delivery.DeliveryResult;
 import dev.wraith.model.ClusterScan;
+import dev.wraith.report.GenAiNames;
+import dev.wraith.report.OcsfReporter;
 import dev.wraith.scan.ClusterLayer;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.incluster.AgentReports;
+import dev.wraith.incluster.FindingFeed;
+import dev.wraith.incluster.LeaderElection;
 import dev.wraith.incluster.HttpEndpoint;
 import dev.wraith.incluster.InClusterApi;
 import dev.wraith.incluster.InventorySource;
@@ -54,7 +59,8 @@ import picocli.CommandLine.Option;
             + "a Lease; only the leader scans and publishes, the others stand by and take over when its lease expires.",
         "",
         "API errors never stop the loop: they are logged, counted in wraith_publish_failures and listed in the "
-            + "summary's publish.errors. Nothing leaves the cluster.",
+            + "summary's publish.errors. Nothing leaves the cluster unless --ocsf-url is set: then each cycle's new and "
+            + "changed OCSF findings (ghosts, zombies, MCP servers) are sent there after the publish.",
         ""
     },
     footer = {
@@ -62,12 +68,16 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith operator                           every 5 minutes, metrics on :9090",
         "  wraith operator --once --context dev      one cycle from outside, then exit",
+        "  wraith operator --ocsf-url https://hec:8088 --ocsf-sink splunk-hec",
+        "                                            also new and changed findings to Splunk",
+        "                                            (token: WRAITH_OCSF_TOKEN_FILE)",
         "  wraith operator --informers=false --leader-election=false",
         "                                            one replica, listing every cycle",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
         "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith",
         "",
-        "Exit codes (--once): 0 published, 3 the cycle failed or some writes failed; without --once it runs until stopped."
+        "Exit codes (--once): 0 published, 3 the cycle failed or some writes failed, 4 published but --ocsf-url did not "
+            + "get every new finding; without --once it runs until stopped."
     })
 final class OperatorCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
@@ -116,6 +126,8 @@ final class OperatorCommand implements Callable<Integer> {
           + "Env: WRAITH_STATE.")
   String state;
 
+  @Mixin DeliveryOptions delivery = new DeliveryOptions();
+
   @Mixin OperatorScaleOptions scale = new OperatorScaleOptions();
 
   @Override
@@ -128,6 +140,7 @@ final class OperatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem("--metrics-address: " + e.getMessage());
     }
+    Optional<Deliverer> deliverer = delivery.deliverer(System.getenv(), Main.toolVersion());
     var informerSettings = scale.informerSettings();
     var electionSettings = scale.electionSettings();
     Catalogue cat = catalogue.load();
@@ -151,15 +164,20 @@ final class OperatorCommand implements Callable<Integer> {
           scale.openReports ? Optional.of(new OpenReports(reportNamespace)) : Optional.empty());
       var settings = new ScanAllPipeline.Settings(store, allow, "");
       var leading = new java.util.concurrent.atomic.AtomicReference<java.util.function.BooleanSupplier>(() -> true);
-      Function<KubeApi, ScanLoop> loops = (cluster) -> new ScanLoop(collector,
-          inventorySource(cat, tool, clock, cluster, settings), publisher, metrics, clock, System.err::println,
-          () -> leading.get().getAsBoolean());
+      // one feed for the operator's life: what it delivered stays known across leadership terms
+      Optional<FindingFeed> feed = deliverer.map(d -> findingFeed(d, GenAiNames.of(cat)));
+      Function<KubeApi, ScanLoop> loops = (cluster) -> {
+        var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, cluster, settings), publisher, metrics, clock,
+            System.err::println, () -> leading.get().getAsBoolean());
+        return feed.map(loop::delivering).orElse(loop);
+      };
       System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port()
           + (once ? "" : ", cluster read from " + (scale.informers ? "informer caches" : "lists each cycle")));
       if (once) {
         ScanLoop.Cycle c = loops.apply(new LiveKubeApi(api.client(), "in-cluster")).runOnce();
         boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false);
-        return clean ? Main.OK : Main.LAYER_FAILED;
+        if (!clean) return Main.LAYER_FAILED;
+        return c.delivery().map(FindingFeed.Sent::complete).orElse(true) ? Main.OK : Main.DELIVERY_FAILED;
       }
       LeaderElection.Term term = () -> {
         KubeApi cluster = scale.informers ? new InformerKubeApi(api.client(), "in-cluster", informerSettings, clock)
@@ -244,6 +262,16 @@ final class OperatorCommand implements Callable<Integer> {
           .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
       return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
     };
+  }
+
+  /** Each cycle's new and changed OCSF findings (the lines scan-all writes to findings.ocsf.jsonl) through {@code d}. */
+  static FindingFeed findingFeed(Deliverer d, GenAiNames names) {
+    OcsfReporter ocsf = new OcsfReporter(names);
+    return new FindingFeed(inv -> ocsf.findings(inv, Optional.empty()).stream()
+        .map(f -> new FindingFeed.Finding(f.uid(), f.substance(), f.line())).toList(), lines -> {
+          DeliveryResult r = d.deliver(lines);
+          return new FindingFeed.Sent(r.delivered(), r.failed(), r.dropped(), r.line());
+        });
   }
 
   static Duration parseInterval(String text) {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * The scanner's Prometheus metrics in the text exposition format (version 0.0.4), from the last cycle: agents per
  * class and risk, whether each layer ran, how long the scan took and when it finished, how the publish went, and
- * counters of cycles, and whether this replica leads. Before the first cycle only the counters and the leader gauge have
+ * counters of cycles and (once it sent something) of OCSF findings delivered, and whether this replica leads. Before the first cycle only the counters and the leader gauge have
  * samples. A replica that stands by for another is healthy without cycles of its own. Thread-safe.
  */
 public final class Metrics {
@@ -27,6 +27,8 @@ public final class Metrics {
   private volatile Instant leaseOk;
   private volatile String leaseProblem = "";
   private final AtomicLong ok = new AtomicLong(), failed = new AtomicLong();
+  private final AtomicLong ocsfDelivered = new AtomicLong(), ocsfFailed = new AtomicLong(), ocsfDropped = new AtomicLong();
+  private volatile boolean delivering;
 
   public void recordScan(Inventory inventory, PublishResult publish, Duration took, Instant at) {
     last = new Last(inventory, publish, took.toMillis() / 1000.0, at);
@@ -37,6 +39,14 @@ public final class Metrics {
   public void recordFailure(Instant at) {
     lastCycleEnd = at;
     failed.incrementAndGet();
+  }
+
+  /** What the OCSF delivery of a cycle's new and changed findings did. */
+  public void recordDelivery(FindingFeed.Sent sent) {
+    ocsfDelivered.addAndGet(sent.delivered());
+    ocsfFailed.addAndGet(sent.failed());
+    ocsfDropped.addAndGet(sent.dropped());
+    delivering = true;
   }
 
   /** This replica won the lease at {@code since}: from now on it must finish cycles to stay healthy. */
@@ -82,6 +92,12 @@ public final class Metrics {
     family(b, "wraith_scans_total", "counter", "Scan cycles since start, by result.");
     sample(b, "wraith_scans_total", "result", "ok", ok.get());
     sample(b, "wraith_scans_total", "result", "failed", failed.get());
+    if (delivering) {
+      family(b, "wraith_ocsf_findings_total", "counter", "New and changed findings sent to --ocsf-url since start, by result.");
+      sample(b, "wraith_ocsf_findings_total", "result", "delivered", ocsfDelivered.get());
+      sample(b, "wraith_ocsf_findings_total", "result", "failed", ocsfFailed.get());
+      sample(b, "wraith_ocsf_findings_total", "result", "dropped", ocsfDropped.get());
+    }
     return b.toString();
   }
 

@@ -55,7 +55,9 @@ class DeployManifestsTest {
   void chartValuesReachTheObjects() throws IOException {
     Map<String, JsonNode> r = byKey(renderChart(Map.of("image", Map.of("repository", "registry.example.com/sec/wraith",
         "tag", "9.9.9", "pullPolicy", "Always"), "scanner", Map.of("interval", "1m", "metricsPort", 9191),
-        "sensor", Map.of("port", 9999, "resources", Map.of("limits", Map.of("memory", "1Gi"))))));
+        "sensor", Map.of("port", 9999, "resources", Map.of("limits", Map.of("memory", "1Gi"))),
+        "ocsf", Map.of("url", "https://hooks.example/wraith", "sink", "splunk-hec", "tokenSecret", "siem-token",
+            "tokenFile", "/var/run/secrets/wraith-ocsf/token"))));
     JsonNode ds = r.get("DaemonSet/wraith-system/wraith-sensor").at("/spec/template/spec/containers/0");
     assertThat(ds.path("image").asText()).isEqualTo("registry.example.com/sec/wraith:9.9.9");
     assertThat(ds.at("/ports/0/containerPort").asInt()).isEqualTo(9999);
@@ -64,6 +66,13 @@ class DeployManifestsTest {
     assertThat(byKey(renderChart(Map.of("scanner", Map.of("replicas", 3)))).get("Deployment/wraith-system/wraith-scanner")
         .at("/spec/replicas").asInt()).isEqualTo(3);
     assertThat(scanner.path("args").toString()).contains("\"--interval\",\"1m\"").contains("\":9191\"").contains("\"9999\"");
+    Map<String, String> env = new java.util.TreeMap<>();
+    scanner.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    assertThat(env).containsEntry("WRAITH_OCSF_URL", "https://hooks.example/wraith").containsEntry("WRAITH_OCSF_SINK", "splunk-hec")
+        .containsEntry("WRAITH_OCSF_TOKEN_FILE", "/var/run/secrets/wraith-ocsf/token").doesNotContainKey("WRAITH_OCSF_TOKEN");
+    JsonNode pod = r.get("Deployment/wraith-system/wraith-scanner").at("/spec/template/spec");
+    assertThat(pod.path("volumes").findValues("secret")).singleElement()
+        .satisfies(s -> assertThat(s.toString()).isEqualTo("{\"secretName\":\"siem-token\",\"optional\":true}"));
     assertThat(r.get("NetworkPolicy/wraith-system/wraith-sensor").at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(9999);
   }
 

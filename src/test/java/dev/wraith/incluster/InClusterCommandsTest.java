@@ -136,6 +136,10 @@ class InClusterCommandsTest {
     assertThat(Main.run("operator", "--once", "--metrics-address", "9090")).isEqualTo(2);
     assertThat(Main.run("operator", "--once", "--lease-duration", "1s")).isEqualTo(2);
     assertThat(Main.run("operator", "--once", "--relist-every", "often")).isEqualTo(2);
+    // OCSF delivery is checked before anything connects, with scan-all's rules (no token on a URL, HEC needs one)
+    assertThat(Main.run("operator", "--once", "--ocsf-url", "https://ops:hunter2@hooks.invalid/x")).isEqualTo(2);
+    assertThat(Main.run("operator", "--once", "--ocsf-url", "https://splunk.invalid:8088", "--ocsf-sink", "splunk-hec"))
+        .isEqualTo(2);
     assertThat(Main.run("sensor", "--serve", "nowhere")).isEqualTo(2);
   }
 }
