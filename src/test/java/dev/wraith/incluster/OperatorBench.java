@@ -100,6 +100,7 @@ public final class OperatorBench {
       System.out.printf("%-9s peak RSS %d MiB, live heap after full GC %d MiB%n", mode, rss / 1024, live / (1 << 20));
       System.out.printf("%-9s steady state (median of cycles 2-%d): %s, operator CPU %.2f s per cycle%n", mode, cycles,
           medians(perCycle.subList(1, perCycle.size())), median(cpu.subList(1, cpu.size())));
+      Files.delete(log); // kept only when the run failed, for its message
     } finally {
       p.destroy();
       p.waitFor();
