@@ -98,7 +98,8 @@ class OperatorOcsfDeliveryTest {
           SensorCollector.http(Duration.ofSeconds(1), Duration.ofSeconds(1)), 9478);
       ScanLoop loop = new ScanLoop(sensors, collected -> next.get(), new Publisher(new KubeReportStore(client),
           new AgentReports("wraith-system")), metrics, Clock.systemUTC(), log::add)
-          .delivering(OperatorCommand.findingFeed(new Deliverer(sink, policy, "wraith/test"), GenAiNames.bundled()));
+          .delivering(OperatorCommand.findingFeed(new Deliverer(sink, policy, "wraith/test"), GenAiNames.bundled(),
+              dev.wraith.redact.Redactor.bundled()));
 
       ScanLoop.Cycle down = loop.runOnce();
       assertThat(down.publish().orElseThrow().failures()).isEmpty();
