@@ -85,6 +85,8 @@ final class ScanAllCommand implements Callable<Integer> {
           + "(LOW, MEDIUM, HIGH, CRITICAL).")
   String failOn;
 
+  @Mixin WidthOptions width = new WidthOptions();
+
   @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
   boolean dryRun;
 
@@ -122,7 +124,7 @@ final class ScanAllCommand implements Callable<Integer> {
     if (format.equals("json")) {
       new InventoryJsonReporter(GenAiNames.of(cat)).write(inventory, scanned.result().code(), out);
     } else {
-      new InventoryTableReporter().write(inventory, colour(tty), out);
+      new InventoryTableReporter(width.resolve(System.getenv(), tty), scanned.result().code()).write(inventory, colour(tty), out);
       out.println();
       out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
           + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())

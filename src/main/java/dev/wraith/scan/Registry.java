@@ -83,7 +83,12 @@ public final class Registry {
 
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
-    return List.of(new TableReporter(), new JsonReporter(), new SarifReporter(catalogue));
+    return reporters(catalogue, TableReporter.DEFAULT_WIDTH, false);
+  }
+
+  /** Every output format; the table fits {@code width} and, with {@code details}, lists every finding. */
+  public static List<Reporter> reporters(Catalogue catalogue, int width, boolean details) {
+    return List.of(new TableReporter(width, details), new JsonReporter(), new SarifReporter(catalogue));
   }
 
   /** Output formats of {@code wraith cluster}, by --format id. */
