@@ -67,10 +67,10 @@ public final class InventoryTableReporter {
     out.write(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void summary(Inventory inv, Paint p, StringBuilder b) {
+  private void summary(Inventory inv, Paint p, StringBuilder b) {
     TextTable t = new TextTable(80, "Classification", "Count", "Description");
     for (Classification c : Classification.values()) t.add(c.label(), String.valueOf(inv.summary().get(c)), c.description());
-    String[] lines = t.render().split("\n");
+    String[] lines = t.render(width).split("\n");
     for (String line : lines) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
@@ -129,7 +129,7 @@ public final class InventoryTableReporter {
     Map<String, Deployable> units = new HashMap<>();
     code.ifPresent(c -> c.deployables().forEach(d -> units.put(d.name(), d)));
     TextTable t = new TextTable(60, "Class", "Risk", "Name", "Path", "Where", "Providers", "Change").paths(3)
-        .floor(0, 17).floor(2, 32).floor(3, 16).floor(6, 9);
+        .floor(0, 17).floor(2, 32).floor(3, 16).floor(4, 9).floor(6, 9);
     for (InventoryAgent a : rest) {
       Optional<Deployable> unit = a.code().isEmpty() ? Optional.empty() : Optional.ofNullable(units.get(a.name()));
       List<String> providers = new ArrayList<>(a.providers());
