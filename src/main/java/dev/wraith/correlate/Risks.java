@@ -15,7 +15,7 @@ import java.util.Set;
  * exec-pods, create-workloads, host-namespace). Each decision is one plain-language reason.
  */
 final class Risks {
-  static final Set<String> RISKY_CAPABILITIES = Set.of("code-exec", "shell", "filesystem");
+  static final Set<String> RISKY_CAPABILITIES = dev.wraith.model.CodeAgent.RISKY_CAPABILITIES;
   static final Set<ReachReason.Kind> BROAD_REACH = EnumSet.of(ReachReason.Kind.CLUSTER_ADMIN, ReachReason.Kind.READ_SECRETS,
       ReachReason.Kind.EXEC_PODS, ReachReason.Kind.CREATE_WORKLOADS, ReachReason.Kind.HOST_NAMESPACE);
 

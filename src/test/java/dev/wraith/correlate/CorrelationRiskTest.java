@@ -73,7 +73,8 @@ class CorrelationRiskTest {
   void codeWithShellToolsIsRatedHigherInTheInventory() {
     CodeAgent shell = new CodeAgent("ops/runner.py", "agent", List.of("langchain"), List.of("openai"), List.of("shell"),
         List.of(), Severity.WARNING, 2);
-    CodeScan code = new CodeScan(List.of("repo"), List.of(shell), List.of(), List.of(), List.of(),
+    CodeScan code = new CodeScan(List.of("repo"), List.of(shell),
+        dev.wraith.code.Deployables.group(List.of("repo"), List.of(shell), List.of(), List.of(), List.of()), List.of(), List.of(), List.of(),
         LayerStatus.ran("code", List.of()), new CodeScan.Stats(0, 0, 0, 0, 0, 0));
     InventoryAgent a = new Correlator(Scenario.catalogue()).correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN)
         .withCode(code, Map.of())).agents().get(0);
