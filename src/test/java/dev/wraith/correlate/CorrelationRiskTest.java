@@ -31,7 +31,7 @@ class CorrelationRiskTest {
     assertThat(plain.reasons()).singleElement().asString().startsWith("Risk HIGH: AI traffic from code no scanned repository owns"
         + " (CRITICAL if confirmed); one level lower because only address evidence names its AI traffic");
     // broad reach would make a confirmed ghost CRITICAL either way: the suspected one stays HIGH and says why
-    Risks.Rated reach = Risks.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets: can read secrets"));
+    Risks.Rated reach = Risks.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets — can read secrets"));
     assertThat(reach.risk()).isEqualTo(Risk.HIGH);
     assertThat(reach.reasons().get(0)).contains("it also can reach read-secrets", "(CRITICAL if confirmed)");
     assertThat(Risks.rate(Classification.GHOST, true, false, List.of(), List.of()).risk()).isEqualTo(Risk.CRITICAL);
