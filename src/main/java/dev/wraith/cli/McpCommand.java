@@ -53,15 +53,20 @@ import picocli.CommandLine.Parameters;
     footer = {
         "",
         "Examples:",
-        "  wraith mcp                                  your own clients' configs",
-        "  wraith mcp ~/src/app ~/src/tool             and two repos' project configs",
+        "  wraith mcp                             your own clients' configs",
+        "  wraith mcp ~/src/app ~/src/tool        and two repos' project configs",
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
-        "  wraith mcp . --probe --probe-timeout 30     list the tools every server offers",
+        "  wraith mcp . --probe --probe-timeout 30",
+        "                                         list the tools every server offers",
         "",
-        "Exit codes: 0 ok, 2 bad usage, 3 (--probe) the tool hashes could not be recorded in the state database."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage, or --output could not be written",
+        "  3  (--probe) the tool hashes could not be recorded in the state",
+        "     database, or an internal error"
     })
 final class McpCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Project roots whose project-level MCP configs to read.")
@@ -118,7 +123,7 @@ final class McpCommand implements Callable<Integer> {
   }
 
   private McpReporter reporter(List<McpReporter> reporters) {
-    for (McpReporter r : reporters) if (r.format().equalsIgnoreCase(output.format)) return r;
-    throw new Main.UsageProblem("unknown --format '" + output.format + "' (mcp writes table or json)");
+    String format = output.format();
+    return reporters.stream().filter(r -> r.format().equals(format)).findFirst().orElseThrow();
   }
 }
