@@ -120,8 +120,7 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private ClusterReporter reporter(dev.wraith.redact.Redactor redactor) {
-    String format = output.format();
-    return Registry.clusterReporters(redactor).stream().filter(r -> r.format().equals(format)).findFirst().orElseThrow();
+    return output.select(Registry.clusterReporters(redactor), ClusterReporter::format);
   }
 
   private KubeApi snapshot() {

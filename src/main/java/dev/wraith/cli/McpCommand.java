@@ -38,8 +38,11 @@ import picocli.CommandLine.Parameters;
         "",
         "Verified means an exact match of npm package, PyPI project, image repository or https host with the "
             + "catalogue's official servers; never a prefix or substring. Reasons flag local scripts, unpinned or "
-            + "@latest packages, unknown packages, typosquats of official names and plain-http endpoints. Env values "
-            + "and key-like arguments are never printed. Without --probe it reads files only and starts nothing.",
+            + "@latest packages, unknown packages, typosquats of official names and plain-http endpoints. Each server "
+            + "gets a risk with the reasons for it, in the words of scan-all's inventory (CRITICAL: a typosquat, hidden "
+            + "instructions or a changed tool; HIGH: unverified and local, plain http, or shell/write tools; MEDIUM, "
+            + "LOW), riskiest first. Env values and key-like arguments are never printed. Without --probe it reads "
+            + "files only and starts nothing.",
         "",
         "--probe starts each stdio server (with PATH, HOME and only the env its config sets) or connects to each "
             + "HTTP/SSE server, runs initialize, tools/list, prompts/list and resources/list with the official MCP "
@@ -123,7 +126,6 @@ final class McpCommand implements Callable<Integer> {
   }
 
   private McpReporter reporter(List<McpReporter> reporters) {
-    String format = output.format();
-    return reporters.stream().filter(r -> r.format().equals(format)).findFirst().orElseThrow();
+    return output.select(reporters, McpReporter::format);
   }
 }

@@ -51,8 +51,14 @@ final class OutputOptions {
 
   /** The reporter of --format among a command's reporters. */
   Reporter reporter(List<Reporter> reporters) {
+    return select(reporters, Reporter::format);
+  }
+
+  /** The one of a command's reporters (of any kind) that writes --format. */
+  <R> R select(List<R> reporters, java.util.function.Function<R, String> formatOf) {
     String f = format();
-    return reporters.stream().filter(r -> r.format().equals(f)).findFirst().orElseThrow();
+    return reporters.stream().filter(r -> formatOf.apply(r).equals(f)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no reporter writes " + f + " though the command lists it"));
   }
 
   /**

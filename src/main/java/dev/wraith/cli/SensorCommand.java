@@ -198,7 +198,6 @@ final class SensorCommand implements Callable<Integer> {
   }
 
   private SensorReporter reporter(List<SensorReporter> reporters) {
-    String format = output.format();
-    return reporters.stream().filter(r -> r.format().equals(format)).findFirst().orElseThrow();
+    return output.select(reporters, SensorReporter::format);
   }
 }

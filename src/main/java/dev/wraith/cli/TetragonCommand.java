@@ -184,7 +184,6 @@ final class TetragonCommand implements Callable<Integer> {
   }
 
   private TetragonReporter reporter(List<TetragonReporter> reporters) {
-    String format = output.format();
-    return reporters.stream().filter(r -> r.format().equals(format)).findFirst().orElseThrow();
+    return output.select(reporters, TetragonReporter::format);
   }
 }
