@@ -51,11 +51,11 @@ class CliGrammarTest {
   void formatHelpListsExactlyTheFormatsACommandWrites() {
     Redactor r = Redactor.bundled();
     Map<String, List<String>> writes = new TreeMap<>(Map.of(
-        "scan", formats(Registry.reporters(dev.wraith.catalogue.CatalogueLoader.bundled()).stream().map(x -> x.format()).toList()),
-        "cluster", formats(Registry.clusterReporters(r).stream().map(x -> x.format()).toList()),
-        "sensor", formats(Registry.sensorReporters(false, r).stream().map(x -> x.format()).toList()),
-        "tetragon", formats(Registry.tetragonReporters(r).stream().map(x -> x.format()).toList()),
-        "mcp", formats(Registry.mcpReporters(r).stream().map(x -> x.format()).toList()),
+        "scan", Registry.reporters(dev.wraith.catalogue.CatalogueLoader.bundled()).stream().map(x -> x.format()).toList(),
+        "cluster", Registry.clusterReporters(r).stream().map(x -> x.format()).toList(),
+        "sensor", Registry.sensorReporters(false, r).stream().map(x -> x.format()).toList(),
+        "tetragon", Registry.tetragonReporters(r).stream().map(x -> x.format()).toList(),
+        "mcp", Registry.mcpReporters(r).stream().map(x -> x.format()).toList(),
         "history", List.of("table", "json"),
         "diff", List.of("table", "json")));
     Map<String, List<String>> described = new TreeMap<>();
@@ -176,10 +176,6 @@ class CliGrammarTest {
   private static OutputOptions outputOptions(CommandSpec c) {
     return c.mixins().values().stream().map(CommandSpec::userObject).filter(OutputOptions.class::isInstance)
         .map(OutputOptions.class::cast).findFirst().orElse(null);
-  }
-
-  private static List<String> formats(List<String> ids) {
-    return List.copyOf(ids);
   }
 
   private static final Pattern OPTION = Pattern.compile("(?<=[\\s\\[|])(--?[A-Za-z][A-Za-z0-9-]*)");
