@@ -28,10 +28,14 @@ import picocli.CommandLine.Parameters;
     footer = {
         "",
         "Examples:",
-        "  wraith ack 0bad5c --note \"INC-4711: debug script, removed by the platform team\"",
-        "  wraith ack 0bad5c7e19aa4f02 --note \"reviewed, owner: team-search\" --state ci.db",
+        "  wraith ack 0bad5c --note \"INC-4711: debug script, removed by platform\"",
+        "  wraith ack 0bad5c7e19aa4f02 --note \"reviewed, owner: team-search\" \\",
+        "      --state ci.db",
         "",
-        "Exit codes: 0 recorded, 2 bad usage, no such database or no such agent."
+        "Exit codes:",
+        "  0  recorded",
+        "  2  bad usage, no such database or agent, or the database cannot be written",
+        "  3  an internal error"
     })
 final class AckCommand implements Callable<Integer> {
   /** Notes end up in every report: one line of readable text, bounded. */

@@ -30,11 +30,18 @@ import picocli.CommandLine.Mixin;
     footer = {
         "",
         "Examples:",
-        "  wraith aibom . -o aibom.cdx.json --skip-layers host,tetragon --no-state     code only, for CI",
-        "  wraith aibom services/ --kube-snapshot snap.json --tetragon-events t.log -o aibom.cdx.json",
+        "  wraith aibom . -o aibom.cdx.json --skip-layers host,tetragon --no-state",
+        "                                       code only, for CI",
+        "  wraith aibom services/ --kube-snapshot snap.json --tetragon-events t.log \\",
+        "      -o aibom.cdx.json",
+        "  wraith aibom . --cdx-version 1.6 > aibom.cdx.json",
         "",
-        "Exit codes: 0 ok, 2 bad usage or input, or the BOM could not be written (nothing is recorded then),",
-        "  3 a layer failed, or the state database could not be written (the BOM is still written)."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage or input, or the BOM could not be written (nothing is",
+        "     recorded in the state database then)",
+        "  3  a layer failed, the state database could not be written (the BOM is",
+        "     still written), or an internal error"
     })
 final class AibomCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -51,7 +58,7 @@ final class AibomCommand implements Callable<Integer> {
     var plan = in.plan();
     Catalogue cat = catalogue.load();
     try (ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null)) {
-      OutputOptions target = new OutputOptions();
+      OutputOptions target = new OutputOptions("json");
       target.output = file;
       try {
         target.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))

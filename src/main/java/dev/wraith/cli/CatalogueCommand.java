@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
     name = "catalogue",
     mixinStandardHelpOptions = true,
     description = {"Validates the detection catalogue, with your --catalogue overlay applied, and lists its entries.", ""},
-    footer = {"", "Examples:", "  wraith catalogue", "  wraith catalogue --catalogue ./my-catalogue    check an overlay before using it",
-        "  wraith catalogue --triggers                    the prefilter's tokens, e.g. for a grep baseline"})
+    footer = {"", "Examples:", "  wraith catalogue", "  wraith catalogue --catalogue ./my-catalogue   check an overlay before using it",
+        "  wraith catalogue --triggers      the prefilter's tokens (e.g. a grep baseline)", "",
+        "Exit codes:", "  0  the catalogue (and the overlay) is valid",
+        "  2  the overlay is missing or invalid: each problem is named with its file", "  3  an internal error"})
 final class CatalogueCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 

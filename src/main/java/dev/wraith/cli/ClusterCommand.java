@@ -42,16 +42,20 @@ import picocli.CommandLine.Option;
         "  wraith cluster                          current kubeconfig context",
         "  wraith cluster --context prod-eu -f json -o cluster.json",
         "  wraith cluster --audit-log /var/log/kubernetes/audit.log",
-        "  wraith cluster -n agents -n ml           namespace-scoped RBAC is enough",
+        "  wraith cluster -n agents -n ml          namespace-scoped RBAC is enough",
         "",
         "  Offline, from files (no cluster access needed):",
-        "  kubectl get pods,deploy,rs,sts,ds,job,cronjob,svc,sa,roles,rolebindings,configmaps,events \\",
-        "      -A -o json > snap.json",
+        "  kubectl get pods,deploy,rs,sts,ds,job,cronjob,svc,endpointslices,sa,roles,\\",
+        "      rolebindings,configmaps,events -A -o json > snap.json",
         "  kubectl get clusterroles,clusterrolebindings -o json > rbac.json",
         "  wraith cluster --kube-snapshot snap.json --kube-snapshot rbac.json",
         "",
-        "Exit codes: 0 ok (also when some resources were forbidden: see Warnings),",
-        "  2 bad usage or input, 3 the layer failed (cluster unreachable, pods not listable)."
+        "Exit codes:",
+        "  0  ok (also when some resources were forbidden: see Warnings)",
+        "  2  bad usage or input, no cluster to read (no kubeconfig and not in a pod),",
+        "     or --output could not be written",
+        "  3  the layer failed (cluster unreachable, pods not listable), or an",
+        "     internal error"
     })
 final class ClusterCommand implements Callable<Integer> {
   /** Namespace names are RFC 1123 labels. */
@@ -86,7 +90,7 @@ final class ClusterCommand implements Callable<Integer> {
       description = "Timeout for each API request (live mode). Default: ${DEFAULT-VALUE}.")
   int requestTimeout;
 
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Override
@@ -116,8 +120,7 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private ClusterReporter reporter(dev.wraith.redact.Redactor redactor) {
-    for (ClusterReporter r : Registry.clusterReporters(redactor)) if (r.format().equalsIgnoreCase(output.format)) return r;
-    throw new Main.UsageProblem("unknown --format '" + output.format + "' for cluster (expected table or json)");
+    return output.select(Registry.clusterReporters(redactor), ClusterReporter::format);
   }
 
   private KubeApi snapshot() {

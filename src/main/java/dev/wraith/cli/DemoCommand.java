@@ -46,11 +46,14 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith demo                        the inventory table, results in ./wraith-results",
-        "  wraith demo --format json          inventory.json on standard output",
-        "  wraith demo --state demo.db        remember it; run again to see what changed",
+        "  wraith demo                    the inventory, results in ./wraith-results",
+        "  wraith demo --format json      inventory.json on standard output",
+        "  wraith demo --state demo.db    remember it; run again to see what changed",
         "",
-        "Exit codes: 0 ok, 2 bad usage."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage, or --output could not be written",
+        "  3  an internal error"
     })
 final class DemoCommand implements Callable<Integer> {
   /** The bundled DNS answers the sensor recorded (examples/demo/generate.py writes them). */

@@ -43,18 +43,22 @@ import picocli.CommandLine.Option;
         "  wraith history --agent 0bad5c     one agent, by a unique id prefix",
         "  wraith history --state ci.db --format json",
         "",
-        "Exit codes: 0 ok, 2 bad usage or no such database or agent."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage, no such database or agent, or --output could not be",
+        "     written",
+        "  3  an internal error"
     })
 final class HistoryCommand implements Callable<Integer> {
   @Mixin StateOptions state = new StateOptions();
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json");
 
   @Option(names = "--agent", paramLabel = "ID", description = "Show this agent's history (full id or a unique prefix).")
   String agent;
 
   @Override
   public Integer call() throws Exception {
-    boolean json = format(output.format);
+    boolean json = output.format().equals("json");
     try (StateStore store = state.openExisting()) {
       if (agent != null) {
         AgentHistory h = store.agentHistory(resolve(store, agent)).orElseThrow();
@@ -69,13 +73,6 @@ final class HistoryCommand implements Callable<Integer> {
       throw new Main.UsageProblem(e.getMessage());
     }
     return Main.OK;
-  }
-
-  /** table or json; anything else is a usage error. Returns true for json. */
-  static boolean format(String format) {
-    if (format.equalsIgnoreCase("json")) return true;
-    if (format.equalsIgnoreCase("table")) return false;
-    throw new Main.UsageProblem("unknown --format '" + format + "' (expected table or json)");
   }
 
   /** A full agent id or a unique prefix of one; anything else is a usage error. */

@@ -18,15 +18,19 @@ import picocli.CommandLine.Command;
     },
     footer = {
         "",
-        "Exit codes:",
-        "  0  scan finished; nothing at or above --fail-on",
-        "  1  findings at or above --fail-on",
-        "  2  bad usage or input (unknown option, missing or unreadable file, invalid catalogue, unusable state",
-        "     database), or the results could not be written (--output): then nothing is recorded in the state database",
-        "  3  a layer failed, the state database could not be written (the results are complete), or an internal",
-        "     error (out of memory, a bug); never 1",
-        "  4  scan-all --ocsf-url: not every finding was delivered (the results directory and history are complete)",
+        "Exit codes (each command's --help says which of them it uses):",
+        "  0  done; nothing at or above --fail-on",
+        "  1  --fail-on matched: in scan a finding's severity, in scan-all an agent's",
+        "     classification or risk",
+        "  2  bad usage or input (unknown option, missing or unreadable file, invalid",
+        "     catalogue, unusable state database), or the results could not be",
+        "     written (--output): then nothing is recorded in the state database",
+        "  3  a layer failed, the state database could not be written (the results",
+        "     are complete), or an internal error (out of memory, a bug); never 1",
+        "  4  --ocsf-url (scan-all, operator): not every finding was delivered (the",
+        "     results and history are complete)",
         "",
+        "Every command also takes --help, --version and --debug.",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
 public final class Main implements Runnable {
@@ -74,8 +78,14 @@ public final class Main implements Runnable {
 
   /** The root command line with every subcommand, as help and --version see it (tests walk it). */
   public static CommandLine complete() {
+    return root(c -> true);
+  }
+
+  /** The root command line with the subcommands {@code wanted} keeps, each with its own --format list. */
+  private static CommandLine root(java.util.function.Predicate<Class<?>> wanted) {
     CommandLine cl = new CommandLine(new Main());
-    SUBCOMMANDS.forEach(cl::addSubcommand);
+    SUBCOMMANDS.stream().filter(wanted).forEach(cl::addSubcommand);
+    cl.getSubcommands().values().forEach(sub -> OutputOptions.describeFormats(sub.getCommandSpec()));
     return cl;
   }
 
@@ -87,14 +97,9 @@ public final class Main implements Runnable {
     CommandLine cl = null;
     try {
       DebugLog.set(false);
-      cl = new CommandLine(new Main());
       Class<?> named = args.length == 0 ? null
           : SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(args[0])).findFirst().orElse(null);
-      for (Class<?> c : SUBCOMMANDS) {
-        if (named == null || named == CommandLine.HelpCommand.class || c == named || c == RUNS.get(named)) {
-          cl.addSubcommand(c);
-        }
-      }
+      cl = root(c -> named == null || named == CommandLine.HelpCommand.class || c == named || c == RUNS.get(named));
       cl.setCaseInsensitiveEnumValuesAllowed(true);
       cl.setErr(redactedStderr());
       cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.of(ex, cmd.getErr()));

@@ -38,8 +38,11 @@ import picocli.CommandLine.Parameters;
         "",
         "Verified means an exact match of npm package, PyPI project, image repository or https host with the "
             + "catalogue's official servers; never a prefix or substring. Reasons flag local scripts, unpinned or "
-            + "@latest packages, unknown packages, typosquats of official names and plain-http endpoints. Env values "
-            + "and key-like arguments are never printed. Without --probe it reads files only and starts nothing.",
+            + "@latest packages, unknown packages, typosquats of official names and plain-http endpoints. Each server "
+            + "gets a risk with the reasons for it, in the words of scan-all's inventory (CRITICAL: a typosquat, hidden "
+            + "instructions or a changed tool; HIGH: unverified and local, plain http, or shell/write tools; MEDIUM, "
+            + "LOW), riskiest first. Env values and key-like arguments are never printed. Without --probe it reads "
+            + "files only and starts nothing.",
         "",
         "--probe starts each stdio server (with PATH, HOME and only the env its config sets) or connects to each "
             + "HTTP/SSE server, runs initialize, tools/list, prompts/list and resources/list with the official MCP "
@@ -53,15 +56,20 @@ import picocli.CommandLine.Parameters;
     footer = {
         "",
         "Examples:",
-        "  wraith mcp                                  your own clients' configs",
-        "  wraith mcp ~/src/app ~/src/tool             and two repos' project configs",
+        "  wraith mcp                             your own clients' configs",
+        "  wraith mcp ~/src/app ~/src/tool        and two repos' project configs",
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
-        "  wraith mcp . --probe --probe-timeout 30     list the tools every server offers",
+        "  wraith mcp . --probe --probe-timeout 30",
+        "                                         list the tools every server offers",
         "",
-        "Exit codes: 0 ok, 2 bad usage, 3 (--probe) the tool hashes could not be recorded in the state database."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage, or --output could not be written",
+        "  3  (--probe) the tool hashes could not be recorded in the state",
+        "     database, or an internal error"
     })
 final class McpCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Project roots whose project-level MCP configs to read.")
@@ -118,7 +126,6 @@ final class McpCommand implements Callable<Integer> {
   }
 
   private McpReporter reporter(List<McpReporter> reporters) {
-    for (McpReporter r : reporters) if (r.format().equalsIgnoreCase(output.format)) return r;
-    throw new Main.UsageProblem("unknown --format '" + output.format + "' (mcp writes table or json)");
+    return output.select(reporters, McpReporter::format);
   }
 }

@@ -66,19 +66,23 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith operator                           every 5 minutes, metrics on :9090",
-        "  wraith operator --once --context dev      one cycle from outside, then exit",
+        "  wraith operator                        every 5 minutes, metrics on :9090",
+        "  wraith operator --once --context dev   one cycle from outside, then exit",
         "  wraith operator --ocsf-url https://hec:8088 --ocsf-sink splunk-hec",
-        "                                            also new and changed findings to Splunk",
-        "                                            (token: WRAITH_OCSF_TOKEN_FILE)",
+        "                                         also new and changed findings to",
+        "                                         Splunk (token: WRAITH_OCSF_TOKEN_FILE)",
         "  wraith operator --informers=false --leader-election=false",
-        "                                            one replica, listing every cycle",
+        "                                         one replica, listing every cycle",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
         "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith",
         "",
-        "Exit codes (--once): 0 published, 3 the cycle failed, some writes failed, or the state database could not be",
-        "  written (history is recorded only after every AgentReport was written), 4 published but --ocsf-url did not",
-        "  get every new finding; without --once it runs until stopped."
+        "Exit codes (--once; without it, it runs until stopped):",
+        "  0  published",
+        "  2  bad usage, or no cluster to connect to",
+        "  3  the cycle failed, some writes failed, or the state database could not",
+        "     be written (history is recorded only after every AgentReport was",
+        "     written), or an internal error",
+        "  4  published, but --ocsf-url did not get every new finding"
     })
 final class OperatorCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();

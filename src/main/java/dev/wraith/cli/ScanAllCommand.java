@@ -39,8 +39,10 @@ import picocli.CommandLine.Option;
         "  CONFIRMED  in code and observed at runtime",
         "  UNKNOWN    in code, not observed at runtime",
         "  SHADOW AI  a known third-party AI app (catalogue or --allow-list)",
-        "  ZOMBIE     seen at runtime by an earlier scan, not now (needs the state database)",
-        "  GHOST      runtime AI activity with no code behind it: each process or workload its own ghost",
+        "  ZOMBIE     in code, seen running by an earlier scan, not now (needs the",
+        "             state database)",
+        "  GHOST      runtime AI activity with no code behind it: each process or",
+        "             workload its own ghost",
         "",
         "Layers that cannot run here are skipped with the reason (no cluster, not Linux, no Tetragon); --dry-run says "
             + "which would run. Offline inputs replace live ones: with --kube-snapshot no API server is contacted, with "
@@ -57,21 +59,34 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith scan-all ~/projects --duration 10          everything this machine can see",
-        "  wraith scan-all . --dry-run                       which layers would run, and why not",
-        "  wraith scan-all services/ --kube-snapshot snap.json --tetragon-events tetragon.log --audit-log audit.log",
-        "                                                    offline: no cluster or socket contacted",
-        "  wraith scan-all . --kube-snapshot snap.json --tetragon-events tetragon.log --dns-log sensor.jsonl",
-        "                                                    named by the DNS answers the sensor recorded",
-        "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST      CI gate",
+        "  wraith scan-all ~/projects --duration 10   everything this machine can see",
+        "  wraith scan-all . --dry-run                which layers would run, and why not",
+        "  wraith scan-all services/ --kube-snapshot snap.json \\",
+        "      --tetragon-events tetragon.log --audit-log audit.log",
+        "                                             offline: no cluster or socket",
+        "  wraith scan-all . --kube-snapshot snap.json \\",
+        "      --tetragon-events tetragon.log --dns-log sensor.jsonl",
+        "                                             named by the sensor's DNS answers",
+        "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST   CI gate",
+        "  wraith scan-all . --fail-on HIGH           any agent at HIGH risk or above",
         "  wraith scan-all . --no-state --format json > inventory.json",
-        "  wraith scan-all . --ocsf-url https://splunk:8088 --ocsf-sink splunk-hec   findings to Splunk",
-        "                                                    (token in WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN)",
+        "  wraith scan-all . --ocsf-url https://splunk:8088 --ocsf-sink splunk-hec",
+        "                                             findings to Splunk (token in",
+        "                                             WRAITH_OCSF_TOKEN_FILE)",
         "",
-        "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input, or --output could not be written",
-        "  (nothing is recorded then), 3 a layer failed (the others still report; see the layers list), or the state",
-        "  database could not be written (the results are complete; the state layer says why),",
-        "  4 --ocsf-url did not get every finding (see the 'OCSF delivery' line; the results and history are complete)."
+        "--fail-on here takes an agent's classification or risk; scan's takes a",
+        "finding's severity.",
+        "",
+        "Exit codes (when several apply, the lowest of 1, 3, 4):",
+        "  0  ok: no agent at or above --fail-on",
+        "  1  an agent matches --fail-on",
+        "  2  bad usage or input, or --output could not be written (nothing is",
+        "     recorded in the state database then)",
+        "  3  a layer failed (the others still report; see the layers), the state",
+        "     database could not be written (the results are complete), or an",
+        "     internal error",
+        "  4  --ocsf-url did not get every finding (see the 'OCSF delivery' line;",
+        "     the results and history are complete)"
     })
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -85,8 +100,9 @@ final class ScanAllCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--fail-on", paramLabel = "CLASS|RISK", defaultValue = "${env:WRAITH_FAIL_ON}",
-      description = "Exit 1 when an agent has this classification (e.g. GHOST, SHADOW_AI) or this risk or higher "
-          + "(LOW, MEDIUM, HIGH, CRITICAL).")
+      description = "Exit 1 when an agent has this classification (CONFIRMED, UNKNOWN, SHADOW_AI, ZOMBIE, GHOST) or "
+          + "this risk or higher (LOW, MEDIUM, HIGH, CRITICAL): an agent's verdict, where scan's --fail-on takes a "
+          + "finding's severity. Env: WRAITH_FAIL_ON.")
   String failOn;
 
   @Mixin WidthOptions width = new WidthOptions();

@@ -35,20 +35,28 @@ import picocli.CommandLine.Parameters;
     footer = {
         "",
         "Examples:",
-        "  wraith scan .                                   summary and one row per agent",
-        "  wraith scan . --details --width 160             also every finding, dependency and deployment",
+        "  wraith scan .                           summary, then one row per agent",
+        "  wraith scan . --details --width 160     also every finding and dependency",
         "  wraith scan services/ tools/ --format json -o wraith.json",
-        "  wraith scan . --format sarif -o wraith.sarif --fail-on error    CI gate for code scanning",
+        "  wraith scan . --format sarif -o wraith.sarif --fail-on error",
+        "                                          CI gate for code scanning",
         "  wraith scan . --exclude 'tests/**' --exclude '*.ipynb'",
-        "  wraith scan . --catalogue ./my-catalogue        add in-house SDKs or gateways",
+        "  wraith scan . --catalogue ./my-catalogue   add in-house SDKs or gateways",
         "",
-        "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad usage or input."
+        "--fail-on here takes a finding's severity (note, warning, error); scan-all's",
+        "takes an agent's classification or risk.",
+        "",
+        "Exit codes:",
+        "  0  ok: no finding at or above --fail-on",
+        "  1  a finding at or above --fail-on",
+        "  2  bad usage or input, or --output could not be written",
+        "  3  the code layer failed, or an internal error"
     })
 final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Directories or files to scan.")
   List<Path> paths = new ArrayList<>();
 
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json", "sarif");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin WidthOptions width = new WidthOptions();
 
@@ -65,7 +73,8 @@ final class ScanCommand implements Callable<Integer> {
   boolean noDefaultExcludes;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "${env:WRAITH_FAIL_ON}",
-      description = "Exit 1 when any finding has this severity or louder: note, warning or error. Env: WRAITH_FAIL_ON.")
+      description = "Exit 1 when any finding has this severity or louder: note, warning or error (a finding's "
+          + "severity; scan-all's --fail-on takes an agent's classification or risk). Env: WRAITH_FAIL_ON.")
   String failOn;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
@@ -80,7 +89,7 @@ final class ScanCommand implements Callable<Integer> {
     if (threads < 1) throw new Main.UsageProblem("--threads must be at least 1");
     Catalogue cat = catalogue.load();
     int columns = width.resolve(System.getenv(), output.output == null && System.console() != null);
-    var reporter = output.reporter(Registry.reporters(cat, columns, details), List.of("table", "json", "sarif"));
+    var reporter = output.reporter(Registry.reporters(cat, columns, details));
     ScanReport report = CodeLayer.scan(cat, paths, new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
     output.emit(reporter, report, System.out);
     if (report.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;

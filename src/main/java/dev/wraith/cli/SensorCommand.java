@@ -49,20 +49,27 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith sensor                                   observe 10 s, print a table",
+        "  wraith sensor                          observe 10 s, print a table",
         "  wraith sensor --duration 60 --format json -o ai.jsonl",
-        "  wraith sensor --watch --format json             one JSON line per observation, window after window",
-        "  wraith sensor --resolve api.openai.com=10.0.0.7 --resolve api.anthropic.com=10.0.0.8:8443",
-        "                                                  traffic through an egress proxy or a test stand-in",
-        "  wraith sensor --proc-root /host/proc            in a DaemonSet with the host's /proc mounted",
-        "  wraith sensor --probe ebpf                      the eBPF probe or nothing (exit 3 with the reason)",
-        "  wraith sensor --serve :9478 --duration 60       keep observing; serve the last windows' JSON at",
-        "                                                  GET /observations (and /healthz) for the in-cluster scanner",
+        "  wraith sensor --watch --format json    one JSON line per observation,",
+        "                                         window after window",
+        "  wraith sensor --resolve api.openai.com=10.0.0.7 \\",
+        "      --resolve api.anthropic.com=10.0.0.8:8443",
+        "                                         through an egress proxy or a stand-in",
+        "  wraith sensor --proc-root /host/proc   in a DaemonSet with the host's /proc",
+        "  wraith sensor --probe ebpf             the eBPF probe or nothing (exit 3)",
+        "  wraith sensor --serve :9478 --duration 60",
+        "                                         keep observing; serve the last",
+        "                                         windows at GET /observations",
         "",
-        "Exit codes: 0 ok, 2 bad usage, 3 the proc root could not be read, or --probe ebpf and the probe cannot load."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage, or --output could not be written",
+        "  3  the proc root could not be read, --probe ebpf and the probe cannot",
+        "     load, or an internal error"
     })
 final class SensorCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
@@ -191,7 +198,6 @@ final class SensorCommand implements Callable<Integer> {
   }
 
   private SensorReporter reporter(List<SensorReporter> reporters) {
-    for (SensorReporter r : reporters) if (r.format().equalsIgnoreCase(output.format)) return r;
-    throw new Main.UsageProblem("unknown --format '" + output.format + "' (sensor writes table or json)");
+    return output.select(reporters, SensorReporter::format);
   }
 }

@@ -53,22 +53,28 @@ import picocli.CommandLine.Option;
     footer = {
         "",
         "Examples:",
-        "  wraith tetragon --duration 300                  the local Tetragon's socket, five minutes",
+        "  wraith tetragon --duration 300         the local Tetragon's socket, 5 min",
         "  wraith tetragon --tetragon-address localhost:54321 --duration 60",
         "  wraith tetragon --tetragon-events /var/log/tetragon/tetragon.log",
-        "  wraith tetragon --tetragon-events tetragon.log --tetragon-events tetragon-2026-03-02T10-00-00.000.log.gz",
-        "                                                  the live file and a rotated backup",
-        "  kubectl logs -n kube-system ds/tetragon -c export-stdout --prefix > events.log",
+        "  wraith tetragon --tetragon-events tetragon.log \\",
+        "      --tetragon-events tetragon-2026-03-02T10-00-00.000.log.gz",
+        "                                         the live file and a rotated backup",
+        "  kubectl logs -n kube-system ds/tetragon -c export-stdout --prefix \\",
+        "      > events.log",
         "  wraith tetragon --tetragon-events events.log --format json -o ai.jsonl",
         "  wraith tetragon --tetragon-events events.log --dns-log sensor.jsonl",
-        "                                                  named by the DNS answers the sensor recorded",
-        "  wraith tetragon --tetragon-events events.log --resolve api.openai.com=10.0.0.7",
-        "                                                  traffic through an egress proxy",
+        "                                         named by the sensor's DNS answers",
+        "  wraith tetragon --tetragon-events events.log \\",
+        "      --resolve api.openai.com=10.0.0.7  through an egress proxy",
         "",
-        "Exit codes: 0 ok, 2 bad usage, 3 the events could not be read (file, socket, server)."
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage, or --output could not be written",
+        "  3  the events could not be read (file, socket, server), or an internal",
+        "     error"
     })
 final class TetragonCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Option(names = "--tetragon-events", paramLabel = "FILE",
@@ -178,7 +184,6 @@ final class TetragonCommand implements Callable<Integer> {
   }
 
   private TetragonReporter reporter(List<TetragonReporter> reporters) {
-    for (TetragonReporter r : reporters) if (r.format().equalsIgnoreCase(output.format)) return r;
-    throw new Main.UsageProblem("unknown --format '" + output.format + "' (tetragon writes table or json)");
+    return output.select(reporters, TetragonReporter::format);
   }
 }

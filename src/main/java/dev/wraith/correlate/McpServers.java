@@ -22,9 +22,10 @@ import java.util.List;
  *   <li>MEDIUM: an unverified remote server; a verified one that is unpinned, on a latest tag or hands out a shell;</li>
  *   <li>LOW: a verified, pinned publisher with nothing flagged.</li>
  * </ul>
- * A failed probe neither lowers nor raises the risk; it is one more reason.
+ * A failed probe neither lowers nor raises the risk; it is one more reason. The one place MCP verdicts are worded:
+ * scan-all's inventory and {@code wraith mcp} both show these sentences.
  */
-final class McpServers {
+public final class McpServers {
   private McpServers() {}
 
   static List<InventoryMcpServer> of(List<McpFinding> findings) {
@@ -32,7 +33,8 @@ final class McpServers {
         .sorted(Comparator.comparing(InventoryMcpServer::source).thenComparing(InventoryMcpServer::name)).toList();
   }
 
-  static InventoryMcpServer server(McpFinding f) {
+  /** One server as the inventory lists it: its risk and the reasons for it, in sentences. */
+  public static InventoryMcpServer server(McpFinding f) {
     McpServer s = f.server();
     List<String> reasons = new ArrayList<>();
     Risk risk = risk(f, reasons);

@@ -79,7 +79,10 @@ public final class McpDiscovery {
       McpFinding f = new McpFinding(e.server(), verifier.verify(e.server()));
       findings.add(probing.map(p -> f.withProbe(probed.computeIfAbsent(e.launch(), l -> probe(p, e)))).orElse(f));
     }
-    return new McpScan(findings, warnings.stream().sorted().toList(), read);
+    List<String> roots = new ArrayList<>();
+    if (home != null) roots.add(home.toString());
+    projects.forEach(p -> roots.add(p.toString()));
+    return new McpScan(findings, warnings.stream().sorted().toList(), read, roots);
   }
 
   /**

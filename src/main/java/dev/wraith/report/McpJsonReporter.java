@@ -15,14 +15,16 @@ import java.util.List;
 /**
  * {@code wraith mcp --format json}: one document with the tool and catalogue versions, {@code servers[]} (one
  * object per server, every field always present, {@code ""} when not applicable; {@code probe.status} is
- * {@code not-probed} unless {@code --probe} ran) and {@code warnings[]}.
+ * {@code not-probed} unless {@code --probe} ran) and {@code warnings[]}. {@code reasons} are the publisher check's
+ * codes; {@code risk} and {@code riskReasons} are the server's risk and the sentences that explain it, as in scan-all's
+ * inventory.json.
  */
 public final class McpJsonReporter implements McpReporter {
   record Doc(String tool, String version, String catalogue, int configFiles, List<Server> servers, List<String> warnings) {}
 
   record Server(String name, String client, String source, String transport, String command, List<String> args, String url,
       String ecosystem, String packageName, String version, List<String> env, boolean verified, String publisher,
-      List<String> reasons, Probe probe) {}
+      List<String> reasons, String risk, List<String> riskReasons, Probe probe) {}
 
   record Probe(String status, String detail, String serverName, String serverVersion, List<Tool> tools, List<String> prompts,
       List<String> resources, List<String> warnings, List<String> changes, List<String> stderrTail) {}
@@ -30,15 +32,16 @@ public final class McpJsonReporter implements McpReporter {
   record Tool(String name, String description, List<String> capabilities, List<String> warnings, String hash) {}
 
   private final Redactor redactor;
+  private final java.util.function.Function<McpFinding, dev.wraith.model.Inventory.InventoryMcpServer> rating;
 
-  /** Redacting with the bundled catalogue's rules. */
-  public McpJsonReporter() {
-    this(Redactor.bundled());
-  }
-
-  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
-  public McpJsonReporter(Redactor redactor) {
+  /**
+   * @param redactor every line written goes through it (the catalogue's, overlay included)
+   * @param rating a server's risk and reasons, as the inventory lists it
+   */
+  public McpJsonReporter(Redactor redactor,
+      java.util.function.Function<McpFinding, dev.wraith.model.Inventory.InventoryMcpServer> rating) {
     this.redactor = redactor;
+    this.rating = rating;
   }
 
   @Override
@@ -48,19 +51,20 @@ public final class McpJsonReporter implements McpReporter {
 
   @Override
   public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
-    List<Server> servers = scan.findings().stream().map(McpJsonReporter::server).toList();
+    List<Server> servers = scan.findings().stream().map(this::server).toList();
     new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(), servers, scan.warnings()));
     out.write('\n');
     out.flush();
   }
 
-  private static Server server(McpFinding f) {
+  private Server server(McpFinding f) {
     var s = f.server();
     var v = f.verdict();
+    var rated = rating.apply(f);
     return new Server(s.name(), s.client(), s.source(), s.transport().id(), s.command(), s.args(), s.url(),
         s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.reasons(),
-        probe(f.probe()));
+        rated.risk().name(), rated.reasons(), probe(f.probe()));
   }
 
   private static Probe probe(McpProbe p) {

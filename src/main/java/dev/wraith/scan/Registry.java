@@ -114,9 +114,10 @@ public final class Registry {
     return List.of(new SensorTableReporter(includeHashes, r), new SensorJsonReporter(includeHashes, r));
   }
 
-  /** The formats of {@code wraith mcp}. */
+  /** The formats of {@code wraith mcp}; each server rated and explained as in scan-all's inventory. */
   public static List<dev.wraith.report.McpReporter> mcpReporters(Redactor r) {
-    return List.of(new dev.wraith.report.McpTableReporter(r), new dev.wraith.report.McpJsonReporter(r));
+    return List.of(new dev.wraith.report.McpTableReporter(r, dev.wraith.correlate.McpServers::server),
+        new dev.wraith.report.McpJsonReporter(r, dev.wraith.correlate.McpServers::server));
   }
 
   /** Output formats of {@code wraith tetragon}. */

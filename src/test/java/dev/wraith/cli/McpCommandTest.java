@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,58 @@ class McpCommandTest {
     assertThat(Main.run("mcp", "--home", HOME, PROJECT, "-o", out.toString())).isZero();
     String table = Files.readString(out);
     assertThat(table).contains("fs-evil", "typosquat: @modelcontextprotocol/server-filesystem", "warning: ~/.gemini/settings.json")
-        .contains("21 MCP server(s) in 16 config file(s), 10 unverified").doesNotContain("PLANTED");
+        .contains("21 MCP servers in 16 config files, 10 unverified; risk: 2 critical · 7 high · 5 medium · 7 low")
+        .doesNotContain("PLANTED");
+    List<String> lines = table.lines().toList();
+    assertThat(lines.get(0)).startsWith("RISK      SERVER ");
+    // a risk per row, riskiest first, and the reasons for it in sentences under it
+    int typo = indexOf(lines, "⚠ typo ");
+    assertThat(lines.get(typo)).startsWith("CRITICAL  ⚠ typo ");
+    assertThat(lines.get(typo + 1)).isEqualTo("          Its package name imitates an official one: typosquat: "
+        + "@modelcontextprotocol/server-filesystem");
+    int evil = indexOf(lines, "⚠ fs-evil ");
+    assertThat(lines.get(evil)).startsWith("HIGH      ⚠ fs-evil ");
+    assertThat(lines.get(evil + 1)).isEqualTo("          Unverified local server: runs with your user's file and shell access");
+    assertThat(lines.get(indexOf(lines, "✔ github "))).startsWith("LOW       ✔ github ");
+    assertThat(typo).isLessThan(evil);
+    assertThat(evil).isLessThan(indexOf(lines, "✔ github "));
+  }
+
+  /** The mcp command and scan-all word a server's verdict in the same sentences (one place says them). */
+  @Test
+  void riskAndReasonsAreScanAllsForTheSameServers() throws Exception {
+    Path json = dir.resolve("mcp.json");
+    assertThat(Main.run("mcp", "--home", HOME, "--format", "json", "-o", json.toString())).isZero();
+    Path results = dir.resolve("results");
+    assertThat(Main.run("scan-all", "--home", HOME, "--skip-layers", "code,cluster,host,tetragon", "--no-state",
+        "-o", results.toString(), "--format", "json")).isZero();
+    ObjectMapper m = new ObjectMapper();
+    java.util.Map<String, String> mcp = new java.util.TreeMap<>();
+    for (JsonNode s : m.readTree(json.toFile()).get("servers")) {
+      mcp.put(s.get("source").asText() + " " + s.get("name").asText(), s.get("risk").asText() + " " + s.get("riskReasons"));
+    }
+    java.util.Map<String, String> inventory = new java.util.TreeMap<>();
+    for (JsonNode s : m.readTree(results.resolve("inventory.json").toFile()).get("mcpServers")) {
+      inventory.put(s.get("source").asText() + " " + s.get("name").asText(), s.get("risk").asText() + " " + s.get("reasons"));
+    }
+    assertThat(mcp).hasSizeGreaterThan(10).isEqualTo(inventory);
+    assertThat(mcp.get("~/.config/Claude/claude_desktop_config.json fs-evil"))
+        .isEqualTo("HIGH [\"Unverified local server: runs with your user's file and shell access\",\"Publisher check: unknown-package\","
+            + "\"Publisher check: unpinned\"]");
+  }
+
+  @Test
+  void noServerIsASentenceNamingWhereItLooked() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("empty-home"));
+    Path out = dir.resolve("empty.txt");
+    assertThat(Main.run("mcp", "--home", home.toString(), dir.toString(), "-o", out.toString())).isZero();
+    assertThat(Files.readString(out)).isEqualTo("no MCP servers found in the MCP configs under " + home + ", " + dir
+        + " (0 config files read)\n");
+  }
+
+  private static int indexOf(List<String> lines, String part) {
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(part)) return i;
+    throw new AssertionError("no line with " + part);
   }
 
   @Test
@@ -68,9 +120,10 @@ class McpCommandTest {
 
     Path table = dir.resolve("p.txt");
     assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "3", "--no-state", "-o", table.toString())).isZero();
-    assertThat(Files.readString(table)).contains("probe ok: wraith-test-poisoned 0.0.1, 3 tool(s)", "probe timeout:",
-        "probe failed: the server exited before answering", "stderr| fatal: cannot log in with token=***", "⚠ add",
-        "probed: 1 answered, 3 failed or timed out; 3 tool(s), 1 with hidden-instruction warnings").doesNotContain("PLANTED");
+    assertThat(Files.readString(table)).contains("probe ok: wraith-test-poisoned 0.0.1, 3 tools", "Probe timeout:",
+        "Probe failed: the server exited before answering", "stderr| fatal: cannot log in with token=***", "⚠ add",
+        "Tool add: hidden-instruction: important-tag",
+        "probed: 1 answered, 3 failed or timed out; 3 tools, 1 with hidden-instruction warnings").doesNotContain("PLANTED");
   }
 
   @Test

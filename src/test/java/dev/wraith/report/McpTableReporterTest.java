@@ -26,8 +26,8 @@ class McpTableReporterTest {
     McpProbe p = new McpProbe(McpProbe.Status.OK, "", "srv\u200B", "1", List.of(t), List.of(), List.of(), List.of(), List.of(), List.of());
     McpScan scan = new McpScan(List.of(new McpFinding(s, new McpVerdict(false, "", List.of("unknown-package")), p)), List.of(), 1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new McpTableReporter().write(new ScanReport.Tool("wraith", "0", "0", 1), scan, out);
+    new McpTableReporter(dev.wraith.redact.Redactor.bundled(), dev.wraith.correlate.McpServers::server).write(new ScanReport.Tool("wraith", "0", "0", 1), scan, out);
     String table = out.toString(StandardCharsets.UTF_8);
-    assertThat(table).contains("read\\u{202E}elif", "probe ok: srv\\u{200B} 1, 1 tool(s)").doesNotContain("\u202E", "\u200B");
+    assertThat(table).contains("read\\u{202E}elif", "probe ok: srv\\u{200B} 1, 1 tool,").doesNotContain("\u202E", "\u200B");
   }
 }
