@@ -67,7 +67,7 @@ class SarifFingerprintTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new SarifReporter(FixtureHarness.catalogue()).write(report, out);
     Map<String, JsonNode> byFp = new TreeMap<>();
-    for (JsonNode r : Json.mapper().readTree(out.toByteArray()).path("runs").get(0).path("results")) {
+    for (JsonNode r : new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray()).path("runs").get(0).path("results")) {
       String fp = r.path("partialFingerprints").path("wraithFinding/v2").asText();
       assertThat(fp).isNotEmpty();
       assertThat(byFp.put(fp, r)).as("fingerprint %s is unique", fp).isNull();
