@@ -16,7 +16,7 @@ import java.util.Locale;
 final class HtmlAgents {
   private HtmlAgents() {}
 
-  /** Where it runs, what it calls, since when, who exec'd it and what it can reach, for each ghost. */
+  /** Where it runs, what it calls, since when, who started it and what it can reach, for each ghost. */
   static void ghostCards(Inventory inventory, HtmlWriter w) {
     List<InventoryAgent> ghosts = inventory.ghosts();
     w.open("section", "id", "ghosts").element("h2", "Ghosts (" + ghosts.size() + ")");
@@ -43,8 +43,10 @@ final class HtmlAgents {
       }
       w.close("dd");
       if (!g.connections().isEmpty()) HtmlReporter.fact(w, "How sure", howSure(g));
-      HtmlReporter.fact(w, "Since when", since(g, inventory.scanTime()));
-      HtmlReporter.fact(w, "Who exec'd it", execedBy(g));
+      HtmlReporter.fact(w, "Since when", AgentText.since(g, inventory.scanTime(), HtmlReporter.TIME::format));
+      w.element("dt", "Who started it").open("dd").text(AgentText.startedBy(g));
+      list(AgentText.auditLines(g), w);
+      w.close("dd");
       w.element("dt", "What it can reach").open("dd");
       if (g.reach().isEmpty()) w.text("nothing beyond its connections is known");
       else list(g.reach(), w);
@@ -200,21 +202,6 @@ final class HtmlAgents {
       case WEAK -> "suspected: only address evidence names its AI traffic; the address may serve other sites too";
       case NONE -> "no traffic observed";
     };
-  }
-
-  private static String since(InventoryAgent g, Instant scan) {
-    if (g.firstSeen().isEmpty()) return "first seen in this scan";
-    String first = HtmlReporter.TIME.format(g.firstSeen().get()) + " (" + HtmlReporter.ago(g.firstSeen().get(), scan)
-        + " before this scan)";
-    return first + g.lastSeen().map(l -> "; last seen " + HtmlReporter.TIME.format(l)).orElse("");
-  }
-
-  private static String execedBy(InventoryAgent g) {
-    if (g.process().isEmpty()) return "no process observed";
-    ProcessRef p = g.process().get();
-    if (!p.execed()) return "not exec'd: started by its container";
-    return p.execedBy().isEmpty() ? "exec'd into a running container; no audit log names who"
-        : p.execedBy() + " (exec'd into a running container)";
   }
 
   /** For the evidence list: a layer-tagged line. */

@@ -28,7 +28,7 @@ import java.util.Optional;
  * script and stylesheet (by hash), so markup smuggled into a process argument or a tool description stays text.
  */
 public final class HtmlReporter implements InventoryReporter {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final String CSS = resource("/report/report.css");
   private static final String JS = resource("/report/report.js");
 
@@ -153,7 +153,7 @@ public final class HtmlReporter implements InventoryReporter {
     w.open("section", "id", "metadata").element("h2", "Scan").open("div", "class", "panel").open("dl", "class", "facts");
     fact(w, "Tool", inventory.tool().name() + " " + inventory.tool().version());
     fact(w, "Catalogue", inventory.tool().catalogueVersion() + " (schema " + inventory.tool().catalogueSchema() + ")");
-    fact(w, "Scan time", TIME.format(inventory.scanTime()) + " (" + inventory.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+    fact(w, "Scan time", TIME.format(inventory.scanTime()));
     fact(w, "Code roots", inventory.roots().isEmpty() ? "none" : String.join(", ", inventory.roots()));
     fact(w, "Agents", String.valueOf(inventory.agents().size()));
     fact(w, "MCP servers", String.valueOf(inventory.mcpServers().size()));
@@ -165,17 +165,8 @@ public final class HtmlReporter implements InventoryReporter {
     w.element("dt", term).element("dd", value);
   }
 
-  /** "11 days", "3 hours", "4 minutes": how long before the scan something happened. */
-  static String ago(Instant then, Instant now) {
-    Duration d = Duration.between(then, now);
-    if (d.isNegative()) return "after the scan started";
-    if (d.toDays() >= 1) return plural(d.toDays(), "day");
-    if (d.toHours() >= 1) return plural(d.toHours(), "hour");
-    return plural(Math.max(1, d.toMinutes()), "minute");
-  }
-
   static String plural(long n, String unit) {
-    return n + " " + unit + (n == 1 ? "" : "s");
+    return dev.wraith.model.Counted.of(n, unit);
   }
 
   private static String resource(String name) {

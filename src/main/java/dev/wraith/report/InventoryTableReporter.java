@@ -69,7 +69,7 @@ public final class InventoryTableReporter {
       b.append(i == 0 ? "" : " · ").append(p.risk(r, inv.riskCounts().get(r) + " " + r.name().toLowerCase(java.util.Locale.ROOT)));
     }
     b.append('\n');
-    for (InventoryAgent g : inv.ghosts()) ghost(g, p, b);
+    for (InventoryAgent g : inv.ghosts()) ghost(g, inv.scanTime(), p, b);
     agents(inv, p, b);
     mcp(inv, p, b);
     layers(inv, b);
@@ -93,17 +93,18 @@ public final class InventoryTableReporter {
     return null;
   }
 
-  private static void ghost(InventoryAgent g, Paint p, StringBuilder b) {
+  private static void ghost(InventoryAgent g, java.time.Instant scanTime, Paint p, StringBuilder b) {
     b.append('\n').append(p.classification(Classification.GHOST, AgentText.label(g) + " " + TextTable.printable(g.name())))
         .append("  ")
         .append(p.risk(g.risk(), g.risk().name())).append("  ").append(p.dim("id " + g.id() + " · " + g.change().name().toLowerCase(
             java.util.Locale.ROOT))).append('\n');
     field(b, "where", AgentText.where(g));
     g.process().ifPresent(pr -> field(b, "process", AgentText.process(pr)));
+    field(b, "origin", AgentText.startedBy(g));
+    AgentText.auditLines(g).forEach(line -> field(b, "", line));
     if (g.connections().isEmpty()) field(b, "calls", "no traffic observed; declares " + String.join(", ", g.providers()));
     for (int i = 0; i < g.connections().size(); i++) field(b, i == 0 ? "calls" : "", AgentText.calls(g.connections().get(i)));
-    field(b, "since", AgentText.since(g));
-    g.evidence().stream().filter(e -> e.layer().equals("audit")).forEach(e -> field(b, "exec'd", e.detail()));
+    field(b, "since", AgentText.since(g, scanTime));
     for (int i = 0; i < g.reach().size(); i++) field(b, i == 0 ? "reach" : "", g.reach().get(i));
     for (int i = 0; i < g.reasons().size(); i++) field(b, i == 0 ? "why" : "", g.reasons().get(i));
   }

@@ -77,9 +77,11 @@ public final class MarkdownReporter implements InventoryReporter {
       item(b, "Id", "`" + g.id() + "` (" + g.change().name().toLowerCase(java.util.Locale.ROOT) + ")");
       item(b, "Where", AgentText.where(g));
       g.process().ifPresent(p -> item(b, "Process", AgentText.process(p)));
+      item(b, "Origin", AgentText.startedBy(g));
+      for (String line : AgentText.auditLines(g)) item(b, "Audit log", line);
       if (g.connections().isEmpty()) item(b, "Calls", "no traffic observed; declares " + String.join(", ", g.providers()));
       for (var c : g.connections()) item(b, "Calls", AgentText.calls(c));
-      item(b, "Since", AgentText.since(g));
+      item(b, "Since", AgentText.since(g, inv.scanTime()));
       for (String r : g.reach()) item(b, "Can reach", r);
       b.append("\nWhy:\n\n");
       for (String r : g.reasons()) b.append("- ").append(text(r)).append('\n');

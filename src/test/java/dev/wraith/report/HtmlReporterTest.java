@@ -53,7 +53,7 @@ class HtmlReporterTest {
   @Test
   void summaryChartAndScanMetadata() {
     assertThat(HTML).contains("<h1>AI agent inventory</h1>").contains("1 ghost</strong> among 8 agents · 2 MCP servers")
-        .contains("Scanned 2026-11-27 18:00 UTC · code: examples/acme-support")
+        .contains("Scanned 2026-11-27 18:00:00 UTC · code: examples/acme-support")
         .contains("<div class=\"n\">3</div><div class=\"label\">UNKNOWN</div>")
         .contains("<svg class=\"chart\"").contains("GHOST, critical risk: 1").contains("CONFIRMED, high risk: 1")
         .contains("<dt>Catalogue</dt><dd>0.2.0 (schema 1)</dd>")
@@ -66,8 +66,9 @@ class HtmlReporterTest {
     assertThat(card).contains("Deployment payments/payments-api, container api, node node-c")
         .contains("openai — api.openai.com:443 (162.159.140.245) · 3960 connections")
         .contains("about every 4 minutes")
-        .contains("2026-11-16 18:00 UTC (11 days before this scan)")
-        .contains("alice@acme.example (exec&#39;d into a running container)")
+        .contains("first seen 2026-11-16 18:00:00 UTC (11 days before this scan started)")
+        .contains("<dt>Who started it</dt><dd>exec&#39;d into the running container by alice@acme.example"
+            + " (kubectl exec in the Kubernetes audit log)<ul><li>kubectl exec by alice@acme.example")
         .contains("reads Secrets in namespace payments (stripe-keys, db-credentials)")
         .contains("<code>/tmp/sync.py</code>")
         .contains("audit: kubectl exec by alice@acme.example");
