@@ -73,6 +73,7 @@ public final class InventoryTableReporter {
     agents(inv, p, b);
     mcp(inv, p, b);
     layers(inv, b);
+    legend(inv, b);
     try (OutputStream lines = redactor.lines(out)) {
       lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -177,6 +178,15 @@ public final class InventoryTableReporter {
           .map(l -> l.layer() + " " + l.state().id() + " — " + l.reason()).toList()))
           .append(" (every warning is in inventory.json and report.html)\n");
     }
+  }
+
+  /** The report's own terms a newcomer cannot know, one line each (see {@link Legend}). */
+  private static void legend(Inventory inv, StringBuilder b) {
+    List<Legend.Term> terms = Legend.terms(inv);
+    if (terms.isEmpty()) return;
+    int pad = terms.stream().mapToInt(t -> t.term().length()).max().orElse(0);
+    b.append("\nTerms\n");
+    for (Legend.Term t : terms) b.append("  ").append(String.format("%-" + pad + "s", t.term())).append("  ").append(t.meaning()).append('\n');
   }
 
   /** ANSI colouring that is a no-op when colour is off. */

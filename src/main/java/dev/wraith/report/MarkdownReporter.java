@@ -48,6 +48,7 @@ public final class MarkdownReporter implements InventoryReporter {
     agents(inv, b);
     mcp(inv, b);
     layers(inv, b);
+    legend(inv, b);
     try (OutputStream lines = redactor.lines(out)) {
       lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -137,6 +138,14 @@ public final class MarkdownReporter implements InventoryReporter {
       if (!l.warnings().isEmpty()) why = (why.isEmpty() ? "" : why + "; ") + String.join("; ", l.warnings());
       b.append("| ").append(l.layer()).append(" | ").append(l.state().id()).append(" | ").append(cell(why)).append(" |\n");
     }
+  }
+
+  /** The report's own terms a newcomer cannot know, one line each (see {@link Legend}). */
+  private static void legend(Inventory inv, StringBuilder b) {
+    List<Legend.Term> terms = Legend.terms(inv);
+    if (terms.isEmpty()) return;
+    b.append("\n## Terms\n\n");
+    for (Legend.Term t : terms) b.append("- **").append(t.term()).append("**: ").append(text(t.meaning())).append('\n');
   }
 
   /** A table cell: pipes escaped, line breaks flattened, Markdown/HTML specials neutralised. */
