@@ -32,7 +32,7 @@ final class HtmlAgents {
       w.close("h3");
       if (!g.reasons().isEmpty()) w.element("p", g.reasons().get(0), "class", "lead");
       w.open("dl", "class", "facts");
-      HtmlReporter.fact(w, "Where it runs", where(g));
+      w.element("dt", "Where it runs").open("dd").breakable(where(g)).close("dd");
       g.process().ifPresent(p -> process(p, w));
       w.element("dt", "What it calls").open("dd");
       if (g.connections().isEmpty()) w.text("no connection observed");
@@ -94,7 +94,7 @@ final class HtmlAgents {
   static void list(List<String> items, HtmlWriter w) {
     if (items.isEmpty()) return;
     w.open("ul");
-    for (String i : items) w.element("li", i);
+    for (String i : items) w.open("li").breakable(i).close("li");
     w.close("ul");
   }
 
@@ -114,7 +114,7 @@ final class HtmlAgents {
       w.text(" ").element("a", "details", "href", "#ghost-" + a.id());
     }
     w.close("td");
-    w.open("td").element("span", where(a), "class", "mono").close("td");
+    w.open("td").open("span", "class", "mono").breakable(where(a)).close("span").close("td");
     w.element("td", String.join(", ", a.providers()));
     w.element("td", calls == 0 ? "—" : String.valueOf(calls), "data-sort", String.valueOf(calls));
     w.element("td", a.lastSeen().map(HtmlReporter.TIME::format).orElse("—"), "data-sort",
@@ -169,8 +169,8 @@ final class HtmlAgents {
 
   private static void process(ProcessRef p, HtmlWriter w) {
     w.element("dt", "Process").open("dd");
-    w.element("code", p.binary()).text(" (pid " + p.pid() + (p.script().isEmpty() ? "" : ", script "));
-    if (!p.script().isEmpty()) w.element("code", p.script());
+    w.open("code").breakable(p.binary()).close("code").text(" (pid " + p.pid() + (p.script().isEmpty() ? "" : ", script "));
+    if (!p.script().isEmpty()) w.open("code").breakable(p.script()).close("code");
     w.text(")");
     if (!p.arguments().isEmpty()) w.open("br").element("code", String.join(" ", p.arguments()), "class", "argv");
     w.close("dd");
