@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The terminal view of a scan-all: the summary per class, the risk breakdown, one detail block per ghost (where it
- * runs, what it calls, since when, who exec'd it, what it can reach, why), the other agents in one table, and the
- * layers. ANSI colours only when the caller asks (it decides from the terminal and NO_COLOR).
+ * runs, who started it, what it calls, since when, what it can reach, why), every agent in one table, the layers and
+ * a legend of the report's own terms. ANSI colours only when the caller asks (it decides from the terminal and NO_COLOR).
  */
 public final class InventoryTableReporter {
   private static final String RESET = "\u001b[0m";
@@ -136,8 +136,9 @@ public final class InventoryTableReporter {
     b.append("  ").append(String.format("%-8s", name)).append(' ').append(TextTable.printable(value)).append('\n');
   }
 
+  /** Every agent, one row each (ghosts too, after their detail blocks), so the rows add up to the summary's count. */
   private void agents(Inventory inv, Paint p, StringBuilder b) {
-    List<InventoryAgent> rest = inv.agents().stream().filter(a -> a.classification() != Classification.GHOST).toList();
+    List<InventoryAgent> rest = inv.agents();
     if (rest.isEmpty()) return;
     Map<String, Deployable> units = new HashMap<>();
     code.ifPresent(c -> c.deployables().forEach(d -> units.put(d.name(), d)));
@@ -151,7 +152,7 @@ public final class InventoryTableReporter {
       t.add(AgentText.label(a), a.risk().name(), a.name(), unit.map(Deployable::path).orElse(codePath(a)), AgentText.where(a),
           String.join(", ", providers), a.change().name().toLowerCase(java.util.Locale.ROOT));
     }
-    b.append("\nAgents\n");
+    b.append("\nAgents (").append(rest.size()).append(")\n");
     for (String line : t.render(width).split("\n")) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
