@@ -52,6 +52,18 @@ final class AgentText {
     };
   }
 
+  /**
+   * A reach line for people: "read-secrets — can read secrets in namespace payments via …". The correlation writes
+   * "KIND: detail"; a colon after a word like "secrets" reads to the redactor as an assignment and would mask the
+   * detail's first word, so the kind is set off with a dash instead.
+   */
+  static String reach(String line) {
+    for (dev.wraith.model.ReachReason.Kind k : dev.wraith.model.ReachReason.Kind.values()) {
+      if (line.startsWith(k.id() + ": ")) return k.id() + " — " + line.substring(k.id().length() + 2);
+    }
+    return line;
+  }
+
   /** The audit-log lines of an exec'd agent: who, when, into which pod and container, what command. */
   static List<String> auditLines(InventoryAgent a) {
     return a.evidence().stream().filter(e -> e.layer().equals("audit")).map(InventoryAgent.Evidence::detail).toList();

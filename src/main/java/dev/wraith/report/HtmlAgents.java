@@ -49,7 +49,7 @@ final class HtmlAgents {
       w.close("dd");
       w.element("dt", "What it can reach").open("dd");
       if (g.reach().isEmpty()) w.text("nothing beyond its connections is known");
-      else list(g.reach(), w);
+      else list(g.reach().stream().map(AgentText::reach).toList(), w);
       w.close("dd").element("dt", "Why it is a ghost").open("dd");
       list(g.reasons(), w);
       w.close("dd").element("dt", "Evidence").open("dd");
@@ -137,7 +137,7 @@ final class HtmlAgents {
     if (a.reasons().size() > 1) block(w, "Reasons", a.reasons());
     block(w, "Code", code);
     block(w, "Calls", a.connections().stream().map(HtmlAgents::connection).toList());
-    block(w, "Can reach", a.reach());
+    block(w, "Can reach", a.reach().stream().map(AgentText::reach).toList());
     block(w, "Capabilities", a.capabilities());
     block(w, "Evidence", a.evidence().stream().map(HtmlAgents::evidence).toList());
     HtmlReporter.fact(w, "Id", a.id());

@@ -106,7 +106,7 @@ public final class InventoryTableReporter {
     if (g.connections().isEmpty()) field(b, "calls", "no traffic observed; declares " + String.join(", ", g.providers()));
     for (int i = 0; i < g.connections().size(); i++) field(b, i == 0 ? "calls" : "", AgentText.calls(g.connections().get(i)));
     field(b, "since", AgentText.since(g, scanTime));
-    for (int i = 0; i < g.reach().size(); i++) field(b, i == 0 ? "reach" : "", g.reach().get(i));
+    for (int i = 0; i < g.reach().size(); i++) field(b, i == 0 ? "reach" : "", AgentText.reach(g.reach().get(i)));
     for (int i = 0; i < g.reasons().size(); i++) field(b, i == 0 ? "why" : "", g.reasons().get(i));
   }
 

@@ -83,7 +83,7 @@ public final class MarkdownReporter implements InventoryReporter {
       if (g.connections().isEmpty()) item(b, "Calls", "no traffic observed; declares " + String.join(", ", g.providers()));
       for (var c : g.connections()) item(b, "Calls", AgentText.calls(c));
       item(b, "Since", AgentText.since(g, inv.scanTime()));
-      for (String r : g.reach()) item(b, "Can reach", r);
+      for (String r : g.reach()) item(b, "Can reach", AgentText.reach(r));
       b.append("\nWhy:\n\n");
       for (String r : g.reasons()) b.append("- ").append(text(r)).append('\n');
       b.append("\nEvidence:\n\n");

@@ -98,6 +98,16 @@ class AgentTextTest {
         + " started), last seen 2026-12-02T10:00:00Z, not running now; acknowledged 2026-12-03T08:00:00Z: our cron job");
   }
 
+  @Test
+  void aReachLineSetsItsKindOffWithADashSoTheRedactorLeavesTheDetail() {
+    String line = "read-secrets: can read secrets in namespace payments via RoleBinding payments/x -> Role x";
+    assertThat(AgentText.reach(line))
+        .isEqualTo("read-secrets — can read secrets in namespace payments via RoleBinding payments/x -> Role x");
+    assertThat(dev.wraith.redact.Redactor.bundled().text(AgentText.reach(line))).isEqualTo(AgentText.reach(line));
+    assertThat(dev.wraith.redact.Redactor.bundled().text(line)).as("why: the colon form loses a word").contains("***");
+    assertThat(AgentText.reach("egress to the internet")).isEqualTo("egress to the internet");
+  }
+
   private static final WorkloadRef WORKLOAD = new WorkloadRef("payments", "Deployment", "payments-api", "api");
 
   private static Optional<ProcessRef> process(String node, boolean execed, String by, ProcessOrigin origin) {
