@@ -169,8 +169,9 @@ final class Agents {
     ProcessInfo p = s.process().get();
     String node = s.sightings().stream().map(Sighting::node).filter(n -> !n.isEmpty()).findFirst().orElse(s.place().node());
     String by = AuditJoin.session(s, sessions).map(ExecSession::user).orElse("");
-    return Optional.of(new ProcessRef(node, p.pid(), p.exe(), redactor.argv(p.argv()),
-        s.origin().orElse(ProcessOrigin.CONTAINER) == ProcessOrigin.EXEC, s.script().map(e -> e.path()).orElse(""), by));
+    ProcessOrigin origin = s.origin().orElse(ProcessOrigin.CONTAINER);
+    return Optional.of(new ProcessRef(node, p.pid(), p.exe(), redactor.argv(p.argv()), origin == ProcessOrigin.EXEC,
+        s.script().map(e -> e.path()).orElse(""), by, origin));
   }
 
   private static List<CodeRef> codeRefs(CodeUnit u) {

@@ -50,7 +50,8 @@ final class EvidenceLines {
     o.entryScript().ifPresent(e -> b.append(' ').append(e.path()));
     b.append(" → ").append(destination(o)).append(" (").append(o.attribution().method().id()).append("), ")
         .append(o.connections()).append(o.connections() == 1 ? " connection" : " connections").append(", ")
-        .append(o.firstSeen()).append(" – ").append(o.lastSeen());
+        .append(o.firstSeen().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" – ")
+        .append(o.lastSeen().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // a sentence: to the second
     return new Evidence(s.layer(), b.toString());
   }
 

@@ -67,12 +67,22 @@ public record InventoryAgent(
 
   /**
    * A runtime process. {@code node} is empty when unknown; {@code script} is the entry script an interpreter runs
-   * (empty if none); {@code execedBy} who exec'd it when the audit log says (empty otherwise).
+   * (empty if none); {@code execedBy} who exec'd it when the audit log says (empty otherwise); {@code origin} whether
+   * its container started it, it was exec'd into one, or it runs on the node outside every container ({@code execed}
+   * is {@code origin == EXEC}; a snapshot recorded before the origin was kept has none and reads as EXEC or CONTAINER).
    */
   public record ProcessRef(String node, int pid, String binary, List<String> arguments, boolean execed, String script,
-      String execedBy) {
+      String execedBy, ProcessOrigin origin) {
     public ProcessRef {
       arguments = List.copyOf(arguments);
+      if (origin == null) origin = execed ? ProcessOrigin.EXEC : ProcessOrigin.CONTAINER;
+      if (execed != (origin == ProcessOrigin.EXEC)) throw new IllegalArgumentException("execed is origin == EXEC");
+    }
+
+    /** A process its container started, or one exec'd into it: the origin follows {@code execed}. */
+    public ProcessRef(String node, int pid, String binary, List<String> arguments, boolean execed, String script,
+        String execedBy) {
+      this(node, pid, binary, arguments, execed, script, execedBy, null);
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
 final class HtmlAgents {
   private HtmlAgents() {}
 
-  /** Where it runs, what it calls, since when, who exec'd it and what it can reach, for each ghost. */
+  /** Where it runs, what it calls, since when, who started it and what it can reach, for each ghost. */
   static void ghostCards(Inventory inventory, HtmlWriter w) {
     List<InventoryAgent> ghosts = inventory.ghosts();
     w.open("section", "id", "ghosts").element("h2", "Ghosts (" + ghosts.size() + ")");
@@ -32,7 +32,7 @@ final class HtmlAgents {
       w.close("h3");
       if (!g.reasons().isEmpty()) w.element("p", g.reasons().get(0), "class", "lead");
       w.open("dl", "class", "facts");
-      HtmlReporter.fact(w, "Where it runs", where(g));
+      w.element("dt", "Where it runs").open("dd").breakable(where(g)).close("dd");
       g.process().ifPresent(p -> process(p, w));
       w.element("dt", "What it calls").open("dd");
       if (g.connections().isEmpty()) w.text("no connection observed");
@@ -43,11 +43,13 @@ final class HtmlAgents {
       }
       w.close("dd");
       if (!g.connections().isEmpty()) HtmlReporter.fact(w, "How sure", howSure(g));
-      HtmlReporter.fact(w, "Since when", since(g, inventory.scanTime()));
-      HtmlReporter.fact(w, "Who exec'd it", execedBy(g));
+      HtmlReporter.fact(w, "Since when", AgentText.since(g, inventory.scanTime(), HtmlReporter.TIME::format));
+      w.element("dt", "Who started it").open("dd").text(AgentText.startedBy(g));
+      list(AgentText.auditLines(g), w);
+      w.close("dd");
       w.element("dt", "What it can reach").open("dd");
       if (g.reach().isEmpty()) w.text("nothing beyond its connections is known");
-      else list(g.reach(), w);
+      else list(g.reach().stream().map(AgentText::reach).toList(), w);
       w.close("dd").element("dt", "Why it is a ghost").open("dd");
       list(g.reasons(), w);
       w.close("dd").element("dt", "Evidence").open("dd");
@@ -92,7 +94,7 @@ final class HtmlAgents {
   static void list(List<String> items, HtmlWriter w) {
     if (items.isEmpty()) return;
     w.open("ul");
-    for (String i : items) w.element("li", i);
+    for (String i : items) w.open("li").breakable(i).close("li");
     w.close("ul");
   }
 
@@ -112,7 +114,7 @@ final class HtmlAgents {
       w.text(" ").element("a", "details", "href", "#ghost-" + a.id());
     }
     w.close("td");
-    w.open("td").element("span", where(a), "class", "mono").close("td");
+    w.open("td").open("span", "class", "mono").breakable(where(a)).close("span").close("td");
     w.element("td", String.join(", ", a.providers()));
     w.element("td", calls == 0 ? "—" : String.valueOf(calls), "data-sort", String.valueOf(calls));
     w.element("td", a.lastSeen().map(HtmlReporter.TIME::format).orElse("—"), "data-sort",
@@ -135,7 +137,7 @@ final class HtmlAgents {
     if (a.reasons().size() > 1) block(w, "Reasons", a.reasons());
     block(w, "Code", code);
     block(w, "Calls", a.connections().stream().map(HtmlAgents::connection).toList());
-    block(w, "Can reach", a.reach());
+    block(w, "Can reach", a.reach().stream().map(AgentText::reach).toList());
     block(w, "Capabilities", a.capabilities());
     block(w, "Evidence", a.evidence().stream().map(HtmlAgents::evidence).toList());
     HtmlReporter.fact(w, "Id", a.id());
@@ -167,8 +169,8 @@ final class HtmlAgents {
 
   private static void process(ProcessRef p, HtmlWriter w) {
     w.element("dt", "Process").open("dd");
-    w.element("code", p.binary()).text(" (pid " + p.pid() + (p.script().isEmpty() ? "" : ", script "));
-    if (!p.script().isEmpty()) w.element("code", p.script());
+    w.open("code").breakable(p.binary()).close("code").text(" (pid " + p.pid() + (p.script().isEmpty() ? "" : ", script "));
+    if (!p.script().isEmpty()) w.open("code").breakable(p.script()).close("code");
     w.text(")");
     if (!p.arguments().isEmpty()) w.open("br").element("code", String.join(" ", p.arguments()), "class", "argv");
     w.close("dd");
@@ -200,21 +202,6 @@ final class HtmlAgents {
       case WEAK -> "suspected: only address evidence names its AI traffic; the address may serve other sites too";
       case NONE -> "no traffic observed";
     };
-  }
-
-  private static String since(InventoryAgent g, Instant scan) {
-    if (g.firstSeen().isEmpty()) return "first seen in this scan";
-    String first = HtmlReporter.TIME.format(g.firstSeen().get()) + " (" + HtmlReporter.ago(g.firstSeen().get(), scan)
-        + " before this scan)";
-    return first + g.lastSeen().map(l -> "; last seen " + HtmlReporter.TIME.format(l)).orElse("");
-  }
-
-  private static String execedBy(InventoryAgent g) {
-    if (g.process().isEmpty()) return "no process observed";
-    ProcessRef p = g.process().get();
-    if (!p.execed()) return "not exec'd: started by its container";
-    return p.execedBy().isEmpty() ? "exec'd into a running container; no audit log names who"
-        : p.execedBy() + " (exec'd into a running container)";
   }
 
   /** For the evidence list: a layer-tagged line. */

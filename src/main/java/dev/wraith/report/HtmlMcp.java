@@ -30,16 +30,16 @@ final class HtmlMcp {
     for (InventoryMcpServer m : inventory.mcpServers().stream().sorted(RISKIEST_FIRST).toList()) {
       w.open("tr", "data-verified", String.valueOf(m.verified()));
       w.open("td").element("strong", m.name());
-      if (!m.pkg().isEmpty()) w.open("br").element("code", m.pkg());
+      if (!m.pkg().isEmpty()) w.open("br").open("code").breakable(m.pkg()).close("code");
       w.close("td");
       w.open("td").element("span", m.verified() ? "verified" : "not verified", "class", "badge " + (m.verified() ? "ok" : "bad"))
           .close("td");
       w.open("td").element("span", m.risk().id(), "class", "badge risk-" + m.risk().id()).close("td");
-      w.open("td").element("code", m.source()).close("td");
+      w.open("td").open("code").breakable(m.source()).close("code").close("td");
       w.open("td");
-      if (!m.command().isEmpty()) w.element("code", m.command());
+      if (!m.command().isEmpty()) w.open("code").breakable(m.command()).close("code");
       if (!m.command().isEmpty() && !m.url().isEmpty()) w.open("br");
-      if (!m.url().isEmpty()) w.element("code", m.url());
+      if (!m.url().isEmpty()) w.open("code").breakable(m.url()).close("code");
       w.close("td");
       w.open("td");
       tools(m, w);

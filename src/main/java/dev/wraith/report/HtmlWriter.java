@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 final class HtmlWriter {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*(:[a-z]+)?");
+  /** Tokens longer than this may break after '/', '.' or '_' (see {@link #breakable}). */
+  static final int LONG_TOKEN = 24;
   private final StringBuilder out = new StringBuilder(64 * 1024);
   private final dev.wraith.redact.Redactor redactor;
 
@@ -43,6 +45,33 @@ final class HtmlWriter {
 
   HtmlWriter text(String text) {
     out.append(escape(redactor.text(text)));
+    return this;
+  }
+
+  /**
+   * Text that may also wrap inside a long token (a path, hostname or id of more than {@value #LONG_TOKEN} characters
+   * without a space) after each '/', '.' or '_' in it: a {@code <wbr>} follows each, so a narrow cell breaks there and
+   * never in the middle of a word. Shorter tokens are written as {@link #text} writes them. The text is redacted whole,
+   * then escaped piece by piece.
+   */
+  HtmlWriter breakable(String text) {
+    String redacted = redactor.text(text);
+    int from = 0;
+    int tokenStart = 0;
+    for (int i = 0; i <= redacted.length(); i++) {
+      if (i < redacted.length() && !Character.isWhitespace(redacted.charAt(i))) continue;
+      if (i - tokenStart > LONG_TOKEN) {
+        for (int j = tokenStart; j < i - 1; j++) {
+          char c = redacted.charAt(j);
+          if (c == '/' || c == '.' || c == '_') {
+            out.append(escape(redacted.substring(from, j + 1))).append("<wbr>");
+            from = j + 1;
+          }
+        }
+      }
+      tokenStart = i + 1;
+    }
+    out.append(escape(redacted.substring(from)));
     return this;
   }
 

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The terminal view of a scan-all: the summary per class, the risk breakdown, one detail block per ghost (where it
- * runs, what it calls, since when, who exec'd it, what it can reach, why), the other agents in one table, and the
- * layers. ANSI colours only when the caller asks (it decides from the terminal and NO_COLOR).
+ * runs, who started it, what it calls, since when, what it can reach, why), every agent in one table, the layers and
+ * a legend of the report's own terms. ANSI colours only when the caller asks (it decides from the terminal and NO_COLOR).
  */
 public final class InventoryTableReporter {
   private static final String RESET = "\u001b[0m";
@@ -69,10 +69,11 @@ public final class InventoryTableReporter {
       b.append(i == 0 ? "" : " · ").append(p.risk(r, inv.riskCounts().get(r) + " " + r.name().toLowerCase(java.util.Locale.ROOT)));
     }
     b.append('\n');
-    for (InventoryAgent g : inv.ghosts()) ghost(g, p, b);
+    for (InventoryAgent g : inv.ghosts()) ghost(g, inv.scanTime(), p, b);
     agents(inv, p, b);
     mcp(inv, p, b);
     layers(inv, b);
+    legend(inv, b);
     try (OutputStream lines = redactor.lines(out)) {
       lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -93,18 +94,19 @@ public final class InventoryTableReporter {
     return null;
   }
 
-  private static void ghost(InventoryAgent g, Paint p, StringBuilder b) {
+  private static void ghost(InventoryAgent g, java.time.Instant scanTime, Paint p, StringBuilder b) {
     b.append('\n').append(p.classification(Classification.GHOST, AgentText.label(g) + " " + TextTable.printable(g.name())))
         .append("  ")
         .append(p.risk(g.risk(), g.risk().name())).append("  ").append(p.dim("id " + g.id() + " · " + g.change().name().toLowerCase(
             java.util.Locale.ROOT))).append('\n');
     field(b, "where", AgentText.where(g));
     g.process().ifPresent(pr -> field(b, "process", AgentText.process(pr)));
+    field(b, "origin", AgentText.startedBy(g));
+    AgentText.auditLines(g).forEach(line -> field(b, "", line));
     if (g.connections().isEmpty()) field(b, "calls", "no traffic observed; declares " + String.join(", ", g.providers()));
     for (int i = 0; i < g.connections().size(); i++) field(b, i == 0 ? "calls" : "", AgentText.calls(g.connections().get(i)));
-    field(b, "since", AgentText.since(g));
-    g.evidence().stream().filter(e -> e.layer().equals("audit")).forEach(e -> field(b, "exec'd", e.detail()));
-    for (int i = 0; i < g.reach().size(); i++) field(b, i == 0 ? "reach" : "", g.reach().get(i));
+    field(b, "since", AgentText.since(g, scanTime));
+    for (int i = 0; i < g.reach().size(); i++) field(b, i == 0 ? "reach" : "", AgentText.reach(g.reach().get(i)));
     for (int i = 0; i < g.reasons().size(); i++) field(b, i == 0 ? "why" : "", g.reasons().get(i));
   }
 
@@ -134,8 +136,9 @@ public final class InventoryTableReporter {
     b.append("  ").append(String.format("%-8s", name)).append(' ').append(TextTable.printable(value)).append('\n');
   }
 
+  /** Every agent, one row each (ghosts too, after their detail blocks), so the rows add up to the summary's count. */
   private void agents(Inventory inv, Paint p, StringBuilder b) {
-    List<InventoryAgent> rest = inv.agents().stream().filter(a -> a.classification() != Classification.GHOST).toList();
+    List<InventoryAgent> rest = inv.agents();
     if (rest.isEmpty()) return;
     Map<String, Deployable> units = new HashMap<>();
     code.ifPresent(c -> c.deployables().forEach(d -> units.put(d.name(), d)));
@@ -149,7 +152,7 @@ public final class InventoryTableReporter {
       t.add(AgentText.label(a), a.risk().name(), a.name(), unit.map(Deployable::path).orElse(codePath(a)), AgentText.where(a),
           String.join(", ", providers), a.change().name().toLowerCase(java.util.Locale.ROOT));
     }
-    b.append("\nAgents\n");
+    b.append("\nAgents (").append(rest.size()).append(")\n");
     for (String line : t.render(width).split("\n")) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
@@ -176,6 +179,15 @@ public final class InventoryTableReporter {
           .map(l -> l.layer() + " " + l.state().id() + " — " + l.reason()).toList()))
           .append(" (every warning is in inventory.json and report.html)\n");
     }
+  }
+
+  /** The report's own terms a newcomer cannot know, one line each (see {@link Legend}). */
+  private static void legend(Inventory inv, StringBuilder b) {
+    List<Legend.Term> terms = Legend.terms(inv);
+    if (terms.isEmpty()) return;
+    int pad = terms.stream().mapToInt(t -> t.term().length()).max().orElse(0);
+    b.append("\nTerms\n");
+    for (Legend.Term t : terms) b.append("  ").append(String.format("%-" + pad + "s", t.term())).append("  ").append(t.meaning()).append('\n');
   }
 
   /** ANSI colouring that is a no-op when colour is off. */

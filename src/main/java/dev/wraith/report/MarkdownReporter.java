@@ -48,6 +48,7 @@ public final class MarkdownReporter implements InventoryReporter {
     agents(inv, b);
     mcp(inv, b);
     layers(inv, b);
+    legend(inv, b);
     try (OutputStream lines = redactor.lines(out)) {
       lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -77,10 +78,12 @@ public final class MarkdownReporter implements InventoryReporter {
       item(b, "Id", "`" + g.id() + "` (" + g.change().name().toLowerCase(java.util.Locale.ROOT) + ")");
       item(b, "Where", AgentText.where(g));
       g.process().ifPresent(p -> item(b, "Process", AgentText.process(p)));
+      item(b, "Origin", AgentText.startedBy(g));
+      for (String line : AgentText.auditLines(g)) item(b, "Audit log", line);
       if (g.connections().isEmpty()) item(b, "Calls", "no traffic observed; declares " + String.join(", ", g.providers()));
       for (var c : g.connections()) item(b, "Calls", AgentText.calls(c));
-      item(b, "Since", AgentText.since(g));
-      for (String r : g.reach()) item(b, "Can reach", r);
+      item(b, "Since", AgentText.since(g, inv.scanTime()));
+      for (String r : g.reach()) item(b, "Can reach", AgentText.reach(r));
       b.append("\nWhy:\n\n");
       for (String r : g.reasons()) b.append("- ").append(text(r)).append('\n');
       b.append("\nEvidence:\n\n");
@@ -135,6 +138,14 @@ public final class MarkdownReporter implements InventoryReporter {
       if (!l.warnings().isEmpty()) why = (why.isEmpty() ? "" : why + "; ") + String.join("; ", l.warnings());
       b.append("| ").append(l.layer()).append(" | ").append(l.state().id()).append(" | ").append(cell(why)).append(" |\n");
     }
+  }
+
+  /** The report's own terms a newcomer cannot know, one line each (see {@link Legend}). */
+  private static void legend(Inventory inv, StringBuilder b) {
+    List<Legend.Term> terms = Legend.terms(inv);
+    if (terms.isEmpty()) return;
+    b.append("\n## Terms\n\n");
+    for (Legend.Term t : terms) b.append("- **").append(t.term()).append("**: ").append(text(t.meaning())).append('\n');
   }
 
   /** A table cell: pipes escaped, line breaks flattened, Markdown/HTML specials neutralised. */

@@ -78,7 +78,7 @@ class CorrelationReportsTest {
         .contains("(tetragon; evidence dns-lookup, weak)").contains("(tetragon; evidence dns-answer, strong)")
         .contains("--dns-log FILE");
     assertThat(plain.split("\n")).filteredOn(l -> l.startsWith("GHOST ") && l.contains("  id ")).hasSize(4);
-    assertThat(plain).contains("GHOST agent.py").contains("exec'd into the container by alice@example.com")
+    assertThat(plain).contains("GHOST agent.py").contains("origin   exec'd into the running container by alice@example.com (kubectl exec in the Kubernetes audit log)")
         .contains("3960 connections, 2026-02-19T09:00:00Z");
     assertThat(table(full, true)).contains("\u001b[1;31mGHOST agent.py\u001b[0m");
   }

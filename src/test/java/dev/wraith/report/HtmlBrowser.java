@@ -104,14 +104,25 @@ final class HtmlBrowser implements AutoCloseable {
     call("Input.insertText", Map.of("text", text));
   }
 
-  /** A full-page PNG. */
+  /** A full-page PNG, 1280 pixels wide. */
   byte[] screenshot() throws Exception {
+    return screenshot(1280);
+  }
+
+  /** A full-page PNG {@code width} CSS pixels wide (the layout reflows to that width first). */
+  byte[] screenshot(int width) throws Exception {
+    viewport(width, 900);
     JsonNode metrics = call("Page.getLayoutMetrics", Map.of());
     int height = (int) Math.ceil(metrics.path("cssContentSize").path("height").asDouble(900));
-    call("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", Math.min(height, 12000),
-        "deviceScaleFactor", 1, "mobile", false));
+    viewport(width, Math.min(height, 12000));
     JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png"));
     return java.util.Base64.getDecoder().decode(shot.path("data").asText());
+  }
+
+  /** Lays the page out in a window of this size. */
+  void viewport(int width, int height) throws Exception {
+    call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
+        "mobile", false));
   }
 
   void emulateDarkMode(boolean dark) throws Exception {
