@@ -230,7 +230,7 @@ final class Agents {
     }
 
     List<String> reach() {
-      return reach.stream().map(r -> r.kind().id() + Risks.REACH_SEPARATOR + r.detail()).toList();
+      return reach.stream().map(ReachReason::line).toList();
     }
 
     List<Connection> connections() {

@@ -23,7 +23,7 @@ final class Risks {
 
   record Rated(Risk risk, List<String> reasons) {}
 
-  /** @param reach as the inventory lists it: "KIND-ID — detail" ({@link #REACH_SEPARATOR}) */
+  /** @param reach as the inventory lists it: "KIND-ID — detail" ({@link ReachReason#line}) */
   static Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
     return rate(c, observed, false, capabilities, reach);
   }
@@ -81,16 +81,8 @@ final class Risks {
     };
   }
 
-  /**
-   * Between a reach's kind and its detail. Not a colon: "read-secrets: can …" reads as a secret-named header to the
-   * redactor, which then masks the first word of the detail.
-   */
-  static final String REACH_SEPARATOR = " — ";
-
-  /** "read-secrets — ..." → "read-secrets" (and the "read-secrets: ..." of older state snapshots). */
+  /** "read-secrets — ..." (or the "read-secrets: ..." of older state snapshots) → "read-secrets". */
   static String kindOf(String reach) {
-    int i = reach.indexOf(REACH_SEPARATOR);
-    if (i < 0) i = reach.indexOf(':');
-    return i < 0 ? reach : reach.substring(0, i);
+    return ReachReason.kindOf(reach).map(ReachReason.Kind::id).orElse(reach);
   }
 }

@@ -10,6 +10,24 @@ import java.util.Locale;
  * @param detail a one-line human explanation naming the objects involved (never a secret value)
  */
 public record ReachReason(Kind kind, String detail) implements Comparable<ReachReason> {
+  /**
+   * Between a reach line's kind and its detail, as the inventory lists them ("read-secrets — can read …"). Not a colon:
+   * "read-secrets: can …" reads as a secret-named assignment to the redactor, which masks the detail's first word.
+   */
+  public static final String SEPARATOR = " — ";
+
+  /** The line the inventory lists. */
+  public String line() {
+    return kind.id() + SEPARATOR + detail;
+  }
+
+  /** The kind a listed line starts with: "KIND — detail", or the "KIND: detail" of older state snapshots. */
+  public static java.util.Optional<Kind> kindOf(String line) {
+    for (Kind k : Kind.values()) {
+      if (line.startsWith(k.id() + SEPARATOR) || line.startsWith(k.id() + ":")) return java.util.Optional.of(k);
+    }
+    return java.util.Optional.empty();
+  }
   /** The kind of reach, loudest first. */
   public enum Kind {
     CLUSTER_ADMIN, READ_SECRETS, EXEC_PODS, CREATE_WORKLOADS, HOST_NAMESPACE, EXPOSED;

@@ -59,7 +59,7 @@ final class AgentText {
    */
   static String reach(String line) {
     for (dev.wraith.model.ReachReason.Kind k : dev.wraith.model.ReachReason.Kind.values()) {
-      if (line.startsWith(k.id() + ": ")) return k.id() + " — " + line.substring(k.id().length() + 2);
+      if (line.startsWith(k.id() + ": ")) return k.id() + dev.wraith.model.ReachReason.SEPARATOR + line.substring(k.id().length() + 2);
     }
     return line;
   }

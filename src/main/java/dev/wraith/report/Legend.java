@@ -32,7 +32,7 @@ final class Legend {
     for (InventoryAgent a : inventory.agents()) {
       a.connections().forEach(c -> methods.add(c.evidence()));
       for (ReachReason.Kind k : ReachReason.Kind.values()) {
-        if (a.reach().stream().anyMatch(r -> r.startsWith(k.id() + ":"))) reach.add(k);
+        if (a.reach().stream().anyMatch(r -> ReachReason.kindOf(r).equals(java.util.Optional.of(k)))) reach.add(k);
       }
       a.evidence().forEach(e -> layers.add(e.layer()));
       a.connections().forEach(c -> layers.add(c.layer()));

@@ -28,7 +28,7 @@ class LegendTest {
   void onlyTheTermsTheReportUsesInAFixedOrder() {
     Inventory inv = inventory(List.of(
         ghost("a", List.of(conn(Attributed.Method.PIN), conn(Attributed.Method.DNS_ANSWER)),
-            List.of("read-secrets: can read secrets in namespace payments via RoleBinding payments/x -> Role x",
+            List.of("read-secrets — can read secrets in namespace payments via RoleBinding payments/x -> Role x",
                 "exec-pods: can exec into pods in namespace payments via RoleBinding payments/y -> Role y")),
         ghost("b", List.of(conn(Attributed.Method.PUBLISHED_RANGE)), List.of())));
     assertThat(Legend.terms(inv)).extracting(Legend.Term::term)
