@@ -79,7 +79,7 @@ python3 - "$work/all.json" "$work/one.json" "$work/all.err" <<'PY'
 import json, sys
 for label, path in (("A (all snapshots)", sys.argv[1]), ("B (one snapshot)", sys.argv[2])):
     d = json.load(open(path))
-    layers = {l["layer"]: l["state"] for l in d["layers"]}
+    layers = {l["name"]: l["status"] for l in d["layers"]}
     print("%s: %d agents, summary %s, layers %s" % (label, len(d["agents"]), d["summary"], layers))
 print("A's progress: " + " | ".join(l.strip() for l in open(sys.argv[3]) if "ran " in l))
 PY
