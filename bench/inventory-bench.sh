@@ -15,7 +15,7 @@ pods=${3:-20000}
 runs=${4:-3}
 work=$(mktemp -d /tmp/inventories-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-[ -f target/wraith.jar ] || mvn -q -B -o package -DskipTests
+./wraith --version > /dev/null   # builds the jar when sources changed, before anything is timed
 jar="$PWD/target/wraith.jar"
 
 # the template repository: one unit (agent-zz0000) with an agent and its tools, a Dockerfile, a manifest, docs
@@ -69,8 +69,9 @@ echo "inputs: $repos code inventories ($(du -sh "$work/inventories" | cut -f1), 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 
 common=(--code-inventory "$work/inventories" --skip-layers host,tetragon,mcp --no-state --format json)
-joined=(java ${JAVA_OPTS:-} -jar "$jar" scan-all "${common[@]}" "${snaps[@]}" -o "$work/results-all")
-baseline=(java ${JAVA_OPTS:-} -jar "$jar" scan-all "${common[@]}" --kube-snapshot "$work/cluster-1.json" -o "$work/results-one")
+# as users run it: the launcher (serial GC, C1, class data sharing; WRAITH_JAVA_OPTS replaces those flags)
+joined=("$PWD/wraith" scan-all "${common[@]}" "${snaps[@]}" -o "$work/results-all")
+baseline=("$PWD/wraith" scan-all "${common[@]}" --kube-snapshot "$work/cluster-1.json" -o "$work/results-one")
 
 # one run of each outside the timing, to check what they found
 "${joined[@]}" > "$work/all.json" 2> "$work/all.err" || { cat "$work/all.err"; exit 1; }

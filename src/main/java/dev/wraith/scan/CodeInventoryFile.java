@@ -90,6 +90,20 @@ public final class CodeInventoryFile {
   }
 
   static Read parse(Path file, byte[] bytes) {
+    try { // the usual case in one pass; anything else is diagnosed from the tree below
+      CodeInventory inventory = READER.readValue(bytes, CodeInventory.class);
+      if (CodeInventory.FORMAT.equals(inventory.format()) && inventory.schemaVersion() == CodeInventory.SCHEMA_VERSION) {
+        String bad = badPath(inventory);
+        return bad.isEmpty() ? new Loaded(file, inventory) : new Refused(file, file + ": " + bad + "; not joined");
+      }
+    } catch (IOException | RuntimeException e) {
+      // diagnosed below
+    }
+    return diagnose(file, bytes);
+  }
+
+  /** Why a file did not bind as this version's inventory, in words. */
+  private static Read diagnose(Path file, byte[] bytes) {
     JsonNode tree;
     try {
       tree = READER.readTree(bytes);
