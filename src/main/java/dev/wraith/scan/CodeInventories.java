@@ -51,6 +51,11 @@ public final class CodeInventories {
 
   /** Why a {@code --code-inventory} argument cannot be used at all (a usage error), or empty when it can. */
   public static Optional<String> unusable(Path source) {
+    String given = source.toString();
+    if (given.matches("(?i)(https?|s3|gs|ftp):/.*")) {
+      return Optional.of(given + ": a URL is not read (wraith sends no traffic); download the inventories to a directory "
+          + "and give that");
+    }
     if (!Files.exists(source)) {
       return Optional.of(Files.isSymbolicLink(source)
           ? source + ": a symbolic link that leads nowhere (missing target or a loop); give a file or directory"

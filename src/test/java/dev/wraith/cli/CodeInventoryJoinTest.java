@@ -142,6 +142,30 @@ class CodeInventoryJoinTest {
     assertThat(schema().validate(inv)).hasSizeGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  void theDryRunSaysTheInventoriesAndUnusableArgumentsAreUsageErrors() throws Exception {
+    Path inventories = Files.createDirectories(dir.resolve("inventories"));
+    ScanAllCommandTest.Run dry = ScanAllCommandTest.run("scan-all", "--code-inventory", inventories.toString(), "--dry-run",
+        "--no-state");
+    assertThat(dry.code()).as(dry.err()).isZero();
+    assertThat(dry.out()).containsPattern("code\\s+yes\\s+code inventories from " + java.util.regex.Pattern.quote(inventories.toString()));
+    Path fifo = dir.resolve("inventories-fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Path loop = dir.resolve("loop.json");
+    Files.createSymbolicLink(loop, loop);
+    for (String[] bad : List.of(new String[] {dir.resolve("missing").toString(), "no such file or directory"},
+        new String[] {fifo.toString(), "not a regular file or directory"},
+        new String[] {loop.toString(), "leads nowhere"},
+        new String[] {"https://ci.example.com/inv.json", "a URL is not read"})) {
+      ScanAllCommandTest.Run r = ScanAllCommandTest.run("scan-all", "--code-inventory", bad[0], "--no-state", "--dry-run");
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("--code-inventory", bad[1]).doesNotContain("Exception");
+    }
+    ScanAllCommandTest.Run two = ScanAllCommandTest.run("scan", "examples", "examples/demo", "--format", "inventory");
+    assertThat(two.code()).isEqualTo(2);
+    assertThat(two.err()).contains("exactly one PATH");
+  }
+
   private String[] scanAll(Path results, List<String> code) {
     List<String> a = new ArrayList<>(List.of("scan-all"));
     a.addAll(code);

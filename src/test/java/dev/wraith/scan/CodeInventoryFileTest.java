@@ -155,6 +155,8 @@ class CodeInventoryFileTest {
     Files.createSymbolicLink(loop, loop);
     assertThat(CodeInventories.unusable(loop)).get().asString().contains("leads nowhere");
     assertThat(CodeInventories.unusable(dir)).isEmpty();
+    assertThat(CodeInventories.unusable(Path.of("https://ci.example.com/artifacts/inv.json"))).get().asString()
+        .contains("a URL is not read");
   }
 
   private ObjectNode tree() throws Exception {
