@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Scans source trees (Python, JavaScript, TypeScript, Java, Go, manifests, Dockerfiles, Kubernetes/Helm/Compose "
-            + "files) for AI SDK clients, agent frameworks, tools, vector stores, MCP servers, raw calls to AI endpoints, "
+        "Scans source trees (Python, JavaScript, TypeScript, Java, Go, C#, Kotlin, Ruby, PHP, Rust, manifests, "
+            + "Dockerfiles, Kubernetes/Helm/Compose files) for AI SDK clients, agent frameworks, tools, vector stores, MCP servers, raw calls to AI endpoints, "
             + "AI dependencies and deployment identity.",
         "",
         "Honours .gitignore files and skips dependency caches, virtualenvs, vendored Go modules, binaries and files "
@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
     footer = {
         "",
         "Examples:",
-        "  wraith scan .                                   table of agents and findings",
+        "  wraith scan .                                   summary and one row per agent",
+        "  wraith scan . --details --width 160             also every finding, dependency and deployment",
         "  wraith scan services/ tools/ --format json -o wraith.json",
         "  wraith scan . --format sarif -o wraith.sarif --fail-on error    CI gate for code scanning",
         "  wraith scan . --exclude 'tests/**' --exclude '*.ipynb'",
@@ -60,6 +61,11 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin WidthOptions width = new WidthOptions();
+
+  @Option(names = "--details", description = "After the summary and the agents, list every finding, AI dependency "
+      + "and deployment identity (table format; json and sarif always have everything).")
+  boolean details;
 
   @Option(names = "--exclude", paramLabel = "GLOB",
       description = "Skip paths matching GLOB (gitignore syntax, relative to each scan root). Repeatable.")
@@ -91,7 +97,8 @@ final class ScanCommand implements Callable<Integer> {
     if (output.format.equalsIgnoreCase("inventory")) return inventory(gate);
     if (prefix != null) throw new Main.UsageProblem("--prefix is only for --format inventory");
     Catalogue cat = catalogue.load();
-    var reporter = output.reporter(Registry.reporters(cat), List.of("table", "json", "sarif"));
+    int columns = width.resolve(System.getenv(), output.output == null && System.console() != null);
+    var reporter = output.reporter(Registry.reporters(cat, columns, details), List.of("table", "json", "sarif"));
     ScanReport report = CodeLayer.scan(cat, paths, new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
     output.emit(reporter, report, System.out);
     if (report.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;

@@ -1,5 +1,9 @@
 package dev.wraith.cluster;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -78,12 +82,38 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     Config base;
     try {
       base = s.kubeconfig() != null
-          ? Config.fromKubeconfig(s.context(), Files.readString(s.kubeconfig()), s.kubeconfig().toString())
+          ? Config.fromKubeconfig(s.context(), kubeconfig(s.kubeconfig()), s.kubeconfig().toString())
           : Config.autoConfigure(s.context());
-    } catch (IOException | KubernetesClientException e) {
-      throw new IllegalArgumentException("cannot load kubeconfig: " + e.getMessage(), e);
+    } catch (RuntimeException e) { // fabric8's KubernetesClientException and its YAML parser's exceptions
+      System.getLogger(LiveKubeApi.class.getName()).log(System.Logger.Level.DEBUG, "loading the kubeconfig", e);
+      throw new IllegalArgumentException("cannot load the kubeconfig" + (s.kubeconfig() == null ? "" : " " + s.kubeconfig())
+          + (e instanceof IllegalArgumentException ? ": " + e.getMessage() : " (run with --debug for details)"), e);
+    }
+    if (s.context() != null && (base.getCurrentContext() == null || !s.context().equals(base.getCurrentContext().getName()))) {
+      throw new IllegalArgumentException("--context " + s.context() + ": no such context in the kubeconfig");
     }
     return withConfig(base, s);
+  }
+
+  /**
+   * An explicit kubeconfig's text, read within the shared limits and checked to be YAML with at least one context
+   * before fabric8 sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
+   */
+  private static String kubeconfig(Path file) {
+    String text;
+    tools.jackson.databind.JsonNode doc;
+    try {
+      text = InputFile.readString(file, Limits.DEFAULT.documentBytes());
+      doc = Parsers.yaml3(Limits.DEFAULT).readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
+    }
+    if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
+      throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
+    }
+    return text;
   }
 
   /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */
@@ -239,7 +269,8 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
-  private static String detail(KubernetesClientException e) {
+  /** The API server's message (first line, capped), or the transport cause; shared with {@link InformerKubeApi}. */
+  static String detail(KubernetesClientException e) {
     String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
     if (m == null) return "";
     int nl = m.indexOf('\n');

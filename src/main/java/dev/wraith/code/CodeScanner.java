@@ -5,6 +5,7 @@ import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.HostPattern;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.Signature;
+import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.Finding;
@@ -131,6 +132,21 @@ public final class CodeScanner {
 
   /** Scans roots whose paths carry the given prefixes (see {@link NamedRoot}). */
   public CodeScan scanNamed(List<NamedRoot> named) {
+    return scanWithModules(named).code();
+  }
+
+  /**
+   * A scan with the modules its manifests declare, which name deployables: a code inventory keeps them so that the
+   * deployables of joined inventories can be formed over all trees at once (names are unique across a scan).
+   */
+  public record Scanned(CodeScan code, List<Detection.ModuleName> modules) {
+    public Scanned {
+      modules = List.copyOf(modules);
+    }
+  }
+
+  /** {@link #scanNamed} with the manifests' modules. */
+  public Scanned scanWithModules(List<NamedRoot> named) {
     List<Path> roots = named.stream().map(NamedRoot::root).toList();
     long start = System.nanoTime();
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -153,7 +169,8 @@ public final class CodeScanner {
               try {
                 scanFile(e, rel, accepting, results, warnings, read, parsed, bytes, skipped);
               } catch (Throwable t) { // StackOverflowError on pathological nesting included: one file never stops a scan
-                warnings.add(rel + ": skipped after an internal error: " + t.getClass().getSimpleName());
+                String why = dev.wraith.files.Failures.describe(t, "reading " + rel); // logged for --debug
+                warnings.add(rel + ": skipped, " + (t instanceof Error ? why : "an internal error (run with --debug for details)"));
               }
             });
           });
@@ -172,18 +189,22 @@ public final class CodeScanner {
     List<Finding> findings = new ArrayList<>();
     List<Deployment> deployments = new ArrayList<>();
     List<ModelUse> models = new ArrayList<>();
+    List<Detection.ModuleName> modules = new ArrayList<>();
     for (Detection d : results.stream().sorted(Ordered.ORDER).map(Ordered::detection).toList()) {
       findings.addAll(d.findings());
       deployments.addAll(d.deployments());
       models.addAll(d.models());
+      modules.addAll(d.modules());
       warnings.addAll(d.warnings());
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments, impliedProviders(catalogue)), findings,
-        deployments, models,
+    List<String> rootNames = roots.stream().map(Path::toString).toList();
+    List<CodeAgent> agents = CodeAgents.group(findings, models, deployments, impliedProviders(catalogue));
+    return new Scanned(new CodeScan(rootNames, agents, Deployables.group(rootNames, agents, findings, deployments, modules),
+        findings, deployments, models,
         LayerStatus.ran("code", sortedWarnings),
-        new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));
+        new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis)), modules);
   }
 
   /** Framework id to the provider it defaults to, for the frameworks that have one. */
@@ -206,7 +227,7 @@ public final class CodeScanner {
     try {
       length = readInto(e.file(), buf);
     } catch (IOException ex) {
-      warnings.add(rel + ": cannot read: " + ex.getClass().getSimpleName());
+      warnings.add(dev.wraith.files.FileProblem.describeAs(ex, Path.of(rel), "reading") + "; not scanned");
       skipped.incrementAndGet();
       return;
     }

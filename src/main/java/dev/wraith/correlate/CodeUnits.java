@@ -3,6 +3,7 @@ package dev.wraith.correlate;
 import dev.wraith.catalogue.ImageName;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
+import dev.wraith.model.Deployable;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Finding;
@@ -17,9 +18,8 @@ import java.util.TreeSet;
 /**
  * Groups the code layer's AI files into units (code agents) and gives each its deployment identity.
  *
- * <p>A unit's directory is the deepest of: a Dockerfile's build context, a compose service's build directory, the
- * directory of a manifest declaring an AI dependency (requirements.txt, package.json, pom.xml, go.mod, ...) that
- * contains the file. A file under none of them is a unit of its own. A unit "builds" the images whose repository's
+ * <p>The units are the code layer's deployables (see {@code dev.wraith.code.Deployables}), so {@code scan} and
+ * {@code scan-all} agree on them. A unit "builds" the images whose repository's
  * last segment is the unit directory's name ({@code ghcr.io/acme/triage-agent} ↔ {@code services/triage-agent}) and
  * the images a compose service with {@code build:} at that directory names. A workload manifest runs the unit when
  * it runs one of those images, its compose build is the unit, or its command names one of the unit's scripts.
@@ -28,29 +28,27 @@ final class CodeUnits {
   private CodeUnits() {}
 
   static List<CodeUnit> of(CodeScan code) {
-    TreeSet<String> dirs = candidateDirs(code);
-    Map<String, List<CodeAgent>> byDir = new TreeMap<>();
-    for (CodeAgent a : code.agents()) byDir.computeIfAbsent(unitDir(a.path(), dirs), k -> new ArrayList<>()).add(a);
     Map<String, List<Finding>> findingsByFile = new java.util.HashMap<>();
     for (Finding f : code.findings()) findingsByFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
     Map<String, List<Deployment>> buildsByDir = new java.util.HashMap<>();
     for (Deployment d : code.deployments()) buildDir(d).ifPresent(dir -> buildsByDir.computeIfAbsent(dir, k -> new ArrayList<>()).add(d));
     List<CodeUnit> partial = new ArrayList<>();
-    for (var e : byDir.entrySet()) {
+    for (Deployable d0 : code.deployables()) {
       List<Finding> findings = new ArrayList<>();
-      e.getValue().stream().map(CodeAgent::path).distinct().sorted()
+      d0.files().stream().map(CodeAgent::path).distinct().sorted()
           .forEach(p -> findings.addAll(findingsByFile.getOrDefault(p, List.of())));
       findings.sort(null);
-      partial.add(new CodeUnit(e.getKey(), name(e.getKey(), code), e.getValue(), findings, List.of(),
-          buildsByDir.getOrDefault(e.getKey(), List.of())));
+      List<Deployment> builds = d0.declared() ? buildsByDir.getOrDefault(d0.dir(), List.of()) : List.of();
+      partial.add(new CodeUnit(d0.dir(), d0.name(), dirName(d0.dir(), code), d0.declared(), d0.files(), findings, List.of(),
+          builds));
     }
     return withManifests(partial, code);
   }
 
   /**
    * Each unit with the workload manifests that run it (see the class contract), in the scan's deployment order. The
-   * candidates of each manifest are looked up by unit name, compose image, directory and file-name pair, so a fleet of
-   * thousands of units costs what its manifests name, not units times manifests.
+   * candidates of each manifest are looked up by directory name, compose image, directory, file and file-name pair, so
+   * a fleet of thousands of units costs what its manifests name, not units times manifests.
    */
   private static List<CodeUnit> withManifests(List<CodeUnit> units, CodeScan code) {
     Candidates index = new Candidates(units);
@@ -65,7 +63,8 @@ final class CodeUnits {
     }
     List<CodeUnit> out = new ArrayList<>();
     for (CodeUnit u : units) {
-      out.add(new CodeUnit(u.dir(), u.name(), u.files(), u.findings(), manifests.getOrDefault(u, List.of()), u.builds()));
+      out.add(new CodeUnit(u.dir(), u.name(), u.dirName(), u.declared(), u.files(), u.findings(),
+          manifests.getOrDefault(u, List.of()), u.builds()));
     }
     return out;
   }
@@ -73,19 +72,24 @@ final class CodeUnits {
   /** The units a manifest could run: a superset of those it runs, found through indexes (exact test in the caller). */
   private static final class Candidates {
     private final List<CodeUnit> units;
-    private final Map<String, List<CodeUnit>> byName = new java.util.HashMap<>(), byComposeRepo = new java.util.HashMap<>(),
-        byDir = new java.util.HashMap<>(), byLastTwo = new java.util.HashMap<>();
+    private final Map<String, List<CodeUnit>> byDirName = new java.util.HashMap<>(), byComposeRepo = new java.util.HashMap<>(),
+        byDir = new java.util.HashMap<>(), byFile = new java.util.HashMap<>(), byLastTwo = new java.util.HashMap<>();
 
     Candidates(List<CodeUnit> units) {
       this.units = units;
       for (CodeUnit u : units) {
-        if (!u.singleFile()) byName.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u);
+        if (u.declared()) {
+          byDirName.computeIfAbsent(u.dirName(), k -> new ArrayList<>()).add(u);
+          byDir.computeIfAbsent(u.dir(), k -> new ArrayList<>()).add(u);
+        }
         for (Deployment b : u.builds()) {
           if (b.kind() != DeploymentKind.COMPOSE) continue;
           for (String i : b.images()) byComposeRepo.computeIfAbsent(ImageName.repository(i), k -> new ArrayList<>()).add(u);
         }
-        byDir.computeIfAbsent(u.dir(), k -> new ArrayList<>()).add(u);
-        for (CodeAgent f : u.files()) lastTwo(f.path()).ifPresent(k -> byLastTwo.computeIfAbsent(k, x -> new ArrayList<>()).add(u));
+        for (CodeAgent f : u.files()) {
+          byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(u);
+          lastTwo(f.path()).ifPresent(k -> byLastTwo.computeIfAbsent(k, x -> new ArrayList<>()).add(u));
+        }
       }
     }
 
@@ -95,10 +99,11 @@ final class CodeUnits {
       for (String image : d.images()) {
         if (image.isEmpty()) continue;
         String repo = ImageName.repository(image);
-        hit.addAll(byName.getOrDefault(repo.substring(repo.lastIndexOf('/') + 1), List.of()));
+        hit.addAll(byDirName.getOrDefault(repo.substring(repo.lastIndexOf('/') + 1), List.of()));
         hit.addAll(byComposeRepo.getOrDefault(repo, List.of()));
       }
       for (String script : d.scripts()) {
+        hit.addAll(byFile.getOrDefault(script, List.of()));
         hit.addAll(byDir.getOrDefault(".", List.of()));
         hit.addAll(byDir.getOrDefault(script, List.of()));
         for (int i = script.indexOf('/'); i >= 0; i = script.indexOf('/', i + 1)) {
@@ -108,9 +113,7 @@ final class CodeUnits {
       for (String command : d.commands()) {
         for (String word : command.split("\\s+")) lastTwo(word).ifPresent(k -> hit.addAll(byLastTwo.getOrDefault(k, List.of())));
       }
-      for (Deployment b : d.kind() == DeploymentKind.COMPOSE ? List.of(d) : List.<Deployment>of()) {
-        buildDir(b).ifPresent(dir -> hit.addAll(byDir.getOrDefault(dir, List.of())));
-      }
+      if (d.kind() == DeploymentKind.COMPOSE) buildDir(d).ifPresent(dir -> hit.addAll(byDir.getOrDefault(dir, List.of())));
       return hit.isEmpty() ? List.of() : units.stream().filter(hit::contains).toList();
     }
 
@@ -131,17 +134,10 @@ final class CodeUnits {
     return Optional.empty();
   }
 
-  /** The unit holding this file, if any. */
-  static Optional<CodeUnit> holding(List<CodeUnit> units, String path) {
-    for (CodeUnit u : units) if (u.files().stream().anyMatch(f -> f.path().equals(path))) return Optional.of(u);
-    return units.stream().filter(u -> u.contains(path) && !u.singleFile())
-        .max(java.util.Comparator.comparingInt(u -> u.dir().length()));
-  }
-
   /**
    * {@link #holding} for many paths: indexes built once (a fleet scan hashes tens of thousands of files).
-   * Same answers: the first unit listing the file, else the deepest unit (not a single file) whose directory holds it,
-   * the earlier unit on a tie.
+   * Same answers: the first unit listing the file, else the deepest declared unit whose directory holds it, the earlier
+   * unit on a tie.
    */
   static java.util.function.Function<String, Optional<CodeUnit>> holdingIndex(List<CodeUnit> units) {
     Map<String, CodeUnit> byFile = new java.util.HashMap<>();
@@ -149,7 +145,7 @@ final class CodeUnits {
     for (int i = 0; i < units.size(); i++) {
       CodeUnit u = units.get(i);
       for (CodeAgent f : u.files()) byFile.putIfAbsent(f.path(), u);
-      if (!u.singleFile()) byDir.putIfAbsent(u.dir(), i);
+      if (u.declared()) byDir.putIfAbsent(u.dir(), i);
     }
     return path -> {
       CodeUnit direct = byFile.get(path);
@@ -171,39 +167,25 @@ final class CodeUnits {
     return la > lb || la == lb && a < b;
   }
 
+  /** The unit holding this file, if any. */
+  static Optional<CodeUnit> holding(List<CodeUnit> units, String path) {
+    for (CodeUnit u : units) if (u.files().stream().anyMatch(f -> f.path().equals(path))) return Optional.of(u);
+    return units.stream().filter(u -> u.contains(path) && u.declared())
+        .max(java.util.Comparator.comparingInt(u -> u.dir().length()));
+  }
+
   /** Whether the unit builds this image (see the class contract). */
   static boolean builds(CodeUnit u, String image) {
     if (image.isEmpty()) return false;
     String repo = ImageName.repository(image);
     String last = repo.substring(repo.lastIndexOf('/') + 1);
-    if (!u.singleFile() && last.equals(u.name())) return true;
+    if (u.declared() && last.equals(u.dirName())) return true;
     for (Deployment b : u.builds()) {
       if (b.kind() == DeploymentKind.COMPOSE && b.images().stream().anyMatch(i -> ImageName.repository(i).equals(repo))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static TreeSet<String> candidateDirs(CodeScan code) {
-    TreeSet<String> dirs = new TreeSet<>();
-    for (Deployment d : code.deployments()) {
-      if (d.kind() == DeploymentKind.DOCKERFILE) dirs.add(norm(d.attributes().getOrDefault("context", parent(d.location().path()))));
-      if (d.kind() == DeploymentKind.COMPOSE && d.attributes().containsKey("build")) dirs.add(norm(d.attributes().get("build")));
-    }
-    for (Finding f : code.findings()) if (f.kind() == FindingKind.DEPENDENCY) dirs.add(norm(parent(f.location().path())));
-    return dirs;
-  }
-
-  /** The deepest candidate directory holding the file ("." when only the root does), else the file itself. */
-  private static String unitDir(String path, TreeSet<String> dirs) {
-    String best = null;
-    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-      String d = path.substring(0, i);
-      if (dirs.contains(d) && (best == null || d.length() > best.length())) best = d;
-    }
-    if (best == null && dirs.contains(".")) best = ".";
-    return best == null ? path : best;
   }
 
   private static boolean mentionsFile(String command, CodeUnit u) {
@@ -214,7 +196,7 @@ final class CodeUnits {
     return false;
   }
 
-  private static String name(String dir, CodeScan code) {
+  private static String dirName(String dir, CodeScan code) {
     if (dir.equals(".")) {
       String root = code.roots().isEmpty() ? "repository" : code.roots().get(0).replaceAll("/+$", "");
       return root.substring(root.lastIndexOf('/') + 1);

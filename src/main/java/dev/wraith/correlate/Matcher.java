@@ -48,7 +48,7 @@ final class Matcher {
     for (String path : codeFileHashes.keySet()) holding.apply(path).ifPresent(u -> files.putIfAbsent(path, u));
     for (CodeUnit u : units) {
       for (Deployment d : u.manifests()) manifestsByName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(Map.entry(u, d));
-      if (!u.singleFile()) unitsByName.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u);
+      if (u.declared()) unitsByName.computeIfAbsent(u.dirName(), k -> new ArrayList<>()).add(u);
       for (Deployment b : u.builds()) {
         if (b.kind() != DeploymentKind.COMPOSE) continue;
         for (String i : b.images()) unitsByComposeRepo.computeIfAbsent(ImageName.repository(i), k -> new ArrayList<>()).add(u);
@@ -58,7 +58,7 @@ final class Matcher {
 
   /** Manifests by the workload name they declare, with their unit, in unit then manifest order. */
   private final Map<String, List<Map.Entry<CodeUnit, Deployment>>> manifestsByName = new java.util.HashMap<>();
-  /** Units by name (those that build images named like them) and by the image repositories their compose builds name. */
+  /** Declared units by directory name (images named like it) and by the image repositories their compose builds name. */
   private final Map<String, List<CodeUnit>> unitsByName = new java.util.HashMap<>(), unitsByComposeRepo = new java.util.HashMap<>();
 
   Optional<Match> match(RuntimeSubject s) {

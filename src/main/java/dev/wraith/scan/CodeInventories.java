@@ -37,16 +37,18 @@ public final class CodeInventories {
   public static CodeInventory make(Catalogue cat, Path root, String prefix, CodeScanner.Options options, String toolVersion) {
     Redactor redactor = Redactor.of(cat);
     List<NamedRoot> roots = List.of(new NamedRoot(root, prefix));
-    CodeScan scan = new CodeScanner(cat, Registry.codeDetectors(cat), options).scanNamed(roots);
+    CodeScanner.Scanned scanned = new CodeScanner(cat, Registry.codeDetectors(cat), options).scanWithModules(roots);
+    CodeScan scan = scanned.code();
     CodeScan.Stats s = scan.stats();
-    scan = new CodeScan(scan.roots(), scan.agents(), scan.findings(), scan.deployments(), scan.models(), scan.status(),
+    scan = new CodeScan(scan.roots(), scan.agents(), scan.deployables(), scan.findings(), scan.deployments(), scan.models(),
+        scan.status(),
         new CodeScan.Stats(s.filesSeen(), s.filesRead(), s.filesParsed(), s.bytesRead(), s.skipped(), 0));
     McpScan mcp = Files.isDirectory(root)
         ? new McpDiscovery(cat, ConfigFiles.local()).scan(null, List.of(root))
         : new McpScan(List.of(), List.of(), 0);
     return new CodeInventory(CodeInventory.FORMAT, CodeInventory.SCHEMA_VERSION,
         new ScanReport.Tool("wraith", toolVersion, cat.version(), cat.schema()), new GitCheckout(redactor).identify(root, prefix),
-        scan, CodeHashes.of(scan, roots), mcp, Correlator.units(scan));
+        scan, scanned.modules(), CodeHashes.of(scan, roots), mcp, Correlator.units(scan));
   }
 
   /** Why a {@code --code-inventory} argument cannot be used at all (a usage error), or empty when it can. */
@@ -94,7 +96,8 @@ public final class CodeInventories {
    */
   public static Joined join(Catalogue cat, List<Path> roots, CodeScanner.Options options, List<Path> sources) {
     List<NamedRoot> named = roots.stream().map(r -> new NamedRoot(r, CodeScanner.rootName(r))).toList();
-    CodeScan local = new CodeScanner(cat, Registry.codeDetectors(cat), options).scanNamed(named);
+    CodeScanner.Scanned scanned = new CodeScanner(cat, Registry.codeDetectors(cat), options).scanWithModules(named);
+    CodeScan local = scanned.code();
     List<String> warnings = new ArrayList<>(local.status().warnings());
     if (local.status().state() == LayerStatus.State.FAILED) warnings.add(local.status().reason());
     Map<String, String> taken = new HashMap<>();
@@ -113,11 +116,13 @@ public final class CodeInventories {
             + "(make one of them again with 'wraith scan PATH --format inventory --prefix NAME')");
       }
     }
-    return merge(cat, local, CodeHashes.of(local, named), joined, warnings);
+    return merge(cat, scanned, CodeHashes.of(local, named), joined, warnings);
   }
 
-  private static Joined merge(Catalogue cat, CodeScan local, Map<String, String> localHashes, List<CodeInventory> joined,
-      List<String> warnings) {
+  private static Joined merge(Catalogue cat, CodeScanner.Scanned scanned, Map<String, String> localHashes,
+      List<CodeInventory> joined, List<String> warnings) {
+    CodeScan local = scanned.code();
+    List<dev.wraith.code.Detection.ModuleName> modules = new ArrayList<>(scanned.modules());
     List<String> rootNames = new ArrayList<>(local.roots());
     List<dev.wraith.model.CodeAgent> agents = new ArrayList<>(local.agents());
     List<dev.wraith.model.Finding> findings = new ArrayList<>(local.findings());
@@ -137,6 +142,7 @@ public final class CodeInventories {
       findings.addAll(c.findings());
       deployments.addAll(c.deployments());
       models.addAll(c.models());
+      modules.addAll(inv.modules());
       hashes.putAll(inv.fileHashes());
       warnings.addAll(c.status().warnings());
       if (c.status().state() == LayerStatus.State.FAILED) warnings.add(inv.repository().prefix() + ": " + c.status().reason());
@@ -154,7 +160,10 @@ public final class CodeInventories {
       warnings.add("code inventories made with catalogue " + String.join(", ", otherCatalogues) + " (this scan: "
           + cat.version() + "): their code findings are what that catalogue saw");
     }
-    CodeScan code = new CodeScan(rootNames, agents, findings, deployments, models,
+    // deployables are named uniquely across the whole scan: formed again over every tree, as one scan of them all would
+    List<dev.wraith.model.Deployable> deployables = dev.wraith.code.Deployables.group(rootNames, agents, findings, deployments,
+        modules);
+    CodeScan code = new CodeScan(rootNames, agents, deployables, findings, deployments, models,
         LayerStatus.ran("code", warnings.stream().sorted().toList()),
         new CodeScan.Stats(seen, read, parsed, bytes, skipped, local.stats().millis()));
     return new Joined(code, hashes, new McpScan(mcp, mcpWarnings, mcpFiles), joined.size());

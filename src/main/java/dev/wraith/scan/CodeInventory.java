@@ -1,5 +1,6 @@
 package dev.wraith.scan;
 
+import dev.wraith.code.Detection;
 import dev.wraith.correlate.DeployableUnit;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.McpScan;
@@ -21,10 +22,12 @@ import java.util.TreeMap;
  * @param format always {@link #FORMAT}
  * @param code the code layer's result, its time ({@code stats.millis}) zeroed so equal trees give equal files
  * @param fileHashes SHA-256 of the files an entry script may be compared with, by path
+ * @param modules the modules the tree's manifests declare (they name deployables; joined inventories' deployables are
+ *     formed again over all trees, since a name is unique across one scan)
  * @param mcp MCP servers configured in the tree's project files (.cursor/mcp.json, .vscode/mcp.json, ...)
  */
 public record CodeInventory(String format, int schemaVersion, ScanReport.Tool tool, Repository repository, CodeScan code,
-    Map<String, String> fileHashes, McpScan mcp, List<DeployableUnit> units) {
+    List<Detection.ModuleName> modules, Map<String, String> fileHashes, McpScan mcp, List<DeployableUnit> units) {
   public static final String FORMAT = "wraith-code-inventory";
   public static final int SCHEMA_VERSION = 1;
 
@@ -53,6 +56,7 @@ public record CodeInventory(String format, int schemaVersion, ScanReport.Tool to
     if (format == null || tool == null || repository == null || code == null || mcp == null) {
       throw new NullPointerException("code inventory fields are never null");
     }
+    modules = List.copyOf(modules);
     fileHashes = java.util.Collections.unmodifiableMap(new TreeMap<>(fileHashes));
     units = List.copyOf(units);
   }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.Finding;
@@ -16,13 +18,8 @@ import dev.wraith.model.ModelUse;
 import dev.wraith.redact.RedactingModule;
 import dev.wraith.redact.Redactor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -67,25 +64,9 @@ public final class CodeInventoryFile {
   /** Reads one inventory file (see the class contract). */
   public static Read read(Path file) {
     try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      if (a.isDirectory()) return new Refused(file, file + " is a directory; give a code inventory file");
-      if (!a.isRegularFile()) {
-        return new Refused(file, file + " is not a regular file (a named pipe or a device?); save the inventory to a file");
-      }
-      if (a.size() > MAX_BYTES) return new Refused(file, file + " is larger than " + (MAX_BYTES >> 20) + " MiB; not read");
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes(MAX_BYTES + 1);
-      }
-      if (bytes.length > MAX_BYTES) return new Refused(file, file + " grew past " + (MAX_BYTES >> 20) + " MiB while read; not read");
-      return parse(file, bytes);
-    } catch (NoSuchFileException e) {
-      return new Refused(file, file + ": no such file");
-    } catch (FileSystemException e) {
-      String reason = e.getReason() == null ? "cannot be read" : e.getReason().toLowerCase(java.util.Locale.ROOT);
-      return new Refused(file, file + ": " + reason + "; not read");
-    } catch (IOException e) {
-      return new Refused(file, file + ": cannot be read; not read");
+      return parse(file, InputFile.readAll(file, MAX_BYTES));
+    } catch (IOException e) { // FileProblem: a sentence naming the file (FIFO, device, directory, link loop, too large)
+      return new Refused(file, FileProblem.of(e, file, "reading").getMessage());
     }
   }
 
@@ -160,6 +141,10 @@ public final class CodeInventoryFile {
       if (!d.location().path().startsWith(p)) return "deployment path outside prefix '" + prefix + "'";
     }
     for (ModelUse m : inv.code().models()) if (!m.location().path().startsWith(p)) return "model path outside prefix '" + prefix + "'";
+    for (var d : inv.code().deployables()) {
+      if (!d.dir().startsWith(p) && !d.dir().equals(prefix)) return "deployable outside prefix '" + prefix + "'";
+    }
+    for (var m : inv.modules()) if (!m.manifest().startsWith(p)) return "module manifest outside prefix '" + prefix + "'";
     for (Map.Entry<String, String> h : inv.fileHashes().entrySet()) {
       if (!h.getKey().startsWith(p) || !CodeHashes.inside(h.getKey())) return "fileHashes key outside prefix '" + prefix + "'";
       if (!SHA256.matcher(h.getValue()).matches()) return "fileHashes value that is not a SHA-256";

@@ -114,7 +114,7 @@ class CodeInventoryJoinTest {
     // the comparison is not empty: every tree's agents, a confirmed one from each cluster snapshot, the ghost, the project MCP server
     assertThat(left.path("summary").path("CONFIRMED").asInt()).isEqualTo(3);
     assertThat(left.path("summary").path("GHOST").asInt()).isEqualTo(1);
-    assertThat(names(left)).contains("triage-agent", "web-chat", "scorer", "bot");
+    assertThat(names(left)).contains("triage", "@acme/web-chat", "fraud-scorer", "notes-bot", "reconcile.py");
     assertThat(left.path("mcpServers").toString()).contains("fraud-scorer/.mcp.json");
   }
 

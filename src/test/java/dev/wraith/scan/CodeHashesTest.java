@@ -41,7 +41,7 @@ class CodeHashesTest {
         .map(p -> new CodeAgent(p, "ai-client", List.of(), List.of("openai"), List.of(), List.of(), Severity.WARNING, 1)).toList();
     List<Deployment> deployments = List.of(new Deployment(DeploymentKind.KUBERNETES, Location.file("b/k8s.yaml"), "w",
         "Deployment", "", List.of(), List.of(), List.of(), scripts));
-    return new CodeScan(List.of(), agents, List.of(), deployments, List.of(), LayerStatus.ran("code", List.of()),
+    return new CodeScan(List.of(), agents, List.of(), List.of(), deployments, List.of(), LayerStatus.ran("code", List.of()),
         new CodeScan.Stats(0, 0, 0, 0, 0, 0));
   }
 }
