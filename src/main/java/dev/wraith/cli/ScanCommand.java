@@ -6,6 +6,10 @@ import dev.wraith.model.Finding;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.model.Severity;
+import dev.wraith.redact.Redactor;
+import dev.wraith.scan.CodeInventories;
+import dev.wraith.scan.CodeInventory;
+import dev.wraith.scan.CodeInventoryFile;
 import dev.wraith.scan.CodeLayer;
 import dev.wraith.scan.Registry;
 import java.nio.file.Files;
@@ -30,6 +34,11 @@ import picocli.CommandLine.Parameters;
         "",
         "Honours .gitignore files and skips dependency caches, virtualenvs, vendored Go modules, binaries and files "
             + "over the size limit. Only files that contain a catalogue trigger token are parsed.",
+        "",
+        "--format table, json or sarif; or inventory: a versioned code inventory of one tree (JSON, schema "
+            + "code-inventory.schema.json: git remote without credentials, commit, path prefix, code agents with their "
+            + "deployable units, entry-script hashes, images built, workloads declared, project MCP servers), which "
+            + "'wraith scan-all --code-inventory' joins as if it had scanned the tree itself.",
         ""
     },
     footer = {
@@ -42,6 +51,9 @@ import picocli.CommandLine.Parameters;
         "                                          CI gate for code scanning",
         "  wraith scan . --exclude 'tests/**' --exclude '*.ipynb'",
         "  wraith scan . --catalogue ./my-catalogue   add in-house SDKs or gateways",
+        "  wraith scan . --format inventory -o code-inventory.json",
+        "                                          in CI: a code inventory for",
+        "                                          'wraith scan-all --code-inventory'",
         "",
         "--fail-on here takes a finding's severity (note, warning, error); scan-all's",
         "takes an agent's classification or risk.",
@@ -56,7 +68,7 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Directories or files to scan.")
   List<Path> paths = new ArrayList<>();
 
-  @Mixin OutputOptions output = new OutputOptions("table", "json", "sarif");
+  @Mixin OutputOptions output = new OutputOptions("table", "json", "sarif", "inventory");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin WidthOptions width = new WidthOptions();
 
@@ -77,6 +89,11 @@ final class ScanCommand implements Callable<Integer> {
           + "severity; scan-all's --fail-on takes an agent's classification or risk). Env: WRAITH_FAIL_ON.")
   String failOn;
 
+  @Option(names = "--prefix", paramLabel = "NAME",
+      description = "With --format inventory: the first segment of every path in the inventory, which scan-all uses to "
+          + "tell trees apart. Default: the PATH directory's name, as scan-all names a tree it scans itself.")
+  String prefix;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -87,6 +104,8 @@ final class ScanCommand implements Callable<Integer> {
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new Main.UsageProblem(p + ": no such file or directory");
     }
     if (threads < 1) throw new Main.UsageProblem("--threads must be at least 1");
+    if (output.format.equalsIgnoreCase("inventory")) return inventory(gate);
+    if (prefix != null) throw new Main.UsageProblem("--prefix is only for --format inventory");
     Catalogue cat = catalogue.load();
     int columns = width.resolve(System.getenv(), output.output == null && System.console() != null);
     var reporter = output.reporter(Registry.reporters(cat, columns, details));
@@ -95,6 +114,26 @@ final class ScanCommand implements Callable<Integer> {
     if (report.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
     if (gate != null) {
       for (Finding f : report.code().findings()) if (f.severity().compareTo(gate) >= 0) return Main.FAIL_ON;
+    }
+    return Main.OK;
+  }
+
+  /** --format inventory: one tree's code inventory, as scan-all --code-inventory joins it. */
+  private int inventory(Severity gate) throws Exception {
+    if (paths.size() != 1 || !Files.isDirectory(paths.get(0))) {
+      throw new Main.UsageProblem("--format inventory takes exactly one PATH, a directory (one inventory per tree)");
+    }
+    String name = prefix != null ? prefix : CodeScanner.rootName(paths.get(0));
+    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+      throw new Main.UsageProblem("--prefix '" + name + "': give one path segment, such as the repository's name");
+    }
+    Catalogue cat = catalogue.load();
+    CodeInventory inv = CodeInventories.make(cat, paths.get(0), name,
+        new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
+    output.emit(out -> CodeInventoryFile.write(inv, Redactor.of(cat), out), System.out);
+    if (inv.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
+    if (gate != null) {
+      for (Finding f : inv.code().findings()) if (f.severity().compareTo(gate) >= 0) return Main.FAIL_ON;
     }
     return Main.OK;
   }

@@ -40,6 +40,12 @@ final class ScanInputs {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source trees to scan. None: the code layer is skipped.")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = "--code-inventory", paramLabel = "FILE|DIR",
+      description = "Join a code inventory made in CI ('wraith scan PATH --format inventory') as if its tree were "
+          + "scanned here; a DIR means every *.json in it, sorted. Repeatable. Unreadable inventories are warnings of "
+          + "the code layer.")
+  List<Path> codeInventories = new ArrayList<>();
+
   @Option(names = "--kube-snapshot", paramLabel = "FILE",
       description = "Cluster objects from FILE (kubectl get -o json|yaml) instead of a live cluster. Repeatable.")
   List<Path> snapshots = new ArrayList<>();
@@ -256,6 +262,11 @@ final class ScanInputs {
     for (Path p : paths) {
       if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw new Main.UsageProblem(p + ": no such file or directory");
     }
+    for (Path p : codeInventories) {
+      dev.wraith.scan.CodeInventories.unusable(p).ifPresent(why -> {
+        throw new Main.UsageProblem("--code-inventory " + why);
+      });
+    }
     if (!snapshots.isEmpty() && (kubeconfig != null || context != null)) {
       throw new Main.UsageProblem("--kube-snapshot reads files; it cannot be combined with --kubeconfig or --context");
     }
@@ -281,7 +292,7 @@ final class ScanInputs {
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
         snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
         Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing,
-        presentation());
+        presentation()).withCodeInventories(codeInventories);
   }
 
 }

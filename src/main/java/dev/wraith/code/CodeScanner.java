@@ -112,7 +112,42 @@ public final class CodeScanner {
     return tokens;
   }
 
+  /**
+   * Scans the roots. With one root, paths are relative to it; with several, each path starts with its root's
+   * {@link #rootName} ("acme-support/services/...").
+   */
   public CodeScan scan(List<Path> roots) {
+    return scanNamed(roots.stream().map(r -> new NamedRoot(r, roots.size() > 1 ? rootName(r) : "")).toList());
+  }
+
+  /**
+   * A root whose paths start with {@code prefix + "/"} ({@code prefix} "" for none). A code inventory is scanned with
+   * the prefix scan-all gives the root among several, so joining inventories equals scanning the trees together.
+   */
+  public record NamedRoot(Path root, String prefix) {
+    public NamedRoot {
+      if (root == null || prefix == null) throw new NullPointerException("named root fields are never null");
+    }
+  }
+
+  /** Scans roots whose paths carry the given prefixes (see {@link NamedRoot}). */
+  public CodeScan scanNamed(List<NamedRoot> named) {
+    return scanWithModules(named).code();
+  }
+
+  /**
+   * A scan with the modules its manifests declare, which name deployables: a code inventory keeps them so that the
+   * deployables of joined inventories can be formed over all trees at once (names are unique across a scan).
+   */
+  public record Scanned(CodeScan code, List<Detection.ModuleName> modules) {
+    public Scanned {
+      modules = List.copyOf(modules);
+    }
+  }
+
+  /** {@link #scanNamed} with the manifests' modules. */
+  public Scanned scanWithModules(List<NamedRoot> named) {
+    List<Path> roots = named.stream().map(NamedRoot::root).toList();
     long start = System.nanoTime();
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     ConcurrentLinkedQueue<Ordered> results = new ConcurrentLinkedQueue<>();
@@ -121,8 +156,9 @@ public final class CodeScanner {
     Walker walker = new Walker(catalogue.walker(), options.excludes(), options.defaultExcludes());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), CodeScanner::worker);
     try {
-      for (Path root : roots) {
-        String prefix = roots.size() > 1 ? rootName(root) + "/" : "";
+      for (NamedRoot nr : named) {
+        Path root = nr.root();
+        String prefix = nr.prefix().isEmpty() ? "" : nr.prefix() + "/";
         Walker.Result walk;
         try {
           walk = walker.walk(root, e -> {
@@ -165,10 +201,10 @@ public final class CodeScanner {
     long millis = (System.nanoTime() - start) / 1_000_000;
     List<String> rootNames = roots.stream().map(Path::toString).toList();
     List<CodeAgent> agents = CodeAgents.group(findings, models, deployments, impliedProviders(catalogue));
-    return new CodeScan(rootNames, agents, Deployables.group(rootNames, agents, findings, deployments, modules), findings,
-        deployments, models,
+    return new Scanned(new CodeScan(rootNames, agents, Deployables.group(rootNames, agents, findings, deployments, modules),
+        findings, deployments, models,
         LayerStatus.ran("code", sortedWarnings),
-        new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));
+        new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis)), modules);
   }
 
   /** Framework id to the provider it defaults to, for the frameworks that have one. */
@@ -244,7 +280,8 @@ public final class CodeScanner {
     return false;
   }
 
-  private static String rootName(Path root) {
+  /** The name of a root among several: its directory's name ("root" for the file system's root). */
+  public static String rootName(Path root) {
     Path abs = root.toAbsolutePath().normalize();
     return abs.getFileName() == null ? "root" : abs.getFileName().toString();
   }

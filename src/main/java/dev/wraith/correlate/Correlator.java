@@ -58,6 +58,11 @@ public final class Correlator {
     return List.copyOf(out);
   }
 
+  /** The code agents (deployable units) correlation would form from {@code code}, by directory. */
+  public static List<DeployableUnit> units(CodeScan code) {
+    return CodeUnits.of(code).stream().map(DeployableUnit::of).toList();
+  }
+
   public Inventory correlate(CorrelationInput in) {
     List<CodeUnit> units = in.code().map(CodeUnits::of).orElse(List.of());
     List<RuntimeSubject> subjects = new RuntimeSubjects(in.cluster(), catalogue).build(in.hosts(), in.tetragon(), in.cluster());

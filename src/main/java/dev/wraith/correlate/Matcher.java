@@ -1,5 +1,6 @@
 package dev.wraith.correlate;
 
+import dev.wraith.catalogue.ImageName;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
@@ -43,8 +44,22 @@ final class Matcher {
       for (CodeAgent f : u.files()) files.put(f.path(), u);
       for (Deployment b : u.builds()) for (String s : b.scripts()) files.putIfAbsent(s, u);
     }
-    for (String path : codeFileHashes.keySet()) CodeUnits.holding(units, path).ifPresent(u -> files.putIfAbsent(path, u));
+    var holding = CodeUnits.holdingIndex(units);
+    for (String path : codeFileHashes.keySet()) holding.apply(path).ifPresent(u -> files.putIfAbsent(path, u));
+    for (CodeUnit u : units) {
+      for (Deployment d : u.manifests()) manifestsByName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(Map.entry(u, d));
+      if (u.declared()) unitsByName.computeIfAbsent(u.dirName(), k -> new ArrayList<>()).add(u);
+      for (Deployment b : u.builds()) {
+        if (b.kind() != DeploymentKind.COMPOSE) continue;
+        for (String i : b.images()) unitsByComposeRepo.computeIfAbsent(ImageName.repository(i), k -> new ArrayList<>()).add(u);
+      }
+    }
   }
+
+  /** Manifests by the workload name they declare, with their unit, in unit then manifest order. */
+  private final Map<String, List<Map.Entry<CodeUnit, Deployment>>> manifestsByName = new java.util.HashMap<>();
+  /** Declared units by directory name (images named like it) and by the image repositories their compose builds name. */
+  private final Map<String, List<CodeUnit>> unitsByName = new java.util.HashMap<>(), unitsByComposeRepo = new java.util.HashMap<>();
 
   Optional<Match> match(RuntimeSubject s) {
     Optional<Match> m = s.script().flatMap(e -> byScript(e, s.isWorkloadItself()));
@@ -89,19 +104,21 @@ final class Matcher {
   }
 
   private Optional<Match> byManifest(WorkloadRef w) {
-    Set<CodeUnit> hit = new LinkedHashSet<>();
+    Set<CodeUnit> hit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    CodeUnit first = null;
     Deployment found = null;
-    for (CodeUnit u : units) {
-      for (Deployment d : u.manifests()) {
-        if (declares(d, w)) {
-          hit.add(u);
-          if (found == null) found = d;
+    for (Map.Entry<CodeUnit, Deployment> e : manifestsByName.getOrDefault(w.name(), List.of())) {
+      if (declares(e.getValue(), w)) {
+        hit.add(e.getKey());
+        if (found == null) {
+          found = e.getValue();
+          first = e.getKey();
         }
       }
     }
     if (hit.size() != 1) return Optional.empty();
     Deployment d = found;
-    return Optional.of(new Match(hit.iterator().next(), "manifest-workload", w.kind() + " " + w.namespace() + "/" + w.name()
+    return Optional.of(new Match(first, "manifest-workload", w.kind() + " " + w.namespace() + "/" + w.name()
         + " is declared by " + d.location() + ", which runs this code"));
   }
 
@@ -112,7 +129,12 @@ final class Matcher {
   }
 
   private Optional<Match> byImage(String image) {
-    List<CodeUnit> hit = units.stream().filter(u -> CodeUnits.builds(u, image)).toList();
+    if (image.isEmpty()) return Optional.empty();
+    String repo = ImageName.repository(image);
+    Set<CodeUnit> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    candidates.addAll(unitsByName.getOrDefault(repo.substring(repo.lastIndexOf('/') + 1), List.of()));
+    candidates.addAll(unitsByComposeRepo.getOrDefault(repo, List.of()));
+    List<CodeUnit> hit = candidates.stream().filter(u -> CodeUnits.builds(u, image)).toList();
     if (hit.size() != 1) return Optional.empty();
     CodeUnit u = hit.get(0);
     return Optional.of(new Match(u, "built-image", "image " + image + " is built from " + u.dir()));

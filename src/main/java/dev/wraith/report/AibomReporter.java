@@ -166,19 +166,22 @@ public final class AibomReporter implements InventoryReporter {
     Dependency root = new Dependency(ROOT_REF);
     inventory.agents().stream().map(AibomComponents::agentRef).sorted().forEach(r -> root.addDependency(new Dependency(r)));
     out.add(root);
+    // indexes by directory and by file, so each agent costs its own files (a fleet has thousands of agents)
+    java.util.Map<String, List<AibomLibraries.Library>> libsByDir = new java.util.HashMap<>();
+    for (AibomLibraries.Library l : libraries) {
+      for (String d : l.directories()) libsByDir.computeIfAbsent(d, k -> new ArrayList<>()).add(l);
+    }
+    java.util.Map<String, List<ModelUse>> modelsByFile = new java.util.HashMap<>();
+    for (ModelUse m : models) modelsByFile.computeIfAbsent(m.location().path(), k -> new ArrayList<>()).add(m);
     for (InventoryAgent a : inventory.agents()) {
       SortedSet<String> uses = new TreeSet<>();
       a.providers().forEach(p -> uses.add(AibomServices.providerRef(p)));
       for (Connection c : a.connections()) uses.add(AibomServices.connectionRef(c));
-      for (AibomLibraries.Library l : libraries) {
-        if (l.directories().stream().anyMatch(d -> a.code().stream().anyMatch(r -> under(r.path(), d)))) {
-          uses.add(l.component().getBomRef());
+      for (CodeRef r : a.code()) {
+        for (String d : directoriesAbove(r.path())) {
+          libsByDir.getOrDefault(d, List.of()).forEach(l -> uses.add(l.component().getBomRef()));
         }
-      }
-      for (ModelUse m : models) {
-        if (a.code().stream().map(CodeRef::path).anyMatch(m.location().path()::equals)) {
-          uses.add(AibomComponents.modelRef(m.model()));
-        }
+        modelsByFile.getOrDefault(r.path(), List.of()).forEach(m -> uses.add(AibomComponents.modelRef(m.model())));
       }
       Dependency d = new Dependency(AibomComponents.agentRef(a));
       uses.forEach(u -> d.addDependency(new Dependency(u)));
@@ -188,8 +191,11 @@ public final class AibomReporter implements InventoryReporter {
     return out;
   }
 
-  private static boolean under(String path, String directory) {
-    return directory.isEmpty() || path.startsWith(directory + "/");
+  /** Every directory a path is {@code under}: "" and each prefix ending before a '/'. */
+  private static List<String> directoriesAbove(String path) {
+    List<String> out = new ArrayList<>(List.of(""));
+    for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) out.add(path.substring(0, i));
+    return out;
   }
 
   /**

@@ -35,8 +35,33 @@ public record GenAiAttributes(
 
   private record Endpoint(String address, int port) {}
 
+  /**
+   * The code scan's findings and model uses by file, built once for a whole inventory so that each agent costs only
+   * its own files (a fleet's inventory has thousands of agents and tens of thousands of findings).
+   */
+  public static final class Index {
+    private final java.util.Map<String, List<Finding>> findings = new java.util.HashMap<>();
+    private final java.util.Map<String, List<ModelUse>> models = new java.util.HashMap<>();
+
+    private Index(Optional<CodeScan> code) {
+      code.ifPresent(c -> {
+        c.findings().forEach(f -> findings.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f));
+        c.models().forEach(m -> models.computeIfAbsent(m.location().path(), k -> new ArrayList<>()).add(m));
+      });
+    }
+
+    public static Index of(Optional<CodeScan> code) {
+      return new Index(code);
+    }
+  }
+
   /** The entries of one agent: its providers, the models its code names for them, the endpoints it called. */
   public static List<GenAiAttributes> of(InventoryAgent agent, Optional<CodeScan> code, GenAiNames names) {
+    return of(agent, Index.of(code), names);
+  }
+
+  /** The same, from an index of the code scan built once for all agents. */
+  public static List<GenAiAttributes> of(InventoryAgent agent, Index code, GenAiNames names) {
     SortedSet<String> providers = new TreeSet<>(agent.providers());
     agent.connections().stream().map(InventoryAgent.Connection::provider).filter(p -> !p.isEmpty())
         .forEach(providers::add);
@@ -62,17 +87,21 @@ public record GenAiAttributes(
    * Models named in the agent's files for {@code provider}: a finding's {@code model} attribute, or a model use on the
    * same line as a finding of that provider (the call that names both).
    */
-  private static SortedSet<String> models(Optional<CodeScan> code, Set<String> files, String provider) {
+  private static SortedSet<String> models(Index code, Set<String> files, String provider) {
     SortedSet<String> models = new TreeSet<>();
     Set<String> providerLines = new java.util.HashSet<>();
-    for (Finding f : code.map(CodeScan::findings).orElse(List.of())) {
-      if (!provider.equals(f.provider()) || !files.contains(f.location().path())) continue;
-      providerLines.add(f.location().path() + ":" + f.location().line());
-      String model = f.attributes().getOrDefault("model", "");
-      if (!model.isEmpty()) models.add(model);
+    for (String file : files) {
+      for (Finding f : code.findings.getOrDefault(file, List.of())) {
+        if (!provider.equals(f.provider())) continue;
+        providerLines.add(f.location().path() + ":" + f.location().line());
+        String model = f.attributes().getOrDefault("model", "");
+        if (!model.isEmpty()) models.add(model);
+      }
     }
-    for (ModelUse m : code.map(CodeScan::models).orElse(List.of())) {
-      if (providerLines.contains(m.location().path() + ":" + m.location().line())) models.add(m.model());
+    for (String file : files) {
+      for (ModelUse m : code.models.getOrDefault(file, List.of())) {
+        if (providerLines.contains(m.location().path() + ":" + m.location().line())) models.add(m.model());
+      }
     }
     return models;
   }

@@ -125,9 +125,10 @@ public final class InventoryJsonReporter implements InventoryReporter {
     Map<String, Integer> risk = new LinkedHashMap<>();
     for (Risk r : List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW)) risk.put(r.name(), inv.riskCounts().get(r));
     var t = inv.tool();
+    GenAiAttributes.Index index = GenAiAttributes.Index.of(code);
     return new Document(Inventory.SCHEMA_VERSION, new Tool(t.name(), t.version(), t.catalogueVersion(), t.catalogueSchema()),
         inv.scanTime().toString(), inv.roots(), summary, risk,
-        inv.agents().stream().map(a -> Agent.of(a, GenAiAttributes.of(a, code, names))).toList(),
+        inv.agents().stream().map(a -> Agent.of(a, GenAiAttributes.of(a, index, names))).toList(),
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
   }
 

@@ -52,8 +52,9 @@ final class OcsfFindings {
 
   static List<OcsfEvent> events(Inventory inventory, Optional<CodeScan> code, GenAiNames names) {
     List<OcsfEvent> out = new ArrayList<>();
+    GenAiAttributes.Index index = GenAiAttributes.Index.of(code);
     for (InventoryAgent a : inventory.agents()) {
-      kind(a).ifPresent(k -> out.add(agent(k, a, inventory, GenAiAttributes.of(a, code, names))));
+      kind(a).ifPresent(k -> out.add(agent(k, a, inventory, GenAiAttributes.of(a, index, names))));
     }
     for (InventoryMcpServer m : inventory.mcpServers()) {
       if (!m.verified()) out.add(mcp(Kind.MCP_UNVERIFIED, m, inventory));

@@ -67,7 +67,25 @@ public final class ScanAll {
       Duration duration,
       List<String> skip,
       Optional<McpDiscovery.Probing> mcpProbing,
-      Presentation presentation) {
+      Presentation presentation,
+      List<Path> codeInventories) {
+    /** A request without code inventories. */
+    public Request(List<Path> roots, CodeScanner.Options codeOptions, List<Path> kubeSnapshots, Path kubeconfig,
+        String context, List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
+        dev.wraith.host.ebpf.ProbeMode probe, List<Path> tetragonEvents, String tetragonAddress, Path mcpHome,
+        List<Pin> pins, List<Path> dnsLogs, Duration duration, List<String> skip,
+        Optional<McpDiscovery.Probing> mcpProbing, Presentation presentation) {
+      this(roots, codeOptions, kubeSnapshots, kubeconfig, context, namespaces, auditLogs, procRoot, resolveDns, probe,
+          tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing, presentation, List.of());
+    }
+
+    /** The same request joining these code inventories (files, or directories of *.json) as if scanned here. */
+    public Request withCodeInventories(List<Path> inventories) {
+      return new Request(roots, codeOptions, kubeSnapshots, kubeconfig, context, namespaces, auditLogs, procRoot,
+          resolveDns, probe, tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing,
+          presentation, inventories);
+    }
+
     /** A request presented as given: roots by their paths, skipped layers "skipped by --skip-layers". */
     public Request(List<Path> roots, CodeScanner.Options codeOptions, List<Path> kubeSnapshots, Path kubeconfig,
         String context, List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
@@ -87,6 +105,7 @@ public final class ScanAll {
       pins = List.copyOf(pins);
       dnsLogs = List.copyOf(dnsLogs);
       skip = List.copyOf(skip);
+      codeInventories = List.copyOf(codeInventories);
     }
   }
 
@@ -129,7 +148,11 @@ public final class ScanAll {
     }
   }
 
-  /** What the layers produced; a layer that did not run has an empty scan and a SKIPPED or FAILED status. */
+  /**
+   * What the layers produced; a layer that did not run has an empty scan and a SKIPPED or FAILED status.
+   * {@code codeHashes} are the code layer's own SHA-256 of its entry-script candidates when it has them (joined code
+   * inventories carry theirs); empty, the pipeline hashes the candidates from the roots.
+   */
   public record Result(
       Optional<CodeScan> code,
       Optional<ClusterScan> cluster,
@@ -137,10 +160,19 @@ public final class ScanAll {
       Optional<TetragonScan> tetragon,
       Optional<McpScan> mcp,
       List<LayerStatus> statuses,
-      List<dev.wraith.model.ProcessInfo> processes) {
+      List<dev.wraith.model.ProcessInfo> processes,
+      Optional<Map<String, String>> codeHashes) {
     public Result {
       statuses = List.copyOf(statuses);
       processes = List.copyOf(processes);
+      codeHashes = codeHashes.map(Map::copyOf);
+    }
+
+    /** Code hashed later from its roots (see {@code codeHashes} in {@link Result}). */
+    public Result(Optional<CodeScan> code, Optional<ClusterScan> cluster, Optional<HostScan> host,
+        Optional<TetragonScan> tetragon, Optional<McpScan> mcp, List<LayerStatus> statuses,
+        List<dev.wraith.model.ProcessInfo> processes) {
+      this(code, cluster, host, tetragon, mcp, statuses, processes, Optional.empty());
     }
 
     /** Without a process table (offline inputs, the in-cluster scanner). */
@@ -174,10 +206,7 @@ public final class ScanAll {
         continue;
       }
       plans.add(switch (layer) {
-        case "code" -> r.roots().isEmpty()
-            ? new LayerPlan(layer, false, "no PATH given")
-            : new LayerPlan(layer, true, "source trees: " + String.join(", ",
-                r.roots().stream().map(p -> r.presentation().root(p.toString())).toList()));
+        case "code" -> planCode(r);
         case "cluster" -> planCluster(r, e);
         case "host" -> planHost(r, e);
         case "tetragon" -> planTetragon(r);
@@ -185,6 +214,18 @@ public final class ScanAll {
       });
     }
     return new Plan(plans);
+  }
+
+  private static LayerPlan planCode(Request r) {
+    if (r.roots().isEmpty() && r.codeInventories().isEmpty()) return new LayerPlan("code", false, "no PATH given");
+    List<String> how = new ArrayList<>();
+    if (!r.roots().isEmpty()) {
+      how.add("source trees: " + String.join(", ", r.roots().stream().map(p -> r.presentation().root(p.toString())).toList()));
+    }
+    if (!r.codeInventories().isEmpty()) {
+      how.add("code inventories from " + String.join(", ", r.codeInventories().stream().map(Path::toString).toList()));
+    }
+    return new LayerPlan("code", true, String.join("; ", how));
   }
 
   private static LayerPlan planCluster(Request r, Environment e) {
@@ -297,9 +338,12 @@ public final class ScanAll {
       }
       Outcome host = done.get("host");
       List<dev.wraith.model.ProcessInfo> processes = host == null ? List.of() : host.processes();
+      Optional<CodeInventories.Joined> joined = Optional.ofNullable(done.get("code")).flatMap(Outcome::joined);
+      Optional<McpScan> mcp = value(done, "mcp", McpScan.class).map(m -> joined.map(j -> j.withProjectServers(m)).orElse(m));
       return new Result(
           value(done, "code", CodeScan.class), value(done, "cluster", ClusterScan.class), value(done, "host", HostScan.class),
-          value(done, "tetragon", TetragonScan.class), value(done, "mcp", McpScan.class), statuses, processes);
+          value(done, "tetragon", TetragonScan.class), mcp, statuses, processes,
+          joined.map(CodeInventories.Joined::hashes));
     } finally {
       pool.shutdownNow();
     }
@@ -310,9 +354,15 @@ public final class ScanAll {
     return o == null || o.value() == null ? Optional.empty() : Optional.of(type.cast(o.value()));
   }
 
-  private record Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes) {
+  /** {@code joined}: what joined code inventories add to the code scan ({@code value}) beside it. */
+  private record Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes,
+      Optional<CodeInventories.Joined> joined) {
     Outcome(Object value, LayerStatus status, String summary) {
       this(value, status, summary, List.of());
+    }
+
+    Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes) {
+      this(value, status, summary, processes, Optional.empty());
     }
   }
 
@@ -338,6 +388,13 @@ public final class ScanAll {
   }
 
   private static Outcome code(Catalogue cat, Request r) {
+    if (!r.codeInventories().isEmpty()) {
+      CodeInventories.Joined j = CodeInventories.join(cat, r.roots(), r.codeOptions(), r.codeInventories());
+      CodeScan scan = j.code();
+      return new Outcome(scan, scan.status(), Counted.of(j.inventories(), "code inventory", "code inventories") + " joined, "
+          + Counted.of(scan.stats().filesRead(), "file") + " read, " + Counted.of(scan.agents().size(), "agent") + " in code, "
+          + Counted.of(scan.deployments().size(), "deployment file"), List.of(), Optional.of(j));
+    }
     CodeScan scan = new CodeScanner(cat, Registry.codeDetectors(cat), r.codeOptions()).scan(r.roots());
     return new Outcome(scan, scan.status(), Counted.of(scan.stats().filesRead(), "file") + " read, "
         + Counted.of(scan.agents().size(), "agent") + " in code, " + Counted.of(scan.deployments().size(), "deployment file"));

@@ -25,18 +25,13 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.state.StateException;
 import dev.wraith.state.StateStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What scan-all does after the layers: runtime MCP discovery (processes and workloads the layers saw), correlation
@@ -50,9 +45,6 @@ import java.util.TreeMap;
  * caller to add to what it wrote.
  */
 public final class ScanAllPipeline {
-  /** Code files larger than this are not hashed for entry-script matching (scripts are small; bundles are not). */
-  static final long MAX_HASHED_BYTES = 8L << 20;
-
   private ScanAllPipeline() {}
 
   /** The open state database (empty with --no-state; the caller closes it), the allow-list, this node's name. */
@@ -81,7 +73,7 @@ public final class ScanAllPipeline {
           .withAllowList(settings.allowList())
           .withState(prior, store.isPresent())
           .withLayers(result.statuses());
-      if (result.code().isPresent()) in = in.withCode(result.code().get(), hashes(result.code().get()));
+      if (result.code().isPresent()) in = in.withCode(result.code().get(), result.codeHashes().orElseGet(() -> hashes(result.code().get())));
       if (result.cluster().isPresent()) in = in.withCluster(result.cluster().get());
       if (result.host().isPresent()) in = in.withHost(result.host().get(), settings.hostNode());
       for (CorrelationInput.NodeHost n : nodes) in = in.withHost(n.scan(), n.node());
@@ -131,36 +123,9 @@ public final class ScanAllPipeline {
     return out;
   }
 
-  /**
-   * sha256 of every code file an entry script could be matched against, by the relative path the code layer
-   * reports; resolved against each root in turn. Symlinks, non-regular and oversized files are not read.
-   */
+  /** sha256 of the code files an entry script could be matched against, read from the scan's roots (see {@link CodeHashes}). */
   static Map<String, String> hashes(CodeScan code) {
-    Map<String, String> out = new TreeMap<>();
-    for (String rel : Correlator.hashCandidates(code)) {
-      for (String root : code.roots()) {
-        Path p = Path.of(root).resolve(rel);
-        try {
-          if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > MAX_HASHED_BYTES) continue;
-          out.put(rel, sha256(p));
-          break;
-        } catch (IOException | RuntimeException e) {
-          // unreadable now: matched by path alone
-        }
-      }
-    }
-    return out;
-  }
-
-  private static String sha256(Path p) throws IOException {
-    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[65536];
-      for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-      return HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return CodeHashes.of(code, CodeHashes.named(code.roots().stream().map(Path::of).toList()));
   }
 
   /**

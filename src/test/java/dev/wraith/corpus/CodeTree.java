@@ -61,6 +61,9 @@ final class CodeTree {
           "node_modules/openai": {"version": "4.0.0",
             "resolved": "https://npm:%s@registry.example.com/openai/-/openai-4.0.0.tgz", "integrity": "sha512-AAAA"}}}
         """.formatted(p.plant("package-lock.json: resolved URL password", "%s")));
+    put(root, ".git/HEAD", "ref: refs/heads/main\n");
+    put(root, ".git/config", "[remote \"origin\"]\n\turl = https://gitlab-ci-token:%s@gitlab.example.com/acme/corpus.git\n"
+        .formatted(p.plant(".git/config: remote URL with a CI job token", "glcbt-%s")));
     writeDeploy(root, p);
     return java.util.List.of("agents/bot/bot.py", "web/chat.js", "api.openai.com", "/app/bot.py", "helmbot.py", "composebot.py",
         "k8sbot.py", "openai");

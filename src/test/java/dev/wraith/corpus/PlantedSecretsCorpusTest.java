@@ -101,6 +101,14 @@ class PlantedSecretsCorpusTest {
       exits(outputs.wraith("scan " + format, "scan", c.code().toString(), "--format", format, "-o", file.toString()), 0, 1);
       outputs.file("scan --format " + format, file);
     }
+    // the code inventory (its git remote carries a CI token) and scan-all joining it
+    Path inventory = root.resolve("code-inventory.json");
+    exits(outputs.wraith("scan inventory", "scan", c.code().toString(), "--format", "inventory", "-o", inventory.toString()), 0);
+    outputs.file("scan --format inventory", inventory);
+    Path results = root.resolve("joined-results");
+    exits(outputs.wraith("scan-all --code-inventory", "scan-all", "--code-inventory", inventory.toString(), "--skip-layers",
+        "host,cluster,tetragon,mcp", "--no-state", "--format", "json", "--output", results.toString()), 0, 1);
+    outputs.tree("scan-all --code-inventory results", results);
   }
 
   private void clusterLayer(Corpus c) {
