@@ -37,6 +37,8 @@ public final class Attributor {
   }
 
   /**
+   * The provider this destination belongs to, by the first method that knows it.
+   *
    * @param hostsFiles the hosts files that apply to the connecting process, most specific first
    */
   public Optional<Attributed> attribute(InetAddress ip, int port, List<HostsFile> hostsFiles) {

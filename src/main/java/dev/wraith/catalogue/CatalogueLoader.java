@@ -150,7 +150,7 @@ public final class CatalogueLoader {
     if (doc.has("codeHints")) {
       JsonNode h = doc.get("codeHints");
       modelArgs.addAll(e.strings(h, "modelArgs"));
-      h.path("generationArgs").fields().forEachRemaining(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
+      h.path("generationArgs").properties().forEach(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
     }
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
     for (JsonNode d : doc.path("disable")) {

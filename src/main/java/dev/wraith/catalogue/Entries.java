@@ -159,7 +159,7 @@ final class Entries {
     List<String> images = strings(n, "images");
     for (String i : images) {
       if (!IMAGE_REPO.matcher(i).matches() || i.contains("@") || i.matches(".*/[^/]*:.*")
-          || !i.contains("/") && i.contains(":")) {
+          || (!i.contains("/") && i.contains(":"))) {
         problems.add(where(id) + "image '" + i + "' is not a lower-case repository without tag or digest");
       }
     }

@@ -33,6 +33,6 @@ public final class ImageName {
       return rest.startsWith(ns) && rest.length() > ns.length() && rest.indexOf('/', ns.length()) < 0;
     }
     return repo.equals(k) || repo.equals("docker.io/" + k) || repo.equals("docker.io/library/" + k)
-        || k.contains("/") && repo.endsWith("/" + k);
+        || (k.contains("/") && repo.endsWith("/" + k));
   }
 }

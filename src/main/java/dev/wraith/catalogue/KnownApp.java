@@ -30,7 +30,7 @@ public record KnownApp(String id, String name, Kind kind, Maturity maturity, Lis
   /** The argv words that matched one of this app's command patterns, joined by spaces. */
   public Optional<String> commandMatch(List<String> argv) {
     List<String> words = new ArrayList<>();
-    for (String a : argv) for (String w : a.trim().split("\\s+")) if (!w.isEmpty()) words.add(w);
+    for (String a : argv) for (String w : a.trim().split("\\s+", -1)) if (!w.isEmpty()) words.add(w);
     for (String pattern : commands) {
       Optional<String> m = match(pattern.trim().split("\\s+"), words);
       if (m.isPresent()) return m;

@@ -44,10 +44,10 @@ final class AibomCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var plan = in.plan();
     Catalogue cat = catalogue.load();
-    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null);
+    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, Terminal.interactive());
     OutputOptions target = new OutputOptions();
     target.output = file;
-    try (OutputStream out = target.open(System.out)) {
+    try (OutputStream out = target.open()) {
       new AibomReporter().write(scanned.inventory(), scanned.result().code(), out);
     }
     boolean failed = scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);

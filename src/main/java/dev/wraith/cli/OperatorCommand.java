@@ -132,8 +132,7 @@ final class OperatorCommand implements Callable<Integer> {
       throw new Main.UsageProblem("cannot connect to the cluster: " + e.getMessage());
     }
     Optional<dev.wraith.state.StateStore> store = Optional.ofNullable(state).map(dev.wraith.state.StateStore::open);
-    try (api; AutoCloseable closeState = () -> store.ifPresent(dev.wraith.state.StateStore::close);
-        HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
+    try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
       var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
@@ -147,6 +146,8 @@ final class OperatorCommand implements Callable<Integer> {
       return clean ? Main.OK : Main.LAYER_FAILED;
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage()); // a malformed --sensor-selector
+    } finally {
+      store.ifPresent(dev.wraith.state.StateStore::close);
     }
   }
 

@@ -41,6 +41,11 @@ final class OutputOptions {
     void write(OutputStream out) throws IOException;
   }
 
+  /** --output opened for writing (created or truncated), or the process's stdout shielded from close. */
+  OutputStream open() throws IOException {
+    return open(System.out);
+  }
+
   /** --output opened for writing (created or truncated), or stdout shielded from close. */
   OutputStream open(PrintStream stdout) throws IOException {
     if (output == null) {

@@ -96,7 +96,7 @@ final class ScanAllCommand implements Callable<Integer> {
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
-    boolean tty = System.console() != null;
+    boolean tty = Terminal.interactive();
     ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
     Inventory inventory = scanned.inventory();
     List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir);

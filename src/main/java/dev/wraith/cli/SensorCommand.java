@@ -113,7 +113,7 @@ final class SensorCommand implements Callable<Integer> {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
-    try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns); OutputStream out = output.open(System.out)) {
+    try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
         reporter.write(tool, scan, out);
@@ -139,7 +139,7 @@ final class SensorCommand implements Callable<Integer> {
         java.time.Clock.systemUTC());
     try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns);
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
-        OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open(System.out)) {
+        OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open()) {
       System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
       while (!Thread.currentThread().isInterrupted()) {
         HostScan scan;

@@ -110,7 +110,7 @@ final class TetragonCommand implements Callable<Integer> {
     TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()));
     try {
       TetragonScan scan = events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events));
-      try (OutputStream out = output.open(System.out)) {
+      try (OutputStream out = output.open()) {
         reporter.write(tool, scan, out);
       }
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
@@ -147,7 +147,7 @@ final class TetragonCommand implements Callable<Integer> {
       throw new Main.UsageProblem("--tetragon-address " + e.getMessage());
     }
     GrpcEventSource source = new GrpcEventSource(a, duration);
-    if (System.console() != null) {
+    if (Terminal.interactive()) {
       System.err.println("wraith: reading Tetragon events from " + a
           + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ...");
     }

@@ -19,10 +19,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,9 +75,9 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     Config base;
     try {
       base = s.kubeconfig() != null
-          ? Config.fromKubeconfig(s.context(), Files.readString(s.kubeconfig()), s.kubeconfig().toString())
+          ? Config.fromKubeconfig(s.context(), s.kubeconfig().toFile())
           : Config.autoConfigure(s.context());
-    } catch (IOException | KubernetesClientException e) {
+    } catch (KubernetesClientException e) {
       throw new IllegalArgumentException("cannot load kubeconfig: " + e.getMessage(), e);
     }
     return withConfig(base, s);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -28,7 +29,7 @@ final class CodeUnits {
   private CodeUnits() {}
 
   static List<CodeUnit> of(CodeScan code) {
-    TreeSet<String> dirs = candidateDirs(code);
+    SortedSet<String> dirs = candidateDirs(code);
     Map<String, List<CodeAgent>> byDir = new TreeMap<>();
     for (CodeAgent a : code.agents()) byDir.computeIfAbsent(unitDir(a.path(), dirs), k -> new ArrayList<>()).add(a);
     List<CodeUnit> out = new ArrayList<>();
@@ -57,7 +58,7 @@ final class CodeUnits {
     return false;
   }
 
-  private static TreeSet<String> candidateDirs(CodeScan code) {
+  private static SortedSet<String> candidateDirs(CodeScan code) {
     TreeSet<String> dirs = new TreeSet<>();
     for (Deployment d : code.deployments()) {
       if (d.kind() == DeploymentKind.DOCKERFILE) dirs.add(norm(d.attributes().getOrDefault("context", parent(d.location().path()))));
@@ -67,7 +68,7 @@ final class CodeUnits {
     return dirs;
   }
 
-  private static String unitDir(String path, TreeSet<String> dirs) {
+  private static String unitDir(String path, SortedSet<String> dirs) {
     String best = null;
     for (String d : dirs) {
       boolean in = d.equals(".") || path.startsWith(d + "/");
@@ -100,7 +101,7 @@ final class CodeUnits {
   }
 
   private static boolean mentionsFile(String command, CodeUnit u) {
-    for (String word : command.split("\\s+")) {
+    for (String word : command.split("\\s+", -1)) {
       if (!word.contains("/") && !word.contains(".")) continue;
       for (CodeAgent f : u.files()) if (PathMatch.segments(word, f.path()) >= 2) return true;
     }

@@ -34,7 +34,7 @@ public final class Publisher {
     Tally t = new Tally();
     List<Report> desired = reports.desired(inventory);
     Optional<Map<String, Report>> existing = listOwned(t);
-    for (Report r : desired) put(r, existing.map(m -> Optional.ofNullable(m.get(r.ref()))), t);
+    for (Report r : desired) put(r, existing, t);
     Optional<LayerStatus> failed = AgentReports.failedLayer(inventory);
     if (existing.isEmpty()) {
       t.notes.add("stale AgentReports not removed: they could not be listed");
@@ -67,12 +67,15 @@ public final class Publisher {
    * Creates or updates one object. {@code known} is what the listing said (empty optional inside: absent); an empty
    * outer optional means "not listed, read it first".
    */
-  private void put(Report want, Optional<Optional<Report>> known, Tally t) {
+  /** {@code listed}: the owned reports by ref when the listing worked, so the first attempt needs no get. */
+  private void put(Report want, Optional<Map<String, Report>> listed, Tally t) {
     Optional<Report> current = Optional.empty();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String verb = "get";
       try {
-        current = attempt == 1 && known.isPresent() ? known.get() : store.get(want.kind(), want.namespace(), want.name());
+        current = attempt == 1 && listed.isPresent()
+            ? Optional.ofNullable(listed.get().get(want.ref()))
+            : store.get(want.kind(), want.namespace(), want.name());
         if (current.isEmpty()) {
           verb = "create";
           store.create(want);

@@ -40,7 +40,7 @@ public final class SensorJsonReader {
     List<String> warnings = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     List<HostScan.Unowned> unowned = new ArrayList<>();
-    String[] lines = text.split("\n");
+    String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) continue;
       try {

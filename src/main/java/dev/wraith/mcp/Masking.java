@@ -38,7 +38,7 @@ final class Masking {
   }
 
   static String word(String a) {
-    if (a.equalsIgnoreCase("bearer") || a.toLowerCase().startsWith("bearer ")) return a.length() > 6 ? "Bearer " + MASK : a;
+    if (a.equalsIgnoreCase("bearer") || a.toLowerCase(java.util.Locale.ROOT).startsWith("bearer ")) return a.length() > 6 ? "Bearer " + MASK : a;
     int eq = a.indexOf('=');
     int colon = a.indexOf(':');
     int scheme = a.indexOf("://");

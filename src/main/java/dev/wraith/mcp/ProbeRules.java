@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,7 @@ public record ProbeRules(Map<String, Set<String>> capabilities, List<Marker> inj
     doc.fieldNames().forEachRemaining(k -> { if (!TOP.contains(k)) problems.add("unknown key '" + k + "'"); });
     if (doc.path("schema").asInt() != 1) problems.add("schema must be 1");
     Map<String, Set<String>> caps = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("capabilities").fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (Map.Entry<String, JsonNode> e : doc.path("capabilities").properties()) {
       List<String> words = new ArrayList<>();
       e.getValue().forEach(w -> words.add(w.asText()));
       if (words.isEmpty()) problems.add("capability '" + e.getKey() + "' has no words");

@@ -65,7 +65,7 @@ final class ServerFields {
   private static Map<String, String> values(JsonNode n, String key) {
     JsonNode v = n.path(key);
     Map<String, String> out = new TreeMap<>();
-    if (v.isObject()) v.fields().forEachRemaining(e -> { if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText()); });
+    if (v.isObject()) v.properties().forEach(e -> { if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText()); });
     return out;
   }
 

@@ -26,7 +26,7 @@ final class StderrTail implements Consumer<String> {
     String masked = line;
     for (String s : secrets) masked = masked.replace(s, Masking.MASK);
     List<String> words = new ArrayList<>();
-    for (String w : masked.strip().split(" ")) words.add(Masking.word(w));
+    for (String w : masked.strip().split(" ", -1)) words.add(Masking.word(w));
     String out = String.join(" ", words);
     lines.addLast(out.length() > LINE_CHARS ? out.substring(0, LINE_CHARS - 1) + "…" : out);
     while (lines.size() > LINES) lines.removeFirst();

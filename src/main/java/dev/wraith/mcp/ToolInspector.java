@@ -90,7 +90,7 @@ public final class ToolInspector {
         texts.add(p);
         words.addAll(words(p));
       });
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (e.getKey().startsWith("$")) return;
         if (e.getValue().isTextual()) {
           texts.add(e.getValue().asText());
@@ -111,7 +111,7 @@ public final class ToolInspector {
   static List<String> words(String text) {
     String split = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     List<String> out = new ArrayList<>();
-    for (String w : split.split("[^\\p{L}\\p{Nd}]+")) if (!w.isEmpty()) out.add(w);
+    for (String w : split.split("[^\\p{L}\\p{Nd}]+", -1)) if (!w.isEmpty()) out.add(w);
     return out;
   }
 }

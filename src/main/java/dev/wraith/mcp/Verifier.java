@@ -67,7 +67,7 @@ final class Verifier {
   private static void pin(McpPackage p, List<String> reasons) {
     String v = p.version();
     if (v.equalsIgnoreCase("latest")) reasons.add("latest-tag");
-    else if (v.isEmpty() || !Character.isDigit(v.charAt(0)) && !v.startsWith("sha256:") && !v.startsWith("v")) reasons.add("unpinned");
+    else if (v.isEmpty() || (!Character.isDigit(v.charAt(0)) && !v.startsWith("sha256:") && !v.startsWith("v"))) reasons.add("unpinned");
   }
 
   private Optional<McpPublisher> remote(McpServer s, List<String> reasons) {

@@ -8,7 +8,11 @@ public enum Risk {
 
   /** One level up, capped at CRITICAL. */
   public Risk raise() {
-    return this == CRITICAL ? CRITICAL : values()[ordinal() + 1];
+    return switch (this) {
+      case LOW -> MEDIUM;
+      case MEDIUM -> HIGH;
+      case HIGH, CRITICAL -> CRITICAL;
+    };
   }
 
   public String id() {

@@ -12,6 +12,6 @@ final class Json {
     return new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY);
   }
 }

@@ -162,7 +162,7 @@ public final class ScanAll {
     if (r.kubeconfig() != null) return new LayerPlan("cluster", true, "live cluster, " + r.kubeconfig() + ", " + ctx + audit);
     String env = e.env().get("KUBECONFIG");
     if (env != null && !env.isBlank()) {
-      for (String f : env.split(java.io.File.pathSeparator)) {
+      for (String f : env.split(java.io.File.pathSeparator, -1)) {
         if (!f.isBlank() && Files.isRegularFile(Path.of(f))) return new LayerPlan("cluster", true, "live cluster, $KUBECONFIG, " + ctx + audit);
       }
     }

@@ -152,7 +152,7 @@ final class Scenario {
   }
 
   static PodRef pod(String ns, String name, String container, String workload) {
-    String image = switch (name.split("-")[0]) {
+    String image = switch (name.split("-", -1)[0]) {
       case "webui" -> "ghcr.io/open-webui/open-webui:v0.5.20";
       case "web" -> "ghcr.io/acme/web-chat:1.4.0";
       case "triage" -> "ghcr.io/acme/triage-agent:1.8.2";

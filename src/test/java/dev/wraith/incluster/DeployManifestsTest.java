@@ -123,7 +123,7 @@ class DeployManifestsTest {
         String path = col.path("jsonPath").asText();
         if (path.startsWith(".metadata.")) continue;
         JsonNode at = schema;
-        for (String part : path.substring(1).split("\\.")) at = at.path("properties").path(part);
+        for (String part : path.substring(1).split("\\.", -1)) at = at.path("properties").path(part);
         assertThat(at.isMissingNode()).as(name + " column " + path).isFalse();
       }
     }
@@ -132,7 +132,7 @@ class DeployManifestsTest {
   private static void structural(JsonNode s, String at, List<String> problems) {
     if (!s.has("type")) problems.add(at + ": no type");
     if (s.path("type").asText().equals("array") && !s.has("items")) problems.add(at + ": array without items");
-    s.path("properties").fields().forEachRemaining(e -> structural(e.getValue(), at + "." + e.getKey(), problems));
+    s.path("properties").properties().forEach(e -> structural(e.getValue(), at + "." + e.getKey(), problems));
     if (s.has("items")) structural(s.get("items"), at + "[]", problems);
   }
 

@@ -35,7 +35,7 @@ class SensorCollectorTest {
     var buffer = new ObservationBuffer(Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
     buffer.add(T.plusSeconds(60), SensorFixtures.json(SensorFixtures.window(T), false).getBytes(StandardCharsets.UTF_8));
     buffer.add(T.plusSeconds(120), SensorFixtures.json(SensorFixtures.window(T.plusSeconds(60)), false).getBytes(StandardCharsets.UTF_8));
-    sensor = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0), buffer.routes());
+    sensor = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), buffer.routes());
   }
 
   @AfterEach

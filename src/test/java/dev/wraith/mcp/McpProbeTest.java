@@ -155,7 +155,8 @@ class McpProbeTest {
   private static void awaitPort(int port) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      try (java.net.Socket ignored = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+      try {
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close();
         return;
       } catch (java.io.IOException notYet) {
         Thread.sleep(100);

@@ -60,11 +60,12 @@ final class SecretMask {
   /** Long tokens mixing letter cases and digits, as keys do; paths and dotted names are left alone. */
   private static boolean looksRandom(String s) {
     boolean upper = false, lower = false, digit = false;
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       upper |= Character.isUpperCase(c);
       lower |= Character.isLowerCase(c);
       digit |= Character.isDigit(c);
     }
-    return digit && (upper && lower || s.toLowerCase(Locale.ROOT).equals(s) && s.length() >= 40);
+    return digit && ((upper && lower) || (s.toLowerCase(Locale.ROOT).equals(s) && s.length() >= 40));
   }
 }

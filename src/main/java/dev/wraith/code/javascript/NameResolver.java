@@ -155,7 +155,7 @@ final class NameResolver {
     TSNode fn = SyntaxTree.field(n, "function");
     if (fn == null) return null;
     boolean loader = fn.getType().equals("import")
-        || fn.getType().equals("identifier") && tree.text(fn).equals("require");
+        || (fn.getType().equals("identifier") && tree.text(fn).equals("require"));
     if (!loader) return null;
     TSNode args = SyntaxTree.field(n, "arguments");
     if (args == null || args.getNamedChildCount() == 0) return null;

@@ -179,6 +179,6 @@ final class ScriptText {
     TSNode obj = SyntaxTree.field(n, "object");
     TSNode prop = SyntaxTree.field(n, "property");
     if (obj == null || prop == null || !tree.text(prop).equals("env")) return false;
-    return obj.getType().equals("meta_property") || obj.getType().equals("identifier") && tree.text(obj).equals("process");
+    return obj.getType().equals("meta_property") || (obj.getType().equals("identifier") && tree.text(obj).equals("process"));
   }
 }
