@@ -1,11 +1,7 @@
 package dev.wraith.catalogue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The loaded, validated catalogue. Immutable; shared by every layer. Lists keep file order, which is
@@ -38,10 +34,6 @@ public record Catalogue(
 
   public Optional<Provider> provider(String id) {
     return providers.stream().filter(p -> p.id().equals(id)).findFirst();
-  }
-
-  public Map<String, Provider> providersById() {
-    return providers.stream().collect(Collectors.toMap(Provider::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 
   public Optional<Rule> rule(String id) {

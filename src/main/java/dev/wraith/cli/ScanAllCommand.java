@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -140,9 +139,5 @@ final class ScanAllCommand implements Callable<Integer> {
           + "ZOMBIE, GHOST) or a risk (LOW, MEDIUM, HIGH, CRITICAL)");
     }
     return new Gate(c, r);
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -94,8 +94,4 @@ public final class TriggerIndex {
     }
     return false;
   }
-
-  public int states() {
-    return accepts.length;
-  }
 }

@@ -3,7 +3,6 @@ package dev.wraith.model;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -48,16 +47,6 @@ public record Finding(
 
   private static void requireAll(Object... values) {
     for (Object v : values) if (v == null) throw new NullPointerException("finding fields are never null");
-  }
-
-  public Finding withSeverity(Severity s) {
-    return new Finding(kind, location, subject, provider, framework, confidence, s, evidence, capabilities, attributes);
-  }
-
-  public Finding withAttributes(Map<String, String> extra) {
-    SortedMap<String, String> merged = new TreeMap<>(attributes);
-    merged.putAll(extra);
-    return new Finding(kind, location, subject, provider, framework, confidence, severity, evidence, capabilities, merged);
   }
 
   /** Stable content id: the same finding in the same place gets the same id on every run. */

@@ -60,8 +60,8 @@ class SensorCollectorTest {
 
     assertThat(c.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
     assertThat(c.scans()).extracting(SensorCollection.NodeScan::node).containsExactly("node-1", "node-1");
-    assertThat(c.hostScans()).extracting(s -> s.start()).containsExactly(T, T.plusSeconds(60));
-    assertThat(c.hostScans().get(0).observations()).hasSize(3);
+    assertThat(c.scans()).extracting(s -> s.scan().start()).containsExactly(T, T.plusSeconds(60));
+    assertThat(c.scans().get(0).scan().observations()).hasSize(3);
     assertThat(c.status().warnings()).hasSize(2);
     assertThat(c.status().warnings().get(0)).startsWith("node node-2 (wraith-sensor-b): unreachable: java.net.ConnectException");
     assertThat(c.status().warnings().get(1)).isEqualTo("node node-3 (wraith-sensor-c): sensor not running (Pending)");
