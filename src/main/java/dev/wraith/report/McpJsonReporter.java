@@ -46,7 +46,7 @@ public final class McpJsonReporter implements McpReporter {
     var s = f.server();
     var v = f.verdict();
     return new Server(s.name(), s.client(), s.source(), s.transport().id(), s.command(), s.args(), s.url(),
-        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.reasons(),
+        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.codes(),
         probe(f.probe()));
   }
 

@@ -42,7 +42,7 @@ public final class McpTableReporter implements McpReporter {
     String what = !s.url().isEmpty() ? s.url()
         : s.pkg().name().isEmpty() ? s.command() : s.pkg().name() + version(s.pkg());
     p.printf(ROW, f.verdict().verified() ? "✔" : "⚠", cut(s.name(), 20), cut(s.client(), 10), s.transport().id(), cut(what, 48),
-        cut(s.source(), 30), reasons(f.verdict().reasons()));
+        cut(s.source(), 30), reasons(f.verdict().codes()));
   }
 
   /** Under a probed server: its status, then one line per tool with capabilities and warnings, then the stderr tail. */
