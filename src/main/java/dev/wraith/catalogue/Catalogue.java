@@ -18,7 +18,8 @@ public record Catalogue(
     List<LineageMarker> lineage,
     List<KnownApp> apps,
     List<McpClient> mcpClients,
-    List<McpPublisher> mcpPublishers) {
+    List<McpPublisher> mcpPublishers,
+    List<Capability> capabilities) {
 
   public static final int SCHEMA = 1;
 
@@ -30,10 +31,16 @@ public record Catalogue(
     apps = List.copyOf(apps);
     mcpClients = List.copyOf(mcpClients);
     mcpPublishers = List.copyOf(mcpPublishers);
+    capabilities = List.copyOf(capabilities);
   }
 
   public Optional<Provider> provider(String id) {
     return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  /** The capability policy of one id (see {@link Capability}); symbols name only known ones (the loader checks). */
+  public Optional<Capability> capability(String id) {
+    return capabilities.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
   public Optional<Rule> rule(String id) {

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * result. Every problem is collected and reported together; nothing half-valid is ever returned.
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
- * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers}); an entry whose id exists
+ * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
+ * {@code capabilities}); an entry whose id exists
  * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
  */
 public final class CatalogueLoader {
@@ -31,7 +32,7 @@ public final class CatalogueLoader {
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
-          "mcpClients", "mcpPublishers", "disable");
+          "mcpClients", "mcpPublishers", "capabilities", "disable");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final List<String> problems = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class CatalogueLoader {
   private final Map<String, KnownApp> apps = new LinkedHashMap<>();
   private final Map<String, McpClient> mcpClients = new LinkedHashMap<>();
   private final Map<String, McpPublisher> mcpPublishers = new LinkedHashMap<>();
+  private final Map<String, Capability> capabilities = new LinkedHashMap<>();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
   private WalkerSettings walker = new WalkerSettings(List.of(), 4L << 20, List.of());
@@ -65,7 +67,7 @@ public final class CatalogueLoader {
     return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
         new CodeHints(l.modelArgs, l.generationArgs), List.copyOf(l.rules.values()), l.walker,
         List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
-        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()));
+        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), List.copyOf(l.capabilities.values()));
   }
 
   private void readBundle() {
@@ -147,6 +149,7 @@ public final class CatalogueLoader {
     for (JsonNode n : doc.path("mcpClients")) mcp.client(n).ifPresent(c -> put(mcpClients, c.id(), c, file, overlay));
     for (JsonNode n : doc.path("mcpPublishers")) mcp.publisher(n).ifPresent(p -> put(mcpPublishers, p.id(), p, file, overlay));
     for (JsonNode n : doc.path("lineage")) e.lineageMarker(n).ifPresent(m -> put(lineage, m.id(), m, file, overlay));
+    for (JsonNode n : doc.path("capabilities")) e.capability(n).ifPresent(c -> put(capabilities, c.id(), c, file, overlay));
     if (doc.has("codeHints")) {
       JsonNode h = doc.get("codeHints");
       modelArgs.addAll(e.strings(h, "modelArgs"));
@@ -157,7 +160,8 @@ public final class CatalogueLoader {
       String id = d.asText();
       if (!overlay) problems.add(file + ": 'disable' is only for overlays");
       else if (providers.remove(id) == null && signatures.remove(id) == null && lineage.remove(id) == null
-          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
+          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null
+          && capabilities.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
     }
   }
 
@@ -174,7 +178,11 @@ public final class CatalogueLoader {
     for (String id : mcpPublishers.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by an MCP publisher and another entry");
     for (Signature s : signatures.values()) {
       checkProvider(s.id(), s.provider());
-      for (Symbol sym : s.symbols()) checkProvider(s.id() + " symbol " + sym.call(), sym.provider());
+      for (Symbol sym : s.symbols()) {
+        checkProvider(s.id() + " symbol " + sym.call(), sym.provider());
+        for (String c : sym.capabilities()) checkCapability(s.id() + " symbol " + sym.call(), c);
+        for (Symbol.ArgCapability w : sym.when()) checkCapability(s.id() + " symbol " + sym.call(), w.capability());
+      }
       for (String t : s.triggers()) if (t.length() < 4) problems.add(s.id() + ": trigger '" + t + "' is shorter than 4 characters");
       if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
     }
@@ -183,6 +191,12 @@ public final class CatalogueLoader {
 
   private void checkProvider(String where, String provider) {
     if (!provider.isEmpty() && !providers.containsKey(provider)) problems.add(where + ": unknown provider '" + provider + "'");
+  }
+
+  private void checkCapability(String where, String capability) {
+    if (!capability.isEmpty() && !capabilities.containsKey(capability)) {
+      problems.add(where + ": unknown capability '" + capability + "' (capabilities: " + capabilities.keySet() + ")");
+    }
   }
 
   static String firstLine(String s) {

@@ -1,6 +1,7 @@
 package dev.wraith.code;
 
 import dev.wraith.catalogue.EndpointMatcher;
+import dev.wraith.catalogue.Capability;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.Provider;
@@ -31,13 +32,12 @@ import java.util.TreeSet;
  * environment variable names. Pure and thread-safe.
  */
 public final class FactMatcher {
-  /** Capabilities that make a finding an error whatever its rule's default. */
-  private static final Set<String> DANGEROUS = Set.of("code-exec", "shell");
-
   private final Catalogue catalogue;
   private final Map<Ecosystem, List<Signature>> byEcosystem = new EnumMap<>(Ecosystem.class);
   private final Map<String, Provider> envVars = new HashMap<>();
   private final Map<FindingKind, Severity> severities = new EnumMap<>(FindingKind.class);
+  /** Capabilities that make a finding an error whatever its rule's default (catalogue capabilities.yaml). */
+  private final Set<String> errorCapabilities = new HashSet<>();
   private final EndpointMatcher endpoints;
 
   public FactMatcher(Catalogue catalogue) {
@@ -46,6 +46,7 @@ public final class FactMatcher {
     for (Signature s : catalogue.signatures()) byEcosystem.get(s.ecosystem()).add(s);
     for (Provider p : catalogue.providers()) for (String v : p.envVars()) envVars.putIfAbsent(v, p);
     for (FindingKind k : FindingKind.values()) severities.put(k, catalogue.rule(k.id()).map(Rule::severity).orElse(Severity.NOTE));
+    for (Capability c : catalogue.capabilities()) if (c.errorFinding()) errorCapabilities.add(c.id());
     this.endpoints = new EndpointMatcher(catalogue);
   }
 
@@ -89,7 +90,7 @@ public final class FactMatcher {
     TreeSet<String> caps = new TreeSet<>(sym.capabilities());
     for (Symbol.ArgCapability w : sym.when()) if (w.holds(call.args())) caps.add(w.capability());
     Severity sev = severities.get(sym.kind());
-    if (caps.stream().anyMatch(DANGEROUS::contains)) sev = Severity.ERROR;
+    if (caps.stream().anyMatch(errorCapabilities::contains)) sev = Severity.ERROR;
     String provider = sym.provider().isEmpty() ? sig.provider() : sym.provider();
     SortedMap<String, String> attrs = new TreeMap<>();
     modelUse(call, loc, sym.modelArg()).ifPresent(m -> {

@@ -33,17 +33,19 @@ final class Agents {
   private final Set<String> appIds;
   private final boolean codeScanned;
   private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
+  private final Risks risks;
 
   /**
    * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
    * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
    */
   Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
-      List<dev.wraith.model.ClusterScan.RunningPod> pods) {
+      List<dev.wraith.model.ClusterScan.RunningPod> pods, Risks risks) {
     this.sessions = sessions;
     this.appIds = appIds;
     this.codeScanned = codeScanned;
     this.pods = pods;
+    this.risks = risks;
   }
 
   static String codeId(CodeUnit u) {
@@ -69,7 +71,7 @@ final class Agents {
     for (RuntimeSubject s : ss) p.add(s);
     evidence.addAll(p.evidence);
     List<String> reach = p.reach();
-    Risks.Rated r = Risks.rate(Classification.CONFIRMED, true, u.capabilities(), reach);
+    Risks.Rated r = risks.rate(Classification.CONFIRMED, true, u.capabilities(), reach);
     reasons.addAll(r.reasons());
     return new InventoryAgent(codeId(u), Classification.CONFIRMED, r.risk(), u.name(), lead.place().workload(),
         processRef(lead), codeRefs(u), union(u.providers(), p.providers), u.capabilities(), p.connections(), reach, evidence,
@@ -85,7 +87,7 @@ final class Agents {
           .map(d -> (d.namespace().isEmpty() ? "" : d.namespace() + "/") + d.name()).distinct().toList())
           + ", which was not seen running");
     }
-    Risks.Rated r = Risks.rate(Classification.UNKNOWN, false, u.capabilities(), List.of());
+    Risks.Rated r = risks.rate(Classification.UNKNOWN, false, u.capabilities(), List.of());
     reasons.addAll(r.reasons());
     return new InventoryAgent(codeId(u), Classification.UNKNOWN, r.risk(), u.name(), Optional.empty(), Optional.empty(),
         codeRefs(u), u.providers(), u.capabilities(), List.of(), List.of(), EvidenceLines.code(u), reasons, Optional.empty(),
@@ -102,7 +104,7 @@ final class Agents {
     if (c == Classification.GHOST) reasons.addAll(ghostWhy(s, p));
     if (c == Classification.GHOST && !codeScanned) reasons.add("No code was scanned in this run, so nothing could match it");
     List<String> reach = p.reach();
-    Risks.Rated r = Risks.rate(c, !s.declaredOnly(), List.of(), reach);
+    Risks.Rated r = risks.rate(c, !s.declaredOnly(), List.of(), reach);
     reasons.addAll(r.reasons());
     return new InventoryAgent(runtimeId(s), c, r.risk(), name(s), s.place().workload(), processRef(s), List.of(),
         p.providers.stream().toList(), List.of(), p.connections(), reach, p.evidence, reasons, Optional.empty(),

@@ -29,11 +29,13 @@ import java.util.stream.Collectors;
 public final class Correlator {
   private final List<KnownApp> apps;
   private final Duration zombieRetention;
+  private final Risks risks;
 
   /** @param zombieRetention how long a gone ghost or shadow app is listed as ZOMBIE after its last runtime sighting */
   public Correlator(Catalogue catalogue, Duration zombieRetention) {
     this.apps = catalogue.apps();
     this.zombieRetention = zombieRetention;
+    this.risks = new Risks(catalogue);
   }
 
   /** With the default retention of 30 days. */
@@ -65,7 +67,7 @@ public final class Correlator {
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
     Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent(),
-        in.cluster().map(ClusterScan::pods).orElse(List.of()));
+        in.cluster().map(ClusterScan::pods).orElse(List.of()), risks);
     KnownSoftware known = new KnownSoftware(apps, in.allowList());
     String notRunning = in.runtimeObserved() ? "" : "no runtime layer ran in this scan";
     List<InventoryAgent> out = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class Correlator {
       out.add(js == null ? agents.unknown(u, notRunning) : agents.confirmed(u, js));
     }
     for (RuntimeSubject s : unmatched) out.add(agents.runtimeOnly(s, known.recognise(s)));
-    History history = new History(in.prior(), in.stateEnabled(), in.runtimeObserved(), in.scanTime(), zombieRetention);
+    History history = new History(in.prior(), in.stateEnabled(), in.runtimeObserved(), in.scanTime(), zombieRetention, risks);
     return new Inventory(in.tool(), in.scanTime(), in.code().map(CodeScan::roots).orElse(List.of()), history.apply(out),
         McpServers.of(in.mcp()), in.layers());
   }

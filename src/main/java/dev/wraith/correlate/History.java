@@ -41,13 +41,15 @@ final class History {
   private final boolean runtimeObserved;
   private final Instant scanTime;
   private final Duration retention;
+  private final Risks risks;
 
-  History(PriorState prior, boolean stateEnabled, boolean runtimeObserved, Instant scanTime, Duration retention) {
+  History(PriorState prior, boolean stateEnabled, boolean runtimeObserved, Instant scanTime, Duration retention, Risks risks) {
     this.prior = prior;
     this.stateEnabled = stateEnabled;
     this.runtimeObserved = runtimeObserved;
     this.scanTime = scanTime;
     this.retention = retention;
+    this.risks = risks;
   }
 
   List<InventoryAgent> apply(List<InventoryAgent> current) {
@@ -86,7 +88,7 @@ final class History {
       reasons.add("Was " + p.snapshot().classification().label() + " when last seen; listed until "
           + last.plus(retention) + " unless it runs again");
     }
-    Risks.Rated r = Risks.rate(Classification.ZOMBIE, false, a.capabilities(), a.reach());
+    Risks.Rated r = risks.rate(Classification.ZOMBIE, false, a.capabilities(), a.reach());
     reasons.addAll(r.reasons());
     List<Evidence> evidence = new ArrayList<>(fromSnapshot
         ? a.evidence().stream().filter(e -> e.layer().equals("code") || e.layer().equals("cluster")).toList() : a.evidence());

@@ -1,5 +1,7 @@
 package dev.wraith.correlate;
 
+import dev.wraith.catalogue.Capability;
+import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.Classification;
 import dev.wraith.model.ReachReason;
 import dev.wraith.model.Risk;
@@ -7,27 +9,34 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Risk per agent: a base level per class (observed GHOST CRITICAL, declared-only GHOST HIGH, CONFIRMED HIGH,
  * UNKNOWN MEDIUM, SHADOW AI MEDIUM, ZOMBIE LOW), raised one level, at most once and up to CRITICAL, when the agent
- * holds code-execution, shell or filesystem tools (code) or broad cluster reach (cluster-admin, read-secrets,
- * exec-pods, create-workloads, host-namespace). Each decision is one plain-language reason.
+ * holds tools with a capability the catalogue marks {@code raisesRisk} (bundled: code-exec, shell, filesystem) or
+ * broad cluster reach (cluster-admin, read-secrets, exec-pods, create-workloads, host-namespace). Each decision is
+ * one plain-language reason.
  */
 final class Risks {
-  static final Set<String> RISKY_CAPABILITIES = Set.of("code-exec", "shell", "filesystem");
   static final Set<ReachReason.Kind> BROAD_REACH = EnumSet.of(ReachReason.Kind.CLUSTER_ADMIN, ReachReason.Kind.READ_SECRETS,
       ReachReason.Kind.EXEC_PODS, ReachReason.Kind.CREATE_WORKLOADS, ReachReason.Kind.HOST_NAMESPACE);
 
-  private Risks() {}
+  /** The capabilities that raise an agent's risk (catalogue capabilities.yaml). */
+  private final Set<String> raising;
+
+  Risks(Catalogue catalogue) {
+    this.raising = catalogue.capabilities().stream().filter(Capability::raisesRisk).map(Capability::id)
+        .collect(Collectors.toUnmodifiableSet());
+  }
 
   record Rated(Risk risk, List<String> reasons) {}
 
   /** @param reach as the inventory lists it: "KIND-ID: detail" */
-  static Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
+  Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
     Risk base = base(c, observed);
     List<String> reasons = new ArrayList<>();
-    List<String> caps = capabilities.stream().filter(RISKY_CAPABILITIES::contains).sorted().toList();
+    List<String> caps = capabilities.stream().filter(raising::contains).sorted().toList();
     List<String> broad = reach.stream().map(Risks::kindOf).filter(k -> BROAD_REACH.stream().anyMatch(b -> b.id().equals(k)))
         .distinct().sorted().toList();
     Risk risk = base;

@@ -24,15 +24,28 @@ class CorrelationRiskTest {
     assertThat(Risks.base(Classification.ZOMBIE, false)).isEqualTo(Risk.LOW);
   }
 
+  private static final Risks RISKS = new Risks(Scenario.catalogue());
+
   @Test
   void shellToolsOrBroadReachRaiseOneLevelOnceAndCapAtCritical() {
-    assertThat(Risks.rate(Classification.UNKNOWN, false, List.of("shell", "code-exec"), List.of()).risk()).isEqualTo(Risk.HIGH);
-    assertThat(Risks.rate(Classification.UNKNOWN, false, List.of("network"), List.of("exposed: Service x")).risk())
+    assertThat(RISKS.rate(Classification.UNKNOWN, false, List.of("shell", "code-exec"), List.of()).risk()).isEqualTo(Risk.HIGH);
+    assertThat(RISKS.rate(Classification.UNKNOWN, false, List.of("network"), List.of("exposed: Service x")).risk())
         .as("network tools and exposure are not risk-raising").isEqualTo(Risk.MEDIUM);
-    Risks.Rated both = Risks.rate(Classification.ZOMBIE, false, List.of("filesystem"), List.of("cluster-admin: binding y"));
+    Risks.Rated both = RISKS.rate(Classification.ZOMBIE, false, List.of("filesystem"), List.of("cluster-admin: binding y"));
     assertThat(both.risk()).as("raised once, not twice").isEqualTo(Risk.MEDIUM);
     assertThat(both.reasons().get(0)).contains("holds filesystem tools").contains("can reach cluster-admin");
-    assertThat(Risks.rate(Classification.GHOST, true, List.of("shell"), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+    assertThat(RISKS.rate(Classification.GHOST, true, List.of("shell"), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+  }
+
+  @Test
+  void theCataloguesCapabilityPolicyDecidesWhatRaises(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("network.yaml"), """
+        capabilities:
+          - {id: network, name: reaches the network, raisesRisk: true}
+        """);
+    Risks strict = new Risks(dev.wraith.catalogue.CatalogueLoader.load(dir));
+    assertThat(strict.rate(Classification.UNKNOWN, false, List.of("network"), List.of()).risk()).isEqualTo(Risk.HIGH);
+    assertThat(RISKS.rate(Classification.UNKNOWN, false, List.of("network"), List.of()).risk()).isEqualTo(Risk.MEDIUM);
   }
 
   @Test
