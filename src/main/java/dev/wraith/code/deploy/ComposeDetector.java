@@ -1,5 +1,7 @@
 package dev.wraith.code.deploy;
 
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlReader;
 import java.util.Optional;
 
 import dev.wraith.catalogue.Catalogue;
@@ -7,7 +9,7 @@ import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
