@@ -1,5 +1,6 @@
 package dev.wraith.mcp;
 
+import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.McpPublisher;
 import dev.wraith.model.McpPackage;
 import dev.wraith.model.McpReason;
@@ -34,8 +35,8 @@ final class Verifier {
   private Optional<McpPublisher> pkg(McpPackage p, List<McpReason> reasons) {
     Optional<McpPublisher> match = switch (p.ecosystem()) {
       case NPM -> known(p.name(), McpPublisher::hasNpm, McpPublisher::npm, reasons);
-      case PYPI -> known(McpPublisher.pypiNormal(p.name()), McpPublisher::hasPypi,
-          m -> m.pypi().stream().map(McpPublisher::pypiNormal).toList(), reasons);
+      case PYPI -> known(Ecosystem.PYPI.normalisePackage(p.name()), McpPublisher::hasPypi,
+          m -> m.pypi().stream().map(Ecosystem.PYPI::normalisePackage).toList(), reasons);
       case IMAGE -> known(p.name(), McpPublisher::hasImage, McpPublisher::images, reasons);
       case LOCAL -> {
         reasons.add(McpReason.of(Kind.LOCAL_SCRIPT));
