@@ -19,7 +19,8 @@ public record Catalogue(
     List<KnownApp> apps,
     List<McpClient> mcpClients,
     List<McpPublisher> mcpPublishers,
-    List<Capability> capabilities) {
+    List<Capability> capabilities,
+    McpProbeRules mcpProbe) {
 
   public static final int SCHEMA = 1;
 

@@ -24,15 +24,17 @@ import java.util.stream.Stream;
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
  * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
- * {@code capabilities}); an entry whose id exists
- * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
+ * {@code capabilities}, and the MCP probe's {@code mcpToolCapabilities}, {@code mcpInjection}, {@code mcpInvisible},
+ * {@code mcpNames}, {@code mcpProcesses}); an entry whose id exists replaces the built-in one, and
+ * {@code disable: [id, ...]} removes the built-ins with that id.
  */
 public final class CatalogueLoader {
   private static final String BUNDLE = "/catalogue/";
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
-          "mcpClients", "mcpPublishers", "capabilities", "disable");
+          "mcpClients", "mcpPublishers", "capabilities", "mcpToolCapabilities", "mcpInjection", "mcpInvisible", "mcpNames",
+          "mcpProcesses", "disable");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final List<String> problems = new ArrayList<>();
@@ -44,6 +46,11 @@ public final class CatalogueLoader {
   private final Map<String, McpClient> mcpClients = new LinkedHashMap<>();
   private final Map<String, McpPublisher> mcpPublishers = new LinkedHashMap<>();
   private final Map<String, Capability> capabilities = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.ToolCapability> mcpToolCapabilities = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.Marker> mcpInjection = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.Invisible> mcpInvisible = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.Marker> mcpNames = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.ProcessRule> mcpProcesses = new LinkedHashMap<>();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
   private WalkerSettings walker = new WalkerSettings(List.of(), 4L << 20, List.of());
@@ -67,7 +74,9 @@ public final class CatalogueLoader {
     return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
         new CodeHints(l.modelArgs, l.generationArgs), List.copyOf(l.rules.values()), l.walker,
         List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
-        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), List.copyOf(l.capabilities.values()));
+        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), List.copyOf(l.capabilities.values()),
+        new McpProbeRules(List.copyOf(l.mcpToolCapabilities.values()), List.copyOf(l.mcpInjection.values()),
+            List.copyOf(l.mcpInvisible.values()), List.copyOf(l.mcpNames.values()), List.copyOf(l.mcpProcesses.values())));
   }
 
   private void readBundle() {
@@ -150,6 +159,12 @@ public final class CatalogueLoader {
     for (JsonNode n : doc.path("mcpPublishers")) mcp.publisher(n).ifPresent(p -> put(mcpPublishers, p.id(), p, file, overlay));
     for (JsonNode n : doc.path("lineage")) e.lineageMarker(n).ifPresent(m -> put(lineage, m.id(), m, file, overlay));
     for (JsonNode n : doc.path("capabilities")) e.capability(n).ifPresent(c -> put(capabilities, c.id(), c, file, overlay));
+    McpProbeEntries probe = new McpProbeEntries(e);
+    for (JsonNode n : doc.path("mcpToolCapabilities")) probe.toolCapability(n).ifPresent(c -> put(mcpToolCapabilities, c.id(), c, file, overlay));
+    for (JsonNode n : doc.path("mcpInjection")) probe.marker(n).ifPresent(m -> put(mcpInjection, m.id(), m, file, overlay));
+    for (JsonNode n : doc.path("mcpInvisible")) probe.invisible(n).ifPresent(i -> put(mcpInvisible, i.id(), i, file, overlay));
+    for (JsonNode n : doc.path("mcpNames")) probe.marker(n).ifPresent(m -> put(mcpNames, m.id(), m, file, overlay));
+    for (JsonNode n : doc.path("mcpProcesses")) probe.process(n).ifPresent(r -> put(mcpProcesses, r.id(), r, file, overlay));
     if (doc.has("codeHints")) {
       JsonNode h = doc.get("codeHints");
       modelArgs.addAll(e.strings(h, "modelArgs"));
@@ -158,10 +173,16 @@ public final class CatalogueLoader {
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
     for (JsonNode d : doc.path("disable")) {
       String id = d.asText();
-      if (!overlay) problems.add(file + ": 'disable' is only for overlays");
-      else if (providers.remove(id) == null && signatures.remove(id) == null && lineage.remove(id) == null
-          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null
-          && capabilities.remove(id) == null) problems.add(file + ": disable: no entry with id '" + id + "'");
+      if (!overlay) {
+        problems.add(file + ": 'disable' is only for overlays");
+        continue;
+      }
+      boolean removed = false;
+      for (Map<String, ?> section : List.of(providers, signatures, lineage, apps, mcpClients, mcpPublishers, capabilities,
+          mcpToolCapabilities, mcpInjection, mcpInvisible, mcpNames, mcpProcesses)) {
+        removed |= section.remove(id) != null;
+      }
+      if (!removed) problems.add(file + ": disable: no entry with id '" + id + "'");
     }
   }
 
@@ -187,6 +208,10 @@ public final class CatalogueLoader {
       if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
     }
     for (FindingKind k : FindingKind.values()) if (!rules.containsKey(k.id())) problems.add("rules: no rule for finding kind '" + k.id() + "'");
+    for (String id : mcpToolCapabilities.keySet()) checkCapability("mcpToolCapabilities", id);
+    Map<String, Map<String, ?>> probe = Map.of("mcpToolCapabilities", mcpToolCapabilities, "mcpInjection", mcpInjection,
+        "mcpInvisible", mcpInvisible, "mcpNames", mcpNames, "mcpProcesses", mcpProcesses);
+    probe.forEach((section, entries) -> { if (entries.isEmpty()) problems.add(section + ": no entries (the MCP probe needs every section)"); });
   }
 
   private void checkProvider(String where, String provider) {

@@ -4,7 +4,6 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.mcp.ConfigFiles;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
-import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.McpScan;
@@ -98,7 +97,7 @@ final class McpCommand implements Callable<Integer> {
     McpScan scan;
     try {
       Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion()),
           store.<dev.wraith.mcp.ToolHistory>map(dev.wraith.scan.StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
           Instant.now()));
       scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);

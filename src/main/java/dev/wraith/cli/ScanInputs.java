@@ -6,7 +6,6 @@ import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
-import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
@@ -120,7 +119,7 @@ final class ScanInputs {
     Instant scanTime = Instant.now();
     try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(StateStore.open(statePath())))) {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion()),
+          new SdkProber(Duration.ofSeconds(20), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion()),
           state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
           scanTime)));
       ScanAll.Result result;

@@ -41,7 +41,7 @@ public final class McpDiscovery {
     this.catalogue = catalogue;
     this.files = files;
     this.verifier = new Verifier(catalogue.mcpPublishers());
-    this.runtime = new RuntimeServers(ProbeRules.bundled(), catalogue.mcpPublishers());
+    this.runtime = new RuntimeServers(catalogue.mcpProbe(), catalogue.mcpPublishers());
   }
 
   /** {@code home} may be null (no home scan); projects are shown in sources as given. Starts nothing. */

@@ -29,7 +29,7 @@ class CapabilityPolicyTest {
   @Test
   void bundledPolicy() {
     Catalogue c = CatalogueLoader.bundled();
-    assertThat(c.capabilities()).extracting(Capability::id).containsExactly("code-exec", "shell", "filesystem", "network");
+    assertThat(c.capabilities()).extracting(Capability::id).containsExactly("code-exec", "shell", "filesystem", "network", "database", "write");
     assertThat(c.capabilities()).filteredOn(Capability::errorFinding).extracting(Capability::id)
         .containsExactly("code-exec", "shell");
     assertThat(c.capabilities()).filteredOn(Capability::raisesRisk).extracting(Capability::id)
