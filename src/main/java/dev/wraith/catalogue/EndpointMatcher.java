@@ -35,21 +35,26 @@ public final class EndpointMatcher {
       String path = m.group(4) == null ? "" : m.group(4);
       String evidence = m.group(1).toLowerCase(Locale.ROOT) + "://" + host + (port > 0 ? ":" + port : "") + path;
       Optional<Provider> byHost = catalogue.providerForHost(host);
-      if (byHost.isPresent()) return Optional.of(new Match(byHost.get(), evidence, Confidence.HIGH));
+      if (byHost.isPresent()) return Optional.of(match(byHost.get(), evidence, Confidence.HIGH));
       if (port > 0) {
         for (Provider p : catalogue.providers()) {
           if (!p.ports().contains(port)) continue;
           boolean pathMatch = p.paths().stream().anyMatch(path::startsWith);
           boolean nameInHost = host.contains(p.id());
-          if (pathMatch || nameInHost) return Optional.of(new Match(p, evidence, pathMatch && nameInHost ? Confidence.HIGH : Confidence.MEDIUM));
+          if (pathMatch || nameInHost) return Optional.of(match(p, evidence, pathMatch && nameInHost ? Confidence.HIGH : Confidence.MEDIUM));
         }
       }
     }
     String t = text.trim();
     if (t.length() <= 253 && BARE_HOST.matcher(t).matches()) {
-      return catalogue.providerForHost(t).map(p -> new Match(p, HostPattern.normalise(t), Confidence.MEDIUM));
+      return catalogue.providerForHost(t).map(p -> match(p, HostPattern.normalise(t), Confidence.MEDIUM));
     }
     return Optional.empty();
+  }
+
+  /** The provider's maturity has the last word on the confidence. */
+  private static Match match(Provider p, String evidence, Confidence detected) {
+    return new Match(p, evidence, p.maturity().confidence(detected));
   }
 
   private static int parsePort(String s) {

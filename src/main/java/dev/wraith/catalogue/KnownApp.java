@@ -11,7 +11,7 @@ import java.util.Optional;
  * ({@code -y}, {@code --yes}) in the argv being skipped; a token ending in {@code *} matches a longer word
  * with that prefix. Argv words are split on whitespace first, so {@code sh -c "npx -y pkg"} is seen too.
  */
-public record KnownApp(String id, String name, Kind kind, Maturity maturity, List<String> images, List<String> commands) {
+public record KnownApp(String id, String name, Kind kind, List<String> images, List<String> commands) {
   /** What the app is. */
   public enum Kind {
     AI_APP, MCP_SERVER

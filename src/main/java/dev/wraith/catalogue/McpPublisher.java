@@ -8,7 +8,7 @@ import java.util.List;
  * exact equality after each ecosystem's own normalisation, never a prefix or substring, so
  * {@code @modelcontextprotocol/server-filesystem-evil} is not {@code @modelcontextprotocol/server-filesystem}.
  */
-public record McpPublisher(String id, String name, String publisher, Maturity maturity, List<String> npm, List<String> pypi,
+public record McpPublisher(String id, String name, String publisher, List<String> npm, List<String> pypi,
     List<String> images, List<String> hosts) {
 
   public McpPublisher {

@@ -75,7 +75,7 @@ public final class FactMatcher {
       for (Signature sig : sigs) {
         if (!sig.reportImport() || !sig.ownsModule(imp.module()) || !usedSignatures.add(sig.id())) continue;
         Location loc = new Location(path, imp.line(), imp.column());
-        Finding f = new Finding(FindingKind.AI_IMPORT, loc, sig.id(), sig.provider(), frameworkOf(sig), Confidence.LOW,
+        Finding f = new Finding(FindingKind.AI_IMPORT, loc, sig.id(), sig.provider(), frameworkOf(sig), sig.maturity().confidence(Confidence.LOW),
             severities.get(FindingKind.AI_IMPORT), imp.module(), Set.of(), Map.of());
         findings.putIfAbsent("import|" + sig.id(), f);
       }
@@ -97,7 +97,8 @@ public final class FactMatcher {
       attrs.put("model", m.model());
       attrs.putAll(m.parameters());
     });
-    return new Finding(sym.kind(), loc, sig.id(), provider, frameworkOf(sig), Confidence.HIGH, sev, call.name(), caps, attrs);
+    return new Finding(sym.kind(), loc, sig.id(), provider, frameworkOf(sig), sig.maturity().confidence(Confidence.HIGH), sev,
+        call.name(), caps, attrs);
   }
 
   private static String frameworkOf(Signature sig) {
@@ -124,7 +125,7 @@ public final class FactMatcher {
     Location loc = new Location(path, lit.line(), lit.column());
     Provider env = envVars.get(lit.value());
     if (env != null) {
-      return java.util.Optional.of(new Finding(FindingKind.ENV_VAR, loc, env.id(), env.id(), "", Confidence.MEDIUM,
+      return java.util.Optional.of(new Finding(FindingKind.ENV_VAR, loc, env.id(), env.id(), "", env.maturity().confidence(Confidence.MEDIUM),
           severities.get(FindingKind.ENV_VAR), lit.value(), Set.of(), Map.of()));
     }
     return endpoints.match(lit.value()).map(m -> new Finding(FindingKind.AI_ENDPOINT, loc, m.provider().id(), m.provider().id(), "",

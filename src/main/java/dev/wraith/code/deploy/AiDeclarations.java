@@ -35,7 +35,8 @@ final class AiDeclarations {
   /** A variable name declared at {@code line}: a finding when the catalogue ties it to a provider. */
   void envName(String name, int line) {
     catalogue.providerForEnvVar(name).ifPresent(p -> add(new Finding(FindingKind.ENV_VAR, new Location(path, Math.max(0, line), 0),
-        p.id(), p.id(), "", dev.wraith.model.Confidence.HIGH, severity(FindingKind.ENV_VAR), name, Set.of(), Map.of())));
+        p.id(), p.id(), "", p.maturity().confidence(dev.wraith.model.Confidence.HIGH), severity(FindingKind.ENV_VAR), name, Set.of(),
+        Map.of())));
   }
 
   /** A value, argument or command at {@code line}: a finding when it holds an AI URL or host. */
