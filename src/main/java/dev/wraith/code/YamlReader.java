@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -31,6 +32,16 @@ public final class YamlReader {
   public record Result(List<YamlNode> documents, String error) {
     public Result {
       documents = List.copyOf(documents);
+    }
+
+    /** The first document, when it is a mapping (a compose file, a kustomization, a chart). */
+    public Optional<YamlNode.Mapping> first() {
+      return !documents.isEmpty() && documents.get(0) instanceof YamlNode.Mapping m ? Optional.of(m) : Optional.empty();
+    }
+
+    /** The error as a detection's warnings, naming the file; none for clean input. */
+    public List<String> warnings(String path) {
+      return error.isEmpty() ? List.of() : List.of(path + ": " + error);
     }
   }
 

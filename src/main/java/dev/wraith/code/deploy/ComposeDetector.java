@@ -54,15 +54,12 @@ public final class ComposeDetector implements FileDetector {
     YamlReader.Result read = YamlReader.yaml(file.text());
     AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
     List<Deployment> out = new ArrayList<>();
-    if (!read.documents().isEmpty() && read.documents().get(0) instanceof Mapping doc) {
-      doc.mapping("services").ifPresent(services -> {
-        for (YamlNode.Entry s : services.entries()) {
-          if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai));
-        }
-      });
-    }
-    List<String> warnings = read.error().isEmpty() ? List.of() : List.of(file.path() + ": " + read.error());
-    return new Detection(ai.findings(), out, List.of(), warnings);
+    read.first().ifPresent(doc -> doc.mapping("services").ifPresent(services -> {
+      for (YamlNode.Entry s : services.entries()) {
+        if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai));
+      }
+    }));
+    return new Detection(ai.findings(), out, List.of(), read.warnings(file.path()));
   }
 
   private static Deployment service(YamlNode.Entry entry, Mapping svc, String project, String path, AiDeclarations ai) {

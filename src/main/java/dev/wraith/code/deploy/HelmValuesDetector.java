@@ -66,7 +66,7 @@ public final class HelmValuesDetector implements FileDetector {
       String providers = ai.imageProviders(out.get(i).images());
       if (!providers.isEmpty()) out.set(i, withAttribute(out.get(i), "imageProviders", providers));
     }
-    List<String> warnings = read.error().isEmpty() ? List.of() : List.of(file.path() + ": " + read.error());
+    List<String> warnings = read.warnings(file.path());
     return new Detection(ai.findings(), out, List.of(), warnings);
   }
 

@@ -62,9 +62,7 @@ public final class KubernetesDetector implements FileDetector {
     for (YamlNode doc : read.documents()) {
       if (doc instanceof Mapping m) object(m, as, file.path(), ai, deployments, 0);
     }
-    List<String> warnings = new ArrayList<>();
-    if (!read.error().isEmpty()) warnings.add(file.path() + ": " + read.error());
-    return new Detection(ai.findings(), deployments, List.of(), warnings);
+    return new Detection(ai.findings(), deployments, List.of(), read.warnings(file.path()));
   }
 
   private void object(Mapping obj, DeploymentKind as, String path, AiDeclarations ai, List<Deployment> out, int depth) {

@@ -10,7 +10,6 @@ import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +44,8 @@ public final class KustomizationDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    List<String> warnings = new ArrayList<>();
-    if (!read.error().isEmpty()) warnings.add(file.path() + ": " + read.error());
-    List<Deployment> out = new ArrayList<>();
-    if (!read.documents().isEmpty() && read.documents().get(0) instanceof Mapping k) out.add(deployment(k, file.path()));
-    return new Detection(List.of(), out, List.of(), warnings);
+    List<Deployment> out = read.first().map(k -> List.of(deployment(k, file.path()))).orElse(List.of());
+    return new Detection(List.of(), out, List.of(), read.warnings(file.path()));
   }
 
   private static Deployment deployment(Mapping k, String path) {
