@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Writes the inputs of `wraith demo`: a cluster snapshot, an audit log and eleven days of Tetragon events.
+"""Writes the inputs of `wraith demo`: a cluster snapshot, an audit log, eleven days of Tetragon events and the DNS
+answers the wraith sensor recorded on the node over the same days.
 
 The story: acme runs two AI services it built (support/triage-agent calling OpenAI, support/web-chat calling
 Anthropic). On 2026-11-16 someone with a contractor account ran `kubectl exec` into the payments API pod, dropped
 a Python script into /tmp and left it running under nohup. It has called api.openai.com every four minutes since.
 Nothing in the code, the manifests or the image explains it.
+
+api.openai.com sits behind Cloudflare: the address it resolved to also serves other sites. The payments API itself
+(the JVM, in the very same pod) calls a partner's rate service on that same address every hour. Only the names each
+process resolved (dns.jsonl.gz: the sensor's "dns-answer" lines, between its other output lines) tell the two apart:
+the script asked for api.openai.com, the JVM for rates.partner-fx.example.
 
 Run from anywhere: python3 examples/demo/generate.py (deterministic: same bytes every run).
 Formats: docs in ../shared/docs/runtime-signals.md (Tetragon protojson export, audit.k8s.io/v1 events,
@@ -18,7 +24,9 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NODE = "ip-10-42-3-17.eu-west-1.compute.internal"
-OPENAI_IP = "162.159.140.245"      # what api.openai.com resolved to on the node (the demo pins it)
+OPENAI_IP = "162.159.140.245"      # what api.openai.com resolved to on the node: a Cloudflare address
+PARTNER_HOST = "rates.partner-fx.example"  # a non-AI site on the same Cloudflare address
+OPENAI_TTL = 300
 ANTHROPIC_IP = "160.79.104.10"     # inside Anthropic's published range
 T0 = dt.datetime(2026, 11, 2, 8, 0, 0, tzinfo=dt.timezone.utc)        # pods started
 GHOST_START = dt.datetime(2026, 11, 16, 9, 14, 3, tzinfo=dt.timezone.utc)
@@ -188,6 +196,23 @@ def exec_line(p):
     return (p.t, line("process_exec", body, p.t))
 
 
+DNS = []   # (time, line) of the sensor's recorded DNS answers
+
+
+def dns_answer(p, name, ip, t, ttl):
+    """What the sensor writes when process p receives a DNS answer (its "dns-answer" JSON line)."""
+    ns, dep, rs, suffix, uid, cname, image, cid, sa, cmd = PODS[p.pod_index]
+    rec = {"type": "dns-answer", "time": ts(t), "node": NODE, "pid": p.pid, "podUid": uid, "containerId": cid,
+           "name": name, "answers": [{"ip": ip, "ttl": ttl}]}
+    DNS.append((t, json.dumps(rec, separators=(",", ":"))))
+
+
+def sensor_status(t0, t1):
+    """A window's status line, as the sensor writes it between the answers: --dns-log skips it."""
+    return json.dumps({"type": "status", "tool": "wraith", "layer": "host", "state": "ran", "start": ts(t0),
+                       "end": ts(t1), "warnings": []}, separators=(",", ":"))
+
+
 def connect_line(p, daddr, dport, t, n):
     sock = {"family": "AF_INET", "type": "SOCK_STREAM", "protocol": "IPPROTO_TCP", "saddr": "10.42.3.%d" % (30 + p.pid % 50),
             "daddr": daddr, "sport": 32768 + (n * 7919) % 28000, "dport": dport,
@@ -205,18 +230,28 @@ def events():
                 "/run/containerd/io.containerd.runtime.v2.task/k8s.io/4c1e9a7b2d5f", None, init_tree=False, uid=0)
     # payments-api: the JVM, pid 1 in its container
     java = Proc(2140, T0, "/opt/java/openjdk/bin/java", "-jar /app/payments-api.jar", "/app", pod_info(0), shim)
+    java.pod_index = 0
     out.append(exec_line(java))
     # the ghost: kubectl exec -> /bin/sh -> nohup python3 /tmp/.cache/reconcile.py
     sh = Proc(88121, GHOST_START - dt.timedelta(seconds=82), "/bin/sh", "", "/app", pod_info(0), shim, init_tree=False)
     out.append(exec_line(sh))
     py = Proc(88164, GHOST_START, "/usr/bin/python3.11", "/tmp/.cache/reconcile.py --interval 240", "/app", pod_info(0), sh, init_tree=False)
+    py.pod_index = 0
     out.append(exec_line(py))
     n = 0
     t = GHOST_START + dt.timedelta(seconds=5)
     while t <= END:
+        dns_answer(py, "api.openai.com", OPENAI_IP, t - dt.timedelta(seconds=1), OPENAI_TTL)
         out.append(connect_line(py, OPENAI_IP, 443, t, n))
         n += 1
         t += dt.timedelta(seconds=240)
+    # the JVM's hourly call to a partner's rate service, on the same Cloudflare address: not AI
+    t = T0 + dt.timedelta(days=14, minutes=30)
+    while t <= END:
+        dns_answer(java, PARTNER_HOST, OPENAI_IP, t - dt.timedelta(seconds=1), 60)
+        out.append(connect_line(java, OPENAI_IP, 443, t, n))
+        n += 1
+        t += dt.timedelta(hours=1)
     # kubelet exec probes in the payments pod: told apart, never AI
     for day in range(0, 25, 6):
         pt = END - dt.timedelta(hours=day, minutes=3)
@@ -227,9 +262,11 @@ def events():
     for i, pid in [(1, 3310), (2, 3377)]:
         shim2 = Proc(pid - 30, T0, "/usr/bin/containerd-shim-runc-v2", "-namespace k8s.io", "/run/containerd", None, init_tree=False, uid=0)
         uv = Proc(pid, T0, "/usr/local/bin/python3.12", "/usr/local/bin/uvicorn main:app --host 0.0.0.0 --port 8080", "/app", pod_info(i), shim2)
+        uv.pod_index = i
         out.append(exec_line(uv))
         t = END - dt.timedelta(hours=24) + dt.timedelta(minutes=3 * i)
         while t <= END:
+            dns_answer(uv, "api.openai.com", OPENAI_IP, t - dt.timedelta(seconds=2), OPENAI_TTL)
             out.append(connect_line(uv, OPENAI_IP, 443, t, n))
             n += 1
             t += dt.timedelta(minutes=10)
@@ -258,7 +295,18 @@ def main():
         with gzip.GzipFile(filename="tetragon.log", mode="wb", fileobj=raw, mtime=0) as gz:
             for l in lines:
                 gz.write((l + "\n").encode())
-    print("wrote cluster.json, audit.log, tetragon.log.gz (%d events)" % len(lines))
+    # the sensor's output: its dns-answer lines in time order, with a status line closing each day's window
+    answers = sorted(DNS)
+    with open(os.path.join(HERE, "dns.jsonl.gz"), "wb") as raw:
+        with gzip.GzipFile(filename="dns.jsonl", mode="wb", fileobj=raw, mtime=0) as gz:
+            day = None
+            for t, l in answers:
+                if day is not None and t.date() != day:
+                    start = dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+                    gz.write((sensor_status(start, start + dt.timedelta(days=1)) + "\n").encode())
+                day = t.date()
+                gz.write((l + "\n").encode())
+    print("wrote cluster.json, audit.log, tetragon.log.gz (%d events), dns.jsonl.gz (%d answers)" % (len(lines), len(answers)))
 
 
 if __name__ == "__main__":

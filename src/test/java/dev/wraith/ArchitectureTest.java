@@ -54,7 +54,7 @@ class ArchitectureTest {
 
   @Test
   void languageDetectorsDoNotImportEachOther() {
-    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy"};
+    String[] langs = {"python", "javascript", "java", "go", "manifest", "deploy", "notebook", "component", "config"};
     for (String a : langs) {
       for (String b : langs) {
         if (a.equals(b)) continue;
@@ -89,7 +89,8 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
-  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "PodRef");
+  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "TetragonInCluster",
+      "PodRef");
 
   @Test
   void correlationSeesOnlyRecords() {
@@ -106,6 +107,18 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
             "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
         .should().dependOnClassesThat().resideInAPackage("dev.wraith.correlate..")
+        .check(CLASSES);
+  }
+
+  /** The only package that sends data over the network (opt-in): it knows JSON lines and HTTP, nothing of wraith. */
+  @Test
+  void deliveryDependsOnNothingOfOursAndOnlyCliUsesIt() {
+    noClasses().that().resideInAPackage("dev.wraith.delivery..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.model..", "dev.wraith.scan..", "dev.wraith.cli..",
+            "dev.wraith.report..", "dev.wraith.state..", "dev.wraith.catalogue..", "dev.wraith.correlate..")
+        .check(CLASSES);
+    noClasses().that().resideOutsideOfPackages("dev.wraith.delivery..", "dev.wraith.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.delivery..")
         .check(CLASSES);
   }
 

@@ -38,8 +38,11 @@ public record Pin(String host, InetAddress ip, int port) {
     return p;
   }
 
-  /** An IP literal only: InetAddress.getByName would otherwise do a DNS lookup for a name. */
-  static InetAddress literal(String addr, String context) {
+  /**
+   * An IP literal only: InetAddress.getByName would otherwise do a DNS lookup for a name. Throws
+   * {@link IllegalArgumentException} naming {@code context} for anything else.
+   */
+  public static InetAddress literal(String addr, String context) {
     if (!addr.matches("[0-9a-fA-F:.]+") || addr.isEmpty()) {
       throw new IllegalArgumentException("not an IP address in '" + context + "'");
     }

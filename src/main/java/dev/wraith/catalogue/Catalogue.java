@@ -1,6 +1,7 @@
 package dev.wraith.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,8 @@ public record Catalogue(
     List<McpClient> mcpClients,
     List<McpPublisher> mcpPublishers,
     List<Capability> capabilities,
-    McpProbeRules mcpProbe) {
+    McpProbeRules mcpProbe,
+    List<ConfigKey> configKeys) {
 
   public static final int SCHEMA = 1;
 
@@ -33,6 +35,11 @@ public record Catalogue(
     mcpClients = List.copyOf(mcpClients);
     mcpPublishers = List.copyOf(mcpPublishers);
     capabilities = List.copyOf(capabilities);
+    configKeys = List.copyOf(configKeys);
+  }
+
+  public Optional<Signature> signature(String id) {
+    return signatures.stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   public Optional<Provider> provider(String id) {
@@ -64,5 +71,32 @@ public record Catalogue(
   public Optional<KnownApp> appForImage(String image) {
     for (KnownApp a : apps) if (a.imageMatch(image).isPresent()) return Optional.of(a);
     return Optional.empty();
+  }
+
+  /** The self-hosted provider (model server, gateway, vector DB) whose images include this image reference, if any. */
+  public Optional<Provider> serverForImage(String image) {
+    for (Provider p : providers) {
+      if (p.category() == Provider.Category.LLM) continue;
+      for (String known : p.images()) if (ImageName.matches(image, known)) return Optional.of(p);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Ports that identify a self-hosted server on their own: claimed by exactly one self-hosted provider (model server,
+   * vector DB, gateway), by no hosted API, and not a well-known port (below 1024). vLLM, Triton and Chroma share 8000,
+   * so 8000 identifies nothing; Ollama's 11434 does.
+   */
+  public Map<Integer, Provider> distinctiveServerPorts() {
+    Map<Integer, Provider> only = new java.util.HashMap<>();
+    Map<Integer, Integer> claims = new java.util.HashMap<>();
+    for (Provider p : providers) {
+      for (int port : p.ports()) {
+        claims.merge(port, 1, Integer::sum);
+        if (p.category() != Provider.Category.LLM) only.put(port, p);
+      }
+    }
+    only.keySet().removeIf(port -> port < 1024 || claims.get(port) > 1);
+    return Map.copyOf(only);
   }
 }

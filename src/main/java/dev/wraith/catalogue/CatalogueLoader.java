@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
  * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
- * {@code capabilities}, and the MCP probe's {@code mcpToolCapabilities}, {@code mcpInjection}, {@code mcpInvisible},
- * {@code mcpNames}, {@code mcpProcesses}); an entry whose id exists replaces the built-in one, and
+ * {@code capabilities}, {@code configKeys}, and the MCP probe's {@code mcpToolCapabilities}, {@code mcpInjection},
+ * {@code mcpInvisible}, {@code mcpNames}, {@code mcpProcesses}); an entry whose id exists replaces the built-in one, and
  * {@code disable: [id, ...]} removes the built-ins with that id.
  */
 public final class CatalogueLoader {
@@ -34,7 +34,7 @@ public final class CatalogueLoader {
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
           "mcpClients", "mcpPublishers", "capabilities", "mcpToolCapabilities", "mcpInjection", "mcpInvisible", "mcpNames",
-          "mcpProcesses", "disable");
+          "mcpProcesses", "configKeys", "disable");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
   private final List<String> problems = new ArrayList<>();
@@ -51,8 +51,10 @@ public final class CatalogueLoader {
   private final Map<String, McpProbeRules.Invisible> mcpInvisible = new LinkedHashMap<>();
   private final Map<String, McpProbeRules.Marker> mcpNames = new LinkedHashMap<>();
   private final Map<String, McpProbeRules.ProcessRule> mcpProcesses = new LinkedHashMap<>();
+  private final Map<String, ConfigKey> configKeys = new LinkedHashMap<>();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
+  private final List<String> credentialKeys = new ArrayList<>();
   private WalkerSettings walker = new WalkerSettings(List.of(), 4L << 20, List.of());
   private int schema;
   private String version = "";
@@ -72,11 +74,12 @@ public final class CatalogueLoader {
     l.validate();
     if (!l.problems.isEmpty()) throw new CatalogueException(l.problems);
     return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
-        new CodeHints(l.modelArgs, l.generationArgs), List.copyOf(l.rules.values()), l.walker,
+        new CodeHints(l.modelArgs, l.generationArgs, l.credentialKeys), List.copyOf(l.rules.values()), l.walker,
         List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
         List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), List.copyOf(l.capabilities.values()),
         new McpProbeRules(List.copyOf(l.mcpToolCapabilities.values()), List.copyOf(l.mcpInjection.values()),
-            List.copyOf(l.mcpInvisible.values()), List.copyOf(l.mcpNames.values()), List.copyOf(l.mcpProcesses.values())));
+            List.copyOf(l.mcpInvisible.values()), List.copyOf(l.mcpNames.values()), List.copyOf(l.mcpProcesses.values())),
+        List.copyOf(l.configKeys.values()));
   }
 
   private void readBundle() {
@@ -165,9 +168,11 @@ public final class CatalogueLoader {
     for (JsonNode n : doc.path("mcpInvisible")) probe.invisible(n).ifPresent(i -> put(mcpInvisible, i.id(), i, file, overlay));
     for (JsonNode n : doc.path("mcpNames")) probe.marker(n).ifPresent(m -> put(mcpNames, m.id(), m, file, overlay));
     for (JsonNode n : doc.path("mcpProcesses")) probe.process(n).ifPresent(r -> put(mcpProcesses, r.id(), r, file, overlay));
+    for (JsonNode n : doc.path("configKeys")) e.configKey(n).ifPresent(k -> put(configKeys, k.id(), k, file, overlay));
     if (doc.has("codeHints")) {
       JsonNode h = doc.get("codeHints");
       modelArgs.addAll(e.strings(h, "modelArgs"));
+      credentialKeys.addAll(e.strings(h, "credentialKeys"));
       h.path("generationArgs").properties().forEach(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
     }
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
@@ -179,7 +184,7 @@ public final class CatalogueLoader {
       }
       boolean removed = false;
       for (Map<String, ?> section : List.of(providers, signatures, lineage, apps, mcpClients, mcpPublishers, capabilities,
-          mcpToolCapabilities, mcpInjection, mcpInvisible, mcpNames, mcpProcesses)) {
+          mcpToolCapabilities, mcpInjection, mcpInvisible, mcpNames, mcpProcesses, configKeys)) {
         removed |= section.remove(id) != null;
       }
       if (!removed) problems.add(file + ": disable: no entry with id '" + id + "'");
@@ -197,8 +202,14 @@ public final class CatalogueLoader {
     for (String id : signatures.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by a provider and a signature");
     for (String id : apps.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by an app and a provider or signature");
     for (String id : mcpPublishers.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by an MCP publisher and another entry");
+    for (String id : configKeys.keySet()) if (!ids.add(id)) problems.add("id '" + id + "' is used by a config key entry and another entry");
+    for (ConfigKey k : configKeys.values()) {
+      checkProvider(k.id(), k.provider());
+      if (!signatures.containsKey(k.signature())) problems.add(k.id() + ": unknown signature '" + k.signature() + "'");
+    }
     for (Signature s : signatures.values()) {
       checkProvider(s.id(), s.provider());
+      checkProvider(s.id() + " impliedProvider", s.impliedProvider());
       for (Symbol sym : s.symbols()) {
         checkProvider(s.id() + " symbol " + sym.call(), sym.provider());
         for (String c : sym.capabilities()) checkCapability(s.id() + " symbol " + sym.call(), c);

@@ -14,9 +14,14 @@ import java.util.function.Function;
 final class Entries {
   private static final java.util.regex.Pattern KEBAB = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> PROVIDER_KEYS =
-      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars", "triggers");
+      Set.of("id", "name", "category", "maturity", "hosts", "ipRanges", "ports", "paths", "images", "envVars", "triggers",
+          "genAiProvider");
   private static final Set<String> SIGNATURE_KEYS =
-      Set.of("id", "name", "ecosystem", "provider", "maturity", "packages", "modules", "triggers", "symbols", "reportImport");
+      Set.of("id", "name", "ecosystem", "provider", "maturity", "packages", "modules", "triggers", "symbols", "reportImport",
+          "impliedProvider");
+  private static final Set<String> CONFIG_KEY_KEYS = Set.of("id", "signature", "provider", "kind", "prefixes", "selectors", "connections");
+  private static final Set<String> CONFIG_KINDS = Set.of("sdk-client", "vector-store", "tool", "mcp-server");
+  private static final java.util.regex.Pattern CONFIG_KEY = java.util.regex.Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_*-]+)*");
   private static final Set<String> SYMBOL_KEYS = Set.of("call", "kind", "provider", "capabilities", "when", "modelArg", "only");
   private static final Set<String> WHEN_KEYS = Set.of("arg", "equals", "notEquals", "capability");
   private static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "short", "full", "help");
@@ -47,7 +52,8 @@ final class Entries {
       else ports.add(p.asInt());
     }
     Provider p = new Provider(id, text(n, "name", id), cat, maturity(n, id), hosts, ranges, ports,
-        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"), strings(n, "triggers"));
+        strings(n, "paths"), strings(n, "images"), strings(n, "envVars"), strings(n, "triggers"),
+        n.path("genAiProvider").asText(""));
     return Optional.of(p); // registered even when invalid, so reference checks report everything at once
   }
 
@@ -63,7 +69,9 @@ final class Entries {
     for (JsonNode s : n.path("symbols")) symbol(s, id).ifPresent(symbols::add);
     if (modules.isEmpty() && packages.isEmpty()) problems.add(where(id) + "needs modules or packages");
     Signature sig = new Signature(id, text(n, "name", id), type, eco, n.path("provider").asText(""), maturity(n, id),
-        packages, modules, List.copyOf(triggers), symbols, n.path("reportImport").asBoolean(true));
+        packages, modules, List.copyOf(triggers), symbols, n.path("reportImport").asBoolean(true),
+        n.path("impliedProvider").asText(""));
+    if (type == Signature.Type.SDK && !sig.impliedProvider().isEmpty()) problems.add(where(id) + "impliedProvider is for frameworks");
     return Optional.of(sig);
   }
 
@@ -82,12 +90,12 @@ final class Entries {
           out.add(", " + m); // import os, openai
           out.add("," + m);
         }
-        case NPM -> {
+        case NPM, RUBYGEMS -> { // JS and Ruby name modules in quotes: import "x", require 'x'
           out.add("'" + m);
           out.add("\"" + m);
           out.add("`" + m);
         }
-        case MAVEN, GO -> out.add(m);
+        case MAVEN, GO, NUGET, PACKAGIST, CARGO -> out.add(m);
       }
     }
     out.removeIf(t -> t.length() < 4);
@@ -124,6 +132,30 @@ final class Entries {
     }
     return Optional.of(new Symbol(call, Symbol.compileGlob(call), FindingKind.parse(kind), n.path("provider").asText(""),
         strings(n, "capabilities"), when, n.path("modelArg").asText(""), only));
+  }
+
+  /** An application config entry: dotted key prefixes, {@code glob=value} selectors and connection parents. */
+  Optional<ConfigKey> configKey(JsonNode n) {
+    String id = required(n, "id");
+    keys(n, CONFIG_KEY_KEYS, id);
+    String kind = n.path("kind").asText("");
+    if (!CONFIG_KINDS.contains(kind)) {
+      problems.add(where(id) + "kind '" + kind + "' is not one of " + new java.util.TreeSet<>(CONFIG_KINDS));
+      return Optional.empty();
+    }
+    List<String> prefixes = strings(n, "prefixes");
+    List<String> values = strings(n, "selectors");
+    List<String> connections = strings(n, "connections");
+    if (prefixes.isEmpty() && values.isEmpty()) problems.add(where(id) + "needs prefixes or selectors");
+    for (String k : prefixes) if (!CONFIG_KEY.matcher(k).matches() || k.contains("*")) problems.add(where(id) + "prefix '" + k + "' is not a dotted key");
+    for (String k : connections) if (!CONFIG_KEY.matcher(k).matches() || k.contains("*")) problems.add(where(id) + "connections '" + k + "' is not a dotted key");
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      if (eq <= 0 || eq == v.length() - 1 || !CONFIG_KEY.matcher(v.substring(0, eq)).matches()) problems.add(where(id) + "selector '" + v + "' is not keyGlob=value");
+    }
+    List<ConfigKey.Selector> selectors = values.stream().filter(v -> v.indexOf('=') > 0).map(ConfigKey.Selector::parse).toList();
+    return Optional.of(new ConfigKey(id, text(n, "signature", id), n.path("provider").asText(""), FindingKind.parse(kind),
+        prefixes, selectors, connections));
   }
 
   Optional<Rule> rule(JsonNode n) {

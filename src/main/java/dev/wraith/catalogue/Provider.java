@@ -14,6 +14,8 @@ import java.util.List;
  * @param envVars environment variable names that configure a client for it (names only)
  * @param triggers prefilter tokens for its hostnames when the longest literal part of its host patterns is
  *     too common (Bedrock's is "amazonaws.com"); empty = derived from the patterns
+ * @param genAiProvider its value of the OpenTelemetry GenAI attribute {@code gen_ai.provider.name} where the semantic
+ *     conventions define one ("openai", "aws.bedrock"); empty where they define none
  */
 public record Provider(
     String id,
@@ -26,7 +28,8 @@ public record Provider(
     List<String> paths,
     List<String> images,
     List<String> envVars,
-    List<String> triggers) {
+    List<String> triggers,
+    String genAiProvider) {
 
   /** What kind of AI service a provider is. */
   public enum Category {
@@ -34,6 +37,16 @@ public record Provider(
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** For people: "LLM API", "model server", "vector database", "AI gateway". */
+    public String label() {
+      return switch (this) {
+        case LLM -> "LLM API";
+        case MODEL_SERVER -> "model server";
+        case VECTOR_DB -> "vector database";
+        case GATEWAY -> "AI gateway";
+      };
     }
   }
 

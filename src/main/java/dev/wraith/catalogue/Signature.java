@@ -13,6 +13,8 @@ import java.util.List;
  * @param triggers prefilter tokens: a file is parsed only if one of any signature's tokens occurs in it
  * @param reportImport whether an import with no matched symbol is a finding; false for module names that
  *     local code often reuses (Python's {@code agents}, npm's {@code ai})
+ * @param impliedProvider the provider a framework's agents talk to when the code names none (CrewAI and
+ *     LangChain default to OpenAI); "" when there is no default. Never an explicit provider of a finding.
  */
 public record Signature(
     String id,
@@ -25,10 +27,17 @@ public record Signature(
     List<String> modules,
     List<String> triggers,
     List<Symbol> symbols,
-    boolean reportImport) {
+    boolean reportImport,
+    String impliedProvider) {
 
   public enum Type {
     SDK, FRAMEWORK
+  }
+
+  /** A signature without a default provider. */
+  public Signature(String id, String name, Type type, Ecosystem ecosystem, String provider, Maturity maturity,
+      List<String> packages, List<String> modules, List<String> triggers, List<Symbol> symbols, boolean reportImport) {
+    this(id, name, type, ecosystem, provider, maturity, packages, modules, triggers, symbols, reportImport, "");
   }
 
   public Signature {

@@ -3,20 +3,22 @@ package dev.wraith.cli;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.report.AibomReporter;
+import dev.wraith.report.GenAiNames;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code wraith aibom}: scan-all's inventory as a CycloneDX 1.6 AI bill of materials, and nothing else. */
+/** {@code wraith aibom}: scan-all's inventory as a CycloneDX 1.7 (or 1.6) AI bill of materials, and nothing else. */
 @Command(
     name = "aibom",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Writes scan-all's inventory as a CycloneDX 1.6 AI bill of materials, and nothing else.",
+        "Writes scan-all's inventory as a CycloneDX 1.7 AI bill of materials (1.6 with --cdx-version 1.6), and nothing "
+            + "else.",
         "",
-        "Runs the same layers and correlation as scan-all. The BOM is CycloneDX 1.6 JSON "
+        "Runs the same layers and correlation as scan-all. The BOM is CycloneDX JSON "
             + "with every agent (classification, risk, evidence), the SDKs and frameworks from lockfiles with their "
             + "versions, the models named in code, and the providers, vector stores and MCP servers as services.",
         "",
@@ -35,6 +37,7 @@ import picocli.CommandLine.Mixin;
 final class AibomCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin CdxOptions cdx = new CdxOptions();
 
   @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the BOM to FILE (created or replaced) instead of standard output.")
@@ -42,13 +45,14 @@ final class AibomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    var version = cdx.version();
     var plan = in.plan();
     Catalogue cat = catalogue.load();
     ScanInputs.Scanned scanned = in.run(cat, plan, System.err, Terminal.interactive());
     OutputOptions target = new OutputOptions();
     target.output = file;
     try (OutputStream out = target.open()) {
-      new AibomReporter().write(scanned.inventory(), scanned.result().code(), out);
+      new AibomReporter(version, GenAiNames.of(cat)).write(scanned.inventory(), scanned.result().code(), out);
     }
     boolean failed = scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
     return failed ? Main.LAYER_FAILED : Main.OK;

@@ -32,13 +32,15 @@ import picocli.CommandLine.Option;
         "",
         "The bundled inputs: a monorepo with AI services "
             + "(examples/acme-support), a cluster snapshot, a Kubernetes audit log, eleven days of Tetragon events and "
-            + "an MCP client config (examples/demo). In them: two services built from the repo and seen calling their "
+            + "the DNS answers wraith's sensor recorded on the node, and an MCP client config (examples/demo). In them: "
+            + "two services built from the repo and seen calling their "
             + "providers (CONFIRMED), agents in code not seen running (UNKNOWN), and a ghost: a Python script someone "
             + "exec'd into the payments pod, calling OpenAI every four minutes for eleven days.",
         "",
         "Nothing is contacted: no cluster, no Tetragon socket, no DNS; the host layer is skipped (it would show this "
-            + "machine's processes). The recorded address of api.openai.com is pinned with --resolve, as an operator "
-            + "would for traffic through an egress proxy.",
+            + "machine's processes). Connections are attributed by the names each process resolved (--dns-log): "
+            + "api.openai.com sits on a Cloudflare address that the payments API in the same pod also calls for a "
+            + "partner's site, and only the recorded DNS answers tell the ghost's OpenAI calls from that neighbour's.",
         ""
     },
     footer = {
@@ -51,8 +53,8 @@ import picocli.CommandLine.Option;
         "Exit codes: 0 ok, 2 bad usage."
     })
 final class DemoCommand implements Callable<Integer> {
-  /** The address api.openai.com had on the recorded node (examples/demo/generate.py). */
-  static final String OPENAI_PIN = "api.openai.com=162.159.140.245";
+  /** The bundled DNS answers the sensor recorded (examples/demo/generate.py writes them). */
+  static final String DNS_LOG = "dns.jsonl.gz";
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "wraith-results",
       description = "Results directory. Default: ${DEFAULT-VALUE}.")
@@ -62,9 +64,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "table or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--state", paramLabel = "FILE",
-      description = "Keep history in this state database. Default: none (the demo remembers nothing).")
-  Path state;
+  @Option(names = "--state", paramLabel = "FILE|URL",
+      description = "Keep history in this state database (an SQLite file or a postgresql:// URL, as for scan-all). "
+          + "Default: none (the demo remembers nothing).")
+  String state;
 
   @Option(names = "--no-color", description = "No colours.")
   boolean noColor;
@@ -82,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
           "--audit-log", dir.resolve("audit.log").toString(),
           "--tetragon-events", dir.resolve("tetragon.log.gz").toString(),
           "--home", dir.resolve("home").toString(),
-          "--resolve", OPENAI_PIN,
+          "--dns-log", dir.resolve(DNS_LOG).toString(),
           "--skip-layers", "host",
           "--no-dns",
           "--output", outputDir.toString(),
@@ -90,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
       if (state == null) {
         args.add("--no-state");
       } else {
-        args.addAll(List.of("--state", state.toString()));
+        args.addAll(List.of("--state", state));
       }
       if (noColor) args.add("--no-color");
       CommandLine scanAll = spec.root().commandLine().getSubcommands().get("scan-all");

@@ -44,7 +44,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean json = HistoryCommand.format(output.format);
     if (scans.size() == 1) throw new Main.UsageProblem("give both FROM and TO scans, or neither for the last two");
-    try (StateStore store = StateStore.openExisting(state.file())) {
+    try (StateStore store = state.openExisting()) {
       long[] pair = scans.isEmpty() ? lastTwo(store) : new long[] {scans.get(0), scans.get(1)};
       Diff diff = store.diff(pair[0], pair[1]);
       String text = json ? HistoryCommand.json(document(diff)) : table(diff);
@@ -58,7 +58,7 @@ final class DiffCommand implements Callable<Integer> {
   private static long[] lastTwo(StateStore store) {
     List<ScanSummary> all = store.scans();
     if (all.size() < 2) {
-      throw new Main.UsageProblem("state database " + store.file() + " has " + all.size() + " scan(s); diff needs "
+      throw new Main.UsageProblem("state database " + store.location().display() + " has " + all.size() + " scan(s); diff needs "
           + "two: run 'wraith scan-all' again");
     }
     return new long[] {all.get(all.size() - 2).id(), all.get(all.size() - 1).id()};

@@ -55,7 +55,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean json = format(output.format);
-    try (StateStore store = StateStore.openExisting(state.file())) {
+    try (StateStore store = state.openExisting()) {
       if (agent != null) {
         AgentHistory h = store.agentHistory(resolve(store, agent)).orElseThrow();
         output.emit(out -> write(out, json ? json(Map.of("schemaVersion", 1, "agent", h)) : agentTable(h)), System.out);
@@ -81,7 +81,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (store.agentHistory(prefix).isPresent()) return prefix;
     List<String> ids = store.agentIds(prefix, 6);
     if (ids.size() == 1) return ids.get(0);
-    if (ids.isEmpty()) throw new Main.UsageProblem("no agent '" + prefix + "' in " + store.file());
+    if (ids.isEmpty()) throw new Main.UsageProblem("no agent '" + prefix + "' in " + store.location().display());
     throw new Main.UsageProblem("agent id '" + prefix + "' is ambiguous: " + String.join(", ", ids)
         + (ids.size() > 5 ? ", …" : ""));
   }
@@ -89,13 +89,13 @@ final class HistoryCommand implements Callable<Integer> {
   private static Map<String, Object> document(StateStore store, List<ScanSummary> scans) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("schemaVersion", 1);
-    doc.put("state", store.file().toString());
+    doc.put("state", store.location().display());
     doc.put("scans", scans);
     return doc;
   }
 
   private static String scanTable(StateStore store, List<ScanSummary> scans) {
-    if (scans.isEmpty()) return "no scans recorded in " + store.file() + " yet; run 'wraith scan-all'\n";
+    if (scans.isEmpty()) return "no scans recorded in " + store.location().display() + " yet; run 'wraith scan-all'\n";
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("SCAN", "TIME"));
     for (Classification c : Classification.values()) header.add(c.label());
@@ -109,7 +109,7 @@ final class HistoryCommand implements Callable<Integer> {
       row.add(layers(s.layers()));
       rows.add(row.toArray(String[]::new));
     }
-    return table(rows) + scans.size() + " scan(s) in " + store.file() + "\n";
+    return table(rows) + scans.size() + " scan(s) in " + store.location().display() + "\n";
   }
 
   private static String agentTable(AgentHistory h) {

@@ -22,12 +22,13 @@ import picocli.CommandLine.Command;
         "  1  findings at or above --fail-on",
         "  2  bad usage or input (unknown option, missing path, invalid catalogue)",
         "  3  a layer failed, or an internal error (reported as such)",
+        "  4  scan-all --ocsf-url: not every finding was delivered (the results directory is complete)",
         "",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
 public final class Main implements Runnable {
   /** Exit codes, documented in --help and the README. */
-  static final int OK = 0, FAIL_ON = 1, USAGE = 2, LAYER_FAILED = 3;
+  static final int OK = 0, FAIL_ON = 1, USAGE = 2, LAYER_FAILED = 3, DELIVERY_FAILED = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +73,9 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       var c = CatalogueLoader.bundled();
-      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")"};
+      return new String[] {"wraith " + toolVersion(), "catalogue " + c.version() + " (schema " + c.schema() + ")",
+          "parser " + dev.wraith.code.parser.Parsers.description(),
+          dev.wraith.host.ebpf.ProbeBuild.current().versionLine()};
     }
   }
 

@@ -85,7 +85,7 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (noState && state.file != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
     if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
@@ -93,7 +93,7 @@ final class McpCommand implements Callable<Integer> {
     Catalogue cat = catalogue.load();
     // tool hashes go to the state database only when probing: listing configs never creates or touches it
     Optional<dev.wraith.state.StateStore> store = probe && !noState
-        ? Optional.of(dev.wraith.state.StateStore.open(state.file())) : Optional.empty();
+        ? Optional.of(state.open()) : Optional.empty();
     McpScan scan;
     try {
       Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(

@@ -99,10 +99,11 @@ final class OperatorCommand implements Callable<Integer> {
           + "reported as SHADOW AI, not GHOST. Env: WRAITH_ALLOW_LIST.")
   java.nio.file.Path allowList;
 
-  @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:WRAITH_STATE}",
-      description = "State database on a persistent volume: first/last seen, ZOMBIE, changes across cycles. "
-          + "Default: none. Env: WRAITH_STATE.")
-  java.nio.file.Path state;
+  @Option(names = "--state", paramLabel = "FILE|URL", defaultValue = "${env:WRAITH_STATE}",
+      description = StateOptions.WHAT + " Keeps first/last seen, ZOMBIE and changes across cycles: a file on a "
+          + "persistent volume, or a PostgreSQL database several operators and CI scanners share. Default: none. "
+          + "Env: WRAITH_STATE.")
+  String state;
 
   @Override
   public Integer call() throws Exception {
@@ -131,7 +132,9 @@ final class OperatorCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new Main.UsageProblem("cannot connect to the cluster: " + e.getMessage());
     }
-    Optional<dev.wraith.state.StateStore> store = Optional.ofNullable(state).map(dev.wraith.state.StateStore::open);
+    Optional<dev.wraith.state.StateLocation> location = Optional.ofNullable(state).filter(s -> !s.isBlank())
+        .map(StateOptions::parse);
+    Optional<dev.wraith.state.StateStore> store = location.map(l -> dev.wraith.state.StateStore.open(l, System.getenv()));
     try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);

@@ -6,6 +6,10 @@ import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
+import dev.wraith.delivery.Deliverer;
+import dev.wraith.delivery.DeliveryResult;
+import dev.wraith.report.GenAiNames;
+import dev.wraith.report.OcsfReporter;
 import dev.wraith.report.InventoryJsonReporter;
 import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.scan.ScanAll;
@@ -38,6 +42,12 @@ import picocli.CommandLine.Option;
             + "which would run. Offline inputs replace live ones: with --kube-snapshot no API server is contacted, with "
             + "--tetragon-events no gRPC socket is opened. Results go to --output DIR (inventory.json, code.sarif, "
             + "report.md and more); history to the state database.",
+        "",
+        "Each connection keeps the evidence that named its destination (sni, proxy-connect, http-host, dns-answer, pin "
+            + "and cluster-address are strong; hosts-file, dns-lookup, published-range and port weak); a GHOST on weak "
+            + "evidence only is suspected, one risk level lower. Connections to in-cluster addresses are named through "
+            + "the cluster layer's Services and pods (\"ai-platform/litellm (AI gateway)\"). Destinations nothing "
+            + "named are listed in the Tetragon layer's status with how to attribute them.",
         ""
     },
     footer = {
@@ -47,11 +57,16 @@ import picocli.CommandLine.Option;
         "  wraith scan-all . --dry-run                       which layers would run, and why not",
         "  wraith scan-all services/ --kube-snapshot snap.json --tetragon-events tetragon.log --audit-log audit.log",
         "                                                    offline: no cluster or socket contacted",
+        "  wraith scan-all . --kube-snapshot snap.json --tetragon-events tetragon.log --dns-log sensor.jsonl",
+        "                                                    named by the DNS answers the sensor recorded",
         "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST      CI gate",
         "  wraith scan-all . --no-state --format json > inventory.json",
+        "  wraith scan-all . --ocsf-url https://splunk:8088 --ocsf-sink splunk-hec   findings to Splunk",
+        "                                                    (token in WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN)",
         "",
         "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input,",
-        "  3 a layer failed (the others still report; see the layers list)."
+        "  3 a layer failed (the others still report; see the layers list),",
+        "  4 --ocsf-url did not get every finding (see the 'OCSF delivery' line; the results are complete)."
     })
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -76,6 +91,8 @@ final class ScanAllCommand implements Callable<Integer> {
   boolean noColor;
 
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin CdxOptions cdx = new CdxOptions();
+  @Mixin DeliveryOptions delivery = new DeliveryOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -84,6 +101,8 @@ final class ScanAllCommand implements Callable<Integer> {
     }
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new Main.UsageProblem(outputDir + ": --output must be a directory");
     Gate gate = gate();
+    var cdxVersion = cdx.version();
+    Optional<Deliverer> deliverer = delivery.deliverer(System.getenv(), Main.toolVersion());
     ScanAll.Plan plan = in.plan();
     PrintStream out = System.out;
     if (dryRun) {
@@ -91,27 +110,32 @@ final class ScanAllCommand implements Callable<Integer> {
       for (ScanAll.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
-      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.statePath()));
+      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
     boolean tty = Terminal.interactive();
     ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
     Inventory inventory = scanned.inventory();
-    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir);
+    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir, cdxVersion);
     if (format.equals("json")) {
-      new InventoryJsonReporter().write(inventory, scanned.result().code(), out);
+      new InventoryJsonReporter(GenAiNames.of(cat)).write(inventory, scanned.result().code(), out);
     } else {
       new InventoryTableReporter().write(inventory, colour(tty), out);
       out.println();
       out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
           + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
-          + scanned.state().map(p -> "; history in " + p).orElse(""));
+          + scanned.state().map(p -> "; history in " + p.display()).orElse(""));
     }
     out.flush();
+    // after the results directory: a delivery that fails loses nothing, findings.ocsf.jsonl has every finding
+    Optional<DeliveryResult> delivered = deliverer.map(d -> d.deliver(
+        new OcsfReporter(GenAiNames.of(cat)).lines(inventory, scanned.result().code())));
+    delivered.ifPresent(r -> System.err.println("wraith: " + r.line()));
     if (gate.trips(inventory)) return Main.FAIL_ON;
     boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
-    return failed ? Main.LAYER_FAILED : Main.OK;
+    if (failed) return Main.LAYER_FAILED;
+    return delivered.map(DeliveryResult::complete).orElse(true) ? Main.OK : Main.DELIVERY_FAILED;
   }
 
   private boolean colour(boolean tty) {

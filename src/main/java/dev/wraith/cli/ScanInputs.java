@@ -13,6 +13,7 @@ import dev.wraith.model.ScanReport;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
+import dev.wraith.state.StateLocation;
 import dev.wraith.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -65,6 +66,12 @@ final class ScanInputs {
       description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
   Path procRoot;
 
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
+      description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
+          + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
+          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
+  dev.wraith.host.ebpf.ProbeMode probe;
+
   @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
   boolean noDns;
 
@@ -80,6 +87,11 @@ final class ScanInputs {
       description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
   List<String> resolve = new ArrayList<>();
 
+  @Option(names = "--dns-log", paramLabel = "FILE",
+      description = "DNS answers the sensor recorded (its JSON lines; only \"dns-answer\" lines are read): Tetragon events "
+          + "are attributed by the names each process resolved at the time. Repeatable.")
+  List<Path> dnsLogs = new ArrayList<>();
+
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
   List<String> skip = new ArrayList<>();
@@ -92,9 +104,7 @@ final class ScanInputs {
           + "not GHOST.")
   Path allowList;
 
-  @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:WRAITH_STATE}",
-      description = "State database (SQLite) for history, ZOMBIE and changes. Default: ~/.wraith/inventory.db.")
-  Path state;
+  @picocli.CommandLine.Mixin StateOptions state = new StateOptions();
 
   @Option(names = "--no-state", description = "Remember nothing: no ZOMBIE, no NEW/CHANGED.")
   boolean noState;
@@ -104,7 +114,7 @@ final class ScanInputs {
   boolean probeMcp;
 
   /** What a run produced: the layers' results and the correlated inventory. */
-  record Scanned(ScanAll.Result result, Inventory inventory, Optional<Path> state) {}
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state) {}
 
   /** Checks the options (usage errors before anything runs) and returns the plan. */
   ScanAll.Plan plan() {
@@ -117,7 +127,7 @@ final class ScanInputs {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
     Instant scanTime = Instant.now();
-    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(StateStore.open(statePath())))) {
+    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(this.state.open()))) {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
           new SdkProber(Duration.ofSeconds(20), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion()),
           state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
@@ -128,7 +138,7 @@ final class ScanInputs {
       }
       Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
           new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
-      return new Scanned(result, inventory, state.store().map(StateStore::file));
+      return new Scanned(result, inventory, state.store().map(StateStore::location));
     }
   }
 
@@ -162,8 +172,9 @@ final class ScanInputs {
     }
   }
 
-  Path statePath() {
-    return state != null ? state : Path.of(System.getProperty("user.home"), ".wraith", "inventory.db");
+  /** Where the state is (for --dry-run); a malformed --state is a usage error here already. */
+  StateLocation stateLocation() {
+    return state.location();
   }
 
   ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
@@ -185,10 +196,12 @@ final class ScanInputs {
     List<Path> files = new ArrayList<>(snapshots);
     files.addAll(auditLogs);
     files.addAll(tetragonEvents);
+    files.addAll(dnsLogs);
     if (kubeconfig != null) files.add(kubeconfig);
     if (allowList != null) files.add(allowList);
     for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
-    if (noState && state != null) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
       try {
@@ -198,7 +211,7 @@ final class ScanInputs {
       }
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, tetragonEvents, tetragonAddress, home, pins,
+        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
         Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
   }
 

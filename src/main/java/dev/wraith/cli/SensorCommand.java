@@ -2,6 +2,7 @@ package dev.wraith.cli;
 
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.host.ebpf.ProbeMode;
 import dev.wraith.incluster.HttpEndpoint;
 import dev.wraith.incluster.ObservationBuffer;
 import dev.wraith.model.HostScan;
@@ -28,14 +29,21 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Watches this node's processes for connections to AI APIs, model servers and vector databases, from /proc "
-            + "alone (no eBPF, no kernel module), and says for each which process, pod and container it came from, "
-            + "whether it was exec'd into its container or runs on the node itself, and the script it runs.",
+        "Watches this node's processes for connections to AI APIs, model servers and vector databases, and says for "
+            + "each which process, pod and container it came from, whether it was exec'd into its container or runs on "
+            + "the node itself, and the script it runs.",
         "",
-        "Samples every 200 ms, so a connection that stays open 250 ms or more is not missed. Destinations are "
+        "With wraith's eBPF probe (--probe auto, the default, when it can load: root or CAP_BPF and CAP_PERFMON, kernel "
+            + "BTF, tracefs) every TCP connect is seen as it happens, with the exec'd binary and arguments of even a "
+            + "50 ms process. The probe also reads the DNS answers a process receives and the first 2 KiB it writes on "
+            + "each connection, of which only the TLS SNI, a proxy CONNECT target or an HTTP method, Host and path are "
+            + "kept, with the connection. Without the probe, /proc is sampled every 200 ms, so a connection that stays "
+            + "open 250 ms or more is not missed; the status says why the probe is not used. Destinations are "
             + "attributed from --resolve pins, /etc/hosts (node and container), forward DNS of the catalogue's "
-            + "hostnames, published provider ranges and distinctive model-server ports; never from wide address "
-            + "blocks. Read-only; run as root (or with CAP_SYS_PTRACE) to see every process's sockets.",
+            + "hostnames, published provider ranges and distinctive model-server ports (all address evidence, marked "
+            + "weak); never from wide address blocks. Connections to private addresses nothing attributed are "
+            + "listed as in-cluster, for scan-all and the operator to name through the cluster's Services and pods. "
+            + "Read-only; run as root (or with CAP_SYS_PTRACE) to see every process's sockets.",
         ""
     },
     footer = {
@@ -47,10 +55,11 @@ import picocli.CommandLine.Option;
         "  wraith sensor --resolve api.openai.com=10.0.0.7 --resolve api.anthropic.com=10.0.0.8:8443",
         "                                                  traffic through an egress proxy or a test stand-in",
         "  wraith sensor --proc-root /host/proc            in a DaemonSet with the host's /proc mounted",
+        "  wraith sensor --probe ebpf                      the eBPF probe or nothing (exit 3 with the reason)",
         "  wraith sensor --serve :9478 --duration 60       keep observing; serve the last windows' JSON at",
         "                                                  GET /observations (and /healthz) for the in-cluster scanner",
         "",
-        "Exit codes: 0 ok, 2 bad usage, 3 the proc root could not be read."
+        "Exit codes: 0 ok, 2 bad usage, 3 the proc root could not be read, or --probe ebpf and the probe cannot load."
     })
 final class SensorCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions();
@@ -72,8 +81,15 @@ final class SensorCommand implements Callable<Integer> {
       description = "The proc filesystem to read. Default: ${DEFAULT-VALUE}. Env: WRAITH_PROC_ROOT.")
   Path procRoot;
 
+  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
+      description = "How connections are seen. auto: wraith's eBPF probe when it can load here (root, or CAP_BPF and "
+          + "CAP_PERFMON; kernel BTF; tracefs; a live --proc-root), else /proc sampling with the reason in the layer "
+          + "status. ebpf: the probe or nothing (exit 3 with the reason). proc: /proc sampling only. "
+          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_HOST_PROBE.")
+  ProbeMode probe;
+
   @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "200",
-      description = "Time between samples, 50 to 250 ms. Default: ${DEFAULT-VALUE}.")
+      description = "Time between /proc samples, 50 to 250 ms (not used by the eBPF probe). Default: ${DEFAULT-VALUE}.")
   int intervalMillis;
 
   @Option(names = "--no-dns", description = "Do not resolve the catalogue's hostnames (offline nodes; pins, hosts "
@@ -113,7 +129,7 @@ final class SensorCommand implements Callable<Integer> {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
-    try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns); OutputStream out = output.open()) {
+    try (HostLayer layer = open(cat, pins); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
         reporter.write(tool, scan, out);
@@ -137,9 +153,10 @@ final class SensorCommand implements Callable<Integer> {
     SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
-    try (HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns);
+    try (HostLayer layer = open(cat, pins);
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
         OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open()) {
+      if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
       System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
       while (!Thread.currentThread().isInterrupted()) {
         HostScan scan;
@@ -155,9 +172,20 @@ final class SensorCommand implements Callable<Integer> {
           file.write(tool, scan, out);
           out.flush();
         }
+        // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts
+        if (probe == ProbeMode.EBPF && scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       }
     }
     return Main.OK;
+  }
+
+  /** The host layer with the chosen probe; --probe ebpf that cannot load is said on stderr (the status says it too). */
+  private HostLayer open(Catalogue cat, List<Pin> pins) {
+    HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns, probe);
+    if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
+      System.err.println("wraith sensor: --probe ebpf: the eBPF probe cannot load: " + layer.probeUnavailable().get());
+    }
+    return layer;
   }
 
   private SensorReporter reporter(List<SensorReporter> reporters) {

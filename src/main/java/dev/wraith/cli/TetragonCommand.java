@@ -11,6 +11,7 @@ import dev.wraith.tetragon.GrpcEventSource;
 import dev.wraith.tetragon.JsonExportSource;
 import dev.wraith.tetragon.TetragonAddress;
 import dev.wraith.tetragon.TetragonCollector;
+import dev.wraith.tetragon.TetragonLayer;
 import dev.wraith.tetragon.TetragonScan;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -39,9 +40,12 @@ import picocli.CommandLine.Option;
         "",
         "Events come from the JSON export (--tetragon-events) or, without files, from Tetragon's gRPC API "
             + "(--tetragon-address, by default the Helm chart's socket) for --duration seconds or until Ctrl-C. "
-            + "Needs the TracingPolicy in deploy/tetragon/tracingpolicy.yaml. Destinations are attributed from "
-            + "--resolve pins, published provider ranges and distinctive model-server ports; not from DNS, because "
-            + "today's answers say nothing about when the events were recorded. Unreadable lines, rate-limit "
+            + "Needs the TracingPolicy in deploy/tetragon/tracingpolicy.yaml. Destinations are attributed first by the "
+            + "names each process resolved at the time (--dns-log: the dns-answer lines wraith sensor recorded; a "
+            + "non-AI name settles it), then by --resolve pins, published provider ranges and distinctive "
+            + "model-server ports; never by DNS lookups of now, because today's answers say nothing about when the "
+            + "events were recorded. Destinations nothing names are listed after the table, busiest first, with how to "
+            + "attribute them. Unreadable lines, rate-limit "
             + "events and a dropped stream are reported as data gaps (status partial), never fatal; a socket that "
             + "is not there fails the layer with the reason.",
         ""
@@ -56,6 +60,8 @@ import picocli.CommandLine.Option;
         "                                                  the live file and a rotated backup",
         "  kubectl logs -n kube-system ds/tetragon -c export-stdout --prefix > events.log",
         "  wraith tetragon --tetragon-events events.log --format json -o ai.jsonl",
+        "  wraith tetragon --tetragon-events events.log --dns-log sensor.jsonl",
+        "                                                  named by the DNS answers the sensor recorded",
         "  wraith tetragon --tetragon-events events.log --resolve api.openai.com=10.0.0.7",
         "                                                  traffic through an egress proxy",
         "",
@@ -84,6 +90,12 @@ final class TetragonCommand implements Callable<Integer> {
       description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable.")
   List<String> resolve = new ArrayList<>();
 
+  @Option(names = "--dns-log", paramLabel = "FILE",
+      description = "DNS answers the sensor recorded (wraith sensor --format json lines; only \"dns-answer\" lines are "
+          + "read, .gz too): each connection is attributed by the names its process, network namespace or pod resolved "
+          + "to that address within the answer's TTL. Repeatable.")
+  List<Path> dnsLogs = new ArrayList<>();
+
   /** Counted down once the report is written: a Ctrl-C waits for it. */
   private final CountDownLatch written = new CountDownLatch(1);
   /** Stops a live read on Ctrl-C; null for files. */
@@ -95,6 +107,7 @@ final class TetragonCommand implements Callable<Integer> {
       throw new Main.UsageProblem("give --tetragon-events FILE or --tetragon-address ADDR, not both");
     }
     for (Path f : events) if (!Files.isRegularFile(f)) throw new Main.UsageProblem(f + ": not a readable file");
+    for (Path f : dnsLogs) if (!Files.isRegularFile(f)) throw new Main.UsageProblem("--dns-log " + f + ": not a readable file");
     Optional<Duration> duration = duration();
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
@@ -107,9 +120,11 @@ final class TetragonCommand implements Callable<Integer> {
     TetragonReporter reporter = reporter(Registry.tetragonReporters());
     Catalogue cat = catalogue.load();
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()));
+    TetragonLayer.Recorded dns = TetragonLayer.recorded(dnsLogs);
+    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers());
     try {
-      TetragonScan scan = events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events));
+      TetragonScan scan = TetragonLayer.withWarnings(
+          events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
       try (OutputStream out = output.open()) {
         reporter.write(tool, scan, out);
       }

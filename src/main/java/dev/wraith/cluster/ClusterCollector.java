@@ -39,7 +39,8 @@ public final class ClusterCollector {
   private static final Map<String, String> CONSEQUENCES = Map.of(
       "roles", "reach analysis incomplete", "rolebindings", "reach analysis incomplete",
       "clusterroles", "reach analysis incomplete", "clusterrolebindings", "reach analysis incomplete",
-      "serviceaccounts", "token automount taken from pod specs only");
+      "serviceaccounts", "token automount taken from pod specs only",
+      "endpointslices", "Service backends taken from selectors only");
   private static final Pattern EPHEMERAL_FIELD = Pattern.compile("spec\\.ephemeralContainers\\{(.+)}");
 
   private final Catalogue catalogue;
@@ -59,6 +60,7 @@ public final class ClusterCollector {
     Owners owners = new Owners();
     for (String kind : KubeApi.WORKLOAD_KINDS) owners.addAll(kind, read("workloads/" + kind, api.workloads(kind), warnings));
     List<Service> services = read("services", api.services(), warnings);
+    var slices = read("endpointslices", api.endpointSlices(), warnings);
     List<Event> events = read("events", api.events(), warnings);
     Fetch<ServiceAccount> accountFetch = api.serviceAccounts();
     Map<String, ServiceAccount> accounts = new HashMap<>();
@@ -110,7 +112,8 @@ public final class ClusterCollector {
     index.replaceAll(p -> p.withReach(reachByWorkload.getOrDefault(
         p.namespace() + "\0" + p.workloadKind() + "\0" + p.workloadName(), List.of())));
     return new ClusterScan(api.sources(), workloads, sessions, LayerStatus.ran("cluster", warnings),
-        new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()), index);
+        new ClusterScan.Stats(pods.size(), builders.size(), withoutAi, api.secretsIgnored(), audit.events()), index,
+        ServiceIndex.of(services, slices, pods));
   }
 
   /** The pod's service account: serviceAccountName, the deprecated serviceAccount field, or "default". */

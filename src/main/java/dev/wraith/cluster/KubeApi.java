@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -29,6 +30,9 @@ public interface KubeApi {
   Fetch<HasMetadata> workloads(String kind);
 
   Fetch<Service> services();
+
+  /** discovery.k8s.io/v1 EndpointSlices: which pod each Service address belongs to. */
+  Fetch<EndpointSlice> endpointSlices();
 
   Fetch<Event> events();
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -123,6 +124,11 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   @Override
   public Fetch<Service> services() {
     return scoped(client.services());
+  }
+
+  @Override
+  public Fetch<EndpointSlice> endpointSlices() {
+    return scoped(client.discovery().v1().endpointSlices());
   }
 
   @Override

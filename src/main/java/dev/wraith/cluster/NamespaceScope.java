@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -53,6 +54,11 @@ public final class NamespaceScope implements KubeApi {
   @Override
   public Fetch<Service> services() {
     return keep(api.services());
+  }
+
+  @Override
+  public Fetch<EndpointSlice> endpointSlices() {
+    return keep(api.endpointSlices());
   }
 
   @Override

@@ -44,7 +44,21 @@ final class PodIndex {
     for (String name : order) containers.add(new ClusterScan.RunningContainer(name, ids.getOrDefault(name, ""), images.get(name),
         kinds.getOrDefault(name, ContainerDecl.Kind.CONTAINER)));
     return new ClusterScan.RunningPod(namespace, nullToEmpty(meta.getName()), nullToEmpty(meta.getUid()),
-        nullToEmpty(spec.getNodeName()), workloadKind, workloadName, containers, List.of());
+        nullToEmpty(spec.getNodeName()), workloadKind, workloadName, containers, List.of(), ips(pod));
+  }
+
+  /**
+   * status.podIPs, else status.podIP; none for a hostNetwork pod, whose address is its node's and names no workload.
+   */
+  static List<String> ips(Pod pod) {
+    var status = pod.getStatus();
+    if (status == null || Boolean.TRUE.equals(pod.getSpec().getHostNetwork())) return List.of();
+    List<String> out = new ArrayList<>();
+    if (status.getPodIPs() != null) {
+      for (var ip : status.getPodIPs()) if (ip != null && ip.getIp() != null && !ip.getIp().isEmpty()) out.add(ip.getIp());
+    }
+    if (out.isEmpty() && status.getPodIP() != null && !status.getPodIP().isEmpty()) out.add(status.getPodIP());
+    return out.stream().distinct().toList();
   }
 
   /** "containerd://abc" → "abc"; an id without a runtime prefix is kept as it is. */

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -93,6 +94,11 @@ public final class SnapshotKubeApi implements KubeApi {
   @Override
   public Fetch<Service> services() {
     return Fetch.ok(of("Service", Service.class));
+  }
+
+  @Override
+  public Fetch<EndpointSlice> endpointSlices() {
+    return Fetch.ok(of("EndpointSlice", EndpointSlice.class));
   }
 
   @Override
@@ -249,6 +255,7 @@ public final class SnapshotKubeApi implements KubeApi {
     m.put("Job", Job.class);
     m.put("CronJob", CronJob.class);
     m.put("Service", Service.class);
+    m.put("EndpointSlice", EndpointSlice.class);
     m.put("Event", Event.class);
     m.put("ServiceAccount", ServiceAccount.class);
     m.put("Role", Role.class);

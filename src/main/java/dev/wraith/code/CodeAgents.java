@@ -26,6 +26,16 @@ public final class CodeAgents {
   private CodeAgents() {}
 
   public static List<CodeAgent> group(List<Finding> findings, List<ModelUse> models, List<Deployment> deployments) {
+    return group(findings, models, deployments, Map.of());
+  }
+
+  /**
+   * As {@link #group(List, List, List)}; {@code impliedByFramework} maps framework ids to the provider they default
+   * to, which a file gets as an implied provider when it builds an agent with the framework and names no provider
+   * of its own.
+   */
+  public static List<CodeAgent> group(List<Finding> findings, List<ModelUse> models, List<Deployment> deployments,
+      Map<String, String> impliedByFramework) {
     Set<String> deploymentFiles = new java.util.HashSet<>();
     for (Deployment d : deployments) deploymentFiles.add(d.location().path());
     Map<String, List<Finding>> byFile = new TreeMap<>();
@@ -53,8 +63,10 @@ public final class CodeAgents {
         client |= USES_AI.contains(f.kind()) && f.kind() != FindingKind.TOOL;
       }
       String role = agent ? "agent" : mcp ? "mcp-server" : client ? "ai-client" : "agent-tools";
+      TreeSet<String> implied = new TreeSet<>();
+      if (agent && providers.isEmpty()) for (String fw : frameworks) if (impliedByFramework.containsKey(fw)) implied.add(impliedByFramework.get(fw));
       agents.add(new CodeAgent(path, role, List.copyOf(frameworks), List.copyOf(providers), List.copyOf(caps),
-          List.copyOf(fileModels), sev, fs.size()));
+          List.copyOf(fileModels), sev, fs.size(), List.copyOf(implied)));
     });
     return agents;
   }

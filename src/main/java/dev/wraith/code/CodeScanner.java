@@ -62,7 +62,8 @@ public final class CodeScanner {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
-    for (Ecosystem e : Ecosystem.values()) triggers.put(e, TriggerIndex.of(triggerTokens(catalogue, e)));
+    // only the ecosystems a detector filters by: an index is large (one row of 256 transitions per token byte)
+    for (FileDetector d : this.detectors) d.triggerEcosystem().ifPresent(e -> triggers.computeIfAbsent(e, x -> TriggerIndex.of(triggerTokens(catalogue, x))));
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
   }
@@ -150,10 +151,17 @@ public final class CodeScanner {
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments), findings,
+    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments, impliedProviders(catalogue)), findings,
         deployments, models,
         LayerStatus.ran("code", sortedWarnings),
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));
+  }
+
+  /** Framework id to the provider it defaults to, for the frameworks that have one. */
+  private static Map<String, String> impliedProviders(Catalogue catalogue) {
+    Map<String, String> out = new java.util.HashMap<>();
+    for (Signature s : catalogue.signatures()) if (!s.impliedProvider().isEmpty()) out.put(s.id(), s.impliedProvider());
+    return out;
   }
 
   private void scanFile(Walker.Entry e, String rel, List<FileDetector> accepting, ConcurrentLinkedQueue<Ordered> results,

@@ -28,6 +28,14 @@ public record Detection(List<Finding> findings, List<Deployment> deployments, Li
     return new Detection(findings, deployments, models, w);
   }
 
+  /** This detection plus the given warnings (e.g. a parse limit that cut the file's tree short). */
+  public Detection withWarnings(List<String> more) {
+    if (more.isEmpty()) return this;
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.addAll(more);
+    return new Detection(findings, deployments, models, w);
+  }
+
   public static Detection warning(String warning) {
     return new Detection(List.of(), List.of(), List.of(), List.of(warning));
   }

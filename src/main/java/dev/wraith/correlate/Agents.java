@@ -34,18 +34,21 @@ final class Agents {
   private final boolean codeScanned;
   private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
   private final Risks risks;
+  private final java.util.Map<String, String> kinds;
 
   /**
    * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
    * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
+   * @param kinds what each provider is, for people ("AI gateway"), by provider id
    */
   Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
-      List<dev.wraith.model.ClusterScan.RunningPod> pods, Risks risks) {
+      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds, Risks risks) {
     this.sessions = sessions;
     this.appIds = appIds;
     this.codeScanned = codeScanned;
     this.pods = pods;
     this.risks = risks;
+    this.kinds = kinds;
   }
 
   static String codeId(CodeUnit u) {
@@ -101,17 +104,19 @@ final class Agents {
     p.add(s);
     List<String> reasons = new ArrayList<>();
     shadowWhy.ifPresent(reasons::add);
-    if (c == Classification.GHOST) reasons.addAll(ghostWhy(s, p));
+    boolean suspected = c == Classification.GHOST
+        && InventoryAgent.trafficEvidence(p.connections()) == InventoryAgent.TrafficEvidence.WEAK;
+    if (c == Classification.GHOST) reasons.addAll(ghostWhy(s, p, suspected));
     if (c == Classification.GHOST && !codeScanned) reasons.add("No code was scanned in this run, so nothing could match it");
     List<String> reach = p.reach();
-    Risks.Rated r = risks.rate(c, !s.declaredOnly(), List.of(), reach);
+    Risks.Rated r = risks.rate(c, !s.declaredOnly(), suspected, List.of(), reach);
     reasons.addAll(r.reasons());
     return new InventoryAgent(runtimeId(s), c, r.risk(), name(s), s.place().workload(), processRef(s), List.of(),
         p.providers.stream().toList(), List.of(), p.connections(), reach, p.evidence, reasons, Optional.empty(),
         Optional.empty(), Change.UNTRACKED);
   }
 
-  private List<String> ghostWhy(RuntimeSubject s, Parts p) {
+  private List<String> ghostWhy(RuntimeSubject s, Parts p, boolean suspected) {
     List<String> out = new ArrayList<>();
     String where = s.place().workload().map(w -> w.kind() + " " + w.namespace() + "/" + w.name()).orElse("");
     if (s.declaredOnly()) {
@@ -120,7 +125,8 @@ final class Agents {
       return out;
     }
     String what = s.script().map(e -> e.path()).orElse(s.process().map(ProcessInfo::exe).orElse("a process"));
-    out.add(what + " talks to " + String.join(", ", p.providers) + " but matches no code in the scanned repositories");
+    out.add(what + " talks to " + String.join(", ", destinations(p)) + " but matches no code in the scanned repositories");
+    if (suspected) out.add(EvidenceLines.suspected(p.connections()));
     ProcessOrigin o = s.origin().orElse(ProcessOrigin.CONTAINER);
     if (o == ProcessOrigin.EXEC) {
       out.add("It was exec'd into " + (s.place().pod().isEmpty() ? "a container" : "pod " + s.place().namespace() + "/"
@@ -135,6 +141,17 @@ final class Agents {
           + " entry script could have matched code");
     }
     return out;
+  }
+
+  /** What a ghost talks to: providers, and an in-cluster server by its workload ("ai-platform/litellm (AI gateway)"). */
+  private List<String> destinations(Parts p) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Connection c : p.connections()) {
+      out.add(c.evidence() == dev.wraith.model.Attributed.Method.CLUSTER_ADDRESS
+          ? c.host() + " (" + kinds.getOrDefault(c.provider(), "AI server") + ")" : c.provider());
+    }
+    if (out.isEmpty()) out.addAll(p.providers);
+    return List.copyOf(out);
   }
 
   private static String name(RuntimeSubject s) {
@@ -216,7 +233,9 @@ final class Agents {
     }
 
     private static Connection merge(Connection a, Connection b) {
-      return new Connection(a.provider(), a.host(), a.ip(), a.port(), a.method(), a.layer(), a.count() + b.count(),
+      // the most trusted evidence any sighting had
+      var evidence = a.evidence().compareTo(b.evidence()) <= 0 ? a.evidence() : b.evidence();
+      return new Connection(a.provider(), a.host(), a.ip(), a.port(), evidence, a.layer(), a.count() + b.count(),
           a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
           a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen());
     }

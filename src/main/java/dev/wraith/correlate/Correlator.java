@@ -27,13 +27,17 @@ import java.util.stream.Collectors;
  * matches no code is a ghost even in a pod whose workload is CONFIRMED; ZOMBIE = see {@link History}.
  */
 public final class Correlator {
+  private final Catalogue catalogue;
   private final List<KnownApp> apps;
+  private final Map<String, String> kinds;
   private final Duration zombieRetention;
   private final Risks risks;
 
   /** @param zombieRetention how long a gone ghost or shadow app is listed as ZOMBIE after its last runtime sighting */
   public Correlator(Catalogue catalogue, Duration zombieRetention) {
+    this.catalogue = catalogue;
     this.apps = catalogue.apps();
+    this.kinds = catalogue.providers().stream().collect(Collectors.toMap(p -> p.id(), p -> p.category().label(), (a, b) -> a));
     this.zombieRetention = zombieRetention;
     this.risks = new Risks(catalogue);
   }
@@ -56,7 +60,7 @@ public final class Correlator {
 
   public Inventory correlate(CorrelationInput in) {
     List<CodeUnit> units = in.code().map(CodeUnits::of).orElse(List.of());
-    List<RuntimeSubject> subjects = new RuntimeSubjects(in.cluster()).build(in.hosts(), in.tetragon(), in.cluster());
+    List<RuntimeSubject> subjects = new RuntimeSubjects(in.cluster(), catalogue).build(in.hosts(), in.tetragon(), in.cluster());
     Matcher matcher = new Matcher(units, in.codeFileHashes());
     Map<CodeUnit, List<Joined>> joined = new LinkedHashMap<>();
     List<RuntimeSubject> unmatched = new ArrayList<>();
@@ -67,7 +71,7 @@ public final class Correlator {
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
     Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent(),
-        in.cluster().map(ClusterScan::pods).orElse(List.of()), risks);
+        in.cluster().map(ClusterScan::pods).orElse(List.of()), kinds, risks);
     KnownSoftware known = new KnownSoftware(apps, in.allowList());
     String notRunning = in.runtimeObserved() ? "" : "no runtime layer ran in this scan";
     List<InventoryAgent> out = new ArrayList<>();

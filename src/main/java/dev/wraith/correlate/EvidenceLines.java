@@ -64,7 +64,21 @@ final class EvidenceLines {
   static Connection connection(Sighting s) {
     Observation o = s.observation();
     return new Connection(o.attribution().providerId(), o.attribution().host(), o.ip(), o.port(),
-        o.attribution().method().id(), s.layer(), o.connections(), o.firstSeen(), o.lastSeen());
+        o.attribution().method(), s.layer(), o.connections(), o.firstSeen(), o.lastSeen());
+  }
+
+  /**
+   * Why a ghost is only suspected, and how to firm it up: "Suspected: only address evidence names its AI traffic
+   * (anthropic 160.79.104.10:443 by published-range), and an address can serve other sites too. ...".
+   */
+  static String suspected(List<Connection> connections) {
+    List<String> what = connections.stream().limit(3).map(c -> c.provider() + " " + (c.ip().contains(":") ? "[" + c.ip()
+        + "]" : c.ip()) + ":" + c.port() + " by " + c.evidence().id()).distinct().toList();
+    return "Suspected: only address evidence names its AI traffic (" + String.join(", ", what)
+        + (connections.size() > 3 ? ", ..." : "") + "), and an address can serve other sites too. To confirm it, give "
+        + "the names the process asked for: the DNS answers the sensor recorded (--dns-log FILE) or the eBPF sensor's "
+        + "TLS SNI, proxy CONNECT and DNS evidence; or pin the address when you know it is the provider's "
+        + "(--resolve HOST=IP)";
   }
 
   static String destination(Observation o) {

@@ -41,7 +41,7 @@ final class McpServers {
     if (!s.command().isEmpty()) argv.add(s.command());
     argv.addAll(s.args());
     return new InventoryMcpServer(s.name(), s.source(), String.join(" ", Masking.argv(argv)), s.url(), pkg(s.pkg()),
-        f.verdict().verified(), risk, reasons, f.probe().tools());
+        f.verdict().verified(), risk, reasons, f.probe().tools(), f.probe().changes());
   }
 
   static Risk risk(McpFinding f, List<String> reasons) {

@@ -34,6 +34,23 @@ final class Risks {
 
   /** @param reach as the inventory lists it: "KIND-ID: detail" */
   Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
+    return rate(c, observed, false, capabilities, reach);
+  }
+
+  /**
+   * @param suspected a ghost whose AI traffic rests on weak (address-only) evidence: rated as if confirmed, then one
+   *     level lower, so a suspected ghost is never CRITICAL, and the reason says both levels
+   */
+  Rated rate(Classification c, boolean observed, boolean suspected, List<String> capabilities, List<String> reach) {
+    Rated full = rateConfirmed(c, observed, capabilities, reach);
+    if (!suspected) return full;
+    Risk lowered = full.risk().lower();
+    String why = full.reasons().get(0).substring(("Risk " + full.risk() + ": ").length());
+    return new Rated(lowered, List.of("Risk " + lowered + ": " + why + " (" + full.risk() + " if confirmed); one level "
+        + "lower because only address evidence names its AI traffic"));
+  }
+
+  private Rated rateConfirmed(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
     Risk base = base(c, observed);
     List<String> reasons = new ArrayList<>();
     List<String> caps = capabilities.stream().filter(raising::contains).sorted().toList();

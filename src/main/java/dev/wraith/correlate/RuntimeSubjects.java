@@ -9,6 +9,8 @@ import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.Workload;
 import dev.wraith.tetragon.PodRef;
+import dev.wraith.model.InClusterConnection;
+import dev.wraith.tetragon.TetragonInCluster;
 import dev.wraith.tetragon.TetragonObservation;
 import dev.wraith.tetragon.TetragonScan;
 import java.util.ArrayList;
@@ -31,7 +33,10 @@ final class RuntimeSubjects {
   private final Map<String, RunningPod> podsByUid = new HashMap<>();
   private final Map<String, RunningPod> podsByName = new HashMap<>();
   private final Map<String, Workload> workloads = new HashMap<>();
-  RuntimeSubjects(Optional<ClusterScan> cluster) {
+  private final ClusterDestinations addresses;
+
+  RuntimeSubjects(Optional<ClusterScan> cluster, dev.wraith.catalogue.Catalogue catalogue) {
+    this.addresses = new ClusterDestinations(cluster, catalogue);
     cluster.ifPresent(c -> {
       for (RunningPod p : c.pods()) {
         if (!p.uid().isEmpty()) podsByUid.put(p.uid(), p);
@@ -46,12 +51,23 @@ final class RuntimeSubjects {
       Optional<ClusterScan> cluster) {
     Map<String, List<Placed>> byKey = new TreeMap<>();
     for (CorrelationInput.NodeHost h : hosts) {
-      for (Observation o : h.scan().observations()) add(byKey, hostPlace(o, h.node()), new Sighting("host", h.node(), o));
+      for (Observation o : h.scan().observations()) {
+        inCluster(o).ifPresent(x -> add(byKey, hostPlace(x, h.node()), new Sighting("host", h.node(), x)));
+      }
+      for (InClusterConnection c : h.scan().inCluster()) {
+        resolved(c.ip(), c.port()).map(c::attributed)
+            .ifPresent(x -> add(byKey, hostPlace(x, h.node()), new Sighting("host", h.node(), x)));
+      }
     }
     tetragon.ifPresent(t -> {
       for (TetragonObservation o : t.observations()) {
         if (o.probe()) continue;
-        add(byKey, tetragonPlace(o), new Sighting("tetragon", o.node(), o.observation()));
+        inCluster(o.observation()).ifPresent(x -> add(byKey, tetragonPlace(o), new Sighting("tetragon", o.node(), x)));
+      }
+      for (TetragonInCluster c : t.inCluster()) {
+        if (c.probe()) continue;
+        resolved(c.connection().ip(), c.connection().port()).map(c::attributed)
+            .ifPresent(x -> add(byKey, tetragonPlace(x), new Sighting("tetragon", x.node(), x.observation())));
       }
     });
     List<RuntimeSubject> out = new ArrayList<>();
@@ -60,6 +76,22 @@ final class RuntimeSubjects {
     cluster.ifPresent(c -> out.addAll(undeclared(c, out)));
     out.sort(Comparator.comparing(RuntimeSubject::key));
     return out;
+  }
+
+  /**
+   * An observation as the cluster's address map sees it: a destination attributed by its port alone becomes the
+   * in-cluster server the map names (stronger evidence), or is dropped when the map says its workload is not AI.
+   */
+  private Optional<Observation> inCluster(Observation o) {
+    if (o.attribution().method() != dev.wraith.model.Attributed.Method.PORT || addresses.isEmpty()) return Optional.of(o);
+    ClusterDestinations.Verdict v = addresses.resolve(o.ip(), o.port());
+    if (v instanceof ClusterDestinations.Ai a) return Optional.of(o.withAttribution(a.attribution()));
+    return v instanceof ClusterDestinations.NotAi ? Optional.empty() : Optional.of(o);
+  }
+
+  /** The AI server the cluster's address map names at this in-cluster address, if any. */
+  private Optional<dev.wraith.model.Attributed> resolved(String ip, int port) {
+    return addresses.resolve(ip, port) instanceof ClusterDestinations.Ai a ? Optional.of(a.attribution()) : Optional.empty();
   }
 
   /** Identity of an observed process at a place: place, origin, entry script or binary with its argument shape. */

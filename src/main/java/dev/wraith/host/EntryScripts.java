@@ -6,9 +6,11 @@ import java.util.Set;
 
 /**
  * Finds the file an interpreter runs from its argv: {@code python [opts] script.py}, {@code node [opts]
- * app.js}, {@code java [opts] -jar app.jar}, {@code ruby}/{@code perl}/{@code php}/{@code bash}/{@code sh}
- * scripts. Inline code ({@code -c}, {@code -e}) and modules ({@code python -m}) have no file. The path is
- * made absolute against the process's cwd; it is read later through /proc/PID/root.
+ * app.js}, {@code java [opts] -jar app.jar}, Java's single-file source launch ({@code java [opts] Agent.java},
+ * {@code java --source 21 agent}), {@code jbang Agent.java}, {@code ruby}/{@code perl}/{@code php}/{@code bash}/{@code
+ * sh} scripts. Inline code ({@code -c}, {@code -e}), modules ({@code python -m}, {@code java -m}) and a Java main class
+ * have no file. The path is made absolute against the process's cwd; it is read later through /proc/PID/root. The
+ * host and Tetragon layers both use this one reading.
  */
 public final class EntryScripts {
   /** Interpreter options that take a separate value, per interpreter family. */
@@ -17,6 +19,12 @@ public final class EntryScripts {
       "--experimental-loader", "--env-file", "--title", "--conditions", "-C");
   private static final Set<String> PYTHON_INLINE = Set.of("-c", "-m");
   private static final Set<String> NODE_INLINE = Set.of("-e", "--eval", "-p", "--print");
+  /** java launcher options whose value is the next argument (the {@code --opt=value} forms are one argument). */
+  private static final Set<String> JAVA_VALUE_OPTS = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
+      "--upgrade-module-path", "--add-modules", "--enable-native-access", "--add-reads", "--add-exports", "--add-opens",
+      "--limit-modules", "--patch-module", "--source");
+  private static final Set<String> JAVA_INLINE = Set.of("-m", "--module", "--describe-module", "-d", "--list-modules",
+      "-version", "--version", "-help", "--help", "-h", "-?");
 
   private EntryScripts() {}
 
@@ -27,7 +35,8 @@ public final class EntryScripts {
     Optional<String> rel = switch (prog) {
       case "python", "pythonw", "pypy" -> firstOperand(argv, PYTHON_VALUE_OPTS, PYTHON_INLINE);
       case "node", "nodejs", "bun", "deno" -> firstOperand(argv, NODE_VALUE_OPTS, NODE_INLINE);
-      case "java" -> jar(argv);
+      case "java" -> java(argv);
+      case "jbang" -> firstOperand(argv, Set.of("--java", "-j", "--deps", "--cp", "--class-path", "-m", "--main"), Set.of());
       case "ruby", "perl", "php", "bash", "sh", "dash", "zsh" -> firstOperand(argv, Set.of(), Set.of("-c", "-e", "-r"));
       default -> Optional.empty();
     };
@@ -52,8 +61,24 @@ public final class EntryScripts {
     return a.length() > 2 && !a.startsWith("--");
   }
 
-  private static Optional<String> jar(List<String> argv) {
-    for (int i = 1; i + 1 < argv.size(); i++) if (argv.get(i).equals("-jar")) return Optional.of(argv.get(i + 1));
+  /**
+   * {@code -jar FILE}; else the first operand when it is a source file ({@code .java}, or anything after
+   * {@code --source N}); a main class name or a module ({@code -m}) is no file.
+   */
+  private static Optional<String> java(List<String> argv) {
+    boolean source = false;
+    for (int i = 1; i < argv.size(); i++) {
+      String a = argv.get(i);
+      if (a.equals("-jar")) return i + 1 < argv.size() ? Optional.of(argv.get(i + 1)) : Optional.empty();
+      if (JAVA_INLINE.contains(a) || a.startsWith("--module=")) return Optional.empty();
+      if (a.equals("--source") || a.startsWith("--source=")) source = true;
+      if (JAVA_VALUE_OPTS.contains(a)) {
+        i++;
+        continue;
+      }
+      if (a.startsWith("-") || a.startsWith("@")) continue; // -Dx=y, -Xmx1g, --enable-preview; @argfiles
+      return a.endsWith(".java") || source ? Optional.of(a) : Optional.empty();
+    }
     return Optional.empty();
   }
 

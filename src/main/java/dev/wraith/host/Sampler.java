@@ -1,8 +1,10 @@
 package dev.wraith.host;
 
+import dev.wraith.attribution.AskedNames;
 import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.HostsFile;
 import dev.wraith.model.Attributed;
+import dev.wraith.model.Attribution;
 import dev.wraith.model.HostScan.Unowned;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,11 +21,18 @@ import java.util.Set;
  * destinations, and only for the AI ones looks up the owning process. Attributing before owning, and listing
  * the pids only when {@link PidListing} says so, keeps the cost of a sample close to reading the socket
  * tables, whatever the process count.
+ *
+ * <p>Connections to in-cluster addresses (private or ULA) that nothing attributed are kept too, for the cluster
+ * layer's address map to name later, where finding their owner stays cheap ({@link InClusterOwners}).
  * Keeps its caches between samples; not thread-safe.
  */
 final class Sampler {
-  /** What one sample saw. */
-  record Sample(List<Sighting> sightings, List<Unowned> unowned, List<String> warnings, int pids, int netns) {}
+  /**
+   * What one sample saw; {@code inCluster} are unattributed in-cluster connections with their owners; {@code notes} say
+   * what the sample chose not to do (not problems: the layer stays RAN).
+   */
+  record Sample(List<Sighting> sightings, List<Unowned> unowned, List<Sighting.InCluster> inCluster, List<String> warnings,
+      List<String> notes, int pids, int netns) {}
 
   private final ProcFs proc;
   private final Attributor attributor;
@@ -34,7 +43,8 @@ final class Sampler {
   private final NamespacePods pods;
   static final int MAX_REUSE = 25;
 
-  private final Map<String, Optional<Attributed>> memo = new HashMap<>();
+  private final Map<String, Attribution> memo = new HashMap<>();
+  private final InClusterOwners inClusterOwners;
   private final Map<String, Cached> cached = new HashMap<>();
   private int sinceMemoClear;
   private final PidListing listing;
@@ -57,6 +67,7 @@ final class Sampler {
     this.processes = new ProcessTable(proc);
     this.hosts = new HostsViews(proc, 25);
     this.pods = new NamespacePods(proc);
+    this.inClusterOwners = new InClusterOwners(owners, processes);
   }
 
   Sample sample() throws IOException {
@@ -68,6 +79,7 @@ final class Sampler {
     }
     List<Sighting> sightings = new ArrayList<>();
     List<Unowned> unowned = new ArrayList<>();
+    List<Sighting.InCluster> inCluster = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Set<Long> liveInodes = new HashSet<>();
     Set<String> done = new HashSet<>();
@@ -76,10 +88,12 @@ final class Sampler {
       more = false;
       for (String ns : List.copyOf(groups.keySet())) {
         if (!done.add(ns)) continue;
-        sampleNamespace(ns, sightings, unowned, liveInodes);
+        sampleNamespace(ns, sightings, unowned, inCluster, liveInodes);
         more = true;
       }
     }
+    List<String> notes = new ArrayList<>();
+    inClusterOwners.endSample(liveInodes).ifPresent(notes::add);
     owners.retain(liveInodes, live);
     relistedFor.retainAll(liveInodes);
     processes.retain(live);
@@ -89,7 +103,7 @@ final class Sampler {
       warnings.add(netns.denied() + " process(es): network namespace not readable (permission denied); their sockets were not seen");
     }
     owners.unreadable().forEach((pid, why) -> warnings.add("pid " + pid + ": " + why + "; its connections are reported without owner"));
-    return new Sample(sightings, unowned, warnings, live.size(), groups.size());
+    return new Sample(sightings, unowned, inCluster, warnings, notes, live.size(), groups.size());
   }
 
   /** Whether the last sample listed the proc root (the rest reuse the last listing; see {@link PidListing}). */
@@ -105,21 +119,29 @@ final class Sampler {
     listedNow = true;
   }
 
-  private void sampleNamespace(String ns, List<Sighting> sightings, List<Unowned> unowned, Set<Long> liveInodes)
-      throws IOException {
+  private void sampleNamespace(String ns, List<Sighting> sightings, List<Unowned> unowned, List<Sighting.InCluster> inCluster,
+      Set<Long> liveInodes) throws IOException {
     List<Integer> pids = groups.get(ns);
     if (pids == null) return; // gone in an on-demand listing earlier in this sample
     Optional<Table> table = readTable(ns, pids);
     if (table.isEmpty()) return;
     List<HostsFile> views = null;
     Map<Long, Connection> ai = new HashMap<>();
+    Map<Long, Local> local = new HashMap<>();
     for (TcpRow row : table.get().rows()) {
       if (row.state() == TcpRow.LISTEN || table.get().listening().contains(row.localPort())) continue;
       boolean open = row.isOpenConnection() && row.inode() != 0;
       if (!open && row.state() != TcpRow.TIME_WAIT) continue;
       if (views == null) views = hosts.views(ns, table.get().pid());
-      Optional<Attributed> a = attribute(ns, row.remoteIp(), row.remotePort(), views);
-      if (a.isEmpty()) continue;
+      Attribution verdict = attribute(ns, row.remoteIp(), row.remotePort(), views);
+      Optional<Attributed> a = verdict.ai();
+      if (a.isEmpty()) {
+        if (open && verdict instanceof Attribution.Unattributed && clusterMayName(row.remoteIp())) {
+          local.put(row.inode(), new Local(row.remoteIp().getHostAddress(), row.remotePort()));
+          liveInodes.add(row.inode());
+        }
+        continue;
+      }
       String ip = row.remoteIp().getHostAddress();
       if (open) {
         ai.put(row.inode(), new Connection(ip, row.remotePort(), a.get()));
@@ -130,6 +152,7 @@ final class Sampler {
       }
     }
     markAi(ns, !ai.isEmpty());
+    if (!local.isEmpty()) inClusterOwners.sightings(local, pids, inCluster);
     if (ai.isEmpty()) return;
     Map<Long, Integer> found = findOwners(ns, ai.keySet(), pids);
     pids = groups.getOrDefault(ns, pids);
@@ -154,6 +177,14 @@ final class Sampler {
   }
 
   private record Connection(String ip, int port, Attributed attribution) {}
+
+  /** An open connection to an in-cluster address nothing attributed. */
+  record Local(String ip, int port) {}
+
+  /** Private or ULA: an address a Service or pod may have (loopback and link-local never are). */
+  private static boolean clusterMayName(InetAddress ip) {
+    return Attributor.isInCluster(ip) && !ip.isLoopbackAddress() && !ip.isLinkLocalAddress();
+  }
 
   /**
    * Owners of the inodes among the namespace's pids. One the last listing does not explain may belong to a
@@ -255,8 +286,12 @@ final class Sampler {
   }
 
 
-  private Optional<Attributed> attribute(String ns, InetAddress ip, int port, List<HostsFile> views) {
+  /**
+   * By the address (the /proc sampler sees no names; the eBPF probe hands its own to {@link Attributor}), memoised per
+   * namespace, whose hosts files apply.
+   */
+  private Attribution attribute(String ns, InetAddress ip, int port, List<HostsFile> views) {
     String key = ns + ' ' + ip.getHostAddress() + ' ' + port;
-    return memo.computeIfAbsent(key, k -> attributor.attribute(ip, port, views));
+    return memo.computeIfAbsent(key, k -> attributor.attribute(ip, port, views, AskedNames.NONE));
   }
 }

@@ -76,9 +76,10 @@ public final class Sensor {
     List<String> warnings = new java.util.ArrayList<>(agg.warnings());
     LayerStatus status = LayerStatus.ran(LAYER, warnings);
     List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(agg.notes());
     all.addAll(notes.get());
     status = new LayerStatus(LAYER, status.state(), status.reason(), all);
-    return new HostScan(proc.describe(), start, clock.instant(), agg.observations(), agg.unowned(), status,
+    return new HostScan(proc.describe(), start, clock.instant(), agg.observations(), agg.unowned(), agg.inCluster(), status,
         new HostScan.Stats(samples, maxGap / 1_000_000, maxSample / 1_000_000, pids, namespaces));
   }
 

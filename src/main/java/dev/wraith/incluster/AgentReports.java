@@ -93,7 +93,7 @@ public final class AgentReports {
     List<AgentReportSpec.Code> code = a.code().stream().limit(MAX_CODE)
         .map(c -> new AgentReportSpec.Code(c.path(), c.line(), c.ruleId())).toList();
     List<AgentReportSpec.Connection> connections = a.connections().stream().limit(MAX_CONNECTIONS)
-        .map(c -> new AgentReportSpec.Connection(c.provider(), c.host(), c.ip(), c.port(), c.method(), c.layer(), c.count(),
+        .map(c -> new AgentReportSpec.Connection(c.provider(), c.host(), c.ip(), c.port(), c.evidence().id(), c.layer(), c.count(),
             c.firstSeen().toString(), c.lastSeen().toString())).toList();
     List<AgentReportSpec.Evidence> evidence = a.evidence().stream().limit(MAX_EVIDENCE)
         .map(e -> new AgentReportSpec.Evidence(e.layer(), cap(e.detail()))).toList();

@@ -7,6 +7,7 @@ import dev.wraith.model.Attributed;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.HostScan;
+import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessInfo;
@@ -40,6 +41,7 @@ public final class SensorJsonReader {
     List<String> warnings = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     List<HostScan.Unowned> unowned = new ArrayList<>();
+    List<InClusterConnection> inCluster = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) continue;
@@ -48,10 +50,13 @@ public final class SensorJsonReader {
         switch (n.path("type").asText()) {
           case "observation" -> observations.add(observation(n));
           case "unowned" -> unowned.add(unowned(n));
+          case "in-cluster" -> inCluster.add(inCluster(n));
+          case "dns-answer" -> { } // the sensor's DNS answers: read by --dns-log, not part of a window
           case "status" -> {
-            scans.add(window(n, observations, unowned));
+            scans.add(window(n, observations, unowned, inCluster));
             observations = new ArrayList<>();
             unowned = new ArrayList<>();
+            inCluster = new ArrayList<>();
           }
           default -> warnings.add("line " + (i + 1) + ": unknown type '" + n.path("type").asText() + "'");
         }
@@ -59,13 +64,15 @@ public final class SensorJsonReader {
         warnings.add("line " + (i + 1) + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
       }
     }
-    if (!observations.isEmpty() || !unowned.isEmpty()) {
-      warnings.add((observations.size() + unowned.size()) + " lines after the last status line were dropped (window not finished)");
+    if (!observations.isEmpty() || !unowned.isEmpty() || !inCluster.isEmpty()) {
+      warnings.add((observations.size() + unowned.size() + inCluster.size())
+          + " lines after the last status line were dropped (window not finished)");
     }
     return new Result(scans, warnings);
   }
 
-  private static HostScan window(JsonNode n, List<Observation> observations, List<HostScan.Unowned> unowned) {
+  private static HostScan window(JsonNode n, List<Observation> observations, List<HostScan.Unowned> unowned,
+      List<InClusterConnection> inCluster) {
     List<String> warnings = new ArrayList<>();
     n.path("warnings").forEach(w -> warnings.add(w.asText()));
     var state = LayerStatus.State.valueOf(n.path("state").asText("failed").toUpperCase(Locale.ROOT));
@@ -74,10 +81,15 @@ public final class SensorJsonReader {
     var stats = new HostScan.Stats(s.path("samples").asInt(), s.path("maxGapMillis").asLong(),
         s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt());
     return new HostScan(n.path("procRoot").asText(""), Instant.parse(n.path("start").asText()),
-        Instant.parse(n.path("end").asText()), observations, unowned, status, stats);
+        Instant.parse(n.path("end").asText()), observations, unowned, inCluster, status, stats);
   }
 
   private static Observation observation(JsonNode n) {
+    return inCluster(n).attributed(attribution(n));
+  }
+
+  /** An in-cluster line: the observation's keys without provider and attribution. */
+  private static InClusterConnection inCluster(JsonNode n) {
     Optional<ContainerRef> container = n.hasNonNull("podUid")
         ? Optional.of(new ContainerRef(n.path("podUid").asText(), text(n, "containerId"), text(n, "runtime"), text(n, "qos"), ""))
         : Optional.empty();
@@ -88,8 +100,8 @@ public final class SensorJsonReader {
     Optional<EntryScript> script = e.isObject()
         ? Optional.of(new EntryScript(text(e, "path"), text(e, "sha256"), text(e, "note")))
         : Optional.empty();
-    return new Observation(process, origin(text(n, "origin")), script, text(n, "ip"), n.path("port").asInt(),
-        attribution(n), Instant.parse(n.path("firstSeen").asText()), Instant.parse(n.path("lastSeen").asText()),
+    return new InClusterConnection(process, origin(text(n, "origin")), script, text(n, "ip"), n.path("port").asInt(),
+        Instant.parse(n.path("firstSeen").asText()), Instant.parse(n.path("lastSeen").asText()),
         n.path("connections").asInt(), n.path("samples").asInt());
   }
 
@@ -102,8 +114,9 @@ public final class SensorJsonReader {
   }
 
   private static Attributed attribution(JsonNode n) {
-    String method = text(n, "attribution").toUpperCase(Locale.ROOT).replace('-', '_');
-    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.valueOf(method));
+    String method = text(n, "attribution");
+    return new Attributed(text(n, "provider"), text(n, "host"), Attributed.Method.byId(method)
+        .orElseThrow(() -> new IllegalArgumentException("unknown attribution '" + method + "'")));
   }
 
   private static ProcessOrigin origin(String id) {

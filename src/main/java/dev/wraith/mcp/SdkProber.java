@@ -91,6 +91,7 @@ public final class SdkProber implements Prober {
     } catch (TimeoutException e) {
       return McpProbe.failed(McpProbe.Status.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s", tail.lines());
     } catch (ExecutionException e) {
+      if (launch.transport() == McpTransport.STDIO) settleQuietly(tail);
       return failure(server, e.getCause(), tail);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -120,7 +121,7 @@ public final class SdkProber implements Prober {
         boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
         goneChecks = alive ? 0 : goneChecks + 1;
         if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
-          Thread.sleep(300); // let the last stderr lines arrive
+          tail.settle(300, 3000); // let the last stderr lines arrive, however busy the machine
           return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
         }
       }
@@ -216,6 +217,14 @@ public final class SdkProber implements Prober {
   @SuppressWarnings("deprecation")
   private static McpClientTransport sse(String base, String endpoint, HttpRequest.Builder request) {
     return HttpClientSseClientTransport.builder(base).sseEndpoint(endpoint).requestBuilder(request).jsonMapper(JSON).build();
+  }
+
+  private static void settleQuietly(StderrTail tail) {
+    try {
+      tail.settle(200, 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A relative path ({@code ./server.py}) is the config's, so it resolves against the launch's working directory. */

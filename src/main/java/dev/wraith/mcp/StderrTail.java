@@ -15,6 +15,7 @@ final class StderrTail implements Consumer<String> {
   private static final int LINE_CHARS = 240;
   private final Deque<String> lines = new ArrayDeque<>();
   private final List<String> secrets;
+  private int received;
 
   StderrTail(List<String> secrets) {
     this.secrets = secrets.stream().filter(s -> s.length() >= 4).toList();
@@ -22,6 +23,7 @@ final class StderrTail implements Consumer<String> {
 
   @Override
   public synchronized void accept(String line) {
+    received++;
     if (line == null || line.isBlank()) return;
     String masked = line;
     for (String s : secrets) masked = masked.replace(s, Masking.MASK);
@@ -30,6 +32,29 @@ final class StderrTail implements Consumer<String> {
     String out = String.join(" ", words);
     lines.addLast(out.length() > LINE_CHARS ? out.substring(0, LINE_CHARS - 1) + "…" : out);
     while (lines.size() > LINES) lines.removeFirst();
+  }
+
+  /**
+   * After the server's process is gone its last lines may still be in the pipe or in the reader thread: waits until at
+   * least one line arrived and none for {@code quietMillis}, or at most {@code maxMillis} for a server that wrote nothing.
+   */
+  void settle(long quietMillis, long maxMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+    long lastChange = System.nanoTime();
+    int seen = -1;
+    while (System.nanoTime() < deadline) {
+      int now;
+      synchronized (this) {
+        now = received;
+      }
+      if (now != seen) {
+        seen = now;
+        lastChange = System.nanoTime();
+      } else if (now > 0 && System.nanoTime() - lastChange >= quietMillis * 1_000_000L) {
+        return;
+      }
+      Thread.sleep(25);
+    }
   }
 
   synchronized List<String> lines() {

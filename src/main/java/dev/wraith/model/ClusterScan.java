@@ -9,11 +9,14 @@ import java.util.List;
  *
  * @param sources where the objects came from: "context NAME", "in-cluster", or snapshot file paths
  * @param pods every pod read (with or without AI), sorted by namespace and name: the index that joins a process's
- *     pod UID and container id (host layer) to its namespace, pod, workload and container name
+ *     pod UID and container id (host layer) to its namespace, pod, workload and container name, and a destination
+ *     address (its pod IPs) to the workload behind it
+ * @param services every Service read, sorted by namespace and name: its cluster IPs, ports and the pods behind it,
+ *     so a connection to a ClusterIP or an EndpointSlice address names the workload it reached
  */
 public record ClusterScan(
     List<String> sources, List<Workload> workloads, List<ExecSession> execSessions, LayerStatus status, Stats stats,
-    List<RunningPod> pods) {
+    List<RunningPod> pods, List<ClusterService> services) {
 
   /**
    * One pod as the API server describes it, reduced to identity.
@@ -22,19 +25,21 @@ public record ClusterScan(
    * @param workloadKind the kind of the top of its owner chain (Deployment, CronJob, ..., Pod for a bare pod)
    * @param reach what anything running in the pod can reach (its service account's RBAC, host namespaces,
    *     exposure), for every pod, also those whose workload declares no AI: a ghost exec'd into such a pod holds it
+   * @param ips its pod IPs (status.podIPs, else status.podIP), empty before it got one or for a hostNetwork pod
    */
   public record RunningPod(String namespace, String name, String uid, String node, String workloadKind, String workloadName,
-      List<RunningContainer> containers, List<ReachReason> reach) implements Comparable<RunningPod> {
+      List<RunningContainer> containers, List<ReachReason> reach, List<String> ips) implements Comparable<RunningPod> {
     public RunningPod {
       if (namespace == null || name == null || uid == null || node == null || workloadKind == null || workloadName == null) {
         throw new NullPointerException("pod fields are never null");
       }
       containers = containers.stream().sorted(java.util.Comparator.comparing(RunningContainer::name)).toList();
       reach = reach.stream().sorted().distinct().toList();
+      ips = List.copyOf(ips);
     }
 
     public RunningPod withReach(List<ReachReason> reach) {
-      return new RunningPod(namespace, name, uid, node, workloadKind, workloadName, containers, reach);
+      return new RunningPod(namespace, name, uid, node, workloadKind, workloadName, containers, reach, ips);
     }
 
     /** The container with this runtime id (without "containerd://"-style prefix), if the pod status lists it. */
@@ -55,10 +60,39 @@ public record ClusterScan(
    */
   public record RunningContainer(String name, String id, String image, ContainerDecl.Kind kind) {}
 
+  /**
+   * A Service as the cluster layer read it.
+   *
+   * @param clusterIps spec.clusterIPs (else spec.clusterIP), without "None" (headless)
+   * @param backends the addresses behind it: EndpointSlice endpoints with the pod they name, or, without
+   *     EndpointSlices, the pods its selector picks (address "" when the pod has none yet)
+   */
+  public record ClusterService(String namespace, String name, List<String> clusterIps, List<ServicePort> ports,
+      List<Backend> backends) implements Comparable<ClusterService> {
+    public ClusterService {
+      if (namespace == null || name == null) throw new NullPointerException("service fields are never null");
+      clusterIps = List.copyOf(clusterIps);
+      ports = List.copyOf(ports);
+      backends = backends.stream().sorted(java.util.Comparator.comparing(Backend::pod).thenComparing(Backend::ip))
+          .distinct().toList();
+    }
+
+    @Override
+    public int compareTo(ClusterService o) {
+      return java.util.Comparator.comparing(ClusterService::namespace).thenComparing(ClusterService::name).compare(this, o);
+    }
+  }
+
+  /** A Service port and where it forwards: {@code targetPort} is a number or a container port's name ("" = same). */
+  public record ServicePort(int port, String targetPort) {}
+
+  /** One address behind a Service and the pod (in the Service's namespace) it belongs to, "" when not a pod. */
+  public record Backend(String ip, String pod) {}
+
   /** A scan without a pod index (older callers and tests). */
   public ClusterScan(List<String> sources, List<Workload> workloads, List<ExecSession> execSessions, LayerStatus status,
       Stats stats) {
-    this(sources, workloads, execSessions, status, stats, List.of());
+    this(sources, workloads, execSessions, status, stats, List.of(), List.of());
   }
 
   /**
@@ -72,6 +106,7 @@ public record ClusterScan(
     workloads = workloads.stream().sorted().toList();
     execSessions = execSessions.stream().sorted().toList();
     pods = pods.stream().sorted().toList();
+    services = services.stream().sorted().toList();
     if (status == null || stats == null) throw new NullPointerException();
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param role "agent" when it constructs an agent, "mcp-server" when it implements one, "ai-client" when it
  *     builds model or vector store clients or calls AI endpoints, "agent-tools" when it only defines tools
  * @param severity the loudest severity among its findings
+ * @param impliedProviders providers the file's frameworks default to when it names no provider at all (a CrewAI
+ *     crew or LangChain agent with no explicit model talks to OpenAI); never part of {@code providers}
  */
 public record CodeAgent(
     String path,
@@ -18,9 +20,17 @@ public record CodeAgent(
     List<String> capabilities,
     List<String> models,
     Severity severity,
-    int findings) {
+    int findings,
+    List<String> impliedProviders) {
+
+  /** An agent whose providers are all explicit. */
+  public CodeAgent(String path, String role, List<String> frameworks, List<String> providers, List<String> capabilities,
+      List<String> models, Severity severity, int findings) {
+    this(path, role, frameworks, providers, capabilities, models, severity, findings, List.of());
+  }
 
   public CodeAgent {
+    impliedProviders = List.copyOf(impliedProviders);
     frameworks = List.copyOf(frameworks);
     providers = List.copyOf(providers);
     capabilities = List.copyOf(capabilities);

@@ -49,6 +49,10 @@ public record Finding(
     for (Object v : values) if (v == null) throw new NullPointerException("finding fields are never null");
   }
 
+  /** The same finding at another place (code read from a notebook or a component is reported where it is written). */
+  public Finding withLocation(Location l) {
+    return new Finding(kind, l, subject, provider, framework, confidence, severity, evidence, capabilities, attributes);
+  }
   /** Stable content id: the same finding in the same place gets the same id on every run. */
   public String id() {
     return Hashes.sha256Hex(kind.id() + "\0" + location.path() + "\0" + location.line() + "\0" + subject + "\0" + evidence)

@@ -24,7 +24,9 @@ public enum FindingKind {
   /** An AI credential or endpoint environment variable is read (the name, never a value). */
   ENV_VAR,
   /** A manifest or lockfile declares an AI package. */
-  DEPENDENCY;
+  DEPENDENCY,
+  /** An AI credential is written as a literal in a configuration file (the key is named, the value never kept). */
+  HARDCODED_CREDENTIAL;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param unowned AI connections seen in a network namespace whose owning process could not be read (not
  *     root, process gone, socket closing); reported so that a partial view is never silent
+ * @param inCluster connections to in-cluster addresses that nothing attributed on the node, per (process, address,
+ *     port), for the correlation to resolve through the cluster layer; bounded (a warning says when the bound was hit)
  */
 public record HostScan(
     String procRoot,
@@ -16,6 +18,7 @@ public record HostScan(
     Instant end,
     List<Observation> observations,
     List<Unowned> unowned,
+    List<InClusterConnection> inCluster,
     LayerStatus status,
     Stats stats) {
 
@@ -40,5 +43,12 @@ public record HostScan(
     unowned = unowned.stream()
         .sorted(java.util.Comparator.comparing(Unowned::netns).thenComparing(Unowned::ip).thenComparingInt(Unowned::port))
         .distinct().toList();
+    inCluster = inCluster.stream().sorted().toList();
+  }
+
+  /** Without in-cluster connections (older callers and tests). */
+  public HostScan(String procRoot, Instant start, Instant end, List<Observation> observations, List<Unowned> unowned,
+      LayerStatus status, Stats stats) {
+    this(procRoot, start, end, observations, unowned, List.of(), status, stats);
   }
 }

@@ -19,14 +19,25 @@ public record Inventory(
     List<InventoryAgent> agents,
     List<InventoryMcpServer> mcpServers,
     List<LayerStatus> layers) {
-  public static final int SCHEMA_VERSION = 1;
+  /** inventory.json's schemaVersion: 2 added evidence per connection and suspected ghosts (README: migration note). */
+  public static final int SCHEMA_VERSION = 2;
 
-  /** An MCP server as listed in the inventory; {@code risk} is separate from agent risk counts. */
+  /**
+   * An MCP server as listed in the inventory; {@code risk} is separate from agent risk counts. {@code toolChanges} are
+   * the probe's rug-pull reports (a tool whose hash changed since an earlier probe), empty when none or not probed.
+   */
   public record InventoryMcpServer(String name, String source, String command, String url, String pkg, boolean verified,
-      Risk risk, List<String> reasons, List<McpTool> tools) {
+      Risk risk, List<String> reasons, List<McpTool> tools, List<String> toolChanges) {
     public InventoryMcpServer {
       reasons = List.copyOf(reasons);
       tools = List.copyOf(tools);
+      toolChanges = List.copyOf(toolChanges);
+    }
+
+    /** A server whose tools did not change (or were not probed). */
+    public InventoryMcpServer(String name, String source, String command, String url, String pkg, boolean verified,
+        Risk risk, List<String> reasons, List<McpTool> tools) {
+      this(name, source, command, url, pkg, verified, risk, reasons, tools, List.of());
     }
   }
 

@@ -62,9 +62,36 @@ public record InventoryAgent(
     }
   }
 
-  /** One destination, how it was attributed, how often and when. {@code layer} is host or tetragon. */
-  public record Connection(String provider, String host, String ip, int port, String method, String layer, long count,
-      Instant firstSeen, Instant lastSeen) {}
+  /**
+   * One destination, the evidence that attributed it, how often and when. {@code layer} is host or tetragon.
+   * {@code host} is the name the evidence gave, or the in-cluster workload ("ai-platform/litellm") for
+   * {@link Attributed.Method#CLUSTER_ADDRESS}.
+   */
+  public record Connection(String provider, String host, String ip, int port, Attributed.Method evidence, String layer,
+      long count, Instant firstSeen, Instant lastSeen) {
+    public Connection {
+      // a snapshot recorded before evidence grading (state schema of inventory v1) has a "method" string and no
+      // evidence: such connections are never reported again (a ZOMBIE lists none), so they read as the weakest kind
+      if (evidence == null) evidence = Attributed.Method.PORT;
+    }
+
+    public Attributed.Strength strength() {
+      return evidence.strength();
+    }
+  }
+
+  /**
+   * How firmly an agent's observed AI traffic is established: STRONG when some connection was named by strong evidence
+   * (what the process asked for, a pin, the cluster's address map), WEAK when every connection rests on address-only
+   * evidence (hosts file, wraith's own DNS lookup, published range, port), NONE when no traffic was observed.
+   */
+  public enum TrafficEvidence {
+    NONE, WEAK, STRONG;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** {@code layer} is code, cluster, host, tetragon, audit or state. */
   public record Evidence(String layer, String detail) {}
@@ -88,6 +115,26 @@ public record InventoryAgent(
   public InventoryAgent withHistory(Optional<Instant> firstSeen, Optional<Instant> lastSeen, Change change) {
     return new InventoryAgent(id, classification, risk, name, workload, process, code, providers, capabilities,
         connections, reach, evidence, reasons, firstSeen, lastSeen, change);
+  }
+
+  /** See {@link TrafficEvidence}. */
+  public TrafficEvidence trafficEvidence() {
+    return trafficEvidence(connections);
+  }
+
+  /** The grade of a set of connections (see {@link TrafficEvidence}). */
+  public static TrafficEvidence trafficEvidence(List<Connection> connections) {
+    if (connections.isEmpty()) return TrafficEvidence.NONE;
+    return connections.stream().anyMatch(c -> c.strength() == Attributed.Strength.STRONG) ? TrafficEvidence.STRONG
+        : TrafficEvidence.WEAK;
+  }
+
+  /**
+   * A suspected ghost: a GHOST whose AI traffic rests on weak evidence only. The address it called may serve other
+   * sites too; its risk is one level lower and its reasons say how to firm the evidence up.
+   */
+  public boolean suspected() {
+    return classification == Classification.GHOST && trafficEvidence() == TrafficEvidence.WEAK;
   }
 
   /** True when some layer saw it running now (host or Tetragon connections, or a cluster workload). */

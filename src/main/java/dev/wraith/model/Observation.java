@@ -29,6 +29,11 @@ public record Observation(
       .thenComparing(Observation::ip)
       .thenComparingInt(Observation::port);
 
+  /** The same connections, attributed otherwise (the cluster's address map named the in-cluster server). */
+  public Observation withAttribution(Attributed a) {
+    return new Observation(process, origin, entryScript, ip, port, a, firstSeen, lastSeen, connections, samples);
+  }
+
   @Override
   public int compareTo(Observation o) {
     return ORDER.compare(this, o);

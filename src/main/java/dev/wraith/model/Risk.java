@@ -15,6 +15,15 @@ public enum Risk {
     };
   }
 
+  /** One level down, floored at LOW. */
+  public Risk lower() {
+    return switch (this) {
+      case LOW, MEDIUM -> LOW;
+      case HIGH -> MEDIUM;
+      case CRITICAL -> HIGH;
+    };
+  }
+
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -32,11 +32,20 @@ final class AgentText {
     return b.toString();
   }
 
-  /** "openai api.openai.com (104.18.7.192:443), 2760 connections, 2026-02-20T09:00:00Z – 2026-03-02T09:56:00Z (tetragon)". */
+  /**
+   * "openai api.openai.com (104.18.7.192:443), 2760 connections, 2026-02-20T09:00:00Z – 2026-03-02T09:56:00Z
+   * (tetragon; evidence dns-answer, strong)".
+   */
   static String calls(Connection c) {
     String dest = c.host().isEmpty() ? c.ip() + ":" + c.port() : c.host() + " (" + c.ip() + ":" + c.port() + ")";
     return c.provider() + " " + dest + ", " + c.count() + (c.count() == 1 ? " connection, " : " connections, ")
-        + c.firstSeen() + " – " + c.lastSeen() + " (" + c.layer() + ", " + c.method() + ")";
+        + c.firstSeen() + " – " + c.lastSeen() + " (" + c.layer() + "; evidence " + c.evidence().id() + ", "
+        + c.strength().id() + ")";
+  }
+
+  /** "GHOST" or "GHOST (suspected)": how sure the classification is. */
+  static String label(InventoryAgent a) {
+    return a.classification().label() + (a.suspected() ? " (suspected)" : "");
   }
 
   static String since(InventoryAgent a) {

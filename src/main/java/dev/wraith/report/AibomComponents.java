@@ -45,7 +45,10 @@ final class AibomComponents {
         .add("process:script", pr.script()).add("process:execed", String.valueOf(pr.execed()))
         .add("process:execedBy", pr.execedBy()));
     p.addAll("provider", a.providers()).addAll("capability", a.capabilities()).addAll("reach", a.reach());
+    if (!a.connections().isEmpty()) p.add("trafficEvidence", a.trafficEvidence().id());
+    if (a.suspected()) p.add("suspected", "true");
     for (Connection conn : a.connections()) p.add("connection", connection(conn));
+    a.connections().stream().map(conn -> conn.evidence().id()).distinct().sorted().forEach(e -> p.add("evidence", e));
     for (Evidence e : a.evidence()) p.add("evidence:" + e.layer(), e.detail());
     p.addAll("reason", a.reasons());
     a.firstSeen().ifPresent(t -> p.add("firstSeen", t.toString()));
@@ -88,7 +91,8 @@ final class AibomComponents {
             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         occurrences.add(o);
       }
-      c.setProperties(new AibomProperties().add("source", "code literal").addAll("parameter", params).build());
+      c.setProperties(new AibomProperties().add("source", "code literal").addAll("parameter", params)
+          .otel("gen_ai.request.model", name).build());
       org.cyclonedx.model.Evidence evidence = new org.cyclonedx.model.Evidence();
       evidence.setOccurrences(occurrences);
       c.setEvidence(evidence);
@@ -100,7 +104,8 @@ final class AibomComponents {
   private static String connection(Connection c) {
     String host = c.host().isEmpty() ? c.ip() : c.host();
     return (c.provider().isEmpty() ? "unattributed" : c.provider()) + " " + host + ":" + c.port()
-        + (c.ip().isEmpty() || c.ip().equals(host) ? "" : " (" + c.ip() + ")") + " via " + c.method() + ", " + c.layer()
+        + (c.ip().isEmpty() || c.ip().equals(host) ? "" : " (" + c.ip() + ")") + " via " + c.evidence().id() + " ("
+        + c.strength().id() + " evidence), " + c.layer()
         + " layer, " + c.count() + " connection" + (c.count() == 1 ? "" : "s") + ", " + time(c.firstSeen()) + " to "
         + time(c.lastSeen());
   }

@@ -102,6 +102,7 @@ final class AibomLibraries {
     String pkg = f.evidence();
     String raw = f.attributes().getOrDefault("version", "").trim();
     String stripped = raw.startsWith("==") ? raw.substring(2).trim() : raw;
+    if (base.equals("cargo.toml")) stripped = stripped.startsWith("=") ? stripped.substring(1).trim() : ""; // "0.20" means ^0.20
     String version = EXACT.matcher(stripped).matches() ? stripped : "";
     String type = ecosystem(base);
     return switch (type) {
@@ -114,6 +115,12 @@ final class AibomLibraries {
         yield new Declaration(type, slash < 0 ? "" : pkg.substring(0, slash), pkg.substring(slash + 1), version, raw, f);
       }
       case "pypi" -> new Declaration(type, "", Ecosystem.PYPI.normalisePackage(pkg), version, raw, f);
+      case "composer" -> { // vendor/name, case-insensitive
+        String lower = pkg.toLowerCase(Locale.ROOT);
+        int slash = lower.indexOf('/');
+        yield new Declaration(type, slash < 0 ? "" : lower.substring(0, slash), lower.substring(slash + 1), version, raw, f);
+      }
+      case "cargo" -> new Declaration(type, "", pkg.toLowerCase(Locale.ROOT).replace('_', '-'), version, raw, f);
       default -> new Declaration(type, "", pkg, version, raw, f);
     };
   }
@@ -125,9 +132,21 @@ final class AibomLibraries {
     if (base.equals("package.json") || base.equals("package-lock.json") || base.equals("npm-shrinkwrap.json")
         || base.equals("pnpm-lock.yaml") || base.equals("yarn.lock")) return "npm";
     if (base.startsWith("requirements") || base.equals("pyproject.toml") || base.startsWith("pipfile")
-        || base.equals("poetry.lock") || base.equals("uv.lock") || base.equals("setup.py") || base.equals("setup.cfg")) {
+        || base.equals("poetry.lock") || base.equals("uv.lock") || base.equals("setup.py") || base.equals("setup.cfg")
+        || base.endsWith(".ipynb")) { // a notebook's %pip install lines
       return "pypi";
     }
+    if (base.endsWith(".csproj") || base.endsWith(".fsproj") || base.endsWith(".vbproj") || base.equals("directory.packages.props")
+        || base.equals("directory.build.props") || base.equals("directory.build.targets") || base.equals("packages.config")
+        || base.equals("packages.lock.json")) {
+      return "nuget";
+    }
+    if (base.equals("gemfile") || base.equals("gemfile.lock") || base.equals("gems.rb") || base.equals("gems.locked")
+        || base.endsWith(".gemspec")) {
+      return "gem";
+    }
+    if (base.equals("composer.json") || base.equals("composer.lock")) return "composer";
+    if (base.equals("cargo.toml") || base.equals("cargo.lock")) return "cargo";
     return "generic";
   }
 

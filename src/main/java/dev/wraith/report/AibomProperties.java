@@ -6,7 +6,7 @@ import java.util.List;
 import org.cyclonedx.model.Property;
 
 /**
- * Properties under the {@code wraith:} namespace, in insertion order. CycloneDX allows a name to repeat, which is
+ * Properties under the {@code wraith:} namespace (and a few OpenTelemetry names), in insertion order. CycloneDX allows a name to repeat, which is
  * how lists (reasons, reach, evidence) are carried; empty values are dropped so absent facts leave no noise.
  */
 final class AibomProperties {
@@ -17,6 +17,16 @@ final class AibomProperties {
     if (value == null || value.isEmpty()) return this;
     Property p = new Property();
     p.setName(NS + name);
+    p.setValue(value);
+    list.add(p);
+    return this;
+  }
+
+  /** A property under an OpenTelemetry semantic-convention name ({@code gen_ai.provider.name}), not namespaced. */
+  AibomProperties otel(String name, String value) {
+    if (value == null || value.isEmpty()) return this;
+    Property p = new Property();
+    p.setName(name);
     p.setValue(value);
     list.add(p);
     return this;

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.generators.BomGeneratorFactory;
@@ -30,15 +32,39 @@ import org.cyclonedx.model.Service;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
- * {@code aibom.cdx.json}: the inventory as a CycloneDX 1.6 AI bill of materials. Agents are application components,
+ * {@code aibom.cdx.json}: the inventory as a CycloneDX AI bill of materials, 1.7 by default or 1.6
+ * ({@link CycloneDxVersion}). Agents are application components,
  * AI frameworks and SDKs from lockfiles are library components with purls, literal model names are
  * machine-learning-model components, providers, vector stores and MCP servers are services with endpoints, and the
  * dependency graph says which agent uses what. The only time is the scan time; the serial number is a UUID derived
- * from the rest of the document, so the same inventory always gives the same bytes.
+ * from the rest of the document, so the same inventory always gives the same bytes. Providers carry their OpenTelemetry
+ * {@code gen_ai.provider.name} and models {@code gen_ai.request.model}, so the BOM joins traces.
+ *
+ * <p>cyclonedx-core-java 12.2.0 (the newest Maven Central serves here) writes 1.6 at most; nothing wraith emits changed
+ * between 1.6 and 1.7, so a 1.7 document is the library's 1.6 serialisation with {@code specVersion} set to 1.7, and
+ * tests validate it against the official 1.7 schema. When the library (13.x)
+ * can be had, {@link #json} should ask it for VERSION_17 directly.
  */
 public final class AibomReporter implements InventoryReporter {
   /** The bom-ref of {@code metadata.component}, the scanned estate every agent hangs off. */
   static final String ROOT_REF = "inventory";
+
+  private final CycloneDxVersion version;
+  private final GenAiNames genAiNames;
+
+  /** CycloneDX 1.7, the bundled catalogue's OpenTelemetry provider names. */
+  public AibomReporter() {
+    this(CycloneDxVersion.DEFAULT, GenAiNames.bundled());
+  }
+
+  public AibomReporter(CycloneDxVersion version, GenAiNames genAiNames) {
+    this.version = version;
+    this.genAiNames = genAiNames;
+  }
+
+  public CycloneDxVersion version() {
+    return version;
+  }
 
   @Override
   public String fileName() {
@@ -47,15 +73,15 @@ public final class AibomReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    Bom bom = bom(inventory, code);
-    String unsigned = json(bom);
+    Bom bom = bom(inventory, code, genAiNames);
+    String unsigned = json(bom, version);
     bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unsigned.getBytes(StandardCharsets.UTF_8)));
-    out.write(json(bom).getBytes(StandardCharsets.UTF_8));
+    out.write(json(bom, version).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
     out.flush();
   }
 
-  static Bom bom(Inventory inventory, Optional<CodeScan> code) {
+  static Bom bom(Inventory inventory, Optional<CodeScan> code, GenAiNames names) {
     Bom bom = new Bom();
     bom.setVersion(1);
     bom.setMetadata(metadata(inventory));
@@ -67,7 +93,7 @@ public final class AibomReporter implements InventoryReporter {
     components.addAll(AibomComponents.models(modelUses));
     components.sort(java.util.Comparator.comparing(Component::getBomRef));
     bom.setComponents(components);
-    List<Service> services = new ArrayList<>(AibomServices.providers(inventory, code));
+    List<Service> services = new ArrayList<>(AibomServices.providers(inventory, code, names));
     services.addAll(AibomServices.mcpServers(inventory));
     bom.setServices(services);
     bom.setDependencies(dependencies(inventory, libraries, modelUses));
@@ -161,11 +187,24 @@ public final class AibomReporter implements InventoryReporter {
     return directory.isEmpty() || path.startsWith(directory + "/");
   }
 
-  private static String json(Bom bom) throws IOException {
+  private static String json(Bom bom, CycloneDxVersion version) throws IOException {
+    String v16;
     try {
-      return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
+      v16 = BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
     } catch (GeneratorException e) {
       throw new IOException("cannot write the CycloneDX document: " + e.getMessage(), e);
     }
+    return switch (version) {
+      case V1_6 -> v16;
+      case V1_7 -> relabel(v16, version);
+    };
+  }
+
+  /** The same document under another spec version ({@code specVersion}), as a JSON tree. */
+  private static String relabel(String json, CycloneDxVersion version) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode doc = (ObjectNode) mapper.readTree(json);
+    doc.put("specVersion", version.text());
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
   }
 }

@@ -6,6 +6,7 @@ import dev.wraith.model.FindingKind;
 import dev.wraith.model.Hashes;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.Inventory.InventoryMcpServer;
+import dev.wraith.model.Attributed;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.InventoryAgent.Connection;
 import dev.wraith.model.McpTool;
@@ -36,7 +37,7 @@ final class AibomServices {
     return providerRef(c.provider().isEmpty() ? "unattributed/" + host(c) : c.provider());
   }
 
-  static List<Service> providers(Inventory inventory, Optional<CodeScan> code) {
+  static List<Service> providers(Inventory inventory, Optional<CodeScan> code, GenAiNames genAi) {
     SortedMap<String, SortedSet<String>> endpoints = new TreeMap<>();
     SortedMap<String, String> names = new TreeMap<>();
     for (InventoryAgent a : inventory.agents()) {
@@ -65,17 +66,24 @@ final class AibomServices {
       if (!eps.isEmpty()) s.setEndpoints(List.copyOf(eps));
       String kind = ref.startsWith(providerRef("unattributed/")) ? "unattributed-endpoint"
           : vectorStores.contains(names.get(ref)) ? "vector-store" : "ai-provider";
-      s.setProperties(new AibomProperties().add("kind", kind).build());
+      AibomProperties props = new AibomProperties().add("kind", kind);
+      if (!kind.equals("unattributed-endpoint")) genAi.of(names.get(ref)).ifPresent(n -> props.otel("gen_ai.provider.name", n));
+      s.setProperties(props.build());
       out.add(s);
     });
     return out;
+  }
+
+  /** A server's stable reference: its name and a hash of where it is configured and how it runs. */
+  static String mcpRef(InventoryMcpServer m) {
+    return "mcp:" + m.name() + ":" + Hashes.sha256Hex(m.source() + "\0" + m.command() + "\0" + m.url()).substring(0, 12);
   }
 
   static List<Service> mcpServers(Inventory inventory) {
     List<Service> out = new ArrayList<>();
     for (InventoryMcpServer m : inventory.mcpServers()) {
       Service s = new Service();
-      String ref = "mcp:" + m.name() + ":" + Hashes.sha256Hex(m.source() + "\0" + m.command() + "\0" + m.url()).substring(0, 12);
+      String ref = mcpRef(m);
       s.setBomRef(ref);
       s.setName(m.name());
       if (!m.url().isEmpty() && isUri(m.url())) s.setEndpoints(List.of(m.url()));
@@ -101,13 +109,14 @@ final class AibomServices {
 
   /** scheme://host[:port]: https for 443 or a TLS attribution, http otherwise; the default port is left out. */
   static String endpoint(Connection c) {
-    boolean tls = c.port() == 443 || c.method().toLowerCase(java.util.Locale.ROOT).contains("tls");
+    boolean tls = c.port() == 443 || c.evidence() == Attributed.Method.SNI;
     int defaultPort = tls ? 443 : 80;
     return (tls ? "https://" : "http://") + host(c) + (c.port() == defaultPort || c.port() <= 0 ? "" : ":" + c.port());
   }
 
   private static String host(Connection c) {
-    String h = c.host().isEmpty() ? c.ip() : c.host();
+    // an in-cluster workload's name ("ai-platform/litellm") is no host: its address is
+    String h = c.host().isEmpty() || c.evidence() == Attributed.Method.CLUSTER_ADDRESS ? c.ip() : c.host();
     return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
   }
 

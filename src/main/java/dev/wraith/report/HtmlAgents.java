@@ -26,7 +26,9 @@ final class HtmlAgents {
     }
     for (InventoryAgent g : ghosts) {
       w.open("article", "class", "ghost-card", "id", "ghost-" + g.id(), "data-agent", g.id());
-      w.open("h3").text(g.name() + " ").element("span", g.risk().id(), "class", "badge risk-" + g.risk().id()).close("h3");
+      w.open("h3").text(g.name() + " ").element("span", g.risk().id(), "class", "badge risk-" + g.risk().id());
+      if (g.suspected()) w.text(" ").element("span", "suspected", "class", "badge warn");
+      w.close("h3");
       if (!g.reasons().isEmpty()) w.element("p", g.reasons().get(0), "class", "lead");
       w.open("dl", "class", "facts");
       HtmlReporter.fact(w, "Where it runs", where(g));
@@ -39,6 +41,7 @@ final class HtmlAgents {
         w.close("ul");
       }
       w.close("dd");
+      if (!g.connections().isEmpty()) HtmlReporter.fact(w, "How sure", howSure(g));
       HtmlReporter.fact(w, "Since when", since(g, inventory.scanTime()));
       HtmlReporter.fact(w, "Who exec'd it", execedBy(g));
       w.element("dt", "What it can reach").open("dd");
@@ -206,7 +209,17 @@ final class HtmlAgents {
         b.append(minutes >= 1 ? " (about every " + HtmlReporter.plural(minutes, "minute") + ")" : " (several a minute)");
       }
     }
-    return b.append(" · attributed by ").append(c.method()).append(" (").append(c.layer()).append(" layer)").toString();
+    return b.append(" · attributed by ").append(c.evidence().id()).append(" (").append(c.strength().id())
+        .append(" evidence, ").append(c.layer()).append(" layer)").toString();
+  }
+
+  /** The evidence grade in words. */
+  private static String howSure(InventoryAgent g) {
+    return switch (g.trafficEvidence()) {
+      case STRONG -> "confirmed: named by strong evidence (what the process asked for, a pin or the cluster's own map)";
+      case WEAK -> "suspected: only address evidence names its AI traffic; the address may serve other sites too";
+      case NONE -> "no traffic observed";
+    };
   }
 
   private static String since(InventoryAgent g, Instant scan) {

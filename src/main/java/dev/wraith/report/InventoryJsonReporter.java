@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * inventory.json, schemaVersion 1 (src/main/resources/schema/inventory.schema.json): summary counts per class, risk
+ * inventory.json, schemaVersion 2 (src/main/resources/schema/inventory.schema.json): summary counts per class, risk
  * counts per level (agents only), every agent, the MCP servers and what each layer did. Every field is always present
  * ({@code null} for a missing workload or process, {@code []} for empty lists), so consumers need no defaults. The
  * scan time is the only clock value besides the observed first/last seen times, so equal inputs give equal bytes.
@@ -32,16 +32,19 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Tool(String name, String version, String catalogueVersion, int catalogueSchema) {}
 
-  record Agent(String id, String classification, String risk, String name, Workload workload, ProcessRef process,
-      List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons, String firstSeen,
-      String lastSeen, String change, List<Connection> connections) {
-    static Agent of(InventoryAgent a) {
-      return new Agent(a.id(), a.classification().name(), a.risk().name(), a.name(),
+  /** {@code genAi} (OpenTelemetry GenAI attribute names) is additive: optional in the schema, always written. */
+  record Agent(String id, String classification, boolean suspected, String risk, String name, Workload workload,
+      ProcessRef process, List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons,
+      String firstSeen, String lastSeen, String change, String trafficEvidence, List<Connection> connections,
+      List<GenAiAttributes> genAi) {
+    static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
+      return new Agent(a.id(), a.classification().name(), a.suspected(), a.risk().name(), a.name(),
           a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
           a.process().map(p -> new ProcessRef(p.node(), p.pid(), p.binary(), p.arguments(), p.execed())).orElse(null),
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
-          time(a.lastSeen()), a.change().name(), a.connections().stream().map(Connection::of).toList());
+          time(a.lastSeen()), a.change().name(), a.trafficEvidence().id(), a.connections().stream().map(Connection::of).toList(),
+          genAi);
     }
   }
 
@@ -53,10 +56,11 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Evidence(String layer, String detail) {}
 
-  record Connection(String provider, String host, String ip, int port, String method, String layer, long count,
-      String firstSeen, String lastSeen) {
+  record Connection(String provider, String host, String ip, int port, String evidence, String strength, String layer,
+      long count, String firstSeen, String lastSeen) {
     static Connection of(InventoryAgent.Connection c) {
-      return new Connection(c.provider(), c.host(), c.ip(), c.port(), c.method(), c.layer(), c.count(),
+      return new Connection(c.provider(), c.host(), c.ip(), c.port(), c.evidence().id(), c.strength().id(), c.layer(),
+          c.count(),
           c.firstSeen().toString(), c.lastSeen().toString());
     }
   }
@@ -82,6 +86,17 @@ public final class InventoryJsonReporter implements InventoryReporter {
     }
   }
 
+  private final GenAiNames genAiNames;
+
+  /** With the bundled catalogue's OpenTelemetry provider names. */
+  public InventoryJsonReporter() {
+    this(GenAiNames.bundled());
+  }
+
+  public InventoryJsonReporter(GenAiNames genAiNames) {
+    this.genAiNames = genAiNames;
+  }
+
   @Override
   public String fileName() {
     return "inventory.json";
@@ -89,18 +104,19 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    mapper().writeValue(out, document(inventory));
+    mapper().writeValue(out, document(inventory, code, genAiNames));
     out.write('\n');
   }
 
-  static Document document(Inventory inv) {
+  static Document document(Inventory inv, Optional<CodeScan> code, GenAiNames names) {
     Map<String, Integer> summary = new LinkedHashMap<>();
     for (Classification c : Classification.values()) summary.put(c.name(), inv.summary().get(c));
     Map<String, Integer> risk = new LinkedHashMap<>();
     for (Risk r : List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW)) risk.put(r.name(), inv.riskCounts().get(r));
     var t = inv.tool();
     return new Document(Inventory.SCHEMA_VERSION, new Tool(t.name(), t.version(), t.catalogueVersion(), t.catalogueSchema()),
-        inv.scanTime().toString(), inv.roots(), summary, risk, inv.agents().stream().map(Agent::of).toList(),
+        inv.scanTime().toString(), inv.roots(), summary, risk,
+        inv.agents().stream().map(a -> Agent.of(a, GenAiAttributes.of(a, code, names))).toList(),
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
   }
 

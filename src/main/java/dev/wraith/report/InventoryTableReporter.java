@@ -59,7 +59,8 @@ public final class InventoryTableReporter {
   }
 
   private static void ghost(InventoryAgent g, Paint p, StringBuilder b) {
-    b.append('\n').append(p.classification(Classification.GHOST, "GHOST " + TextTable.printable(g.name()))).append("  ")
+    b.append('\n').append(p.classification(Classification.GHOST, AgentText.label(g) + " " + TextTable.printable(g.name())))
+        .append("  ")
         .append(p.risk(g.risk(), g.risk().name())).append("  ").append(p.dim("id " + g.id() + " · " + g.change().name().toLowerCase(
             java.util.Locale.ROOT))).append('\n');
     field(b, "where", AgentText.where(g));
@@ -104,7 +105,7 @@ public final class InventoryTableReporter {
     if (rest.isEmpty()) return;
     TextTable t = new TextTable(60, "Class", "Risk", "Name", "Where", "Providers", "Change");
     for (InventoryAgent a : rest) {
-      t.add(a.classification().label(), a.risk().name(), a.name(), AgentText.where(a), String.join(", ", a.providers()),
+      t.add(AgentText.label(a), a.risk().name(), a.name(), AgentText.where(a), String.join(", ", a.providers()),
           a.change().name().toLowerCase(java.util.Locale.ROOT));
     }
     b.append("\nAgents\n");

@@ -60,7 +60,8 @@ public final class MarkdownReporter implements InventoryReporter {
   private static void ghosts(Inventory inv, StringBuilder b) {
     if (!section(b, "Ghosts", inv.ghosts().isEmpty(), "No ghosts: every runtime AI activity seen matches code or a known app.")) return;
     for (InventoryAgent g : inv.ghosts()) {
-      b.append("### ").append(text(g.name())).append(" — ").append(g.risk().name()).append("\n\n");
+      b.append("### ").append(text(g.name())).append(" — ").append(g.risk().name())
+          .append(g.suspected() ? " (suspected)" : "").append("\n\n");
       item(b, "Id", "`" + g.id() + "` (" + g.change().name().toLowerCase(java.util.Locale.ROOT) + ")");
       item(b, "Where", AgentText.where(g));
       g.process().ifPresent(p -> item(b, "Process", AgentText.process(p)));
@@ -85,7 +86,7 @@ public final class MarkdownReporter implements InventoryReporter {
     b.append("| Classification | Risk | Name | Where | Providers | Code | Change | Why |\n|---|---|---|---|---|---|---|---|\n");
     for (InventoryAgent a : inv.agents()) {
       String code = a.code().stream().map(c -> c.path()).distinct().map(p -> "`" + p + "`").reduce((x, y) -> x + "<br>" + y).orElse("");
-      b.append("| ").append(a.classification().label()).append(" | ").append(a.risk().name()).append(" | ").append(cell(a.name()))
+      b.append("| ").append(AgentText.label(a)).append(" | ").append(a.risk().name()).append(" | ").append(cell(a.name()))
           .append(" | ").append(cell(AgentText.where(a))).append(" | ").append(cell(String.join(", ", a.providers())))
           .append(" | ").append(code.replace("|", "\\|")).append(" | ").append(a.change().name().toLowerCase(java.util.Locale.ROOT))
           .append(" | ").append(cell(a.reasons().isEmpty() ? "" : a.reasons().get(0))).append(" |\n");

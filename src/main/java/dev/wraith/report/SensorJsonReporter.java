@@ -4,27 +4,35 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.wraith.model.Attributed;
 import dev.wraith.model.ContainerRef;
+import dev.wraith.model.EntryScript;
 import dev.wraith.model.HostScan;
+import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code wraith sensor --format json}: JSON Lines. One {@code "type":"observation"} line per (process,
  * destination), then one {@code "unowned"} line per AI connection without a readable owner (with the pod of
  * its network namespace and {@code "podFrom":"network-namespace"} when one pod owns that namespace), then one
- * {@code "status"} line for the window. Entry-script hashes are written only when asked for.
+ * {@code "in-cluster"} line per (process, in-cluster address) nothing attributed (the observation's keys without
+ * provider and attribution: the operator names them through its cluster view), then one {@code "status"} line for the
+ * window. Entry-script hashes are written only when asked for.
  */
 public final class SensorJsonReporter implements SensorReporter {
   record Line(String type, Integer pid, Long startTicks, Integer ppid, Integer uid, String binary, List<String> arguments,
       String cwd, List<String> envNames, Script entryScript, String origin, Boolean execd, String podUid,
       String containerId, String runtime, String qos, String netns, String host, String ip, Integer port,
-      String provider, String attribution, String firstSeen, String lastSeen, Integer connections, Integer samples,
-      String state, String why, String podFrom) {}
+      String provider, String attribution, String strength, String firstSeen, String lastSeen, Integer connections,
+      Integer samples, String state, String why, String podFrom) {}
 
   record Script(String path, String sha256, String note) {}
 
@@ -52,9 +60,11 @@ public final class SensorJsonReporter implements SensorReporter {
       line(w, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null,
           c == null ? null : c.podUid(), c == null || c.containerId().isEmpty() ? null : c.containerId(),
           c == null ? null : c.runtime(), c == null ? null : c.qos(), u.netns(), host(u.attribution().host()), u.ip(),
-          u.port(), u.attribution().providerId(), u.attribution().method().id(), null, null, null, null, u.state(), u.why(),
+          u.port(), u.attribution().providerId(), u.attribution().method().id(), u.attribution().strength().id(), null, null,
+          null, null, u.state(), u.why(),
           c == null ? null : "network-namespace"));
     }
+    for (InClusterConnection c : scan.inCluster()) line(w, out, inCluster(c));
     var s = scan.status();
     line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
         scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), scan.stats()));
@@ -62,15 +72,27 @@ public final class SensorJsonReporter implements SensorReporter {
   }
 
   private Line observation(Observation o) {
-    var p = o.process();
+    Attributed a = o.attribution();
+    return line("observation", o.process(), o.origin(), o.entryScript(), host(a.host()), o.ip(), o.port(), a.providerId(),
+        a.method().id(), a.strength().id(), o.firstSeen(), o.lastSeen(), o.connections(), o.samples());
+  }
+
+  private Line inCluster(InClusterConnection o) {
+    return line("in-cluster", o.process(), o.origin(), o.entryScript(), null, o.ip(), o.port(), null, null, null,
+        o.firstSeen(), o.lastSeen(), o.connections(), o.samples());
+  }
+
+  private Line line(String type, ProcessInfo p, ProcessOrigin origin, Optional<EntryScript> entryScript, String host,
+      String ip, int port, String provider, String attribution, String strength, Instant first, Instant last,
+      int connections, int samples) {
     ContainerRef c = p.container().orElse(null);
-    Script script = o.entryScript().map(e -> new Script(e.path(), includeHashes && !e.sha256().isEmpty() ? e.sha256() : null,
+    Script script = entryScript.map(e -> new Script(e.path(), includeHashes && !e.sha256().isEmpty() ? e.sha256() : null,
         e.note().isEmpty() ? null : e.note())).orElse(null);
-    return new Line("observation", p.pid(), p.startTicks(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(), p.envNames(),
-        script, o.origin().id(), o.origin() == ProcessOrigin.EXEC, c == null ? null : c.podUid(),
+    return new Line(type, p.pid(), p.startTicks(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(), p.envNames(),
+        script, origin.id(), origin == ProcessOrigin.EXEC, c == null ? null : c.podUid(),
         c == null ? null : c.containerId(), c == null ? null : c.runtime(), c == null ? null : c.qos(), p.netns(),
-        host(o.attribution().host()), o.ip(), o.port(), o.attribution().providerId(), o.attribution().method().id(),
-        o.firstSeen().toString(), o.lastSeen().toString(), o.connections(), o.samples(), null, null, null);
+        host, ip, port, provider, attribution, strength, first.toString(), last.toString(), connections, samples, null,
+        null, null);
   }
 
   private static String host(String h) {

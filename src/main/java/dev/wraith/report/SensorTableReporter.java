@@ -36,7 +36,7 @@ public final class SensorTableReporter implements SensorReporter {
       var c = o.process().container();
       t.add(Integer.toString(o.process().pid()), o.origin().id(), c.map(x -> x.podUid()).orElse("-"),
           c.map(x -> x.containerId().isEmpty() ? "-" : x.containerId().substring(0, 12)).orElse("-"),
-          program(o), script(o), destination(o.attribution().host(), o.ip(), o.port()), o.attribution().providerId(),
+          program(o.process()), script(o), destination(o.attribution().host(), o.ip(), o.port()), o.attribution().providerId(),
           o.attribution().method().id(), Integer.toString(o.connections()),
           o.firstSeen().toString().substring(11, 19) + "–" + o.lastSeen().toString().substring(11, 19));
     }
@@ -54,6 +54,18 @@ public final class SensorTableReporter implements SensorReporter {
       }
       p.print(u.render());
     }
+    if (!scan.inCluster().isEmpty()) {
+      p.println();
+      p.println("In-cluster connections nothing attributed here (scan-all and the operator name them through the cluster "
+          + "layer's Services and pods): " + scan.inCluster().size());
+      TextTable ic = new TextTable(48, "PID", "ORIGIN", "POD", "PROGRAM", "ENTRY SCRIPT", "DESTINATION", "CONN");
+      for (var c : scan.inCluster()) {
+        ic.add(Integer.toString(c.process().pid()), c.origin().id(), c.process().container().map(x -> x.podUid()).orElse("-"),
+            program(c.process()), c.entryScript().map(e -> e.path()).orElse("-"), destination("", c.ip(), c.port()),
+            Integer.toString(c.connections()));
+      }
+      p.print(ic.render());
+    }
     var s = scan.status();
     p.println();
     p.println("host layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; "
@@ -68,9 +80,9 @@ public final class SensorTableReporter implements SensorReporter {
         : "") + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).orElse("-");
   }
 
-  private static String program(Observation o) {
-    String exe = o.process().exe();
-    if (exe.isEmpty() && !o.process().argv().isEmpty()) exe = o.process().argv().get(0);
+  private static String program(dev.wraith.model.ProcessInfo process) {
+    String exe = process.exe();
+    if (exe.isEmpty() && !process.argv().isEmpty()) exe = process.argv().get(0);
     return exe.isEmpty() ? "?" : exe.substring(exe.lastIndexOf('/') + 1);
   }
 

@@ -4,28 +4,48 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.wraith.model.Attributed;
+import dev.wraith.model.EntryScript;
+import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.ScanReport;
+import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.tetragon.PodRef;
+import dev.wraith.tetragon.TetragonInCluster;
 import dev.wraith.tetragon.TetragonObservation;
 import dev.wraith.tetragon.TetragonScan;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code wraith tetragon --format json}: JSON Lines. One {@code "type":"observation"} line per (process,
  * destination), with the same keys as {@code wraith sensor}'s observations where they mean the same thing
  * (pid, binary, arguments, origin, execd, provider, attribution, firstSeen, lastSeen, connections) plus the
- * Tetragon-only ones (node, execId, namespace, pod, container, probe, launcher); then one {@code "status"} line.
+ * Tetragon-only ones (node, execId, namespace, pod, container, probe, launcher); then one {@code "in-cluster"} line per
+ * (process, in-cluster address) nothing attributed (the same keys, without provider and attribution), one
+ * {@code "unattributed"} line per listed destination that is not AI, and one {@code "status"} line.
  */
 public final class TetragonJsonReporter implements TetragonReporter {
   record Line(String type, String node, String execId, Integer pid, Integer ppid, Integer uid, String binary,
       List<String> arguments, String cwd, String entryScript, String origin, Boolean execd, Boolean probe,
       String launcher, String namespace, String pod, String podUid, String container, String containerId,
       String image, String workload, String host, String ip, Integer port, String provider, String attribution,
-      String firstSeen, String lastSeen, Integer connections) {}
+      String strength, String firstSeen, String lastSeen, Integer connections) {
+    Line attributed(Attributed a) {
+      return new Line(type, node, execId, pid, ppid, uid, binary, arguments, cwd, entryScript, origin, execd, probe,
+          launcher, namespace, pod, podUid, container, containerId, image, workload, a.host().isEmpty() ? null : a.host(),
+          ip, port, a.providerId(), a.method().id(), a.strength().id(), firstSeen, lastSeen, connections);
+    }
+  }
+
+  /** A destination nothing attributed to AI: {@code named} and {@code namedBy} when a non-AI name settled it. */
+  record Unattributed(String type, String ip, Integer port, Long connections, Integer processes, String named,
+      String namedBy, Boolean inCluster) {}
 
   record Status(String type, String tool, String version, String catalogue, String source, String start, String end,
       String layer, String state, String reason, List<String> warnings, TetragonScan.Stats stats) {}
@@ -40,6 +60,12 @@ public final class TetragonJsonReporter implements TetragonReporter {
     ObjectWriter w = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
+    for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));
+    for (UnattributedDestinations.Destination d : scan.unattributed().listed()) {
+      line(w, out, new Unattributed("unattributed", d.ip(), d.port(), d.connections(), d.processes(),
+          d.named().map(n -> n.name()).orElse(null), d.named().map(n -> n.method().id()).orElse(null),
+          d.inCluster() ? Boolean.TRUE : null));
+    }
     var s = scan.status();
     line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.source(),
         scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), scan.stats()));
@@ -48,17 +74,29 @@ public final class TetragonJsonReporter implements TetragonReporter {
 
   private static Line observation(TetragonObservation x) {
     Observation o = x.observation();
-    var p = o.process();
-    PodRef pod = x.pod().orElse(null);
-    return new Line("observation", x.node(), x.execId(), p.pid(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(),
-        o.entryScript().map(e -> e.path()).orElse(null), o.origin().id(), o.origin() == ProcessOrigin.EXEC,
-        x.probe() ? Boolean.TRUE : null, x.launcher().isEmpty() ? null : x.launcher(),
+    Line l = line("observation", x.node(), x.execId(), x.pod(), x.probe(), x.launcher(), o.process(), o.origin(),
+        o.entryScript(), o.ip(), o.port(), o.firstSeen(), o.lastSeen(), o.connections());
+    return l.attributed(o.attribution());
+  }
+
+  /** An in-cluster connection nothing attributed: the observation keys without provider, for the cluster to name. */
+  private static Line inCluster(TetragonInCluster x) {
+    InClusterConnection c = x.connection();
+    return line("in-cluster", x.node(), x.execId(), x.pod(), x.probe(), x.launcher(), c.process(), c.origin(),
+        c.entryScript(), c.ip(), c.port(), c.firstSeen(), c.lastSeen(), c.connections());
+  }
+
+  private static Line line(String type, String node, String execId, Optional<PodRef> podRef, boolean probe,
+      String launcher, ProcessInfo p, ProcessOrigin origin, Optional<EntryScript> script, String ip, int port,
+      Instant first, Instant last, int connections) {
+    PodRef pod = podRef.orElse(null);
+    return new Line(type, node, execId, p.pid(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(),
+        script.map(e -> e.path()).orElse(null), origin.id(), origin == ProcessOrigin.EXEC,
+        probe ? Boolean.TRUE : null, launcher.isEmpty() ? null : launcher,
         pod == null ? null : pod.namespace(), pod == null ? null : pod.name(), pod == null ? null : pod.uid(),
         pod == null ? null : pod.container(), pod == null ? null : pod.containerId(), pod == null ? null : pod.image(),
         pod == null || pod.workload().isEmpty() ? null : pod.workloadKind() + "/" + pod.workload(),
-        o.attribution().host().isEmpty() ? null : o.attribution().host(), o.ip(), o.port(),
-        o.attribution().providerId(), o.attribution().method().id(), o.firstSeen().toString(), o.lastSeen().toString(),
-        o.connections());
+        null, ip, port, null, null, null, first.toString(), last.toString(), connections);
   }
 
   private static void line(ObjectWriter w, OutputStream out, Object value) throws IOException {

@@ -2,6 +2,7 @@ package dev.wraith.report;
 
 import dev.wraith.model.Observation;
 import dev.wraith.model.ScanReport;
+import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.tetragon.PodRef;
 import dev.wraith.tetragon.TetragonObservation;
 import dev.wraith.tetragon.TetragonScan;
@@ -34,15 +35,36 @@ public final class TetragonTableReporter implements TetragonReporter {
           o.attribution().method().id(), Integer.toString(o.connections()), o.firstSeen().toString(), o.lastSeen().toString());
     }
     if (!t.isEmpty()) p.print(t.render());
+    unattributed(scan.unattributed(), p);
     var s = scan.status();
     var st = scan.stats();
     p.println();
     p.println("tetragon layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; "
         + st.events() + " events from " + st.lines() + " lines, " + st.connects() + " connects, " + st.processes()
-        + " processes, " + st.unattributed() + " destinations not AI-attributed, " + st.duplicates() + " duplicates, "
+        + " processes, " + scan.inCluster().size() + " in-cluster pairs kept for the cluster layer, " + st.duplicates() + " duplicates, "
         + st.malformed() + " unreadable lines, " + st.gaps() + " data gaps");
     for (String w : s.warnings()) p.println("  " + w);
     p.flush();
+  }
+
+  /** The busiest destinations nothing attributed to AI, and how to attribute them. */
+  private static void unattributed(UnattributedDestinations u, PrintStream p) {
+    if (u.destinations() == 0) return;
+    p.println();
+    p.println("Destinations not attributed to AI: " + u.destinations() + " (" + u.connections() + " connections)"
+        + (u.listed().size() < u.destinations() ? "; the " + u.listed().size() + " busiest:" : ":"));
+    TextTable t = new TextTable(60, "DESTINATION", "CONNECTIONS", "PROCESSES", "WHY");
+    for (UnattributedDestinations.Destination d : u.listed()) {
+      String addr = d.ip().contains(":") ? "[" + d.ip() + "]:" + d.port() : d.ip() + ":" + d.port();
+      String why = d.named().map(n -> "named " + n.name() + " by " + n.method().id() + ": not AI")
+          .orElse(d.inCluster() ? "in-cluster address: scan-all names it through the cluster layer" : "nothing names it");
+      t.add(addr, Long.toString(d.connections()), Integer.toString(d.processes()), why);
+    }
+    p.print(t.render());
+    if (u.unnamed().stream().anyMatch(d -> !d.inCluster())) {
+      p.println("To attribute them, give the DNS answers the sensor recorded (--dns-log FILE) or pin an address "
+          + "(--resolve HOST=IP).");
+    }
   }
 
   private static String origin(TetragonObservation x) {

@@ -7,17 +7,27 @@ import dev.wraith.attribution.Resolver;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.host.LiveProcFs;
 import dev.wraith.host.Sensor;
+import dev.wraith.host.ebpf.LoaderProbe;
+import dev.wraith.host.ebpf.ProbeMode;
+import dev.wraith.host.ebpf.ProbeSensor;
+import dev.wraith.host.ebpf.ProbeStart;
+import dev.wraith.host.ebpf.ProbeWindow;
 import dev.wraith.model.HostScan;
+import dev.wraith.model.LayerStatus;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Wires the host layer: a sensor over a proc root with the catalogue's attribution (pins, hosts files, a
- * background DNS cache unless disabled, published ranges, model-server ports). Open once, observe one or
- * many windows, close to stop the DNS refresher.
+ * Wires the host layer: the eBPF probe or the /proc sampler over a proc root (see {@link ProbeMode}), with the
+ * catalogue's attribution (pins, hosts files, a background DNS cache unless disabled, published ranges,
+ * model-server ports). Open once, observe one or many windows, close to stop the probe and the DNS refresher.
  */
 public final class HostLayer implements AutoCloseable {
   /** How long a forward-resolved answer is trusted, and how long one lookup may take. */
@@ -27,38 +37,127 @@ public final class HostLayer implements AutoCloseable {
   static final int MAX_PROCESSES = 50_000;
 
   private final Sensor sensor;
+  private Optional<ProbeSensor> probe;
+  /** Why the eBPF probe is not used (auto), or why the layer cannot run (--probe ebpf). */
+  private Optional<String> probeUnavailable;
+  private final ProbeMode mode;
   private final Optional<DnsCache> dns;
-  private final dev.wraith.host.ProcFs proc;
+  private final LiveProcFs proc;
+  private Optional<ProbeWindow> lastWindow = Optional.empty();
 
-  private HostLayer(Sensor sensor, Optional<DnsCache> dns, dev.wraith.host.ProcFs proc) {
+  private HostLayer(Sensor sensor, Optional<ProbeSensor> probe, Optional<String> unavailable, ProbeMode mode,
+      Optional<DnsCache> dns, LiveProcFs proc) {
     this.sensor = sensor;
+    this.probe = probe;
+    this.probeUnavailable = unavailable;
+    this.mode = mode;
     this.dns = dns;
     this.proc = proc;
   }
 
+  /** The /proc sampler only (offline roots, tests). */
   public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns) {
+    return open(catalogue, procRoot, pins, resolveDns, ProbeMode.PROC);
+  }
+
+  /** With {@code mode} AUTO or EBPF the eBPF probe is started here (it needs this process's privileges). */
+  public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode) {
+    return open(catalogue, procRoot, pins, resolveDns, mode, LoaderProbe::start);
+  }
+
+  /** @param starter starts the probe (the loader; a fixture in tests) */
+  static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode,
+      Supplier<ProbeStart> starter) {
     Optional<DnsCache> dns = resolveDns
         ? Optional.of(new DnsCache(Attributor.resolvableHosts(catalogue), Resolver.system(), DNS_TTL, DNS_TIMEOUT,
             Clock.systemUTC()).start())
         : Optional.empty();
     Attributor attributor = new Attributor(catalogue, pins, dns);
     LiveProcFs proc = new LiveProcFs(procRoot);
-    Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(),
-        () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)")));
-    return new HostLayer(sensor, dns, proc);
+    Supplier<List<String>> notes = () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)"));
+    Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(), notes);
+    if (mode == ProbeMode.PROC) return new HostLayer(sensor, Optional.empty(), Optional.empty(), mode, dns, proc);
+    Optional<String> notLive = notThisKernel(procRoot);
+    ProbeStart start = notLive.<ProbeStart>map(ProbeStart.Unavailable::new).orElseGet(starter);
+    if (start instanceof ProbeStart.Started s) {
+      ProbeSensor ps = new ProbeSensor(s.probe(), proc, procRoot, attributor, nodeName(procRoot), Clock.systemUTC(), notes);
+      return new HostLayer(sensor, Optional.of(ps), Optional.empty(), mode, dns, proc);
+    }
+    String why = ((ProbeStart.Unavailable) start).reason();
+    return new HostLayer(sensor, Optional.empty(), Optional.of(why), mode, dns, proc);
   }
 
+  /** Why the eBPF probe is not in use, if it is not (also when --probe proc chose it so: empty then). */
+  public Optional<String> probeUnavailable() {
+    return probeUnavailable;
+  }
+
+  /**
+   * One window. A probe that stops fails its window; with AUTO the next windows sample /proc, saying why, and with
+   * EBPF they fail at once.
+   */
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
-    return sensor.observe(window, interval);
+    if (probe.isPresent()) {
+      ProbeWindow w = probe.get().observe(window);
+      lastWindow = Optional.of(w);
+      Optional<String> stopped = probe.get().stopped();
+      if (stopped.isPresent()) {
+        probe.get().close();
+        probe = Optional.empty();
+        probeUnavailable = Optional.of("it stopped: " + stopped.get());
+      }
+      return w.scan();
+    }
+    if (mode == ProbeMode.EBPF) {
+      String why = "eBPF probe unavailable: " + probeUnavailable.orElse("unknown") + " (--probe ebpf; --probe auto falls back to /proc)";
+      java.time.Instant now = java.time.Instant.now();
+      return new HostScan(proc.describe(), now, now, List.of(), List.of(), LayerStatus.failed(Sensor.LAYER, why),
+          new HostScan.Stats(0, 0, 0, 0, 0));
+    }
+    HostScan scan = sensor.observe(window, interval);
+    if (probeUnavailable.isEmpty()) return scan;
+    List<String> warnings = new ArrayList<>();
+    warnings.add("eBPF probe unavailable: " + probeUnavailable.get() + "; sampling /proc every " + interval.toMillis() + " ms");
+    warnings.addAll(scan.status().warnings());
+    LayerStatus s = scan.status();
+    return new HostScan(scan.procRoot(), scan.start(), scan.end(), scan.observations(), scan.unowned(),
+        new LayerStatus(s.layer(), s.state(), s.reason(), warnings), scan.stats());
+  }
+
+  /** The last window's probed connections and DNS answers, when the eBPF probe is in use. */
+  public Optional<ProbeWindow> lastProbeWindow() {
+    return lastWindow;
   }
 
   /** Every process now (argv masked as the sensor masks it), for MCP server discovery. */
-  public List<dev.wraith.model.ProcessInfo> processes() throws java.io.IOException {
+  public List<dev.wraith.model.ProcessInfo> processes() throws IOException {
     return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES);
   }
 
   @Override
   public void close() {
+    probe.ifPresent(ProbeSensor::close);
     dns.ifPresent(DnsCache::close);
+  }
+
+  /** The probe sees this kernel's processes: a proc root that is not this kernel's procfs (a fixture) cannot use it. */
+  private static Optional<String> notThisKernel(Path procRoot) {
+    try {
+      if (Files.getFileStore(procRoot).type().equals("proc")) return Optional.empty();
+    } catch (IOException e) {
+      // fall through
+    }
+    return Optional.of(procRoot + " is not a live proc filesystem (a fixture or a copy), and the probe sees the running kernel");
+  }
+
+  /** $NODE_NAME (the downward API in a DaemonSet), else the kernel's hostname. */
+  private static String nodeName(Path procRoot) {
+    String env = System.getenv("NODE_NAME");
+    if (env != null && !env.isBlank()) return env.trim();
+    try {
+      return Files.readString(procRoot.resolve("sys/kernel/hostname")).trim();
+    } catch (IOException e) {
+      return "";
+    }
   }
 }

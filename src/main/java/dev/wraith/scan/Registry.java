@@ -3,6 +3,9 @@ package dev.wraith.scan;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.component.ComponentDetector;
+import dev.wraith.code.config.DotenvDetector;
+import dev.wraith.code.config.SpringConfigDetector;
 import dev.wraith.code.deploy.ComposeDetector;
 import dev.wraith.code.deploy.DockerfileDetector;
 import dev.wraith.code.deploy.HelmChartDetector;
@@ -13,14 +16,21 @@ import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
 import dev.wraith.code.javascript.JavaScriptDetector;
 import dev.wraith.code.javascript.TypeScriptDetector;
+import dev.wraith.code.manifest.CargoManifestDetector;
+import dev.wraith.code.manifest.ComposerManifestDetector;
 import dev.wraith.code.manifest.GoManifestDetector;
 import dev.wraith.code.manifest.MavenManifestDetector;
 import dev.wraith.code.manifest.NpmManifestDetector;
+import dev.wraith.code.manifest.NugetManifestDetector;
 import dev.wraith.code.manifest.PypiManifestDetector;
+import dev.wraith.code.manifest.RubyManifestDetector;
+import dev.wraith.code.notebook.NotebookDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.report.ClusterJsonReporter;
 import dev.wraith.report.ClusterReporter;
 import dev.wraith.report.ClusterTableReporter;
+import dev.wraith.report.CycloneDxVersion;
+import dev.wraith.report.GenAiNames;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
@@ -43,13 +53,15 @@ public final class Registry {
   /** Code-layer file detectors, built for one catalogue. */
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {
     FactMatcher matcher = new FactMatcher(catalogue);
-    return List.of(
+    // the readers of source and requirements files, which notebooks and components hand their code to
+    List<FileDetector> readers = List.of(
         new PythonDetector(matcher),
         new JavaScriptDetector(matcher),
         new TypeScriptDetector(matcher),
         new JavaDetector(matcher, catalogue),
         new GoDetector(matcher, catalogue),
-        new PypiManifestDetector(catalogue),
+        new PypiManifestDetector(catalogue));
+    return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
         new MavenManifestDetector(catalogue),
         new GoManifestDetector(catalogue),
@@ -58,7 +70,15 @@ public final class Registry {
         new HelmChartDetector(),
         new HelmValuesDetector(catalogue),
         new KustomizationDetector(),
-        new ComposeDetector(catalogue));
+        new ComposeDetector(catalogue),
+        new NugetManifestDetector(catalogue),
+        new RubyManifestDetector(catalogue),
+        new ComposerManifestDetector(catalogue),
+        new CargoManifestDetector(catalogue),
+        new NotebookDetector(catalogue, readers),
+        new ComponentDetector(readers),
+        new SpringConfigDetector(catalogue),
+        new DotenvDetector(catalogue))).toList();
   }
 
   /** Every output format, by --format id. */
@@ -88,7 +108,13 @@ public final class Registry {
 
   /** The files of a scan-all results directory, one reporter each (code.sarif is written by the SARIF reporter). */
   public static List<dev.wraith.report.InventoryReporter> inventoryReporters() {
-    return List.of(new dev.wraith.report.InventoryJsonReporter(), new dev.wraith.report.MarkdownReporter(),
-        new dev.wraith.report.HtmlReporter(), new dev.wraith.report.AibomReporter());
+    return inventoryReporters(GenAiNames.bundled(), CycloneDxVersion.DEFAULT);
+  }
+
+  /** The same, with the catalogue's OpenTelemetry provider names and the AIBOM's CycloneDX version. */
+  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(GenAiNames names, CycloneDxVersion cdx) {
+    return List.of(new dev.wraith.report.InventoryJsonReporter(names), new dev.wraith.report.MarkdownReporter(),
+        new dev.wraith.report.HtmlReporter(), new dev.wraith.report.AibomReporter(cdx, names),
+        new dev.wraith.report.OcsfReporter(names));
   }
 }

@@ -56,10 +56,12 @@ public final class ScanAll {
       List<Path> auditLogs,
       Path procRoot,
       boolean resolveDns,
+      dev.wraith.host.ebpf.ProbeMode probe,
       List<Path> tetragonEvents,
       String tetragonAddress,
       Path mcpHome,
       List<Pin> pins,
+      List<Path> dnsLogs,
       Duration duration,
       List<String> skip,
       Optional<McpDiscovery.Probing> mcpProbing) {
@@ -70,6 +72,7 @@ public final class ScanAll {
       auditLogs = List.copyOf(auditLogs);
       tetragonEvents = List.copyOf(tetragonEvents);
       pins = List.copyOf(pins);
+      dnsLogs = List.copyOf(dnsLogs);
       skip = List.copyOf(skip);
     }
   }
@@ -187,14 +190,21 @@ public final class ScanAll {
 
   private static LayerPlan planTetragon(Request r) {
     if (!r.tetragonEvents().isEmpty()) {
-      return new LayerPlan("tetragon", true, "event files (" + r.tetragonEvents().size() + "; no gRPC socket opened)");
+      return new LayerPlan("tetragon", true, "event files (" + r.tetragonEvents().size() + "; no gRPC socket opened)"
+          + dnsLogs(r));
     }
-    if (r.tetragonAddress() != null) return new LayerPlan("tetragon", true, "gRPC " + r.tetragonAddress() + " for " + seconds(r.duration()));
+    if (r.tetragonAddress() != null) {
+      return new LayerPlan("tetragon", true, "gRPC " + r.tetragonAddress() + " for " + seconds(r.duration()) + dnsLogs(r));
+    }
     if (Files.exists(Path.of(TETRAGON_SOCKET))) {
-      return new LayerPlan("tetragon", true, "gRPC unix://" + TETRAGON_SOCKET + " for " + seconds(r.duration()));
+      return new LayerPlan("tetragon", true, "gRPC unix://" + TETRAGON_SOCKET + " for " + seconds(r.duration()) + dnsLogs(r));
     }
     return new LayerPlan("tetragon", false, "no Tetragon: no socket at " + TETRAGON_SOCKET
         + "; give --tetragon-events FILE or --tetragon-address ADDR");
+  }
+
+  private static String dnsLogs(Request r) {
+    return r.dnsLogs().isEmpty() ? "" : ", DNS answers from " + r.dnsLogs().size() + (r.dnsLogs().size() == 1 ? " file" : " files");
   }
 
   private static LayerPlan planMcp(Request r) {
@@ -313,7 +323,7 @@ public final class ScanAll {
   }
 
   private static Outcome host(Catalogue cat, Request r) throws InterruptedException {
-    try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns())) {
+    try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns(), r.probe())) {
       HostScan scan = layer.observe(r.duration(), Duration.ofMillis(200));
       long processes = scan.observations().stream().map(o -> o.process().pid()).distinct().count();
       List<dev.wraith.model.ProcessInfo> table;
@@ -329,9 +339,12 @@ public final class ScanAll {
 
   private static Outcome tetragon(Catalogue cat, Request r) {
     TetragonScan scan = TetragonLayer.scan(cat, r.tetragonEvents(),
-        Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.duration());
+        Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.dnsLogs(),
+        r.duration());
+    long open = scan.unattributed().unnamed().stream().filter(d -> !d.inCluster()).count();
     return new Outcome(scan, scan.status(), scan.stats().events() + " events, " + scan.observations().size()
-        + " AI connections");
+        + " AI connections" + (open == 0 ? "" : ", " + open + (open == 1 ? " destination" : " destinations")
+        + " not attributed (see the layer status)"));
   }
 
   private static Outcome mcp(Catalogue cat, Request r) {

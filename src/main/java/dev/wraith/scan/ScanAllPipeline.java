@@ -15,6 +15,8 @@ import dev.wraith.model.Observation;
 import dev.wraith.model.PriorState;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ScanReport;
+import dev.wraith.report.CycloneDxVersion;
+import dev.wraith.report.GenAiNames;
 import dev.wraith.report.InventoryReporter;
 import dev.wraith.report.SarifReporter;
 import dev.wraith.state.StateStore;
@@ -132,13 +134,19 @@ public final class ScanAllPipeline {
   /** Writes every results-directory file: code.sarif (when the code layer ran) and each inventory reporter's. */
   public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir)
       throws IOException {
+    return writeResults(cat, inventory, code, dir, CycloneDxVersion.DEFAULT);
+  }
+
+  /** The same, with aibom.cdx.json in CycloneDX {@code cdx}. */
+  public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir,
+      CycloneDxVersion cdx) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     if (code.isPresent()) {
       ScanReport report = new ScanReport(inventory.tool(), code.get());
       written.add(write(dir.resolve("code.sarif"), out -> new SarifReporter(cat).write(report, out)));
     }
-    for (InventoryReporter r : Registry.inventoryReporters()) {
+    for (InventoryReporter r : Registry.inventoryReporters(GenAiNames.of(cat), cdx)) {
       written.add(write(dir.resolve(r.fileName()), out -> r.write(inventory, code, out)));
     }
     return written;

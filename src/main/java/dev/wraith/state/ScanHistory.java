@@ -2,7 +2,6 @@ package dev.wraith.state;
 
 import dev.wraith.model.Classification;
 import dev.wraith.model.Risk;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +23,11 @@ final class ScanHistory {
       .thenComparing(Diff.Agent::risk, Comparator.reverseOrder())
       .thenComparing(Diff.Agent::id);
 
-  private final Path file;
+  private final Dialect dialect;
   private final Connection db;
 
-  ScanHistory(Path file, Connection db) {
-    this.file = file;
+  ScanHistory(Dialect dialect, Connection db) {
+    this.dialect = dialect;
     this.db = db;
   }
 
@@ -122,7 +121,7 @@ final class ScanHistory {
   }
 
   private StateException noScan(long id) {
-    return new StateException("state database " + file + " has no scan " + id + " (see 'wraith history')");
+    return new StateException(dialect.where() + " has no scan " + id + " (see 'wraith history')");
   }
 
   private interface Binder {
@@ -142,7 +141,7 @@ final class ScanHistory {
       }
       return out;
     } catch (SQLException e) {
-      throw StateException.from(file, doing, e);
+      throw dialect.translate(doing, e);
     }
   }
 }

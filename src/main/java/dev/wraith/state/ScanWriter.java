@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
@@ -29,7 +31,9 @@ final class ScanWriter {
     try (PreparedStatement agent = db.prepareStatement(UPSERT_AGENT);
         PreparedStatement row = db.prepareStatement(INSERT_SCAN_AGENT)) {
       int n = 0;
-      for (InventoryAgent a : inventory.agents()) {
+      // in id order, so concurrent writers lock shared agent rows in the same order and never deadlock
+      List<InventoryAgent> byId = inventory.agents().stream().sorted(Comparator.comparing(InventoryAgent::id)).toList();
+      for (InventoryAgent a : byId) {
         upsertAgent(agent, a, time);
         insertScanAgent(row, scanId, a);
         afterAgent.accept(++n);
@@ -46,27 +50,38 @@ final class ScanWriter {
         st.setString(2, e.getKey());
         st.setString(3, e.getValue());
         st.setString(4, t);
+        st.setString(5, t);
+        st.setString(6, t);
         st.executeUpdate();
       }
     }
   }
 
+  /**
+   * Portable SQL (SQLite and PostgreSQL), and independent of commit order: first seen is the earliest, last listed and
+   * last runtime sighting the latest, and the "last" snapshot is that of the latest scan, whichever writer commits last.
+   * Times are fixed-width UTC text (collation "C" on PostgreSQL), so text order is time order.
+   */
   private static final String UPSERT_AGENT = """
       INSERT INTO agent (id, name, first_seen, last_listed, last_seen_runtime, last_classification, last_risk,
                          last_digest, last_snapshot)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
-        name = excluded.name,
-        first_seen = min(first_seen, excluded.first_seen),
-        last_listed = max(last_listed, excluded.last_listed),
+        first_seen = CASE WHEN excluded.first_seen < agent.first_seen THEN excluded.first_seen ELSE agent.first_seen END,
+        last_listed = CASE WHEN excluded.last_listed > agent.last_listed THEN excluded.last_listed ELSE agent.last_listed END,
         last_seen_runtime = CASE
-          WHEN excluded.last_seen_runtime IS NULL THEN last_seen_runtime
-          WHEN last_seen_runtime IS NULL THEN excluded.last_seen_runtime
-          ELSE max(last_seen_runtime, excluded.last_seen_runtime) END,
-        last_classification = excluded.last_classification,
-        last_risk = excluded.last_risk,
-        last_digest = excluded.last_digest,
-        last_snapshot = excluded.last_snapshot
+          WHEN excluded.last_seen_runtime IS NULL THEN agent.last_seen_runtime
+          WHEN agent.last_seen_runtime IS NULL THEN excluded.last_seen_runtime
+          WHEN excluded.last_seen_runtime > agent.last_seen_runtime THEN excluded.last_seen_runtime
+          ELSE agent.last_seen_runtime END,
+        name = CASE WHEN excluded.last_listed >= agent.last_listed THEN excluded.name ELSE agent.name END,
+        last_classification = CASE WHEN excluded.last_listed >= agent.last_listed
+          THEN excluded.last_classification ELSE agent.last_classification END,
+        last_risk = CASE WHEN excluded.last_listed >= agent.last_listed THEN excluded.last_risk ELSE agent.last_risk END,
+        last_digest = CASE WHEN excluded.last_listed >= agent.last_listed
+          THEN excluded.last_digest ELSE agent.last_digest END,
+        last_snapshot = CASE WHEN excluded.last_listed >= agent.last_listed
+          THEN excluded.last_snapshot ELSE agent.last_snapshot END
       """;
 
   private static final String INSERT_SCAN_AGENT = """
@@ -76,9 +91,9 @@ final class ScanWriter {
 
   private static final String UPSERT_TOOL = """
       INSERT INTO mcp_tool (server_key, tool_name, hash, first_seen, hash_since, last_seen)
-      VALUES (?1, ?2, ?3, ?4, ?4, ?4)
+      VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (server_key, tool_name) DO UPDATE SET
-        hash_since = CASE WHEN hash = excluded.hash THEN hash_since ELSE excluded.hash_since END,
+        hash_since = CASE WHEN mcp_tool.hash = excluded.hash THEN mcp_tool.hash_since ELSE excluded.hash_since END,
         hash = excluded.hash,
         last_seen = excluded.last_seen
       """;

@@ -20,27 +20,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
-import org.sqlite.SQLiteDataSource;
+import javax.sql.DataSource;
 
 /**
- * The state database of one file: what earlier scans saw, for ZOMBIE, NEW and CHANGED, {@code wraith history} and
- * {@code wraith diff}. Every write is one SQLite transaction in WAL mode, so a scan killed mid-write leaves the
- * previous state intact; a second writer gets a "locked" {@link StateException} after a short wait, never a hang.
- * Every failure is a {@link StateException} naming the file. Not thread-safe: one store per scan.
+ * The state database: what earlier scans saw, for ZOMBIE, NEW and CHANGED, {@code wraith history} and {@code wraith
+ * diff}. An SQLite file by default, or a PostgreSQL database several scanners and operators share. Every write is one
+ * transaction, so a scan killed mid-write leaves the previous state intact. On SQLite a second writer gets a "locked"
+ * {@link StateException} after a short wait, never a hang; on PostgreSQL concurrent writers all succeed (a transaction
+ * the server aborts as a serialisation failure or deadlock is run again, up to {@link #WRITE_ATTEMPTS} times). Every
+ * failure is a {@link StateException} naming the location. Not thread-safe: one store per scan.
  */
 public final class StateStore implements AutoCloseable {
   static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
-  private static final String WRITE = "BEGIN IMMEDIATE";
-  private static final String READ = "BEGIN DEFERRED";
+  static final int WRITE_ATTEMPTS = 5;
 
-  private final Path file;
+  private final Dialect dialect;
   private final Connection db;
   private final ScanHistory history;
 
-  private StateStore(Path file, Connection db) {
-    this.file = file;
+  private StateStore(Dialect dialect, Connection db) {
+    this.dialect = dialect;
     this.db = db;
-    this.history = new ScanHistory(file, db);
+    this.history = new ScanHistory(dialect, db);
   }
 
   /** {@code ~/.wraith/inventory.db}. */
@@ -49,37 +50,75 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
-   * Opens {@code file}, creating it (mode 0600, parent directories 0700) and migrating its schema as needed.
+   * Opens an SQLite file, creating it (mode 0600, parent directories 0700) and migrating its schema as needed.
    *
    * @throws StateException when the file is not a database, is locked, or has a newer schema than this binary
    */
   public static StateStore open(Path file) {
-    return open(file, BUSY_TIMEOUT, Schema.MIGRATIONS);
+    return open(new StateLocation.SqliteFile(file), System.getenv());
   }
 
-  /** Opens a database that must exist already (history and diff never create one). */
-  public static StateStore openExisting(Path file) {
-    if (!Files.exists(file)) {
-      throw new StateException("no state database at " + file + ": run 'wraith scan-all' first, or pass --state FILE");
+  /**
+   * Opens the state at {@code location}, migrating its schema as needed: an SQLite file is created if missing; a
+   * PostgreSQL database must exist (its tables are created). Credentials come from {@code env} (see
+   * {@link PostgresLogin}).
+   *
+   * @throws StateException when the location cannot be used, holds someone else's tables or a newer schema
+   */
+  public static StateStore open(StateLocation location, Map<String, String> env) {
+    return open(dialect(location, env, BUSY_TIMEOUT));
+  }
+
+  /** Opens a database that must exist already and hold wraith's state (history and diff never create one). */
+  public static StateStore openExisting(StateLocation location, Map<String, String> env) {
+    if (location instanceof StateLocation.SqliteFile f && !Files.exists(f.file())) {
+      throw new StateException("no state database at " + f.file() + ": run 'wraith scan-all' first, or pass --state FILE");
     }
-    return open(file);
+    Dialect dialect = dialect(location, env, BUSY_TIMEOUT);
+    if (location instanceof StateLocation.Postgres) {
+      try (Connection c = dialect.dataSource().getConnection()) {
+        if (!dialect.tables(c).contains(Schema.HISTORY_TABLE)) {
+          throw new StateException("no wraith state in " + location.display() + " yet: run 'wraith scan-all --state "
+              + location.display() + "' first");
+        }
+      } catch (SQLException e) {
+        throw dialect.translate("opening", e);
+      }
+    }
+    return open(dialect);
   }
 
-  static StateStore open(Path file, Duration busyTimeout, String... migrations) {
-    SQLiteDataSource data = StateFile.prepare(file, busyTimeout);
+  /** An SQLite file that must exist. */
+  public static StateStore openExisting(Path file) {
+    return openExisting(new StateLocation.SqliteFile(file), System.getenv());
+  }
+
+  static Dialect dialect(StateLocation location, Map<String, String> env, Duration busyTimeout) {
+    if (location instanceof StateLocation.SqliteFile f) return new SqliteDialect(f, busyTimeout);
+    return new PostgresDialect((StateLocation.Postgres) location, env);
+  }
+
+  /** Opens with the dialect's migrations plus {@code extraMigrations} (tests stand for a newer wraith with them). */
+  static StateStore open(Dialect dialect, String... extraMigrations) {
     Connection db = null;
     try {
-      Schema.migrate(file, data, migrations);
+      DataSource data = dialect.dataSource();
+      Schema.migrate(dialect, data, extraMigrations);
       db = data.getConnection();
-      return new StateStore(file, db);
+      return new StateStore(dialect, db);
     } catch (Exception e) {
       closeQuietly(db);
-      throw StateException.from(file, "opening", e);
+      throw dialect.translate("opening", e);
     }
   }
 
-  public Path file() {
-    return file;
+  /** An SQLite file with another busy timeout and extra migrations (tests). */
+  static StateStore open(Path file, Duration busyTimeout, String... extraMigrations) {
+    return open(new SqliteDialect(new StateLocation.SqliteFile(file), busyTimeout), extraMigrations);
+  }
+
+  public StateLocation location() {
+    return dialect.location();
   }
 
   /**
@@ -87,7 +126,7 @@ public final class StateStore implements AutoCloseable {
    * transaction, so a scan another wraith commits meanwhile is either wholly in it or not at all.
    */
   public PriorState prior() {
-    return inTransaction(READ, "reading the prior state", () -> {
+    return inTransaction(false, "reading the prior state", () -> {
       try (Statement st = db.createStatement()) {
         Optional<Instant> lastScan = Optional.empty();
         try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
@@ -121,7 +160,7 @@ public final class StateStore implements AutoCloseable {
   /** {@link #record(Inventory)}, calling {@code afterAgent} with the count of agents written so far (for tests). */
   long record(Inventory inventory, IntConsumer afterAgent) {
     requireDistinctIds(inventory.agents());
-    return inTransaction(WRITE, "recording the scan", () -> new ScanWriter(db).scan(inventory, afterAgent));
+    return inTransaction(true, "recording the scan", () -> new ScanWriter(db).scan(inventory, afterAgent));
   }
 
   /** The last recorded hash of each tool of one MCP server, by tool name (sorted); empty if never recorded. */
@@ -134,7 +173,7 @@ public final class StateStore implements AutoCloseable {
       }
       return java.util.Collections.unmodifiableMap(hashes);
     } catch (SQLException e) {
-      throw StateException.from(file, "reading MCP tool hashes", e);
+      throw dialect.translate("reading MCP tool hashes", e);
     }
   }
 
@@ -151,7 +190,7 @@ public final class StateStore implements AutoCloseable {
       }
       return java.util.Collections.unmodifiableMap(seen);
     } catch (SQLException e) {
-      throw StateException.from(file, "reading MCP tool hashes", e);
+      throw dialect.translate("reading MCP tool hashes", e);
     }
   }
 
@@ -160,7 +199,7 @@ public final class StateStore implements AutoCloseable {
    * they were (a probe may list fewer); a changed hash replaces the old one, and its time is kept as "hash since".
    */
   public void recordToolHashes(String serverKey, Map<String, String> hashByTool, Instant when) {
-    inTransaction(WRITE, "recording MCP tool hashes", () -> {
+    inTransaction(true, "recording MCP tool hashes", () -> {
       new ScanWriter(db).toolHashes(serverKey, hashByTool, when);
       return null;
     });
@@ -181,12 +220,12 @@ public final class StateStore implements AutoCloseable {
    * @throws StateException when either scan is not recorded
    */
   public Diff diff(long fromScan, long toScan) {
-    return inTransaction(READ, "comparing scans", () -> history.diff(fromScan, toScan));
+    return inTransaction(false, "comparing scans", () -> history.diff(fromScan, toScan));
   }
 
   /** One agent's classification history, oldest scan first; empty when no scan listed that id. */
   public Optional<AgentHistory> agentHistory(String agentId) {
-    return inTransaction(READ, "reading an agent's history", () -> history.agent(agentId));
+    return inTransaction(false, "reading an agent's history", () -> history.agent(agentId));
   }
 
   /** Ids of recorded agents that start with {@code prefix}, sorted, at most {@code limit}. */
@@ -199,7 +238,7 @@ public final class StateStore implements AutoCloseable {
     try {
       db.close();
     } catch (SQLException e) {
-      throw StateException.from(file, "closing", e);
+      throw dialect.translate("closing", e);
     }
   }
 
@@ -209,34 +248,39 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} between {@code begin} and COMMIT, issued as statements on an auto-commit connection (the
-   * driver's own transaction flag goes stale when BEGIN fails). Writes use BEGIN IMMEDIATE, which takes the write
-   * lock up front, so a second writer fails here, after the busy timeout, before doing any work; reads use BEGIN
-   * DEFERRED, a consistent snapshot that never waits for a writer in WAL mode.
+   * Runs {@code work} in one transaction that either commits whole or leaves the database as it was. A write the
+   * dialect calls retryable (PostgreSQL serialisation failure or deadlock) is run again from the start, after a
+   * short, growing pause; SQLite never retries (a locked file is reported at once).
    */
-  private <T> T inTransaction(String begin, String doing, Work<T> work) {
-    try (Statement st = db.createStatement()) {
-      st.execute(begin);
-    } catch (SQLException e) {
-      throw StateException.from(file, doing, e);
-    }
-    try {
-      T result = work.run();
-      try (Statement st = db.createStatement()) {
-        st.execute("COMMIT");
+  private <T> T inTransaction(boolean write, String doing, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dialect.begin(db, write);
+      } catch (SQLException e) {
+        dialect.rollback(db);
+        throw dialect.translate(doing, e);
       }
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      rollback();
-      throw StateException.from(file, begin.equals(WRITE) ? doing + " (nothing was written)" : doing, e);
+      try {
+        T result = work.run();
+        dialect.commit(db);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        dialect.rollback(db);
+        if (write && attempt < WRITE_ATTEMPTS && dialect.retryable(e)) {
+          pause(attempt);
+          continue;
+        }
+        throw dialect.translate(write ? doing + " (nothing was written)" : doing, e);
+      }
     }
   }
 
-  private void rollback() {
-    try (Statement st = db.createStatement()) {
-      st.execute("ROLLBACK");
-    } catch (SQLException e) {
-      // SQLite rolls an open transaction back when the connection closes; the failure that got us here is reported
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(20L << attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateException("interrupted while retrying a state write", e);
     }
   }
 

@@ -1,15 +1,18 @@
 package dev.wraith.tetragon;
 
 import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.DnsAnswers;
 import dev.wraith.host.EntryScripts;
 import dev.wraith.model.Attributed;
+import dev.wraith.model.Attribution;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
+import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessInfo;
-import java.io.IOException;
-import java.net.InetAddress;
+import dev.wraith.model.ProcessOrigin;
+import dev.wraith.model.UnattributedDestinations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,116 +22,54 @@ import java.util.Optional;
 
 /**
  * Reads a source once and aggregates its connect events into one observation per (process, AI destination).
- * Connections are folded in as they arrive and attributed on first sight of their destination, so memory grows
- * with distinct AI pairs and live processes, not with events; the order of events does not matter, because the
- * process tree is consulted only at the end, when every exec has been seen.
+ * Connections are folded in as they arrive and each is judged at its own time ({@link Destinations}: recorded DNS
+ * answers of its process first, then the address), so memory grows with distinct pairs and live processes, not with
+ * events; the order of events does not matter, because the process tree is consulted only at the end, when every exec
+ * has been seen. Connections to in-cluster addresses nothing attributed are kept per (process, address) too, for the
+ * correlation to resolve through the cluster layer; the other destinations that are not AI are tallied and the busiest
+ * listed, so a replay without pins or DNS answers says what it could not name.
  *
  * <p>Memory is bounded: the process tree forgets processes that made no AI connection beyond {@link
  * #MAX_PROCESSES}; repeated connect events are recognised up to {@link #DEDUP_BUDGET} distinct ones and counted
- * without that check beyond; other destinations are remembered as hashes up to {@link #MAX_UNATTRIBUTED}
- * pairs. Each limit reached is a warning.
+ * without that check beyond; other (process, destination) pairs are remembered as hashes up to {@link
+ * #MAX_UNATTRIBUTED}; in-cluster pairs up to {@link #MAX_IN_CLUSTER}. Each limit reached is a warning.
  */
 public final class TetragonCollector {
   static final String LAYER = "tetragon";
   static final int MAX_PROCESSES = 100_000;
   static final long DEDUP_BUDGET = 2_000_000;
   static final int MAX_UNATTRIBUTED = 1_000_000;
-  private static final int MAX_DESTINATIONS = 100_000;
+  static final int MAX_IN_CLUSTER = 20_000;
   /** Beyond this many, data gaps are only counted. */
   private static final int MAX_GAP_WARNINGS = 20;
 
   private final Attributor attributor;
+  private final DnsAnswers dns;
 
+  /** Attribution by address only (no recorded DNS answers). */
   public TetragonCollector(Attributor attributor) {
+    this(attributor, new DnsAnswers(1));
+  }
+
+  /** @param dns recorded DNS answers ({@code --dns-log}): the names each process resolved decide first */
+  public TetragonCollector(Attributor attributor, DnsAnswers dns) {
     this.attributor = attributor;
-  }
-
-  /**
-   * What makes a pair: exec_id is unique per node over time, the node keeps streams of several nodes apart.
-   * Written out rather than a record: it is built and compared once per event, and the readers hand out the
-   * same String instances again and again, which the identity checks exploit.
-   */
-  private static final class PairKey {
-    final String node, execId, ip;
-    final int port;
-    final int hash;
-
-    PairKey(String node, String execId, String ip, int port) {
-      this.node = node;
-      this.execId = execId;
-      this.ip = ip;
-      this.port = port;
-      this.hash = ((node.hashCode() * 31 + execId.hashCode()) * 31 + ip.hashCode()) * 31 + port;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PairKey k && k.hash == hash && k.port == port && same(k.execId, execId) && same(k.ip, ip)
-          && same(k.node, node);
-    }
-  }
-
-  private static final class Destination {
-    final String ip;
-    final int port;
-
-    Destination(String ip, int port) {
-      this.ip = ip;
-      this.port = port;
-    }
-
-    @Override
-    public int hashCode() {
-      return ip.hashCode() * 31 + port;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Destination d && d.port == port && same(d.ip, ip);
-    }
-  }
-
-  private static boolean same(String a, String b) {
-    return a.equals(b); // String.equals answers an identical reference at once
-  }
-
-  /** One (process, AI destination) pair being folded. */
-  private static final class Pair {
-    Proc process;
-    Optional<Proc> parent;
-    final String node;
-    final String ip;
-    final int port;
-    final Attributed attribution;
-    Instant first = Instant.MAX;
-    Instant last = Instant.MIN;
-    final LongSet seen = new LongSet();
-    int connections;
-
-    Pair(String node, String ip, int port, Attributed attribution) {
-      this.node = node;
-      this.ip = ip;
-      this.port = port;
-      this.attribution = attribution;
-    }
+    this.dns = dns;
   }
 
   /** Mutable state of one collect call. */
   private final class Fold {
     final ProcessTree tree = new ProcessTree(MAX_PROCESSES);
-    final Map<PairKey, Pair> pairs = new HashMap<>();
-    final Map<Destination, Optional<Attributed>> destinations = new HashMap<>();
+    final Map<Pair.Key, Pair> pairs = new HashMap<>();
+    final Map<Pair.Key, Pair> inCluster = new HashMap<>();
+    final Destinations destinations = new Destinations(attributor, dns);
     final LongSet unattributed = new LongSet();
     final List<Event.Gap> gaps = new ArrayList<>();
     long gapCount;
     long duplicates;
     long connects;
     long dedupUsed;
+    long inClusterDropped;
     boolean unattributedFull;
     boolean sawInitTree;
     boolean sawPod;
@@ -160,24 +101,39 @@ public final class TetragonCollector {
     }
 
     /**
-     * Connections to destinations no method attributes (most of a busy node's HTTPS) are only counted; the
-     * process tree learns from a connect event only when it opens a pair or brings a new description of its
-     * process, which keeps the common case (another connection of a known pair) to three lookups.
+     * A connection that is not AI is tallied (most of a busy node's HTTPS) and, when the cluster may still name its
+     * in-cluster address, folded into an in-cluster pair; an AI one into its pair. The process tree learns from a
+     * connect event only when it opens a pair or brings a new description of its process, which keeps the common
+     * case (another connection of a known pair) to a few lookups.
      */
     private void connect(Event.Connect c) {
       connects++;
-      Optional<Attributed> a = attribution(c.daddr(), c.dport());
-      if (a.isEmpty()) {
-        if (unattributed.size() < MAX_UNATTRIBUTED) unattributed.add(hash(c));
+      Attribution verdict = destinations.judge(c);
+      Optional<Attributed> ai = verdict.ai();
+      Map<Pair.Key, Pair> into = pairs;
+      if (ai.isEmpty()) {
+        boolean newPair = false;
+        if (unattributed.size() < MAX_UNATTRIBUTED) newPair = unattributed.add(hash(c));
         else unattributedFull = true;
-        return;
+        destinations.tally(c, verdict, newPair);
+        if (!(verdict instanceof Attribution.Unattributed) || !destinations.clusterMayName(c.daddr(), c.dport())) return;
+        into = inCluster;
       }
-      PairKey key = new PairKey(c.node(), c.process().execId(), c.daddr(), c.dport());
-      Pair p = pairs.get(key);
+      Pair.Key key = new Pair.Key(c.node(), c.process().execId(), c.daddr(), c.dport());
+      Pair p = into.get(key);
       if (p == null) {
-        p = new Pair(c.node(), c.daddr(), c.dport(), a.get());
-        pairs.put(key, p);
+        if (into == inCluster && inCluster.size() >= MAX_IN_CLUSTER) {
+          inClusterDropped++;
+          return;
+        }
+        p = new Pair(c.node(), c.daddr(), c.dport());
+        into.put(key, p);
       }
+      ai.ifPresent(p::attribute);
+      fold(p, c);
+    }
+
+    private void fold(Pair p, Event.Connect c) {
       if (dedupUsed < DEDUP_BUDGET) {
         Instant t = c.time();
         long id = t.getEpochSecond() * 1_000_000_000L + t.getNano() + 31L * c.function().hashCode();
@@ -210,17 +166,6 @@ public final class TetragonCollector {
       if (c.time().isAfter(p.last)) p.last = c.time();
     }
 
-    private Optional<Attributed> attribution(String ip, int port) {
-      Destination d = new Destination(ip, port);
-      Optional<Attributed> a = destinations.get(d);
-      if (a == null) {
-        a = attribute(ip, port);
-        if (destinations.size() >= MAX_DESTINATIONS) destinations.clear();
-        destinations.put(d, a);
-      }
-      return a;
-    }
-
     private static long hash(Event.Connect c) {
       long h = c.node().hashCode();
       h = h * 0x9E3779B97F4A7C15L + c.process().execId().hashCode();
@@ -246,24 +191,63 @@ public final class TetragonCollector {
     }
     if (failure != null) {
       String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-      return scan(source, fold, tally, List.of(), LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
+      return scan(source, fold, tally, LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
     }
-    List<TetragonObservation> out = new ArrayList<>();
-    for (Pair p : fold.pairs.values()) out.add(observation(fold.tree, p));
-    return scan(source, fold, tally, out, LayerStatus.ran(LAYER, warnings(source, fold, tally)));
+    List<String> warnings = TetragonNotes.warnings(source, fold.gaps, fold.gapCount, tally, fold.connects, fold.sawPod,
+        fold.sawInitTree, fold.tree.forgotten());
+    if (fold.dedupUsed >= DEDUP_BUDGET) {
+      warnings.add("more than " + DEDUP_BUDGET + " AI connect events: later ones are counted without checking for lines read twice");
+    }
+    if (fold.unattributedFull) warnings.add("more than " + MAX_UNATTRIBUTED + " unattributed pairs: the count stops there");
+    if (fold.destinations.full()) {
+      warnings.add("more than " + Destinations.MAX_TALLIED + " destinations not attributed: the rest are only counted");
+    }
+    if (fold.inClusterDropped > 0) {
+      warnings.add(fold.inClusterDropped + " connections to in-cluster addresses not kept: more than " + MAX_IN_CLUSTER
+          + " (process, address) pairs; the cluster layer cannot name them");
+    }
+    UnattributedDestinations unattributed = fold.destinations.summary();
+    LayerStatus status = new LayerStatus(LAYER, warnings.isEmpty() ? LayerStatus.State.RAN : LayerStatus.State.PARTIAL,
+        TetragonNotes.unattributed(unattributed), warnings);
+    return scan(source, fold, tally, status);
   }
 
-  private Optional<Attributed> attribute(String ip, int port) {
-    try {
-      // literal IPs only: Tetragon renders addresses as text, never names, so this does no DNS lookup
-      if (!ip.matches("[0-9a-fA-F:.]+")) return Optional.empty();
-      return attributor.attribute(InetAddress.getByName(ip), port, List.of());
-    } catch (IOException e) {
-      return Optional.empty();
+  private static TetragonScan scan(EventSource source, Fold fold, ReadTally tally, LayerStatus status) {
+    boolean failed = status.state() == LayerStatus.State.FAILED;
+    List<TetragonObservation> out = new ArrayList<>();
+    List<TetragonInCluster> inCluster = new ArrayList<>();
+    if (!failed) {
+      for (Pair p : fold.pairs.values()) out.add(observation(fold.tree, p));
+      for (Pair p : fold.inCluster.values()) inCluster.add(inCluster(fold.tree, p));
     }
+    var t = tally.stats();
+    Instant start = fold.start.equals(Instant.MAX) ? Instant.EPOCH : fold.start;
+    Instant end = fold.end.equals(Instant.MIN) ? Instant.EPOCH : fold.end;
+    return new TetragonScan(source.describe(), start, end, out, inCluster,
+        failed ? UnattributedDestinations.NONE : fold.destinations.summary(), status, new TetragonScan.Stats(t.lines(),
+        t.events(), t.malformed(), t.ignored(), fold.duplicates, fold.connects, fold.tree.size(), fold.unattributed.size(),
+        (int) Math.min(fold.gapCount, Integer.MAX_VALUE)));
   }
 
   private static TetragonObservation observation(ProcessTree tree, Pair p) {
+    Described d = describe(tree, p);
+    Observation o = new Observation(d.info(), d.origin(), d.script(), p.ip, p.port, p.attribution.orElseThrow(), p.first,
+        p.last, p.connections, p.connections);
+    return new TetragonObservation(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), o);
+  }
+
+  private static TetragonInCluster inCluster(ProcessTree tree, Pair p) {
+    Described d = describe(tree, p);
+    InClusterConnection c = new InClusterConnection(d.info(), d.origin(), d.script(), p.ip, p.port, p.first, p.last,
+        p.connections, p.connections);
+    return new TetragonInCluster(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), c);
+  }
+
+  /** A pair's process as the whole tree describes it. */
+  private record Described(Proc proc, ProcessInfo info, ProcessOrigin origin, Optional<EntryScript> script, boolean probe,
+      String launcher) {}
+
+  private static Described describe(ProcessTree tree, Pair p) {
     Proc proc = tree.get(p.process.execId()).orElse(p.process);
     int ppid = tree.get(proc.parentExecId()).or(() -> p.parent).map(Proc::pid).orElse(0);
     Optional<ContainerRef> container = proc.pod().map(x -> new ContainerRef(x.uid(), x.containerId(), x.runtime(), "", ""));
@@ -274,47 +258,8 @@ public final class TetragonCollector {
     // the file is on another node, if anywhere: the path is reported, never hashed
     Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd().isEmpty() ? "/" : proc.cwd())
         .map(s -> new EntryScript(s, "", ""));
-    var origin = ProcessTree.origin(proc);
-    String launcher = origin == dev.wraith.model.ProcessOrigin.EXEC ? tree.launcher(proc) : "";
-    int n = p.connections;
-    Observation o = new Observation(info, origin, script, p.ip, p.port, p.attribution, p.first, p.last, n, n);
-    return new TetragonObservation(p.node, proc.execId(), proc.pod(), proc.pod().map(PodRef::maybeExecProbe).orElse(false),
-        launcher, o);
-  }
-
-  private static List<String> warnings(EventSource source, Fold fold, ReadTally tally) {
-    List<String> w = new ArrayList<>(tally.warnings());
-    for (Event.Gap g : fold.gaps) {
-      w.add("data gap" + (g.node().isEmpty() ? "" : " on " + g.node()) + " at " + g.time() + ": " + g.what()
-          + "; connections around then may be missing");
-    }
-    if (fold.gapCount > MAX_GAP_WARNINGS) w.add((fold.gapCount - MAX_GAP_WARNINGS) + " more data gaps");
-    if (tally.stats().events() == 0) {
-      w.add(source instanceof GrpcEventSource ? "no Tetragon events received in this window"
-          : "no Tetragon events read: is the JSON export enabled?");
-    }
-    else if (fold.connects == 0) w.add("no connect events: is deploy/tetragon/tracingpolicy.yaml applied?");
-    if (fold.sawPod && !fold.sawInitTree) {
-      w.add("no process carried in_init_tree=true: Tetragon may predate the field, so pod processes may be marked exec'd wrongly");
-    }
-    if (fold.tree.forgotten() > 0) {
-      w.add(fold.tree.forgotten() + " processes without AI connections were forgotten to bound memory (over "
-          + MAX_PROCESSES + "); an exec'd process's launcher may be unknown");
-    }
-    if (fold.dedupUsed >= DEDUP_BUDGET) {
-      w.add("more than " + DEDUP_BUDGET + " AI connect events: later ones are counted without checking for lines read twice");
-    }
-    if (fold.unattributedFull) w.add("more than " + MAX_UNATTRIBUTED + " unattributed pairs: the count stops there");
-    return w;
-  }
-
-  private static TetragonScan scan(EventSource source, Fold fold, ReadTally tally, List<TetragonObservation> out,
-      LayerStatus status) {
-    var t = tally.stats();
-    Instant start = fold.start.equals(Instant.MAX) ? Instant.EPOCH : fold.start;
-    Instant end = fold.end.equals(Instant.MIN) ? Instant.EPOCH : fold.end;
-    return new TetragonScan(source.describe(), start, end, out, status, new TetragonScan.Stats(t.lines(), t.events(),
-        t.malformed(), t.ignored(), fold.duplicates, fold.connects, fold.tree.size(), fold.unattributed.size(),
-        (int) Math.min(fold.gapCount, Integer.MAX_VALUE)));
+    ProcessOrigin origin = ProcessTree.origin(proc);
+    String launcher = origin == ProcessOrigin.EXEC ? tree.launcher(proc) : "";
+    return new Described(proc, info, origin, script, proc.pod().map(PodRef::maybeExecProbe).orElse(false), launcher);
   }
 }

@@ -60,7 +60,7 @@ class OperatorPipelineTest {
         .withContainerID("containerd://" + CID).endContainerStatus().endStatus().build()).create();
     String uid = pod.getMetadata().getUid();
     var container = new ContainerRef(uid, CID, "containerd", "burstable", "systemd");
-    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
     var execd = new ProcessInfo(4242, 9000, 4200, 0, List.of(), "/usr/bin/python3", List.of("python3", "/tmp/sync.py"), "/",
         List.of(), Optional.of(container), "net:[4026532300]");
     var nodeScript = new ProcessInfo(77, 100, 1, 0, List.of(), "/usr/bin/python3", List.of("python3", "/root/agent.py"), "/root",
@@ -100,6 +100,45 @@ class OperatorPipelineTest {
         .build()).inAnyNamespace().list().getItems();
     assertThat(reports).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("payments", "wraith-system");
     assertThat(reports).allMatch(r -> "GHOST".equals(r.getMetadata().getLabels().get("wraith.dev/classification")));
+  }
+
+  @Test
+  void aSensorsInClusterConnectionIsNamedThroughTheOperatorsClusterView() throws Exception {
+    Pod ledger = client.pods().inNamespace("payments").resource(new PodBuilder()
+        .withNewMetadata().withName("ledger-0").withNamespace("payments").withUid("7b1d2e3f-0000-4000-8000-000000000002").endMetadata()
+        .withNewSpec().withNodeName("node-a").addNewContainer().withName("app").withImage("ghcr.io/acme/ledger:2.0").endContainer().endSpec()
+        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("app").withImage("ghcr.io/acme/ledger:2.0")
+        .withContainerID("containerd://" + CID).endContainerStatus().endStatus().build()).create();
+    client.pods().inNamespace("ai-platform").resource(new PodBuilder()
+        .withNewMetadata().withName("litellm-0").withNamespace("ai-platform").addToLabels("app", "litellm").endMetadata()
+        .withNewSpec().addNewContainer().withName("proxy").withImage("ghcr.io/berriai/litellm:main-stable").endContainer().endSpec()
+        .withNewStatus().withPodIP("10.244.7.7").endStatus().build()).create();
+    client.services().inNamespace("ai-platform").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        .withNewMetadata().withName("litellm").withNamespace("ai-platform").endMetadata()
+        .withNewSpec().withClusterIP("10.96.0.40").addToSelector("app", "litellm").addNewPort().withPort(80)
+        .withNewTargetPort(4000).endPort().endSpec().build()).create();
+    var container = new ContainerRef(ledger.getMetadata().getUid(), CID, "containerd", "burstable", "systemd");
+    var execd = new ProcessInfo(4343, 9100, 4200, 0, List.of(), "/usr/bin/python3", List.of("python3", "/tmp/route.py"), "/",
+        List.of(), Optional.of(container), "net:[4026532300]");
+    // on the node nothing names 10.96.0.40:80: the sensor sends it as an in-cluster line, through its JSON
+    HostScan sent = new HostScan("/host/proc", T, T.plusSeconds(60), List.of(), List.of(), List.of(
+        new dev.wraith.model.InClusterConnection(execd, ProcessOrigin.EXEC, Optional.of(new EntryScript("/tmp/route.py", "", "")),
+            "10.96.0.40", 80, T.plusSeconds(1), T.plusSeconds(40), 6, 20)),
+        LayerStatus.ran("host", List.of()), new HostScan.Stats(300, 210, 4, 120, 2));
+    var buf = new java.io.ByteArrayOutputStream();
+    new dev.wraith.report.SensorJsonReporter(false).write(new ScanReport.Tool("wraith", "test", "0", 1), sent, buf);
+    HostScan window = new dev.wraith.incluster.SensorJsonReader().read(buf.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .scans().get(0);
+    var sensors = new SensorCollection(List.of(new SensorCollection.NodeScan("node-a", "wraith-sensor-abc", window)),
+        LayerStatus.ran("host", List.of()));
+    Catalogue cat = CatalogueLoader.bundled();
+    Inventory inv = OperatorCommand.inventorySource(cat, new ScanReport.Tool("wraith", "test", cat.version(), cat.schema()),
+        Clock.fixed(T.plusSeconds(120), ZoneOffset.UTC), new LiveKubeApi(client, "mock"),
+        new ScanAllPipeline.Settings(Optional.empty(), AllowList.EMPTY, "")).scan(sensors);
+    InventoryAgent ghost = inv.ghosts().stream().filter(a -> a.process().isPresent()).findFirst().orElseThrow();
+    assertThat(ghost.connections()).extracting(c -> c.provider() + " " + c.host() + " " + c.evidence().id() + " " + c.count())
+        .containsExactly("litellm-proxy ai-platform/litellm cluster-address 6");
+    assertThat(ghost.reasons().get(0)).contains("talks to ai-platform/litellm (AI gateway)");
   }
 
   private void installCrds() throws Exception {

@@ -55,7 +55,7 @@ class ScanAllCommandTest {
         "--audit-log", DEMO.resolve("audit.log").toString(),
         "--tetragon-events", tetragon.toString(),
         "--home", DEMO.resolve("home").toString(),
-        "--resolve", DemoCommand.OPENAI_PIN, "--skip-layers", "host", "--no-dns", "--no-color",
+        "--dns-log", DEMO.resolve(DemoCommand.DNS_LOG).toString(), "--skip-layers", "host", "--no-dns", "--no-color",
         "--output", results.toString()));
     a.addAll(List.of(more));
     return a;
@@ -82,20 +82,29 @@ class ScanAllCommandTest {
         .containsPattern("GHOST\\s+1\\s+Critical")
         .contains("GHOST reconcile.py", "CRITICAL", "/tmp/.cache/reconcile.py", "contractor-ops@acme.example",
             "payments/Deployment/payments-api", "read-secrets", "3942 connections", "2026-11-16T09:14:08Z",
-            "⚠ Unverified MCP server: files-fast", "✔ Verified MCP server: files")
+            "(tetragon; evidence dns-answer, strong)", "⚠ Unverified MCP server: files-fast", "✔ Verified MCP server: files")
+        .doesNotContain("suspected").doesNotContain("rates.partner-fx.example")
         .doesNotContain("fs_demoTokenNeverPrinted", "\u001b[");
     assertThat(r.err()).contains("[tetragon] started", "[cluster ] started");
     try (var files = Files.list(results)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("aibom.cdx.json", "code.sarif", "inventory.json", "report.html", "report.md");
+          .containsExactly("aibom.cdx.json", "code.sarif", "findings.ocsf.jsonl", "inventory.json", "report.html",
+              "report.md");
     }
     JsonNode inv = json(results.resolve("inventory.json"));
-    assertThat(inv.path("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(inv.path("schemaVersion").asInt()).isEqualTo(2);
     assertThat(inv.path("summary").path("CONFIRMED").asInt()).isEqualTo(2);
     assertThat(inv.path("summary").path("UNKNOWN").asInt()).isEqualTo(3);
     assertThat(inv.path("summary").path("GHOST").asInt()).isEqualTo(1);
     JsonNode ghost = agent(inv, "GHOST");
     assertThat(ghost.path("risk").asText()).isEqualTo("CRITICAL");
+    assertThat(ghost.path("suspected").asBoolean()).isFalse();
+    // the JVM in the same pod called the same Cloudflare address for a partner's site: not AI, so no agent at all
+    assertThat(ghost.path("connections")).singleElement().satisfies(c -> {
+      assertThat(c.path("evidence").asText()).isEqualTo("dns-answer");
+      assertThat(c.path("count").asInt()).isEqualTo(3942);
+    });
+    assertThat(inv.path("agents").toString()).doesNotContain("payments-api.jar");
     assertThat(ghost.path("process").path("execed").asBoolean()).isTrue();
     assertThat(ghost.path("workload").path("name").asText()).isEqualTo("payments-api");
     assertThat(ghost.path("code")).isEmpty();
@@ -104,6 +113,25 @@ class ScanAllCommandTest {
       assertThat(schema.validate(inv)).isEmpty();
     }
     assertThat(Files.readString(results.resolve("report.md"))).contains("reconcile.py");
+  }
+
+  @Test
+  void aReplayWithNeitherPinNorDnsLogSaysWhatItCouldNotAttributeAndHow() throws Exception {
+    List<String> args = offline(DEMO.resolve("tetragon.log.gz"), dir.resolve("bare"), "--no-state");
+    int i = args.indexOf("--dns-log");
+    args.remove(i + 1);
+    args.remove(i);
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    // the Cloudflare address names nothing by itself: no ghost, and the output says why and what to do
+    assertThat(r.out()).containsPattern("GHOST\\s+0")
+        .contains("tetragon ran (1 destination not attributed: 162.159.140.245:443 (4494 connections, 4 processes); "
+            + "to attribute them, give the DNS answers the sensor recorded (--dns-log FILE) or pin an address "
+            + "(--resolve HOST=IP))");
+    assertThat(r.err()).contains("1 destination not attributed (see the layer status)");
+    JsonNode layer = StreamSupport.stream(json(dir.resolve("bare/inventory.json")).path("layers").spliterator(), false)
+        .filter(l -> l.path("name").asText().equals("tetragon")).findFirst().orElseThrow();
+    assertThat(layer.path("reason").asText()).startsWith("1 destination not attributed: 162.159.140.245:443");
   }
 
   @Test
@@ -148,8 +176,23 @@ class ScanAllCommandTest {
     assertThat(dir.resolve("unused")).doesNotExist();
     JsonNode doc = json(bom);
     assertThat(doc.path("bomFormat").asText()).isEqualTo("CycloneDX");
-    assertThat(doc.path("specVersion").asText()).isEqualTo("1.6");
+    assertThat(doc.path("specVersion").asText()).isEqualTo("1.7");
     assertThat(doc.path("components").toString()).contains("triage-agent", "reconcile.py", "langgraph");
+
+    args.addAll(List.of("--cdx-version", "1.6"));
+    r = run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode v16 = json(bom);
+    assertThat(v16.path("specVersion").asText()).isEqualTo("1.6");
+    List<String> refs16 = new java.util.ArrayList<>();
+    List<String> refs17 = new java.util.ArrayList<>();
+    v16.path("components").forEach(c -> refs16.add(c.path("bom-ref").asText()));
+    doc.path("components").forEach(c -> refs17.add(c.path("bom-ref").asText()));
+    assertThat(refs16).isNotEmpty().isEqualTo(refs17);
+    args.set(args.size() - 1, "2.0");
+    r = run(args.toArray(String[]::new));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--cdx-version '2.0': expected 1.6 or 1.7");
   }
 
   @Test

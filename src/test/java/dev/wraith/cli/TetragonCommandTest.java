@@ -36,14 +36,21 @@ class TetragonCommandTest {
         .doesNotContain("REALVALUE");
     List<JsonNode> lines = Files.readAllLines(a).stream().map(TetragonCommandTest::json).toList();
     assertThat(lines).extracting(l -> l.path("type").asText()).containsExactly("observation", "observation",
-        "observation", "observation", "observation", "status");
+        "observation", "observation", "observation", "unattributed", "status");
     JsonNode agent = lines.stream().filter(l -> l.path("entryScript").asText().equals("/tmp/agent.py")
         && l.path("port").asInt() == 11434).findFirst().orElseThrow();
     assertThat(agent.path("execd").asBoolean()).isTrue();
     assertThat(agent.path("launcher").asText()).isEqualTo("runc");
-    assertThat(agent.path("attribution").asText()).isEqualTo("model-server-port");
-    assertThat(lines.get(5).path("state").asText()).isEqualTo("partial");
-    assertThat(lines.get(5).path("stats").path("malformed").asInt()).isEqualTo(3);
+    assertThat(agent.path("attribution").asText()).isEqualTo("port");
+    assertThat(agent.path("strength").asText()).isEqualTo("weak");
+    // the node script's other destination: nothing names it
+    assertThat(lines.get(5).path("ip").asText()).isEqualTo("93.184.216.34");
+    assertThat(lines.get(5).path("connections").asInt()).isEqualTo(1);
+    assertThat(lines.get(5).has("named")).isFalse();
+    assertThat(lines.get(6).path("state").asText()).isEqualTo("partial");
+    assertThat(lines.get(6).path("stats").path("malformed").asInt()).isEqualTo(3);
+    assertThat(lines.get(6).path("reason").asText()).startsWith("1 destination not attributed: 93.184.216.34:443 (1 connection, "
+        + "1 process); to attribute them, give the DNS answers the sensor recorded (--dns-log FILE)");
   }
 
   @Test
@@ -84,6 +91,30 @@ class TetragonCommandTest {
     assertThat(b).hasSize(a.size());
     assertThat(b.subList(0, b.size() - 1)).isEqualTo(a.subList(0, a.size() - 1)); // every observation line
     assertThat(json(b.get(b.size() - 1)).path("state").asText()).isEqualTo("partial"); // the rate-limit gap
+  }
+
+  static final Path DEMO = Path.of("examples/demo");
+
+  @Test
+  void theBundledReplayWithoutPinsSaysWhatItCouldNotAttributeAndHow() {
+    String out = run("tetragon", "--tetragon-events", DEMO.resolve("tetragon.log.gz").toString());
+    assertThat(out).contains("AI connections in Tetragon events 2026-11-02T08:00:00Z – 2026-11-27T07:58:08Z: 1")
+        .contains("Destinations not attributed to AI: 1 (4494 connections):")
+        .containsPattern("162\\.159\\.140\\.245:443\\s+4494\\s+4\\s+nothing names it")
+        .contains("To attribute them, give the DNS answers the sensor recorded (--dns-log FILE) or pin an address "
+            + "(--resolve HOST=IP).")
+        .contains("tetragon layer: ran (1 destination not attributed: 162.159.140.245:443 (4494 connections, 4 processes)")
+        .doesNotContain("openai");
+  }
+
+  @Test
+  void theBundledReplayWithTheRecordedDnsAnswersNamesTheGhostAndNotItsNeighbour() {
+    String out = run("tetragon", "--tetragon-events", DEMO.resolve("tetragon.log.gz").toString(), "--dns-log",
+        DEMO.resolve("dns.jsonl.gz").toString());
+    assertThat(out).contains("/tmp/.cache/reconcile.py").containsPattern("api\\.openai\\.com \\(162\\.159\\.140\\.245:443\\)\\s+"
+        + "openai\\s+dns-answer\\s+3942")
+        .containsPattern("162\\.159\\.140\\.245:443\\s+264\\s+1\\s+named rates\\.partner-fx\\.example by dns-answer: not AI")
+        .doesNotContain("To attribute them").contains("tetragon layer: ran;");
   }
 
   static String run(String... args) {

@@ -56,7 +56,7 @@ class CorrelationReportsTest {
     ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(CorrelatorEndToEndTest.json(full));
     ((ObjectNode) doc.path("agents").get(0)).remove("reasons");
     ((ObjectNode) doc.path("summary")).put("PHANTOM", 1);
-    doc.put("schemaVersion", 2);
+    doc.put("schemaVersion", 3);
     assertThat(schema().validate(doc)).hasSizeGreaterThanOrEqualTo(3);
   }
 
@@ -72,7 +72,11 @@ class CorrelationReportsTest {
     assertThat(plain).containsPattern("CONFIRMED\\s+2\\s+Active — detected in code and observed at runtime");
     assertThat(plain).containsPattern("SHADOW AI\\s+1\\s+Known app using AI");
     assertThat(plain).containsPattern("GHOST\\s+4\\s+Critical — runtime activity with no source code");
-    assertThat(plain).contains("Risk: 4 critical · 2 high · 2 medium · 0 low");
+    assertThat(plain).contains("Risk: 3 critical · 3 high · 2 medium · 0 low");
+    // the ghost on weak evidence only is suspected, one level lower, and says how to confirm it
+    assertThat(plain).contains("GHOST (suspected) summarize.py  HIGH")
+        .contains("(tetragon; evidence dns-lookup, weak)").contains("(tetragon; evidence dns-answer, strong)")
+        .contains("--dns-log FILE");
     assertThat(plain.split("\n")).filteredOn(l -> l.startsWith("GHOST ") && l.contains("  id ")).hasSize(4);
     assertThat(plain).contains("GHOST agent.py").contains("exec'd into the container by alice@example.com")
         .contains("3960 connections, 2026-02-19T09:00:00Z");

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CorrelationRiskTest {
+  private static final Risks RISKS = new Risks(Scenario.catalogue());
+
   @Test
   void baseLevelsPerClass() {
     assertThat(Risks.base(Classification.GHOST, true)).isEqualTo(Risk.CRITICAL);
@@ -24,7 +26,39 @@ class CorrelationRiskTest {
     assertThat(Risks.base(Classification.ZOMBIE, false)).isEqualTo(Risk.LOW);
   }
 
-  private static final Risks RISKS = new Risks(Scenario.catalogue());
+  @Test
+  void aSuspectedGhostIsOneLevelLowerAndNeverCritical() {
+    Risks.Rated plain = RISKS.rate(Classification.GHOST, true, true, List.of(), List.of());
+    assertThat(plain.risk()).isEqualTo(Risk.HIGH);
+    assertThat(plain.reasons()).singleElement().asString().startsWith("Risk HIGH: AI traffic from code no scanned repository owns"
+        + " (CRITICAL if confirmed); one level lower because only address evidence names its AI traffic");
+    // broad reach would make a confirmed ghost CRITICAL either way: the suspected one stays HIGH and says why
+    Risks.Rated reach = RISKS.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets: can read secrets"));
+    assertThat(reach.risk()).isEqualTo(Risk.HIGH);
+    assertThat(reach.reasons().get(0)).contains("it also can reach read-secrets", "(CRITICAL if confirmed)");
+    assertThat(RISKS.rate(Classification.GHOST, true, false, List.of(), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+  }
+
+  @Test
+  void suspectedOrConfirmedFollowsTheStrongestConnectionsEvidence() {
+    var agents = new Correlator(Scenario.catalogue()).correlate(Scenario.input()).ghosts();
+    InventoryAgent weak = agents.stream().filter(a -> a.name().equals("summarize.py")).findFirst().orElseThrow();
+    InventoryAgent strong = agents.stream().filter(a -> a.name().equals("agent.py")).findFirst().orElseThrow();
+    InventoryAgent declared = agents.stream().filter(a -> a.name().equals("scratch-agent")).findFirst().orElseThrow();
+    assertThat(weak.suspected()).isTrue();
+    assertThat(weak.trafficEvidence()).isEqualTo(InventoryAgent.TrafficEvidence.WEAK);
+    assertThat(weak.risk()).isEqualTo(Risk.HIGH);
+    assertThat(weak.reasons()).anyMatch(r -> r.startsWith("Suspected: only address evidence names its AI traffic (openai "
+        + "104.18.7.192:443 by dns-lookup)") && r.contains("--dns-log FILE") && r.contains("--resolve HOST=IP")
+        && r.contains("eBPF sensor"));
+    assertThat(strong.suspected()).isFalse();
+    assertThat(strong.trafficEvidence()).isEqualTo(InventoryAgent.TrafficEvidence.STRONG);
+    assertThat(strong.risk()).isEqualTo(Risk.CRITICAL);
+    assertThat(strong.reasons()).noneMatch(r -> r.startsWith("Suspected"));
+    // no traffic: neither suspected nor confirmed by evidence; its risk is the declared-only one
+    assertThat(declared.suspected()).isFalse();
+    assertThat(declared.trafficEvidence()).isEqualTo(InventoryAgent.TrafficEvidence.NONE);
+  }
 
   @Test
   void shellToolsOrBroadReachRaiseOneLevelOnceAndCapAtCritical() {

@@ -42,7 +42,7 @@ import net.jqwik.api.constraints.IntRange;
  * everything; identity must keep distinct processes apart and never confirm code without an identity match.
  */
 class CorrelatorPropertiesTest {
-  private static final Attributed OPENAI = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+  private static final Attributed OPENAI = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
   private static final Correlator CORRELATOR = new Correlator(Scenario.catalogue());
 
   /** A runtime process: which workload (or the node), how it started, which script (0: none) and binary. */

@@ -61,7 +61,10 @@ final class Scenario {
   static final Path AUDIT = Path.of("src/test/resources/correlate/audit.log");
   static final String TRIAGE_UID = "5b0e2a44-1c1d-4f0a-9d3e-000000000001";
   static final String TRIAGE_CID = "a1".repeat(32);
-  static final Attributed OPENAI = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+  /** Named by the DNS answer the process received: strong evidence. */
+  static final Attributed OPENAI = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_ANSWER);
+  /** Only wraith's own lookup of api.openai.com gave the address: weak evidence, so a ghost on it is suspected. */
+  static final Attributed OPENAI_BY_LOOKUP = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
   static final Attributed ANTHROPIC = new Attributed("anthropic", "api.anthropic.com", Attributed.Method.PIN);
 
   private Scenario() {}
@@ -113,7 +116,7 @@ final class Scenario {
                 Optional.empty()), "/tmp/agent.py", OPENAI, "2026-02-19T09:00:00Z", "2026-03-02T08:56:00Z", 3960),
         tetragonObs(pod("support", "triage-agent-6c9f7d8b4-q2w3e", "agent", "triage-agent"), ProcessOrigin.EXEC,
             process(7310, "/usr/local/bin/python3.12", List.of("python3", "/tmp/summarize.py"), Optional.empty()),
-            "/tmp/summarize.py", OPENAI, "2026-03-01T13:00:05Z", "2026-03-01T13:20:00Z", 12),
+            "/tmp/summarize.py", OPENAI_BY_LOOKUP, "2026-03-01T13:00:05Z", "2026-03-01T13:20:00Z", 12),
         tetragonObs(pod("support", "web-chat-7f8d9c6b5-k8j7h", "web", "web-chat"), ProcessOrigin.CONTAINER,
             process(8100, "/usr/local/bin/node", List.of("node", "server.js"), Optional.empty()), "/app/server.js", ANTHROPIC,
             "2026-03-02T08:00:00Z", "2026-03-02T08:59:30Z", 40),

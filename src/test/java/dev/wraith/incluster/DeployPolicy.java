@@ -9,13 +9,14 @@ import java.util.Set;
 /**
  * The least-privilege rules every object under deploy/ (and the rendered chart) must keep, as a list of violations:
  * RBAC writes only wraith's CRDs, never Secrets, never exec/attach/proxy or wildcards; workloads unprivileged, with
- * read-only roots and host mounts, all capabilities dropped (the sensor may add SYS_PTRACE and DAC_READ_SEARCH only),
+ * read-only roots and host mounts, all capabilities dropped (the sensor may add SYS_PTRACE, DAC_READ_SEARCH, and BPF and PERFMON for its eBPF
+ * probe, never SYS_ADMIN),
  * resource requests and memory limits; the scanner non-root; the sensor with host /proc read-only and no API token.
  */
 final class DeployPolicy {
   static final Set<String> READ = Set.of("get", "list", "watch");
   static final Set<String> OURS = Set.of("agentreports", "clusteragentsummaries");
-  static final Set<String> SENSOR_CAPS = Set.of("SYS_PTRACE", "DAC_READ_SEARCH");
+  static final Set<String> SENSOR_CAPS = Set.of("SYS_PTRACE", "DAC_READ_SEARCH", "BPF", "PERFMON");
 
   private DeployPolicy() {}
 

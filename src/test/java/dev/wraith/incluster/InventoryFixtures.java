@@ -20,7 +20,7 @@ final class InventoryFixtures {
   static InventoryAgent ghost() {
     var process = new InventoryAgent.ProcessRef("worker-1", 4242, "/usr/bin/python3",
         List.of("python3", "/tmp/x.py", "--api-key=***"), true, "/tmp/x.py", "");
-    var conn = new InventoryAgent.Connection("openai", "api.openai.com", "162.159.140.245", 443, "dns", "host", 3,
+    var conn = new InventoryAgent.Connection("openai", "api.openai.com", "162.159.140.245", 443, dev.wraith.model.Attributed.Method.DNS_LOOKUP, "host", 3,
         T0.minusSeconds(30), T0);
     return new InventoryAgent("ghost-tmp-x-py", Classification.GHOST, Risk.CRITICAL, "x.py", Optional.empty(),
         Optional.of(process), List.of(), List.of("openai"), List.of(), List.of(conn), List.of(),

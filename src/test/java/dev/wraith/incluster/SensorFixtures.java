@@ -33,9 +33,9 @@ final class SensorFixtures {
         List.of("python3", "-c", "***"), "/", List.of(), Optional.of(pod), "net:[4026532300]");
     var node = new ProcessInfo(303, 9000, 1, 0, List.of(), "/usr/bin/python3", List.of("python3", "/root/agent.py",
         "--token", "***"), "/root", List.of("ANTHROPIC_API_KEY"), Optional.empty(), "net:[4026531840]");
-    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS);
+    var openai = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_LOOKUP);
     var anthropic = new Attributed("anthropic", "", Attributed.Method.PUBLISHED_RANGE);
-    var ollama = new Attributed("ollama", "", Attributed.Method.MODEL_SERVER_PORT);
+    var ollama = new Attributed("ollama", "", Attributed.Method.PORT);
     List<Observation> obs = List.of(
         new Observation(app, ProcessOrigin.CONTAINER, Optional.of(new EntryScript("/srv/bot.js", "b".repeat(64), "")),
             "162.159.140.245", 443, openai, start.plusSeconds(1), start.plusSeconds(50), 2, 40),
@@ -47,8 +47,12 @@ final class SensorFixtures {
         new HostScan.Unowned("net:[4026532300]", "162.159.140.245", 443, openai, "time-wait", "owner exited",
             Optional.of(new ContainerRef(pod.podUid(), "", "containerd", "burstable", ""))),
         new HostScan.Unowned("net:[4026531840]", "160.79.104.10", 443, anthropic, "open", "not root", Optional.empty()));
+    // the app calls an in-cluster gateway's ClusterIP: nothing on the node names it, the operator's cluster view does
+    List<dev.wraith.model.InClusterConnection> inCluster = List.of(new dev.wraith.model.InClusterConnection(app,
+        ProcessOrigin.CONTAINER, Optional.of(new EntryScript("/srv/bot.js", "b".repeat(64), "")), "10.96.0.40", 4000,
+        start.plusSeconds(3), start.plusSeconds(40), 3, 12));
     var status = new LayerStatus("host", LayerStatus.State.PARTIAL, "", List.of("12 processes unreadable (not root)"));
-    return new HostScan("/host/proc", start, end, obs, unowned, status, new HostScan.Stats(300, 210, 4, 120, 6));
+    return new HostScan("/host/proc", start, end, obs, unowned, inCluster, status, new HostScan.Stats(300, 210, 4, 120, 6));
   }
 
   static String json(HostScan scan, boolean hashes) {

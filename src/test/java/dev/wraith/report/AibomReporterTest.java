@@ -21,15 +21,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** aibom.cdx.json: schema-valid CycloneDX 1.6, deterministic, and a faithful mapping of the inventory. */
+/**
+ * aibom.cdx.json as CycloneDX 1.6 (--cdx-version 1.6): schema-valid, deterministic, and a faithful mapping of the
+ * inventory. The 1.7 default is the same document under another spec version ({@link AibomCycloneDx17Test}).
+ */
 class AibomReporterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final AibomReporter V16 = new AibomReporter(CycloneDxVersion.V1_6, GenAiNames.bundled());
 
   @Test
   void validAgainstTheOfficialCycloneDx16Schema() throws IOException {
     assertThat(AibomSchema.validate(bom(Optional.of(SampleInventory.codeScan())))).isEmpty();
     assertThat(AibomSchema.validate(bom(Optional.empty()))).isEmpty();
-    assertThat(AibomSchema.validate(read(SampleInventory.render(new AibomReporter(), SampleInventory.empty(),
+    assertThat(AibomSchema.validate(read(SampleInventory.render(V16, SampleInventory.empty(),
         Optional.empty())))).isEmpty();
   }
 
@@ -44,7 +48,7 @@ class AibomReporterTest {
   @Test
   void aRealCodeScanOfTheExampleEstateIsValidToo() throws IOException {
     CodeScan real = FixtureHarness.scan(Path.of("examples", "acme-support"));
-    JsonNode bom = read(SampleInventory.render(new AibomReporter(), SampleInventory.inventory(), Optional.of(real)));
+    JsonNode bom = read(SampleInventory.render(V16, SampleInventory.inventory(), Optional.of(real)));
     assertThat(AibomSchema.validate(bom)).isEmpty();
     assertThat(refs(bom.path("components"))).contains("pkg:maven/dev.langchain4j/langchain4j@1.0.1",
         "pkg:golang/github.com/sashabaranov/go-openai@v1.36.1", "pkg:pypi/langgraph@0.2.60", "model:gpt-4o");
@@ -52,8 +56,8 @@ class AibomReporterTest {
 
   @Test
   void sameInventorySameBytesAndTheSerialNumberFollowsTheContent() throws IOException {
-    byte[] first = SampleInventory.render(new AibomReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
-    byte[] second = SampleInventory.render(new AibomReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
+    byte[] first = SampleInventory.render(V16, SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
+    byte[] second = SampleInventory.render(V16, SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
     assertThat(second).isEqualTo(first);
     String serial = read(first).path("serialNumber").asText();
     assertThat(serial).matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
@@ -65,7 +69,7 @@ class AibomReporterTest {
         a.providers(), a.capabilities(), a.connections(), a.reach(), a.evidence(), a.reasons(), a.firstSeen(),
         a.lastSeen(), a.change()));
     Inventory changed = new Inventory(base.tool(), base.scanTime(), base.roots(), agents, base.mcpServers(), base.layers());
-    String other = read(SampleInventory.render(new AibomReporter(), changed, Optional.of(SampleInventory.codeScan())))
+    String other = read(SampleInventory.render(V16, changed, Optional.of(SampleInventory.codeScan())))
         .path("serialNumber").asText();
     assertThat(other).isNotEqualTo(serial);
   }
@@ -73,7 +77,7 @@ class AibomReporterTest {
   @Test
   void matchesTheGoldenFile() throws IOException {
     dev.wraith.Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("inventory.aibom.cdx.json"),
-        SampleInventory.render(new AibomReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan())));
+        SampleInventory.render(V16, SampleInventory.inventory(), Optional.of(SampleInventory.codeScan())));
   }
 
   @Test
@@ -90,7 +94,7 @@ class AibomReporterTest {
     assertThat(props(meta, "wraith:summary:UNKNOWN")).containsExactly("3");
     assertThat(props(meta, "wraith:catalogue:version")).isEmpty();
     assertThat(meta.path("lifecycles")).extracting(l -> l.path("phase").asText()).containsExactly("pre-build", "discovery");
-    JsonNode nothingRan = read(SampleInventory.render(new AibomReporter(), SampleInventory.empty(), Optional.empty()));
+    JsonNode nothingRan = read(SampleInventory.render(V16, SampleInventory.empty(), Optional.empty()));
     assertThat(nothingRan.path("metadata").has("lifecycles")).isFalse();
     assertThat(props(meta.path("tools").path("components").get(0), "wraith:catalogue:version")).containsExactly("0.2.0");
   }
@@ -123,7 +127,7 @@ class AibomReporterTest {
 
   @Test
   void processArgumentsStayOutOfTheBom() throws IOException {
-    String text = new String(SampleInventory.render(new AibomReporter(), SampleInventory.inventory(),
+    String text = new String(SampleInventory.render(V16, SampleInventory.inventory(),
         Optional.of(SampleInventory.codeScan())), StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("--every").doesNotContain(SampleInventory.PWNED + "=1");
   }
@@ -171,7 +175,8 @@ class AibomReporterTest {
     JsonNode qdrant = service(bom, "provider:qdrant");
     assertThat(props(qdrant, "wraith:kind")).containsExactly("vector-store");
     assertThat(qdrant.path("endpoints")).extracting(JsonNode::asText)
-        .containsExactly("http://qdrant.ai.svc.cluster.local:6333");
+        .as("seen at runtime (an in-cluster workload's name is no host: its address is) and written in code")
+        .containsExactly("http://10.96.12.7:6333", "http://qdrant.ai.svc.cluster.local:6333");
     assertThat(service(bom, "provider:azure-openai").path("endpoints").get(0).asText())
         .isEqualTo("https://acme-prod.openai.azure.com");
     assertThat(service(bom, "provider:ollama").path("endpoints").get(0).asText())
@@ -217,11 +222,11 @@ class AibomReporterTest {
     InventoryAgent g = base.ghosts().get(0);
     InventoryAgent.Connection c = g.connections().get(0);
     InventoryAgent ghost = new InventoryAgent(g.id(), g.classification(), g.risk(), g.name(), g.workload(), g.process(),
-        g.code(), List.of(), g.capabilities(), List.of(new InventoryAgent.Connection("", "", "2001:db8::7", 8443, "tls-sni",
+        g.code(), List.of(), g.capabilities(), List.of(new InventoryAgent.Connection("", "", "2001:db8::7", 8443, dev.wraith.model.Attributed.Method.SNI,
             "tetragon", 12, c.firstSeen(), c.lastSeen())), g.reach(), g.evidence(), g.reasons(), g.firstSeen(), g.lastSeen(),
         g.change());
     Inventory inventory = new Inventory(base.tool(), base.scanTime(), base.roots(), List.of(ghost), List.of(), base.layers());
-    JsonNode bom = read(SampleInventory.render(new AibomReporter(), inventory, Optional.empty()));
+    JsonNode bom = read(SampleInventory.render(V16, inventory, Optional.empty()));
     assertThat(AibomSchema.validate(bom)).isEmpty();
     JsonNode s = service(bom, "provider:unattributed/[2001:db8::7]");
     assertThat(s.path("name").asText()).isEqualTo("[2001:db8::7]");
@@ -231,7 +236,7 @@ class AibomReporterTest {
   }
 
   private static JsonNode bom(Optional<CodeScan> code) throws IOException {
-    return read(SampleInventory.render(new AibomReporter(), SampleInventory.inventory(), code));
+    return read(SampleInventory.render(V16, SampleInventory.inventory(), code));
   }
 
   private static JsonNode read(byte[] bytes) throws IOException {

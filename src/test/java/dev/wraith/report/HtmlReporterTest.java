@@ -72,6 +72,25 @@ class HtmlReporterTest {
         .contains("<code>/tmp/sync.py</code>")
         .contains("audit: kubectl exec by alice@acme.example");
     assertThat(count(HTML, "<article class=\"ghost-card\"")).isEqualTo(1);
+    assertThat(card).contains("attributed by dns-answer (strong evidence, host layer)")
+        .contains("<dt>How sure</dt><dd>confirmed: named by strong evidence").doesNotContain("suspected");
+  }
+
+  @Test
+  void aSuspectedGhostCardSaysSoAndWhy() {
+    Inventory base = SampleInventory.inventory();
+    var g = base.ghosts().get(0);
+    var c = g.connections().get(0);
+    var weak = new dev.wraith.model.InventoryAgent.Connection(c.provider(), c.host(), c.ip(), c.port(),
+        dev.wraith.model.Attributed.Method.PUBLISHED_RANGE, c.layer(), c.count(), c.firstSeen(), c.lastSeen());
+    var suspected = new dev.wraith.model.InventoryAgent(g.id(), g.classification(), dev.wraith.model.Risk.HIGH, g.name(),
+        g.workload(), g.process(), g.code(), g.providers(), g.capabilities(), List.of(weak), g.reach(), g.evidence(),
+        g.reasons(), g.firstSeen(), g.lastSeen(), g.change());
+    String card = between(html(new Inventory(base.tool(), base.scanTime(), base.roots(), List.of(suspected), List.of(),
+        base.layers())), "<article class=\"ghost-card\"", "</article>");
+    assertThat(card).contains("<span class=\"badge risk-high\">high</span> <span class=\"badge warn\">suspected</span>")
+        .contains("attributed by published-range (weak evidence, host layer)")
+        .contains("<dt>How sure</dt><dd>suspected: only address evidence names its AI traffic");
   }
 
   @Test

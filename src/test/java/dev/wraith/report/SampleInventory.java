@@ -116,8 +116,8 @@ final class SampleInventory {
             new CodeRef("services/triage-agent/triage/agent.py", 20, "agent"),
             new CodeRef("services/triage-agent/triage/tools.py", 8, "tool")),
         List.of("openai", "qdrant"), List.of("network"),
-        List.of(conn("openai", "api.openai.com", "162.159.140.245", 443, "dns-cache", "host", 5320, 30),
-            conn("qdrant", "qdrant.ai.svc.cluster.local", "10.96.12.7", 6333, "cluster-service", "host", 918, 30)),
+        List.of(conn("openai", "api.openai.com", "162.159.140.245", 443, dev.wraith.model.Attributed.Method.DNS_LOOKUP, "host", 5320, 30),
+            conn("qdrant", "ai/qdrant", "10.96.12.7", 6333, dev.wraith.model.Attributed.Method.CLUSTER_ADDRESS, "host", 918, 30)),
         List.of("reads Secrets in namespace ai"),
         List.of(new Evidence("code", "services/triage-agent/triage/agent.py builds a LangGraph ReAct agent"),
             new Evidence("cluster", "Deployment ai/triage-agent runs image ghcr.io/acme/triage-agent:1.4.2"),
@@ -133,7 +133,7 @@ final class SampleInventory {
             "", "")),
         List.of(new CodeRef("services/billing-bot/src/main/java/com/acme/billing/BillingAssistant.java", 23, "sdk-client")),
         List.of("azure-openai"), List.of(),
-        List.of(conn("azure-openai", "acme-prod.openai.azure.com", "20.43.132.10", 443, "tls-sni", "tetragon", 412, 20)),
+        List.of(conn("azure-openai", "acme-prod.openai.azure.com", "20.43.132.10", 443, dev.wraith.model.Attributed.Method.SNI, "tetragon", 412, 20)),
         List.of(), List.of(new Evidence("code", "LangChain4j AiServices with Azure OpenAI gpt-4o"),
             new Evidence("tetragon", "java connects to acme-prod.openai.azure.com:443")),
         List.of("code and runtime agree: deployed from services/billing-bot"), Change.CHANGED);
@@ -159,7 +159,7 @@ final class SampleInventory {
         Optional.of(new ProcessRef("node-c", 31337, "/usr/bin/python3", List.of("python3", "/tmp/sync.py", "--every", "240s",
             HOSTILE_ARG), true, "/tmp/sync.py", "alice@acme.example")),
         List.of(), List.of("openai"), List.of(),
-        List.of(new Connection("openai", "api.openai.com", "162.159.140.245", 443, "dns-cache", "host", 3960, first,
+        List.of(new Connection("openai", "api.openai.com", "162.159.140.245", 443, dev.wraith.model.Attributed.Method.DNS_ANSWER, "host", 3960, first,
             SCAN.minus(Duration.ofMinutes(3)))),
         List.of("reads Secrets in namespace payments (stripe-keys, db-credentials)", "egress to the internet",
             "reaches postgres.payments.svc:5432"),
@@ -175,7 +175,7 @@ final class SampleInventory {
     return agent("5ad0a1000000000a", Classification.SHADOW_AI, Risk.MEDIUM, "open-webui",
         Optional.of(new WorkloadRef("tools", "StatefulSet", "open-webui", "open-webui")), Optional.empty(), List.of(),
         List.of("ollama", "openai"), List.of(),
-        List.of(conn("ollama", "ollama.tools.svc.cluster.local", "10.96.40.2", 11434, "model-server-port", "host", 77, 5)),
+        List.of(conn("ollama", "ollama.tools.svc.cluster.local", "10.96.40.2", 11434, dev.wraith.model.Attributed.Method.PORT, "host", 77, 5)),
         List.of("exposed through Ingress chat.acme.example"),
         List.of(new Evidence("cluster", "image ghcr.io/open-webui/open-webui:v0.6.5 is the known app open-webui")),
         List.of("known third-party AI app open-webui; review who uses it and with which data"), Change.NEW);
@@ -212,7 +212,7 @@ final class SampleInventory {
         change);
   }
 
-  private static Connection conn(String provider, String host, String ip, int port, String method, String layer, long count,
+  private static Connection conn(String provider, String host, String ip, int port, dev.wraith.model.Attributed.Method method, String layer, long count,
       int days) {
     return new Connection(provider, host, ip, port, method, layer, count, SCAN.minus(Duration.ofDays(days)),
         SCAN.minus(Duration.ofMinutes(1)));

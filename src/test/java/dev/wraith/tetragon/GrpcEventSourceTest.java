@@ -263,16 +263,16 @@ class GrpcEventSourceTest {
     Path f = dir.resolve("events.log");
     Files.write(f, messyStream());
     var cat = CatalogueLoader.bundled();
-    TetragonScan fromFiles = TetragonLayer.scan(cat, List.of(f), Optional.of("unix:///nowhere.sock"), PINS, Duration.ZERO);
+    TetragonScan fromFiles = TetragonLayer.scan(cat, List.of(f), Optional.of("unix:///nowhere.sock"), PINS, List.of(), Duration.ZERO);
     assertThat(fromFiles.observations()).hasSize(4);
     List<GetEventsResponse> messages = new ArrayList<>(TetragonTestServer.fromExportLines(messyStream()));
     try (var server = TetragonTestServer.tcp(new Script(messages, Ending.HOLD))) {
-      TetragonScan live = TetragonLayer.scan(cat, List.of(), Optional.of(server.address()), PINS, Duration.ofSeconds(6));
+      TetragonScan live = TetragonLayer.scan(cat, List.of(), Optional.of(server.address()), PINS, List.of(), Duration.ofSeconds(6));
       assertThat(live.observations()).isEqualTo(fromFiles.observations());
     }
-    assertThat(TetragonLayer.scan(cat, List.of(), Optional.of("nonsense"), PINS, Duration.ofSeconds(1)).status().reason())
+    assertThat(TetragonLayer.scan(cat, List.of(), Optional.of("nonsense"), PINS, List.of(), Duration.ofSeconds(1)).status().reason())
         .contains("expected unix:///path");
-    assertThat(TetragonLayer.scan(cat, List.of(), Optional.of("unix://" + dir.resolve("x.sock")), PINS, Duration.ofSeconds(1))
+    assertThat(TetragonLayer.scan(cat, List.of(), Optional.of("unix://" + dir.resolve("x.sock")), PINS, List.of(), Duration.ofSeconds(1))
         .status().state()).isEqualTo(LayerStatus.State.FAILED);
   }
 

@@ -118,7 +118,7 @@ class TetragonCollectorTest {
     assertThat(agent.probe()).isFalse();
     assertThat(agent.observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/agent.py");
     assertThat(agent.observation().attribution().providerId()).isEqualTo("ollama");
-    assertThat(agent.observation().attribution().method()).isEqualTo(Method.MODEL_SERVER_PORT);
+    assertThat(agent.observation().attribution().method()).isEqualTo(Method.PORT);
     assertThat(agent.observation().connections()).isEqualTo(2);
     assertThat(agent.observation().process().ppid()).isEqualTo(5001);
     assertThat(find(s, AGENT, "160.79.104.11").observation().attribution().providerId()).isEqualTo("anthropic");
@@ -185,5 +185,131 @@ class TetragonCollectorTest {
   void missingInitTreeEverywhereIsFlagged() throws IOException {
     TetragonScan s = collect(List.of(exec(AGENT, BASH, T0), connect(AGENT, OLLAMA, 11434, T0)));
     assertThat(s.status().warnings()).anyMatch(w -> w.contains("in_init_tree"));
+  }
+
+  /** A pod of its own (the stream's helper gives every pod the same UID). */
+  static java.util.Map<String, Object> podOf(String ns, String name, String uid) {
+    java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(pod(ns, name, "app", 1, false));
+    p.put("uid", uid);
+    return p;
+  }
+
+  static final String CDN = "162.159.140.245";
+  // three processes in three pods, all calling one Cloudflare address at the same minute
+  static final P GHOST = new P(execId(4000, 8164), null, 8164, "/app", "/usr/bin/python3.11", "/tmp/.cache/reconcile.py",
+      podOf("payments", "payments-api-x2k4p", "aaaaaaaa-0000-4000-8000-000000000001"), false);
+  static final P NEIGHBOUR = new P(execId(4001, 2140), null, 2140, "/app", "/opt/java/openjdk/bin/java",
+      "-jar /app/payments-api.jar", podOf("billing", "invoices-q8w7e", "aaaaaaaa-0000-4000-8000-000000000002"), true);
+  static final P SILENT = new P(execId(4002, 3377), null, 3377, "/app", "/usr/local/bin/node", "server.js",
+      podOf("web", "web-h3j6k", "aaaaaaaa-0000-4000-8000-000000000003"), true);
+
+  static String answer(P p, String name, String ip, Instant t, long ttl) {
+    var pod = p.pod();
+    return dev.wraith.attribution.DnsAnswerLog.line(new dev.wraith.attribution.DnsAnswerRecord(t, NODE, p.pid(), 0, "",
+        (String) pod.get("uid"), "", name, List.of(new dev.wraith.attribution.DnsAnswerRecord.Answer(ip, ttl))));
+  }
+
+  TetragonScan collectWithDns(List<String> events, List<String> dnsLines, String... pins) throws IOException {
+    Path f = dir.resolve("events.log");
+    Files.write(f, events);
+    Path d = dir.resolve("sensor.jsonl");
+    Files.write(d, dnsLines);
+    TetragonLayer.Recorded dns = TetragonLayer.recorded(List.of(d));
+    List<Pin> p = java.util.Arrays.stream(pins).map(Pin::parse).toList();
+    return TetragonLayer.withWarnings(new TetragonCollector(new Attributor(CatalogueLoader.bundled(), p, Optional.empty()),
+        dns.answers()).collect(new JsonExportSource(List.of(f))), dns.warnings());
+  }
+
+  static List<String> cdnWindow() {
+    List<String> l = new ArrayList<>();
+    for (P p : List.of(GHOST, NEIGHBOUR, SILENT)) l.add(exec(p, null, T0.minusSeconds(60)));
+    for (int i = 0; i < 5; i++) {
+      Instant t = T0.plus(Duration.ofMinutes(4L * i));
+      for (P p : List.of(GHOST, NEIGHBOUR, SILENT)) l.add(connect(p, CDN, 443, t.plusSeconds(1)));
+    }
+    return l;
+  }
+
+  static List<String> cdnAnswers() {
+    List<String> d = new ArrayList<>();
+    d.add("{\"type\":\"status\",\"layer\":\"host\"}");
+    for (int i = 0; i < 5; i++) {
+      Instant t = T0.plus(Duration.ofMinutes(4L * i));
+      d.add(answer(GHOST, "api.openai.com", CDN, t, 300));
+      d.add(answer(NEIGHBOUR, "static.partner-rates.example", CDN, t, 300));
+    }
+    return d;
+  }
+
+  @Test
+  void recordedAnswersNameEachProcessAndTheCdnNeighbourIsNotAiEvenWithAPin() throws IOException {
+    TetragonScan s = collectWithDns(cdnWindow(), cdnAnswers(), "api.openai.com=" + CDN);
+    var ghost = find(s, GHOST, CDN).observation();
+    assertThat(ghost.attribution()).isEqualTo(new dev.wraith.model.Attributed("openai", "api.openai.com", Method.DNS_ANSWER));
+    assertThat(ghost.connections()).isEqualTo(5);
+    // the neighbour resolved another name to the same address: not AI, though the pin says the address is OpenAI's
+    assertThat(s.observations()).noneMatch(o -> o.execId().equals(NEIGHBOUR.execId()));
+    var named = s.unattributed().listed().stream().filter(d -> d.named().isPresent()).findFirst().orElseThrow();
+    assertThat(named.named().get()).isEqualTo(new dev.wraith.model.Attribution.NotAi("static.partner-rates.example",
+        Method.DNS_ANSWER));
+    assertThat(named.connections()).isEqualTo(5);
+    // no answer in its own pod: another pod's answers never apply, the address evidence (the pin) does
+    assertThat(find(s, SILENT, CDN).observation().attribution().method()).isEqualTo(Method.PIN);
+    assertThat(s.status().reason()).as("nothing is left unnamed").isEmpty();
+  }
+
+  @Test
+  void withoutPinsOrAnswersTheReplaySaysWhatItCouldNotAttributeAndHow() throws IOException {
+    TetragonScan s = collect(cdnWindow());
+    assertThat(s.observations()).isEmpty();
+    assertThat(s.unattributed().destinations()).isEqualTo(1);
+    assertThat(s.unattributed().connections()).isEqualTo(15);
+    var d = s.unattributed().listed().get(0);
+    assertThat(d.ip() + ":" + d.port() + " " + d.connections() + " " + d.processes()).isEqualTo(CDN + ":443 15 3");
+    assertThat(s.status().reason()).isEqualTo("1 destination not attributed: 162.159.140.245:443 (15 connections, "
+        + "3 processes); to attribute them, give the DNS answers the sensor recorded (--dns-log FILE) or pin an address "
+        + "(--resolve HOST=IP)");
+    // with the answers, the same replay names the ghost
+    TetragonScan named = collectWithDns(cdnWindow(), cdnAnswers());
+    assertThat(named.observations()).extracting(TetragonObservation::execId).containsExactly(GHOST.execId());
+    assertThat(named.status().reason()).contains("1 destination not attributed: 162.159.140.245:443 (5 connections, 1 process)");
+  }
+
+  @Test
+  void anAnswerOutsideItsTtlNamesNothing() throws IOException {
+    List<String> late = List.of(answer(GHOST, "api.openai.com", CDN, T0.minus(Duration.ofHours(1)), 60));
+    TetragonScan s = collectWithDns(cdnWindow(), late);
+    assertThat(s.observations()).isEmpty();
+  }
+
+  @Test
+  void aDnsLogWithoutAnswersOrWithBadLinesIsAWarning() throws IOException {
+    TetragonScan s = collectWithDns(cdnWindow(), List.of("garbage", "{\"type\":\"observation\"}"));
+    assertThat(s.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
+    assertThat(s.status().warnings()).anyMatch(w -> w.endsWith(":1: not JSON, line skipped"))
+        .anyMatch(w -> w.startsWith("--dns-log: no dns-answer lines in"));
+  }
+
+  @Test
+  void inClusterConnectionsNothingNamedAreKeptForTheClusterLayer() throws IOException {
+    TetragonScan s = collect(List.of(exec(GHOST, null, T0), connect(GHOST, "10.96.0.55", 8000, T0.plusSeconds(1)),
+        connect(GHOST, "10.96.0.55", 8000, T0.plusSeconds(2)), connect(GHOST, "127.0.0.1", 9000, T0.plusSeconds(3)),
+        connect(GHOST, "fd00:10:96::55", 8000, T0.plusSeconds(4))));
+    assertThat(s.observations()).isEmpty();
+    assertThat(s.inCluster()).extracting(c -> c.connection().ip() + ":" + c.connection().port() + "x" + c.connection().connections())
+        .containsExactly("10.96.0.55:8000x2", "fd00:10:96::55:8000x1");
+    assertThat(s.inCluster().get(0).connection().entryScript().orElseThrow().path()).isEqualTo("/tmp/.cache/reconcile.py");
+    // loopback can never be a Service or pod address: listed as unattributed, not kept
+    assertThat(s.unattributed().listed()).extracting(d -> d.ip() + " " + d.inCluster())
+        .containsExactly("10.96.0.55 true", "127.0.0.1 true", "fd00:10:96::55 true");
+    assertThat(s.status().reason()).as("in-cluster ones are the cluster layer's to name").isEmpty();
+  }
+
+  @Test
+  void aJavaSingleFileSourceLaunchIsAnEntryScriptHereToo() throws IOException {
+    P lead = new P(execId(5000, 9100), null, 9100, "/tmp", "/usr/lib/jvm/java-21-openjdk-amd64/bin/java",
+        "-Xmx256m /tmp/LeadDedupe.java --batch 50", pod("sales", "crm-sync-5f6d7-abcde", "app", 77, false), false);
+    TetragonScan s = collect(List.of(exec(lead, null, T0), connect(lead, "160.79.104.10", 443, T0.plusSeconds(1))));
+    assertThat(find(s, lead, "160.79.104.10").observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/LeadDedupe.java");
   }
 }

@@ -12,15 +12,13 @@ import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.SyntaxTree;
 import java.util.List;
-import org.treesitter.TSParser;
-import org.treesitter.TreeSitterGo;
+import dev.wraith.code.parser.Grammar;
 
 /**
  * {@code go/source}: SDK clients, agents, tools, vector stores, MCP servers, endpoints and env var names in
  * Go files. Takes the catalogue's Go signatures to decide which imports may have their package name guessed.
  */
 public final class GoDetector implements FileDetector {
-  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterGo::new);
   private final FactMatcher matcher;
   private final List<Signature> signatures;
 
@@ -46,9 +44,9 @@ public final class GoDetector implements FileDetector {
 
   @Override
   public Detection detect(SourceFile file) {
-    try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
-      return matcher.match(file.path(), Language.GO, GoExtractor.extract(tree, this::owned)).withEncodingWarning(file);
-    }
+    SyntaxTree tree = SyntaxTree.parse(Grammar.GO, file.bytes());
+    return matcher.match(file.path(), Language.GO, GoExtractor.extract(tree, this::owned))
+        .withWarnings(tree.warnings(file.path())).withEncodingWarning(file);
   }
 
   private boolean owned(String path) {

@@ -2,13 +2,13 @@ package dev.wraith.code.go;
 
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.treesitter.TSNode;
 
 /**
  * Extracts {@link SourceFacts} from one Go syntax tree. Resolved call names:
@@ -43,7 +43,7 @@ final class GoExtractor {
   private final SyntaxTree tree;
   private final GoImports packages;
   private final Map<String, String> bindings = new HashMap<>();
-  private final Map<Long, String> resolved = new HashMap<>();
+  private final Map<Integer, String> resolved = new HashMap<>();
   private final Map<String, String> fields = new HashMap<>();
   private final List<SourceFacts.Import> imports = new ArrayList<>();
   private final List<SourceFacts.Call> calls = new ArrayList<>();
@@ -61,8 +61,8 @@ final class GoExtractor {
     return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
   }
 
-  private boolean visit(TSNode n) {
-    switch (n.getType()) {
+  private boolean visit(int n) {
+    switch (tree.type(n)) {
       case "import_spec" -> {
         importSpec(n);
         return false;
@@ -72,7 +72,7 @@ final class GoExtractor {
       }
       case "interpreted_string_literal", "raw_string_literal" -> {
         String v = string(n);
-        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, SyntaxTree.line(n), SyntaxTree.column(n)));
+        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
         return false;
       }
       case "call_expression" -> call(n);
@@ -80,61 +80,58 @@ final class GoExtractor {
       case "type_conversion_expression" -> conversion(n);
       case "field_declaration" -> structField(n);
       case "short_var_declaration", "assignment_statement" ->
-          bindAll(SyntaxTree.field(n, "left"), SyntaxTree.field(n, "right"), null);
-      case "var_spec", "parameter_declaration" -> bindAll(n, SyntaxTree.field(n, "value"), SyntaxTree.field(n, "type"));
+          bindAll(tree.field(n, "left"), tree.field(n, "right"), NONE);
+      case "var_spec", "parameter_declaration" -> bindAll(n, tree.field(n, "value"), tree.field(n, "type"));
       default -> { }
     }
     return true;
   }
 
-  private void importSpec(TSNode n) {
-    TSNode path = SyntaxTree.field(n, "path");
-    if (path == null) return;
+  private void importSpec(int n) {
+    int path = tree.field(n, "path");
+    if (path == NONE) return;
     String p = string(path);
     if (p.isEmpty()) return;
-    TSNode name = SyntaxTree.field(n, "name");
-    packages.add(p, name == null ? null : tree.text(name));
-    imports.add(new SourceFacts.Import(p, SyntaxTree.line(n), SyntaxTree.column(n)));
+    int name = tree.field(n, "name");
+    packages.add(p, name == NONE ? null : tree.text(name));
+    imports.add(new SourceFacts.Import(p, tree.line(n), tree.column(n)));
   }
 
-  private void call(TSNode n) {
-    String name = resolve(SyntaxTree.field(n, "function"), 0);
+  private void call(int n) {
+    String name = resolve(tree.field(n, "function"), 0);
     if (name == null) return;
     Map<String, String> args = new LinkedHashMap<>();
-    TSNode list = SyntaxTree.field(n, "arguments");
+    int list = tree.field(n, "arguments");
     int pos = 0;
-    for (int i = 0; list != null && i < list.getNamedChildCount(); i++) {
-      TSNode a = list.getNamedChild(i);
-      if (!a.getType().equals("comment")) args.put("#" + pos++, value(a));
+    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
+      if (!tree.type(a).equals("comment")) args.put("#" + pos++, value(a));
     }
-    calls.add(new SourceFacts.Call(name, SyntaxTree.line(n), SyntaxTree.column(n), args));
+    calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), args));
   }
 
-  private void composite(TSNode n) {
-    String type = typeName(SyntaxTree.field(n, "type"));
+  private void composite(int n) {
+    String type = typeName(tree.field(n, "type"));
     if (type == null) return;
     Map<String, String> args = new LinkedHashMap<>();
-    TSNode body = SyntaxTree.field(n, "body");
+    int body = tree.field(n, "body");
     int pos = 0;
-    for (int i = 0; body != null && i < body.getNamedChildCount(); i++) {
-      TSNode e = body.getNamedChild(i);
-      if (e.getType().equals("keyed_element")) {
-        String key = tree.text(unwrap(SyntaxTree.field(e, "key")));
-        if (!key.isEmpty()) args.putIfAbsent(decapitalize(key), value(unwrap(SyntaxTree.field(e, "value"))));
-      } else if (e.getType().equals("literal_element")) {
+    for (int e = tree.firstNamedChild(body); e != NONE; e = tree.nextNamedSibling(e)) {
+      if (tree.type(e).equals("keyed_element")) {
+        String key = tree.text(unwrap(tree.field(e, "key")));
+        if (!key.isEmpty()) args.putIfAbsent(decapitalize(key), value(unwrap(tree.field(e, "value"))));
+      } else if (tree.type(e).equals("literal_element")) {
         args.put("#" + pos++, value(unwrap(e)));
       }
     }
-    calls.add(new SourceFacts.Call(type, SyntaxTree.line(n), SyntaxTree.column(n), args));
+    calls.add(new SourceFacts.Call(type, tree.line(n), tree.column(n), args));
   }
 
   /** Remembers struct fields of imported types ({@code client *openai.Client}) by field name. */
-  private void structField(TSNode n) {
-    String type = typeName(SyntaxTree.field(n, "type"));
+  private void structField(int n) {
+    String type = typeName(tree.field(n, "type"));
     if (type == null) return;
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (c.getType().equals("field_identifier")) fields.put(tree.text(c), type + "()");
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("field_identifier")) fields.put(tree.text(c), type + "()");
     }
   }
 
@@ -142,28 +139,27 @@ final class GoExtractor {
    * {@code pkg.Func[T](x)} parses as a conversion (the grammar cannot tell them apart); like
    * {@code pkg.Type(x)}, which parses as a call, it is reported as a call.
    */
-  private void conversion(TSNode n) {
-    String type = typeName(SyntaxTree.field(n, "type"));
+  private void conversion(int n) {
+    String type = typeName(tree.field(n, "type"));
     if (type == null) return;
     Map<String, String> args = new LinkedHashMap<>();
-    args.put("#0", value(SyntaxTree.field(n, "operand")));
-    calls.add(new SourceFacts.Call(type, SyntaxTree.line(n), SyntaxTree.column(n), args));
+    args.put("#0", value(tree.field(n, "operand")));
+    calls.add(new SourceFacts.Call(type, tree.line(n), tree.column(n), args));
   }
 
   /**
    * Binds names to values pairwise, or every name to the first value when one call yields several
    * results; with no value, to the declared type. Names whose value does not resolve are unbound.
    */
-  private void bindAll(TSNode names, TSNode values, TSNode declaredType) {
-    if (names == null) return;
-    List<TSNode> left = new ArrayList<>();
-    for (int i = 0; i < names.getNamedChildCount(); i++) {
-      TSNode c = names.getNamedChild(i);
-      if (c.getType().equals("identifier") || c.getType().equals("selector_expression")) left.add(c);
+  private void bindAll(int names, int values, int declaredType) {
+    if (names == NONE) return;
+    List<Integer> left = new ArrayList<>();
+    for (int c = tree.firstNamedChild(names); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("identifier") || tree.type(c).equals("selector_expression")) left.add(c);
     }
-    List<TSNode> right = new ArrayList<>();
-    for (int i = 0; values != null && i < values.getNamedChildCount(); i++) right.add(values.getNamedChild(i));
-    String declared = declaredType == null ? null : typeName(declaredType);
+    List<Integer> right = new ArrayList<>();
+    for (int v = tree.firstNamedChild(values); v != NONE; v = tree.nextNamedSibling(v)) right.add(v);
+    String declared = declaredType == NONE ? null : typeName(declaredType);
     for (int i = 0; i < left.size(); i++) {
       String v = null;
       if (right.size() == left.size()) v = resolve(right.get(i), 0);
@@ -180,18 +176,17 @@ final class GoExtractor {
    * and calls are memoised per node, so a statement's value and its calls agree (both see the bindings
    * from before the statement) and a long chain is walked once, not once per link.
    */
-  private String resolve(TSNode e, int depth) {
-    if (e == null || depth > MAX_DEPTH) return null;
-    String type = e.getType();
+  private String resolve(int e, int depth) {
+    if (e == NONE || depth > MAX_DEPTH) return null;
+    String type = tree.type(e);
     if (!type.equals("selector_expression") && !type.equals("call_expression")) return resolveUncached(e, type, depth);
-    long key = ((long) e.getStartByte() << 32) | (e.getEndByte() & 0xffffffffL);
-    if (resolved.containsKey(key)) return resolved.get(key);
+    if (resolved.containsKey(e)) return resolved.get(e);
     String v = resolveUncached(e, type, depth);
-    resolved.put(key, v);
+    resolved.put(e, v);
     return v;
   }
 
-  private String resolveUncached(TSNode e, String type, int depth) {
+  private String resolveUncached(int e, String type, int depth) {
     switch (type) {
       case "identifier" -> {
         String b = bindings.get(tree.text(e));
@@ -199,30 +194,30 @@ final class GoExtractor {
       }
       case "selector_expression" -> {
         // binding keys are short ("s.client"); never copy the text of a long chain once per link
-        String whole = e.getEndByte() - e.getStartByte() <= MAX_KEY ? bindings.get(tree.text(e)) : null;
+        String whole = tree.endByte(e) - tree.startByte(e) <= MAX_KEY ? bindings.get(tree.text(e)) : null;
         if (whole != null) return whole;
-        TSNode operandNode = SyntaxTree.field(e, "operand");
+        int operandNode = tree.field(e, "operand");
         String operand = resolve(operandNode, depth + 1);
-        TSNode field = SyntaxTree.field(e, "field");
-        if (field == null) return null;
-        if (operand == null && operandNode != null && operandNode.getType().equals("identifier")) {
+        int field = tree.field(e, "field");
+        if (field == NONE) return null;
+        if (operand == null && operandNode != NONE && tree.type(operandNode).equals("identifier")) {
           return fields.get(tree.text(field)); // recv.client where a struct here declares client *pkg.Type
         }
         return operand == null ? null : operand + "." + tree.text(field);
       }
       case "call_expression" -> {
-        String fn = resolve(SyntaxTree.field(e, "function"), depth + 1);
+        String fn = resolve(tree.field(e, "function"), depth + 1);
         return fn == null ? null : fn + "()";
       }
       case "composite_literal", "type_conversion_expression" -> {
-        String t = typeName(SyntaxTree.field(e, "type"));
+        String t = typeName(tree.field(e, "type"));
         return t == null ? null : t + "()";
       }
       case "parenthesized_expression" -> {
-        return e.getNamedChildCount() == 1 ? resolve(e.getNamedChild(0), depth + 1) : null;
+        return tree.namedChildCount(e) == 1 ? resolve(tree.namedChild(e, 0), depth + 1) : null;
       }
       case "unary_expression" -> {
-        return resolve(SyntaxTree.field(e, "operand"), depth + 1);
+        return resolve(tree.field(e, "operand"), depth + 1);
       }
       default -> {
         return null;
@@ -231,17 +226,17 @@ final class GoExtractor {
   }
 
   /** {@code importpath.Type} for {@code pkg.Type}, {@code *pkg.Type} or {@code pkg.Type[T]}, else null. */
-  private String typeName(TSNode t) {
-    for (int depth = 0; t != null && depth < MAX_DEPTH; depth++) {
-      switch (t.getType()) {
+  private String typeName(int t) {
+    for (int depth = 0; t != NONE && depth < MAX_DEPTH; depth++) {
+      switch (tree.type(t)) {
         case "qualified_type" -> {
-          String path = packages.path(tree.text(SyntaxTree.field(t, "package")));
-          TSNode name = SyntaxTree.field(t, "name");
-          return path == null || name == null ? null : path + "." + tree.text(name);
+          String path = packages.path(tree.text(tree.field(t, "package")));
+          int name = tree.field(t, "name");
+          return path == null || name == NONE ? null : path + "." + tree.text(name);
         }
-        case "pointer_type", "parenthesized_type" -> t = t.getNamedChildCount() == 1 ? t.getNamedChild(0) : null;
-        case "generic_type" -> t = SyntaxTree.field(t, "type");
-        default -> t = null;
+        case "pointer_type", "parenthesized_type" -> t = tree.namedChildCount(t) == 1 ? tree.firstNamedChild(t) : NONE;
+        case "generic_type" -> t = tree.field(t, "type");
+        default -> t = NONE;
       }
     }
     return null;
@@ -254,18 +249,18 @@ final class GoExtractor {
   }
 
   /** A literal_element's expression. */
-  private static TSNode unwrap(TSNode n) {
-    return n != null && n.getType().equals("literal_element") && n.getNamedChildCount() == 1 ? n.getNamedChild(0) : n;
+  private int unwrap(int n) {
+    return n != NONE && tree.type(n).equals("literal_element") && tree.namedChildCount(n) == 1 ? tree.firstNamedChild(n) : n;
   }
 
-  private String value(TSNode v) {
-    if (v == null) return "";
-    return switch (v.getType()) {
+  private String value(int v) {
+    if (v == NONE) return "";
+    return switch (tree.type(v)) {
       case "interpreted_string_literal", "raw_string_literal" -> string(v);
       case "int_literal", "float_literal", "true", "false", "nil" -> tree.text(v);
       case "unary_expression" -> {
-        TSNode operand = SyntaxTree.field(v, "operand");
-        yield operand != null && (operand.getType().equals("int_literal") || operand.getType().equals("float_literal"))
+        int operand = tree.field(v, "operand");
+        yield operand != NONE && (tree.type(operand).equals("int_literal") || tree.type(operand).equals("float_literal"))
             ? tree.text(v).replaceAll("\\s+", "") : "";
       }
       default -> "";
@@ -273,11 +268,10 @@ final class GoExtractor {
   }
 
   /** The content of an interpreted (escapes decoded) or raw string literal. */
-  private String string(TSNode s) {
+  private String string(int s) {
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.getNamedChildCount(); i++) {
-      TSNode c = s.getNamedChild(i);
-      switch (c.getType()) {
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
+      switch (tree.type(c)) {
         case "interpreted_string_literal_content", "raw_string_literal_content" -> b.append(tree.text(c));
         case "escape_sequence" -> b.append(switch (tree.text(c)) {
           case "\\n" -> "\n";

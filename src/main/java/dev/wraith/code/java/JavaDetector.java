@@ -12,15 +12,13 @@ import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.SyntaxTree;
 import java.util.List;
-import org.treesitter.TSParser;
-import org.treesitter.TreeSitterJava;
+import dev.wraith.code.parser.Grammar;
 
 /**
  * {@code java/source}: SDK clients, agents, tools, vector stores, MCP servers, endpoints and env var names
  * in Java files. Takes the catalogue's Maven signatures to decide which on-demand imports may resolve names.
  */
 public final class JavaDetector implements FileDetector {
-  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterJava::new);
   private final FactMatcher matcher;
   private final List<Signature> signatures;
 
@@ -46,9 +44,9 @@ public final class JavaDetector implements FileDetector {
 
   @Override
   public Detection detect(SourceFile file) {
-    try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
-      return matcher.match(file.path(), Language.JAVA, JavaExtractor.extract(tree, this::owned)).withEncodingWarning(file);
-    }
+    SyntaxTree tree = SyntaxTree.parse(Grammar.JAVA, file.bytes());
+    return matcher.match(file.path(), Language.JAVA, JavaExtractor.extract(tree, this::owned))
+        .withWarnings(tree.warnings(file.path())).withEncodingWarning(file);
   }
 
   private boolean owned(String name) {

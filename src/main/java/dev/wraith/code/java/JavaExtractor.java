@@ -2,6 +2,7 @@ package dev.wraith.code.java;
 
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.treesitter.TSNode;
 
 /**
  * Extracts {@link SourceFacts} from one Java syntax tree. Resolved call names:
@@ -38,7 +38,8 @@ final class JavaExtractor {
   private final JavaNames names;
   private final JavaLiterals literals;
   private final JavaScope scope;
-  private final Set<Long> consumed = new HashSet<>();
+  /** Nodes already reported as part of a chain. */
+  private final Set<Integer> consumed = new HashSet<>();
   private final List<SourceFacts.Import> imports = new ArrayList<>();
   private final List<SourceFacts.Call> calls = new ArrayList<>();
   private final List<SourceFacts.Literal> strings = new ArrayList<>();
@@ -57,8 +58,8 @@ final class JavaExtractor {
     return new SourceFacts(x.imports, x.calls, x.strings, tree.hasErrors());
   }
 
-  private boolean visit(TSNode n) {
-    switch (n.getType()) {
+  private boolean visit(int n) {
+    switch (tree.type(n)) {
       case "import_declaration" -> {
         importDeclaration(n);
         return false;
@@ -68,7 +69,7 @@ final class JavaExtractor {
       }
       case "string_literal" -> {
         String v = literals.string(n);
-        if (!v.isEmpty()) strings.add(new SourceFacts.Literal(v, SyntaxTree.line(n), SyntaxTree.column(n)));
+        if (!v.isEmpty()) strings.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
         return false;
       }
       case "method_invocation" -> invocation(n);
@@ -76,149 +77,140 @@ final class JavaExtractor {
       case "marker_annotation", "annotation" -> annotation(n);
       case "superclass", "super_interfaces", "extends_interfaces" -> supertypes(n);
       case "local_variable_declaration", "field_declaration" -> declaration(n);
-      case "formal_parameter" -> scope.bind(SyntaxTree.field(n, "name"), null, SyntaxTree.field(n, "type"));
+      case "formal_parameter" -> scope.bind(tree.field(n, "name"), NONE, tree.field(n, "type"));
       case "assignment_expression" -> assignment(n);
       default -> { }
     }
     return true;
   }
 
-  private void importDeclaration(TSNode n) {
+  private void importDeclaration(int n) {
     boolean isStatic = false, wildcard = false;
-    TSNode name = null;
-    for (int i = 0; i < n.getChildCount(); i++) {
-      TSNode c = n.getChild(i);
-      switch (c.getType()) {
+    int name = NONE;
+    for (int c = tree.firstChild(n); c != NONE; c = tree.nextSibling(c)) {
+      switch (tree.type(c)) {
         case "static" -> isStatic = true;
         case "asterisk" -> wildcard = true;
         case "identifier", "scoped_identifier" -> name = c;
         default -> { }
       }
     }
-    if (name == null) return;
+    if (name == NONE) return;
     String path = tree.text(name).replaceAll("\\s+", "");
-    imports.add(new SourceFacts.Import(path, SyntaxTree.line(name), SyntaxTree.column(name)));
+    imports.add(new SourceFacts.Import(path, tree.line(name), tree.column(name)));
     if (wildcard) names.importOnDemand(path);
     else if (isStatic) names.importStatic(path);
     else names.importType(path);
   }
 
-  private void invocation(TSNode n) {
-    if (consumed.contains(key(n))) return;
-    List<TSNode> links = JavaScope.chain(n);
-    for (int i = 1; i < links.size(); i++) consumed.add(key(links.get(i)));
-    TSNode root = links.get(links.size() - 1);
-    TSNode obj = SyntaxTree.field(root, "object");
-    String method = tree.text(SyntaxTree.field(root, "name"));
-    if (obj != null && obj.getType().equals("object_creation_expression")) {
-      String type = scope.typeName(SyntaxTree.field(obj, "type"));
+  private void invocation(int n) {
+    if (consumed.contains(n)) return;
+    List<Integer> links = scope.chain(n);
+    for (int i = 1; i < links.size(); i++) consumed.add(links.get(i));
+    int root = links.get(links.size() - 1);
+    int obj = tree.field(root, "object");
+    String method = tree.text(tree.field(root, "name"));
+    if (obj != NONE && tree.type(obj).equals("object_creation_expression")) {
+      String type = scope.typeName(tree.field(obj, "type"));
       if (type == null) return;
-      consumed.add(key(obj));
-      Map<String, String> args = arguments(SyntaxTree.field(obj, "arguments"));
+      consumed.add(obj);
+      Map<String, String> args = arguments(tree.field(obj, "arguments"));
       chainArguments(links, links.size(), args);
       emit(type, n, args);
       return;
     }
-    String instance = obj == null ? null : scope.instance(obj, 0);
+    String instance = obj == NONE ? null : scope.instance(obj, 0);
     if (instance != null) {
       String name = instance;
       // links beyond MAX_DEPTH are not reported: names would grow quadratically on hostile chains
       for (int i = links.size() - 1; i >= Math.max(0, links.size() - JavaScope.MAX_DEPTH); i--) {
-        TSNode link = links.get(i);
-        name = name + "." + tree.text(SyntaxTree.field(link, "name"));
-        emit(name, link, arguments(SyntaxTree.field(link, "arguments")));
+        int link = links.get(i);
+        name = name + "." + tree.text(tree.field(link, "name"));
+        emit(name, link, arguments(tree.field(link, "arguments")));
         name = name + "()";
       }
       return;
     }
-    String type = obj == null ? names.staticMember(method) : scope.typeOf(obj);
+    String type = obj == NONE ? names.staticMember(method) : scope.typeOf(obj);
     if (type == null) return;
-    Map<String, String> args = arguments(SyntaxTree.field(root, "arguments"));
+    Map<String, String> args = arguments(tree.field(root, "arguments"));
     chainArguments(links, links.size() - 1, args);
-    emit(obj == null ? type : type + "." + method, n, args);
+    emit(obj == NONE ? type : type + "." + method, n, args);
   }
 
   /** Adds links[0..end) (outermost first) as keyword args, innermost first; the first occurrence wins. */
-  private void chainArguments(List<TSNode> links, int end, Map<String, String> args) {
+  private void chainArguments(List<Integer> links, int end, Map<String, String> args) {
     for (int i = end - 1; i >= 0; i--) {
-      TSNode link = links.get(i);
-      TSNode a = SyntaxTree.field(link, "arguments");
-      String value = a == null || a.getNamedChildCount() == 0 ? "" : literals.value(a.getNamedChild(0));
-      args.putIfAbsent(tree.text(SyntaxTree.field(link, "name")), value);
+      int link = links.get(i);
+      int a = tree.field(link, "arguments");
+      String value = a == NONE || tree.namedChildCount(a) == 0 ? "" : literals.value(tree.firstNamedChild(a));
+      args.putIfAbsent(tree.text(tree.field(link, "name")), value);
     }
   }
 
-  private void creation(TSNode n) {
-    if (consumed.contains(key(n))) return;
-    String type = scope.typeName(SyntaxTree.field(n, "type"));
-    if (type != null) emit(type, n, arguments(SyntaxTree.field(n, "arguments")));
+  private void creation(int n) {
+    if (consumed.contains(n)) return;
+    String type = scope.typeName(tree.field(n, "type"));
+    if (type != null) emit(type, n, arguments(tree.field(n, "arguments")));
   }
 
-  private void annotation(TSNode n) {
-    TSNode name = SyntaxTree.field(n, "name");
-    String type = name == null ? null : names.dotted(tree.text(name).replaceAll("\\s+", ""));
+  private void annotation(int n) {
+    int name = tree.field(n, "name");
+    String type = name == NONE ? null : names.dotted(tree.text(name).replaceAll("\\s+", ""));
     if (type == null) return;
     Map<String, String> args = new LinkedHashMap<>();
-    TSNode list = SyntaxTree.field(n, "arguments");
+    int list = tree.field(n, "arguments");
     int pos = 0;
-    for (int i = 0; list != null && i < list.getNamedChildCount(); i++) {
-      TSNode a = list.getNamedChild(i);
-      if (a.getType().equals("element_value_pair")) {
-        args.put(tree.text(SyntaxTree.field(a, "key")), literals.value(SyntaxTree.field(a, "value")));
-      } else if (!a.getType().endsWith("comment")) {
+    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
+      if (tree.type(a).equals("element_value_pair")) {
+        args.put(tree.text(tree.field(a, "key")), literals.value(tree.field(a, "value")));
+      } else if (!tree.type(a).endsWith("comment")) {
         args.put("#" + pos++, literals.value(a));
       }
     }
     emit(type, n, args);
   }
 
-  private void supertypes(TSNode n) {
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (c.getType().equals("type_list")) {
-        for (int j = 0; j < c.getNamedChildCount(); j++) supertype(c.getNamedChild(j));
+  private void supertypes(int n) {
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("type_list")) {
+        for (int t = tree.firstNamedChild(c); t != NONE; t = tree.nextNamedSibling(t)) supertype(t);
       } else {
         supertype(c);
       }
     }
   }
 
-  private void supertype(TSNode t) {
+  private void supertype(int t) {
     String type = scope.typeName(t);
     if (type != null) emit(type, t, Map.of());
   }
 
-  private void declaration(TSNode n) {
-    TSNode type = SyntaxTree.field(n, "type");
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode d = n.getNamedChild(i);
-      if (d.getType().equals("variable_declarator")) scope.bind(SyntaxTree.field(d, "name"), SyntaxTree.field(d, "value"), type);
+  private void declaration(int n) {
+    int type = tree.field(n, "type");
+    for (int d = tree.firstNamedChild(n); d != NONE; d = tree.nextNamedSibling(d)) {
+      if (tree.type(d).equals("variable_declarator")) scope.bind(tree.field(d, "name"), tree.field(d, "value"), type);
     }
   }
 
-  private void assignment(TSNode n) {
-    TSNode left = SyntaxTree.field(n, "left");
-    if (left == null) return;
-    if (left.getType().equals("field_access") && JavaScope.isThis(SyntaxTree.field(left, "object"))) left = SyntaxTree.field(left, "field");
-    if (left != null && left.getType().equals("identifier")) scope.bind(left, SyntaxTree.field(n, "right"), null);
+  private void assignment(int n) {
+    int left = tree.field(n, "left");
+    if (left == NONE) return;
+    if (tree.type(left).equals("field_access") && scope.isThis(tree.field(left, "object"))) left = tree.field(left, "field");
+    if (left != NONE && tree.type(left).equals("identifier")) scope.bind(left, tree.field(n, "right"), NONE);
   }
 
-  private Map<String, String> arguments(TSNode args) {
+  private Map<String, String> arguments(int args) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (args == null) return out;
+    if (args == NONE) return out;
     int pos = 0;
-    for (int i = 0; i < args.getNamedChildCount(); i++) {
-      TSNode a = args.getNamedChild(i);
-      if (!a.getType().endsWith("comment")) out.put("#" + pos++, literals.value(a));
+    for (int a = tree.firstNamedChild(args); a != NONE; a = tree.nextNamedSibling(a)) {
+      if (!tree.type(a).endsWith("comment")) out.put("#" + pos++, literals.value(a));
     }
     return out;
   }
 
-  private void emit(String name, TSNode at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, SyntaxTree.line(at), SyntaxTree.column(at), args));
-  }
-
-  private static long key(TSNode n) {
-    return ((long) n.getStartByte() << 32) | (n.getEndByte() & 0xffffffffL);
+  private void emit(String name, int at, Map<String, String> args) {
+    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
   }
 }

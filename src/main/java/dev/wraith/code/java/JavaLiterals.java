@@ -1,7 +1,7 @@
 package dev.wraith.code.java;
 
 import dev.wraith.code.SyntaxTree;
-import org.treesitter.TSNode;
+import static dev.wraith.code.SyntaxTree.NONE;
 
 /**
  * Literal values in a Java tree: the decoded content of string literals and text blocks, and the text of
@@ -15,15 +15,15 @@ final class JavaLiterals {
   }
 
   /** An argument's literal value: unquoted string content, number, true/false, null; "" for anything else. */
-  String value(TSNode v) {
-    if (v == null) return "";
-    return switch (v.getType()) {
+  String value(int v) {
+    if (v == NONE) return "";
+    return switch (tree.type(v)) {
       case "string_literal" -> string(v);
       case "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal", "binary_integer_literal",
           "decimal_floating_point_literal", "hex_floating_point_literal", "true", "false", "null_literal" -> tree.text(v);
       case "unary_expression" -> {
-        TSNode operand = SyntaxTree.field(v, "operand");
-        yield operand != null && operand.getType().endsWith("_literal") && !operand.getType().equals("string_literal")
+        int operand = tree.field(v, "operand");
+        yield operand != NONE && tree.type(operand).endsWith("_literal") && !tree.type(operand).equals("string_literal")
             ? tree.text(v).replaceAll("\\s+", "") : "";
       }
       default -> "";
@@ -34,12 +34,11 @@ final class JavaLiterals {
    * The content of a string literal with common escapes decoded. A text block loses its incidental
    * indentation (each line is stripped), which is what matters for matching hosts and names in it.
    */
-  String string(TSNode s) {
+  String string(int s) {
     StringBuilder b = new StringBuilder();
     boolean block = false;
-    for (int i = 0; i < s.getNamedChildCount(); i++) {
-      TSNode c = s.getNamedChild(i);
-      switch (c.getType()) {
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
+      switch (tree.type(c)) {
         case "string_fragment" -> b.append(tree.text(c));
         case "multiline_string_fragment" -> {
           block = true;

@@ -1,11 +1,11 @@
 package dev.wraith.code.java;
 
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * What names mean at a point of a Java file: the import scope ({@link JavaNames}) plus variable bindings
@@ -28,10 +28,10 @@ final class JavaScope {
   }
 
   /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
-  void bind(TSNode name, TSNode value, TSNode declaredType) {
-    if (name == null) return;
-    String v = value == null ? null : valueOf(value, 0);
-    if (v == null && declaredType != null) {
+  void bind(int name, int value, int declaredType) {
+    if (name == NONE) return;
+    String v = value == NONE ? null : valueOf(value, 0);
+    if (v == null && declaredType != NONE) {
       String t = typeName(declaredType);
       if (t != null) v = t + "()";
     }
@@ -40,22 +40,22 @@ final class JavaScope {
   }
 
   /** The instance an expression evaluates to, in call-name form ({@code FQN()}, {@code FQN().m()}), or null. */
-  String valueOf(TSNode e, int depth) {
-    if (e == null || depth > MAX_DEPTH) return null;
-    switch (e.getType()) {
+  String valueOf(int e, int depth) {
+    if (e == NONE || depth > MAX_DEPTH) return null;
+    switch (tree.type(e)) {
       case "object_creation_expression" -> {
-        String t = typeName(SyntaxTree.field(e, "type"));
+        String t = typeName(tree.field(e, "type"));
         return t == null ? null : t + "()";
       }
       case "method_invocation" -> {
-        List<TSNode> links = chain(e);
-        TSNode root = links.get(links.size() - 1);
-        TSNode obj = SyntaxTree.field(root, "object");
-        if (obj == null) { // builder() through import static: an instance of the member's class
-          String member = names.staticMember(tree.text(SyntaxTree.field(root, "name")));
+        List<Integer> links = chain(e);
+        int root = links.get(links.size() - 1);
+        int obj = tree.field(root, "object");
+        if (obj == NONE) { // builder() through import static: an instance of the member's class
+          String member = names.staticMember(tree.text(tree.field(root, "name")));
           return member == null || member.lastIndexOf('.') < 0 ? null : member.substring(0, member.lastIndexOf('.')) + "()";
         }
-        if (obj.getType().equals("object_creation_expression")) return valueOf(obj, depth + 1);
+        if (tree.type(obj).equals("object_creation_expression")) return valueOf(obj, depth + 1);
         if (links.size() > MAX_DEPTH) return null;
         String instance = instance(obj, depth + 1);
         if (instance == null) {
@@ -63,14 +63,14 @@ final class JavaScope {
           return t == null ? null : t + "()";
         }
         StringBuilder b = new StringBuilder(instance);
-        for (int i = links.size() - 1; i >= 0; i--) b.append('.').append(tree.text(SyntaxTree.field(links.get(i), "name"))).append("()");
+        for (int i = links.size() - 1; i >= 0; i--) b.append('.').append(tree.text(tree.field(links.get(i), "name"))).append("()");
         return b.toString();
       }
       case "parenthesized_expression" -> {
-        return e.getNamedChildCount() == 1 ? valueOf(e.getNamedChild(0), depth + 1) : null;
+        return tree.namedChildCount(e) == 1 ? valueOf(tree.firstNamedChild(e), depth + 1) : null;
       }
       case "cast_expression" -> {
-        return valueOf(SyntaxTree.field(e, "value"), depth + 1);
+        return valueOf(tree.field(e, "value"), depth + 1);
       }
       default -> {
         return instance(e, depth + 1);
@@ -79,29 +79,29 @@ final class JavaScope {
   }
 
   /** A bound variable ({@code v}, {@code this.v}, {@code v.field.sub}) in call-name form, or null. */
-  String instance(TSNode e, int depth) {
+  String instance(int e, int depth) {
     if (depth > MAX_DEPTH) return null;
-    return switch (e.getType()) {
+    return switch (tree.type(e)) {
       case "identifier" -> bindings.get(tree.text(e));
       case "field_access" -> {
-        TSNode obj = SyntaxTree.field(e, "object");
-        TSNode field = SyntaxTree.field(e, "field");
-        if (obj == null || field == null) yield null;
+        int obj = tree.field(e, "object");
+        int field = tree.field(e, "field");
+        if (obj == NONE || field == NONE) yield null;
         if (isThis(obj)) yield bindings.get(tree.text(field));
         String base = instance(obj, depth + 1);
         yield base == null ? null : base + "." + tree.text(field);
       }
-      case "parenthesized_expression" -> e.getNamedChildCount() == 1 ? instance(e.getNamedChild(0), depth + 1) : null;
+      case "parenthesized_expression" -> tree.namedChildCount(e) == 1 ? instance(tree.firstNamedChild(e), depth + 1) : null;
       default -> null;
     };
   }
 
   /** The FQN of a type named by an expression ({@code X}, {@code Outer.Inner}, {@code com.x.Type}), or null. */
-  String typeOf(TSNode e) {
-    return switch (e.getType()) {
+  String typeOf(int e) {
+    return switch (tree.type(e)) {
       case "identifier" -> names.type(tree.text(e));
       case "field_access", "scoped_identifier" -> {
-        if (e.getEndByte() - e.getStartByte() > MAX_NAME) yield null;
+        if (tree.endByte(e) - tree.startByte(e) > MAX_NAME) yield null;
         String dotted = tree.text(e).replaceAll("\\s+", "");
         yield isDottedName(dotted) ? names.dotted(dotted) : null;
       }
@@ -110,23 +110,23 @@ final class JavaScope {
   }
 
   /** The FQN of a type node ({@code X}, {@code a.b.X}, {@code X<T>}), or null. */
-  String typeName(TSNode t) {
-    if (t == null) return null;
-    return switch (t.getType()) {
+  String typeName(int t) {
+    if (t == NONE) return null;
+    return switch (tree.type(t)) {
       case "type_identifier", "identifier" -> names.type(tree.text(t));
       case "scoped_type_identifier", "scoped_identifier" -> names.dotted(tree.text(t).replaceAll("\\s+", ""));
-      case "generic_type" -> t.getNamedChildCount() == 0 ? null : typeName(t.getNamedChild(0));
+      case "generic_type" -> tree.namedChildCount(t) == 0 ? null : typeName(tree.firstNamedChild(t));
       default -> null;
     };
   }
 
   /** The method invocations of a chain, outermost first; iterative, so long chains cannot overflow. */
-  static List<TSNode> chain(TSNode outer) {
-    List<TSNode> links = new ArrayList<>();
-    TSNode cur = outer;
-    while (cur != null && cur.getType().equals("method_invocation")) {
+  List<Integer> chain(int outer) {
+    List<Integer> links = new ArrayList<>();
+    int cur = outer;
+    while (cur != NONE && tree.type(cur).equals("method_invocation")) {
       links.add(cur);
-      cur = SyntaxTree.field(cur, "object");
+      cur = tree.field(cur, "object");
     }
     return links;
   }
@@ -141,8 +141,8 @@ final class JavaScope {
     return true;
   }
 
-  static boolean isThis(TSNode n) {
-    return n != null && n.getType().equals("this");
+  boolean isThis(int n) {
+    return n != NONE && tree.type(n).equals("this");
   }
 
 }

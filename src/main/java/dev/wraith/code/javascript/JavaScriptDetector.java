@@ -8,13 +8,10 @@ import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.SyntaxTree;
-import org.treesitter.TSParser;
-import org.treesitter.TreeSitterJavascript;
+import dev.wraith.code.parser.Grammar;
 
 /** {@code javascript/source}: SDK clients, agents, tools, endpoints and env var names in JavaScript and JSX files. */
 public final class JavaScriptDetector implements FileDetector {
-  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterJavascript::new);
   private final FactMatcher matcher;
 
   public JavaScriptDetector(FactMatcher matcher) {
@@ -38,6 +35,6 @@ public final class JavaScriptDetector implements FileDetector {
 
   @Override
   public Detection detect(SourceFile file) {
-    return ScriptDetection.detect(PARSERS, matcher, Language.JAVASCRIPT, file);
+    return ScriptDetection.detect(Grammar.JAVASCRIPT, matcher, Language.JAVASCRIPT, file);
   }
 }

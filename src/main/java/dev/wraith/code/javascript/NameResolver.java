@@ -1,13 +1,13 @@
 package dev.wraith.code.javascript;
 
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * The names in scope while one file is walked in document order (local name or member target such as
@@ -30,7 +30,7 @@ final class NameResolver {
   private final ScriptText text;
   private final Map<String, String> bindings = new HashMap<>();
   /** Resolved names by node, "" for unresolvable; valid only while {@link #bindings} is unchanged. */
-  private final Map<NodeKey, String> memo = new HashMap<>();
+  private final Map<Integer, String> memo = new HashMap<>();
 
   NameResolver(SyntaxTree tree, ScriptText text) {
     this.tree = tree;
@@ -44,9 +44,9 @@ final class NameResolver {
   }
 
   /** The binding key for an identifier or member target, or null when it is too long to be one. */
-  String key(TSNode n) {
-    if (n.getEndByte() - n.getStartByte() > MAX_KEY_BYTES) return null;
-    if (n.getType().equals("identifier")) return tree.text(n);
+  String key(int n) {
+    if (tree.endByte(n) - tree.startByte(n) > MAX_KEY_BYTES) return null;
+    if (tree.type(n).equals("identifier")) return tree.text(n);
     return tree.text(n).replaceAll("\\s+|!|\\?(?=\\.)", "");
   }
 
@@ -56,20 +56,19 @@ final class NameResolver {
    * the way so a chain of n calls costs O(n) over the whole walk, not O(n²). Names longer than
    * {@link #MAX_NAME} do not resolve (no catalogue symbol is that long; it bounds memory on hostile chains).
    */
-  String resolve(TSNode e) {
-    List<TSNode> nodes = new ArrayList<>();
+  String resolve(int e) {
+    List<Integer> nodes = new ArrayList<>();
     List<String> suffixes = new ArrayList<>();
     String root = null;
-    TSNode n = e;
-    while (n != null) {
-      NodeKey k = new NodeKey(n.getStartByte(), n.getEndByte(), n.getSymbol());
-      String known = memo.get(k);
+    int n = e;
+    while (n != NONE) {
+      String known = memo.get(n);
       if (known != null) {
         root = known.isEmpty() ? null : known;
         break;
       }
       Step step = step(n);
-      if (step.root() != null || step.next() == null) {
+      if (step.root() != null || step.next() == NONE) {
         root = step.root();
         nodes.add(n);
         suffixes.add("");
@@ -83,52 +82,48 @@ final class NameResolver {
     for (int i = nodes.size() - 1; i >= 0; i--) {
       if (name != null) name = name + suffixes.get(i);
       if (name != null && name.length() > MAX_NAME) name = null;
-      TSNode at = nodes.get(i);
-      memo.put(new NodeKey(at.getStartByte(), at.getEndByte(), at.getSymbol()), name == null ? "" : name);
+      memo.put(nodes.get(i), name == null ? "" : name);
     }
     return nodes.isEmpty() ? root : name;
   }
 
-  /** One step of {@link #resolve}: either a root (a bound name) or a suffix and the inner expression to go on with. */
-  private record Step(String root, String suffix, TSNode next) {}
+  /** One step of {@link #resolve}: either a root (a bound name) or a suffix and the inner expression (or NONE) to go on with. */
+  private record Step(String root, String suffix, int next) {}
 
-  /** Identifies a node across TSNode instances (several nodes can share a span, not also a symbol). */
-  private record NodeKey(int start, int end, int symbol) {}
-
-  private Step step(TSNode n) {
-    switch (n.getType()) {
+  private Step step(int n) {
+    switch (tree.type(n)) {
       case "identifier" -> {
-        return new Step(bindings.get(tree.text(n)), "", null);
+        return new Step(bindings.get(tree.text(n)), "", NONE);
       }
       case "member_expression" -> {
         String k = key(n);
         String whole = k == null ? null : bindings.get(k);
-        if (whole != null) return new Step(whole, "", null);
-        TSNode prop = SyntaxTree.field(n, "property");
-        if (prop == null) return new Step(null, "", null);
+        if (whole != null) return new Step(whole, "", NONE);
+        int prop = tree.field(n, "property");
+        if (prop == NONE) return new Step(null, "", NONE);
         String p = tree.text(prop);
-        return new Step(null, p.equals("default") ? "" : "." + p, SyntaxTree.field(n, "object"));
+        return new Step(null, p.equals("default") ? "" : "." + p, tree.field(n, "object"));
       }
       case "call_expression" -> {
         String module = moduleOf(n);
-        if (module != null) return new Step(module, "", null);
-        TSNode wrapped = interopArgument(n);
-        return wrapped != null ? new Step(null, "", wrapped) : new Step(null, "()", SyntaxTree.field(n, "function"));
+        if (module != null) return new Step(module, "", NONE);
+        int wrapped = interopArgument(n);
+        return wrapped != NONE ? new Step(null, "", wrapped) : new Step(null, "()", tree.field(n, "function"));
       }
       case "new_expression" -> {
-        return new Step(null, "()", SyntaxTree.field(n, "constructor"));
+        return new Step(null, "()", tree.field(n, "constructor"));
       }
       case "await_expression", "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
           "type_assertion" -> {
-        return new Step(null, "", ScriptText.firstExpression(n));
+        return new Step(null, "", text.firstExpression(n));
       }
       case "sequence_expression" -> {
         // tsc's CommonJS output calls named imports as (0, ai_1.generateText)(...): the value is the last operand
-        int last = n.getNamedChildCount() - 1;
-        return new Step(null, "", last < 0 ? null : n.getNamedChild(last));
+        int last = tree.namedChildCount(n) - 1;
+        return new Step(null, "", last < 0 ? NONE : tree.namedChild(n, last));
       }
       default -> {
-        return new Step(null, "", null);
+        return new Step(null, "", NONE);
       }
     }
   }
@@ -138,11 +133,11 @@ final class NameResolver {
    * {@code _interopRequireDefault(...)} from Babel), which returns the module or wraps it for {@code .default};
    * null for any other call.
    */
-  private TSNode interopArgument(TSNode call) {
-    TSNode fn = SyntaxTree.field(call, "function");
-    if (fn == null || !fn.getType().equals("identifier") || !INTEROP.contains(tree.text(fn))) return null;
-    TSNode args = SyntaxTree.field(call, "arguments");
-    return args == null || args.getNamedChildCount() != 1 ? null : args.getNamedChild(0);
+  private int interopArgument(int call) {
+    int fn = tree.field(call, "function");
+    if (fn == NONE || !tree.type(fn).equals("identifier") || !INTEROP.contains(tree.text(fn))) return NONE;
+    int args = tree.field(call, "arguments");
+    return args == NONE || tree.namedChildCount(args) != 1 ? NONE : tree.firstNamedChild(args);
   }
 
   /**
@@ -150,21 +145,21 @@ final class NameResolver {
    * call or names a relative path. {@code require} is taken to be the loader even when rebound (ESM code
    * builds its own with {@code createRequire}).
    */
-  String moduleOf(TSNode n) {
-    if (n == null || n.isNull() || !n.getType().equals("call_expression")) return null;
-    TSNode fn = SyntaxTree.field(n, "function");
-    if (fn == null) return null;
-    boolean loader = fn.getType().equals("import")
-        || (fn.getType().equals("identifier") && tree.text(fn).equals("require"));
+  String moduleOf(int n) {
+    if (n == NONE || !tree.type(n).equals("call_expression")) return null;
+    int fn = tree.field(n, "function");
+    if (fn == NONE) return null;
+    boolean loader = tree.type(fn).equals("import")
+        || (tree.type(fn).equals("identifier") && tree.text(fn).equals("require"));
     if (!loader) return null;
-    TSNode args = SyntaxTree.field(n, "arguments");
-    if (args == null || args.getNamedChildCount() == 0) return null;
-    return specifier(ScriptText.unwrap(args.getNamedChild(0)));
+    int args = tree.field(n, "arguments");
+    if (args == NONE || tree.namedChildCount(args) == 0) return null;
+    return specifier(text.unwrap(tree.firstNamedChild(args)));
   }
 
   /** A package specifier from a string node, or null for relative and absolute paths (the project's own code). */
-  String specifier(TSNode source) {
-    if (source == null || !ScriptText.isPlainString(source)) return null;
+  String specifier(int source) {
+    if (source == NONE || !text.isPlainString(source)) return null;
     String s = text.stringValue(source).trim();
     if (s.isEmpty() || s.startsWith(".") || s.startsWith("/") || s.length() > MAX_SPECIFIER) return null;
     return s;

@@ -5,15 +5,15 @@ import dev.wraith.code.FactMatcher;
 import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.SyntaxTree;
-import org.treesitter.TSParser;
+import dev.wraith.code.parser.Grammar;
 
 /** The detection both script detectors share: parse, extract, match, and warn about undecodable bytes. */
 final class ScriptDetection {
   private ScriptDetection() {}
 
-  static Detection detect(ThreadLocal<TSParser> parser, FactMatcher matcher, Language language, SourceFile file) {
-    try (SyntaxTree tree = SyntaxTree.parse(parser, file.text())) {
-      return matcher.match(file.path(), language, ScriptExtractor.extract(tree)).withEncodingWarning(file);
-    }
+  static Detection detect(Grammar grammar, FactMatcher matcher, Language language, SourceFile file) {
+    SyntaxTree tree = SyntaxTree.parse(grammar, file.bytes());
+    return matcher.match(file.path(), language, ScriptExtractor.extract(tree))
+        .withWarnings(tree.warnings(file.path())).withEncodingWarning(file);
   }
 }

@@ -2,11 +2,11 @@ package dev.wraith.code.javascript;
 
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * Extracts {@link SourceFacts} from one JavaScript, TypeScript or TSX syntax tree. Names resolve in
@@ -45,12 +45,12 @@ final class ScriptExtractor {
    */
   private record PendingCall(int end, SourceFacts.Call call) {}
 
-  private void addCall(TSNode at, String name, Map<String, String> args) {
-    calls.add(new PendingCall(at.getEndByte(), new SourceFacts.Call(name, SyntaxTree.line(at), SyntaxTree.column(at), args)));
+  private void addCall(int at, String name, Map<String, String> args) {
+    calls.add(new PendingCall(tree.endByte(at), new SourceFacts.Call(name, tree.line(at), tree.column(at), args)));
   }
 
-  private boolean visit(TSNode n) {
-    switch (n.getType()) {
+  private boolean visit(int n) {
+    switch (tree.type(n)) {
       case "comment" -> {
         return false;
       }
@@ -59,12 +59,12 @@ final class ScriptExtractor {
         return false;
       }
       case "export_statement" -> reExport(n);
-      case "variable_declarator" -> bind(SyntaxTree.field(n, "name"), SyntaxTree.field(n, "value"));
-      case "assignment_expression" -> bind(SyntaxTree.field(n, "left"), SyntaxTree.field(n, "right"));
+      case "variable_declarator" -> bind(tree.field(n, "name"), tree.field(n, "value"));
+      case "assignment_expression" -> bind(tree.field(n, "left"), tree.field(n, "right"));
       case "call_expression" -> {
-        return call(n, SyntaxTree.field(n, "function")); // a loader's specifier is not a literal
+        return call(n, tree.field(n, "function")); // a loader's specifier is not a literal
       }
-      case "new_expression" -> call(n, SyntaxTree.field(n, "constructor"));
+      case "new_expression" -> call(n, tree.field(n, "constructor"));
       case "decorator" -> decorator(n);
       case "class_heritage" -> heritage(n);
       case "member_expression", "subscript_expression" -> {
@@ -72,46 +72,42 @@ final class ScriptExtractor {
       }
       case "string", "template_string" -> {
         literal(n);
-        return n.getType().equals("template_string"); // substitutions hold code
+        return tree.type(n).equals("template_string"); // substitutions hold code
       }
       default -> { }
     }
     return true;
   }
 
-  private void importStatement(TSNode n) {
-    TSNode source = SyntaxTree.field(n, "source");
-    TSNode requireClause = null;
-    for (int i = 0; i < n.getNamedChildCount() && source == null; i++) {
-      TSNode c = n.getNamedChild(i);
-      if (c.getType().equals("import_require_clause")) {
+  private void importStatement(int n) {
+    int source = tree.field(n, "source");
+    int requireClause = NONE;
+    for (int c = tree.firstNamedChild(n); c != NONE && source == NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("import_require_clause")) {
         requireClause = c;
-        source = SyntaxTree.field(c, "source");
+        source = tree.field(c, "source");
       }
     }
     String module = names.specifier(source);
     if (module == null) return;
     addImport(module, n);
-    if (requireClause != null) {
-      for (int i = 0; i < requireClause.getNamedChildCount(); i++) {
-        TSNode c = requireClause.getNamedChild(i);
-        if (c.getType().equals("identifier")) names.bind(tree.text(c), module);
+    if (requireClause != NONE) {
+      for (int c = tree.firstNamedChild(requireClause); c != NONE; c = tree.nextNamedSibling(c)) {
+        if (tree.type(c).equals("identifier")) names.bind(tree.text(c), module);
       }
     }
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (c.getType().equals("import_clause")) importClause(c, module);
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("import_clause")) importClause(c, module);
     }
   }
 
-  private void importClause(TSNode clause, String module) {
-    for (int i = 0; i < clause.getNamedChildCount(); i++) {
-      TSNode c = clause.getNamedChild(i);
-      switch (c.getType()) {
+  private void importClause(int clause, String module) {
+    for (int c = tree.firstNamedChild(clause); c != NONE; c = tree.nextNamedSibling(c)) {
+      switch (tree.type(c)) {
         case "identifier" -> names.bind(tree.text(c), module);
         case "namespace_import" -> {
-          for (int j = 0; j < c.getNamedChildCount(); j++) {
-            if (c.getNamedChild(j).getType().equals("identifier")) names.bind(tree.text(c.getNamedChild(j)), module);
+          for (int id = tree.firstNamedChild(c); id != NONE; id = tree.nextNamedSibling(id)) {
+            if (tree.type(id).equals("identifier")) names.bind(tree.text(id), module);
           }
         }
         case "named_imports" -> namedImports(c, module);
@@ -120,34 +116,33 @@ final class ScriptExtractor {
     }
   }
 
-  private void namedImports(TSNode named, String module) {
-    for (int i = 0; i < named.getNamedChildCount(); i++) {
-      TSNode spec = named.getNamedChild(i);
-      if (!spec.getType().equals("import_specifier")) continue;
-      TSNode name = SyntaxTree.field(spec, "name");
-      TSNode alias = SyntaxTree.field(spec, "alias");
-      if (name == null) continue;
-      String exported = name.getType().equals("string") ? text.stringValue(name) : tree.text(name);
-      String local = alias == null ? exported : tree.text(alias);
+  private void namedImports(int named, String module) {
+    for (int spec = tree.firstNamedChild(named); spec != NONE; spec = tree.nextNamedSibling(spec)) {
+      if (!tree.type(spec).equals("import_specifier")) continue;
+      int name = tree.field(spec, "name");
+      int alias = tree.field(spec, "alias");
+      if (name == NONE) continue;
+      String exported = tree.type(name).equals("string") ? text.stringValue(name) : tree.text(name);
+      String local = alias == NONE ? exported : tree.text(alias);
       names.bind(local, exported.equals("default") ? module : module + "." + exported);
     }
   }
 
   /** {@code export ... from "m"} imports m without binding a local name. */
-  private void reExport(TSNode n) {
-    String module = names.specifier(SyntaxTree.field(n, "source"));
+  private void reExport(int n) {
+    String module = names.specifier(tree.field(n, "source"));
     if (module != null) addImport(module, n);
   }
 
-  private void addImport(String module, TSNode at) {
-    imports.add(new SourceFacts.Import(module, SyntaxTree.line(at), SyntaxTree.column(at)));
+  private void addImport(String module, int at) {
+    imports.add(new SourceFacts.Import(module, tree.line(at), tree.column(at)));
   }
 
   /** Binds (or unbinds) a name, a member target or each name of an object pattern to what {@code value} resolves to. */
-  private void bind(TSNode target, TSNode value) {
-    if (target == null) return;
-    String resolved = value == null ? null : names.resolve(value);
-    switch (target.getType()) {
+  private void bind(int target, int value) {
+    if (target == NONE) return;
+    String resolved = value == NONE ? null : names.resolve(value);
+    switch (tree.type(target)) {
       case "identifier", "member_expression" -> {
         String key = names.key(target);
         if (key != null) names.bind(key, resolved);
@@ -157,76 +152,74 @@ final class ScriptExtractor {
     }
   }
 
-  private void destructure(TSNode pattern, String base, TSNode value) {
-    boolean env = value != null && text.isEnvObject(value);
-    for (int i = 0; i < pattern.getNamedChildCount(); i++) {
-      TSNode p = pattern.getNamedChild(i);
-      TSNode local;
+  private void destructure(int pattern, String base, int value) {
+    boolean env = value != NONE && text.isEnvObject(value);
+    for (int p = tree.firstNamedChild(pattern); p != NONE; p = tree.nextNamedSibling(p)) {
+      int local;
       String property;
-      switch (p.getType()) {
+      switch (tree.type(p)) {
         case "shorthand_property_identifier_pattern" -> {
           local = p;
           property = tree.text(p);
         }
         case "object_assignment_pattern" -> {
-          local = SyntaxTree.field(p, "left");
+          local = tree.field(p, "left");
           property = tree.text(local);
         }
         case "pair_pattern" -> {
-          local = SyntaxTree.field(p, "value");
-          property = tree.text(SyntaxTree.field(p, "key"));
+          local = tree.field(p, "value");
+          property = tree.text(tree.field(p, "key"));
         }
         default -> {
           continue;
         }
       }
-      if (local == null || !local.getType().contains("identifier")) continue;
-      if (env) literals.add(new SourceFacts.Literal(property, SyntaxTree.line(p), SyntaxTree.column(p)));
+      if (local == NONE || !tree.type(local).contains("identifier")) continue;
+      if (env) literals.add(new SourceFacts.Literal(property, tree.line(p), tree.column(p)));
       if (base != null) names.bind(tree.text(local), property.equals("default") ? base : base + "." + property);
       else names.bind(tree.text(local), null);
     }
   }
 
   /** Records a resolved call, or the import a require/import() call makes; false for the latter. */
-  private boolean call(TSNode n, TSNode callee) {
+  private boolean call(int n, int callee) {
     String module = names.moduleOf(n);
     if (module != null) {
       addImport(module, n);
       return false;
     }
-    String name = callee == null ? null : names.resolve(callee);
-    if (name != null) addCall(n, name, text.arguments(SyntaxTree.field(n, "arguments")));
+    String name = callee == NONE ? null : names.resolve(callee);
+    if (name != null) addCall(n, name, text.arguments(tree.field(n, "arguments")));
     return true;
   }
 
-  private void decorator(TSNode n) {
-    if (n.getNamedChildCount() == 0) return;
-    TSNode expr = n.getNamedChild(0);
-    if (expr.getType().equals("call_expression")) return; // visited as a call
+  private void decorator(int n) {
+    int expr = tree.firstNamedChild(n);
+    if (expr == NONE) return;
+    if (tree.type(expr).equals("call_expression")) return; // visited as a call
     String name = names.resolve(expr);
     if (name != null) addCall(n, name, Map.of());
   }
 
   /** {@code extends X}: the JS grammar puts the expression directly, TS wraps it in an extends_clause. */
-  private void heritage(TSNode n) {
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (c.getType().equals("implements_clause") || c.getType().equals("comment")) continue;
-      TSNode base = c.getType().equals("extends_clause") ? SyntaxTree.field(c, "value") : c;
-      String name = base == null ? null : names.resolve(base);
+  private void heritage(int n) {
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("implements_clause") || tree.type(c).equals("comment")) continue;
+      int base = tree.type(c).equals("extends_clause") ? tree.field(c, "value") : c;
+      String name = base == NONE ? null : names.resolve(base);
       if (name != null) addCall(n, name, Map.of());
     }
   }
 
-  private boolean envRead(TSNode n) {
+  private boolean envRead(int n) {
     String name = text.envName(n);
     if (name == null || name.isEmpty()) return false;
-    literals.add(new SourceFacts.Literal(name, SyntaxTree.line(n), SyntaxTree.column(n)));
+    literals.add(new SourceFacts.Literal(name, tree.line(n), tree.column(n)));
     return true;
   }
 
-  private void literal(TSNode n) {
+  private void literal(int n) {
     String value = text.stringValue(n);
-    if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, SyntaxTree.line(n), SyntaxTree.column(n)));
+    if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, tree.line(n), tree.column(n)));
   }
 }

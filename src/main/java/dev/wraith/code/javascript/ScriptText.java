@@ -1,9 +1,9 @@
 package dev.wraith.code.javascript;
 
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * Reads literal values out of a JS/TS tree: string and template contents, argument maps, environment
@@ -21,14 +21,13 @@ final class ScriptText {
    * argument is also positional ("#0", "#1", ...). Spreads end the positional numbering's meaning, so they
    * stop it.
    */
-  Map<String, String> arguments(TSNode args) {
+  Map<String, String> arguments(int args) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (args == null) return out;
+    if (args == NONE) return out;
     int pos = 0;
     boolean sawObject = false;
-    for (int i = 0; i < args.getNamedChildCount(); i++) {
-      TSNode a = args.getNamedChild(i);
-      String type = a.getType();
+    for (int a = tree.firstNamedChild(args); a != NONE; a = tree.nextNamedSibling(a)) {
+      String type = tree.type(a);
       if (type.equals("comment")) continue;
       if (type.equals("spread_element")) break;
       if (type.equals("object") && !sawObject) {
@@ -40,13 +39,12 @@ final class ScriptText {
     return out;
   }
 
-  private void properties(TSNode object, Map<String, String> out) {
-    for (int i = 0; i < object.getNamedChildCount(); i++) {
-      TSNode p = object.getNamedChild(i);
-      switch (p.getType()) {
+  private void properties(int object, Map<String, String> out) {
+    for (int p = tree.firstNamedChild(object); p != NONE; p = tree.nextNamedSibling(p)) {
+      switch (tree.type(p)) {
         case "pair" -> {
-          String key = key(SyntaxTree.field(p, "key"));
-          if (!key.isEmpty()) out.putIfAbsent(key, propertyValue(SyntaxTree.field(p, "value")));
+          String key = key(tree.field(p, "key"));
+          if (!key.isEmpty()) out.putIfAbsent(key, propertyValue(tree.field(p, "value")));
         }
         case "shorthand_property_identifier" -> out.putIfAbsent(tree.text(p), "");
         default -> { }
@@ -54,9 +52,9 @@ final class ScriptText {
     }
   }
 
-  private String key(TSNode k) {
-    if (k == null) return "";
-    return switch (k.getType()) {
+  private String key(int k) {
+    if (k == NONE) return "";
+    return switch (tree.type(k)) {
       case "property_identifier", "number" -> tree.text(k);
       case "string" -> stringValue(k);
       default -> "";
@@ -64,13 +62,13 @@ final class ScriptText {
   }
 
   /** A property value: a literal, or the string a factory call names ({@code model: openai("gpt-4o")}). */
-  private String propertyValue(TSNode v) {
-    TSNode inner = unwrap(v);
-    if (inner != null && inner.getType().equals("call_expression")) {
-      TSNode args = SyntaxTree.field(inner, "arguments");
-      if (args != null && args.getType().equals("arguments") && args.getNamedChildCount() > 0) {
-        TSNode first = unwrap(args.getNamedChild(0));
-        if (first != null && isPlainString(first)) return stringValue(first);
+  private String propertyValue(int v) {
+    int inner = unwrap(v);
+    if (inner != NONE && tree.type(inner).equals("call_expression")) {
+      int args = tree.field(inner, "arguments");
+      if (args != NONE && tree.type(args).equals("arguments") && tree.namedChildCount(args) > 0) {
+        int first = unwrap(tree.namedChild(args, 0));
+        if (first != NONE && isPlainString(first)) return stringValue(first);
       }
       return "";
     }
@@ -78,28 +76,28 @@ final class ScriptText {
   }
 
   /** The literal text of a value: strings unquoted, numbers, booleans and null as spelled; else "". */
-  String value(TSNode v) {
-    TSNode n = unwrap(v);
-    if (n == null) return "";
-    return switch (n.getType()) {
+  String value(int v) {
+    int n = unwrap(v);
+    if (n == NONE) return "";
+    return switch (tree.type(n)) {
       case "string" -> stringValue(n);
       case "template_string" -> isPlainString(n) ? stringValue(n) : "";
       case "number", "true", "false", "null" -> tree.text(n);
       case "unary_expression" -> {
-        TSNode arg = SyntaxTree.field(n, "argument");
-        yield arg != null && arg.getType().equals("number") ? tree.text(n).replace(" ", "") : "";
+        int arg = tree.field(n, "argument");
+        yield arg != NONE && tree.type(arg).equals("number") ? tree.text(n).replace(" ", "") : "";
       }
       default -> "";
     };
   }
 
   /** Strips TS type assertions and parentheses, which do not change a value. Iterative: no deep recursion. */
-  static TSNode unwrap(TSNode n) {
-    while (n != null) {
-      switch (n.getType()) {
+  int unwrap(int n) {
+    while (n != NONE) {
+      switch (tree.type(n)) {
         case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion" -> {
-          TSNode inner = firstExpression(n);
-          if (inner == null) return n;
+          int inner = firstExpression(n);
+          if (inner == NONE) return n;
           n = inner;
         }
         default -> {
@@ -107,23 +105,22 @@ final class ScriptText {
         }
       }
     }
-    return null;
+    return NONE;
   }
 
-  /** The first child of a wrapper that is an expression (not a comment or type arguments), or null. */
-  static TSNode firstExpression(TSNode n) {
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (!c.getType().equals("comment") && !c.getType().equals("type_arguments")) return c;
+  /** The first child of a wrapper that is an expression (not a comment or type arguments), or NONE. */
+  int firstExpression(int n) {
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (!tree.type(c).equals("comment") && !tree.type(c).equals("type_arguments")) return c;
     }
-    return null;
+    return NONE;
   }
 
   /** True for a string literal, or a template literal with no substitutions. */
-  static boolean isPlainString(TSNode n) {
-    if (n.getType().equals("string")) return true;
-    if (!n.getType().equals("template_string")) return false;
-    for (int i = 0; i < n.getNamedChildCount(); i++) if (n.getNamedChild(i).getType().equals("template_substitution")) return false;
+  boolean isPlainString(int n) {
+    if (tree.type(n).equals("string")) return true;
+    if (!tree.type(n).equals("template_string")) return false;
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals("template_substitution")) return false;
     return true;
   }
 
@@ -131,11 +128,10 @@ final class ScriptText {
    * The contents of a string or template literal, with simple escapes decoded. For a template with
    * substitutions, only the text before the first substitution (a URL's scheme and host usually sit there).
    */
-  String stringValue(TSNode s) {
+  String stringValue(int s) {
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.getNamedChildCount(); i++) {
-      TSNode c = s.getNamedChild(i);
-      switch (c.getType()) {
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
+      switch (tree.type(c)) {
         case "string_fragment" -> b.append(tree.text(c));
         case "escape_sequence" -> b.append(unescape(tree.text(c)));
         case "template_substitution" -> {
@@ -162,23 +158,23 @@ final class ScriptText {
    * The variable name an environment read names: {@code process.env.NAME}, {@code process.env["NAME"]},
    * {@code import.meta.env.NAME}; or null when the node is no such read.
    */
-  String envName(TSNode n) {
-    TSNode object = SyntaxTree.field(n, "object");
-    if (object == null || !isEnvObject(object)) return null;
-    if (n.getType().equals("member_expression")) {
-      TSNode p = SyntaxTree.field(n, "property");
-      return p == null ? null : tree.text(p);
+  String envName(int n) {
+    int object = tree.field(n, "object");
+    if (object == NONE || !isEnvObject(object)) return null;
+    if (tree.type(n).equals("member_expression")) {
+      int p = tree.field(n, "property");
+      return p == NONE ? null : tree.text(p);
     }
-    TSNode index = SyntaxTree.field(n, "index");
-    return index != null && isPlainString(index) ? stringValue(index) : null;
+    int index = tree.field(n, "index");
+    return index != NONE && isPlainString(index) ? stringValue(index) : null;
   }
 
   /** True for {@code process.env} and {@code import.meta.env}. */
-  boolean isEnvObject(TSNode n) {
-    if (!n.getType().equals("member_expression")) return false;
-    TSNode obj = SyntaxTree.field(n, "object");
-    TSNode prop = SyntaxTree.field(n, "property");
-    if (obj == null || prop == null || !tree.text(prop).equals("env")) return false;
-    return obj.getType().equals("meta_property") || (obj.getType().equals("identifier") && tree.text(obj).equals("process"));
+  boolean isEnvObject(int n) {
+    if (!tree.type(n).equals("member_expression")) return false;
+    int obj = tree.field(n, "object");
+    int prop = tree.field(n, "property");
+    if (obj == NONE || prop == NONE || !tree.text(prop).equals("env")) return false;
+    return tree.type(obj).equals("meta_property") || (tree.type(obj).equals("identifier") && tree.text(obj).equals("process"));
   }
 }

@@ -8,10 +8,7 @@ import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.SyntaxTree;
-import org.treesitter.TSParser;
-import org.treesitter.TreeSitterTsx;
-import org.treesitter.TreeSitterTypescript;
+import dev.wraith.code.parser.Grammar;
 
 /**
  * {@code typescript/source}: the same findings as {@link JavaScriptDetector} for TypeScript. {@code .tsx}
@@ -19,8 +16,6 @@ import org.treesitter.TreeSitterTypescript;
  * ({@code .d.ts}) hold no code and are skipped.
  */
 public final class TypeScriptDetector implements FileDetector {
-  private static final ThreadLocal<TSParser> TS = SyntaxTree.parsers(TreeSitterTypescript::new);
-  private static final ThreadLocal<TSParser> TSX = SyntaxTree.parsers(TreeSitterTsx::new);
   private final FactMatcher matcher;
 
   public TypeScriptDetector(FactMatcher matcher) {
@@ -45,6 +40,6 @@ public final class TypeScriptDetector implements FileDetector {
 
   @Override
   public Detection detect(SourceFile file) {
-    return ScriptDetection.detect(file.path().endsWith(".tsx") ? TSX : TS, matcher, Language.TYPESCRIPT, file);
+    return ScriptDetection.detect(file.path().endsWith(".tsx") ? Grammar.TSX : Grammar.TYPESCRIPT, matcher, Language.TYPESCRIPT, file);
   }
 }

@@ -1,6 +1,5 @@
 package dev.wraith.code.manifest;
 
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -37,7 +34,7 @@ final class PomXml {
     Declared current = null;
     XMLStreamReader r = null;
     try {
-      r = factory().createXMLStreamReader(new StringReader(text));
+      r = SafeXml.open(text);
       while (r.hasNext()) {
         switch (r.next()) {
           case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a POM");
@@ -67,10 +64,9 @@ final class PomXml {
         }
       }
     } catch (XMLStreamException e) {
-      int at = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-      throw new MalformedManifestException("not well-formed XML" + (at > 0 ? " near line " + at : ""));
+      throw SafeXml.malformed(e);
     } finally {
-      close(r);
+      SafeXml.close(r);
     }
     return withManagedVersions(declared, declared.stream().map(d -> dependency(d, properties)).toList());
   }
@@ -129,24 +125,5 @@ final class PomXml {
 
   private static String context(Deque<String> stack) {
     return stack.contains("plugin") ? "plugin" : stack.contains("dependencyManagement") ? "dependencyManagement" : "project";
-  }
-
-  /** A fresh factory per file: StAX does not promise that a shared factory is thread-safe. */
-  private static XMLInputFactory factory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    return f;
-  }
-
-  private static void close(XMLStreamReader r) {
-    if (r == null) return;
-    try {
-      r.close();
-    } catch (XMLStreamException e) {
-      // nothing to release beyond the in-memory reader
-    }
   }
 }

@@ -58,6 +58,12 @@ final class TomlDocument {
     return headers.stream().filter(h -> h.array() && h.name().equals(table)).map(h -> h.index() + 1).toList();
   }
 
+  /** The 1-based line of the first {@code [table]} header with this (normalised) name, or 0. */
+  int tableLine(String table) {
+    for (Header h : headers) if (!h.array() && h.name().equals(table)) return h.index() + 1;
+    return 0;
+  }
+
   /** The line where {@code key} is assigned in the table region starting at a 1-based header line. */
   int keyLineAfter(int headerLine, String key) {
     Pattern p = keyPattern(key);

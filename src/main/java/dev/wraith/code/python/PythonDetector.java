@@ -9,12 +9,10 @@ import dev.wraith.code.FileDetector;
 import dev.wraith.code.Language;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.SyntaxTree;
-import org.treesitter.TSParser;
-import org.treesitter.TreeSitterPython;
+import dev.wraith.code.parser.Grammar;
 
 /** {@code python/source}: SDK clients, agents, tools, endpoints and env var names in Python files. */
 public final class PythonDetector implements FileDetector {
-  private static final ThreadLocal<TSParser> PARSERS = SyntaxTree.parsers(TreeSitterPython::new);
   private final FactMatcher matcher;
 
   public PythonDetector(FactMatcher matcher) {
@@ -38,8 +36,8 @@ public final class PythonDetector implements FileDetector {
 
   @Override
   public Detection detect(SourceFile file) {
-    try (SyntaxTree tree = SyntaxTree.parse(PARSERS, file.text())) {
-      return matcher.match(file.path(), Language.PYTHON, PythonExtractor.extract(tree)).withEncodingWarning(file);
-    }
+    SyntaxTree tree = SyntaxTree.parse(Grammar.PYTHON, file.bytes());
+    return matcher.match(file.path(), Language.PYTHON, PythonExtractor.extract(tree))
+        .withWarnings(tree.warnings(file.path())).withEncodingWarning(file);
   }
 }

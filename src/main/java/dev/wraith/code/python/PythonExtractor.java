@@ -2,12 +2,12 @@ package dev.wraith.code.python;
 
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * Extracts {@link SourceFacts} from one Python syntax tree. Names resolve through {@code import x as y},
@@ -32,8 +32,8 @@ final class PythonExtractor {
     return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
   }
 
-  private boolean visit(TSNode n) {
-    switch (n.getType()) {
+  private boolean visit(int n) {
+    switch (tree.type(n)) {
       case "import_statement" -> importStatement(n);
       case "import_from_statement" -> importFrom(n);
       case "assignment" -> assignment(n);
@@ -43,7 +43,7 @@ final class PythonExtractor {
       case "class_definition" -> baseClasses(n);
       case "expression_statement" -> {
         // a statement that is only a string is a docstring or a comment-like string: not code
-        return !(n.getNamedChildCount() == 1 && isString(n.getNamedChild(0)));
+        return !(tree.namedChildCount(n) == 1 && isString(tree.firstNamedChild(n)));
       }
       case "string" -> {
         literal(n);
@@ -57,48 +57,46 @@ final class PythonExtractor {
     return true;
   }
 
-  private void importStatement(TSNode n) {
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (c.getType().equals("dotted_name")) {
+  private void importStatement(int n) {
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("dotted_name")) {
         String module = tree.text(c);
         String root = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
         bindings.put(root, root);
         addImport(module, c);
-      } else if (c.getType().equals("aliased_import")) {
-        String module = tree.text(SyntaxTree.field(c, "name"));
-        bindings.put(tree.text(SyntaxTree.field(c, "alias")), module);
+      } else if (tree.type(c).equals("aliased_import")) {
+        String module = tree.text(tree.field(c, "name"));
+        bindings.put(tree.text(tree.field(c, "alias")), module);
         addImport(module, c);
       }
     }
   }
 
-  private void importFrom(TSNode n) {
-    TSNode moduleNode = SyntaxTree.field(n, "module_name");
-    if (moduleNode == null || moduleNode.getType().equals("relative_import")) return;
+  private void importFrom(int n) {
+    int moduleNode = tree.field(n, "module_name");
+    if (moduleNode == NONE || tree.type(moduleNode).equals("relative_import")) return;
     String module = tree.text(moduleNode);
     addImport(module, moduleNode);
-    for (int i = 0; i < n.getNamedChildCount(); i++) {
-      TSNode c = n.getNamedChild(i);
-      if (TSNode.eq(c, moduleNode)) continue;
-      if (c.getType().equals("dotted_name")) {
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (c == moduleNode) continue;
+      if (tree.type(c).equals("dotted_name")) {
         String name = tree.text(c);
         bindings.put(name, module + "." + name);
-      } else if (c.getType().equals("aliased_import")) {
-        bindings.put(tree.text(SyntaxTree.field(c, "alias")), module + "." + tree.text(SyntaxTree.field(c, "name")));
+      } else if (tree.type(c).equals("aliased_import")) {
+        bindings.put(tree.text(tree.field(c, "alias")), module + "." + tree.text(tree.field(c, "name")));
       }
     }
   }
 
-  private void addImport(String module, TSNode at) {
-    imports.add(new SourceFacts.Import(module, SyntaxTree.line(at), SyntaxTree.column(at)));
+  private void addImport(String module, int at) {
+    imports.add(new SourceFacts.Import(module, tree.line(at), tree.column(at)));
   }
 
-  private void assignment(TSNode n) {
-    TSNode left = SyntaxTree.field(n, "left");
-    TSNode right = SyntaxTree.field(n, "right");
-    if (left == null || right == null) return;
-    if (!left.getType().equals("identifier") && !left.getType().equals("attribute")) return;
+  private void assignment(int n) {
+    int left = tree.field(n, "left");
+    int right = tree.field(n, "right");
+    if (left == NONE || right == NONE) return;
+    if (!tree.type(left).equals("identifier") && !tree.type(left).equals("attribute")) return;
     String value = resolve(right);
     String key = tree.text(left);
     if (value != null) bindings.put(key, value);
@@ -106,57 +104,57 @@ final class PythonExtractor {
   }
 
   /** {@code with OpenAI() as client:} and {@code async with ... as x:} bind like an assignment. */
-  private void asPattern(TSNode n) {
-    TSNode alias = SyntaxTree.field(n, "alias");
-    if (alias == null || n.getNamedChildCount() == 0) return;
-    String target = tree.text(alias.getNamedChildCount() == 1 ? alias.getNamedChild(0) : alias);
-    String value = resolve(n.getNamedChild(0));
+  private void asPattern(int n) {
+    int alias = tree.field(n, "alias");
+    if (alias == NONE || tree.namedChildCount(n) == 0) return;
+    String target = tree.text(tree.namedChildCount(alias) == 1 ? tree.firstNamedChild(alias) : alias);
+    String value = resolve(tree.firstNamedChild(n));
     if (value != null) bindings.put(target, value);
   }
 
-  private void call(TSNode n) {
-    String name = resolve(SyntaxTree.field(n, "function"));
+  private void call(int n) {
+    String name = resolve(tree.field(n, "function"));
     if (name == null) return;
-    calls.add(new SourceFacts.Call(name, SyntaxTree.line(n), SyntaxTree.column(n), arguments(SyntaxTree.field(n, "arguments"))));
+    calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), arguments(tree.field(n, "arguments"))));
   }
 
-  private void decorator(TSNode n) {
-    if (n.getNamedChildCount() == 0) return;
-    TSNode expr = n.getNamedChild(0);
-    if (expr.getType().equals("call")) return; // visited as a call
+  private void decorator(int n) {
+    int expr = tree.firstNamedChild(n);
+    if (expr == NONE) return;
+    if (tree.type(expr).equals("call")) return; // visited as a call
     String name = resolve(expr);
-    if (name != null) calls.add(new SourceFacts.Call(name, SyntaxTree.line(n), SyntaxTree.column(n), Map.of()));
+    if (name != null) calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), Map.of()));
   }
 
-  private void baseClasses(TSNode n) {
-    TSNode supers = SyntaxTree.field(n, "superclasses");
-    if (supers == null) return;
-    for (int i = 0; i < supers.getNamedChildCount(); i++) {
-      String name = resolve(supers.getNamedChild(i));
-      if (name != null) calls.add(new SourceFacts.Call(name, SyntaxTree.line(n), SyntaxTree.column(n), Map.of()));
+  private void baseClasses(int n) {
+    int supers = tree.field(n, "superclasses");
+    if (supers == NONE) return;
+    for (int c = tree.firstNamedChild(supers); c != NONE; c = tree.nextNamedSibling(c)) {
+      String name = resolve(c);
+      if (name != null) calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), Map.of()));
     }
   }
 
   /** The qualified name an expression stands for, or null when its root is not bound to an import. */
-  private String resolve(TSNode e) {
-    if (e == null) return null;
-    switch (e.getType()) {
+  private String resolve(int e) {
+    if (e == NONE) return null;
+    switch (tree.type(e)) {
       case "identifier" -> {
         return bindings.get(tree.text(e));
       }
       case "attribute" -> {
         String whole = bindings.get(tree.text(e));
         if (whole != null) return whole;
-        String obj = resolve(SyntaxTree.field(e, "object"));
-        TSNode attr = SyntaxTree.field(e, "attribute");
-        return obj == null || attr == null ? null : obj + "." + tree.text(attr);
+        String obj = resolve(tree.field(e, "object"));
+        int attr = tree.field(e, "attribute");
+        return obj == null || attr == NONE ? null : obj + "." + tree.text(attr);
       }
       case "call" -> {
-        String fn = resolve(SyntaxTree.field(e, "function"));
+        String fn = resolve(tree.field(e, "function"));
         return fn == null ? null : fn + "()";
       }
       case "await", "parenthesized_expression" -> {
-        return e.getNamedChildCount() == 1 ? resolve(e.getNamedChild(0)) : null;
+        return tree.namedChildCount(e) == 1 ? resolve(tree.firstNamedChild(e)) : null;
       }
       default -> {
         return null;
@@ -164,16 +162,15 @@ final class PythonExtractor {
     }
   }
 
-  private Map<String, String> arguments(TSNode args) {
+  private Map<String, String> arguments(int args) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (args == null) return out;
+    if (args == NONE) return out;
     int pos = 0;
-    for (int i = 0; i < args.getNamedChildCount(); i++) {
-      TSNode a = args.getNamedChild(i);
-      switch (a.getType()) {
+    for (int a = tree.firstNamedChild(args); a != NONE; a = tree.nextNamedSibling(a)) {
+      switch (tree.type(a)) {
         case "keyword_argument" -> {
-          TSNode k = SyntaxTree.field(a, "name");
-          if (k != null) out.put(tree.text(k), literalValue(SyntaxTree.field(a, "value")));
+          int k = tree.field(a, "name");
+          if (k != NONE) out.put(tree.text(k), literalValue(tree.field(a, "value")));
         }
         case "comment", "list_splat", "dictionary_splat" -> { }
         default -> out.put("#" + pos++, literalValue(a));
@@ -182,9 +179,9 @@ final class PythonExtractor {
     return out;
   }
 
-  private String literalValue(TSNode v) {
-    if (v == null) return "";
-    return switch (v.getType()) {
+  private String literalValue(int v) {
+    if (v == NONE) return "";
+    return switch (tree.type(v)) {
       case "string" -> hasInterpolation(v) ? "" : stringContent(v);
       case "integer", "float", "true", "false", "none" -> tree.text(v);
       case "unary_operator" -> tree.text(v).replace(" ", "");
@@ -192,26 +189,25 @@ final class PythonExtractor {
     };
   }
 
-  private void literal(TSNode n) {
+  private void literal(int n) {
     String value = stringContent(n);
-    if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, SyntaxTree.line(n), SyntaxTree.column(n)));
+    if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, tree.line(n), tree.column(n)));
   }
 
-  private String stringContent(TSNode s) {
+  private String stringContent(int s) {
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.getNamedChildCount(); i++) {
-      TSNode c = s.getNamedChild(i);
-      if (c.getType().equals("string_content")) b.append(tree.text(c));
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (tree.type(c).equals("string_content")) b.append(tree.text(c));
     }
     return b.toString();
   }
 
-  private static boolean hasInterpolation(TSNode s) {
-    for (int i = 0; i < s.getNamedChildCount(); i++) if (s.getNamedChild(i).getType().equals("interpolation")) return true;
+  private boolean hasInterpolation(int s) {
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals("interpolation")) return true;
     return false;
   }
 
-  private static boolean isString(TSNode n) {
-    return n.getType().equals("string") || n.getType().equals("concatenated_string");
+  private boolean isString(int n) {
+    return tree.type(n).equals("string") || tree.type(n).equals("concatenated_string");
   }
 }

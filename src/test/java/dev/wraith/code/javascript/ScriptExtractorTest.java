@@ -12,14 +12,12 @@ import dev.wraith.model.FindingKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.treesitter.TSParser;
-import org.treesitter.TreeSitterJavascript;
-import org.treesitter.TreeSitterTypescript;
+import dev.wraith.code.parser.Grammar;
 
 /** Name resolution corner cases, one snippet each, checked on the resolved call names themselves. */
 class ScriptExtractorTest {
-  private static final ThreadLocal<TSParser> JS = SyntaxTree.parsers(TreeSitterJavascript::new);
-  private static final ThreadLocal<TSParser> TS = SyntaxTree.parsers(TreeSitterTypescript::new);
+  private static final Grammar JS = Grammar.JAVASCRIPT;
+  private static final Grammar TS = Grammar.TYPESCRIPT;
 
   @Test
   void esmDefaultNamedAliasedAndNamespaceImports() {
@@ -179,14 +177,12 @@ class ScriptExtractorTest {
     return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static List<String> callNames(ThreadLocal<TSParser> parser, String code) {
+  private static List<String> callNames(Grammar parser, String code) {
     return extract(parser, code).calls().stream().map(SourceFacts.Call::name).toList();
   }
 
-  private static SourceFacts extract(ThreadLocal<TSParser> parser, String code) {
-    try (SyntaxTree tree = SyntaxTree.parse(parser, code)) {
-      return ScriptExtractor.extract(tree);
-    }
+  private static SourceFacts extract(Grammar parser, String code) {
+    return ScriptExtractor.extract(SyntaxTree.parse(parser, code.getBytes(StandardCharsets.UTF_8)));
   }
 
 }

@@ -1,0 +1,97 @@
+package dev.wraith.cli;
+
+import dev.wraith.delivery.Deliverer;
+import dev.wraith.delivery.DeliveryPolicy;
+import dev.wraith.delivery.Secret;
+import dev.wraith.delivery.Sink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Opt-in delivery of the OCSF findings to Splunk HEC or a webhook. The token never comes from the command line: it is
+ * the first line of the file WRAITH_OCSF_TOKEN_FILE names, else WRAITH_OCSF_TOKEN.
+ */
+final class DeliveryOptions {
+  static final String TOKEN_FILE = "WRAITH_OCSF_TOKEN_FILE";
+  static final String TOKEN = "WRAITH_OCSF_TOKEN";
+
+  @Option(names = "--ocsf-url", paramLabel = "URL", defaultValue = "${env:WRAITH_OCSF_URL}",
+      description = "Also send the OCSF findings (findings.ocsf.jsonl) to this http(s) endpoint, after the results are "
+          + "written: Splunk HEC (a base URL gets /services/collector/event) or a webhook. Off by default. "
+          + "Token: WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN, never an option. Env: WRAITH_OCSF_URL.")
+  String url;
+
+  @Option(names = "--ocsf-sink", paramLabel = "splunk-hec|webhook", defaultValue = "${env:WRAITH_OCSF_SINK:-webhook}",
+      description = "What --ocsf-url is: splunk-hec (token required, sent as 'Authorization: Splunk TOKEN') or "
+          + "webhook (token optional, sent as 'Authorization: Bearer TOKEN'). Default: ${DEFAULT-VALUE}. "
+          + "Env: WRAITH_OCSF_SINK.")
+  String sink;
+
+  @Option(names = "--ocsf-body", paramLabel = "lines|array", defaultValue = "${env:WRAITH_OCSF_BODY:-lines}",
+      description = "Webhook request body: JSON lines (application/x-ndjson) or one JSON array. "
+          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_BODY.")
+  String body;
+
+  @Option(names = "--ocsf-timeout", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_OCSF_TIMEOUT:-60}",
+      description = "Give up delivering after this long (retries back off from 0.5 s to 10 s). "
+          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_TIMEOUT.")
+  int timeoutSeconds;
+
+  @Option(names = "--ocsf-queue", paramLabel = "N", defaultValue = "${env:WRAITH_OCSF_QUEUE:-10000}",
+      description = "Send at most N findings a run (the most alarming first); the rest are counted as dropped and stay "
+          + "in findings.ocsf.jsonl. Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_QUEUE.")
+  int queue;
+
+  /** The deliverer, or empty when --ocsf-url is not set; every mistake is a usage error, checked before any scan. */
+  Optional<Deliverer> deliverer(Map<String, String> env, String toolVersion) {
+    if (url == null || url.isBlank()) return Optional.empty();
+    if (timeoutSeconds < 1 || timeoutSeconds > 3600) throw new Main.UsageProblem("--ocsf-timeout must be 1..3600 seconds");
+    if (queue < 1) throw new Main.UsageProblem("--ocsf-queue must be at least 1");
+    boolean hec = switch (sink.trim().toLowerCase(Locale.ROOT)) {
+      case "splunk-hec", "hec", "splunk" -> true;
+      case "webhook" -> false;
+      default -> throw new Main.UsageProblem("--ocsf-sink '" + sink + "': expected splunk-hec or webhook");
+    };
+    java.net.URI endpoint;
+    try {
+      endpoint = Sink.endpoint(url, hec);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageProblem("--ocsf-url: " + e.getMessage());
+    }
+    Optional<Secret> token = token(env);
+    Sink target;
+    if (hec) {
+      target = new Sink.SplunkHec(endpoint, token.orElseThrow(() -> new Main.UsageProblem(
+          "--ocsf-sink splunk-hec needs the HEC token: set " + TOKEN_FILE + " (a file holding it) or " + TOKEN)));
+    } else {
+      Sink.Body b = Sink.Body.parse(body).orElseThrow(
+          () -> new Main.UsageProblem("--ocsf-body '" + body + "': expected lines or array"));
+      target = new Sink.Webhook(endpoint, b, token);
+    }
+    return Optional.of(new Deliverer(target, DeliveryPolicy.standard(queue, Duration.ofSeconds(timeoutSeconds)),
+        "wraith/" + toolVersion));
+  }
+
+  static Optional<Secret> token(Map<String, String> env) {
+    String file = env.getOrDefault(TOKEN_FILE, "");
+    if (!file.isEmpty()) {
+      try {
+        String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        String first = text.lines().findFirst().orElse("").strip();
+        if (first.isEmpty()) throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " is empty; put the token on its first line");
+        return Optional.of(new Secret(first));
+      } catch (IOException e) {
+        throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+    String v = env.getOrDefault(TOKEN, "").strip();
+    return v.isEmpty() ? Optional.empty() : Optional.of(new Secret(v));
+  }
+}

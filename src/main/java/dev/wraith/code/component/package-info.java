@@ -1,0 +1,2 @@
+/** Single-file components (Vue, Svelte, Astro): their script blocks scanned by the JavaScript and TypeScript detectors. */
+package dev.wraith.code.component;

@@ -1,0 +1,25 @@
+package dev.wraith.host.ebpf;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The eBPF probe's port: typed events from the kernel, in the order the kernel's ring buffer held them.
+ * {@link LoaderProbe} runs the real loader; {@link FixtureProbe} replays recorded frames. Not thread-safe: one
+ * consumer polls.
+ */
+public interface KernelProbe extends AutoCloseable {
+  /** What this probe is, for statuses ("eBPF probe (pid 1234)", "fixture events.bin"). */
+  String describe();
+
+  /** The events that arrived, waiting at most {@code wait} for the first; empty when none came in time. */
+  List<KernelEvent> poll(Duration wait) throws InterruptedException;
+
+  /** Why the probe stopped, once it has and every event before the stop was returned; empty while it runs. */
+  Optional<String> stopped();
+
+  /** Stops the probe (the loader detaches its programs and exits). Idempotent. */
+  @Override
+  void close();
+}
