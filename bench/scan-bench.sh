@@ -12,7 +12,10 @@
 #   RUNS   runs per measurement (median reported), default 3.
 #
 # Env: THREADS="1 2" (worker threads for wraith, ast-grep and rg); WRAITH_BASELINE_JAR=path/to/other/wraith.jar
-# measures a second build (e.g. main's) in the same loop, as "before"; WRAITH_JAVA_OPTS as for ./wraith.
+# measures a second build (e.g. main's) in the same loop, as "before", with the class data sharing archive its
+# launcher made beside it (wraith.jsa) when there is one; WRAITH_JAVA_OPTS as for ./wraith; ASTGREP=0 leaves
+# ast-grep out (on the Python install it parses all ~19,000 files, 80 s a run on a loaded machine, while wraith
+# parses a few dozen: its figure there is no floor).
 #
 # Every figure is the median of RUNS runs, all tools measured in the same loop so the ratios stay meaningful on
 # a shared, noisy machine. Files are page-cached (warm). wraith runs as the ./wraith launcher runs it (Serial GC,
@@ -39,6 +42,9 @@ fi
 jar="$here/target/wraith.jar"
 java_opts="${WRAITH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=$here/target/wraith.jsa}"
 base_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+if [[ -n "${WRAITH_BASELINE_JAR:-}" && -f "${WRAITH_BASELINE_JAR%.jar}.jsa" ]]; then
+  base_opts+=" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=${WRAITH_BASELINE_JAR%.jar}.jsa"
+fi
 
 java -jar "$jar" catalogue --triggers > "$out/triggers.txt"
 globs=()
@@ -74,7 +80,8 @@ measure() {
 }
 tools=(wraith)
 [[ -n "${WRAITH_BASELINE_JAR:-}" ]] && tools+=(baseline)
-tools+=(ast-grep rg)
+[[ "${ASTGREP:-1}" != 0 ]] && tools+=(ast-grep)
+tools+=(rg)
 for t in $threads; do for tool in "${tools[@]}"; do : > "$out/$tool-$t.txt"; done; done
 for i in $(seq "$runs"); do
   for t in $threads; do
@@ -82,9 +89,9 @@ for i in $(seq "$runs"); do
     if [[ -n "${WRAITH_BASELINE_JAR:-}" ]]; then
       measure java $base_opts -jar "$WRAITH_BASELINE_JAR" scan "$tree" --threads "$t" --format json -o "$out/scan-baseline.json" >> "$out/baseline-$t.txt"
     fi
-    measure bash -c "astgrep $t" >> "$out/ast-grep-$t.txt"
+    [[ "${ASTGREP:-1}" != 0 ]] && measure bash -c "astgrep $t" >> "$out/ast-grep-$t.txt"
     measure rg -j "$t" -l -i -F -f "$out/triggers.txt" "${globs[@]}" "$tree" >> "$out/rg-$t.txt"
-    echo "run $i, $t thread(s): wraith $(tail -1 "$out/wraith-$t.txt"), ast-grep $(tail -1 "$out/ast-grep-$t.txt"), rg $(tail -1 "$out/rg-$t.txt")  (wall s, cpu s, rss KB)" >&2
+    echo "run $i, $t thread(s): wraith $(tail -1 "$out/wraith-$t.txt"), ast-grep $([[ "${ASTGREP:-1}" != 0 ]] && tail -1 "$out/ast-grep-$t.txt" || echo -), rg $(tail -1 "$out/rg-$t.txt")  (wall s, cpu s, rss KB)" >&2
   done
 done
 
@@ -105,11 +112,14 @@ for t in threads:
         m = med(f"{tool}-{t}.txt")
         label = {"rg": "rg -l (same tokens)", "baseline": "wraith (baseline jar)"}.get(tool, tool)
         print(f"{label:<22} {t:>7} {m[0]:>7.2f} {m[1]:>7.2f} {mb/m[0]:>7.1f} {m[2]/1024:>12.0f}")
-    w, a = med(f"wraith-{t}.txt"), med(f"ast-grep-{t}.txt")
-    line = f"  {t} thread(s): wraith/ast-grep cpu {w[1]/a[1]:.1f}x, wall {w[0]/a[0]:.1f}x"
+    w = med(f"wraith-{t}.txt")
+    line = f"  {t} thread(s):"
+    if "ast-grep" in tools:
+        a = med(f"ast-grep-{t}.txt")
+        line += f" wraith/ast-grep cpu {w[1]/a[1]:.1f}x, wall {w[0]/a[0]:.1f}x"
     if "baseline" in tools:
         b = med(f"baseline-{t}.txt")
-        line += f"; baseline/wraith cpu {b[1]/w[1]:.1f}x, wall {b[0]/w[0]:.1f}x"
+        line += f" baseline/wraith cpu {b[1]/w[1]:.1f}x, wall {b[0]/w[0]:.1f}x"
     print(line)
 w1, w2 = med(f"wraith-{threads[0]}.txt"), med(f"wraith-{threads[-1]}.txt")
 print(f"wraith {threads[0]} -> {threads[-1]} threads: wall {w1[0]/w2[0]:.2f}x faster; targets: >= 50 MB/s wall (Python install), "

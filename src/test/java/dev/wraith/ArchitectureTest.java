@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point down: cli → scan → {code, report, ...} → catalogue → model. */
+/** Dependencies point down: cli → scan → {code, report, state, ...} → redact → catalogue → model. */
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -26,6 +26,19 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.wraith.catalogue..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.scan..", "dev.wraith.report..",
             "dev.wraith.cli..", "dev.wraith.cluster..")
+        .check(CLASSES);
+  }
+
+  /** The one redactor sits just above the catalogue, so every layer, reporter and the state store may use it. */
+  @Test
+  void redactorDependsOnlyOnTheCatalogueAndTheModel() {
+    noClasses().that().resideInAPackage("dev.wraith.redact..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.scan..", "dev.wraith.report..",
+            "dev.wraith.cli..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..",
+            "dev.wraith.attribution..", "dev.wraith.correlate..", "dev.wraith.state..", "dev.wraith.incluster..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.wraith.model..", "dev.wraith.catalogue..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wraith.redact..")
         .check(CLASSES);
   }
 
@@ -132,6 +145,17 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("dev.wraith.model..", "dev.wraith.code..", "dev.wraith.cluster..",
             "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
         .should().dependOnClassesThat().resideInAPackage("dev.wraith.state..")
+        .check(CLASSES);
+  }
+
+  /** The bounded readers sit at the bottom with the model: every layer may use them, they use nothing of ours. */
+  @Test
+  void filesImportsNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.wraith.files..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.model..", "dev.wraith.catalogue..", "dev.wraith.code..",
+            "dev.wraith.scan..", "dev.wraith.report..", "dev.wraith.cli..", "dev.wraith.cluster..", "dev.wraith.host..",
+            "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.correlate..", "dev.wraith.state..",
+            "dev.wraith.incluster..", "dev.wraith.attribution..")
         .check(CLASSES);
   }
 

@@ -22,7 +22,8 @@ public record Catalogue(
     List<McpPublisher> mcpPublishers,
     List<Capability> capabilities,
     McpProbeRules mcpProbe,
-    List<ConfigKey> configKeys) {
+    List<ConfigKey> configKeys,
+    SecretRules secrets) {
 
   public static final int SCHEMA = 1;
 

@@ -2,7 +2,11 @@ package dev.wraith.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import dev.wraith.model.FindingKind;
 import dev.wraith.model.Severity;
 import java.io.IOException;
@@ -24,9 +28,9 @@ import java.util.stream.Stream;
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
  * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
- * {@code capabilities}, {@code configKeys}, and the MCP probe's {@code mcpToolCapabilities}, {@code mcpInjection},
- * {@code mcpInvisible}, {@code mcpNames}, {@code mcpProcesses}); an entry whose id exists replaces the built-in one, and
- * {@code disable: [id, ...]} removes the built-ins with that id.
+ * {@code capabilities}, {@code configKeys}, {@code secrets}, and the MCP probe's {@code mcpToolCapabilities},
+ * {@code mcpInjection}, {@code mcpInvisible}, {@code mcpNames}, {@code mcpProcesses}); an entry whose id exists replaces
+ * the built-in one, and {@code disable: [id, ...]} removes the built-ins with that id.
  */
 public final class CatalogueLoader {
   private static final String BUNDLE = "/catalogue/";
@@ -34,9 +38,13 @@ public final class CatalogueLoader {
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
           "mcpClients", "mcpPublishers", "capabilities", "mcpToolCapabilities", "mcpInjection", "mcpInvisible", "mcpNames",
-          "mcpProcesses", "configKeys", "disable");
+          "mcpProcesses", "configKeys", "secrets", "disable");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  /** Overlay files are small: read whole, within the shared limits (1 MiB, nesting depth, regular files only). */
+  private static final Limits OVERLAY = Limits.DEFAULT.withDocumentBytes(1 << 20);
+  private ObjectMapper yaml; // made on first use: start-up reads the compiled bundle, not YAML
+  /** The build-time parse of the bundled YAML ({@link CompiledBundle}), or null to read the YAML itself. */
+  private final Map<String, JsonNode> compiled = CompiledBundle.read().orElse(null);
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Provider> providers = new LinkedHashMap<>();
   private final Map<String, Signature> signatures = new LinkedHashMap<>();
@@ -52,6 +60,7 @@ public final class CatalogueLoader {
   private final Map<String, McpProbeRules.Marker> mcpNames = new LinkedHashMap<>();
   private final Map<String, McpProbeRules.ProcessRule> mcpProcesses = new LinkedHashMap<>();
   private final Map<String, ConfigKey> configKeys = new LinkedHashMap<>();
+  private final SecretEntries secrets = new SecretEntries();
   private final List<String> modelArgs = new ArrayList<>();
   private final Map<String, String> generationArgs = new LinkedHashMap<>();
   private final List<String> credentialKeys = new ArrayList<>();
@@ -79,7 +88,7 @@ public final class CatalogueLoader {
         List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), List.copyOf(l.capabilities.values()),
         new McpProbeRules(List.copyOf(l.mcpToolCapabilities.values()), List.copyOf(l.mcpInjection.values()),
             List.copyOf(l.mcpInvisible.values()), List.copyOf(l.mcpNames.values()), List.copyOf(l.mcpProcesses.values())),
-        List.copyOf(l.configKeys.values()));
+        List.copyOf(l.configKeys.values()), l.secrets.rules());
   }
 
   private void readBundle() {
@@ -104,43 +113,50 @@ public final class CatalogueLoader {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
-      problems.add(dir + ": cannot list: " + e.getMessage());
+      problems.add("--catalogue: " + FileProblem.describe(e, dir, "listing"));
       return;
     }
     if (files.isEmpty()) problems.add(dir + ": no .yaml files in the overlay directory");
     for (Path f : files) {
+      JsonNode doc;
       try {
-        if (Files.size(f) > (1 << 20)) {
-          problems.add(f + ": larger than 1 MiB, refusing to read it");
-          continue;
-        }
-        JsonNode doc = yaml.readTree(f.toFile());
-        if (doc == null || doc.isMissingNode() || doc.isNull()) {
-          problems.add(f + ": empty file");
-          continue;
-        }
-        if (doc.has("schema") && doc.get("schema").asInt(-1) != Catalogue.SCHEMA) {
-          problems.add(f + ": schema " + doc.get("schema").asText() + " is not supported (expected " + Catalogue.SCHEMA + ")");
-          continue;
-        }
-        apply(f.toString(), doc, true);
+        doc = yaml().readTree(InputFile.readAll(f, OVERLAY.documentBytes()));
+      } catch (JsonProcessingException e) {
+        problems.add(f + ": " + Parsers.why(e, "YAML", OVERLAY));
+        continue;
       } catch (IOException e) {
-        problems.add(f + ": not valid YAML: " + firstLine(e.getMessage()));
+        problems.add(FileProblem.describe(e, f, "reading"));
+        continue;
       }
+      if (doc == null || doc.isMissingNode() || doc.isNull()) {
+        problems.add(f + ": empty file");
+        continue;
+      }
+      if (doc.has("schema") && doc.get("schema").asInt(-1) != Catalogue.SCHEMA) {
+        problems.add(f + ": schema " + doc.get("schema").asText() + " is not supported (expected " + Catalogue.SCHEMA + ")");
+        continue;
+      }
+      apply(f.toString(), doc, true);
     }
   }
 
   private JsonNode readResource(String name) {
+    if (compiled != null && compiled.containsKey(name)) return compiled.get(name);
     try (InputStream in = CatalogueLoader.class.getResourceAsStream(BUNDLE + name)) {
       if (in == null) {
         problems.add("bundled catalogue file missing: " + name);
         return null;
       }
-      return yaml.readTree(in);
+      return yaml().readTree(in);
     } catch (IOException e) {
-      problems.add(name + ": not valid YAML: " + firstLine(e.getMessage()));
+      problems.add(name + ": " + Parsers.why(e, "YAML", OVERLAY));
       return null;
     }
+  }
+
+  private ObjectMapper yaml() {
+    if (yaml == null) yaml = Parsers.yaml2(OVERLAY);
+    return yaml;
   }
 
   private void apply(String file, JsonNode doc, boolean overlay) {
@@ -176,6 +192,7 @@ public final class CatalogueLoader {
       h.path("generationArgs").properties().forEach(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
     }
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
+    if (doc.has("secrets")) secrets.read(e, file, doc.get("secrets"), overlay);
     for (JsonNode d : doc.path("disable")) {
       String id = d.asText();
       if (!overlay) {
@@ -187,6 +204,7 @@ public final class CatalogueLoader {
           mcpToolCapabilities, mcpInjection, mcpInvisible, mcpNames, mcpProcesses, configKeys)) {
         removed |= section.remove(id) != null;
       }
+      removed |= secrets.disable(id);
       if (!removed) problems.add(file + ": disable: no entry with id '" + id + "'");
     }
   }
@@ -218,6 +236,7 @@ public final class CatalogueLoader {
       for (String t : s.triggers()) if (t.length() < 4) problems.add(s.id() + ": trigger '" + t + "' is shorter than 4 characters");
       if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
     }
+    secrets.validate(problems);
     for (FindingKind k : FindingKind.values()) if (!rules.containsKey(k.id())) problems.add("rules: no rule for finding kind '" + k.id() + "'");
     for (String id : mcpToolCapabilities.keySet()) checkCapability("mcpToolCapabilities", id);
     Map<String, Map<String, ?>> probe = Map.of("mcpToolCapabilities", mcpToolCapabilities, "mcpInjection", mcpInjection,

@@ -28,8 +28,9 @@ public final class EndpointMatcher {
 
   public Optional<Match> match(String text) {
     if (text.length() > 4096) return Optional.empty();
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
+    // most strings in code are neither: both patterns need characters checked here first, without a regex
+    Matcher m = text.contains("://") ? URL.matcher(text) : null;
+    while (m != null && m.find()) {
       String host = HostPattern.normalise(m.group(2));
       int port = m.group(3) == null ? -1 : parsePort(m.group(3));
       String path = m.group(4) == null ? "" : m.group(4);
@@ -46,7 +47,7 @@ public final class EndpointMatcher {
       }
     }
     String t = text.trim();
-    if (t.length() <= 253 && BARE_HOST.matcher(t).matches()) {
+    if (t.length() <= 253 && mayBeHost(t) && BARE_HOST.matcher(t).matches()) {
       return catalogue.providerForHost(t).map(p -> match(p, HostPattern.normalise(t), Confidence.MEDIUM));
     }
     return Optional.empty();
@@ -55,6 +56,17 @@ public final class EndpointMatcher {
   /** The provider's maturity has the last word on the confidence. */
   private static Match match(Provider p, String evidence, Confidence detected) {
     return new Match(p, evidence, p.maturity().confidence(detected));
+  }
+
+  /** A necessary condition for {@link #BARE_HOST}: a dot, and nothing but ASCII letters, digits, '-' and '.'. */
+  private static boolean mayBeHost(String t) {
+    boolean dot = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '.') dot = true;
+      else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return dot;
   }
 
   private static int parsePort(String s) {

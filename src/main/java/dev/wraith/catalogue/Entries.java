@@ -91,6 +91,10 @@ final class Entries {
           out.add("," + m);
         }
         case NPM, RUBYGEMS -> { // JS and Ruby name modules in quotes: import "x", require 'x'
+          if (eco == Ecosystem.RUBYGEMS && !m.isEmpty() && Character.isUpperCase(m.charAt(0))) {
+            out.add(m.replace(".", "::")); // a Ruby constant path (OpenAI, Aws.BedrockRuntime), written A::B in code
+            continue;
+          }
           out.add("'" + m);
           out.add("\"" + m);
           out.add("`" + m);
@@ -130,7 +134,7 @@ final class Entries {
       if (o.path("arg").asText("").isEmpty() || values.isEmpty()) problems.add(where(where) + "'only' needs arg and values");
       only.add(new Symbol.ArgFilter(o.path("arg").asText(""), values));
     }
-    return Optional.of(new Symbol(call, Symbol.compileGlob(call), FindingKind.parse(kind), n.path("provider").asText(""),
+    return Optional.of(new Symbol(call, CallGlob.compile(call), FindingKind.parse(kind), n.path("provider").asText(""),
         strings(n, "capabilities"), when, n.path("modelArg").asText(""), only));
   }
 

@@ -2,12 +2,12 @@ package dev.wraith.catalogue;
 
 import dev.wraith.model.FindingKind;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A call that means something: {@code call} is a glob over the resolved, fully qualified call name that
  * language extractors produce ({@code module.Symbol}, {@code module.Class().method} for a method on an
- * instance). In the glob, '**' matches anything and '*' anything but '.' and '/'. A call also matches when
+ * instance). In the glob, '**' matches anything and '*' anything but '.', '/' and the parentheses of a call
+ * ({@code X.Add*} must not claim {@code X.AddClient().Build}, the result of the call, through the continuation). A call also matches when
  * it continues the pattern with '.' and member names only (a builder such as {@code OpenAiChatModel.builder});
  * the continuation never passes a call, so a bare module ({@code openai}, a JS default import) does not
  * claim methods of instances built from the module's other exports ({@code openai.AzureOpenAI().responses.create}).
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record Symbol(
     String call,
-    Pattern regex,
+    CallGlob glob,
     FindingKind kind,
     String provider,
     List<String> capabilities,
@@ -63,23 +63,6 @@ public record Symbol(
   }
 
   public boolean matches(String resolvedCall) {
-    return regex.matcher(resolvedCall).matches();
-  }
-
-  public static Pattern compileGlob(String glob) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        re.append(".*");
-        i++;
-      } else if (c == '*') {
-        re.append("[^./]*");
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    re.append("(\\.[^()]*)?"); // a continuation never passes a call: "openai" must not claim openai.X().method
-    return Pattern.compile(re.toString());
+    return glob.matches(resolvedCall);
   }
 }

@@ -44,6 +44,9 @@ final class CatalogueCommand implements Callable<Integer> {
       out.printf("  %-28s %-9s %-5s %d symbols  %s%n", s.id(), s.type().name().toLowerCase(java.util.Locale.ROOT),
           s.ecosystem().id(), s.symbols().size(), String.join(" ", s.packages()));
     }
+    out.println();
+    out.println("Secrets never printed (token shapes; plus key-like names, headers and flags):");
+    for (var t : c.secrets().tokens()) out.printf("  %-28s %s%n", t.id(), t.name());
     return Main.OK;
   }
 }

@@ -98,11 +98,11 @@ final class ClusterCommand implements Callable<Integer> {
     for (String ns : namespaces) {
       if (!DNS_LABEL.matcher(ns).matches()) throw new Main.UsageProblem("--namespace '" + ns + "' is not a valid namespace name");
     }
-    for (Path p : concat(snapshots, auditLogs, kubeconfig)) {
-      if (!Files.isReadable(p)) throw new Main.UsageProblem(p + ": no such file or not readable");
-    }
+    InputFiles.check("--kube-snapshot", snapshots);
+    InputFiles.check("--audit-log", auditLogs);
+    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
     Catalogue cat = catalogue.load();
-    ClusterReporter reporter = reporter();
+    ClusterReporter reporter = reporter(dev.wraith.redact.Redactor.of(cat));
     ClusterReport report;
     if (!snapshots.isEmpty()) {
       report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(), namespaces), auditLogs, Main.toolVersion());
@@ -115,8 +115,8 @@ final class ClusterCommand implements Callable<Integer> {
     return report.cluster().status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
   }
 
-  private ClusterReporter reporter() {
-    for (ClusterReporter r : Registry.clusterReporters()) if (r.format().equalsIgnoreCase(output.format)) return r;
+  private ClusterReporter reporter(dev.wraith.redact.Redactor redactor) {
+    for (ClusterReporter r : Registry.clusterReporters(redactor)) if (r.format().equalsIgnoreCase(output.format)) return r;
     throw new Main.UsageProblem("unknown --format '" + output.format + "' for cluster (expected table or json)");
   }
 
@@ -129,17 +129,15 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private LiveKubeApi live() {
+    var where = dev.wraith.scan.ScanAll.liveCluster(kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
+    if (!where.runs()) {
+      throw new Main.UsageProblem(where.how().replace("no cluster: ", "no cluster to read: ")
+          + ", or --kubeconfig FILE [--context NAME] for a live one");
+    }
     try {
       return LiveKubeApi.connect(new LiveKubeApi.Settings(kubeconfig, context, 10_000, requestTimeout * 1000, namespaces));
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage() + " (use --kubeconfig/--context, or --kube-snapshot for offline files)");
     }
-  }
-
-  private static List<Path> concat(List<Path> a, List<Path> b, Path c) {
-    List<Path> all = new ArrayList<>(a);
-    all.addAll(b);
-    if (c != null) all.add(c);
-    return all;
   }
 }

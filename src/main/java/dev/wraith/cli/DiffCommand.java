@@ -48,7 +48,7 @@ final class DiffCommand implements Callable<Integer> {
       long[] pair = scans.isEmpty() ? lastTwo(store) : new long[] {scans.get(0), scans.get(1)};
       Diff diff = store.diff(pair[0], pair[1]);
       String text = json ? HistoryCommand.json(document(diff)) : table(diff);
-      output.emit(out -> HistoryCommand.write(out, text), System.out);
+      output.emit(out -> HistoryCommand.write(out, text, json), System.out);
     } catch (StateException e) {
       throw new Main.UsageProblem(e.getMessage());
     }
@@ -88,7 +88,7 @@ final class DiffCommand implements Callable<Integer> {
       String cls = c.fromClassification() == c.toClassification() ? c.toClassification().label()
           : c.fromClassification().label() + " → " + c.toClassification().label();
       String risk = c.fromRisk() == c.toRisk() ? c.toRisk().name() : c.fromRisk() + " → " + c.toRisk();
-      rows.add(new String[] {"CHANGED", cls, risk, c.name(), c.id(), c.evidenceChanged() ? "evidence changed" : ""});
+      rows.add(new String[] {"CHANGED", cls, risk, c.name(), c.id(), detail(c)});
     }
     return b.append(HistoryCommand.table(rows)).append(d.added().size()).append(" new, ").append(d.gone().size())
         .append(" gone, ").append(d.changed().size()).append(" changed\n").toString();
@@ -96,5 +96,14 @@ final class DiffCommand implements Callable<Integer> {
 
   private static String[] row(String change, Diff.Agent a) {
     return new String[] {change, a.classification().label(), a.risk().name(), a.name(), a.id(), ""};
+  }
+
+  /** What else changed besides class and risk: "no longer seen running", "running again", "evidence changed". */
+  static String detail(dev.wraith.state.Diff.Change c) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (!c.fromInactive() && c.toInactive()) parts.add("no longer seen running");
+    if (c.fromInactive() && !c.toInactive()) parts.add("running again");
+    if (c.evidenceChanged()) parts.add("evidence changed");
+    return String.join(", ", parts);
   }
 }

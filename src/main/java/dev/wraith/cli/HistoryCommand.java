@@ -58,11 +58,12 @@ final class HistoryCommand implements Callable<Integer> {
     try (StateStore store = state.openExisting()) {
       if (agent != null) {
         AgentHistory h = store.agentHistory(resolve(store, agent)).orElseThrow();
-        output.emit(out -> write(out, json ? json(Map.of("schemaVersion", 1, "agent", h)) : agentTable(h)), System.out);
+        String text = json ? json(Map.of("schemaVersion", 1, "agent", h)) : agentTable(h);
+        output.emit(out -> write(out, text, json), System.out);
       } else {
         List<ScanSummary> scans = store.scans();
         String text = json ? json(document(store, scans)) : scanTable(store, scans);
-        output.emit(out -> write(out, text), System.out);
+        output.emit(out -> write(out, text, json), System.out);
       }
     } catch (StateException e) {
       throw new Main.UsageProblem(e.getMessage());
@@ -77,7 +78,8 @@ final class HistoryCommand implements Callable<Integer> {
     throw new Main.UsageProblem("unknown --format '" + format + "' (expected table or json)");
   }
 
-  private static String resolve(StateStore store, String prefix) {
+  /** A full agent id or a unique prefix of one; anything else is a usage error. */
+  static String resolve(StateStore store, String prefix) {
     if (store.agentHistory(prefix).isPresent()) return prefix;
     List<String> ids = store.agentIds(prefix, 6);
     if (ids.size() == 1) return ids.get(0);
@@ -121,9 +123,11 @@ final class HistoryCommand implements Callable<Integer> {
     rows.add(new String[] {"SCAN", "TIME", "CLASSIFICATION", "RISK", "RUNTIME", "DIGEST"});
     for (AgentHistory.Entry e : h.entries()) {
       rows.add(new String[] {Long.toString(e.scanId()), time(e.time()), e.classification().label(), e.risk().name(),
-          e.runtime() ? "seen" : "-", e.digest().substring(0, Math.min(12, e.digest().length()))});
+          e.runtime() ? "seen" : e.inactive() ? "inactive" : "-", e.digest().substring(0, Math.min(12, e.digest().length()))});
     }
-    return b.append(table(rows)).toString();
+    b.append(table(rows));
+    for (var ack : h.acknowledgements()) b.append("acknowledged ").append(time(ack.at())).append(": ").append(ack.note()).append('\n');
+    return b.toString();
   }
 
   /** Seconds are enough on a terminal; JSON keeps the exact instant. */
@@ -151,17 +155,22 @@ final class HistoryCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  /** Typed records to JSON: stable key order, ISO-8601 instants, Optional as value or null. */
+  /**
+   * Typed records to JSON: stable key order, ISO-8601 instants, Optional as value or null, every string through the
+   * bundled redactor (this command reads a state database and no catalogue).
+   */
   static String json(Object value) throws java.io.IOException {
     ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+        .registerModule(new dev.wraith.redact.RedactingModule(dev.wraith.redact.Redactor.bundled()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .enable(SerializationFeature.INDENT_OUTPUT);
     return mapper.writeValueAsString(value) + "\n";
   }
 
-  static void write(java.io.OutputStream out, String text) {
-    PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+  /** Writes JSON as it is (it was redacted as it was serialised) and tables line by line through the redactor. */
+  static void write(java.io.OutputStream out, String text, boolean json) {
+    PrintStream p = new PrintStream(json ? out : dev.wraith.redact.Redactor.bundled().lines(out), false, StandardCharsets.UTF_8);
     p.print(text);
     p.flush();
   }

@@ -56,7 +56,8 @@ import picocli.CommandLine.Option;
         "  wraith operator --once --context dev      one cycle from outside, then exit",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
         "",
-        "Exit codes (--once): 0 published, 3 the cycle failed or some writes failed; without --once it runs until stopped."
+        "Exit codes (--once): 0 published, 3 the cycle failed, some writes failed, or the state database could not be",
+        "  written (history is recorded only after every AgentReport was written); without --once it runs until stopped."
     })
 final class OperatorCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
@@ -108,14 +109,7 @@ final class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
-    AllowList allow = AllowList.EMPTY;
-    if (allowList != null) {
-      try {
-        allow = AllowList.parse(java.nio.file.Files.readString(allowList), allowList.toString());
-      } catch (java.io.IOException | IllegalArgumentException e) {
-        throw new Main.UsageProblem("--allow-list: " + e.getMessage());
-      }
-    }
+    AllowList allow = ScanInputs.allowListed(allowList);
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);
@@ -125,7 +119,8 @@ final class OperatorCommand implements Callable<Integer> {
     Catalogue cat = catalogue.load();
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Clock clock = Clock.systemUTC();
-    Metrics metrics = new Metrics();
+    dev.wraith.redact.Redactor redactor = dev.wraith.redact.Redactor.of(cat);
+    Metrics metrics = new Metrics(redactor);
     InClusterApi api;
     try {
       api = InClusterApi.connect(context);
@@ -138,14 +133,15 @@ final class OperatorCommand implements Callable<Integer> {
     try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
-      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace));
+      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace, redactor));
       var settings = new ScanAllPipeline.Settings(store, allow, "");
       var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, new LiveKubeApi(api.client(), "in-cluster"), settings),
-          publisher, metrics, clock, System.err::println);
+          publisher, metrics, clock, line -> System.err.println(redactor.text(line)));
       System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
       if (!once) loop.run(every);
       ScanLoop.Cycle c = loop.runOnce();
-      boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false);
+      boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false)
+          && c.history().isEmpty();
       return clean ? Main.OK : Main.LAYER_FAILED;
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage()); // a malformed --sensor-selector
@@ -162,22 +158,36 @@ final class OperatorCommand implements Callable<Integer> {
    */
   static InventorySource inventorySource(Catalogue cat, ScanReport.Tool tool, Clock clock, KubeApi cluster,
       ScanAllPipeline.Settings settings) {
-    return sensors -> {
-      ClusterScan scan = ClusterLayer.scan(cat, cluster, List.of(), tool.version()).cluster();
-      // in the cluster the sensors are the host layer: none answering is lost coverage, not an empty node, so it
-      // counts as failed (and the publisher keeps the AgentReports the sensors found before)
-      LayerStatus host = sensors.status().state() == LayerStatus.State.SKIPPED
-          ? LayerStatus.failed("host", sensors.status().reason()) : sensors.status();
-      List<LayerStatus> layers = List.of(
-          LayerStatus.skipped("code", "the in-cluster scanner reads no source; run scan-all over the repositories"),
-          scan.status(), host,
-          LayerStatus.skipped("tetragon", "not read by the in-cluster scanner in this version"),
-          LayerStatus.skipped("mcp", "no MCP client configs inside the cluster; MCP servers in workloads are listed"));
-      ScanAll.Result result = new ScanAll.Result(Optional.empty(), Optional.of(scan), Optional.empty(), Optional.empty(),
-          Optional.empty(), layers);
-      List<CorrelationInput.NodeHost> nodes = sensors.scans().stream()
-          .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
-      return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
+    return new InventorySource() {
+      @Override
+      public Inventory scan(dev.wraith.incluster.SensorCollection sensors) {
+        ClusterScan scan = ClusterLayer.scan(cat, cluster, List.of(), tool.version()).cluster();
+        // in the cluster the sensors are the host layer: none answering is lost coverage, not an empty node, so it
+        // counts as failed (and the publisher keeps the AgentReports the sensors found before)
+        LayerStatus host = sensors.status().state() == LayerStatus.State.SKIPPED
+            ? LayerStatus.failed("host", sensors.status().reason()) : sensors.status();
+        List<LayerStatus> layers = List.of(
+            LayerStatus.skipped("code", "the in-cluster scanner reads no source; run scan-all over the repositories"),
+            scan.status(), host,
+            LayerStatus.skipped("tetragon", "not read by the in-cluster scanner in this version"),
+            LayerStatus.skipped("mcp", "no MCP client configs inside the cluster; MCP servers in workloads are listed"));
+        ScanAll.Result result = new ScanAll.Result(Optional.empty(), Optional.of(scan), Optional.empty(), Optional.empty(),
+            Optional.empty(), layers);
+        List<CorrelationInput.NodeHost> nodes = sensors.scans().stream()
+            .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
+        return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
+      }
+
+      @Override
+      public boolean keepsHistory() {
+        return settings.state().isPresent();
+      }
+
+      /** The state commit, after the cycle's AgentReports were published. */
+      @Override
+      public Optional<String> record(Inventory inventory) {
+        return ScanAllPipeline.record(settings, inventory, Optional.empty()).map(LayerStatus::reason);
+      }
     };
   }
 

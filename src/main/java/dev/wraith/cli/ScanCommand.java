@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Scans source trees (Python, JavaScript, TypeScript, Java, Go, manifests, Dockerfiles, Kubernetes/Helm/Compose "
-            + "files) for AI SDK clients, agent frameworks, tools, vector stores, MCP servers, raw calls to AI endpoints, "
+        "Scans source trees (Python, JavaScript, TypeScript, Java, Go, C#, Kotlin, Ruby, PHP, Rust, manifests, "
+            + "Dockerfiles, Kubernetes/Helm/Compose files) for AI SDK clients, agent frameworks, tools, vector stores, MCP servers, raw calls to AI endpoints, "
             + "AI dependencies and deployment identity.",
         "",
         "Honours .gitignore files and skips dependency caches, virtualenvs, vendored Go modules, binaries and files "

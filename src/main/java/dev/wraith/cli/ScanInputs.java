@@ -4,15 +4,20 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
+import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
+import dev.wraith.state.StateException;
 import dev.wraith.state.StateLocation;
 import dev.wraith.state.StateStore;
 import java.nio.file.Files;
@@ -96,6 +101,23 @@ final class ScanInputs {
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
   List<String> skip = new ArrayList<>();
 
+  /** Set by {@code wraith demo} only: how its extracted inputs are named in reports (hidden: not for users). */
+  @Option(names = "--present-root", hidden = true, paramLabel = "PATH=NAME")
+  List<String> presentRoots = new ArrayList<>();
+
+  /** Set by {@code wraith demo} only: what a layer it skips says (hidden: not for users). */
+  @Option(names = "--present-skip", hidden = true, paramLabel = "REASON")
+  String presentSkip;
+
+  private ScanAll.Presentation presentation() {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (String p : presentRoots) {
+      int eq = p.lastIndexOf('=');
+      if (eq > 0) names.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    return new ScanAll.Presentation(names, presentSkip == null ? ScanAll.Presentation.AS_GIVEN.skipReason() : presentSkip);
+  }
+
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
   List<String> excludes = new ArrayList<>();
 
@@ -113,8 +135,31 @@ final class ScanInputs {
       + "tools/list, never a tool call), as 'wraith mcp --probe' does; tool hashes go to the state database.")
   boolean probeMcp;
 
-  /** What a run produced: the layers' results and the correlated inventory. */
-  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state) {}
+  /**
+   * What a run produced: the layers' results and the correlated inventory, with the state database still open. The
+   * caller writes its results, then {@link #commit}s, then closes.
+   */
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state,
+      ScanAllPipeline.Settings settings, Optional<StateToolHistory> tools) implements AutoCloseable {
+    /** Records the scan (after its results were written); a failure comes back as the "state" status to show. */
+    Optional<LayerStatus> commit() {
+      return ScanAllPipeline.record(settings, inventory, tools);
+    }
+
+    /** The same run with the inventory as finally reported (a state failure added). */
+    Scanned with(Inventory reported) {
+      return new Scanned(result, reported, state, settings, tools);
+    }
+
+    @Override
+    public void close() {
+      try {
+        settings.state().ifPresent(StateStore::close);
+      } catch (StateException e) {
+        // closing after the commit: whatever failed was reported by the commit
+      }
+    }
+  }
 
   /** Checks the options (usage errors before anything runs) and returns the plan. */
   ScanAll.Plan plan() {
@@ -122,42 +167,65 @@ final class ScanInputs {
     return ScanAll.plan(request(Optional.empty()), ScanAll.Environment.current());
   }
 
-  /** Runs the planned layers with progress on {@code err}, then correlates, reading and recording the state. */
-  Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream err, boolean tty) throws Exception {
+  /**
+   * Runs the planned layers with progress on standard error, then correlates against the state database. The database is
+   * opened first: one that can never be used (corrupt, newer schema, a directory) stops the command before anything
+   * runs; one that cannot be used now (locked, full, read-only) lets the scan run without history, with a FAILED
+   * "state" status in its inventory.
+   */
+  Scanned run(Catalogue cat, ScanAll.Plan plan, boolean tty) throws Exception {
+    java.io.PrintStream err = new java.io.PrintStream(dev.wraith.redact.Redactor.of(cat).lines(System.err), true,
+        java.nio.charset.StandardCharsets.UTF_8); // progress lines quote inputs: through the redactor like any output
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
     Instant scanTime = Instant.now();
-    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(this.state.open()))) {
+    Optional<StateStore> store = Optional.empty();
+    Optional<LayerStatus> unavailable = Optional.empty();
+    if (!noState) {
+      try {
+        store = Optional.of(state.open());
+      } catch (StateException e) {
+        if (e.kind() == StateException.Kind.UNUSABLE) throw e;
+        unavailable = Optional.of(LayerStatus.failed(ScanAllPipeline.STATE_LAYER, "history not read or recorded: " + e.getMessage()));
+      }
+    }
+    Optional<StateToolHistory> tools = store.map(StateToolHistory::new);
+    var settings = new ScanAllPipeline.Settings(store, allow, hostNode());
+    try {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(20), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion()),
-          state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
-          scanTime)));
+          new SdkProber(Duration.ofSeconds(20), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion(),
+              dev.wraith.redact.Redactor.of(cat)),
+          tools.<dev.wraith.mcp.ToolHistory>map(t -> t).orElseGet(InMemoryToolHistory::new), scanTime)));
       ScanAll.Result result;
       try (LayerProgress progress = new LayerProgress(err, tty, ScanAll.LAYERS)) {
         result = ScanAll.run(cat, request, plan, progress);
       }
-      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
-          new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
-      return new Scanned(result, inventory, state.store().map(StateStore::location));
-    }
-  }
-
-  /** Closes the state database, if one is open. */
-  private record StateHandle(Optional<StateStore> store) implements AutoCloseable {
-    @Override
-    public void close() {
+      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime, settings);
+      inventory = inventory.withRoots(inventory.roots().stream().map(request.presentation()::root).toList());
+      if (unavailable.isPresent()) inventory = ScanAllPipeline.withStatus(inventory, unavailable.get());
+      return new Scanned(result, inventory, store.map(StateStore::location), settings, tools);
+    } catch (Exception | Error e) {
       store.ifPresent(StateStore::close);
+      throw e;
     }
   }
 
   AllowList allowListed() {
-    if (allowList == null) return AllowList.EMPTY;
+    return allowListed(allowList);
+  }
+
+  /**
+   * Reads an --allow-list file (a regular file of at most {@link Limits#documentBytes()}, nothing else: a FIFO would
+   * block); every problem is a usage problem naming the file.
+   */
+  static AllowList allowListed(Path file) {
+    if (file == null) return AllowList.EMPTY;
     try {
-      return AllowList.parse(Files.readString(allowList), allowList.toString());
+      return AllowList.parse(InputFile.readString(file, Limits.DEFAULT.documentBytes()), file.toString());
     } catch (java.io.IOException e) {
-      throw new Main.UsageProblem(allowList + ": " + e.getMessage());
+      throw new Main.UsageProblem("--allow-list: " + FileProblem.describe(e, file, "reading"));
     } catch (IllegalArgumentException e) {
-      throw new Main.UsageProblem(e.getMessage());
+      throw new Main.UsageProblem("--allow-list: " + e.getMessage());
     }
   }
 
@@ -193,13 +261,12 @@ final class ScanInputs {
     if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
     }
-    List<Path> files = new ArrayList<>(snapshots);
-    files.addAll(auditLogs);
-    files.addAll(tetragonEvents);
-    files.addAll(dnsLogs);
-    if (kubeconfig != null) files.add(kubeconfig);
-    if (allowList != null) files.add(allowList);
-    for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
+    InputFiles.check("--kube-snapshot", snapshots);
+    InputFiles.check("--audit-log", auditLogs);
+    InputFiles.check("--tetragon-events", tetragonEvents);
+    InputFiles.check("--dns-log", dnsLogs);
+    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
+    if (allowList != null) InputFiles.check("--allow-list", List.of(allowList));
     if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     List<Pin> pins = new ArrayList<>();
@@ -212,7 +279,8 @@ final class ScanInputs {
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
         snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
-        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing);
+        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing,
+        presentation());
   }
 
 }

@@ -125,14 +125,14 @@ final class SensorCommand implements Callable<Integer> {
       }
     }
     Catalogue cat = catalogue.load();
-    SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes));
+    SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
     try (HostLayer layer = open(cat, pins); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
-        reporter.write(tool, scan, out);
+        reporter.write(tool, scan, layer.lastDnsAnswers(), out);
         out.flush();
         if (scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       } while (watch);
@@ -149,8 +149,9 @@ final class SensorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem("--serve: " + e.getMessage());
     }
-    SensorReporter json = new SensorJsonReporter(includeHashes);
-    SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes));
+    dev.wraith.redact.Redactor redactor = dev.wraith.redact.Redactor.of(cat);
+    SensorReporter json = new SensorJsonReporter(includeHashes, redactor);
+    SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
     try (HostLayer layer = open(cat, pins);
@@ -166,10 +167,10 @@ final class SensorCommand implements Callable<Integer> {
           break; // stopped (tests, embedding); a pod is stopped by SIGTERM, which ends the JVM
         }
         var bytes = new java.io.ByteArrayOutputStream();
-        json.write(tool, scan, bytes);
+        json.write(tool, scan, layer.lastDnsAnswers(), bytes);
         buffer.add(scan.end(), bytes.toByteArray());
         if (file != null) {
-          file.write(tool, scan, out);
+          file.write(tool, scan, layer.lastDnsAnswers(), out);
           out.flush();
         }
         // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts
@@ -183,7 +184,8 @@ final class SensorCommand implements Callable<Integer> {
   private HostLayer open(Catalogue cat, List<Pin> pins) {
     HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns, probe);
     if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
-      System.err.println("wraith sensor: --probe ebpf: the eBPF probe cannot load: " + layer.probeUnavailable().get());
+      System.err.println(dev.wraith.redact.Redactor.of(cat).text("wraith sensor: --probe ebpf: the eBPF probe cannot load: "
+          + layer.probeUnavailable().get()));
     }
     return layer;
   }

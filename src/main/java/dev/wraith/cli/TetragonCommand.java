@@ -106,8 +106,8 @@ final class TetragonCommand implements Callable<Integer> {
     if (!events.isEmpty() && address != null) {
       throw new Main.UsageProblem("give --tetragon-events FILE or --tetragon-address ADDR, not both");
     }
-    for (Path f : events) if (!Files.isRegularFile(f)) throw new Main.UsageProblem(f + ": not a readable file");
-    for (Path f : dnsLogs) if (!Files.isRegularFile(f)) throw new Main.UsageProblem("--dns-log " + f + ": not a readable file");
+    InputFiles.check("--tetragon-events", events);
+    InputFiles.check("--dns-log", dnsLogs);
     Optional<Duration> duration = duration();
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
@@ -117,17 +117,16 @@ final class TetragonCommand implements Callable<Integer> {
         throw new Main.UsageProblem("--resolve: " + e.getMessage());
       }
     }
-    TetragonReporter reporter = reporter(Registry.tetragonReporters());
     Catalogue cat = catalogue.load();
+    TetragonReporter reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     TetragonLayer.Recorded dns = TetragonLayer.recorded(dnsLogs);
-    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers());
+    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers(),
+        dev.wraith.redact.Redactor.of(cat));
     try {
       TetragonScan scan = TetragonLayer.withWarnings(
           events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
-      try (OutputStream out = output.open()) {
-        reporter.write(tool, scan, out);
-      }
+      output.emit(out -> reporter.write(tool, scan, out), System.out);
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
     } finally {
       written.countDown();
@@ -163,8 +162,8 @@ final class TetragonCommand implements Callable<Integer> {
     }
     GrpcEventSource source = new GrpcEventSource(a, duration);
     if (Terminal.interactive()) {
-      System.err.println("wraith: reading Tetragon events from " + a
-          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ...");
+      System.err.println(dev.wraith.redact.Redactor.bundled().text("wraith: reading Tetragon events from " + a
+          + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ..."));
     }
     onInterrupt = new Thread(() -> {
       source.stop();

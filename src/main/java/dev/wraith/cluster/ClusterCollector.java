@@ -44,13 +44,16 @@ public final class ClusterCollector {
   private static final Pattern EPHEMERAL_FIELD = Pattern.compile("spec\\.ephemeralContainers\\{(.+)}");
 
   private final Catalogue catalogue;
+  private final dev.wraith.redact.Redactor redactor;
 
   public ClusterCollector(Catalogue catalogue) {
     this.catalogue = catalogue;
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
   }
 
   public ClusterScan collect(KubeApi api, AuditLogReader.Result audit) {
-    List<String> warnings = new ArrayList<>(audit.warnings());
+    List<String> warnings = new ArrayList<>(api.warnings());
+    warnings.addAll(audit.warnings());
     Fetch<Pod> podFetch = api.pods();
     if (podFetch instanceof Fetch.Failed<Pod> f) {
       return new ClusterScan(api.sources(), List.of(), audit.sessions(),
@@ -134,7 +137,7 @@ public final class ClusterCollector {
     return fetch.itemsOrEmpty();
   }
 
-  private static List<ExecSession> ephemeralSessions(Pod pod) {
+  private List<ExecSession> ephemeralSessions(Pod pod) {
     List<ExecSession> out = new ArrayList<>();
     if (pod.getSpec().getEphemeralContainers() == null) return out;
     Map<String, String> started = new HashMap<>();
@@ -149,7 +152,7 @@ public final class ClusterCollector {
       if (c.getArgs() != null) argv.addAll(c.getArgs());
       String t = started.get(c.getName());
       out.add(new ExecSession(ExecSession.Source.EPHEMERAL_CONTAINER, nsOf(pod.getMetadata()), pod.getMetadata().getName(),
-          c.getName(), "", Redactor.command(argv), t == null ? "" : t, 0));
+          c.getName(), "", CommandText.of(redactor, argv), t == null ? "" : t, 0));
     }
     return out;
   }

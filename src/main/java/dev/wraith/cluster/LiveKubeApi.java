@@ -1,5 +1,9 @@
 package dev.wraith.cluster;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,6 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -75,13 +80,38 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   public static LiveKubeApi connect(Settings s) {
     Config base;
     try {
+      if (s.kubeconfig() != null) checkKubeconfig(s.kubeconfig());
+      // fabric8 reads the (checked) file itself; the overload that takes its text is marked for removal
       base = s.kubeconfig() != null
           ? Config.fromKubeconfig(s.context(), s.kubeconfig().toFile())
           : Config.autoConfigure(s.context());
-    } catch (KubernetesClientException e) {
-      throw new IllegalArgumentException("cannot load kubeconfig: " + e.getMessage(), e);
+    } catch (RuntimeException e) { // fabric8's KubernetesClientException and its YAML parser's exceptions
+      System.getLogger(LiveKubeApi.class.getName()).log(System.Logger.Level.DEBUG, "loading the kubeconfig", e);
+      throw new IllegalArgumentException("cannot load the kubeconfig" + (s.kubeconfig() == null ? "" : " " + s.kubeconfig())
+          + (e instanceof IllegalArgumentException ? ": " + e.getMessage() : " (run with --debug for details)"), e);
+    }
+    if (s.context() != null && (base.getCurrentContext() == null || !s.context().equals(base.getCurrentContext().getName()))) {
+      throw new IllegalArgumentException("--context " + s.context() + ": no such context in the kubeconfig");
     }
     return withConfig(base, s);
+  }
+
+  /**
+   * Checks an explicit kubeconfig, read within the shared limits, to be YAML with at least one context before fabric8
+   * sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
+   */
+  private static void checkKubeconfig(Path file) {
+    tools.jackson.databind.JsonNode doc;
+    try {
+      doc = Parsers.yaml3(Limits.DEFAULT).readTree(InputFile.readString(file, Limits.DEFAULT.documentBytes()));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
+    }
+    if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
+      throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
+    }
   }
 
   /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */

@@ -32,10 +32,12 @@ final class PodSpecReader {
   record Result(List<ContainerDecl> containers, List<AiDeclaration> ai) {}
 
   private final Catalogue catalogue;
+  private final dev.wraith.redact.Redactor redactor;
   private final EndpointMatcher endpoints;
 
   PodSpecReader(Catalogue catalogue) {
     this.catalogue = catalogue;
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.endpoints = new EndpointMatcher(catalogue);
   }
 
@@ -80,7 +82,7 @@ final class PodSpecReader {
     appCommands(argv, n, ai);
     List<Integer> ports = list(d.ports()).stream().map(ContainerPort::getContainerPort).filter(java.util.Objects::nonNull)
         .sorted().toList();
-    return new ContainerDecl(n, d.kind(), img, Redactor.command(argv), List.copyOf(refs.envNames),
+    return new ContainerDecl(n, d.kind(), img, CommandText.of(redactor, argv), List.copyOf(refs.envNames),
         List.copyOf(refs.secretRefs), List.copyOf(refs.configMapRefs), ports);
   }
 
@@ -145,7 +147,7 @@ final class PodSpecReader {
     if (argv.isEmpty()) return;
     for (KnownApp a : catalogue.apps()) {
       a.commandMatch(argv).ifPresent(hit ->
-          ai.add(new AiDeclaration(Source.IMAGE, a.id(), "command: " + Redactor.command(List.of(hit.split(" "))), container)));
+          ai.add(new AiDeclaration(Source.IMAGE, a.id(), "command: " + CommandText.of(redactor, List.of(hit.split(" "))), container)));
     }
   }
 

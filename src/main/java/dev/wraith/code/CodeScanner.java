@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,10 @@ public final class CodeScanner {
   private final Catalogue catalogue;
   private final List<FileDetector> detectors;
   private final Options options;
-  private final Map<Ecosystem, TriggerIndex> triggers = new EnumMap<>(Ecosystem.class);
+  /** One prefilter for every ecosystem a detector filters by, one group per ecosystem ({@link #groupOf}). */
+  private final TriggerIndex triggers;
+  /** The prefilter group of each ecosystem some detector filters by. */
+  private final Map<Ecosystem, Integer> groupOf = new java.util.EnumMap<>(Ecosystem.class);
   /** One read buffer per worker, one byte over the size limit: files are read without allocating per file. */
   private final ThreadLocal<byte[]> buffer;
 
@@ -62,8 +64,14 @@ public final class CodeScanner {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
-    // only the ecosystems a detector filters by: an index is large (one row of 256 transitions per token byte)
-    for (FileDetector d : this.detectors) d.triggerEcosystem().ifPresent(e -> triggers.computeIfAbsent(e, x -> TriggerIndex.of(triggerTokens(catalogue, x))));
+    List<Set<String>> groups = new ArrayList<>();
+    for (FileDetector d : this.detectors) {
+      d.triggerEcosystem().filter(e -> !groupOf.containsKey(e)).ifPresent(e -> {
+        groupOf.put(e, groups.size());
+        groups.add(triggerTokens(catalogue, e));
+      });
+    }
+    this.triggers = TriggerIndex.ofGroups(groups);
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
   }
@@ -124,7 +132,8 @@ public final class CodeScanner {
               try {
                 scanFile(e, rel, accepting, results, warnings, read, parsed, bytes, skipped);
               } catch (Throwable t) { // StackOverflowError on pathological nesting included: one file never stops a scan
-                warnings.add(rel + ": skipped after an internal error: " + t.getClass().getSimpleName());
+                String why = dev.wraith.files.Failures.describe(t, "reading " + rel); // logged for --debug
+                warnings.add(rel + ": skipped, " + (t instanceof Error ? why : "an internal error (run with --debug for details)"));
               }
             });
           });
@@ -177,7 +186,7 @@ public final class CodeScanner {
     try {
       length = readInto(e.file(), buf);
     } catch (IOException ex) {
-      warnings.add(rel + ": cannot read: " + ex.getClass().getSimpleName());
+      warnings.add(dev.wraith.files.FileProblem.describeAs(ex, Path.of(rel), "reading") + "; not scanned");
       skipped.incrementAndGet();
       return;
     }
@@ -198,7 +207,7 @@ public final class CodeScanner {
       FileDetector d = accepting.get(i);
       Optional<Ecosystem> eco = d.triggerEcosystem();
       if (eco.isPresent()) {
-        if (!triggers.get(eco.get()).anyIn(buf, length)) continue;
+        if (!triggers.anyIn(buf, length, groupOf.get(eco.get()))) continue;
         parsed.incrementAndGet();
       }
       if (file == null) file = new SourceFile(rel, Arrays.copyOf(buf, length));

@@ -33,7 +33,7 @@ import java.util.TreeSet;
  */
 public final class FactMatcher {
   private final Catalogue catalogue;
-  private final Map<Ecosystem, List<Signature>> byEcosystem = new EnumMap<>(Ecosystem.class);
+  private final Map<Ecosystem, SignatureIndex> byEcosystem = new EnumMap<>(Ecosystem.class);
   private final Map<String, Provider> envVars = new HashMap<>();
   private final Map<FindingKind, Severity> severities = new EnumMap<>(FindingKind.class);
   /** Capabilities that make a finding an error whatever its rule's default (catalogue capabilities.yaml). */
@@ -42,8 +42,9 @@ public final class FactMatcher {
 
   public FactMatcher(Catalogue catalogue) {
     this.catalogue = catalogue;
-    for (Ecosystem e : Ecosystem.values()) byEcosystem.put(e, new ArrayList<>());
-    for (Signature s : catalogue.signatures()) byEcosystem.get(s.ecosystem()).add(s);
+    for (Ecosystem e : Ecosystem.values()) {
+      byEcosystem.put(e, new SignatureIndex(catalogue.signatures().stream().filter(s -> s.ecosystem() == e).toList()));
+    }
     for (Provider p : catalogue.providers()) for (String v : p.envVars()) envVars.putIfAbsent(v, p);
     for (FindingKind k : FindingKind.values()) severities.put(k, catalogue.rule(k.id()).map(Rule::severity).orElse(Severity.NOTE));
     for (Capability c : catalogue.capabilities()) if (c.errorFinding()) errorCapabilities.add(c.id());
@@ -51,16 +52,15 @@ public final class FactMatcher {
   }
 
   public Detection match(String path, Language language, SourceFacts facts) {
-    List<Signature> sigs = byEcosystem.get(language.ecosystem());
+    SignatureIndex sigs = byEcosystem.get(language.ecosystem());
     Map<String, Finding> findings = new LinkedHashMap<>();
     List<ModelUse> models = new ArrayList<>();
     Set<String> usedSignatures = new HashSet<>();
     for (SourceFacts.Call call : facts.calls()) {
+      List<Signature> owners = sigs.owners(call.name());
+      if (owners.isEmpty()) continue;
       Location loc = new Location(path, call.line(), call.column());
-      boolean aiCall = false;
-      for (Signature sig : sigs) {
-        if (!sig.ownsModule(call.name())) continue;
-        aiCall = true;
+      for (Signature sig : owners) {
         for (Symbol sym : sig.symbols()) {
           if (!sym.matches(call.name()) || !sym.argsAllow(call.args())) continue;
           Finding f = finding(sig, sym, call, loc);
@@ -69,11 +69,11 @@ public final class FactMatcher {
           break;
         }
       }
-      if (aiCall) modelUse(call, loc, "").ifPresent(models::add);
+      modelUse(call, loc, "").ifPresent(models::add);
     }
     for (SourceFacts.Import imp : facts.imports()) {
-      for (Signature sig : sigs) {
-        if (!sig.reportImport() || !sig.ownsModule(imp.module()) || !usedSignatures.add(sig.id())) continue;
+      for (Signature sig : sigs.owners(imp.module())) {
+        if (!sig.reportImport() || !usedSignatures.add(sig.id())) continue;
         Location loc = new Location(path, imp.line(), imp.column());
         Finding f = new Finding(FindingKind.AI_IMPORT, loc, sig.id(), sig.provider(), frameworkOf(sig), sig.maturity().confidence(Confidence.LOW),
             severities.get(FindingKind.AI_IMPORT), imp.module(), Set.of(), Map.of());

@@ -1,9 +1,6 @@
 package dev.wraith.code;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 
 /**
  * One file as a detector sees it: its path relative to the scan root ('/' separated) and its bytes, read
@@ -40,15 +37,28 @@ public final class SourceFile {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Whether the bytes are well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing past
+   * U+10FFFF), which is what the JDK's decoder accepts. Checked in place: no decoding, no allocation.
+   */
   public boolean isValidUtf8() {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+    byte[] b = bytes;
+    int i = 0, n = b.length;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+      if (len == 0 || i + len > n) return false;
+      int c1 = b[i + 1] & 0xff;
+      int lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+      int hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+      if (c1 < lo || c1 > hi) return false;
+      for (int k = 2; k < len; k++) if ((b[i + k] & 0xc0) != 0x80) return false;
+      i += len;
     }
+    return true;
   }
 }

@@ -35,20 +35,24 @@ final class Agents {
   private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
   private final Risks risks;
   private final java.util.Map<String, String> kinds;
+  private final dev.wraith.redact.Redactor redactor;
 
   /**
    * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
    * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
    * @param kinds what each provider is, for people ("AI gateway"), by provider id
+   * @param redactor applied once more to process arguments, in case a layer handed them over unredacted
    */
   Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
-      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds, Risks risks) {
+      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds, Risks risks,
+      dev.wraith.redact.Redactor redactor) {
     this.sessions = sessions;
     this.appIds = appIds;
     this.codeScanned = codeScanned;
     this.pods = pods;
     this.risks = risks;
     this.kinds = kinds;
+    this.redactor = redactor;
   }
 
   static String codeId(CodeUnit u) {
@@ -124,7 +128,9 @@ final class Agents {
           + " no traffic was observed");
       return out;
     }
-    String what = s.script().map(e -> e.path()).orElse(s.process().map(ProcessInfo::exe).orElse("a process"));
+    // a process the eBPF probe saw connect but not start, gone before it could be read, has no binary
+    String what = s.script().map(e -> e.path()).orElse(s.process().map(ProcessInfo::exe).filter(e -> !e.isEmpty())
+        .orElse("a process"));
     out.add(what + " talks to " + String.join(", ", destinations(p)) + " but matches no code in the scanned repositories");
     if (suspected) out.add(EvidenceLines.suspected(p.connections()));
     ProcessOrigin o = s.origin().orElse(ProcessOrigin.CONTAINER);
@@ -157,7 +163,7 @@ final class Agents {
   private static String name(RuntimeSubject s) {
     if (s.isWorkloadItself() && s.place().workload().isPresent()) return s.place().workload().get().name();
     return s.script().map(e -> PathMatch.basename(e.path()))
-        .orElse(s.process().map(p -> PathMatch.basename(p.exe())).orElse("unknown"));
+        .orElse(s.process().map(ProcessInfo::exe).filter(e -> !e.isEmpty()).map(PathMatch::basename).orElse("unknown"));
   }
 
   private Optional<ProcessRef> processRef(RuntimeSubject s) {
@@ -165,7 +171,7 @@ final class Agents {
     ProcessInfo p = s.process().get();
     String node = s.sightings().stream().map(Sighting::node).filter(n -> !n.isEmpty()).findFirst().orElse(s.place().node());
     String by = AuditJoin.session(s, sessions).map(ExecSession::user).orElse("");
-    return Optional.of(new ProcessRef(node, p.pid(), p.exe(), Masking.argv(p.argv()),
+    return Optional.of(new ProcessRef(node, p.pid(), p.exe(), redactor.argv(p.argv()),
         s.origin().orElse(ProcessOrigin.CONTAINER) == ProcessOrigin.EXEC, s.script().map(e -> e.path()).orElse(""), by));
   }
 

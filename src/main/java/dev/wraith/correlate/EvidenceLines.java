@@ -39,7 +39,7 @@ final class EvidenceLines {
     if (!w.ai().isEmpty()) {
       b.append(" declares AI: ").append(String.join("; ", w.ai().stream().map(EvidenceLines::declaration).distinct().toList()));
     }
-    return new Evidence("cluster", Masking.line(b.toString()));
+    return new Evidence("cluster", b.toString());
   }
 
   static Evidence sighting(Sighting s) {
@@ -56,8 +56,9 @@ final class EvidenceLines {
 
   static Evidence audit(ExecSession e) {
     String who = e.user().isEmpty() ? "an unnamed user" : e.user();
-    String what = e.command().isEmpty() ? "" : ": " + Masking.line(e.command());
-    return new Evidence("audit", e.source().id() + " by " + who + (e.time().isEmpty() ? "" : " at " + e.time()) + " into "
+    String what = e.command().isEmpty() ? "" : ": " + e.command();
+    return new Evidence("audit", e.source().describe() + " by " + who + (e.time().isEmpty() ? "" : " at " + e.timeToSecond())
+        + " into "
         + e.namespace() + "/" + e.pod() + (e.container().isEmpty() ? "" : " container " + e.container()) + what);
   }
 

@@ -18,21 +18,23 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What the previous scans add: ZOMBIE, first and last seen, and change.
+ * What the previous scans add: inactivity, ZOMBIE, acknowledgements, first and last seen, and change.
  *
  * <ul>
  *   <li>Code not running now that an earlier scan saw running is ZOMBIE (not UNKNOWN), for as long as the code
- *       exists.</li>
- *   <li>A runtime-only agent (GHOST, SHADOW AI) that is gone is listed as ZOMBIE from its last snapshot for
- *       {@code retention} after its last runtime sighting (30 days by default), then dropped.</li>
+ *       exists, with the workload and process it last ran as.</li>
+ *   <li>A runtime-only agent (GHOST, SHADOW AI) that is gone keeps its classification, risk and evidence and is listed
+ *       as inactive: an incident is not downgraded by the passage of time. It is listed until it is acknowledged
+ *       ({@code wraith ack}) after its last sighting, or until {@code retention} after that sighting (90 days by
+ *       default), whichever comes first.</li>
  *   <li>Only when some runtime layer ran: a scan that did not look cannot say that something stopped.</li>
  *   <li>Change: NEW when the state has no such id, UNCHANGED when {@link InventoryAgent#digest()} equals the recorded
- *       one, else CHANGED; UNTRACKED for every agent when state is off.</li>
+ *       one (inactivity is part of it), else CHANGED; UNTRACKED for every agent when state is off.</li>
  * </ul>
  */
 final class History {
-  /** Zombies from runtime-only agents are listed this long after their last runtime sighting unless configured. */
-  static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  /** An unacknowledged inactive runtime-only agent is listed this long after its last runtime sighting. */
+  static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
   private static final Set<Classification> RUNNING = Set.of(Classification.CONFIRMED, Classification.SHADOW_AI,
       Classification.GHOST);
 
@@ -54,11 +56,11 @@ final class History {
 
   List<InventoryAgent> apply(List<InventoryAgent> current) {
     List<InventoryAgent> out = new ArrayList<>();
-    for (InventoryAgent a : current) out.add(dated(zombieIfSeenBefore(a)));
+    for (InventoryAgent a : current) out.add(dated(acknowledged(zombieIfSeenBefore(a))));
     Set<String> ids = current.stream().map(InventoryAgent::id).collect(Collectors.toSet());
     for (var e : new TreeMap<>(prior.agents()).entrySet()) {
       if (ids.contains(e.getKey())) continue;
-      gone(e.getValue()).ifPresent(z -> out.add(dated(z)));
+      gone(e.getValue()).ifPresent(g -> out.add(dated(acknowledged(g))));
     }
     return out;
   }
@@ -68,43 +70,75 @@ final class History {
     if (a.classification() != Classification.UNKNOWN || p == null || p.lastRuntimeSeen().isEmpty() || !runtimeObserved) {
       return a;
     }
-    return zombie(a, p, false);
+    return zombie(a, p);
   }
 
-  /** A runtime-only agent from an earlier scan that no layer sees now. */
+  /** A runtime-only agent from an earlier scan that no layer sees now: inactive, or no longer listed. */
   private Optional<InventoryAgent> gone(PriorAgent p) {
     InventoryAgent snap = p.snapshot();
     if (!snap.code().isEmpty() || p.lastRuntimeSeen().isEmpty() || !runtimeObserved) return Optional.empty();
-    if (p.lastRuntimeSeen().get().plus(retention).isBefore(scanTime)) return Optional.empty();
-    return Optional.of(zombie(snap, p, true));
+    Instant last = p.lastRuntimeSeen().get();
+    if (last.plus(retention).isBefore(scanTime)) return Optional.empty();
+    if (p.acknowledgement().filter(ack -> !ack.at().isBefore(last)).isPresent()) return Optional.empty();
+    List<String> reasons = new ArrayList<>();
+    reasons.add("Not seen running since " + Words.time(last) + " (" + Words.days(last, scanTime) + " before this scan); "
+        + "stays " + snap.classification().label() + " until acknowledged (wraith ack " + snap.id() + " --note …) or "
+        + "until " + Words.time(last.plus(retention)));
+    reasons.addAll(ownReasons(snap));
+    List<Evidence> evidence = new ArrayList<>(ownEvidence(snap));
+    evidence.add(new Evidence("state", "last runtime sighting " + Words.time(last)));
+    return Optional.of(new InventoryAgent(snap.id(), snap.classification(), snap.risk(), snap.name(), snap.workload(),
+        snap.process(), snap.code(), snap.providers(), snap.capabilities(), snap.connections(), snap.reach(), evidence,
+        reasons, Optional.empty(), Optional.empty(), Change.UNTRACKED, Optional.of(last), Optional.empty()));
   }
 
-  private InventoryAgent zombie(InventoryAgent a, PriorAgent p, boolean fromSnapshot) {
+  /** Code that ran before and does not now: where and as what it last ran. */
+  private InventoryAgent zombie(InventoryAgent a, PriorAgent p) {
     Instant last = p.lastRuntimeSeen().orElseThrow();
-    long days = Duration.between(last, scanTime).toDays();
+    InventoryAgent snap = p.snapshot();
     List<String> reasons = new ArrayList<>();
-    reasons.add("Seen running until " + last + " (" + days + (days == 1 ? " day" : " days") + " before this scan), not now");
-    if (fromSnapshot) {
-      reasons.add("Was " + p.snapshot().classification().label() + " when last seen; listed until "
-          + last.plus(retention) + " unless it runs again");
-    }
+    reasons.add("Its code exists; seen running until " + Words.time(last) + " (" + Words.days(last, scanTime)
+        + " before this scan), not now");
     Risks.Rated r = risks.rate(Classification.ZOMBIE, false, a.capabilities(), a.reach());
     reasons.addAll(r.reasons());
-    List<Evidence> evidence = new ArrayList<>(fromSnapshot
-        ? a.evidence().stream().filter(e -> e.layer().equals("code") || e.layer().equals("cluster")).toList() : a.evidence());
-    if (fromSnapshot) {
-      a.process().ifPresent(pr -> evidence.add(new Evidence("state", "last seen as " + pr.binary()
-          + (pr.script().isEmpty() ? "" : " " + pr.script()) + (pr.node().isEmpty() ? "" : " on " + pr.node()))));
-    }
-    evidence.add(new Evidence("state", "last runtime sighting " + last));
-    return new InventoryAgent(a.id(), Classification.ZOMBIE, r.risk(), a.name(), a.workload(), Optional.empty(), a.code(),
-        a.providers(), a.capabilities(), List.of(), a.reach(), evidence, reasons, Optional.empty(), Optional.empty(),
-        Change.UNTRACKED);
+    List<Evidence> evidence = new ArrayList<>(a.evidence());
+    snap.process().ifPresent(pr -> evidence.add(new Evidence("state", "last ran as " + pr.binary()
+        + (pr.script().isEmpty() ? "" : " " + pr.script()) + (pr.node().isEmpty() ? "" : " on " + pr.node()))));
+    evidence.add(new Evidence("state", "last runtime sighting " + Words.time(last)));
+    boolean workloadRemembered = a.workload().isEmpty() && snap.workload().isPresent();
+    return new InventoryAgent(a.id(), Classification.ZOMBIE, r.risk(), workloadRemembered ? snap.name() : a.name(),
+        workloadRemembered ? snap.workload() : a.workload(), snap.process(), a.code(), a.providers(), a.capabilities(),
+        List.of(), a.reach(), evidence, reasons, Optional.empty(), Optional.empty(), Change.UNTRACKED, Optional.of(last),
+        Optional.empty());
+  }
+
+  /** The latest {@code wraith ack}, said in the reasons. */
+  private InventoryAgent acknowledged(InventoryAgent a) {
+    PriorAgent p = prior.agents().get(a.id());
+    if (p == null || p.acknowledgement().isEmpty()) return a;
+    InventoryAgent.Acknowledgement ack = p.acknowledgement().get();
+    boolean since = a.observedAtRuntime() && p.snapshot().inactive();
+    return a.acknowledged(ack, "Acknowledged " + Words.time(ack.at()) + ": " + ack.note()
+        + (since ? " (seen running again after that)" : ""));
+  }
+
+  /** A recorded inactive agent's reasons without the inactivity line and acknowledgement this class put there. */
+  private static List<String> ownReasons(InventoryAgent snap) {
+    List<String> r = snap.reasons();
+    int from = snap.inactive() && !r.isEmpty() ? 1 : 0;
+    int to = snap.acknowledgement().isPresent() && r.size() > from ? r.size() - 1 : r.size();
+    return r.subList(from, to);
+  }
+
+  /** A recorded inactive agent's evidence without the last-sighting line this class put there. */
+  private static List<Evidence> ownEvidence(InventoryAgent snap) {
+    List<Evidence> e = snap.evidence();
+    return snap.inactive() && !e.isEmpty() ? e.subList(0, e.size() - 1) : e;
   }
 
   private InventoryAgent dated(InventoryAgent a) {
     PriorAgent p = prior.agents().get(a.id());
-    boolean running = RUNNING.contains(a.classification());
+    boolean running = RUNNING.contains(a.classification()) && !a.inactive();
     Optional<Instant> firstConn = a.connections().stream().map(Connection::firstSeen).min(Comparator.naturalOrder());
     Optional<Instant> lastConn = a.connections().stream().map(Connection::lastSeen).max(Comparator.naturalOrder());
     Instant first = firstConn.orElse(scanTime);

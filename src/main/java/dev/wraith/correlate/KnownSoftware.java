@@ -47,6 +47,6 @@ final class KnownSoftware {
       if (decl.isPresent()) return Optional.of(decl.get().evidence());
       if (s.place().workload().map(w -> w.name().equals(app.id())).orElse(false)) return Optional.of("workload name " + app.id());
     }
-    return s.process().flatMap(p -> app.commandMatch(p.argv())).map(hit -> "command " + Masking.line(hit));
+    return s.process().flatMap(p -> app.commandMatch(p.argv())).map(hit -> "command " + hit); // argv was redacted by its layer
   }
 }

@@ -40,7 +40,7 @@ final class McpServers {
     List<String> argv = new ArrayList<>();
     if (!s.command().isEmpty()) argv.add(s.command());
     argv.addAll(s.args());
-    return new InventoryMcpServer(s.name(), s.source(), String.join(" ", Masking.argv(argv)), s.url(), pkg(s.pkg()),
+    return new InventoryMcpServer(s.name(), s.source(), String.join(" ", argv), s.url(), pkg(s.pkg()),
         f.verdict().verified(), risk, reasons, f.probe().tools(), f.probe().changes());
   }
 

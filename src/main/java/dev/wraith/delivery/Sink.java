@@ -1,5 +1,6 @@
 package dev.wraith.delivery;
 
+import dev.wraith.redact.Redactor;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public sealed interface Sink permits Sink.SplunkHec, Sink.Webhook {
     try {
       u = new URI(text.trim());
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("'" + text.replaceFirst("//[^/@]*@", "//…@") + "' is not a URL (" + e.getReason() + ")");
+      throw new IllegalArgumentException("'" + Redactor.bundled().text(text) + "' is not a URL (" + e.getReason() + ")");
     }
     String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) throw new IllegalArgumentException("the URL must be http or https");

@@ -5,6 +5,7 @@ import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * The host layer's /proc knowledge for a caller that learns of processes from elsewhere (the eBPF probe): a
  * process's identity by pid and start time, its origin and entry script as the sampler works them out, the hosts
- * files its namespace sees, and the container a cgroup path names. Same reader, same masking as the sampler.
+ * files its namespace sees, and the container a cgroup path names. Same reader, same redaction as the sampler.
  * Not thread-safe.
  */
 public final class LiveProcesses {
@@ -24,6 +25,7 @@ public final class LiveProcesses {
   private static final long RELIST_NANOS = 500_000_000L;
 
   private final ProcFs proc;
+  private final Redactor redactor;
   private final ProcessReader reader;
   private final ProcessTable table;
   private final HostsViews hosts;
@@ -31,10 +33,12 @@ public final class LiveProcesses {
   private Map<String, List<Integer>> groups = Map.of();
   private long listedAt = Long.MIN_VALUE;
 
-  public LiveProcesses(ProcFs proc) {
+  /** @param redactor applied to every argument list read */
+  public LiveProcesses(ProcFs proc, Redactor redactor) {
     this.proc = proc;
-    this.reader = new ProcessReader(proc);
-    this.table = new ProcessTable(proc);
+    this.redactor = redactor;
+    this.reader = new ProcessReader(proc, redactor);
+    this.table = new ProcessTable(proc, redactor);
     this.hosts = new HostsViews(proc, 25);
     this.netns = new NetnsIndex(proc, 20);
   }
@@ -48,7 +52,7 @@ public final class LiveProcesses {
   public record Brief(int ppid, int uid, String exe, List<String> argv, Optional<ContainerRef> container) {}
 
   /**
-   * The process running as pid if it started at {@code startTicks}: parent, uid, binary, masked argv and container
+   * The process running as pid if it started at {@code startTicks}: parent, uid, binary, redacted argv and container
    * (from every cgroup hierarchy, v1 included), read from five small files, not its environment or cwd.
    */
   public Optional<Brief> brief(int pid, long startTicks) {
@@ -56,7 +60,7 @@ public final class LiveProcesses {
       ProcStat stat = ProcStat.parse(proc.read(pid, "stat"));
       if (stat.startTicks() != startTicks) return Optional.empty();
       ProcStatus status = ProcStatus.parse(proc.read(pid, "status"), pid);
-      List<String> argv = CommandLine.argv(proc.readBytes(pid, "cmdline", ProcessReader.MAX_CMDLINE));
+      List<String> argv = redactor.argv(CommandLine.split(proc.readBytes(pid, "cmdline", ProcessReader.MAX_CMDLINE)));
       String exe;
       try {
         exe = proc.readLink(pid, "exe");

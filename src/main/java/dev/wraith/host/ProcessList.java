@@ -14,8 +14,8 @@ public final class ProcessList {
   private ProcessList() {}
 
   /** At most {@code limit} processes, in pid order. */
-  public static List<ProcessInfo> snapshot(ProcFs proc, int limit) throws IOException {
-    ProcessReader reader = new ProcessReader(proc);
+  public static List<ProcessInfo> snapshot(ProcFs proc, int limit, dev.wraith.redact.Redactor redactor) throws IOException {
+    ProcessReader reader = new ProcessReader(proc, redactor);
     List<ProcessInfo> out = new ArrayList<>();
     for (int pid : proc.pids().stream().sorted().toList()) {
       if (out.size() >= limit) break;

@@ -2,6 +2,7 @@ package dev.wraith.host;
 
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.ProcessInfo;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * Reads one process's identity from its /proc entry. stat, status, cgroup and ns/net are readable by anyone;
  * exe, cwd and environ need ptrace-read access (same uid or CAP_SYS_PTRACE): when they are denied the
- * fields stay empty and the reason is returned, so a non-root run is partial, never silently wrong.
+ * fields stay empty and the reason is returned, so a non-root run is partial, never silently wrong. The argument
+ * list is redacted here, before anything else sees it; the environment yields names only.
  */
 final class ProcessReader {
   static final int MAX_CMDLINE = 64 * 1024, MAX_ENVIRON = 256 * 1024;
@@ -19,9 +21,11 @@ final class ProcessReader {
   record Read(ProcessInfo info, int pgrp, int session, String denied) {}
 
   private final ProcFs proc;
+  private final Redactor redactor;
 
-  ProcessReader(ProcFs proc) {
+  ProcessReader(ProcFs proc, Redactor redactor) {
     this.proc = proc;
+    this.redactor = redactor;
   }
 
   /** The start ticks of a pid, the cheap check that a cached pid still names the same process. */
@@ -33,7 +37,7 @@ final class ProcessReader {
   Read read(int pid) throws IOException {
     ProcStat stat = ProcStat.parse(proc.read(pid, "stat"));
     ProcStatus status = ProcStatus.parse(proc.read(pid, "status"), pid);
-    List<String> argv = CommandLine.argv(proc.readBytes(pid, "cmdline", MAX_CMDLINE));
+    List<String> argv = redactor.argv(CommandLine.split(proc.readBytes(pid, "cmdline", MAX_CMDLINE)));
     Optional<ContainerRef> container = CgroupPath.parse(proc.read(pid, "cgroup"));
     String netns = proc.readLink(pid, "ns/net");
     StringBuilder denied = new StringBuilder();

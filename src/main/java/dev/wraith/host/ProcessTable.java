@@ -28,9 +28,9 @@ final class ProcessTable {
   private final Map<Integer, Entry> entries = new HashMap<>();
   private final ProcessOrigins origins;
 
-  ProcessTable(ProcFs proc) {
+  ProcessTable(ProcFs proc, dev.wraith.redact.Redactor redactor) {
     this.proc = proc;
-    this.reader = new ProcessReader(proc);
+    this.reader = new ProcessReader(proc, redactor);
     this.origins = new ProcessOrigins(proc, new ProcessOrigins.Processes() {
       @Override
       public ProcessReader.Read read(int pid) throws IOException {

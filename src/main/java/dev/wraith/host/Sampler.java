@@ -2,6 +2,7 @@ package dev.wraith.host;
 
 import dev.wraith.attribution.AskedNames;
 import dev.wraith.attribution.Attributor;
+import dev.wraith.redact.Redactor;
 import dev.wraith.attribution.HostsFile;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.Attribution;
@@ -53,18 +54,18 @@ final class Sampler {
   private Set<Integer> live = Set.of();
   private boolean listedNow;
 
-  Sampler(ProcFs proc, Attributor attributor) {
-    this(proc, attributor, ProcessHandle.current().pid());
+  Sampler(ProcFs proc, Attributor attributor, Redactor redactor) {
+    this(proc, attributor, redactor, ProcessHandle.current().pid());
   }
 
   /** @param selfPid this process's pid (see {@link PidListing}) */
-  Sampler(ProcFs proc, Attributor attributor, long selfPid) {
+  Sampler(ProcFs proc, Attributor attributor, Redactor redactor, long selfPid) {
     this.proc = proc;
     this.listing = new PidListing(proc, selfPid);
     this.attributor = attributor;
     this.netns = new NetnsIndex(proc, 20);
     this.owners = new SocketOwners(proc);
-    this.processes = new ProcessTable(proc);
+    this.processes = new ProcessTable(proc, redactor);
     this.hosts = new HostsViews(proc, 25);
     this.pods = new NamespacePods(proc);
     this.inClusterOwners = new InClusterOwners(owners, processes);
@@ -136,7 +137,7 @@ final class Sampler {
       Attribution verdict = attribute(ns, row.remoteIp(), row.remotePort(), views);
       Optional<Attributed> a = verdict.ai();
       if (a.isEmpty()) {
-        if (open && verdict instanceof Attribution.Unattributed && clusterMayName(row.remoteIp())) {
+        if (open && verdict instanceof Attribution.Unattributed && Attributor.clusterMayName(row.remoteIp())) {
           local.put(row.inode(), new Local(row.remoteIp().getHostAddress(), row.remotePort()));
           liveInodes.add(row.inode());
         }
@@ -180,11 +181,6 @@ final class Sampler {
 
   /** An open connection to an in-cluster address nothing attributed. */
   record Local(String ip, int port) {}
-
-  /** Private or ULA: an address a Service or pod may have (loopback and link-local never are). */
-  private static boolean clusterMayName(InetAddress ip) {
-    return Attributor.isInCluster(ip) && !ip.isLoopbackAddress() && !ip.isLinkLocalAddress();
-  }
 
   /**
    * Owners of the inodes among the namespace's pids. One the last listing does not explain may belong to a

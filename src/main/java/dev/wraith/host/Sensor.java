@@ -3,6 +3,7 @@ package dev.wraith.host;
 import dev.wraith.attribution.Attributor;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,13 @@ public final class Sensor {
   private final java.util.function.Supplier<List<String>> notes;
   private boolean warm;
 
-  /** @param notes informational lines for every window's status, asked at its end (e.g. the DNS cache's summary) */
-  public Sensor(ProcFs proc, Attributor attributor, Clock clock, java.util.function.Supplier<List<String>> notes) {
+  /**
+   * @param redactor applied to every argument list as it is read
+   * @param notes informational lines for every window's status, asked at its end (e.g. the DNS cache's summary) */
+  public Sensor(ProcFs proc, Attributor attributor, Redactor redactor, Clock clock,
+      java.util.function.Supplier<List<String>> notes) {
     this.proc = proc;
-    this.sampler = new Sampler(proc, attributor);
+    this.sampler = new Sampler(proc, attributor, redactor);
     this.clock = clock;
     this.notes = notes;
   }

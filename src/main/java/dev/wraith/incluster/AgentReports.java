@@ -2,6 +2,8 @@ package dev.wraith.incluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wraith.redact.RedactingModule;
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wraith.model.Hashes;
 import dev.wraith.model.Inventory;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 /**
  * Turns an {@link Inventory} into the custom resources that should exist: one AgentReport per agent and the
  * ClusterAgentSummary. Pure and deterministic: the same inventory gives the same names, bodies and content hashes.
+ * Every string of a body goes through the redactor as the body is built.
  *
  * <p>Names are {@code <slug of the agent name>-<10 hex of sha256(agent id)>}, DNS-1123 subdomains of at most 51
  * characters, so the same agent keeps its object across scans. An agent with a workload is reported in the workload's
@@ -31,13 +34,19 @@ public final class AgentReports {
   public static final String CLASSIFICATION_LABEL = "wraith.dev/classification", RISK_LABEL = "wraith.dev/risk";
   public static final String AGENT_ID_ANNOTATION = "wraith.dev/agent-id";
   static final int MAX_CODE = 50, MAX_CONNECTIONS = 50, MAX_EVIDENCE = 50, MAX_ERRORS = 10, MAX_TEXT = 1000;
-  private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
+  private final ObjectMapper json;
   private final String homeNamespace;
 
   /** @param homeNamespace where agents without a workload are reported, e.g. wraith-system */
   public AgentReports(String homeNamespace) {
+    this(homeNamespace, Redactor.bundled());
+  }
+
+  /** @param redactor every string of every object goes through it (the catalogue's, overlay included) */
+  public AgentReports(String homeNamespace, Redactor redactor) {
     this.homeNamespace = homeNamespace;
+    this.json = new ObjectMapper().registerModule(new RedactingModule(redactor))
+        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
   /** One AgentReport per agent, sorted by namespace and name. */
@@ -129,14 +138,14 @@ public final class AgentReports {
 
   /** Builds the object with its content hash over the body and labels (key order fixed, so the hash is stable). */
   @SuppressWarnings("unchecked")
-  private static Report report(Report.Kind kind, String ns, String name, Map<String, String> labels,
+  private Report report(Report.Kind kind, String ns, String name, Map<String, String> labels,
       Map<String, String> annotations, Map<String, Object> typedBody) {
     Map<String, String> allLabels = new TreeMap<>(labels);
     allLabels.put(Report.MANAGED_BY, Report.WRAITH);
-    Map<String, Object> body = JSON.convertValue(typedBody, Map.class);
+    Map<String, Object> body = json.convertValue(typedBody, Map.class);
     String hash;
     try {
-      hash = Hashes.sha256Hex(JSON.writeValueAsString(Map.of("labels", allLabels, "body", body)));
+      hash = Hashes.sha256Hex(json.writeValueAsString(Map.of("labels", allLabels, "body", body)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of records always serializes", e);
     }

@@ -112,10 +112,6 @@ public final class KubeReportStore implements ReportStore {
   }
 
   private static String describe(KubernetesClientException e) {
-    var s = e.getStatus();
-    String reason = s != null && s.getReason() != null ? s.getReason() : "";
-    String message = s != null && s.getMessage() != null ? s.getMessage() : String.valueOf(e.getMessage());
-    String text = (e.getCode() == 0 ? "no answer" : e.getCode() + (reason.isEmpty() ? "" : " " + reason)) + ": " + message;
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return ApiFailure.describe(e);
   }
 }

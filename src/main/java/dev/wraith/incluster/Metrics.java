@@ -20,6 +20,17 @@ public final class Metrics {
   private volatile Last last;
   private volatile Instant lastCycleEnd;
   private final AtomicLong ok = new AtomicLong(), failed = new AtomicLong();
+  private final dev.wraith.redact.Redactor redactor;
+
+  /** Label values through the bundled redactor. */
+  public Metrics() {
+    this(dev.wraith.redact.Redactor.bundled());
+  }
+
+  /** @param redactor every label value goes through it */
+  public Metrics(dev.wraith.redact.Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   public void recordScan(Inventory inventory, PublishResult publish, Duration took, Instant at) {
     last = new Last(inventory, publish, took.toMillis() / 1000.0, at);
@@ -88,8 +99,8 @@ public final class Metrics {
     b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
-  private static void sample(StringBuilder b, String name, String label, String value, long n) {
-    b.append(name).append('{').append(label).append("=\"").append(escape(value)).append("\"} ").append(n).append('\n');
+  private void sample(StringBuilder b, String name, String label, String value, long n) {
+    b.append(name).append('{').append(label).append("=\"").append(escape(redactor.text(value))).append("\"} ").append(n).append('\n');
   }
 
   private static String escape(String v) {

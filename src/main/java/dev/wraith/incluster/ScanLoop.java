@@ -1,5 +1,6 @@
 package dev.wraith.incluster;
 
+import dev.wraith.files.Failures;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
  */
 public final class ScanLoop {
   /** What one cycle did: the inventory and publish result, or why it failed. */
-  public record Cycle(Optional<Inventory> inventory, Optional<PublishResult> publish, Optional<String> failure) {}
+  public record Cycle(Optional<Inventory> inventory, Optional<PublishResult> publish, Optional<String> failure,
+      Optional<String> history) {}
 
   private final SensorCollector sensors;
   private final InventorySource source;
@@ -43,15 +45,31 @@ public final class ScanLoop {
       Instant end = clock.instant();
       metrics.recordScan(inventory, result, Duration.between(start, end), end);
       report(inventory, result);
-      return new Cycle(Optional.of(inventory), Optional.of(result), Optional.empty());
+      Optional<String> history = record(inventory, result);
+      history.ifPresent(log);
+      return new Cycle(Optional.of(inventory), Optional.of(result), Optional.empty(), history);
     } catch (InterruptedException e) {
       throw e;
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       metrics.recordFailure(clock.instant());
-      String why = "scan cycle failed: " + e;
+      String why = "scan cycle failed: " + Failures.describe(e, "the scan cycle");
       log.accept(why);
-      return new Cycle(Optional.empty(), Optional.empty(), Optional.of(why));
+      return new Cycle(Optional.empty(), Optional.empty(), Optional.of(why), Optional.empty());
     }
+  }
+
+  /**
+   * Records the cycle's scan in the state database once every AgentReport was written: history must never get ahead
+   * of what was published, or a NEW agent whose report failed would be UNCHANGED in the next cycle's. Returns why
+   * nothing was recorded, if so.
+   */
+  private Optional<String> record(Inventory inventory, PublishResult result) {
+    if (!source.keepsHistory()) return Optional.empty();
+    if (!result.failures().isEmpty()) {
+      return Optional.of("history not recorded: " + result.failures().size() + " AgentReport writes failed; the next cycle "
+          + "compares with the last recorded scan");
+    }
+    return source.record(inventory);
   }
 
   /** Runs a cycle every {@code interval} (measured start to start; a long cycle is followed at once by the next). */

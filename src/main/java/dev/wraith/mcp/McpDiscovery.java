@@ -2,6 +2,7 @@ package dev.wraith.mcp;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.McpClient;
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpProbe;
 import dev.wraith.model.McpScan;
@@ -36,12 +37,14 @@ public final class McpDiscovery {
   private final ConfigFiles files;
   private final Verifier verifier;
   private final RuntimeServers runtime;
+  private final Redactor redactor;
 
   public McpDiscovery(Catalogue catalogue, ConfigFiles files) {
     this.catalogue = catalogue;
     this.files = files;
     this.verifier = new Verifier(catalogue.mcpPublishers());
-    this.runtime = new RuntimeServers(catalogue.mcpProbe(), catalogue.mcpPublishers());
+    this.redactor = Redactor.of(catalogue);
+    this.runtime = new RuntimeServers(catalogue.mcpProbe(), catalogue.mcpPublishers(), redactor);
   }
 
   /** {@code home} may be null (no home scan); projects are shown in sources as given. Starts nothing. */
@@ -65,7 +68,7 @@ public final class McpDiscovery {
           Optional<String> text = read(root.resolve(rel), source, warnings);
           if (text.isEmpty()) continue;
           read++;
-          entries.addAll(parse(c, source, text.get(), warnings, root));
+          entries.addAll(parse(c, source, text.get(), warnings, root, redactor));
         }
       }
     }
@@ -104,11 +107,13 @@ public final class McpDiscovery {
   }
 
   /** A parser failure nobody foresaw is still one file's warning, never the end of the scan. */
-  private static List<ConfigReader.Entry> parse(McpClient c, String source, String text, List<String> warnings, Path root) {
+  private static List<ConfigReader.Entry> parse(McpClient c, String source, String text, List<String> warnings, Path root,
+      Redactor redactor) {
     try {
-      return new ConfigReader(c, source, warnings, root).read(text);
+      return new ConfigReader(c, source, warnings, root, redactor).read(text);
     } catch (RuntimeException e) {
-      warnings.add(source + ": cannot parse (" + e.getClass().getSimpleName() + "); skipped");
+      System.getLogger(McpDiscovery.class.getName()).log(System.Logger.Level.DEBUG, "parsing " + source, e);
+      warnings.add(source + ": cannot be parsed (an internal error; run with --debug for details); skipped");
       return List.of();
     }
   }
@@ -116,8 +121,12 @@ public final class McpDiscovery {
   private Optional<String> read(Path file, String source, List<String> warnings) {
     try {
       return files.read(file);
-    } catch (IOException | RuntimeException e) {
-      warnings.add(source + ": cannot read (" + e.getClass().getSimpleName() + "); skipped");
+    } catch (IOException e) {
+      warnings.add(dev.wraith.files.FileProblem.describe(e, file, "reading") + "; skipped");
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      System.getLogger(McpDiscovery.class.getName()).log(System.Logger.Level.DEBUG, "reading " + file, e);
+      warnings.add(source + ": cannot be read (an internal error; run with --debug for details); skipped");
       return Optional.empty();
     }
   }

@@ -29,8 +29,11 @@ final class RuntimeServers {
   private final McpProbeRules rules;
   private final List<McpPublisher> publishers;
 
-  RuntimeServers(McpProbeRules rules, List<McpPublisher> publishers) {
+  private final dev.wraith.redact.Redactor redactor;
+
+  RuntimeServers(McpProbeRules rules, List<McpPublisher> publishers, dev.wraith.redact.Redactor redactor) {
     this.rules = rules;
+    this.redactor = redactor;
     this.publishers = List.copyOf(publishers);
   }
 
@@ -108,8 +111,8 @@ final class RuntimeServers {
     return false;
   }
 
-  private static McpServer server(String name, String client, String source, List<String> argv, List<String> env, McpPackage pkg) {
-    List<String> masked = Masking.args(argv);
+  private McpServer server(String name, String client, String source, List<String> argv, List<String> env, McpPackage pkg) {
+    List<String> masked = redactor.argv(argv);
     String command = masked.isEmpty() ? "" : masked.get(0);
     List<String> args = masked.isEmpty() ? List.of() : masked.subList(1, masked.size());
     return new McpServer(name, client, source, McpTransport.STDIO, command, args, "", "", env.stream().sorted().distinct().toList(), pkg);

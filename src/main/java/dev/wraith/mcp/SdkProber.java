@@ -18,6 +18,7 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import dev.wraith.redact.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,9 +55,15 @@ public final class SdkProber implements Prober {
   private final ToolInspector inspector;
   private final Map<String, String> hostEnv;
   private final String clientVersion;
+  private final Redactor redactor;
 
-  /** {@code hostEnv} is the environment references resolve against and PATH/HOME come from ({@code System.getenv()}). */
-  public SdkProber(Duration timeout, ToolInspector inspector, Map<String, String> hostEnv, String clientVersion) {
+  /**
+   * {@code hostEnv} is the environment references resolve against and PATH/HOME come from ({@code System.getenv()});
+   * {@code redactor} masks the stderr tail and error messages.
+   */
+  public SdkProber(Duration timeout, ToolInspector inspector, Map<String, String> hostEnv, String clientVersion,
+      Redactor redactor) {
+    this.redactor = redactor;
     this.timeout = timeout;
     this.inspector = inspector;
     this.hostEnv = Map.copyOf(hostEnv);
@@ -69,7 +76,7 @@ public final class SdkProber implements Prober {
     if (launch.transport() == McpTransport.STDIO && !executable(command(launch), env(launch).getOrDefault("PATH", ""))) {
       return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", List.of());
     }
-    StderrTail tail = new StderrTail(secrets(launch));
+    StderrTail tail = new StderrTail(secrets(launch), redactor);
     Set<Long> before = children();
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "wraith-mcp-probe");
@@ -97,7 +104,8 @@ public final class SdkProber implements Prober {
       Thread.currentThread().interrupt();
       return McpProbe.failed(McpProbe.Status.FAILED, "interrupted", tail.lines());
     } catch (RuntimeException e) {
-      return McpProbe.failed(McpProbe.Status.FAILED, "cannot set up the connection: " + e.getClass().getSimpleName(), List.of());
+      System.getLogger(SdkProber.class.getName()).log(System.Logger.Level.DEBUG, "setting up " + server.name(), e);
+      return McpProbe.failed(McpProbe.Status.FAILED, "cannot set up the connection (run with --debug for details)", List.of());
     } finally {
       worker.shutdownNow();
       if (client[0] != null) closeQuietly(client[0]);
@@ -121,7 +129,7 @@ public final class SdkProber implements Prober {
         boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
         goneChecks = alive ? 0 : goneChecks + 1;
         if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
-          tail.settle(300, 3000); // let the last stderr lines arrive, however busy the machine
+          tail.settle(1000, 5000); // let the last stderr lines arrive, however busy the machine
           return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
         }
       }
@@ -166,7 +174,7 @@ public final class SdkProber implements Prober {
     List<String> resources = new ArrayList<>();
     if (caps.resources() != null) {
       for (McpSchema.Resource r : client.listResources().resources()) {
-        String name = r.name() == null || r.name().isBlank() ? Masking.word(text(r.uri())) : r.name();
+        String name = r.name() == null || r.name().isBlank() ? redactor.url(text(r.uri())) : r.name();
         resources.add(name);
         for (String w : inspector.warnings(name + "\n" + text(r.description()))) warnings.add("resource " + name + ": " + w);
       }
@@ -250,15 +258,28 @@ public final class SdkProber implements Prober {
     return out.toString();
   }
 
+  /**
+   * Every value the config hands the server that is or may be secret: env and header values, and each argument the
+   * redactor would mask (a server that echoes its argv in a shape the text rules do not read still loses them).
+   */
   private List<String> secrets(ServerLaunch launch) {
     List<String> out = new ArrayList<>();
     launch.env().values().forEach(v -> out.add(expand(v)));
     launch.headers().values().forEach(v -> out.add(expand(v)));
+    List<String> args = launch.args().stream().map(this::expand).toList();
+    List<String> shown = redactor.argv(args);
+    for (int i = 0; i < args.size(); i++) {
+      String raw = args.get(i);
+      if (raw.equals(shown.get(i))) continue;
+      out.add(raw);
+      int eq = raw.indexOf('=');
+      if (eq >= 0) out.add(raw.substring(eq + 1));
+    }
     return out;
   }
 
   /** Says what went wrong without echoing the server's raw words: the tail (masked) is where those go. */
-  private static McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
+  private McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof TimeoutException) return McpProbe.failed(McpProbe.Status.TIMEOUT, "no answer to a request in time", tail.lines());
       if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).startsWith("Cannot run program")) {
@@ -268,16 +289,26 @@ public final class SdkProber implements Prober {
         return McpProbe.failed(McpProbe.Status.FAILED, "the server answered with an error: " + masked(c.getMessage()), tail.lines());
       }
     }
-    String why = server.transport() == McpTransport.STDIO ? "the session failed (" + e.getClass().getSimpleName() + ")"
-        : "connection failed (" + e.getClass().getSimpleName() + ")";
+    System.getLogger(SdkProber.class.getName()).log(System.Logger.Level.DEBUG, "probing " + server.name(), e);
+    String why = server.transport() == McpTransport.STDIO
+        ? "the session failed: the server closed it or did not speak MCP (see its stderr; --debug for details)"
+        : "connection failed: " + transport(e);
     return McpProbe.failed(McpProbe.Status.FAILED, why, tail.lines());
   }
 
-  private static String masked(String message) {
-    String m = message == null ? "" : message.lines().findFirst().orElse("");
-    List<String> words = new ArrayList<>();
-    for (String w : m.replaceFirst(" +$", "").split(" ", -1)) words.add(Masking.word(w));
-    String out = String.join(" ", words);
+  /** Why an HTTP or SSE connection failed, in words (the exception's class and text go to --debug). */
+  private static String transport(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.net.ConnectException) return "connection refused";
+      if (c instanceof java.net.UnknownHostException) return "unknown host";
+      if (c instanceof javax.net.ssl.SSLException) return "TLS failed (certificate or protocol)";
+      if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException) return "timed out";
+    }
+    return "the server did not answer as an MCP server (run with --debug for details)";
+  }
+
+  private String masked(String message) {
+    String out = redactor.text(message == null ? "" : message.lines().findFirst().orElse(""));
     return out.length() > 200 ? out.substring(0, 199) + "…" : out;
   }
 
@@ -300,10 +331,27 @@ public final class SdkProber implements Prober {
   /** Kills the server's process with its descendants (npx and shells fork). */
   private static void killStarted(ServerLaunch launch, Set<Long> before) {
     if (launch.transport() != McpTransport.STDIO) return;
+    List<ProcessHandle> killed = new ArrayList<>();
     ProcessHandle.current().children().filter(p -> startedBy(p, launch, before)).forEach(p -> {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.descendants().forEach(d -> {
+        d.destroyForcibly();
+        killed.add(d);
+      });
       p.destroyForcibly();
+      killed.add(p);
     });
+    // SIGKILL is delivered at once but reaped later: a probe returns only when its server is gone (at most 5 s)
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    for (ProcessHandle p : killed) {
+      try {
+        p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        return; // said nowhere else: the process table shows it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**

@@ -23,8 +23,10 @@ final class ServerFields {
   private final JsonNode node;
   private final String where;
   private final List<String> warnings;
+  private final dev.wraith.redact.Redactor redactor;
 
-  ServerFields(String name, JsonNode node, String where, List<String> warnings) {
+  ServerFields(String name, JsonNode node, String where, List<String> warnings, dev.wraith.redact.Redactor redactor) {
+    this.redactor = redactor;
     this.name = name;
     this.node = node;
     this.where = where;
@@ -47,12 +49,21 @@ final class ServerFields {
       return Optional.empty();
     }
     McpTransport transport = transport(!command.isEmpty());
-    McpServer server = new McpServer(name, client, source, transport, Masking.word(command), Masking.args(args),
+    List<String> shown = shown(command, args);
+    McpServer server = new McpServer(name, client, source, transport, shown.get(0), shown.subList(1, shown.size()),
         url.map(RemoteUrl::display).orElse(""), url.map(RemoteUrl::host).orElse(""), List.copyOf(env),
         command.isEmpty() ? McpPackage.NONE : Launch.of(command, args));
     ServerLaunch launch = new ServerLaunch(transport, command, args, values(spec, "env"), url.isPresent() ? rawUrl : "",
         values(node, "headers"), cwd(spec, root));
     return Optional.of(new ConfigReader.Entry(server, launch));
+  }
+
+  /** The command and its arguments as reports may show them: one argument list through the redactor. */
+  private List<String> shown(String command, List<String> args) {
+    List<String> argv = new java.util.ArrayList<>();
+    argv.add(command);
+    argv.addAll(args);
+    return redactor.argv(argv);
   }
 
   private String cwd(JsonNode spec, java.nio.file.Path root) {

@@ -1,24 +1,29 @@
 package dev.wraith.mcp;
 
+import dev.wraith.redact.Redactor;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Keeps the last lines a server wrote to stderr, masked: every word through {@link Masking#word}, and every value the
- * config handed the server (env, headers) replaced by {@code ***} wherever it appears. Thread-safe.
+ * Keeps the last lines a server wrote to stderr, masked: every value the config handed the server (env, headers,
+ * secret arguments) replaced by {@code ***} wherever it appears, then the line through the redactor's text rules, then
+ * cut to a screen's width. Thread-safe.
  */
 final class StderrTail implements Consumer<String> {
   static final int LINES = 12;
   private static final int LINE_CHARS = 240;
   private final Deque<String> lines = new ArrayDeque<>();
   private final List<String> secrets;
+  private final Redactor redactor;
   private int received;
 
-  StderrTail(List<String> secrets) {
-    this.secrets = secrets.stream().filter(s -> s.length() >= 4).toList();
+  StderrTail(List<String> secrets, Redactor redactor) {
+    // longest first, so a value that holds another is replaced whole
+    this.secrets = secrets.stream().filter(s -> s.length() >= 4).distinct()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    this.redactor = redactor;
   }
 
   @Override
@@ -26,10 +31,8 @@ final class StderrTail implements Consumer<String> {
     received++;
     if (line == null || line.isBlank()) return;
     String masked = line;
-    for (String s : secrets) masked = masked.replace(s, Masking.MASK);
-    List<String> words = new ArrayList<>();
-    for (String w : masked.strip().split(" ", -1)) words.add(Masking.word(w));
-    String out = String.join(" ", words);
+    for (String s : secrets) masked = masked.replace(s, Redactor.MASK);
+    String out = redactor.text(masked.strip());
     lines.addLast(out.length() > LINE_CHARS ? out.substring(0, LINE_CHARS - 1) + "…" : out);
     while (lines.size() > LINES) lines.removeFirst();
   }

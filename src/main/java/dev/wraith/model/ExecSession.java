@@ -23,6 +23,16 @@ public record ExecSession(
     public String id() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** For people: what happened and where wraith read it ("kubectl exec (audit log)"). */
+    public String describe() {
+      return switch (this) {
+        case AUDIT_EXEC -> "kubectl exec (audit log)";
+        case AUDIT_ATTACH -> "kubectl attach (audit log)";
+        case AUDIT_EPHEMERAL -> "ephemeral debug container (audit log)";
+        case EPHEMERAL_CONTAINER -> "ephemeral debug container (pod spec)";
+      };
+    }
   }
 
   private static final Comparator<ExecSession> ORDER = Comparator.comparing(ExecSession::namespace)
@@ -33,6 +43,15 @@ public record ExecSession(
     if (source == null || namespace == null || pod == null || container == null || user == null || command == null
         || time == null) {
       throw new NullPointerException("exec session fields are never null");
+    }
+  }
+
+  /** {@code time} to the second, as people read it ("" stays "", text that is not RFC 3339 stays as it is). */
+  public String timeToSecond() {
+    try {
+      return java.time.OffsetDateTime.parse(time).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      return time;
     }
   }
 

@@ -22,6 +22,11 @@ public record Inventory(
   /** inventory.json's schemaVersion: 2 added evidence per connection and suspected ghosts (README: migration note). */
   public static final int SCHEMA_VERSION = 2;
 
+  /** The same inventory with its code roots named as reports should show them. */
+  public Inventory withRoots(List<String> named) {
+    return new Inventory(tool, scanTime, named, agents, mcpServers, layers);
+  }
+
   /**
    * An MCP server as listed in the inventory; {@code risk} is separate from agent risk counts. {@code toolChanges} are
    * the probe's rug-pull reports (a tool whose hash changed since an earlier probe), empty when none or not probed.

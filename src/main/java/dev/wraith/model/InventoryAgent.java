@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param firstSeen first runtime sighting (this scan's or remembered)
  * @param lastSeen last runtime sighting
  * @param change relative to the previous scan in the state database (NEW when there was none)
+ * @param inactiveSince set when an earlier scan saw it running and this one did not: the last runtime sighting. A
+ *     GHOST stays a GHOST while inactive (an incident is not downgraded by time); a ZOMBIE is always inactive.
+ *     {@code process} and {@code connections} of an inactive agent are what it last ran as, not what runs now.
+ * @param acknowledgement the latest {@code wraith ack} of this agent, if any
  */
 public record InventoryAgent(
     String id,
@@ -38,7 +42,25 @@ public record InventoryAgent(
     List<String> reasons,
     Optional<Instant> firstSeen,
     Optional<Instant> lastSeen,
-    Change change) implements Comparable<InventoryAgent> {
+    Change change,
+    Optional<Instant> inactiveSince,
+    Optional<Acknowledgement> acknowledgement) implements Comparable<InventoryAgent> {
+
+  /** An agent as one scan sees it running (or not at runtime at all): active, never acknowledged. */
+  public InventoryAgent(String id, Classification classification, Risk risk, String name, Optional<WorkloadRef> workload,
+      Optional<ProcessRef> process, List<CodeRef> code, List<String> providers, List<String> capabilities,
+      List<Connection> connections, List<String> reach, List<Evidence> evidence, List<String> reasons,
+      Optional<Instant> firstSeen, Optional<Instant> lastSeen, Change change) {
+    this(id, classification, risk, name, workload, process, code, providers, capabilities, connections, reach, evidence,
+        reasons, firstSeen, lastSeen, change, Optional.empty(), Optional.empty());
+  }
+
+  /** Someone looked at this agent and said so: {@code wraith ack ID --note TEXT}, recorded in the state database. */
+  public record Acknowledgement(Instant at, String note) {
+    public Acknowledgement {
+      if (at == null || note == null) throw new NullPointerException("acknowledgement fields are never null");
+    }
+  }
 
   /** Where an agent runs in Kubernetes. {@code container} may be empty when not known. */
   public record WorkloadRef(String namespace, String kind, String name, String container) {}
@@ -103,6 +125,9 @@ public record InventoryAgent(
     if (id == null || classification == null || risk == null || name == null || change == null) {
       throw new NullPointerException("agent fields are never null");
     }
+    // a snapshot recorded before the lifecycle fields (state schema V1) has neither: active, never acknowledged
+    if (inactiveSince == null) inactiveSince = Optional.empty();
+    if (acknowledgement == null) acknowledgement = Optional.empty();
     code = code.stream().sorted().distinct().toList();
     providers = providers.stream().sorted().distinct().toList();
     capabilities = capabilities.stream().sorted().distinct().toList();
@@ -114,7 +139,20 @@ public record InventoryAgent(
 
   public InventoryAgent withHistory(Optional<Instant> firstSeen, Optional<Instant> lastSeen, Change change) {
     return new InventoryAgent(id, classification, risk, name, workload, process, code, providers, capabilities,
-        connections, reach, evidence, reasons, firstSeen, lastSeen, change);
+        connections, reach, evidence, reasons, firstSeen, lastSeen, change, inactiveSince, acknowledgement);
+  }
+
+  /** This agent with its latest acknowledgement and one more reason saying it. */
+  public InventoryAgent acknowledged(Acknowledgement ack, String reason) {
+    List<String> more = new java.util.ArrayList<>(reasons);
+    more.add(reason);
+    return new InventoryAgent(id, classification, risk, name, workload, process, code, providers, capabilities,
+        connections, reach, evidence, more, firstSeen, lastSeen, change, inactiveSince, Optional.of(ack));
+  }
+
+  /** Not seen running by this scan although an earlier one did (see {@code inactiveSince}). */
+  public boolean inactive() {
+    return inactiveSince.isPresent();
   }
 
   /** See {@link TrafficEvidence}. */
@@ -137,9 +175,12 @@ public record InventoryAgent(
     return classification == Classification.GHOST && trafficEvidence() == TrafficEvidence.WEAK;
   }
 
-  /** True when some layer saw it running now (host or Tetragon connections, or a cluster workload). */
+  /**
+   * True when some layer saw it running now (host or Tetragon connections, or a process); an inactive agent's process
+   * and connections are remembered ones.
+   */
   public boolean observedAtRuntime() {
-    return !connections.isEmpty() || process.isPresent();
+    return inactiveSince.isEmpty() && (!connections.isEmpty() || process.isPresent());
   }
 
   /**
@@ -156,6 +197,7 @@ public record InventoryAgent(
     code.forEach(c -> b.append(c.path()).append(':').append(c.ruleId()).append(','));
     b.append('|').append(String.join(",", providers)).append('|').append(String.join(",", capabilities))
         .append('|').append(String.join(",", reach));
+    if (inactiveSince.isPresent()) b.append("|inactive"); // active agents keep the digests they always had
     return Hashes.sha256Hex(b.toString());
   }
 

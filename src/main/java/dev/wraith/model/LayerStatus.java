@@ -21,8 +21,20 @@ public record LayerStatus(String layer, State state, String reason, List<String>
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * A layer that ran; with warnings it is PARTIAL, and its reason says why in one line (the one problem, or how many
+   * and the first), so every output that shows a layer's reason shows what limited its coverage.
+   */
   public static LayerStatus ran(String layer, List<String> warnings) {
-    return new LayerStatus(layer, warnings.isEmpty() ? State.RAN : State.PARTIAL, "", warnings);
+    if (warnings.isEmpty()) return new LayerStatus(layer, State.RAN, "", warnings);
+    String first = warnings.get(0);
+    String reason = warnings.size() == 1 ? first : warnings.size() + " problems, the first: " + first;
+    return new LayerStatus(layer, State.PARTIAL, reason, warnings);
+  }
+
+  /** True when the layer did not cover everything it was asked to (partial or failed). */
+  public boolean incomplete() {
+    return state == State.PARTIAL || state == State.FAILED;
   }
 
   public static LayerStatus skipped(String layer, String why) {

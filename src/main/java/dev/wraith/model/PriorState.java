@@ -19,8 +19,15 @@ public record PriorState(Optional<Instant> lastScan, Map<String, PriorAgent> age
    * @param firstSeen when any scan first listed it
    * @param lastRuntimeSeen when a scan last observed it at runtime (empty if never)
    * @param digest {@link InventoryAgent#digest()} as last recorded
+   * @param acknowledgement its latest {@code wraith ack}, if any
    */
-  public record PriorAgent(InventoryAgent snapshot, Instant firstSeen, Optional<Instant> lastRuntimeSeen, String digest) {}
+  public record PriorAgent(InventoryAgent snapshot, Instant firstSeen, Optional<Instant> lastRuntimeSeen, String digest,
+      Optional<InventoryAgent.Acknowledgement> acknowledgement) {
+    /** Never acknowledged. */
+    public PriorAgent(InventoryAgent snapshot, Instant firstSeen, Optional<Instant> lastRuntimeSeen, String digest) {
+      this(snapshot, firstSeen, lastRuntimeSeen, digest, Optional.empty());
+    }
+  }
 
   public static final PriorState NONE = new PriorState(Optional.empty(), Map.of());
 

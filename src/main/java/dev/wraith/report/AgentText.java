@@ -39,17 +39,30 @@ final class AgentText {
   static String calls(Connection c) {
     String dest = c.host().isEmpty() ? c.ip() + ":" + c.port() : c.host() + " (" + c.ip() + ":" + c.port() + ")";
     return c.provider() + " " + dest + ", " + c.count() + (c.count() == 1 ? " connection, " : " connections, ")
-        + c.firstSeen() + " – " + c.lastSeen() + " (" + c.layer() + "; evidence " + c.evidence().id() + ", "
+        + seconds(c.firstSeen()) + " – " + seconds(c.lastSeen()) + " (" + c.layer() + "; evidence " + c.evidence().id() + ", "
         + c.strength().id() + ")";
   }
 
-  /** "GHOST" or "GHOST (suspected)": how sure the classification is. */
+  /**
+   * "GHOST", "GHOST (suspected)", "GHOST (inactive)": how sure the classification is, and whether it still runs (a
+   * ZOMBIE is inactive by definition and says nothing more).
+   */
   static String label(InventoryAgent a) {
-    return a.classification().label() + (a.suspected() ? " (suspected)" : "");
+    List<String> notes = new java.util.ArrayList<>();
+    if (a.suspected()) notes.add("suspected");
+    if (a.inactive() && a.classification() != dev.wraith.model.Classification.ZOMBIE) notes.add("inactive");
+    return a.classification().label() + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
   }
 
   static String since(InventoryAgent a) {
-    return "first seen " + a.firstSeen().map(Object::toString).orElse("-") + ", last seen "
-        + a.lastSeen().map(Object::toString).orElse("-");
+    return "first seen " + a.firstSeen().map(AgentText::seconds).orElse("-") + ", last seen "
+        + a.lastSeen().map(AgentText::seconds).orElse("-")
+        + (a.inactive() ? ", not running now" : "")
+        + a.acknowledgement().map(k -> "; acknowledged " + seconds(k.at()) + ": " + k.note()).orElse("");
+  }
+
+  /** To the second: what a reader compares (inventory.json keeps the full precision). */
+  private static String seconds(java.time.Instant t) {
+    return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 }

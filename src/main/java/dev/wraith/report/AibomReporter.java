@@ -1,5 +1,7 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.RedactingModule;
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
@@ -51,15 +53,18 @@ public final class AibomReporter implements InventoryReporter {
 
   private final CycloneDxVersion version;
   private final GenAiNames genAiNames;
+  private final Redactor redactor;
 
-  /** CycloneDX 1.7, the bundled catalogue's OpenTelemetry provider names. */
+  /** CycloneDX 1.7, the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public AibomReporter() {
-    this(CycloneDxVersion.DEFAULT, GenAiNames.bundled());
+    this(CycloneDxVersion.DEFAULT, GenAiNames.bundled(), Redactor.bundled());
   }
 
-  public AibomReporter(CycloneDxVersion version, GenAiNames genAiNames) {
+  /** @param redactor every string of the document goes through it (the catalogue's, overlay included) */
+  public AibomReporter(CycloneDxVersion version, GenAiNames genAiNames, Redactor redactor) {
     this.version = version;
     this.genAiNames = genAiNames;
+    this.redactor = redactor;
   }
 
   public CycloneDxVersion version() {
@@ -74,9 +79,9 @@ public final class AibomReporter implements InventoryReporter {
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
     Bom bom = bom(inventory, code, genAiNames);
-    String unsigned = json(bom, version);
+    String unsigned = json(bom);
     bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unsigned.getBytes(StandardCharsets.UTF_8)));
-    out.write(json(bom, version).getBytes(StandardCharsets.UTF_8));
+    out.write(json(bom).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
     out.flush();
   }
@@ -187,24 +192,30 @@ public final class AibomReporter implements InventoryReporter {
     return directory.isEmpty() || path.startsWith(directory + "/");
   }
 
-  private static String json(Bom bom, CycloneDxVersion version) throws IOException {
+  /**
+   * The library writes the document; every string in it then goes through the redactor, so what the BOM shows never
+   * depends on a collector having redacted it. 1.6 keeps the library's layout (arrays one item a line); 1.7 is the same
+   * tree under {@code specVersion} 1.7.
+   */
+  private String json(Bom bom) throws IOException {
     String v16;
     try {
       v16 = BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
     } catch (GeneratorException e) {
       throw new IOException("cannot write the CycloneDX document: " + e.getMessage(), e);
     }
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode doc = (ObjectNode) RedactingModule.redactTree(mapper.readTree(v16), redactor);
     return switch (version) {
-      case V1_6 -> v16;
-      case V1_7 -> relabel(v16, version);
+      case V1_6 -> mapper.writer(libraryLayout()).writeValueAsString(doc);
+      case V1_7 -> mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc.put("specVersion", version.text()));
     };
   }
 
-  /** The same document under another spec version ({@code specVersion}), as a JSON tree. */
-  private static String relabel(String json, CycloneDxVersion version) throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode doc = (ObjectNode) mapper.readTree(json);
-    doc.put("specVersion", version.text());
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+  /** cyclonedx-core-java's two-space layout, arrays one item a line. */
+  private static com.fasterxml.jackson.core.util.DefaultPrettyPrinter libraryLayout() {
+    var layout = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter();
+    layout.indentArraysWith(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    return layout;
   }
 }

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.ClusterReport;
@@ -57,6 +58,18 @@ public final class ClusterJsonReporter implements ClusterReporter {
     }
   }
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public ClusterJsonReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public ClusterJsonReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "json";
@@ -69,7 +82,7 @@ public final class ClusterJsonReporter implements ClusterReporter {
         Map.of("version", report.tool().catalogueVersion(), "schema", report.tool().catalogueSchema()), c.sources(),
         List.of(JsonReporter.Layer.of(c.status())), c.stats(), c.workloads().stream().map(JsonWorkload::of).toList(),
         c.execSessions().stream().map(Session::of).toList());
-    Json.mapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, doc);
+    Json.mapper(redactor).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, doc);
     out.write('\n');
   }
 }

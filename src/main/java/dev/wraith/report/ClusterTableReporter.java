@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.ClusterReport;
 import dev.wraith.model.ClusterScan;
@@ -23,6 +24,18 @@ import java.util.TreeSet;
 public final class ClusterTableReporter implements ClusterReporter {
   private static final int WARNINGS_SHOWN = 20;
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public ClusterTableReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public ClusterTableReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "table";
@@ -44,7 +57,9 @@ public final class ClusterTableReporter implements ClusterReporter {
     }
     sessions(b, c.execSessions());
     warnings(b, c);
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    try (OutputStream lines = redactor.lines(out)) {
+      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void workloads(StringBuilder b, List<Workload> workloads) {
@@ -104,8 +119,8 @@ public final class ClusterTableReporter implements ClusterReporter {
     b.append("Exec sessions and debug containers: ").append(sessions.size()).append('\n');
     TextTable t = new TextTable(70, "TIME", "POD", "CONTAINER", "SOURCE", "USER", "COMMAND", "RESULT");
     for (ExecSession s : sessions) {
-      t.add(s.time(), s.namespace() + "/" + s.pod(), s.container(), s.source().id(), s.user(), s.command(),
-          s.code() == 0 ? "" : s.denied() ? "denied " + s.code() : String.valueOf(s.code()));
+      t.add(s.timeToSecond(), s.namespace() + "/" + s.pod(), s.container(), s.source().describe(), s.user(), s.command(),
+          s.code() == 0 ? "" : s.denied() ? "denied (HTTP " + s.code() + ")" : "allowed");
     }
     b.append(t.render()).append('\n');
   }

@@ -28,6 +28,8 @@ final class HtmlAgents {
       w.open("article", "class", "ghost-card", "id", "ghost-" + g.id(), "data-agent", g.id());
       w.open("h3").text(g.name() + " ").element("span", g.risk().id(), "class", "badge risk-" + g.risk().id());
       if (g.suspected()) w.text(" ").element("span", "suspected", "class", "badge warn");
+      if (g.inactive()) w.text(" ").element("span", "inactive", "class", "badge warn");
+      if (g.acknowledgement().isPresent()) w.text(" ").element("span", "acknowledged", "class", "badge");
       w.close("h3");
       if (!g.reasons().isEmpty()) w.element("p", g.reasons().get(0), "class", "lead");
       w.open("dl", "class", "facts");

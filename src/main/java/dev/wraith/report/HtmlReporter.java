@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
@@ -31,6 +32,18 @@ public final class HtmlReporter implements InventoryReporter {
   private static final String CSS = resource("/report/report.css");
   private static final String JS = resource("/report/report.js");
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public HtmlReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every text and attribute value goes through it (the catalogue's, overlay included) */
+  public HtmlReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String fileName() {
     return "report.html";
@@ -38,12 +51,12 @@ public final class HtmlReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    out.write(render(inventory).getBytes(StandardCharsets.UTF_8));
+    out.write(render(inventory, redactor).getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
-  static String render(Inventory inventory) {
-    HtmlWriter w = new HtmlWriter();
+  static String render(Inventory inventory, Redactor redactor) {
+    HtmlWriter w = new HtmlWriter(redactor);
     w.trusted("<!DOCTYPE html>\n").open("html", "lang", "en").newline();
     head(inventory, w);
     w.open("body").open("main").newline();
@@ -126,7 +139,9 @@ public final class HtmlReporter implements InventoryReporter {
       };
       w.open("tr", "data-layer", l.layer(), "data-state", l.state().id()).element("td", l.layer());
       w.open("td").element("span", l.state().id(), "class", "badge " + css).close("td");
-      w.element("td", l.reason());
+      // A partial layer's reason is its one warning, or a count and the first: list each warning once.
+      boolean reasonIsWarning = l.warnings().size() == 1 && l.warnings().get(0).equals(l.reason());
+      w.element("td", reasonIsWarning ? "" : l.reason());
       w.open("td");
       HtmlAgents.list(l.warnings(), w);
       w.close("td").close("tr").newline();
@@ -138,7 +153,7 @@ public final class HtmlReporter implements InventoryReporter {
     w.open("section", "id", "metadata").element("h2", "Scan").open("div", "class", "panel").open("dl", "class", "facts");
     fact(w, "Tool", inventory.tool().name() + " " + inventory.tool().version());
     fact(w, "Catalogue", inventory.tool().catalogueVersion() + " (schema " + inventory.tool().catalogueSchema() + ")");
-    fact(w, "Scan time", TIME.format(inventory.scanTime()) + " (" + inventory.scanTime() + ")");
+    fact(w, "Scan time", TIME.format(inventory.scanTime()) + " (" + inventory.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     fact(w, "Code roots", inventory.roots().isEmpty() ? "none" : String.join(", ", inventory.roots()));
     fact(w, "Agents", String.valueOf(inventory.agents().size()));
     fact(w, "MCP servers", String.valueOf(inventory.mcpServers().size()));

@@ -6,11 +6,18 @@ import java.util.regex.Pattern;
  * Builds HTML where every piece of text and every attribute value is escaped: the inventory holds attacker-controlled
  * strings (process arguments, MCP tool descriptions, workload names), so nothing from it is ever written raw. Only
  * the report's own CSS and JavaScript, read from the jar, go through {@link #trusted}. Tag and attribute names are
- * constants in our code and are checked anyway.
+ * constants in our code and are checked anyway. Text and attribute values pass the redactor first, so what a report
+ * shows never depends on a collector having redacted it.
  */
 final class HtmlWriter {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*(:[a-z]+)?");
   private final StringBuilder out = new StringBuilder(64 * 1024);
+  private final dev.wraith.redact.Redactor redactor;
+
+  /** @param redactor every text and attribute value goes through it before it is escaped */
+  HtmlWriter(dev.wraith.redact.Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   /** Opens {@code tag} with attributes given as name, value pairs; a null value omits the attribute. */
   HtmlWriter open(String tag, String... attributes) {
@@ -18,7 +25,7 @@ final class HtmlWriter {
     if (attributes.length % 2 != 0) throw new IllegalArgumentException("attributes come in name, value pairs");
     for (int i = 0; i < attributes.length; i += 2) {
       if (attributes[i + 1] == null) continue;
-      out.append(' ').append(name(attributes[i])).append("=\"").append(escape(attributes[i + 1])).append('"');
+      out.append(' ').append(name(attributes[i])).append("=\"").append(escape(redactor.text(attributes[i + 1]))).append('"');
     }
     out.append('>');
     return this;
@@ -35,7 +42,7 @@ final class HtmlWriter {
   }
 
   HtmlWriter text(String text) {
-    out.append(escape(text));
+    out.append(escape(redactor.text(text)));
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -32,11 +33,14 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Tool(String name, String version, String catalogueVersion, int catalogueSchema) {}
 
-  /** {@code genAi} (OpenTelemetry GenAI attribute names) is additive: optional in the schema, always written. */
+  /**
+   * {@code genAi} (OpenTelemetry GenAI attribute names), {@code inactiveSince} and {@code acknowledgement} are
+   * additive: optional in the schema, always written (null when not set).
+   */
   record Agent(String id, String classification, boolean suspected, String risk, String name, Workload workload,
       ProcessRef process, List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons,
       String firstSeen, String lastSeen, String change, String trafficEvidence, List<Connection> connections,
-      List<GenAiAttributes> genAi) {
+      List<GenAiAttributes> genAi, String inactiveSince, Acknowledgement acknowledgement) {
     static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
       return new Agent(a.id(), a.classification().name(), a.suspected(), a.risk().name(), a.name(),
           a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
@@ -44,9 +48,12 @@ public final class InventoryJsonReporter implements InventoryReporter {
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
           time(a.lastSeen()), a.change().name(), a.trafficEvidence().id(), a.connections().stream().map(Connection::of).toList(),
-          genAi);
+          genAi, a.inactiveSince().map(Object::toString).orElse(null),
+          a.acknowledgement().map(k -> new Acknowledgement(k.at().toString(), k.note())).orElse(null));
     }
   }
+
+  record Acknowledgement(String at, String note) {}
 
   record Workload(String namespace, String kind, String name, String container) {}
 
@@ -80,21 +87,25 @@ public final class InventoryJsonReporter implements InventoryReporter {
     }
   }
 
-  record Layer(String name, String status, String reason) {
+  /** What a layer did; its warnings name files and lines (an input over a limit, a file without events), never content. */
+  record Layer(String name, String status, String reason, List<String> warnings) {
     static Layer of(LayerStatus s) {
-      return new Layer(s.layer(), s.state().id(), s.reason());
+      return new Layer(s.layer(), s.state().id(), s.reason(), s.warnings());
     }
   }
 
   private final GenAiNames genAiNames;
+  private final Redactor redactor;
 
-  /** With the bundled catalogue's OpenTelemetry provider names. */
+  /** With the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public InventoryJsonReporter() {
-    this(GenAiNames.bundled());
+    this(GenAiNames.bundled(), Redactor.bundled());
   }
 
-  public InventoryJsonReporter(GenAiNames genAiNames) {
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public InventoryJsonReporter(GenAiNames genAiNames, Redactor redactor) {
     this.genAiNames = genAiNames;
+    this.redactor = redactor;
   }
 
   @Override
@@ -104,7 +115,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    mapper().writeValue(out, document(inventory, code, genAiNames));
+    mapper(redactor).writeValue(out, document(inventory, code, genAiNames));
     out.write('\n');
   }
 
@@ -120,8 +131,9 @@ public final class InventoryJsonReporter implements InventoryReporter {
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
   }
 
-  private static ObjectMapper mapper() {
+  private static ObjectMapper mapper(Redactor redactor) {
     return new ObjectMapper()
+        .registerModule(new dev.wraith.redact.RedactingModule(redactor))
         .enable(SerializationFeature.INDENT_OUTPUT)
         .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

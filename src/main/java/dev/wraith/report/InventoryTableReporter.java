@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
@@ -24,11 +25,23 @@ public final class InventoryTableReporter {
   private static final String CYAN = "\u001b[36m";
   private static final String DIM = "\u001b[2m";
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public InventoryTableReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public InventoryTableReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   public void write(Inventory inv, boolean colour, OutputStream out) throws IOException {
     Paint p = new Paint(colour);
     StringBuilder b = new StringBuilder();
     b.append(p.bold(inv.tool().name() + " " + inv.tool().version())).append(" · catalogue ").append(inv.tool().catalogueVersion())
-        .append(" · scan ").append(inv.scanTime()).append("\n\n");
+        .append(" · scan ").append(inv.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("\n\n");
     summary(inv, p, b);
     b.append('\n').append("Risk: ");
     List<Risk> levels = List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM, Risk.LOW);
@@ -41,7 +54,9 @@ public final class InventoryTableReporter {
     agents(inv, p, b);
     mcp(inv, p, b);
     layers(inv, b);
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    try (OutputStream lines = redactor.lines(out)) {
+      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void summary(Inventory inv, Paint p, StringBuilder b) {
@@ -124,6 +139,12 @@ public final class InventoryTableReporter {
           .append(l.reason().isEmpty() ? "" : " (" + l.reason() + ")");
     }
     b.append('\n');
+    List<LayerStatus> incomplete = inv.layers().stream().filter(LayerStatus::incomplete).toList();
+    if (!incomplete.isEmpty()) {
+      b.append("Coverage incomplete: ").append(String.join("; ", incomplete.stream()
+          .map(l -> l.layer() + " " + l.state().id() + " — " + l.reason()).toList()))
+          .append(" (every warning is in inventory.json and report.html)\n");
+    }
   }
 
   /** ANSI colouring that is a no-op when colour is off. */

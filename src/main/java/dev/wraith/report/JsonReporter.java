@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
@@ -67,6 +68,18 @@ public final class JsonReporter implements Reporter {
     }
   }
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public JsonReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public JsonReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "json";
@@ -80,7 +93,7 @@ public final class JsonReporter implements Reporter {
         c.roots(), List.of(Layer.of(c.status())), Stats.of(c.stats()), c.agents().stream().map(Agent::of).toList(),
         c.findings().stream().map(JsonFinding::of).toList(), c.deployments().stream().map(JsonDeployment::of).toList(),
         c.models().stream().map(Model::of).toList());
-    Json.mapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, doc);
+    Json.mapper(redactor).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, doc);
     out.write('\n');
   }
 }

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
@@ -17,6 +18,18 @@ import java.util.Optional;
  * servers and which layers ran. Table cells are escaped (pipes, newlines), so evidence cannot break the layout.
  */
 public final class MarkdownReporter implements InventoryReporter {
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public MarkdownReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public MarkdownReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String fileName() {
     return "report.md";
@@ -28,14 +41,16 @@ public final class MarkdownReporter implements InventoryReporter {
     b.append("# AI agent inventory\n\n");
     String roots = String.join(", ", inv.roots().stream().map(r -> "`" + r + "`").toList());
     b.append("Scan of ").append(inv.roots().isEmpty() ? "no code paths" : roots)
-        .append(" at ").append(inv.scanTime()).append(" by ").append(inv.tool().name()).append(' ').append(inv.tool().version())
+        .append(" at ").append(inv.scanTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" by ").append(inv.tool().name()).append(' ').append(inv.tool().version())
         .append(" (catalogue ").append(inv.tool().catalogueVersion()).append(").\n\n");
     summary(inv, b);
     ghosts(inv, b);
     agents(inv, b);
     mcp(inv, b);
     layers(inv, b);
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    try (OutputStream lines = redactor.lines(out)) {
+      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void summary(Inventory inv, StringBuilder b) {
@@ -61,7 +76,7 @@ public final class MarkdownReporter implements InventoryReporter {
     if (!section(b, "Ghosts", inv.ghosts().isEmpty(), "No ghosts: every runtime AI activity seen matches code or a known app.")) return;
     for (InventoryAgent g : inv.ghosts()) {
       b.append("### ").append(text(g.name())).append(" — ").append(g.risk().name())
-          .append(g.suspected() ? " (suspected)" : "").append("\n\n");
+          .append(g.suspected() ? " (suspected)" : "").append(g.inactive() ? " (inactive)" : "").append("\n\n");
       item(b, "Id", "`" + g.id() + "` (" + g.change().name().toLowerCase(java.util.Locale.ROOT) + ")");
       item(b, "Where", AgentText.where(g));
       g.process().ifPresent(p -> item(b, "Process", AgentText.process(p)));
@@ -110,6 +125,8 @@ public final class MarkdownReporter implements InventoryReporter {
     b.append("## Layers\n\n| Layer | Status | Reason |\n|---|---|---|\n");
     for (LayerStatus l : inv.layers()) {
       String why = l.reason();
+      // a partial layer's reason is its one warning, or a count and the first: each warning once
+      if (l.warnings().size() == 1 && l.warnings().get(0).equals(why)) why = "";
       if (!l.warnings().isEmpty()) why = (why.isEmpty() ? "" : why + "; ") + String.join("; ", l.warnings());
       b.append("| ").append(l.layer()).append(" | ").append(l.state().id()).append(" | ").append(cell(why)).append(" |\n");
     }

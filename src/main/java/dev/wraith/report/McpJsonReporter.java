@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,6 +29,18 @@ public final class McpJsonReporter implements McpReporter {
 
   record Tool(String name, String description, List<String> capabilities, List<String> warnings, String hash) {}
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public McpJsonReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public McpJsonReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "json";
@@ -36,7 +49,7 @@ public final class McpJsonReporter implements McpReporter {
   @Override
   public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
     List<Server> servers = scan.findings().stream().map(McpJsonReporter::server).toList();
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+    new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(), servers, scan.warnings()));
     out.write('\n');
     out.flush();

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.McpPackage;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpProbe;
@@ -16,6 +17,18 @@ import java.util.List;
 public final class McpTableReporter implements McpReporter {
   private static final String ROW = "%-3s %-20s %-10s %-6s %-48s %-30s %s%n";
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public McpTableReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public McpTableReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "table";
@@ -23,7 +36,7 @@ public final class McpTableReporter implements McpReporter {
 
   @Override
   public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
-    PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
     p.printf(ROW, "OK", "SERVER", "CLIENT", "VIA", "PACKAGE / URL", "SOURCE", "REASONS");
     for (McpFinding f : scan.findings()) {
       row(p, f);

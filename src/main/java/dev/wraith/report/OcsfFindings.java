@@ -94,6 +94,8 @@ final class OcsfFindings {
     wraith.put("classification", a.classification().name());
     wraith.put("risk", a.risk().name());
     wraith.put("change", a.change().name());
+    a.inactiveSince().ifPresent(t -> wraith.put("inactive_since", t.toString()));
+    a.acknowledgement().ifPresent(k -> wraith.put("acknowledgement", Map.of("at", k.at().toString(), "note", k.note())));
     wraith.put("providers", a.providers());
     wraith.put("capabilities", a.capabilities());
     wraith.put("reach", a.reach());

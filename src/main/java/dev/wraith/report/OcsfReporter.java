@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
+import dev.wraith.redact.RedactingModule;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,21 +22,26 @@ import java.util.Optional;
  * inventory with no finding gives an empty file. The same lines are what {@code --ocsf-url} delivers.
  */
 public final class OcsfReporter implements InventoryReporter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
   private final GenAiNames genAiNames;
+  private final ObjectMapper mapper;
 
-  /** With the bundled catalogue's OpenTelemetry provider names. */
+  /** With the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public OcsfReporter() {
-    this(GenAiNames.bundled());
+    this(GenAiNames.bundled(), Redactor.bundled());
   }
 
-  public OcsfReporter(GenAiNames genAiNames) {
+  /**
+   * @param redactor every string of every line goes through it (the catalogue's, overlay included): these lines are
+   *     also what {@code --ocsf-url} sends
+   */
+  public OcsfReporter(GenAiNames genAiNames, Redactor redactor) {
     this.genAiNames = genAiNames;
+    this.mapper = new ObjectMapper()
+        .registerModule(new RedactingModule(redactor))
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   @Override
@@ -53,12 +60,12 @@ public final class OcsfReporter implements InventoryReporter {
 
   /** Each finding as one line of JSON (no newline inside). */
   public List<String> lines(Inventory inventory, Optional<CodeScan> code) {
-    return OcsfFindings.events(inventory, code, genAiNames).stream().map(OcsfReporter::json).toList();
+    return OcsfFindings.events(inventory, code, genAiNames).stream().map(this::json).toList();
   }
 
-  private static String json(OcsfEvent e) {
+  private String json(OcsfEvent e) {
     try {
-      return MAPPER.writeValueAsString(e);
+      return mapper.writeValueAsString(e);
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("an OCSF record always serialises", ex);
     }

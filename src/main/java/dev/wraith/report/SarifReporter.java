@@ -26,8 +26,10 @@ public final class SarifReporter implements Reporter {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   private final Catalogue catalogue;
+  private final dev.wraith.redact.Redactor redactor;
 
   public SarifReporter(Catalogue catalogue) {
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.catalogue = catalogue;
   }
 
@@ -81,7 +83,7 @@ public final class SarifReporter implements Reporter {
     props.put("catalogueSchema", report.tool().catalogueSchema());
     Run run = new Run(new Tool(new Driver(report.tool().name(), report.tool().version(), report.tool().version(), rules)),
         results, List.of(new Invocation(true, notes)), props);
-    Json.mapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, new Log(SCHEMA, "2.1.0", List.of(run)));
+    Json.mapper(redactor).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, new Log(SCHEMA, "2.1.0", List.of(run)));
     out.write('\n');
   }
 

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Deployment;
@@ -19,6 +20,18 @@ import java.util.Locale;
 public final class TableReporter implements Reporter {
   private static final int WARNINGS_SHOWN = 20;
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public TableReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
+  public TableReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "table";
@@ -36,7 +49,9 @@ public final class TableReporter implements Reporter {
     dependencies(b, c.findings());
     deployments(b, c.deployments());
     warnings(b, c.status().warnings());
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    try (OutputStream lines = redactor.lines(out)) {
+      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void agents(StringBuilder b, List<CodeAgent> agents) {

@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,18 @@ public final class TetragonJsonReporter implements TetragonReporter {
   record Status(String type, String tool, String version, String catalogue, String source, String start, String end,
       String layer, String state, String reason, List<String> warnings, TetragonScan.Stats stats) {}
 
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public TetragonJsonReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public TetragonJsonReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "json";
@@ -57,7 +70,7 @@ public final class TetragonJsonReporter implements TetragonReporter {
 
   @Override
   public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
     for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));

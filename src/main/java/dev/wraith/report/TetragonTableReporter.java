@@ -1,5 +1,6 @@
 package dev.wraith.report;
 
+import dev.wraith.redact.Redactor;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ScanReport;
 import dev.wraith.model.UnattributedDestinations;
@@ -16,6 +17,18 @@ import java.nio.charset.StandardCharsets;
  * ORIGIN exec (with what launched it), probe or node first-class, then the layer status and its warnings.
  */
 public final class TetragonTableReporter implements TetragonReporter {
+  private final Redactor redactor;
+
+  /** Redacting with the bundled catalogue's rules. */
+  public TetragonTableReporter() {
+    this(Redactor.bundled());
+  }
+
+  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
+  public TetragonTableReporter(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
   @Override
   public String format() {
     return "table";
@@ -23,7 +36,7 @@ public final class TetragonTableReporter implements TetragonReporter {
 
   @Override
   public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
-    PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
     p.println("AI connections in Tetragon events " + scan.start() + " – " + scan.end() + ": " + scan.observations().size());
     TextTable t = new TextTable(48, "NODE", "POD", "CONTAINER", "PID", "ORIGIN", "PROGRAM", "SCRIPT", "DESTINATION",
         "PROVIDER", "VIA", "COUNT", "FIRST SEEN", "LAST SEEN");

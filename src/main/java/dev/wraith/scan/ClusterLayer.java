@@ -14,7 +14,7 @@ public final class ClusterLayer {
   private ClusterLayer() {}
 
   public static ClusterReport scan(Catalogue catalogue, KubeApi api, List<Path> auditLogs, String toolVersion) {
-    AuditLogReader.Result audit = new AuditLogReader().read(auditLogs);
+    AuditLogReader.Result audit = new AuditLogReader(dev.wraith.redact.Redactor.of(catalogue)).read(auditLogs);
     return new ClusterReport(new ScanReport.Tool("wraith", toolVersion, catalogue.version(), catalogue.schema()),
         new ClusterCollector(catalogue).collect(api, audit));
   }

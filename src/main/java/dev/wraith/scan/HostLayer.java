@@ -1,6 +1,7 @@
 package dev.wraith.scan;
 
 import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.attribution.DnsCache;
 import dev.wraith.attribution.Pin;
 import dev.wraith.attribution.Resolver;
@@ -14,6 +15,7 @@ import dev.wraith.host.ebpf.ProbeStart;
 import dev.wraith.host.ebpf.ProbeWindow;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +45,16 @@ public final class HostLayer implements AutoCloseable {
   private final ProbeMode mode;
   private final Optional<DnsCache> dns;
   private final LiveProcFs proc;
+  private final Redactor redactor;
   private Optional<ProbeWindow> lastWindow = Optional.empty();
 
   private HostLayer(Sensor sensor, Optional<ProbeSensor> probe, Optional<String> unavailable, ProbeMode mode,
-      Optional<DnsCache> dns, LiveProcFs proc) {
+      Optional<DnsCache> dns, LiveProcFs proc, Redactor redactor) {
     this.sensor = sensor;
     this.probe = probe;
     this.probeUnavailable = unavailable;
     this.mode = mode;
+    this.redactor = redactor;
     this.dns = dns;
     this.proc = proc;
   }
@@ -62,7 +66,7 @@ public final class HostLayer implements AutoCloseable {
 
   /** With {@code mode} AUTO or EBPF the eBPF probe is started here (it needs this process's privileges). */
   public static HostLayer open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode) {
-    return open(catalogue, procRoot, pins, resolveDns, mode, LoaderProbe::start);
+    return open(catalogue, procRoot, pins, resolveDns, mode, () -> LoaderProbe.start(Redactor.of(catalogue)));
   }
 
   /** @param starter starts the probe (the loader; a fixture in tests) */
@@ -75,16 +79,18 @@ public final class HostLayer implements AutoCloseable {
     Attributor attributor = new Attributor(catalogue, pins, dns);
     LiveProcFs proc = new LiveProcFs(procRoot);
     Supplier<List<String>> notes = () -> dns.map(d -> List.of(d.summary())).orElse(List.of("DNS cache: off (--no-dns)"));
-    Sensor sensor = new Sensor(proc, attributor, Clock.systemUTC(), notes);
-    if (mode == ProbeMode.PROC) return new HostLayer(sensor, Optional.empty(), Optional.empty(), mode, dns, proc);
+    Redactor redactor = Redactor.of(catalogue);
+    Sensor sensor = new Sensor(proc, attributor, redactor, Clock.systemUTC(), notes);
+    if (mode == ProbeMode.PROC) return new HostLayer(sensor, Optional.empty(), Optional.empty(), mode, dns, proc, redactor);
     Optional<String> notLive = notThisKernel(procRoot);
     ProbeStart start = notLive.<ProbeStart>map(ProbeStart.Unavailable::new).orElseGet(starter);
     if (start instanceof ProbeStart.Started s) {
-      ProbeSensor ps = new ProbeSensor(s.probe(), proc, procRoot, attributor, nodeName(procRoot), Clock.systemUTC(), notes);
-      return new HostLayer(sensor, Optional.of(ps), Optional.empty(), mode, dns, proc);
+      ProbeSensor ps = new ProbeSensor(s.probe(), proc, procRoot, attributor, nodeName(procRoot), redactor, Clock.systemUTC(),
+          notes);
+      return new HostLayer(sensor, Optional.of(ps), Optional.empty(), mode, dns, proc, redactor);
     }
     String why = ((ProbeStart.Unavailable) start).reason();
-    return new HostLayer(sensor, Optional.empty(), Optional.of(why), mode, dns, proc);
+    return new HostLayer(sensor, Optional.empty(), Optional.of(why), mode, dns, proc, redactor);
   }
 
   /** Why the eBPF probe is not in use, if it is not (also when --probe proc chose it so: empty then). */
@@ -94,9 +100,10 @@ public final class HostLayer implements AutoCloseable {
 
   /**
    * One window. A probe that stops fails its window; with AUTO the next windows sample /proc, saying why, and with
-   * EBPF they fail at once.
+   * EBPF they fail at once. A /proc window says that it saw no names.
    */
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
+    lastWindow = Optional.empty();
     if (probe.isPresent()) {
       ProbeWindow w = probe.get().observe(window);
       lastWindow = Optional.of(w);
@@ -115,23 +122,33 @@ public final class HostLayer implements AutoCloseable {
           new HostScan.Stats(0, 0, 0, 0, 0));
     }
     HostScan scan = sensor.observe(window, interval);
-    if (probeUnavailable.isEmpty()) return scan;
     List<String> warnings = new ArrayList<>();
-    warnings.add("eBPF probe unavailable: " + probeUnavailable.get() + "; sampling /proc every " + interval.toMillis() + " ms");
+    probeUnavailable.ifPresent(why -> warnings.add("eBPF probe unavailable: " + why + "; sampling /proc every "
+        + interval.toMillis() + " ms"));
     warnings.addAll(scan.status().warnings());
+    warnings.add(NO_NAMES);
     LayerStatus s = scan.status();
-    return new HostScan(scan.procRoot(), scan.start(), scan.end(), scan.observations(), scan.unowned(),
+    return new HostScan(scan.procRoot(), scan.start(), scan.end(), scan.observations(), scan.unowned(), scan.inCluster(),
         new LayerStatus(s.layer(), s.state(), s.reason(), warnings), scan.stats());
   }
 
-  /** The last window's probed connections and DNS answers, when the eBPF probe is in use. */
+  /** The status line of every /proc window. */
+  static final String NO_NAMES = "names not seen: without the eBPF probe, the TLS SNI, proxy CONNECT targets, HTTP Host "
+      + "headers and DNS answers of processes are not read, so destinations are attributed by address only";
+
+  /** The last window's probed connections and DNS answers, when the eBPF probe observed it. */
   public Optional<ProbeWindow> lastProbeWindow() {
     return lastWindow;
   }
 
+  /** The DNS answers the last window recorded (eBPF probe only; empty otherwise), for the sensor's dns-answer lines. */
+  public List<DnsAnswerRecord> lastDnsAnswers() {
+    return lastWindow.map(ProbeWindow::answers).orElse(List.of());
+  }
+
   /** Every process now (argv masked as the sensor masks it), for MCP server discovery. */
   public List<dev.wraith.model.ProcessInfo> processes() throws IOException {
-    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES);
+    return dev.wraith.host.ProcessList.snapshot(proc, MAX_PROCESSES, redactor);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.component.ComponentDetector;
+import dev.wraith.code.csharp.CSharpDetector;
 import dev.wraith.code.config.DotenvDetector;
 import dev.wraith.code.config.SpringConfigDetector;
 import dev.wraith.code.deploy.ComposeDetector;
@@ -16,6 +17,7 @@ import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
 import dev.wraith.code.javascript.JavaScriptDetector;
 import dev.wraith.code.javascript.TypeScriptDetector;
+import dev.wraith.code.kotlin.KotlinDetector;
 import dev.wraith.code.manifest.CargoManifestDetector;
 import dev.wraith.code.manifest.ComposerManifestDetector;
 import dev.wraith.code.manifest.GoManifestDetector;
@@ -25,7 +27,10 @@ import dev.wraith.code.manifest.NugetManifestDetector;
 import dev.wraith.code.manifest.PypiManifestDetector;
 import dev.wraith.code.manifest.RubyManifestDetector;
 import dev.wraith.code.notebook.NotebookDetector;
+import dev.wraith.code.php.PhpDetector;
 import dev.wraith.code.python.PythonDetector;
+import dev.wraith.code.ruby.RubyDetector;
+import dev.wraith.code.rust.RustDetector;
 import dev.wraith.report.ClusterJsonReporter;
 import dev.wraith.report.ClusterReporter;
 import dev.wraith.report.ClusterTableReporter;
@@ -41,11 +46,13 @@ import dev.wraith.report.TableReporter;
 import dev.wraith.report.TetragonJsonReporter;
 import dev.wraith.report.TetragonReporter;
 import dev.wraith.report.TetragonTableReporter;
+import dev.wraith.redact.Redactor;
 import java.util.List;
 
 /**
  * The one place that lists every plugin wraith runs. Adding a detector or a reporter is one line here;
- * nothing is discovered by classpath scanning or static registration.
+ * nothing is discovered by classpath scanning or static registration. Every reporter is built with the catalogue's
+ * redactor, and the planted-secrets corpus test runs every one listed here.
  */
 public final class Registry {
   private Registry() {}
@@ -60,6 +67,11 @@ public final class Registry {
         new TypeScriptDetector(matcher),
         new JavaDetector(matcher, catalogue),
         new GoDetector(matcher, catalogue),
+        new CSharpDetector(matcher, catalogue),
+        new KotlinDetector(matcher, catalogue),
+        new RubyDetector(matcher),
+        new PhpDetector(matcher),
+        new RustDetector(matcher, catalogue),
         new PypiManifestDetector(catalogue));
     return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
@@ -69,7 +81,7 @@ public final class Registry {
         new KubernetesDetector(catalogue),
         new HelmChartDetector(),
         new HelmValuesDetector(catalogue),
-        new KustomizationDetector(),
+        new KustomizationDetector(catalogue),
         new ComposeDetector(catalogue),
         new NugetManifestDetector(catalogue),
         new RubyManifestDetector(catalogue),
@@ -83,38 +95,39 @@ public final class Registry {
 
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
-    return List.of(new TableReporter(), new JsonReporter(), new SarifReporter(catalogue));
+    Redactor r = Redactor.of(catalogue);
+    return List.of(new TableReporter(r), new JsonReporter(r), new SarifReporter(catalogue));
   }
 
   /** Output formats of {@code wraith cluster}, by --format id. */
-  public static List<ClusterReporter> clusterReporters() {
-    return List.of(new ClusterTableReporter(), new ClusterJsonReporter());
+  public static List<ClusterReporter> clusterReporters(Redactor r) {
+    return List.of(new ClusterTableReporter(r), new ClusterJsonReporter(r));
   }
 
   /** Output formats of {@code wraith sensor}; entry-script hashes only when the operator asks. */
-  public static List<SensorReporter> sensorReporters(boolean includeHashes) {
-    return List.of(new SensorTableReporter(includeHashes), new SensorJsonReporter(includeHashes));
+  public static List<SensorReporter> sensorReporters(boolean includeHashes, Redactor r) {
+    return List.of(new SensorTableReporter(includeHashes, r), new SensorJsonReporter(includeHashes, r));
   }
 
   /** The formats of {@code wraith mcp}. */
-  public static List<dev.wraith.report.McpReporter> mcpReporters() {
-    return List.of(new dev.wraith.report.McpTableReporter(), new dev.wraith.report.McpJsonReporter());
+  public static List<dev.wraith.report.McpReporter> mcpReporters(Redactor r) {
+    return List.of(new dev.wraith.report.McpTableReporter(r), new dev.wraith.report.McpJsonReporter(r));
   }
 
   /** Output formats of {@code wraith tetragon}. */
-  public static List<TetragonReporter> tetragonReporters() {
-    return List.of(new TetragonTableReporter(), new TetragonJsonReporter());
+  public static List<TetragonReporter> tetragonReporters(Redactor r) {
+    return List.of(new TetragonTableReporter(r), new TetragonJsonReporter(r));
   }
 
   /** The files of a scan-all results directory, one reporter each (code.sarif is written by the SARIF reporter). */
-  public static List<dev.wraith.report.InventoryReporter> inventoryReporters() {
-    return inventoryReporters(GenAiNames.bundled(), CycloneDxVersion.DEFAULT);
+  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(Redactor r) {
+    return inventoryReporters(GenAiNames.bundled(), CycloneDxVersion.DEFAULT, r);
   }
 
-  /** The same, with the catalogue's OpenTelemetry provider names and the AIBOM's CycloneDX version. */
-  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(GenAiNames names, CycloneDxVersion cdx) {
-    return List.of(new dev.wraith.report.InventoryJsonReporter(names), new dev.wraith.report.MarkdownReporter(),
-        new dev.wraith.report.HtmlReporter(), new dev.wraith.report.AibomReporter(cdx, names),
-        new dev.wraith.report.OcsfReporter(names));
+  /** The same, with the catalogue's OpenTelemetry provider names, the AIBOM's CycloneDX version and redactor. */
+  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(GenAiNames names, CycloneDxVersion cdx, Redactor r) {
+    return List.of(new dev.wraith.report.InventoryJsonReporter(names, r), new dev.wraith.report.MarkdownReporter(r),
+        new dev.wraith.report.HtmlReporter(r), new dev.wraith.report.AibomReporter(cdx, names, r),
+        new dev.wraith.report.OcsfReporter(names, r));
   }
 }

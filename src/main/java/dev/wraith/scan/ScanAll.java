@@ -7,8 +7,10 @@ import dev.wraith.cluster.LiveKubeApi;
 import dev.wraith.cluster.NamespaceScope;
 import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.code.CodeScanner;
+import dev.wraith.files.Failures;
 import dev.wraith.mcp.ConfigFiles;
 import dev.wraith.mcp.McpDiscovery;
+import dev.wraith.model.Counted;
 import dev.wraith.model.ClusterScan;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.HostScan;
@@ -64,7 +66,18 @@ public final class ScanAll {
       List<Path> dnsLogs,
       Duration duration,
       List<String> skip,
-      Optional<McpDiscovery.Probing> mcpProbing) {
+      Optional<McpDiscovery.Probing> mcpProbing,
+      Presentation presentation) {
+    /** A request presented as given: roots by their paths, skipped layers "skipped by --skip-layers". */
+    public Request(List<Path> roots, CodeScanner.Options codeOptions, List<Path> kubeSnapshots, Path kubeconfig,
+        String context, List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
+        dev.wraith.host.ebpf.ProbeMode probe, List<Path> tetragonEvents, String tetragonAddress, Path mcpHome,
+        List<Pin> pins, List<Path> dnsLogs, Duration duration, List<String> skip,
+        Optional<McpDiscovery.Probing> mcpProbing) {
+      this(roots, codeOptions, kubeSnapshots, kubeconfig, context, namespaces, auditLogs, procRoot, resolveDns, probe,
+          tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing, Presentation.AS_GIVEN);
+    }
+
     public Request {
       roots = List.copyOf(roots);
       kubeSnapshots = List.copyOf(kubeSnapshots);
@@ -74,6 +87,24 @@ public final class ScanAll {
       pins = List.copyOf(pins);
       dnsLogs = List.copyOf(dnsLogs);
       skip = List.copyOf(skip);
+    }
+  }
+
+  /**
+   * How a scan names what it was given, for people: {@code rootNames} maps a root's path (as given) to the name reports
+   * use instead (the demo's extracted copy is reported as {@code examples/acme-support}, never as a deleted temporary
+   * directory); {@code skipReason} is what a layer the request skips says.
+   */
+  public record Presentation(Map<String, String> rootNames, String skipReason) {
+    public static final Presentation AS_GIVEN = new Presentation(Map.of(), "skipped by --skip-layers");
+
+    public Presentation {
+      rootNames = Map.copyOf(rootNames);
+    }
+
+    /** The name of one root as reports show it. */
+    public String root(String path) {
+      return rootNames.getOrDefault(path, path);
     }
   }
 
@@ -139,13 +170,14 @@ public final class ScanAll {
     List<LayerPlan> plans = new ArrayList<>();
     for (String layer : LAYERS) {
       if (r.skip().contains(layer)) {
-        plans.add(new LayerPlan(layer, false, "skipped by --skip-layers"));
+        plans.add(new LayerPlan(layer, false, r.presentation().skipReason()));
         continue;
       }
       plans.add(switch (layer) {
         case "code" -> r.roots().isEmpty()
             ? new LayerPlan(layer, false, "no PATH given")
-            : new LayerPlan(layer, true, "source trees: " + String.join(", ", r.roots().stream().map(Path::toString).toList()));
+            : new LayerPlan(layer, true, "source trees: " + String.join(", ",
+                r.roots().stream().map(p -> r.presentation().root(p.toString())).toList()));
         case "cluster" -> planCluster(r, e);
         case "host" -> planHost(r, e);
         case "tetragon" -> planTetragon(r);
@@ -161,19 +193,28 @@ public final class ScanAll {
       return new LayerPlan("cluster", true, "offline snapshot (" + r.kubeSnapshots().size() + " file"
           + (r.kubeSnapshots().size() == 1 ? "" : "s") + "; no API server contacted)" + audit);
     }
-    String ctx = r.context() == null ? "current context" : "context " + r.context();
-    if (r.kubeconfig() != null) return new LayerPlan("cluster", true, "live cluster, " + r.kubeconfig() + ", " + ctx + audit);
+    LayerPlan live = liveCluster(r.kubeconfig(), r.context(), e);
+    return live.runs() ? new LayerPlan("cluster", true, live.how() + audit) : live;
+  }
+
+  /**
+   * Where a live cluster would be read from (a kubeconfig given, $KUBECONFIG, ~/.kube/config, a pod's service
+   * account), or why there is none: shared by scan-all's plan and {@code wraith cluster}.
+   */
+  public static LayerPlan liveCluster(Path kubeconfig, String context, Environment e) {
+    String ctx = context == null ? "current context" : "context " + context;
+    if (kubeconfig != null) return new LayerPlan("cluster", true, "live cluster, " + kubeconfig + ", " + ctx);
     String env = e.env().get("KUBECONFIG");
     if (env != null && !env.isBlank()) {
       for (String f : env.split(java.io.File.pathSeparator, -1)) {
-        if (!f.isBlank() && Files.isRegularFile(Path.of(f))) return new LayerPlan("cluster", true, "live cluster, $KUBECONFIG, " + ctx + audit);
+        if (!f.isBlank() && Files.isRegularFile(Path.of(f))) return new LayerPlan("cluster", true, "live cluster, $KUBECONFIG, " + ctx);
       }
     }
     if (Files.isRegularFile(e.home().resolve(".kube/config"))) {
-      return new LayerPlan("cluster", true, "live cluster, ~/.kube/config, " + ctx + audit);
+      return new LayerPlan("cluster", true, "live cluster, ~/.kube/config, " + ctx);
     }
     if (e.env().containsKey("KUBERNETES_SERVICE_HOST")) {
-      return new LayerPlan("cluster", true, "live cluster, in-cluster service account" + audit);
+      return new LayerPlan("cluster", true, "live cluster, in-cluster service account");
     }
     return new LayerPlan("cluster", false, "no cluster: no kubeconfig ($KUBECONFIG, ~/.kube/config) and not running in a pod; "
         + "give --kube-snapshot FILE to scan offline");
@@ -185,7 +226,12 @@ public final class ScanAll {
       return new LayerPlan("host", false, "not Linux (" + e.osName() + "): the host layer reads /proc");
     }
     if (!Files.isDirectory(r.procRoot())) return new LayerPlan("host", false, r.procRoot() + " is not a directory");
-    return new LayerPlan("host", true, "processes and sockets under " + r.procRoot() + " for " + seconds(r.duration()));
+    String how = switch (r.probe()) {
+      case AUTO -> ": the eBPF probe if it loads here, else sampling /proc";
+      case EBPF -> " with the eBPF probe";
+      case PROC -> " by sampling /proc";
+    };
+    return new LayerPlan("host", true, "connections and processes (" + r.procRoot() + ") for " + seconds(r.duration()) + how);
   }
 
   private static LayerPlan planTetragon(Request r) {
@@ -240,8 +286,8 @@ public final class ScanAll {
         try {
           o = e.getValue().get();
         } catch (java.util.concurrent.ExecutionException ex) {
-          Throwable c = ex.getCause();
-          o = new Outcome(null, LayerStatus.failed(e.getKey(), "internal error: " + c), "failed");
+          o = new Outcome(null, LayerStatus.failed(e.getKey(), Failures.describe(ex.getCause(), "the " + e.getKey() + " layer")),
+              "failed");
         }
         done.put(e.getKey(), o);
       }
@@ -284,8 +330,8 @@ public final class ScanAll {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       o = new Outcome(null, LayerStatus.failed(lp.layer(), "interrupted"), "interrupted");
-    } catch (RuntimeException | java.io.IOException e) {
-      o = new Outcome(null, LayerStatus.failed(lp.layer(), e.getClass().getSimpleName() + ": " + e.getMessage()), "failed");
+    } catch (RuntimeException | java.io.IOException | StackOverflowError | OutOfMemoryError e) {
+      o = new Outcome(null, LayerStatus.failed(lp.layer(), Failures.describe(e, "the " + lp.layer() + " layer")), "failed");
     }
     progress.finished(lp.layer(), o.status(), o.summary());
     return o;
@@ -293,8 +339,8 @@ public final class ScanAll {
 
   private static Outcome code(Catalogue cat, Request r) {
     CodeScan scan = new CodeScanner(cat, Registry.codeDetectors(cat), r.codeOptions()).scan(r.roots());
-    return new Outcome(scan, scan.status(), scan.stats().filesRead() + " files read, " + scan.agents().size()
-        + " agents in code, " + scan.deployments().size() + " deployment files");
+    return new Outcome(scan, scan.status(), Counted.of(scan.stats().filesRead(), "file") + " read, "
+        + Counted.of(scan.agents().size(), "agent") + " in code, " + Counted.of(scan.deployments().size(), "deployment file"));
   }
 
   private static Outcome cluster(Catalogue cat, Request r) throws java.io.IOException {
@@ -318,8 +364,8 @@ public final class ScanAll {
         scan = ClusterLayer.scan(cat, api, r.auditLogs(), "").cluster();
       }
     }
-    return new Outcome(scan, scan.status(), scan.workloads().size() + " workloads, " + scan.stats().pods() + " pods, "
-        + scan.execSessions().size() + " exec sessions");
+    return new Outcome(scan, scan.status(), Counted.of(scan.workloads().size(), "workload") + ", "
+        + Counted.of(scan.stats().pods(), "pod") + ", " + Counted.of(scan.execSessions().size(), "exec session"));
   }
 
   private static Outcome host(Catalogue cat, Request r) throws InterruptedException {
@@ -332,8 +378,10 @@ public final class ScanAll {
       } catch (java.io.IOException e) {
         table = List.of(); // the window above already says what could not be read
       }
-      return new Outcome(scan, scan.status(), scan.stats().samples() + " samples, " + processes
-          + " processes talking to AI endpoints", table);
+      String seen = scan.stats().probe().map(p -> Counted.of(p.connections(), "connection") + " seen by the eBPF probe, ")
+          .orElse(Counted.of(scan.stats().samples(), "sample") + ", ");
+      return new Outcome(scan, scan.status(), seen + Counted.of(processes, "process", "processes") + " talking to AI endpoints",
+          table);
     }
   }
 
@@ -342,8 +390,11 @@ public final class ScanAll {
         Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.dnsLogs(),
         r.duration());
     long open = scan.unattributed().unnamed().stream().filter(d -> !d.inCluster()).count();
-    return new Outcome(scan, scan.status(), scan.stats().events() + " events, " + scan.observations().size()
-        + " AI connections" + (open == 0 ? "" : ", " + open + (open == 1 ? " destination" : " destinations")
+    long connections = scan.observations().stream().mapToLong(o -> o.observation().connections()).sum();
+    long processes = scan.observations().stream().map(o -> o.node() + "/" + o.execId()).distinct().count();
+    return new Outcome(scan, scan.status(), Counted.of(scan.stats().events(), "event") + ", "
+        + Counted.of(connections, "AI connection") + " from " + Counted.of(processes, "process", "processes")
+        + (open == 0 ? "" : ", " + Counted.of(open, "destination")
         + " not attributed (see the layer status)"));
   }
 
@@ -351,6 +402,7 @@ public final class ScanAll {
     McpScan scan = new McpDiscovery(cat, ConfigFiles.local())
         .scan(r.mcpHome(), r.roots().stream().filter(Files::isDirectory).toList(), r.mcpProbing());
     LayerStatus status = LayerStatus.ran("mcp", scan.warnings());
-    return new Outcome(scan, status, scan.findings().size() + " MCP servers in " + scan.filesRead() + " config files");
+    return new Outcome(scan, status, Counted.of(scan.findings().size(), "MCP server") + " in "
+        + Counted.of(scan.filesRead(), "config file"));
   }
 }

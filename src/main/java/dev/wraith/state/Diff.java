@@ -13,18 +13,20 @@ import java.util.List;
  * @param changed agents in both whose classification, risk or evidence digest differs (CHANGED)
  */
 public record Diff(ScanSummary from, ScanSummary to, List<Agent> added, List<Agent> gone, List<Change> changed) {
-  /** An agent as one scan listed it. */
-  public record Agent(String id, String name, Classification classification, Risk risk) {}
+  /** An agent as one scan listed it; {@code inactive} when that scan listed it as no longer seen running. */
+  public record Agent(String id, String name, Classification classification, Risk risk, boolean inactive) {}
 
-  /** The same agent in both scans; {@code evidenceChanged} when its digest differs. */
+  /** The same agent in both scans; {@code evidenceChanged} when its digest differs for another reason. */
   public record Change(String id, String name, Classification fromClassification, Classification toClassification,
-      Risk fromRisk, Risk toRisk, boolean evidenceChanged) {
-    /** Plain language: "UNKNOWN → CONFIRMED, risk MEDIUM → HIGH, evidence changed". */
+      Risk fromRisk, Risk toRisk, boolean fromInactive, boolean toInactive, boolean evidenceChanged) {
+    /** Plain language: "UNKNOWN → CONFIRMED, risk MEDIUM → HIGH, evidence changed", "no longer seen running". */
     public String describe() {
       List<String> parts = new ArrayList<>();
       if (fromClassification != toClassification) {
         parts.add(fromClassification.label() + " → " + toClassification.label());
       }
+      if (!fromInactive && toInactive) parts.add("no longer seen running");
+      if (fromInactive && !toInactive) parts.add("running again");
       if (fromRisk != toRisk) parts.add("risk " + fromRisk + " → " + toRisk);
       if (evidenceChanged) parts.add("evidence changed");
       return String.join(", ", parts);

@@ -1,6 +1,7 @@
 package dev.wraith.state;
 
 import dev.wraith.model.Classification;
+import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.Risk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,16 +66,44 @@ final class ScanHistory {
     List<AgentHistory> found = query("reading agent " + id,
         "SELECT name, first_seen, last_seen_runtime FROM agent WHERE id = ?", st -> st.setString(1, id),
         rs -> new AgentHistory(id, rs.getString(1), Timestamps.parse(rs.getString(2)),
-            Optional.ofNullable(rs.getString(3)).map(Timestamps::parse), List.of()));
+            Optional.ofNullable(rs.getString(3)).map(Timestamps::parse), List.of(), List.of()));
     if (found.isEmpty()) return Optional.empty();
     List<AgentHistory.Entry> entries = query("reading agent " + id, """
-        SELECT s.id, s.scan_time, a.classification, a.risk, a.digest, a.runtime
+        SELECT s.id, s.scan_time, a.classification, a.risk, a.digest, a.runtime, a.inactive
         FROM scan_agent a JOIN scan s ON s.id = a.scan_id WHERE a.agent_id = ? ORDER BY s.id
         """, st -> st.setString(1, id),
         rs -> new AgentHistory.Entry(rs.getLong(1), Timestamps.parse(rs.getString(2)),
-            Classification.valueOf(rs.getString(3)), Risk.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6) == 1));
+            Classification.valueOf(rs.getString(3)), Risk.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6) == 1,
+            rs.getInt(7) == 1));
+    List<InventoryAgent.Acknowledgement> acks = query("reading agent " + id,
+        "SELECT acked_at, note FROM agent_ack WHERE agent_id = ? ORDER BY acked_at", st -> st.setString(1, id),
+        rs -> new InventoryAgent.Acknowledgement(Timestamps.parse(rs.getString(1)), rs.getString(2)));
     AgentHistory h = found.get(0);
-    return Optional.of(new AgentHistory(h.id(), h.name(), h.firstSeen(), h.lastRuntimeSeen(), entries));
+    return Optional.of(new AgentHistory(h.id(), h.name(), h.firstSeen(), h.lastRuntimeSeen(), entries, acks));
+  }
+
+  /** The latest acknowledgement of every acknowledged agent, by agent id. */
+  Map<String, InventoryAgent.Acknowledgement> latestAcknowledgements(java.sql.Statement st) throws SQLException {
+    Map<String, InventoryAgent.Acknowledgement> out = new java.util.HashMap<>();
+    try (ResultSet rs = st.executeQuery("SELECT agent_id, acked_at, note FROM agent_ack ORDER BY agent_id, acked_at")) {
+      while (rs.next()) out.put(rs.getString(1), new InventoryAgent.Acknowledgement(Timestamps.parse(rs.getString(2)),
+          rs.getString(3)));
+    }
+    return out;
+  }
+
+  /** Records one acknowledgement; the agent must be known. Returns its last recorded form. */
+  InventoryAgent acknowledge(String id, InventoryAgent.Acknowledgement ack) throws SQLException {
+    List<String> snapshot = query("reading agent " + id, "SELECT last_snapshot FROM agent WHERE id = ?",
+        st -> st.setString(1, id), rs -> rs.getString(1));
+    if (snapshot.isEmpty()) throw new StateException(dialect.where() + " has no agent " + id + " (see 'wraith history')");
+    try (PreparedStatement st = db.prepareStatement("INSERT INTO agent_ack (agent_id, acked_at, note) VALUES (?, ?, ?)")) {
+      st.setString(1, id);
+      st.setString(2, Timestamps.format(ack.at()));
+      st.setString(3, ack.note());
+      st.executeUpdate();
+    }
+    return Snapshots.agent(snapshot.get(0));
   }
 
   List<String> agentIds(String prefix, int limit) {
@@ -91,10 +120,10 @@ final class ScanHistory {
   private Map<String, Row> rows(long scanId) {
     Map<String, Row> rows = new LinkedHashMap<>();
     query("reading scan " + scanId,
-        "SELECT agent_id, name, classification, risk, digest FROM scan_agent WHERE scan_id = ? ORDER BY agent_id",
+        "SELECT agent_id, name, classification, risk, digest, inactive FROM scan_agent WHERE scan_id = ? ORDER BY agent_id",
         st -> st.setLong(1, scanId),
         rs -> new Row(new Diff.Agent(rs.getString(1), rs.getString(2), Classification.valueOf(rs.getString(3)),
-            Risk.valueOf(rs.getString(4))), rs.getString(5)))
+            Risk.valueOf(rs.getString(4)), rs.getInt(6) == 1), rs.getString(5)))
         .forEach(r -> rows.put(r.agent.id(), r));
     return rows;
   }
@@ -103,11 +132,11 @@ final class ScanHistory {
   private static Optional<Diff.Change> change(Row before, Row after) {
     Diff.Agent b = before.agent;
     Diff.Agent a = after.agent;
-    boolean sameVerdict = b.classification() == a.classification() && b.risk() == a.risk();
+    boolean sameVerdict = b.classification() == a.classification() && b.risk() == a.risk() && b.inactive() == a.inactive();
     boolean evidence = sameVerdict && !before.digest.equals(after.digest);
     if (sameVerdict && !evidence) return Optional.empty();
     return Optional.of(new Diff.Change(a.id(), a.name(), b.classification(), a.classification(), b.risk(), a.risk(),
-        evidence));
+        b.inactive(), a.inactive(), evidence));
   }
 
   private static ScanSummary summary(ResultSet rs) throws SQLException {

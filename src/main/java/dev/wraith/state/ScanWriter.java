@@ -85,8 +85,8 @@ final class ScanWriter {
       """;
 
   private static final String INSERT_SCAN_AGENT = """
-      INSERT INTO scan_agent (scan_id, agent_id, name, classification, risk, digest, runtime)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO scan_agent (scan_id, agent_id, name, classification, risk, digest, runtime, inactive)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private static final String UPSERT_TOOL = """
@@ -144,6 +144,7 @@ final class ScanWriter {
     st.setString(5, a.risk().name());
     st.setString(6, a.digest());
     st.setInt(7, a.observedAtRuntime() ? 1 : 0);
+    st.setInt(8, a.inactive() ? 1 : 0);
     st.executeUpdate();
   }
 

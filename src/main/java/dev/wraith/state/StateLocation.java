@@ -1,5 +1,6 @@
 package dev.wraith.state;
 
+import dev.wraith.redact.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -136,8 +137,8 @@ public sealed interface StateLocation permits StateLocation.SqliteFile, StateLoc
     return out;
   }
 
-  /** The text with anything between "//" and "@" replaced, so a mistyped URL never echoes a password. */
+  /** What the one redactor lets a mistyped URL show: never its password, user-info or parameter values. */
   private static String redacted(String text) {
-    return text.replaceFirst("//[^/@]*@", "//…@");
+    return Redactor.bundled().text(text);
   }
 }

@@ -132,13 +132,14 @@ public final class StateStore implements AutoCloseable {
         try (ResultSet rs = st.executeQuery("SELECT scan_time FROM scan ORDER BY id DESC LIMIT 1")) {
           if (rs.next()) lastScan = Optional.of(Timestamps.parse(rs.getString(1)));
         }
+        Map<String, InventoryAgent.Acknowledgement> acks = history.latestAcknowledgements(st);
         Map<String, PriorState.PriorAgent> agents = new HashMap<>();
         try (ResultSet rs = st.executeQuery(
             "SELECT id, first_seen, last_seen_runtime, last_digest, last_snapshot FROM agent")) {
           while (rs.next()) {
             agents.put(rs.getString(1), new PriorState.PriorAgent(Snapshots.agent(rs.getString(5)),
                 Timestamps.parse(rs.getString(2)), Optional.ofNullable(rs.getString(3)).map(Timestamps::parse),
-                rs.getString(4)));
+                rs.getString(4), Optional.ofNullable(acks.get(rs.getString(1)))));
           }
         }
         return lastScan.isEmpty() && agents.isEmpty() ? PriorState.NONE : new PriorState(lastScan, agents);
@@ -226,6 +227,15 @@ public final class StateStore implements AutoCloseable {
   /** One agent's classification history, oldest scan first; empty when no scan listed that id. */
   public Optional<AgentHistory> agentHistory(String agentId) {
     return inTransaction(false, "reading an agent's history", () -> history.agent(agentId));
+  }
+
+  /**
+   * Records that someone looked at an agent ({@code wraith ack}). The agent must have been listed by some scan.
+   *
+   * @return the agent's last recorded form
+   */
+  public InventoryAgent acknowledge(String agentId, InventoryAgent.Acknowledgement ack) {
+    return inTransaction(true, "recording an acknowledgement", () -> history.acknowledge(agentId, ack));
   }
 
   /** Ids of recorded agents that start with {@code prefix}, sorted, at most {@code limit}. */

@@ -1,6 +1,5 @@
 package dev.wraith.tetragon;
 
-import dev.wraith.host.CommandLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +8,8 @@ import java.util.Optional;
  * One process as a Tetragon event describes it. Identity is {@code execId} (unique cluster-wide over time).
  * Both readers (JSON export and gRPC) build it through {@link #of}, so the same process reads the same.
  *
- * @param argv binary then the arguments split on whitespace, secret values already replaced by "***"
+ * @param argv binary then the arguments split on whitespace, raw: the collector redacts them before anything leaves
+ *     the layer ({@link TetragonCollector})
  * @param startTime RFC 3339 in protojson's form (UTC, 0, 3, 6 or 9 fraction digits), "" when absent
  * @param inInitTree true only when the event said so: protojson omits false, so absent means false
  * @param pod empty for node processes
@@ -29,7 +29,7 @@ public record Proc(String execId, String parentExecId, int pid, int uid, String 
     // Tetragon joins argv with spaces; an argument that contained a space cannot be told apart
     for (String a : str(arguments).split(" ", -1)) if (!a.isEmpty()) raw.add(a);
     return new Proc(str(execId), str(parentExecId), (int) Math.max(pid, 0), (int) Math.max(uid, 0), str(cwd), bin,
-        CommandLine.redact(raw), startTime == null ? "" : Rfc3339.format(startTime), inInitTree, pod);
+        raw, startTime == null ? "" : Rfc3339.format(startTime), inInitTree, pod);
   }
 
   /**

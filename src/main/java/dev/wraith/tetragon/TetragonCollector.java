@@ -13,6 +13,9 @@ import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.UnattributedDestinations;
+import dev.wraith.redact.Redactor;
+import dev.wraith.files.FileProblem;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,16 +48,22 @@ public final class TetragonCollector {
 
   private final Attributor attributor;
   private final DnsAnswers dns;
+  private final Redactor redactor;
 
-  /** Attribution by address only (no recorded DNS answers). */
-  public TetragonCollector(Attributor attributor) {
-    this(attributor, new DnsAnswers(1));
+  /**
+   * Attribution by address only (no recorded DNS answers).
+   *
+   * @param redactor applied to each process's arguments when it becomes an observation or an in-cluster connection
+   */
+  public TetragonCollector(Attributor attributor, Redactor redactor) {
+    this(attributor, new DnsAnswers(1), redactor);
   }
 
   /** @param dns recorded DNS answers ({@code --dns-log}): the names each process resolved decide first */
-  public TetragonCollector(Attributor attributor, DnsAnswers dns) {
+  public TetragonCollector(Attributor attributor, DnsAnswers dns, Redactor redactor) {
     this.attributor = attributor;
     this.dns = dns;
+    this.redactor = redactor;
   }
 
   /** Mutable state of one collect call. */
@@ -190,8 +199,7 @@ public final class TetragonCollector {
       failure = e;
     }
     if (failure != null) {
-      String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-      return scan(source, fold, tally, LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
+      return scan(source, fold, tally, LayerStatus.failed(LAYER, why(source, failure)));
     }
     List<String> warnings = TetragonNotes.warnings(source, fold.gaps, fold.gapCount, tally, fold.connects, fold.sawPod,
         fold.sawInitTree, fold.tree.forgotten());
@@ -212,7 +220,17 @@ public final class TetragonCollector {
     return scan(source, fold, tally, status);
   }
 
-  private static TetragonScan scan(EventSource source, Fold fold, ReadTally tally, LayerStatus status) {
+  /** A read failure in words: a file problem says itself; a bug says so without its class name (--debug has it). */
+  private static String why(EventSource source, Exception failure) {
+    if (failure instanceof FileProblem p) return p.getMessage();
+    if (failure instanceof IOException && failure.getMessage() != null) { // the gRPC source's own sentences
+      return "reading " + source.describe() + ": " + failure.getMessage();
+    }
+    Throwable t = failure.getCause() instanceof Error e ? e : failure; // the reader thread hands Errors over wrapped
+    return "reading " + source.describe() + ": " + dev.wraith.files.Failures.describe(t, "reading Tetragon events");
+  }
+
+  private TetragonScan scan(EventSource source, Fold fold, ReadTally tally, LayerStatus status) {
     boolean failed = status.state() == LayerStatus.State.FAILED;
     List<TetragonObservation> out = new ArrayList<>();
     List<TetragonInCluster> inCluster = new ArrayList<>();
@@ -229,14 +247,14 @@ public final class TetragonCollector {
         (int) Math.min(fold.gapCount, Integer.MAX_VALUE)));
   }
 
-  private static TetragonObservation observation(ProcessTree tree, Pair p) {
+  private TetragonObservation observation(ProcessTree tree, Pair p) {
     Described d = describe(tree, p);
     Observation o = new Observation(d.info(), d.origin(), d.script(), p.ip, p.port, p.attribution.orElseThrow(), p.first,
         p.last, p.connections, p.connections);
     return new TetragonObservation(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), o);
   }
 
-  private static TetragonInCluster inCluster(ProcessTree tree, Pair p) {
+  private TetragonInCluster inCluster(ProcessTree tree, Pair p) {
     Described d = describe(tree, p);
     InClusterConnection c = new InClusterConnection(d.info(), d.origin(), d.script(), p.ip, p.port, p.first, p.last,
         p.connections, p.connections);
@@ -247,13 +265,13 @@ public final class TetragonCollector {
   private record Described(Proc proc, ProcessInfo info, ProcessOrigin origin, Optional<EntryScript> script, boolean probe,
       String launcher) {}
 
-  private static Described describe(ProcessTree tree, Pair p) {
+  private Described describe(ProcessTree tree, Pair p) {
     Proc proc = tree.get(p.process.execId()).orElse(p.process);
     int ppid = tree.get(proc.parentExecId()).or(() -> p.parent).map(Proc::pid).orElse(0);
     Optional<ContainerRef> container = proc.pod().map(x -> new ContainerRef(x.uid(), x.containerId(), x.runtime(), "", ""));
     List<Integer> nsPids = proc.pod().filter(x -> x.containerPid() > 0).map(x -> List.of(proc.pid(), x.containerPid()))
         .orElse(List.of(proc.pid()));
-    ProcessInfo info = new ProcessInfo(proc.pid(), 0, ppid, proc.uid(), nsPids, proc.binary(), proc.argv(), proc.cwd(),
+    ProcessInfo info = new ProcessInfo(proc.pid(), 0, ppid, proc.uid(), nsPids, proc.binary(), redactor.argv(proc.argv()), proc.cwd(),
         List.of(), container, "");
     // the file is on another node, if anywhere: the path is reported, never hashed
     Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd().isEmpty() ? "/" : proc.cwd())

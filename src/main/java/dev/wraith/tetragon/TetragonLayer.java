@@ -36,7 +36,8 @@ public final class TetragonLayer {
   public static TetragonScan scan(Catalogue catalogue, List<Path> files, Optional<String> address, List<Pin> pins,
       List<Path> dnsLogs, Duration duration) {
     Recorded dns = recorded(dnsLogs);
-    TetragonCollector collector = new TetragonCollector(new Attributor(catalogue, pins, Optional.empty()), dns.answers());
+    TetragonCollector collector = new TetragonCollector(new Attributor(catalogue, pins, Optional.empty()), dns.answers(),
+        dev.wraith.redact.Redactor.of(catalogue));
     TetragonScan scan;
     if (!files.isEmpty()) {
       scan = collector.collect(new JsonExportSource(files));

@@ -135,30 +135,73 @@ class ScanAllCommandTest {
   }
 
   @Test
-  void aSecondScanWithTheGhostGoneListsItAsZombieAndDiffSaysSo() throws Exception {
+  void aGhostThatStopsStaysAGhostUntilAcknowledged() throws Exception {
     Path state = dir.resolve("state.db");
     Path full = DEMO.resolve("tetragon.log.gz");
     Run first = run(offline(full, dir.resolve("r1"), "--state", state.toString()).toArray(String[]::new));
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).containsPattern("GHOST\\s+1").contains("new");
+    JsonNode ghost = agent(json(dir.resolve("r1/inventory.json")), "GHOST");
 
     // the same cluster a day later: the script was found and killed, the services still run
     Path without = dir.resolve("tetragon-without-ghost.log.gz");
     writeWithout(full, without, "reconcile.py");
     Run second = run(offline(without, dir.resolve("r2"), "--state", state.toString(), "--fail-on", "GHOST")
         .toArray(String[]::new));
-    assertThat(second.code()).as("no ghost any more, so --fail-on GHOST passes: " + second.err()).isZero();
-    assertThat(second.out()).containsPattern("GHOST\\s+0").containsPattern("ZOMBIE\\s+1").containsPattern("CONFIRMED\\s+2");
-    JsonNode zombie = agent(json(dir.resolve("r2/inventory.json")), "ZOMBIE");
-    JsonNode ghost = agent(json(dir.resolve("r1/inventory.json")), "GHOST");
-    assertThat(zombie.path("id").asText()).isEqualTo(ghost.path("id").asText());
-    // ZOMBIE is LOW, raised one level: the pod it ran in can read secrets
-    assertThat(zombie.path("risk").asText()).isEqualTo("MEDIUM");
-    assertThat(zombie.path("reasons").toString()).contains("read-secrets");
+    assertThat(second.code()).as("an unacknowledged ghost is still a ghost for --fail-on: " + second.err()).isEqualTo(1);
+    assertThat(second.out()).containsPattern("GHOST\\s+1").containsPattern("ZOMBIE\\s+0").containsPattern("CONFIRMED\\s+2")
+        .contains("GHOST (inactive)");
+    JsonNode inactive = agent(json(dir.resolve("r2/inventory.json")), "GHOST");
+    assertThat(inactive.path("id").asText()).isEqualTo(ghost.path("id").asText());
+    assertThat(inactive.path("risk").asText()).as("not downgraded by time").isEqualTo(ghost.path("risk").asText());
+    assertThat(inactive.path("inactiveSince").asText()).isNotEmpty();
+    assertThat(inactive.path("change").asText()).isEqualTo("CHANGED");
+    assertThat(inactive.path("reasons").get(0).asText()).startsWith("Not seen running since ");
 
     Run diff = run("diff", "--state", state.toString());
     assertThat(diff.code()).as(diff.err()).isZero();
-    assertThat(diff.out()).contains("reconcile.py").contains("GHOST").contains("ZOMBIE");
+    assertThat(diff.out()).contains("reconcile.py").contains("no longer seen running");
+
+    String id = ghost.path("id").asText();
+    Run ack = run("ack", id.substring(0, 8), "--note", "INC-4711: debug script, removed", "--state", state.toString());
+    assertThat(ack.code()).as(ack.err()).isZero();
+    assertThat(ack.out()).contains("acknowledged GHOST").contains(id).contains("no longer lists it");
+
+    Run third = run(offline(without, dir.resolve("r3"), "--state", state.toString(), "--fail-on", "GHOST")
+        .toArray(String[]::new));
+    assertThat(third.code()).as("acknowledged: " + third.err()).isZero();
+    assertThat(third.out()).containsPattern("GHOST\\s+0");
+    Run history = run("history", "--agent", id, "--state", state.toString());
+    assertThat(history.out()).contains("inactive").contains("acknowledged ").contains("INC-4711: debug script, removed");
+  }
+
+  @Test
+  void ackRefusesAnUnknownAgentAndAnEmptyNote() throws Exception {
+    Path state = dir.resolve("state.db");
+    Run first = run(offline(DEMO.resolve("tetragon.log.gz"), dir.resolve("r1"), "--state", state.toString())
+        .toArray(String[]::new));
+    assertThat(first.code()).as(first.err()).isZero();
+    Run unknown = run("ack", "ffffffffffffffff", "--note", "x", "--state", state.toString());
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no agent 'ffffffffffffffff'");
+    String id = agent(json(dir.resolve("r1/inventory.json")), "GHOST").path("id").asText();
+    Run empty = run("ack", id, "--note", "  ", "--state", state.toString());
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("--note is empty");
+    Run twoLines = run("ack", id, "--note", "a\nb", "--state", state.toString());
+    assertThat(twoLines.code()).isEqualTo(2);
+    assertThat(twoLines.err()).contains("one line");
+    Run noState = run("ack", id, "--note", "x", "--state", dir.resolve("none.db").toString());
+    assertThat(noState.code()).isEqualTo(2);
+
+    String token = "sk-proj-" + "Ack9Note7Pasted3Token5Value1xyzAB";
+    Run pasted = run("ack", id, "--note", "rotated " + token + " after INC-9", "--state", state.toString());
+    assertThat(pasted.code()).as(pasted.err()).isZero();
+    assertThat(pasted.out()).contains("stored masked").doesNotContain(token);
+    Run history = run("history", "--agent", id, "--state", state.toString(), "--format", "json");
+    assertThat(history.out()).contains("after INC-9").doesNotContain(token);
+    assertThat(new String(java.nio.file.Files.readAllBytes(state), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .as("the state database").doesNotContain(token);
   }
 
   @Test

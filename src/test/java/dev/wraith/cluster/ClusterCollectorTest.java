@@ -21,7 +21,7 @@ class ClusterCollectorTest {
   @BeforeAll
   static void collect() {
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(ClusterFixtures.json(), ClusterFixtures.yaml()));
-    scan = new ClusterCollector(CatalogueLoader.bundled()).collect(api, new AuditLogReader().read(List.of(ClusterFixtures.audit())));
+    scan = new ClusterCollector(CatalogueLoader.bundled()).collect(api, new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(ClusterFixtures.audit())));
   }
 
   @Test

@@ -51,20 +51,74 @@ class CorrelationHistoryTest {
     assertThat(triage.id()).isEqualTo(named(first, "triage-agent").id());
     assertThat(triage.change()).isEqualTo(Change.CHANGED);
     assertThat(triage.lastSeen()).isEqualTo(named(first, "triage-agent").lastSeen());
+    assertThat(triage.inactiveSince()).isEqualTo(named(first, "triage-agent").lastSeen());
+    assertThat(triage.process()).as("what it last ran as").isEqualTo(named(first, "triage-agent").process());
+    assertThat(triage.reasons().get(0)).startsWith("Its code exists; seen running until ");
     assertThat(named(second, "search-indexer").classification()).as("never seen running").isEqualTo(Classification.UNKNOWN);
   }
 
   @Test
-  void aGhostThatIsGoneIsListedAsZombieFromItsSnapshot() {
+  void aGhostThatStopsStaysAGhostWhileInactiveWithItsRiskAndEvidence() {
+    InventoryAgent before = named(first, "agent.py");
     Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
     InventoryAgent ghost = named(second, "agent.py");
-    assertThat(ghost.classification()).isEqualTo(Classification.ZOMBIE);
-    assertThat(ghost.process()).isEmpty();
-    assertThat(ghost.connections()).isEmpty();
+    assertThat(ghost.classification()).isEqualTo(Classification.GHOST);
+    assertThat(ghost.risk()).isEqualTo(before.risk());
+    assertThat(ghost.inactiveSince()).isEqualTo(before.lastSeen());
+    assertThat(ghost.process()).as("what it last ran as").isEqualTo(before.process());
+    assertThat(ghost.connections()).isEqualTo(before.connections());
+    assertThat(ghost.observedAtRuntime()).isFalse();
     assertThat(ghost.workload().orElseThrow().name()).isEqualTo("checkout-api");
-    assertThat(ghost.reasons()).anyMatch(r -> r.contains("Was GHOST"));
+    assertThat(ghost.reasons().get(0)).startsWith("Not seen running since " + Words.time(before.lastSeen().orElseThrow()))
+        .contains("1 day before this scan", "stays GHOST until acknowledged (wraith ack " + ghost.id());
+    assertThat(ghost.reasons().subList(1, ghost.reasons().size())).isEqualTo(before.reasons());
+    assertThat(ghost.evidence()).containsAll(before.evidence());
+    assertThat(ghost.change()).as("a transition the diff must show").isEqualTo(Change.CHANGED);
+    assertThat(ghost.lastSeen()).isEqualTo(before.lastSeen());
     assertThat(named(second, "sync.py").classification()).isEqualTo(Classification.GHOST);
+    assertThat(named(second, "sync.py").inactive()).isFalse();
     assertThat(named(second, "sync.py").change()).isEqualTo(Change.UNCHANGED);
+
+    Inventory third = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(2))).withState(prior(second), true));
+    InventoryAgent still = named(third, "agent.py");
+    assertThat(still.classification()).isEqualTo(Classification.GHOST);
+    assertThat(still.reasons()).as("one inactivity line, not one per scan").filteredOn(r -> r.startsWith("Not seen")).hasSize(1);
+    assertThat(still.reasons().get(0)).contains("2 days before this scan");
+    assertThat(still.evidence()).filteredOn(e -> e.detail().startsWith("last runtime sighting")).hasSize(1);
+    assertThat(still.change()).isEqualTo(Change.UNCHANGED);
+  }
+
+  @Test
+  void anAcknowledgedInactiveGhostIsNoLongerListedAndIsListedAgainWhenItRunsAgain() {
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    InventoryAgent ghost = named(second, "agent.py");
+    var ack = new InventoryAgent.Acknowledgement(Scenario.SCAN.plus(Duration.ofDays(1).plusHours(2)), "INC-1: debug script removed");
+    PriorState acked = prior(second, ghost.id(), ack);
+    Inventory third = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(2))).withState(acked, true));
+    assertThat(third.agents()).extracting(InventoryAgent::id).doesNotContain(ghost.id());
+
+    Inventory again = CORRELATOR.correlate(Scenario.input(Scenario.SCAN.plus(Duration.ofDays(3)))
+        .withState(acked, true));
+    InventoryAgent back = named(again, "agent.py");
+    assertThat(back.classification()).isEqualTo(Classification.GHOST);
+    assertThat(back.inactive()).isFalse();
+    assertThat(back.acknowledgement()).contains(ack);
+    assertThat(back.reasons()).last().asString()
+        .isEqualTo("Acknowledged " + Words.time(ack.at()) + ": INC-1: debug script removed (seen running again after that)");
+    assertThat(back.change()).isEqualTo(Change.CHANGED);
+  }
+
+  @Test
+  void anAcknowledgementBeforeTheLastSightingDoesNotHideIt() {
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    InventoryAgent ghost = named(second, "agent.py");
+    var early = new InventoryAgent.Acknowledgement(Scenario.SCAN.minus(Duration.ofDays(1)), "looked at it last week");
+    Inventory third = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(2)))
+        .withState(prior(second, ghost.id(), early), true));
+    InventoryAgent still = named(third, "agent.py");
+    assertThat(still.inactive()).isTrue();
+    assertThat(still.acknowledgement()).contains(early);
+    assertThat(still.reasons()).last().asString().isEqualTo("Acknowledged " + Words.time(early.at()) + ": looked at it last week");
   }
 
   @Test
@@ -72,6 +126,8 @@ class CorrelationHistoryTest {
     Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
     Inventory late = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(40))).withState(prior(second), true));
     assertThat(late.agents()).extracting(InventoryAgent::name).doesNotContain("agent.py");
+    Inventory within = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(29))).withState(prior(second), true));
+    assertThat(named(within, "agent.py").inactive()).isTrue();
     assertThat(named(late, "triage-agent").classification()).as("code still exists").isEqualTo(Classification.ZOMBIE);
   }
 
@@ -107,6 +163,14 @@ class CorrelationHistoryTest {
     for (InventoryAgent a : inv.agents()) {
       m.put(a.id(), new PriorState.PriorAgent(a, a.firstSeen().orElse(inv.scanTime()), a.lastSeen(), a.digest()));
     }
+    return new PriorState(Optional.of(inv.scanTime()), m);
+  }
+
+  /** {@link #prior(Inventory)} with one agent acknowledged. */
+  static PriorState prior(Inventory inv, String id, InventoryAgent.Acknowledgement ack) {
+    Map<String, PriorState.PriorAgent> m = new HashMap<>(prior(inv).agents());
+    PriorState.PriorAgent p = m.get(id);
+    m.put(id, new PriorState.PriorAgent(p.snapshot(), p.firstSeen(), p.lastRuntimeSeen(), p.digest(), Optional.of(ack)));
     return new PriorState(Optional.of(inv.scanTime()), m);
   }
 

@@ -58,7 +58,7 @@ class CorrelationMatchingTest {
   void aRunningWorkloadWithoutAiInItsSpecConfirmsTheCodeItsImageIsBuiltFrom() {
     var cluster = new ClusterCollector(Scenario.catalogue()).collect(
         SnapshotKubeApi.read(List.of(Path.of("src/test/resources/correlate/cluster-quiet.yaml"))),
-        new AuditLogReader().read(List.of()));
+        new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of()));
     Inventory inv = CORRELATOR.correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN).withCode(code, Map.of())
         .withCluster(cluster));
     InventoryAgent indexer = inv.agents().stream().filter(a -> a.name().equals("search-indexer")).findFirst().orElseThrow();
@@ -72,7 +72,7 @@ class CorrelationMatchingTest {
   void whatRunsInADebugContainerIsTreatedLikeAnExecNotLikeTheWorkload() {
     var cluster = new ClusterCollector(Scenario.catalogue()).collect(
         SnapshotKubeApi.read(List.of(Path.of("src/test/resources/correlate/cluster-quiet.yaml"))),
-        new AuditLogReader().read(List.of()));
+        new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of()));
     var p = Scenario.process(5150, "/usr/local/bin/python3", List.of("python3", "/srv/other.py"),
         Optional.of(new dev.wraith.model.ContainerRef("6c0e2a44-1c1d-4f0a-9d3e-000000000001", "09".repeat(32), "containerd",
             "", "")));
@@ -86,7 +86,7 @@ class CorrelationMatchingTest {
     assertThat(ghost.classification()).isEqualTo(Classification.GHOST);
     assertThat(ghost.process().orElseThrow().execed()).isTrue();
     assertThat(ghost.workload().orElseThrow().container()).isEqualTo("debugger-k2x9z");
-    assertThat(ghost.evidence()).anyMatch(e -> e.layer().equals("audit") && e.detail().contains("ephemeral-container"));
+    assertThat(ghost.evidence()).anyMatch(e -> e.layer().equals("audit") && e.detail().contains("ephemeral debug container"));
     assertThat(inv.agents()).filteredOn(a -> a.name().equals("search-indexer")).singleElement()
         .satisfies(a -> assertThat(a.classification()).isEqualTo(Classification.CONFIRMED));
   }

@@ -97,8 +97,15 @@ class CorrelationRiskTest {
 
   @Test
   void keyLikeArgumentsAreMaskedEvenIfALayerMissedThem() {
-    assertThat(Masking.argv(List.of("python3", "agent.py", "--api-key", "abc", "--token=xyz", "sk-ant-api03-AAAABBBBCCCCDDDD",
-        "AKIAIOSFODNN7EXAMPLE", "--loop", "/data/run-2026.log")))
+    var p = Scenario.process(6100, "/usr/bin/python3", List.of("python3", "agent.py", "--api-key", "abc", "--token=xyz",
+        "sk-ant-api03-AAAABBBBCCCCDDDD", "AKIAIOSFODNN7EXAMPLE", "--loop", "/data/run-2026.log"), java.util.Optional.empty());
+    var o = Scenario.observation(p, dev.wraith.model.ProcessOrigin.NODE, java.util.Optional.empty(), "160.79.104.10",
+        Scenario.ANTHROPIC, "2026-03-02T08:51:00Z", "2026-03-02T08:58:00Z", 3);
+    var host = new dev.wraith.model.HostScan("/proc", Scenario.SCAN.minusSeconds(600), Scenario.SCAN, List.of(o), List.of(),
+        LayerStatus.ran("host", List.of()), new dev.wraith.model.HostScan.Stats(1, 0, 0, 1, 1));
+    InventoryAgent ghost = new Correlator(Scenario.catalogue())
+        .correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN).withHost(host, "node-x")).agents().get(0);
+    assertThat(ghost.process().orElseThrow().arguments())
         .containsExactly("python3", "agent.py", "--api-key", "***", "--token=***", "***", "***", "--loop", "/data/run-2026.log");
   }
 }

@@ -94,7 +94,7 @@ final class Scenario {
 
   static ClusterScan cluster() {
     return new ClusterCollector(catalogue()).collect(SnapshotKubeApi.read(List.of(CLUSTER)),
-        new AuditLogReader().read(List.of(AUDIT)));
+        new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(AUDIT)));
   }
 
   static HostScan host() {
@@ -140,8 +140,13 @@ final class Scenario {
   }
 
   static CorrelationInput input() {
+    return input(SCAN);
+  }
+
+  /** The whole scenario, scanned at {@code when} (the observations keep their own times). */
+  static CorrelationInput input(java.time.Instant when) {
     CodeScan code = code();
-    return CorrelationInput.of(TOOL, SCAN).withCode(code, hashes(code)).withCluster(cluster()).withHost(host(), "node-a")
+    return CorrelationInput.of(TOOL, when).withCode(code, hashes(code)).withCluster(cluster()).withHost(host(), "node-a")
         .withTetragon(tetragon()).withMcp(mcp()).withState(dev.wraith.model.PriorState.NONE, true)
         .withLayers(List.of(code.status(), cluster().status(), host().status(), tetragon().status()));
   }

@@ -20,9 +20,10 @@ class CommandLineTest {
   }
 
   @Test
-  void argvRedactsSecretFlagsAndKeyShapedValues() {
-    List<String> argv = CommandLine.argv(nul("python3", "agent.py", "--api-key", "abc123", "--token=xyz",
-        "--model", "gpt-4o", "sk-abcdefghijklmnopqrstuvwxyz", "-p", "8080"));
+  void argvIsSplitRawAndRedactedByTheReaderWithTheOneRedactor() {
+    assertThat(CommandLine.split(nul("python3", "--api-key", "abc123"))).containsExactly("python3", "--api-key", "abc123");
+    List<String> argv = dev.wraith.redact.Redactor.bundled().argv(CommandLine.split(nul("python3", "agent.py", "--api-key", "abc123", "--token=xyz",
+        "--model", "gpt-4o", "sk-abcdefghijklmnopqrstuvwxyz", "-p", "8080")));
     assertThat(argv).containsExactly("python3", "agent.py", "--api-key", "***", "--token=***", "--model", "gpt-4o", "***",
         "-p", "8080");
   }

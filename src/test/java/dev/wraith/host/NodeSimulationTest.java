@@ -97,7 +97,7 @@ class NodeSimulationTest {
     List<Pin> pins = List.of(Pin.parse("api.openai.com=127.0.0.1:443"), Pin.parse("api.mistral.ai=127.0.0.1:" + mistral),
         Pin.parse("api.anthropic.com=127.0.0.1:" + anthropic), Pin.parse("api.cohere.com=127.0.0.1:" + cohere));
     Sensor sensor = new Sensor(new LiveProcFs(Path.of("/proc")),
-        new Attributor(CatalogueLoader.bundled(), pins, Optional.empty()), Clock.systemUTC(), List::of);
+        new Attributor(CatalogueLoader.bundled(), pins, Optional.empty()), dev.wraith.redact.Redactor.bundled(), Clock.systemUTC(), List::of);
     sensor.observe(Duration.ofMillis(1), Sensor.DEFAULT_INTERVAL); // warm up outside the measured window
 
     CompletableFuture<HostScan> window = CompletableFuture.supplyAsync(() -> observe(sensor, Duration.ofSeconds(5)));

@@ -69,7 +69,7 @@ class ProcFixtureTest {
   @BeforeAll
   static void observe() throws Exception {
     Sensor sensor = new Sensor(new NonRoot(), new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()),
-        Clock.systemUTC(), List::of);
+        dev.wraith.redact.Redactor.bundled(), Clock.systemUTC(), List::of);
     scan = sensor.observe(Duration.ofMillis(1), Duration.ofMillis(50));
   }
 

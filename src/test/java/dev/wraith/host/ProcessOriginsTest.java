@@ -32,7 +32,7 @@ class ProcessOriginsTest {
         .process(121, 120, 120, 120, 1200, new int[] {121, 3}, ProcTree.container(POD, APP), NET, PID, "/app/worker")
         .process(130, 100, 130, 130, 5000, new int[] {130, 9}, ProcTree.container(POD, APP), NET, PID, "/bin/sh")
         .process(140, 100, 140, 140, 1150, new int[] {140, 4}, ProcTree.container(POD, SIDECAR), NET, PID, "/proxy");
-    ProcessTable table = new ProcessTable(new LiveProcFs(root));
+    ProcessTable table = new ProcessTable(new LiveProcFs(root), dev.wraith.redact.Redactor.bundled());
     List<Integer> ns = List.of(110, 120, 121, 130, 140);
     assertThat(origin(table, 110, ns)).isEqualTo(ProcessOrigin.CONTAINER);
     assertThat(origin(table, 120, ns)).as("the app container's init, child of the shim, not pid 1").isEqualTo(ProcessOrigin.CONTAINER);
@@ -47,7 +47,7 @@ class ProcessOriginsTest {
     t.process(100, 1, 100, 100, 500, new int[] {100}, SHIM, NODE_NET, HOST_PID, "/usr/bin/containerd-shim-runc-v2")
         .process(120, 100, 120, 120, 1100, new int[] {120}, ProcTree.container(POD, APP), NODE_NET, HOST_PID, "/agent")
         .process(130, 100, 130, 130, 5000, new int[] {130}, ProcTree.container(POD, APP), NODE_NET, HOST_PID, "/bin/sh");
-    ProcessTable table = new ProcessTable(new LiveProcFs(root));
+    ProcessTable table = new ProcessTable(new LiveProcFs(root), dev.wraith.redact.Redactor.bundled());
     assertThat(origin(table, 120, List.of(1, 100, 120, 130))).isEqualTo(ProcessOrigin.CONTAINER);
     assertThat(origin(table, 130, List.of(1, 100, 120, 130))).isEqualTo(ProcessOrigin.EXEC);
   }
@@ -58,7 +58,7 @@ class ProcessOriginsTest {
     ProcTree t = new ProcTree(root);
     t.process(100, 1, 100, 100, 500, new int[] {100}, SHIM, NODE_NET, HOST_PID, "/usr/bin/containerd-shim-runc-v2")
         .process(130, 100, 130, 130, 5000, new int[] {130, 17}, ProcTree.container(POD, APP), NET, PID, "/bin/sh");
-    assertThat(origin(new ProcessTable(new LiveProcFs(root)), 130, List.of(130))).isEqualTo(ProcessOrigin.EXEC);
+    assertThat(origin(new ProcessTable(new LiveProcFs(root), dev.wraith.redact.Redactor.bundled()), 130, List.of(130))).isEqualTo(ProcessOrigin.EXEC);
   }
 
   @Test
@@ -72,7 +72,7 @@ class ProcessOriginsTest {
         // nohup python3 agent.py & from the exec'd shell, whose parent link already points at the init
         .process(221, 210, 220, 220, 3100, new int[] {221, 6}, ProcTree.container(POD, APP), NET, PID, "/usr/bin/python3");
     LiveProcFs proc = new LiveProcFs(root);
-    ProcessTable table = new ProcessTable(proc);
+    ProcessTable table = new ProcessTable(proc, dev.wraith.redact.Redactor.bundled());
     List<Integer> ns = List.of(210, 211, 220, 221, 230);
     assertThat(origin(table, 211, ns)).isEqualTo(ProcessOrigin.CONTAINER);
     assertThat(origin(table, 230, ns)).as("a workload daemon with its own session").isEqualTo(ProcessOrigin.CONTAINER);
@@ -84,7 +84,7 @@ class ProcessOriginsTest {
     assertThat(origin(table, 222, List.of(210, 211, 221, 222, 230))).isEqualTo(ProcessOrigin.EXEC);
 
     // a fresh sensor never saw the shell: nothing is left to tell (documented limit), it reads as the container's
-    assertThat(origin(new ProcessTable(proc), 222, List.of(210, 211, 222, 230))).isEqualTo(ProcessOrigin.CONTAINER);
+    assertThat(origin(new ProcessTable(proc, dev.wraith.redact.Redactor.bundled()), 222, List.of(210, 211, 222, 230))).isEqualTo(ProcessOrigin.CONTAINER);
   }
 
   @Test
@@ -95,7 +95,7 @@ class ProcessOriginsTest {
         .process(320, 300, 320, 320, 3000, new int[] {320, 5}, ProcTree.container(POD, APP), NET, PID, "/bin/sh")
         // setsid python3 agent.py & from the exec'd shell: a session of its own
         .process(321, 320, 321, 321, 3100, new int[] {321, 6}, ProcTree.container(POD, APP), NET, PID, "/usr/bin/python3");
-    ProcessTable table = new ProcessTable(new LiveProcFs(root));
+    ProcessTable table = new ProcessTable(new LiveProcFs(root), dev.wraith.redact.Redactor.bundled());
     assertThat(origin(table, 321, List.of(310, 320, 321))).isEqualTo(ProcessOrigin.EXEC);
     // the shell exits, the agent is re-parented to the init and starts a worker: the agent's recorded origin tells
     t.exit(320);

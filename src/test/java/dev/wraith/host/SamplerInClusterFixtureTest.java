@@ -69,7 +69,7 @@ class SamplerInClusterFixtureTest {
     t.process(20, 1, 20, 20, 50, new int[] {20, 7}, POD, NET, PID, "/usr/bin/python3", "/app/route.py")
         .socket(20, 3, 8001).net(1, ROW + PUBLIC + ORPHAN, "3 0 0 0 3");
     Counting proc = new Counting(new LiveProcFs(root));
-    Sampler sampler = new Sampler(proc, attributor(), 4242);
+    Sampler sampler = new Sampler(proc, attributor(), dev.wraith.redact.Redactor.bundled(), 4242);
     Sampler.Sample first = sampler.sample();
     assertThat(first.sightings()).isEmpty();
     assertThat(first.inCluster()).extracting(x -> x.owner().info().pid() + " " + x.ip() + ":" + x.port())
@@ -90,7 +90,7 @@ class SamplerInClusterFixtureTest {
     for (int p = 1; p <= InClusterOwners.MAX_PIDS + 1; p++) t.process(p, 0, p, p, p, new int[] {p}, node, net, pid, "/bin/sleep");
     t.socket(7, 3, 8001).net(1, ROW, "1 0 0 0 1");
     Counting proc = new Counting(new LiveProcFs(root));
-    Sampler sampler = new Sampler(proc, attributor(), 4242);
+    Sampler sampler = new Sampler(proc, attributor(), dev.wraith.redact.Redactor.bundled(), 4242);
     Sampler.Sample s = sampler.sample();
     assertThat(s.inCluster()).isEmpty();
     assertThat(proc.fdListings.get()).isZero();

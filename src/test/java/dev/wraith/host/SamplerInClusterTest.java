@@ -73,7 +73,8 @@ class SamplerInClusterTest {
     node.awaitFile(dir.resolve("ready"), 15_000);
 
     Sensor sensor = new Sensor(new LiveProcFs(Path.of("/proc")),
-        new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()), Clock.systemUTC(), List::of);
+        new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()), dev.wraith.redact.Redactor.bundled(), Clock.systemUTC(),
+        List::of);
     HostScan scan = sensor.observe(Duration.ofSeconds(1), Sensor.DEFAULT_INTERVAL);
 
     assertThat(scan.observations()).as("nothing names %s:8000 on the node", SERVICE_IP)

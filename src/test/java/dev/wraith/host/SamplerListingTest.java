@@ -27,7 +27,7 @@ class SamplerListingTest {
   void aNewProcessesConnectionIsOwnedWithoutWaitingForTheNextListing() throws IOException {
     ProcTree t = new ProcTree(root);
     t.process(1, 0, 1, 1, 1, new int[] {1}, NODE, NET, PID, "/sbin/init").net(1, "", "10 0 0 0 0");
-    Sampler sampler = new Sampler(new LiveProcFs(root), attributor(), 4242);
+    Sampler sampler = new Sampler(new LiveProcFs(root), attributor(), dev.wraith.redact.Redactor.bundled(), 4242);
     assertThat(sampler.sample().sightings()).isEmpty();
     assertThat(sampler.listedLastSample()).isTrue();
 
@@ -44,7 +44,7 @@ class SamplerListingTest {
   void anUnexplainedSocketListsOnceNotEverySample() throws IOException {
     ProcTree t = new ProcTree(root);
     t.process(1, 0, 1, 1, 1, new int[] {1}, NODE, NET, PID, "/sbin/init").net(1, "", "10 0 0 0 0");
-    Sampler sampler = new Sampler(new LiveProcFs(root), attributor(), 4242);
+    Sampler sampler = new Sampler(new LiveProcFs(root), attributor(), dev.wraith.redact.Redactor.bundled(), 4242);
     sampler.sample();
     t.net(1, ROW, "11 0 0 0 1"); // nobody holds inode 7001 (another uid's process, in the kernel's view)
     sampler.sample();

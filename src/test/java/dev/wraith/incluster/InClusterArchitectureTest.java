@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-cluster package sits beside the layers: it sees the model (Inventory, HostScan) and fabric8, never a
- * collector, a reporter, the orchestrator or the CLI; and nothing below the CLI depends on it.
+ * The in-cluster package sits beside the layers: it sees the model (Inventory, HostScan), the redactor and fabric8,
+ * never a collector, a reporter, the orchestrator or the CLI; and nothing below the CLI depends on it.
  */
 class InClusterArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -30,7 +30,8 @@ class InClusterCommandsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Thread sensor = new Thread(() -> Main.run("sensor", "--serve", "127.0.0.1:" + port, "--duration", "1", "--no-dns"));
+    Thread sensor = new Thread(() -> Main.run("sensor", "--serve", "127.0.0.1:" + port, "--duration", "1", "--no-dns",
+        "--probe", "proc"));
     sensor.setDaemon(true);
     sensor.start();
     try {

@@ -29,7 +29,7 @@ class McpProbeTest {
   /** The interpreter itself, not a version-manager shim (a pyenv shim is a shell script that adds its own variables). */
   static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
-  private final SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), HOST_ENV, "test");
+  private final SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), HOST_ENV, "test", dev.wraith.redact.Redactor.bundled());
 
   static McpServer server(String name, String command, List<String> args) {
     return new McpServer(name, "test", "test.json", McpTransport.STDIO, command, args, "", "", List.of(), McpPackage.NONE);
@@ -83,7 +83,7 @@ class McpProbeTest {
 
   @Test
   void serverThatHangsTimesOutAndIsKilled() {
-    SdkProber quick = new SdkProber(Duration.ofSeconds(2), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), HOST_ENV, "test");
+    SdkProber quick = new SdkProber(Duration.ofSeconds(2), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), HOST_ENV, "test", dev.wraith.redact.Redactor.bundled());
     long start = System.nanoTime();
     McpProbe p = quick.probe(server("hangs", PYTHON, List.of(SCRIPT, "hang")), stdio(PYTHON, List.of(SCRIPT, "hang"), Map.of()));
     assertThat(p.status()).isEqualTo(McpProbe.Status.TIMEOUT);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The default aibom.cdx.json: CycloneDX 1.7, valid against the official 1.7 schema, otherwise the 1.6 document. */
 class AibomCycloneDx17Test {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AibomReporter V17 = new AibomReporter(CycloneDxVersion.V1_7, GenAiNames.bundled());
+  private static final AibomReporter V17 = new AibomReporter(CycloneDxVersion.V1_7, GenAiNames.bundled(), dev.wraith.redact.Redactor.bundled());
 
   @Test
   void theDefaultIs17() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class AibomReporterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final AibomReporter V16 = new AibomReporter(CycloneDxVersion.V1_6, GenAiNames.bundled());
+  static final AibomReporter V16 = new AibomReporter(CycloneDxVersion.V1_6, GenAiNames.bundled(), dev.wraith.redact.Redactor.bundled());
 
   @Test
   void validAgainstTheOfficialCycloneDx16Schema() throws IOException {

@@ -44,7 +44,7 @@ class ClusterReportersTest {
 
   static String render(String format) throws IOException, URISyntaxException {
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(res("snapshot-cluster.json"), res("snapshot-rbac-and-more.yaml")));
-    var scan = new ClusterCollector(CatalogueLoader.bundled()).collect(api, new AuditLogReader().read(List.of(res("audit.log"))));
+    var scan = new ClusterCollector(CatalogueLoader.bundled()).collect(api, new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(res("audit.log"))));
     ClusterReport report = new ClusterReport(new ScanReport.Tool("wraith", "test", "0", 1), scan);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     (format.equals("json") ? new ClusterJsonReporter() : new ClusterTableReporter()).write(report, out);

@@ -74,7 +74,7 @@ class HostLayerProbeTest {
 
   private static ProbeStart start(Path events) {
     try {
-      return new ProbeStart.Started(new FixtureProbe(events));
+      return new ProbeStart.Started(new FixtureProbe(events, dev.wraith.redact.Redactor.bundled()));
     } catch (java.io.IOException e) {
       return new ProbeStart.Unavailable(e.getMessage());
     }

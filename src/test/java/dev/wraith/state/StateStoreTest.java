@@ -74,6 +74,50 @@ class StateStoreTest {
   }
 
   @Test
+  void acknowledgementsAreRememberedTheLatestCountsAndHistoryListsThemAll() {
+    try (StateStore store = StateStore.open(dir.resolve("inventory.db"))) {
+      store.record(inventory(T1, ghost(T1), unknown()));
+      var first = new InventoryAgent.Acknowledgement(T2, "looked at it");
+      var second = new InventoryAgent.Acknowledgement(T3, "INC-4711: removed");
+      assertThat(store.acknowledge(GHOST_ID, first).name()).isEqualTo("sync.py");
+      store.acknowledge(GHOST_ID, second);
+      PriorState prior = store.prior();
+      assertThat(prior.agents().get(GHOST_ID).acknowledgement()).contains(second);
+      assertThat(prior.agents().get(UNKNOWN_ID).acknowledgement()).isEmpty();
+      assertThat(store.agentHistory(GHOST_ID).orElseThrow().acknowledgements()).containsExactly(first, second);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.acknowledge("no-such-agent", first))
+          .isInstanceOf(StateException.class).hasMessageContaining("has no agent no-such-agent");
+    }
+  }
+
+  @Test
+  void anInactiveAgentIsRecordedAsNotObservedAndItsSnapshotRoundTrips() throws Exception {
+    Path db = dir.resolve("inventory.db");
+    InventoryAgent g = ghost(T1);
+    InventoryAgent inactive = new InventoryAgent(g.id(), g.classification(), g.risk(), g.name(), g.workload(), g.process(),
+        g.code(), g.providers(), g.capabilities(), g.connections(), g.reach(), g.evidence(), g.reasons(), g.firstSeen(),
+        g.lastSeen(), g.change(), Optional.of(T1), Optional.of(new InventoryAgent.Acknowledgement(T2, "note")));
+    try (StateStore store = StateStore.open(db)) {
+      store.record(inventory(T1, g));
+      store.record(inventory(T2, inactive));
+      PriorState.PriorAgent p = store.prior().agents().get(GHOST_ID);
+      assertThat(p.snapshot()).isEqualTo(inactive);
+      assertThat(p.lastRuntimeSeen()).as("an inactive agent was not observed at T2").contains(T1);
+      assertThat(store.agentHistory(GHOST_ID).orElseThrow().entries()).extracting(AgentHistory.Entry::inactive)
+          .containsExactly(false, true);
+    }
+    // a snapshot a wraith before schema V2 wrote has neither field: read as active and never acknowledged
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+      st.executeUpdate("UPDATE agent SET last_snapshot = json_remove(last_snapshot, '$.inactiveSince', '$.acknowledgement')");
+    }
+    try (StateStore store = StateStore.open(db)) {
+      InventoryAgent old = store.prior().agents().get(GHOST_ID).snapshot();
+      assertThat(old.inactiveSince()).isEmpty();
+      assertThat(old.acknowledgement()).isEmpty();
+    }
+  }
+
+  @Test
   void aZombieListedButNotObservedKeepsItsLastRuntimeSightingUntilSeenAgain() {
     try (StateStore store = StateStore.open(dir.resolve("inventory.db"))) {
       store.record(inventory(T1, ghost(T1)));

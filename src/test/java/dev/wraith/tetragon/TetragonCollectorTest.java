@@ -85,7 +85,7 @@ class TetragonCollectorTest {
     Path f = dir.resolve("tetragon.log");
     Files.write(f, lines);
     List<Pin> p = java.util.Arrays.stream(pins).map(Pin::parse).toList();
-    return new TetragonCollector(new Attributor(CatalogueLoader.bundled(), p, Optional.empty()))
+    return new TetragonCollector(new Attributor(CatalogueLoader.bundled(), p, Optional.empty()), dev.wraith.redact.Redactor.bundled())
         .collect(new JsonExportSource(List.of(f)));
   }
 
@@ -168,14 +168,14 @@ class TetragonCollectorTest {
     try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
       out.write(String.join("\n", window()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    TetragonScan s = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()))
+    TetragonScan s = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()), dev.wraith.redact.Redactor.bundled())
         .collect(new JsonExportSource(List.of(gz)));
     assertThat(s.observations()).hasSize(4);
   }
 
   @Test
   void anUnreadableFileFailsTheLayer() {
-    TetragonScan s = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()))
+    TetragonScan s = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()), dev.wraith.redact.Redactor.bundled())
         .collect(new JsonExportSource(List.of(dir.resolve("missing.log"))));
     assertThat(s.status().state()).isEqualTo(LayerStatus.State.FAILED);
     assertThat(s.status().reason()).contains("missing.log");
@@ -217,7 +217,7 @@ class TetragonCollectorTest {
     TetragonLayer.Recorded dns = TetragonLayer.recorded(List.of(d));
     List<Pin> p = java.util.Arrays.stream(pins).map(Pin::parse).toList();
     return TetragonLayer.withWarnings(new TetragonCollector(new Attributor(CatalogueLoader.bundled(), p, Optional.empty()),
-        dns.answers()).collect(new JsonExportSource(List.of(f))), dns.warnings());
+        dns.answers(), dev.wraith.redact.Redactor.bundled()).collect(new JsonExportSource(List.of(f))), dns.warnings());
   }
 
   static List<String> cdnWindow() {

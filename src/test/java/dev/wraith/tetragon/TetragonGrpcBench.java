@@ -165,7 +165,7 @@ public final class TetragonGrpcBench {
 
   /** wraith's own path, stopped after n messages. */
   private static void wraith(String socket, long n) {
-    var collector = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()));
+    var collector = new TetragonCollector(new Attributor(CatalogueLoader.bundled(), List.of(), Optional.empty()), dev.wraith.redact.Redactor.bundled());
     long t0 = System.nanoTime();
     TetragonScan s = collector.collect(new GrpcEventSource(TetragonAddress.parse("unix://" + socket),
         Optional.of(Duration.ofMinutes(30)), GrpcEventSource.Backoff.DEFAULT, Clock.systemUTC(), n));

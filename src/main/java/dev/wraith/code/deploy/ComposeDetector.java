@@ -5,6 +5,7 @@ import dev.wraith.code.YamlReader;
 import java.util.Optional;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
@@ -27,9 +28,11 @@ import java.util.TreeMap;
  */
 public final class ComposeDetector implements FileDetector {
   private final Catalogue catalogue;
+  private final Redactor redactor;
   private final EndpointMatcher endpoints;
 
   public ComposeDetector(Catalogue catalogue) {
+    this.redactor = Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
   }
@@ -56,16 +59,17 @@ public final class ComposeDetector implements FileDetector {
     List<Deployment> out = new ArrayList<>();
     read.first().ifPresent(doc -> doc.mapping("services").ifPresent(services -> {
       for (YamlNode.Entry s : services.entries()) {
-        if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai));
+        if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai, redactor));
       }
     }));
     return new Detection(ai.findings(), out, List.of(), read.warnings(file.path()));
   }
 
-  private static Deployment service(YamlNode.Entry entry, Mapping svc, String project, String path, AiDeclarations ai) {
+  private static Deployment service(YamlNode.Entry entry, Mapping svc, String project, String path, AiDeclarations ai,
+      Redactor redactor) {
     String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
     TreeMap<String, String> attrs = new TreeMap<>();
-    build(svc, dir).ifPresent(b -> attrs.put("build", b));
+    build(svc, dir, redactor).ifPresent(b -> attrs.put("build", b));
     List<String> argv = new ArrayList<>();
     for (String key : List.of("entrypoint", "command")) {
       svc.get(key).ifPresent(v -> {
@@ -75,7 +79,7 @@ public final class ComposeDetector implements FileDetector {
         }
       });
     }
-    List<String> masked = SecretMask.argv(argv);
+    List<String> masked = redactor.argv(argv);
     Set<String> env = environment(svc, ai);
     Set<String> files = new LinkedHashSet<>();
     svc.get("env_file").ifPresent(v -> {
@@ -114,17 +118,17 @@ public final class ComposeDetector implements FileDetector {
   }
 
   /** The build context relative to the repository, with a non-default Dockerfile after a colon. */
-  private static java.util.Optional<String> build(Mapping svc, String dir) {
+  private static java.util.Optional<String> build(Mapping svc, String dir, Redactor redactor) {
     YamlNode b = svc.get("build").orElse(null);
     String context = b instanceof YamlNode.Scalar s ? s.text() : b instanceof Mapping m ? m.text("context") : null;
     if (context == null) return java.util.Optional.empty();
     String dockerfile = b instanceof Mapping m ? m.text("dockerfile") : "";
-    String rel = relative(dir, context.isEmpty() ? "." : context);
+    String rel = relative(dir, context.isEmpty() ? "." : context, redactor);
     return java.util.Optional.of(dockerfile.isEmpty() ? rel : rel + ":" + dockerfile);
   }
 
-  private static String relative(String dir, String context) {
-    if (context.contains("://") || context.startsWith("git@")) return SecretMask.line(context); // remote: no tokens
+  private static String relative(String dir, String context, Redactor redactor) {
+    if (context.contains("://") || context.startsWith("git@")) return redactor.url(context); // remote: no tokens
     try {
       String r = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(context).normalize().toString().replace('\\', '/');
       return r.isEmpty() ? "." : r;

@@ -36,10 +36,12 @@ public final class DockerfileDetector implements FileDetector {
       "(?m)^[ \\t]*+(?:RUN|CMD|ENTRYPOINT|COPY|ADD|WORKDIR|EXPOSE|USER|HEALTHCHECK|ONBUILD|STOPSIGNAL|SHELL)[ \\t]");
 
   private final Catalogue catalogue;
+  private final dev.wraith.redact.Redactor redactor;
   private final EndpointMatcher endpoints;
   private final Set<String> aiPackages = new HashSet<>();
 
   public DockerfileDetector(Catalogue catalogue) {
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
     for (Signature s : catalogue.signatures()) s.packages().forEach(p -> aiPackages.add(p.toLowerCase(Locale.ROOT)));
@@ -84,7 +86,8 @@ public final class DockerfileDetector implements FileDetector {
     Set<String> images = new LinkedHashSet<>();
     images.add(stage.rootImage());
     for (DockerStage s : build.stages) if (s.parent == null) images.add(s.base);
-    List<String> argv = SecretMask.argv(stage.command());
+    // a shell form joined from continuation lines reads as written on one line: one space between words
+    List<String> argv = redactor.argv(stage.command()).stream().map(a -> a.strip().replaceAll("\\s+", " ")).toList();
     ScriptSources sources = new ScriptSources(build, dir);
     Set<String> scripts = new LinkedHashSet<>();
     for (String s : CommandScripts.of(argv)) sources.source(stage.absolute(s), stage).ifPresent(scripts::add);

@@ -1,6 +1,7 @@
 package dev.wraith.code.deploy;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
@@ -31,9 +32,11 @@ public final class HelmValuesDetector implements FileDetector {
   private static final int MAX_NODES = 100_000;
 
   private final Catalogue catalogue;
+  private final Redactor redactor;
   private final EndpointMatcher endpoints;
 
   public HelmValuesDetector(Catalogue catalogue) {
+    this.redactor = Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
   }
@@ -60,7 +63,7 @@ public final class HelmValuesDetector implements FileDetector {
     String chart = chartName(file.path());
     for (YamlNode doc : read.documents()) {
       declarations(doc, ai, Collections.newSetFromMap(new IdentityHashMap<>()));
-      if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0);
+      if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0, redactor);
     }
     for (int i = 0; i < out.size(); i++) {
       String providers = ai.imageProviders(out.get(i).images());
@@ -70,19 +73,21 @@ public final class HelmValuesDetector implements FileDetector {
     return new Detection(ai.findings(), out, List.of(), warnings);
   }
 
-  private static void images(Mapping m, String component, String chart, String path, List<Deployment> out, int depth) {
+  private static void images(Mapping m, String component, String chart, String path, List<Deployment> out, int depth,
+      Redactor redactor) {
     if (depth > MAX_DEPTH) return;
     for (YamlNode.Entry e : m.entries()) {
       if (e.key().equals("image")) {
         String ref = imageRef(e.value());
-        if (!ref.isEmpty()) out.add(deployment(m, component, chart, ref, new Location(path, e.line(), 0)));
+        if (!ref.isEmpty()) out.add(deployment(m, component, chart, ref, new Location(path, e.line(), 0), redactor));
       } else if (e.value() instanceof Mapping child) {
-        images(child, component.isEmpty() ? e.key() : component + "." + e.key(), chart, path, out, depth + 1);
+        images(child, component.isEmpty() ? e.key() : component + "." + e.key(), chart, path, out, depth + 1, redactor);
       }
     }
   }
 
-  private static Deployment deployment(Mapping m, String component, String chart, String ref, Location at) {
+  private static Deployment deployment(Mapping m, String component, String chart, String ref, Location at,
+      Redactor redactor) {
     Set<String> env = new LinkedHashSet<>();
     for (String key : List.of("env", "extraEnv", "extraEnvVars")) {
       m.get(key).ifPresent(v -> {
@@ -92,7 +97,7 @@ public final class HelmValuesDetector implements FileDetector {
     }
     List<String> argv = new ArrayList<>();
     for (String key : List.of("command", "args")) m.get(key).ifPresent(v -> argv.addAll(YamlNode.texts(v)));
-    List<String> masked = SecretMask.argv(argv);
+    List<String> masked = redactor.argv(argv);
     String name = component.isEmpty() ? chart : chart + "/" + component;
     return new Deployment(DeploymentKind.HELM, at, name, "chart-values", "", List.of(ref),
         masked.isEmpty() ? List.of() : List.of(String.join(" ", masked)), List.copyOf(env), CommandScripts.of(masked),

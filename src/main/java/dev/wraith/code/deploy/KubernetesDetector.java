@@ -28,9 +28,11 @@ public final class KubernetesDetector implements FileDetector {
   private static final int MAX_LIST_DEPTH = 4;
 
   private final Catalogue catalogue;
+  private final dev.wraith.redact.Redactor redactor;
   private final EndpointMatcher endpoints;
 
   public KubernetesDetector(Catalogue catalogue) {
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
   }
@@ -73,7 +75,7 @@ public final class KubernetesDetector implements FileDetector {
     } else if (CONFIG_KINDS.contains(kind)) {
       configData(obj, ai);
     } else {
-      KubernetesWorkload.read(obj, as, path, fallbackName(as, path), ai).ifPresent(out::add);
+      KubernetesWorkload.read(obj, as, path, fallbackName(as, path), ai, redactor).ifPresent(out::add);
     }
   }
 

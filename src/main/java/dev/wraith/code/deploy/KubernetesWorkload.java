@@ -42,13 +42,14 @@ final class KubernetesWorkload {
    * The deployment a workload object declares; empty when {@code kind} runs no pods. {@code fallbackName}
    * names it when its own name is missing or templated.
    */
-  static Optional<Deployment> read(Mapping obj, DeploymentKind as, String path, String fallbackName, AiDeclarations ai) {
+  static Optional<Deployment> read(Mapping obj, DeploymentKind as, String path, String fallbackName, AiDeclarations ai,
+      dev.wraith.redact.Redactor redactor) {
     String kind = obj.text("kind");
     if (!runsPods(kind)) return Optional.empty();
     Mapping meta = obj.mapping("metadata").orElse(new Mapping(List.of(), obj.line()));
     String name = meta.text("name");
     if (name.isEmpty() || name.contains(HelmTemplate.PLACEHOLDER)) name = fallbackName;
-    Containers c = new Containers(ai);
+    Containers c = new Containers(ai, redactor);
     obj.mapping(POD_SPEC.get(kind).toArray(String[]::new)).ifPresent(c::podSpec);
     TreeMap<String, String> attrs = new TreeMap<>();
     if (!c.names.isEmpty()) attrs.put("containers", String.join(",", c.names));
@@ -65,11 +66,13 @@ final class KubernetesWorkload {
   /** Accumulates what the containers of one pod spec declare, in order, without duplicates. */
   private static final class Containers {
     final AiDeclarations ai;
+    final dev.wraith.redact.Redactor redactor;
     final Set<String> names = new LinkedHashSet<>(), images = new LinkedHashSet<>(), commands = new LinkedHashSet<>();
     final Set<String> envVars = new LinkedHashSet<>(), envSources = new LinkedHashSet<>(), scripts = new LinkedHashSet<>();
 
-    Containers(AiDeclarations ai) {
+    Containers(AiDeclarations ai, dev.wraith.redact.Redactor redactor) {
       this.ai = ai;
+      this.redactor = redactor;
     }
 
     void podSpec(Mapping spec) {
@@ -91,7 +94,7 @@ final class KubernetesWorkload {
         });
       }
       if (!argv.isEmpty()) {
-        List<String> masked = SecretMask.argv(argv);
+        List<String> masked = redactor.argv(argv);
         commands.add(String.join(" ", masked));
         scripts.addAll(CommandScripts.of(masked));
       }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import dev.wraith.redact.Redactor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class KustomizationDetector implements FileDetector {
   private static final Pattern GIT_REF = Pattern.compile("[?&]ref=([\\w./-]{1,200})(?:&|$)");
+  private final Redactor redactor;
+
+  public KustomizationDetector(dev.wraith.catalogue.Catalogue catalogue) {
+    this.redactor = Redactor.of(catalogue);
+  }
 
   static boolean isKustomizationName(String lowerName) {
     return lowerName.equals("kustomization.yaml") || lowerName.equals("kustomization.yml") || lowerName.equals("kustomization");
@@ -44,18 +50,18 @@ public final class KustomizationDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    List<Deployment> out = read.first().map(k -> List.of(deployment(k, file.path()))).orElse(List.of());
+    List<Deployment> out = read.first().map(k -> List.of(deployment(k, file.path(), redactor))).orElse(List.of());
     return new Detection(List.of(), out, List.of(), read.warnings(file.path()));
   }
 
-  private static Deployment deployment(Mapping k, String path) {
+  private static Deployment deployment(Mapping k, String path, Redactor redactor) {
     String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
     String name = dir.isEmpty() ? "." : dir.substring(dir.lastIndexOf('/') + 1);
     Set<String> images = new LinkedHashSet<>();
     for (YamlNode i : k.items("images")) if (i instanceof Mapping m) images.add(image(m));
     Set<String> resources = new LinkedHashSet<>();
     for (String key : List.of("resources", "components", "bases")) {
-      for (String r : YamlNode.texts(k.get(key).orElse(new YamlNode.Sequence(List.of(), 0)))) resources.add(resolve(dir, r));
+      for (String r : YamlNode.texts(k.get(key).orElse(new YamlNode.Sequence(List.of(), 0)))) resources.add(resolve(dir, r, redactor));
     }
     Set<String> sources = new LinkedHashSet<>();
     for (YamlNode g : k.items("configMapGenerator")) if (g instanceof Mapping m) sources.add("configmap:" + m.text("name"));
@@ -74,16 +80,21 @@ public final class KustomizationDetector implements FileDetector {
     return m.text("name").equals(target) ? target : m.text("name") + "=" + target;
   }
 
-  /** A remote resource without user-info or query, except a plain {@code ?ref=} (the git ref is identity). */
-  private static String remote(String ref) {
+  /**
+   * A remote resource through the redactor, without its query except a plain {@code ?ref=} (the git ref is identity,
+   * kept for correlation; reports show it as any query value, {@code ***}).
+   */
+  private static String remote(String ref, Redactor redactor) {
     Matcher m = GIT_REF.matcher(ref);
-    String masked = SecretMask.line(ref);
-    return m.find() && !masked.contains("?") ? masked + "?ref=" + m.group(1) : masked;
+    String masked = redactor.url(ref);
+    int query = masked.indexOf('?');
+    String base = query < 0 ? masked : masked.substring(0, query);
+    return m.find() ? base + "?ref=" + m.group(1) : base;
   }
 
   /** A local resource relative to the repository root; remote ones (URLs, git refs) as written. */
-  private static String resolve(String dir, String ref) {
-    if (ref.contains("://") || ref.startsWith("github.com/") || ref.contains("?ref=")) return remote(ref);
+  private static String resolve(String dir, String ref, Redactor redactor) {
+    if (ref.contains("://") || ref.startsWith("github.com/") || ref.contains("?ref=")) return remote(ref, redactor);
     try {
       String joined = Path.of(dir.isEmpty() ? "." : dir).resolve(ref).normalize().toString().replace('\\', '/');
       return joined.isEmpty() ? "." : joined;

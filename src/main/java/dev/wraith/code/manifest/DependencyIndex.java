@@ -23,9 +23,11 @@ final class DependencyIndex {
   private final Ecosystem ecosystem;
   private final Map<String, Signature> byPackage = new HashMap<>();
   private final Severity severity;
+  private final dev.wraith.redact.Redactor redactor;
 
   DependencyIndex(Catalogue catalogue, Ecosystem ecosystem) {
     this.ecosystem = ecosystem;
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     for (Signature s : catalogue.signatures()) {
       if (s.ecosystem() != ecosystem) continue;
       for (String p : s.packages()) byPackage.putIfAbsent(ecosystem.normalisePackage(p), s);
@@ -41,7 +43,7 @@ final class DependencyIndex {
   Optional<Finding> finding(String path, Dependency d) {
     return signature(d.name()).map(sig -> {
       Map<String, String> attrs = new LinkedHashMap<>();
-      if (!d.version().isEmpty()) attrs.put("version", d.version());
+      if (!d.version().isEmpty()) attrs.put("version", redactor.text(d.version())); // a URL may carry a token
       if (!d.scope().isEmpty()) attrs.put("scope", d.scope());
       if (!d.direct().isEmpty()) attrs.put("direct", d.direct());
       String framework = sig.type() == Signature.Type.FRAMEWORK ? sig.id() : "";

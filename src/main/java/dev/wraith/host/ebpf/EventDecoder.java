@@ -1,6 +1,6 @@
 package dev.wraith.host.ebpf;
 
-import dev.wraith.host.CommandLine;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,6 +28,12 @@ final class EventDecoder {
   private long bootNs = -1, realNs;
   private final long[] drops = new long[TYPES];
   private long malformed;
+  private final Redactor redactor;
+
+  /** @param redactor applied to every exec's arguments here, so no event ever holds them raw */
+  EventDecoder(Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   /** Whether the READY frame has been seen. */
   boolean ready() {
@@ -124,9 +130,9 @@ final class EventDecoder {
     String path = new String(body, PATH_AT, Math.min(pathLen, body.length - PATH_AT), StandardCharsets.UTF_8);
     boolean truncated = argsTotal > argsLen;
     List<String> raw = split(body, EXEC_HEAD, argsLen);
-    // a cut-off last argument could be the first characters of a key, too short for the masking to recognise
+    // a cut-off last argument could be the first characters of a key, too short for the redactor to recognise
     if (truncated && !raw.isEmpty() && body[EXEC_HEAD + argsLen - 1] != 0) raw = raw.subList(0, raw.size() - 1);
-    return new KernelEvent.Exec(task, b.getInt(40), b.getInt(44), path, CommandLine.redact(raw), truncated);
+    return new KernelEvent.Exec(task, b.getInt(40), b.getInt(44), path, redactor.argv(raw), truncated);
   }
 
   private static List<String> split(byte[] b, int from, int len) {

@@ -1,5 +1,6 @@
 package dev.wraith.host.ebpf;
 
+import dev.wraith.redact.Redactor;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +22,13 @@ public final class FixtureProbe implements KernelProbe {
   private final Path file;
   private final InputStream in;
   private final FrameReader frames;
-  private final EventDecoder decoder = new EventDecoder();
+  private final EventDecoder decoder;
   private String ended;
 
-  public FixtureProbe(Path file) throws IOException {
+  /** @param redactor applied to every exec's arguments, as the live probe does */
+  public FixtureProbe(Path file, Redactor redactor) throws IOException {
     this.file = file;
+    this.decoder = new EventDecoder(redactor);
     this.in = new BufferedInputStream(Files.newInputStream(file));
     this.frames = new FrameReader(in);
   }

@@ -1,5 +1,6 @@
 package dev.wraith.host.ebpf;
 
+import dev.wraith.redact.Redactor;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,12 +36,13 @@ public final class LoaderProbe implements KernelProbe {
   private long overflowReported;
   private final Deque<String> stderr = new ArrayDeque<>();
   private final CountDownLatch ready = new CountDownLatch(1);
-  private final EventDecoder decoder = new EventDecoder();
+  private final EventDecoder decoder;
   private volatile String ended;
   private final Thread reader, errors;
 
-  private LoaderProbe(Process process) {
+  private LoaderProbe(Process process, Redactor redactor) {
     this.process = process;
+    this.decoder = new EventDecoder(redactor);
     this.reader = new Thread(this::read, "wraith-probe-reader");
     this.errors = new Thread(this::readErrors, "wraith-probe-stderr");
     reader.setDaemon(true);
@@ -49,8 +51,12 @@ public final class LoaderProbe implements KernelProbe {
     reader.start();
   }
 
-  /** Starts the loader bundled in this jar, if this machine and process can run it. */
-  public static ProbeStart start() {
+  /**
+   * Starts the loader bundled in this jar, if this machine and process can run it.
+   *
+   * @param redactor applied to every exec's arguments as events are decoded
+   */
+  public static ProbeStart start(Redactor redactor) {
     Optional<String> whyNot = ProbeSupport.whyNot(ProbeBuild.current());
     if (whyNot.isPresent()) return new ProbeStart.Unavailable(whyNot.get());
     Path binary;
@@ -59,7 +65,7 @@ public final class LoaderProbe implements KernelProbe {
     } catch (IOException e) {
       return new ProbeStart.Unavailable("cannot extract the probe binary: " + e.getMessage());
     }
-    return start(binary, READY_TIMEOUT, true);
+    return start(binary, READY_TIMEOUT, true, redactor);
   }
 
   /**
@@ -67,7 +73,7 @@ public final class LoaderProbe implements KernelProbe {
    * the binary and its private directory are deleted as soon as it runs: nothing is left in /tmp, even when this
    * JVM is killed.
    */
-  static ProbeStart start(Path binary, Duration readyTimeout, boolean extracted) {
+  static ProbeStart start(Path binary, Duration readyTimeout, boolean extracted, Redactor redactor) {
     Process p;
     try {
       p = new ProcessBuilder(binary.toString()).start(); // returns once the binary has been exec'd
@@ -76,7 +82,7 @@ public final class LoaderProbe implements KernelProbe {
     } finally {
       if (extracted) ProbeBinary.delete(binary);
     }
-    LoaderProbe probe = new LoaderProbe(p);
+    LoaderProbe probe = new LoaderProbe(p, redactor);
     try {
       if (probe.ready.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS) && probe.decoder.ready()) {
         return new ProbeStart.Started(probe);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param ppid the parent's pid; 0 when unknown
  * @param uid the real uid; -1 when unknown
  * @param exe the binary it exec'd (from the exec event) or /proc/PID/exe; "" when unknown
- * @param argv the command line, masked as the host layer masks /proc's cmdline; empty when unknown
+ * @param argv the command line, redacted as the host layer redacts /proc's cmdline; empty when unknown
  * @param cgroupId the cgroup v2 id the kernel reported
  * @param container the pod and container its cgroup names; empty for node processes and unknown cgroups
  * @param netns "net:[INODE]", as {@code ProcessInfo.netns}

@@ -45,7 +45,7 @@ class ComposeKustomizeHelmTest {
 
   @Test
   void kustomizationImagesNamespacePrefixAndGenerators() {
-    Deployment k = detect(new KustomizationDetector(), "deploy/overlays/staging/kustomization.yml", """
+    Deployment k = detect(new KustomizationDetector(FixtureHarness.catalogue()), "deploy/overlays/staging/kustomization.yml", """
         namespace: staging
         nameSuffix: -stg
         resources:

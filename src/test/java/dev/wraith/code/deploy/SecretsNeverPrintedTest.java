@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretsNeverPrintedTest {
   private static final String KEY = "sk-proj-Zq8xT3vKp1LmN7rW2yB5cD9fG4hJ6kQ0sU8vX1zA3bE5";
-  private static final List<String> SECRETS = List.of(KEY, KEY.substring(8, 24), "correct-horse-battery-staple-42", "leaked");
+  private static final List<String> SECRETS = List.of(KEY, KEY.substring(8, 24), "correct-horse-battery-staple-42", "leaked=1");
 
   @Test
   void fixtureSecretsAppearInNoReport() throws IOException {

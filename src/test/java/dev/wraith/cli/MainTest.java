@@ -1,0 +1,50 @@
+package dev.wraith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The root command builds only the subcommand a command line names; help and unknown input still see them all. */
+class MainTest {
+  private static final List<String> COMMANDS = List.of("demo", "scan-all", "aibom", "scan", "cluster", "sensor", "tetragon", "mcp",
+      "history", "diff", "operator", "catalogue", "help");
+
+  @Test
+  void helpListsEveryCommandInOrder() {
+    String out = capture(true, () -> assertThat(Main.run("--help")).isZero());
+    int at = out.indexOf("Commands:");
+    assertThat(at).isPositive();
+    for (String c : COMMANDS) {
+      int next = out.indexOf("\n  " + c + " ", at);
+      assertThat(next).as(c).isGreaterThan(at);
+      at = next;
+    }
+  }
+
+  @Test
+  void eachCommandStillRunsAndHelpNamesThemAll() {
+    assertThat(capture(true, () -> assertThat(Main.run("help", "scan")).isZero())).startsWith("Usage: wraith scan ");
+    assertThat(capture(true, () -> assertThat(Main.run("scan", "--help")).isZero())).startsWith("Usage: wraith scan ");
+    assertThat(capture(true, () -> assertThat(Main.run("catalogue", "--help")).isZero())).startsWith("Usage: wraith catalogue ");
+    assertThat(capture(true, () -> assertThat(Main.run("--version")).isZero())).startsWith("wraith ").contains("catalogue ");
+    String err = capture(false, () -> assertThat(Main.run("scna")).isEqualTo(2));
+    assertThat(err).contains("Unmatched argument at index 0: 'scna'").contains("Did you mean: wraith scan");
+  }
+
+  private static String capture(boolean stdout, Runnable r) {
+    PrintStream old = stdout ? System.out : System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    if (stdout) System.setOut(p); else System.setErr(p);
+    try {
+      r.run();
+    } finally {
+      if (stdout) System.setOut(old); else System.setErr(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+}
