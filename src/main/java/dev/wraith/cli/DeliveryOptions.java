@@ -25,8 +25,9 @@ final class DeliveryOptions {
   static final int SECRET_FILE_BYTES = 64 << 10;
 
   @Option(names = "--ocsf-url", paramLabel = "URL", defaultValue = "${env:WRAITH_OCSF_URL}",
-      description = "Also send the OCSF findings (findings.ocsf.jsonl) to this http(s) endpoint, after the results are "
-          + "written: Splunk HEC (a base URL gets /services/collector/event) or a webhook. Off by default. "
+      description = "Also send the OCSF findings to this http(s) endpoint (scan-all: findings.ocsf.jsonl, after the "
+          + "results are written; operator: each cycle's new and changed findings): Splunk HEC (a base URL gets "
+          + "/services/collector/event) or a webhook. Off by default. "
           + "Token: WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN, never an option. Env: WRAITH_OCSF_URL.")
   String url;
 
@@ -48,7 +49,7 @@ final class DeliveryOptions {
 
   @Option(names = "--ocsf-queue", paramLabel = "N", defaultValue = "${env:WRAITH_OCSF_QUEUE:-10000}",
       description = "Send at most N findings a run (the most alarming first); the rest are counted as dropped and stay "
-          + "in findings.ocsf.jsonl. Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_QUEUE.")
+          + "in findings.ocsf.jsonl (the operator sends them next cycle). Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_QUEUE.")
   int queue;
 
   /** The deliverer, or empty when --ocsf-url is not set; every mistake is a usage error, checked before any scan. */

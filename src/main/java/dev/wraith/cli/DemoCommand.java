@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
           "--home", dir.resolve("home").toString(),
           "--dns-log", dir.resolve(DNS_LOG).toString(),
           "--skip-layers", "host",
-          "--present-skip", "not part of the demo (it would show this machine's processes; run 'wraith scan-all' for them)",
+          "--present-skip", "not part of the demo: it would show this machine's processes; run 'wraith scan-all' for them",
           "--present-root", dir.resolve("acme-support") + "=examples/acme-support",
           "--no-dns",
           "--output", outputDir.toString(),

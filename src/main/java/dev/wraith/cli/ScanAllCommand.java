@@ -88,6 +88,8 @@ final class ScanAllCommand implements Callable<Integer> {
           + "(LOW, MEDIUM, HIGH, CRITICAL).")
   String failOn;
 
+  @Mixin WidthOptions width = new WidthOptions();
+
   @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
   boolean dryRun;
 
@@ -128,7 +130,8 @@ final class ScanAllCommand implements Callable<Integer> {
       if (format.equals("json")) {
         new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(inventory, run.result().code(), out);
       } else {
-        new InventoryTableReporter(redactor).write(inventory, colour(tty), out);
+        new InventoryTableReporter(width.resolve(System.getenv(), tty), run.result().code(), redactor)
+            .write(inventory, colour(tty), out);
         out.println();
         out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
             + String.join(", ", results.files().stream().map(f -> f.getFileName().toString()).toList())

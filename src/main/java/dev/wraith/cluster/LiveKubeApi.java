@@ -267,7 +267,8 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
-  private static String detail(KubernetesClientException e) {
+  /** The API server's message (first line, capped), or the transport cause; shared with {@link InformerKubeApi}. */
+  static String detail(KubernetesClientException e) {
     String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
     if (m == null) return "";
     int nl = m.indexOf('\n');

@@ -5,6 +5,7 @@ import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.HostPattern;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.Signature;
+import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.Finding;
@@ -152,15 +153,19 @@ public final class CodeScanner {
     List<Finding> findings = new ArrayList<>();
     List<Deployment> deployments = new ArrayList<>();
     List<ModelUse> models = new ArrayList<>();
+    List<Detection.ModuleName> modules = new ArrayList<>();
     for (Detection d : results.stream().sorted(Ordered.ORDER).map(Ordered::detection).toList()) {
       findings.addAll(d.findings());
       deployments.addAll(d.deployments());
       models.addAll(d.models());
+      modules.addAll(d.modules());
       warnings.addAll(d.warnings());
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments, impliedProviders(catalogue)), findings,
+    List<String> rootNames = roots.stream().map(Path::toString).toList();
+    List<CodeAgent> agents = CodeAgents.group(findings, models, deployments, impliedProviders(catalogue));
+    return new CodeScan(rootNames, agents, Deployables.group(rootNames, agents, findings, deployments, modules), findings,
         deployments, models,
         LayerStatus.ran("code", sortedWarnings),
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));

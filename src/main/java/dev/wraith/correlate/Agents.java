@@ -231,7 +231,7 @@ final class Agents {
     }
 
     List<String> reach() {
-      return reach.stream().map(r -> r.kind().id() + ": " + r.detail()).toList();
+      return reach.stream().map(r -> r.kind().id() + Risks.REACH_SEPARATOR + r.detail()).toList();
     }
 
     List<Connection> connections() {

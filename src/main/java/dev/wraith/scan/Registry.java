@@ -95,8 +95,13 @@ public final class Registry {
 
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
+    return reporters(catalogue, TableReporter.DEFAULT_WIDTH, false);
+  }
+
+  /** Every output format; the table fits {@code width} and, with {@code details}, lists every finding. */
+  public static List<Reporter> reporters(Catalogue catalogue, int width, boolean details) {
     Redactor r = Redactor.of(catalogue);
-    return List.of(new TableReporter(r), new JsonReporter(r), new SarifReporter(catalogue));
+    return List.of(new TableReporter(width, details, r), new JsonReporter(r), new SarifReporter(catalogue));
   }
 
   /** Output formats of {@code wraith cluster}, by --format id. */

@@ -52,6 +52,7 @@ abstract class ManifestDetector implements FileDetector {
     for (Dependency d : deps) {
       index.finding(file.path(), d).ifPresent(f -> findings.putIfAbsent(f.location().line() + "|" + f.evidence(), f));
     }
-    return Detection.ofFindings(List.copyOf(findings.values())).withEncodingWarning(file);
+    return Detection.ofFindings(List.copyOf(findings.values())).withModule(file.path(), ModuleNames.of(file))
+        .withEncodingWarning(file);
   }
 }
