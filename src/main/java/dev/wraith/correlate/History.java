@@ -79,7 +79,9 @@ final class History {
     if (!snap.code().isEmpty() || p.lastRuntimeSeen().isEmpty() || !runtimeObserved) return Optional.empty();
     Instant last = p.lastRuntimeSeen().get();
     if (last.plus(retention).isBefore(scanTime)) return Optional.empty();
-    if (p.acknowledgement().filter(ack -> !ack.at().isBefore(last)).isPresent()) return Optional.empty();
+    // acknowledgements are recorded to the second: one made in the second of the last sighting came after it
+    Instant lastSecond = last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    if (p.acknowledgement().filter(ack -> !ack.at().isBefore(lastSecond)).isPresent()) return Optional.empty();
     List<String> reasons = new ArrayList<>();
     reasons.add("Not seen running since " + Words.time(last) + " (" + Words.days(last, scanTime) + " before this scan); "
         + "stays " + snap.classification().label() + " until acknowledged (wraith ack " + snap.id() + " --note …) or "
