@@ -115,7 +115,7 @@ public final class TableReporter implements Reporter {
   private void agents(StringBuilder b, List<Deployable> agents) {
     if (agents.isEmpty()) return;
     TextTable t = new TextTable(Integer.MAX_VALUE, "AGENT", "PATH", "ROLE", "FRAMEWORKS", "PROVIDERS", "CAPABILITIES")
-        .paths(1).floor(0, 32).floor(1, 20).floor(2, 11);
+        .paths(1).names(0).floor(0, 32).floor(1, 20).floor(2, 11);
     for (Deployable a : agents) {
       List<String> providers = new ArrayList<>(a.providers());
       a.impliedProviders().forEach(p -> providers.add(p + " (implied)"));

@@ -23,6 +23,7 @@ final class TextTable {
   private final List<List<String>> rows = new ArrayList<>();
   private final int maxCell;
   private final boolean[] path;
+  private final boolean[] name;
   private final int[] floors;
 
   /** A table whose first column is a path or location; cells are capped at {@code maxCell} characters. */
@@ -31,7 +32,14 @@ final class TextTable {
     this.maxCell = maxCell;
     this.path = new boolean[header.length];
     this.path[0] = true;
+    this.name = new boolean[header.length];
     this.floors = new int[header.length];
+  }
+
+  /** Marks columns that name the row: two names that would cut to the same text keep their start and end instead. */
+  TextTable names(int... columns) {
+    for (int c : columns) name[c] = true;
+    return this;
   }
 
   /**
@@ -93,6 +101,7 @@ final class TextTable {
     int[] w = widths(width);
     List<List<String>> cut = new ArrayList<>();
     for (List<String> r : rows) cut.add(cut(r, w, Elision.BALANCED));
+    distinguishNames(cut, w);
     distinguish(cut, w);
     StringBuilder b = new StringBuilder();
     line(b, header, w);
@@ -157,6 +166,55 @@ final class TextTable {
         for (int i : group) cut.set(i, cut(rows.get(i), w, how));
       }
     }
+  }
+
+  /**
+   * Two different names ({@link #names}) that cut to the same ("billing (azure-o…" twice) keep their start and their
+   * end instead ("billing (a…ai-sdk)"), so a name's distinguishing suffix stays readable.
+   */
+  private void distinguishNames(List<List<String>> cut, int[] w) {
+    for (int col = 0; col < w.length; col++) {
+      if (!name[col] || path[col] || collisions(cut, col, null) == 0) continue;
+      Map<String, java.util.Set<String>> byText = new HashMap<>();
+      for (int i = 0; i < cut.size(); i++) {
+        byText.computeIfAbsent(cut.get(i).get(col), k -> new java.util.HashSet<>()).add(rows.get(i).get(col));
+      }
+      // the most balanced cut that tells the colliding ones apart: a longer end where the ends alone still collide
+      for (int head = (w[col] - 1) / 2; head >= 1; head--) {
+        List<String> tried = new ArrayList<>();
+        for (int i = 0; i < cut.size(); i++) {
+          String shown = cut.get(i).get(col);
+          String full = rows.get(i).get(col);
+          tried.add(byText.get(shown).size() > 1 && full.length() > w[col] ? ends(full, w[col], head) : shown);
+        }
+        if (collisions(cut, col, tried) > 0) continue;
+        for (int i = 0; i < cut.size(); i++) cut.get(i).set(col, tried.get(i));
+        break;
+      }
+    }
+  }
+
+  /** How many shown texts of a column stand for more than one name ({@code shown} null: as cut now). */
+  private int collisions(List<List<String>> cut, int col, List<String> shown) {
+    Map<String, java.util.Set<String>> names = new HashMap<>();
+    for (int i = 0; i < cut.size(); i++) {
+      String text = shown == null ? cut.get(i).get(col) : shown.get(i);
+      names.computeIfAbsent(text, k -> new java.util.HashSet<>()).add(rows.get(i).get(col));
+    }
+    return (int) names.values().stream().filter(v -> v.size() > 1).count();
+  }
+
+  /** The start and the end of {@code s} around "…", in {@code width} characters: both ends say something. */
+  static String ends(String s, int width) {
+    return ends(s, width, (width - 1) / 2);
+  }
+
+  /** As {@link #ends(String, int)} with {@code head} characters of the start. */
+  static String ends(String s, int width, int head) {
+    if (s.length() <= width) return s;
+    if (width < 3) return s.substring(0, Math.max(0, width - 1)) + "…";
+    int tail = width - 1 - head;
+    return s.substring(0, head) + "…" + s.substring(s.length() - tail);
   }
 
   /** "first/…/parent/file.py": the first segment and as many trailing ones as fit; else {@link #tail}. */
