@@ -54,11 +54,6 @@ public record AskedNames(Optional<String> sni, Optional<String> proxyConnect, Op
     return new AskedNames(Optional.empty(), Optional.empty(), Optional.empty(), names);
   }
 
-  /** The same with these resolved names (from {@link DnsAnswers#namesFor}). */
-  public AskedNames withDnsAnswers(List<String> names) {
-    return new AskedNames(sni, proxyConnect, httpHost, names);
-  }
-
   public boolean isEmpty() {
     return sni.isEmpty() && proxyConnect.isEmpty() && httpHost.isEmpty() && dnsAnswers.isEmpty();
   }
