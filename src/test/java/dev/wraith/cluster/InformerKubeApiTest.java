@@ -106,14 +106,20 @@ class InformerKubeApiTest {
   }
 
   @Test
-  void aLostWatchFailsTheResourceInsteadOfServingAStaleCache() {
+  void aLostWatchFailsTheResourceInsteadOfServingAStaleCache() throws InterruptedException {
     var settings = new InformerKubeApi.Settings(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(1));
     try (InformerKubeApi informed = new InformerKubeApi(client, "mock", settings, clock)) {
       assertThat(informed.pods().itemsOrEmpty()).isNotEmpty();
 
       server.destroy();
 
+      // the informer learns of the closed watch asynchronously: poll (bounded) until it has
       Fetch<?> after = informed.pods();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!(after instanceof Fetch.Failed) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        after = informed.pods();
+      }
       assertThat(after).isInstanceOf(Fetch.Failed.class);
       var failed = (Fetch.Failed<?>) after;
       assertThat(failed.reason()).isEqualTo(Failure.UNREACHABLE);
