@@ -115,7 +115,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.wraith.correlate..")
         .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Tetragon internals",
             (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.wraith.tetragon")
-                && !TETRAGON_RECORDS.contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$")[0])))
+                && !TETRAGON_RECORDS.contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$", -1)[0])))
         .check(CLASSES);
     noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
             "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")

@@ -32,23 +32,26 @@ public record AskedNames(Optional<String> sni, Optional<String> proxyConnect, Op
     return new AskedNames(Optional.of(serverName), Optional.empty(), Optional.empty(), List.of());
   }
 
-  /** @param authority the target of a {@code CONNECT} line: {@code host:port} or {@code [v6]:port} */
+  /**
+   * What a proxy client asked for.
+   *
+   * @param authority the target of a {@code CONNECT} line: {@code host:port} or {@code [v6]:port}
+   */
   public static AskedNames proxyConnect(String authority) {
     return new AskedNames(Optional.empty(), Optional.of(authority), Optional.empty(), List.of());
   }
 
-  /** @param hostHeader the value of a {@code Host:} header, with or without a port */
+  /**
+   * What a plain-HTTP client asked for.
+   *
+   * @param hostHeader the value of a {@code Host:} header, with or without a port
+   */
   public static AskedNames httpHost(String hostHeader) {
     return new AskedNames(Optional.empty(), Optional.empty(), Optional.of(hostHeader), List.of());
   }
 
   public static AskedNames dnsAnswers(List<String> names) {
     return new AskedNames(Optional.empty(), Optional.empty(), Optional.empty(), names);
-  }
-
-  /** The same with these resolved names (from {@link DnsAnswers#namesFor}). */
-  public AskedNames withDnsAnswers(List<String> names) {
-    return new AskedNames(sni, proxyConnect, httpHost, names);
   }
 
   public boolean isEmpty() {

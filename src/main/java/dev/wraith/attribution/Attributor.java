@@ -93,7 +93,7 @@ public final class Attributor {
     }
     Provider server = distinctivePorts.get(port);
     if (server != null && isInCluster(ip)) return new Attributed(server.id(), "", Method.PORT);
-    return Attribution.NONE;
+    return Attribution.Unattributed.NONE;
   }
 
   private record Named(String name, Method method) {}

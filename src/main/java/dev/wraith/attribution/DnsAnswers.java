@@ -162,7 +162,7 @@ public final class DnsAnswers {
   }
 
   private static boolean samePod(Scope a, Scope b) {
-    return !a.podUid().isEmpty() && a.podUid().equals(b.podUid())
-        || !a.containerId().isEmpty() && a.containerId().equals(b.containerId());
+    return (!a.podUid().isEmpty() && a.podUid().equals(b.podUid()))
+        || (!a.containerId().isEmpty() && a.containerId().equals(b.containerId()));
   }
 }

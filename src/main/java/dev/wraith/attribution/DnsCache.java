@@ -38,6 +38,8 @@ public final class DnsCache implements AutoCloseable {
   private final AtomicInteger rounds = new AtomicInteger();
   private final ExecutorService lookups;
   private final ScheduledExecutorService ticker;
+  /** The periodic refresh once started; cancelled on close. */
+  private volatile java.util.concurrent.Future<?> refreshing = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   public DnsCache(List<String> hosts, Resolver resolver, Duration ttl, Duration timeout, Clock clock) {
     this.hosts = List.copyOf(hosts);
@@ -52,7 +54,7 @@ public final class DnsCache implements AutoCloseable {
 
   /** Starts resolving now and again every half TTL. Returns at once. */
   public DnsCache start() {
-    ticker.scheduleWithFixedDelay(this::refresh, 0, Math.max(1, ttl.toMillis() / 2), TimeUnit.MILLISECONDS);
+    refreshing = ticker.scheduleWithFixedDelay(this::refresh, 0, Math.max(1, ttl.toMillis() / 2), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -100,6 +102,7 @@ public final class DnsCache implements AutoCloseable {
 
   @Override
   public void close() {
+    refreshing.cancel(true);
     ticker.shutdownNow();
     lookups.shutdownNow();
   }

@@ -22,11 +22,11 @@ public final class HostsFile {
 
   public static HostsFile parse(String text) {
     Map<InetAddress, List<String>> map = new HashMap<>();
-    for (String raw : text.split("\n")) {
+    for (String raw : text.split("\n", -1)) {
       int hash = raw.indexOf('#');
       String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
       if (line.isEmpty()) continue;
-      String[] parts = line.split("\\s+");
+      String[] parts = line.split("\\s+", -1);
       if (parts.length < 2) continue;
       InetAddress ip;
       try {

@@ -1,11 +1,8 @@
 package dev.wraith.catalogue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The loaded, validated catalogue. Immutable; shared by every layer. Lists keep file order, which is
@@ -23,6 +20,8 @@ public record Catalogue(
     List<KnownApp> apps,
     List<McpClient> mcpClients,
     List<McpPublisher> mcpPublishers,
+    List<Capability> capabilities,
+    McpProbeRules mcpProbe,
     List<ConfigKey> configKeys,
     SecretRules secrets) {
 
@@ -36,6 +35,7 @@ public record Catalogue(
     apps = List.copyOf(apps);
     mcpClients = List.copyOf(mcpClients);
     mcpPublishers = List.copyOf(mcpPublishers);
+    capabilities = List.copyOf(capabilities);
     configKeys = List.copyOf(configKeys);
   }
 
@@ -47,8 +47,9 @@ public record Catalogue(
     return providers.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
-  public Map<String, Provider> providersById() {
-    return providers.stream().collect(Collectors.toMap(Provider::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  /** The capability policy of one id (see {@link Capability}); symbols name only known ones (the loader checks). */
+  public Optional<Capability> capability(String id) {
+    return capabilities.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
   public Optional<Rule> rule(String id) {

@@ -28,16 +28,17 @@ import java.util.stream.Stream;
  *
  * <p>An overlay directory holds YAML files with the same sections as the bundle ({@code providers},
  * {@code sdks}, {@code frameworks}, {@code codeHints}, {@code lineage}, {@code apps}, {@code mcpClients}, {@code mcpPublishers},
- * {@code configKeys}, {@code secrets}); an entry whose id exists
- * replaces the built-in one, and {@code disable: [id, ...]} removes built-ins.
+ * {@code capabilities}, {@code configKeys}, {@code secrets}, and the MCP probe's {@code mcpToolCapabilities},
+ * {@code mcpInjection}, {@code mcpInvisible}, {@code mcpNames}, {@code mcpProcesses}); an entry whose id exists replaces
+ * the built-in one, and {@code disable: [id, ...]} removes the built-ins with that id.
  */
 public final class CatalogueLoader {
   private static final String BUNDLE = "/catalogue/";
   private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   private static final Set<String> SECTIONS =
       Set.of("schema", "version", "files", "providers", "sdks", "frameworks", "codeHints", "rules", "walker", "lineage", "apps",
-          "mcpClients", "mcpPublishers", "secrets", "disable",
-          "configKeys");
+          "mcpClients", "mcpPublishers", "capabilities", "mcpToolCapabilities", "mcpInjection", "mcpInvisible", "mcpNames",
+          "mcpProcesses", "configKeys", "secrets", "disable");
 
   /** Overlay files are small: read whole, within the shared limits (1 MiB, nesting depth, regular files only). */
   private static final Limits OVERLAY = Limits.DEFAULT.withDocumentBytes(1 << 20);
@@ -52,6 +53,12 @@ public final class CatalogueLoader {
   private final Map<String, KnownApp> apps = new LinkedHashMap<>();
   private final Map<String, McpClient> mcpClients = new LinkedHashMap<>();
   private final Map<String, McpPublisher> mcpPublishers = new LinkedHashMap<>();
+  private final Map<String, Capability> capabilities = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.ToolCapability> mcpToolCapabilities = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.Marker> mcpInjection = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.Invisible> mcpInvisible = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.Marker> mcpNames = new LinkedHashMap<>();
+  private final Map<String, McpProbeRules.ProcessRule> mcpProcesses = new LinkedHashMap<>();
   private final Map<String, ConfigKey> configKeys = new LinkedHashMap<>();
   private final SecretEntries secrets = new SecretEntries();
   private final List<String> modelArgs = new ArrayList<>();
@@ -78,7 +85,9 @@ public final class CatalogueLoader {
     return new Catalogue(l.schema, l.version, List.copyOf(l.providers.values()), List.copyOf(l.signatures.values()),
         new CodeHints(l.modelArgs, l.generationArgs, l.credentialKeys), List.copyOf(l.rules.values()), l.walker,
         List.copyOf(l.lineage.values()), List.copyOf(l.apps.values()),
-        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()),
+        List.copyOf(l.mcpClients.values()), List.copyOf(l.mcpPublishers.values()), List.copyOf(l.capabilities.values()),
+        new McpProbeRules(List.copyOf(l.mcpToolCapabilities.values()), List.copyOf(l.mcpInjection.values()),
+            List.copyOf(l.mcpInvisible.values()), List.copyOf(l.mcpNames.values()), List.copyOf(l.mcpProcesses.values())),
         List.copyOf(l.configKeys.values()), l.secrets.rules());
   }
 
@@ -168,23 +177,35 @@ public final class CatalogueLoader {
     for (JsonNode n : doc.path("mcpClients")) mcp.client(n).ifPresent(c -> put(mcpClients, c.id(), c, file, overlay));
     for (JsonNode n : doc.path("mcpPublishers")) mcp.publisher(n).ifPresent(p -> put(mcpPublishers, p.id(), p, file, overlay));
     for (JsonNode n : doc.path("lineage")) e.lineageMarker(n).ifPresent(m -> put(lineage, m.id(), m, file, overlay));
+    for (JsonNode n : doc.path("capabilities")) e.capability(n).ifPresent(c -> put(capabilities, c.id(), c, file, overlay));
+    McpProbeEntries probe = new McpProbeEntries(e);
+    for (JsonNode n : doc.path("mcpToolCapabilities")) probe.toolCapability(n).ifPresent(c -> put(mcpToolCapabilities, c.id(), c, file, overlay));
+    for (JsonNode n : doc.path("mcpInjection")) probe.marker(n).ifPresent(m -> put(mcpInjection, m.id(), m, file, overlay));
+    for (JsonNode n : doc.path("mcpInvisible")) probe.invisible(n).ifPresent(i -> put(mcpInvisible, i.id(), i, file, overlay));
+    for (JsonNode n : doc.path("mcpNames")) probe.marker(n).ifPresent(m -> put(mcpNames, m.id(), m, file, overlay));
+    for (JsonNode n : doc.path("mcpProcesses")) probe.process(n).ifPresent(r -> put(mcpProcesses, r.id(), r, file, overlay));
     for (JsonNode n : doc.path("configKeys")) e.configKey(n).ifPresent(k -> put(configKeys, k.id(), k, file, overlay));
     if (doc.has("codeHints")) {
       JsonNode h = doc.get("codeHints");
       modelArgs.addAll(e.strings(h, "modelArgs"));
       credentialKeys.addAll(e.strings(h, "credentialKeys"));
-      h.path("generationArgs").fields().forEachRemaining(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
+      h.path("generationArgs").properties().forEach(f -> generationArgs.put(f.getKey(), f.getValue().asText()));
     }
     if (doc.has("walker")) walker = e.walker(doc.get("walker"));
     if (doc.has("secrets")) secrets.read(e, file, doc.get("secrets"), overlay);
     for (JsonNode d : doc.path("disable")) {
       String id = d.asText();
-      if (!overlay) problems.add(file + ": 'disable' is only for overlays");
-      else if (providers.remove(id) == null && signatures.remove(id) == null && lineage.remove(id) == null
-          && apps.remove(id) == null && mcpClients.remove(id) == null && mcpPublishers.remove(id) == null
-          && configKeys.remove(id) == null && !secrets.disable(id)) {
-        problems.add(file + ": disable: no entry with id '" + id + "'");
+      if (!overlay) {
+        problems.add(file + ": 'disable' is only for overlays");
+        continue;
       }
+      boolean removed = false;
+      for (Map<String, ?> section : List.of(providers, signatures, lineage, apps, mcpClients, mcpPublishers, capabilities,
+          mcpToolCapabilities, mcpInjection, mcpInvisible, mcpNames, mcpProcesses, configKeys)) {
+        removed |= section.remove(id) != null;
+      }
+      removed |= secrets.disable(id);
+      if (!removed) problems.add(file + ": disable: no entry with id '" + id + "'");
     }
   }
 
@@ -207,16 +228,30 @@ public final class CatalogueLoader {
     for (Signature s : signatures.values()) {
       checkProvider(s.id(), s.provider());
       checkProvider(s.id() + " impliedProvider", s.impliedProvider());
-      for (Symbol sym : s.symbols()) checkProvider(s.id() + " symbol " + sym.call(), sym.provider());
+      for (Symbol sym : s.symbols()) {
+        checkProvider(s.id() + " symbol " + sym.call(), sym.provider());
+        for (String c : sym.capabilities()) checkCapability(s.id() + " symbol " + sym.call(), c);
+        for (Symbol.ArgCapability w : sym.when()) checkCapability(s.id() + " symbol " + sym.call(), w.capability());
+      }
       for (String t : s.triggers()) if (t.length() < 4) problems.add(s.id() + ": trigger '" + t + "' is shorter than 4 characters");
       if (s.triggers().isEmpty()) problems.add(s.id() + ": no prefilter triggers (give modules of 4+ characters or explicit triggers)");
     }
     secrets.validate(problems);
     for (FindingKind k : FindingKind.values()) if (!rules.containsKey(k.id())) problems.add("rules: no rule for finding kind '" + k.id() + "'");
+    for (String id : mcpToolCapabilities.keySet()) checkCapability("mcpToolCapabilities", id);
+    Map<String, Map<String, ?>> probe = Map.of("mcpToolCapabilities", mcpToolCapabilities, "mcpInjection", mcpInjection,
+        "mcpInvisible", mcpInvisible, "mcpNames", mcpNames, "mcpProcesses", mcpProcesses);
+    probe.forEach((section, entries) -> { if (entries.isEmpty()) problems.add(section + ": no entries (the MCP probe needs every section)"); });
   }
 
   private void checkProvider(String where, String provider) {
     if (!provider.isEmpty() && !providers.containsKey(provider)) problems.add(where + ": unknown provider '" + provider + "'");
+  }
+
+  private void checkCapability(String where, String capability) {
+    if (!capability.isEmpty() && !capabilities.containsKey(capability)) {
+      problems.add(where + ": unknown capability '" + capability + "' (capabilities: " + capabilities.keySet() + ")");
+    }
   }
 
   static String firstLine(String s) {

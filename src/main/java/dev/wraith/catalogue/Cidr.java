@@ -4,8 +4,11 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IPv4 or IPv6 CIDR block, parsed without DNS. */
-public record Cidr(String text, byte[] network, int prefix) {
+/**
+ * An IPv4 or IPv6 CIDR block, parsed without DNS. {@code addressBytes} is 4 or 16; {@code network} is the address with
+ * its host bits cleared. Equal when the text is.
+ */
+public record Cidr(String text, int addressBytes, BigInteger network, int prefix) {
   public static Cidr parse(String text) {
     int slash = text.indexOf('/');
     if (slash < 0) throw new IllegalArgumentException("CIDR needs a /prefix: '" + text + "'");
@@ -24,17 +27,17 @@ public record Cidr(String text, byte[] network, int prefix) {
       throw new IllegalArgumentException("bad prefix in '" + text + "'");
     }
     if (prefix < 0 || prefix > bytes.length * 8) throw new IllegalArgumentException("prefix out of range in '" + text + "'");
-    return new Cidr(text, bytes, prefix);
+    return new Cidr(text, bytes.length, new BigInteger(1, bytes).and(mask(bytes.length, prefix)), prefix);
   }
 
   public boolean contains(InetAddress address) {
     byte[] a = address.getAddress();
-    if (a.length != network.length) return false;
-    BigInteger mask = BigInteger.ONE.shiftLeft(a.length * 8).subtract(BigInteger.ONE)
-        .shiftRight(prefix).not();
-    BigInteger x = new BigInteger(1, a).and(mask);
-    BigInteger n = new BigInteger(1, network).and(mask);
-    return x.equals(n);
+    if (a.length != addressBytes) return false;
+    return new BigInteger(1, a).and(mask(addressBytes, prefix)).equals(network);
+  }
+
+  private static BigInteger mask(int addressBytes, int prefix) {
+    return BigInteger.ONE.shiftLeft(addressBytes * 8).subtract(BigInteger.ONE).shiftRight(prefix).not();
   }
 
   @Override

@@ -25,8 +25,7 @@ import java.util.zip.CRC32;
  * <p>{@link #main} is the build step (Maven, process-classes): it validates the bundle by loading it from the
  * YAML, then writes the document into the classes directory. The document holds every YAML file under
  * {@code catalogue/} (found by listing the directory, so a new catalogue file needs no change here), whether or
- * not {@value #INDEX} lists it: files other loaders read on their own (e.g. {@code mcp-probe.yaml}) are parsed
- * too, and {@link #tree} hands them out.
+ * not {@value #INDEX} lists it.
  */
 public final class CompiledBundle {
   static final String RESOURCE = "/catalogue/bundle.json";
@@ -47,19 +46,6 @@ public final class CompiledBundle {
       return Optional.empty();
     }
     return trees(doc);
-  }
-
-  /**
-   * The build-time parse of one bundled file ({@code name} relative to {@code catalogue/}), or empty when there is
-   * none that is current: the caller then parses the YAML resource itself.
-   */
-  public static Optional<JsonNode> tree(String name) {
-    return Current.TREES.map(t -> t.get(name));
-  }
-
-  /** The document, read once per process on first use. */
-  private static final class Current {
-    static final Optional<Map<String, JsonNode>> TREES = read();
   }
 
   /** The trees of a compiled document, or empty when it lacks the index or a YAML resource no longer matches it. */

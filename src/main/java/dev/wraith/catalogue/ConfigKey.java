@@ -34,7 +34,7 @@ public record ConfigKey(
     public static Selector parse(String spec) {
       int eq = spec.indexOf('=');
       StringBuilder re = new StringBuilder();
-      for (String seg : canonical(spec.substring(0, eq)).split("\\.")) {
+      for (String seg : canonical(spec.substring(0, eq)).split("\\.", -1)) {
         if (re.length() > 0) re.append("\\.");
         re.append(seg.equals("**") ? ".+" : seg.equals("*") ? "[^.]+" : java.util.regex.Pattern.quote(seg));
       }
@@ -61,7 +61,7 @@ public record ConfigKey(
   /** The prefix a canonical key falls under, or "" when none. */
   public String prefixOf(String canonicalKey) {
     for (String p : prefixes) {
-      if (canonicalKey.equals(p) || canonicalKey.startsWith(p) && canonicalKey.charAt(p.length()) == '.') return p;
+      if (canonicalKey.equals(p) || (canonicalKey.startsWith(p) && canonicalKey.charAt(p.length()) == '.')) return p;
     }
     return "";
   }

@@ -36,21 +36,26 @@ public final class EndpointMatcher {
       String path = m.group(4) == null ? "" : m.group(4);
       String evidence = m.group(1).toLowerCase(Locale.ROOT) + "://" + host + (port > 0 ? ":" + port : "") + path;
       Optional<Provider> byHost = catalogue.providerForHost(host);
-      if (byHost.isPresent()) return Optional.of(new Match(byHost.get(), evidence, Confidence.HIGH));
+      if (byHost.isPresent()) return Optional.of(match(byHost.get(), evidence, Confidence.HIGH));
       if (port > 0) {
         for (Provider p : catalogue.providers()) {
           if (!p.ports().contains(port)) continue;
           boolean pathMatch = p.paths().stream().anyMatch(path::startsWith);
           boolean nameInHost = host.contains(p.id());
-          if (pathMatch || nameInHost) return Optional.of(new Match(p, evidence, pathMatch && nameInHost ? Confidence.HIGH : Confidence.MEDIUM));
+          if (pathMatch || nameInHost) return Optional.of(match(p, evidence, pathMatch && nameInHost ? Confidence.HIGH : Confidence.MEDIUM));
         }
       }
     }
     String t = text.trim();
     if (t.length() <= 253 && mayBeHost(t) && BARE_HOST.matcher(t).matches()) {
-      return catalogue.providerForHost(t).map(p -> new Match(p, HostPattern.normalise(t), Confidence.MEDIUM));
+      return catalogue.providerForHost(t).map(p -> match(p, HostPattern.normalise(t), Confidence.MEDIUM));
     }
     return Optional.empty();
+  }
+
+  /** The provider's maturity has the last word on the confidence. */
+  private static Match match(Provider p, String evidence, Confidence detected) {
+    return new Match(p, evidence, p.maturity().confidence(detected));
   }
 
   /** A necessary condition for {@link #BARE_HOST}: a dot, and nothing but ASCII letters, digits, '-' and '.'. */
@@ -59,7 +64,7 @@ public final class EndpointMatcher {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c == '.') dot = true;
-      else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) return false;
+      else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
     }
     return dot;
   }

@@ -26,7 +26,8 @@ final class Entries {
   private static final Set<String> WHEN_KEYS = Set.of("arg", "equals", "notEquals", "capability");
   private static final Set<String> RULE_KEYS = Set.of("id", "name", "severity", "short", "full", "help");
   private static final Set<String> LINEAGE_KEYS = Set.of("id", "kind", "label", "annotation", "value", "note");
-  private static final Set<String> APP_KEYS = Set.of("id", "name", "kind", "maturity", "images", "commands");
+  private static final Set<String> APP_KEYS = Set.of("id", "name", "kind", "images", "commands");
+  private static final Set<String> CAPABILITY_KEYS = Set.of("id", "name", "errorFinding", "raisesRisk");
   private static final java.util.regex.Pattern IMAGE_REPO =
       java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._:-]*(/[a-z0-9][a-z0-9._-]*)*(/\\*)?");
   private static final Set<String> SYMBOL_KINDS = Set.of("sdk-client", "agent", "tool", "vector-store", "mcp-server");
@@ -195,14 +196,24 @@ final class Entries {
     List<String> images = strings(n, "images");
     for (String i : images) {
       if (!IMAGE_REPO.matcher(i).matches() || i.contains("@") || i.matches(".*/[^/]*:.*")
-          || !i.contains("/") && i.contains(":")) {
+          || (!i.contains("/") && i.contains(":"))) {
         problems.add(where(id) + "image '" + i + "' is not a lower-case repository without tag or digest");
       }
     }
     List<String> commands = strings(n, "commands");
     for (String c : commands) if (c.trim().startsWith("-") || c.trim().startsWith("*")) problems.add(where(id) + "command '" + c + "' must start with a program");
     if (images.isEmpty() && commands.isEmpty()) problems.add(where(id) + "needs images or commands");
-    return Optional.of(new KnownApp(id, text(n, "name", id), kind, maturity(n, id), images, commands));
+    return Optional.of(new KnownApp(id, text(n, "name", id), kind, images, commands));
+  }
+
+  Optional<Capability> capability(JsonNode n) {
+    String id = required(n, "id");
+    keys(n, CAPABILITY_KEYS, id);
+    for (String flag : List.of("errorFinding", "raisesRisk")) {
+      if (n.has(flag) && !n.get(flag).isBoolean()) problems.add(where(id) + "'" + flag + "' must be true or false");
+    }
+    return Optional.of(new Capability(id, text(n, "name", id), n.path("errorFinding").asBoolean(false),
+        n.path("raisesRisk").asBoolean(false)));
   }
 
   WalkerSettings walker(JsonNode n) {

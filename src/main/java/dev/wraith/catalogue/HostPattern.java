@@ -15,7 +15,8 @@ public record HostPattern(String text, Pattern regex) {
     String t = text.toLowerCase(Locale.ROOT);
     if (!VALID.matcher(t).matches()) throw new IllegalArgumentException("not a hostname pattern: '" + text + "'");
     StringBuilder re = new StringBuilder();
-    for (char c : t.toCharArray()) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
       if (c == '*') re.append("[a-z0-9-]+");
       else if (c == '.') re.append("\\.");
       else re.append(c);
@@ -30,7 +31,7 @@ public record HostPattern(String text, Pattern regex) {
   /** The longest literal run of the pattern, used as a prefilter token (e.g. ".openai.azure.com"). */
   public String literalCore() {
     String best = "";
-    for (String part : text.split("\\*")) if (part.length() > best.length()) best = part;
+    for (String part : text.split("\\*", -1)) if (part.length() > best.length()) best = part;
     return best.startsWith(".") ? best.substring(1) : best;
   }
 

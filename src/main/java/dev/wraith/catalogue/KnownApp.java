@@ -11,7 +11,7 @@ import java.util.Optional;
  * ({@code -y}, {@code --yes}) in the argv being skipped; a token ending in {@code *} matches a longer word
  * with that prefix. Argv words are split on whitespace first, so {@code sh -c "npx -y pkg"} is seen too.
  */
-public record KnownApp(String id, String name, Kind kind, Maturity maturity, List<String> images, List<String> commands) {
+public record KnownApp(String id, String name, Kind kind, List<String> images, List<String> commands) {
   /** What the app is. */
   public enum Kind {
     AI_APP, MCP_SERVER
@@ -30,7 +30,7 @@ public record KnownApp(String id, String name, Kind kind, Maturity maturity, Lis
   /** The argv words that matched one of this app's command patterns, joined by spaces. */
   public Optional<String> commandMatch(List<String> argv) {
     List<String> words = new ArrayList<>();
-    for (String a : argv) for (String w : a.trim().split("\\s+")) if (!w.isEmpty()) words.add(w);
+    for (String a : argv) for (String w : a.trim().split("\\s+", -1)) if (!w.isEmpty()) words.add(w);
     for (String pattern : commands) {
       Optional<String> m = match(pattern.trim().split("\\s+"), words);
       if (m.isPresent()) return m;

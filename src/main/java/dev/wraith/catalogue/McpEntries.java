@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Reads the {@code mcpClients} and {@code mcpPublishers} sections, as strictly as {@link Entries} reads the rest. */
 final class McpEntries {
   private static final Set<String> CLIENT_KEYS = Set.of("id", "name", "scope", "format", "paths", "keys");
-  private static final Set<String> PUBLISHER_KEYS = Set.of("id", "name", "publisher", "maturity", "npm", "pypi", "images", "hosts");
+  private static final Set<String> PUBLISHER_KEYS = Set.of("id", "name", "publisher", "npm", "pypi", "images", "hosts");
   private static final Pattern REL_PATH = Pattern.compile("[A-Za-z0-9._ -]+(/[A-Za-z0-9._ -]+)*");
   private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
   private static final Pattern NPM = Pattern.compile("(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*");
@@ -49,7 +49,7 @@ final class McpEntries {
     for (String i : images) if (!i.equals(ImageName.repository(i)) || i.endsWith("/*")) e.problem(id, "image '" + i + "' is not a lower-case repository without tag, digest or wildcard");
     List<String> hosts = checked(n, "hosts", id, HOST);
     if (npm.isEmpty() && pypi.isEmpty() && images.isEmpty() && hosts.isEmpty()) e.problem(id, "needs npm, pypi, images or hosts");
-    return Optional.of(new McpPublisher(id, e.text(n, "name", id), e.text(n, "publisher", id), e.maturity(n, id), npm, pypi,
+    return Optional.of(new McpPublisher(id, e.text(n, "name", id), e.text(n, "publisher", id), npm, pypi,
         images, hosts));
   }
 

@@ -1,7 +1,6 @@
 package dev.wraith.catalogue;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An official or vendor-official MCP server, by the exact names it is published under: npm packages, PyPI
@@ -9,7 +8,7 @@ import java.util.Locale;
  * exact equality after each ecosystem's own normalisation, never a prefix or substring, so
  * {@code @modelcontextprotocol/server-filesystem-evil} is not {@code @modelcontextprotocol/server-filesystem}.
  */
-public record McpPublisher(String id, String name, String publisher, Maturity maturity, List<String> npm, List<String> pypi,
+public record McpPublisher(String id, String name, String publisher, List<String> npm, List<String> pypi,
     List<String> images, List<String> hosts) {
 
   public McpPublisher {
@@ -26,34 +25,22 @@ public record McpPublisher(String id, String name, String publisher, Maturity ma
 
   /** PyPI names compare after PEP 503 normalisation ({@code Mcp_Server.Git} is {@code mcp-server-git}). */
   public boolean hasPypi(String project) {
-    String p = pypiNormal(project);
-    return pypi.stream().anyMatch(k -> pypiNormal(k).equals(p));
+    String p = Ecosystem.PYPI.normalisePackage(project);
+    return pypi.stream().anyMatch(k -> Ecosystem.PYPI.normalisePackage(k).equals(p));
   }
 
   /**
-   * The image's repository (tag and digest dropped, Docker Hub's implicit {@code docker.io/library/} understood)
-   * equals a catalogue repository. Unlike {@link ImageName#matches}, no mirror prefix is accepted: a copy in
-   * someone else's registry is not the publisher's image.
+   * The image's repository equals a catalogue repository, both in {@link ImageName#canonical} form (tag and digest
+   * dropped, Docker Hub's implicit {@code docker.io/library/} understood). Unlike {@link ImageName#matches}, no
+   * mirror prefix is accepted: a copy in someone else's registry is not the publisher's image.
    */
   public boolean hasImage(String image) {
-    String repo = dockerHub(ImageName.repository(image));
-    return images.stream().anyMatch(k -> dockerHub(k.toLowerCase(Locale.ROOT)).equals(repo));
+    String repo = ImageName.canonical(image);
+    return images.stream().anyMatch(k -> ImageName.canonical(k).equals(repo));
   }
 
   /** Hosts compare case-insensitively and whole; a subdomain is a different host. */
   public boolean hasHost(String host) {
     return hosts.stream().anyMatch(h -> h.equalsIgnoreCase(host));
-  }
-
-  public static String pypiNormal(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
-  }
-
-  private static String dockerHub(String repo) {
-    int slash = repo.indexOf('/');
-    boolean hasRegistry = slash > 0 && (repo.substring(0, slash).contains(".") || repo.substring(0, slash).contains(":")
-        || repo.startsWith("localhost/"));
-    if (hasRegistry) return repo;
-    return "docker.io/" + (slash < 0 ? "library/" + repo : repo);
   }
 }

@@ -57,7 +57,7 @@ final class AibomCommand implements Callable<Integer> {
     var version = cdx.version();
     var plan = in.plan();
     Catalogue cat = catalogue.load();
-    try (ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null)) {
+    try (ScanInputs.Scanned scanned = in.run(cat, plan, Terminal.interactive())) {
       OutputOptions target = new OutputOptions("json");
       target.output = file;
       try {

@@ -105,7 +105,8 @@ public final class Main implements Runnable {
       cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.of(ex, cmd.getErr()));
       return cl.execute(args);
     } catch (Throwable t) { // Errors pass picocli by: out of memory, a stack overflow, a bug in an initializer
-      return ExitCodes.of(t, cl != null ? cl.getErr() : new java.io.PrintWriter(System.err, true));
+      return ExitCodes.of(t, cl != null ? cl.getErr() : new java.io.PrintWriter(
+          new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
     } finally {
       DebugLog.set(false);
     }

@@ -4,7 +4,6 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.mcp.ConfigFiles;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
-import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.scan.StateToolHistory;
@@ -107,7 +106,7 @@ final class McpCommand implements Callable<Integer> {
     try {
       Optional<StateToolHistory> history = store.map(StateToolHistory::new);
       Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion(),
+          new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion(),
               dev.wraith.redact.Redactor.of(cat)),
           history.<dev.wraith.mcp.ToolHistory>map(h -> h).orElseGet(InMemoryToolHistory::new), Instant.now()));
       McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);

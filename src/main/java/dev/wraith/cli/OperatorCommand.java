@@ -162,8 +162,7 @@ final class OperatorCommand implements Callable<Integer> {
     Optional<dev.wraith.state.StateLocation> location = Optional.ofNullable(state).filter(s -> !s.isBlank())
         .map(StateOptions::parse);
     Optional<dev.wraith.state.StateStore> store = location.map(l -> dev.wraith.state.StateStore.open(l, System.getenv()));
-    try (api; AutoCloseable closeState = () -> store.ifPresent(dev.wraith.state.StateStore::close);
-        HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
+    try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
       var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace, redactor),
@@ -212,6 +211,8 @@ final class OperatorCommand implements Callable<Integer> {
       return Main.OK;
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage()); // a malformed --sensor-selector
+    } finally {
+      store.ifPresent(dev.wraith.state.StateStore::close);
     }
   }
 

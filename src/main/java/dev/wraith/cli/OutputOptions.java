@@ -112,6 +112,11 @@ final class OutputOptions {
     void write(OutputStream out) throws IOException;
   }
 
+  /** {@link #open(PrintStream)} on the process's stdout (which the stream returned shields from close). */
+  OutputStream open() throws IOException {
+    return open(System.out);
+  }
+
   /**
    * --output opened for writing as it goes (created or truncated; for commands that stream window after window), or
    * stdout shielded from close. A file that cannot be opened is a {@link FileProblem} naming it.

@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -145,8 +144,8 @@ final class ScanAllCommand implements Callable<Integer> {
     }
     Catalogue cat = catalogue.load();
     Redactor redactor = Redactor.of(cat);
-    boolean tty = System.console() != null;
-    try (ScanInputs.Scanned run = in.run(cat, plan, System.err, tty)) {
+    boolean tty = Terminal.interactive();
+    try (ScanInputs.Scanned run = in.run(cat, plan, tty)) {
       Results results = writeThenCommit(cat, run, cdxVersion);
       Inventory inventory = results.scanned().inventory();
       if (format.equals("json")) {
@@ -236,9 +235,5 @@ final class ScanAllCommand implements Callable<Integer> {
           + "ZOMBIE, GHOST) or a risk (LOW, MEDIUM, HIGH, CRITICAL)");
     }
     return new Gate(c, r);
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -107,7 +107,7 @@ final class ScanCommand implements Callable<Integer> {
     if (output.format.equalsIgnoreCase("inventory")) return inventory(gate);
     if (prefix != null) throw new Main.UsageProblem("--prefix is only for --format inventory");
     Catalogue cat = catalogue.load();
-    int columns = width.resolve(System.getenv(), output.output == null && System.console() != null);
+    int columns = width.resolve(System.getenv(), output.output == null && Terminal.interactive());
     var reporter = output.reporter(Registry.reporters(cat, columns, details));
     ScanReport report = CodeLayer.scan(cat, paths, new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
     output.emit(reporter, report, System.out);

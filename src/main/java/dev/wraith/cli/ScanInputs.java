@@ -9,7 +9,6 @@ import dev.wraith.files.InputFile;
 import dev.wraith.files.Limits;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
-import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
@@ -175,13 +174,13 @@ final class ScanInputs {
   }
 
   /**
-   * Runs the planned layers with progress on {@code err}, then correlates against the state database. The database is
+   * Runs the planned layers with progress on standard error, then correlates against the state database. The database is
    * opened first: one that can never be used (corrupt, newer schema, a directory) stops the command before anything
    * runs; one that cannot be used now (locked, full, read-only) lets the scan run without history, with a FAILED
    * "state" status in its inventory.
    */
-  Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream stderr, boolean tty) throws Exception {
-    java.io.PrintStream err = new java.io.PrintStream(dev.wraith.redact.Redactor.of(cat).lines(stderr), true,
+  Scanned run(Catalogue cat, ScanAll.Plan plan, boolean tty) throws Exception {
+    java.io.PrintStream err = new java.io.PrintStream(dev.wraith.redact.Redactor.of(cat).lines(System.err), true,
         java.nio.charset.StandardCharsets.UTF_8); // progress lines quote inputs: through the redactor like any output
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
@@ -200,7 +199,7 @@ final class ScanInputs {
     var settings = new ScanAllPipeline.Settings(store, allow, hostNode());
     try {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
-          new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion(),
+          new SdkProber(Duration.ofSeconds(20), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion(),
               dev.wraith.redact.Redactor.of(cat)),
           tools.<dev.wraith.mcp.ToolHistory>map(t -> t).orElseGet(InMemoryToolHistory::new), scanTime)));
       ScanAll.Result result;

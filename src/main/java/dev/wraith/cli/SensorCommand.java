@@ -136,7 +136,7 @@ final class SensorCommand implements Callable<Integer> {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
-    try (HostLayer layer = open(cat, pins); OutputStream out = output.open(System.out)) {
+    try (HostLayer layer = open(cat, pins); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
         reporter.write(tool, scan, layer.lastDnsAnswers(), out);
@@ -163,7 +163,7 @@ final class SensorCommand implements Callable<Integer> {
         java.time.Clock.systemUTC());
     try (HostLayer layer = open(cat, pins);
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
-        OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open(System.out)) {
+        OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open()) {
       if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
       System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
       while (!Thread.currentThread().isInterrupted()) {

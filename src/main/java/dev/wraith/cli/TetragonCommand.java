@@ -167,7 +167,7 @@ final class TetragonCommand implements Callable<Integer> {
       throw new Main.UsageProblem("--tetragon-address " + e.getMessage());
     }
     GrpcEventSource source = new GrpcEventSource(a, duration);
-    if (System.console() != null) {
+    if (Terminal.interactive()) {
       System.err.println(dev.wraith.redact.Redactor.bundled().text("wraith: reading Tetragon events from " + a
           + duration.map(d -> " for " + d.toSeconds() + " s").orElse(" until Ctrl-C") + " ..."));
     }

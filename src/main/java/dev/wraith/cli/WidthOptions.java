@@ -40,7 +40,7 @@ final class WidthOptions {
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       String out = new String(p.getInputStream().readNBytes(64), StandardCharsets.US_ASCII).trim();
       if (!p.waitFor(1, TimeUnit.SECONDS)) p.destroyForcibly();
-      String[] parts = out.split("\\s+");
+      String[] parts = out.split("\\s+", -1);
       int cols = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
       return cols >= NARROWEST ? cols : TableReporter.DEFAULT_WIDTH;
     } catch (IOException | NumberFormatException e) {

@@ -166,7 +166,7 @@ public final class AuditLogReader {
       raw = i < 0 ? null : requestUri.substring(i + 1);
     }
     if (raw == null) return out;
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
       int eq = pair.indexOf('=');
       String k = decode(eq < 0 ? pair : pair.substring(0, eq));
       String v = eq < 0 ? "" : decode(pair.substring(eq + 1));

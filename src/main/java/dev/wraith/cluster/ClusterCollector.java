@@ -271,7 +271,7 @@ public final class ClusterCollector {
 
     /** @param podToken this pod's token state; the workload's token is mounted if any pod's is */
     void addPod(Pod pod, PodSpecReader.Result spec, TokenMount podToken) {
-      if (token == null || !token.mounted() && podToken.mounted()) token = podToken;
+      if (token == null || (!token.mounted() && podToken.mounted())) token = podToken;
       pods.add(pod.getMetadata().getName());
       podLabels.add(Lineages.labels(pod.getMetadata()));
       if (firstPod == null) firstPod = pod.getMetadata();

@@ -42,6 +42,8 @@ import java.util.function.Supplier;
  */
 public final class InformerKubeApi implements KubeApi, AutoCloseable {
   /**
+   * How the caches wait and refresh.
+   *
    * @param syncTimeout how long a read waits for a cache's first full list, counted from the cache's start
    * @param relistEvery a cache older than this is rebuilt from a fresh list before it is read
    * @param watchGrace how long a read waits for a watch that is reconnecting before the resource counts as failed

@@ -27,7 +27,6 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +80,10 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   public static LiveKubeApi connect(Settings s) {
     Config base;
     try {
+      if (s.kubeconfig() != null) checkKubeconfig(s.kubeconfig());
+      // fabric8 reads the (checked) file itself; the overload that takes its text is marked for removal
       base = s.kubeconfig() != null
-          ? Config.fromKubeconfig(s.context(), kubeconfig(s.kubeconfig()), s.kubeconfig().toString())
+          ? Config.fromKubeconfig(s.context(), s.kubeconfig().toFile())
           : Config.autoConfigure(s.context());
     } catch (RuntimeException e) { // fabric8's KubernetesClientException and its YAML parser's exceptions
       System.getLogger(LiveKubeApi.class.getName()).log(System.Logger.Level.DEBUG, "loading the kubeconfig", e);
@@ -96,15 +97,13 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   }
 
   /**
-   * An explicit kubeconfig's text, read within the shared limits and checked to be YAML with at least one context
-   * before fabric8 sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
+   * Checks an explicit kubeconfig, read within the shared limits, to be YAML with at least one context before fabric8
+   * sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
    */
-  private static String kubeconfig(Path file) {
-    String text;
+  private static void checkKubeconfig(Path file) {
     tools.jackson.databind.JsonNode doc;
     try {
-      text = InputFile.readString(file, Limits.DEFAULT.documentBytes());
-      doc = Parsers.yaml3(Limits.DEFAULT).readTree(text);
+      doc = Parsers.yaml3(Limits.DEFAULT).readTree(InputFile.readString(file, Limits.DEFAULT.documentBytes()));
     } catch (IOException e) {
       throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
     } catch (tools.jackson.core.JacksonException e) {
@@ -113,7 +112,6 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
       throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
     }
-    return text;
   }
 
   /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */

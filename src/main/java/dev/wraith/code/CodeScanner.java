@@ -54,8 +54,10 @@ public final class CodeScanner {
   private final Catalogue catalogue;
   private final List<FileDetector> detectors;
   private final Options options;
-  /** One prefilter for every ecosystem a detector filters by; group i is the ecosystem of ordinal i. */
+  /** One prefilter for every ecosystem a detector filters by, one group per ecosystem ({@link #groupOf}). */
   private final TriggerIndex triggers;
+  /** The prefilter group of each ecosystem some detector filters by. */
+  private final Map<Ecosystem, Integer> groupOf = new java.util.EnumMap<>(Ecosystem.class);
   /** One read buffer per worker, one byte over the size limit: files are read without allocating per file. */
   private final ThreadLocal<byte[]> buffer;
 
@@ -63,18 +65,16 @@ public final class CodeScanner {
     this.catalogue = catalogue;
     this.detectors = List.copyOf(detectors);
     this.options = options;
-    this.triggers = TriggerIndex.ofGroups(triggerGroups(catalogue, this.detectors));
+    List<Set<String>> groups = new ArrayList<>();
+    for (FileDetector d : this.detectors) {
+      d.triggerEcosystem().filter(e -> !groupOf.containsKey(e)).ifPresent(e -> {
+        groupOf.put(e, groups.size());
+        groups.add(triggerTokens(catalogue, e));
+      });
+    }
+    this.triggers = TriggerIndex.ofGroups(groups);
     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, catalogue.walker().maxFileBytes() + 1);
     this.buffer = ThreadLocal.withInitial(() -> new byte[capacity]);
-  }
-
-  /** Trigger tokens by ecosystem ordinal, for the ecosystems some detector filters by (none for the others). */
-  private static List<Set<String>> triggerGroups(Catalogue catalogue, List<FileDetector> detectors) {
-    Set<Ecosystem> used = java.util.EnumSet.noneOf(Ecosystem.class);
-    for (FileDetector d : detectors) d.triggerEcosystem().ifPresent(used::add);
-    List<Set<String>> groups = new ArrayList<>();
-    for (Ecosystem e : Ecosystem.values()) groups.add(used.contains(e) ? triggerTokens(catalogue, e) : Set.of());
-    return groups;
   }
 
   /** Every trigger token of every ecosystem (the union of {@link #triggerTokens(Catalogue, Ecosystem)}). */
@@ -248,7 +248,7 @@ public final class CodeScanner {
       FileDetector d = accepting.get(i);
       Optional<Ecosystem> eco = d.triggerEcosystem();
       if (eco.isPresent()) {
-        if (!triggers.anyIn(buf, length, eco.get().ordinal())) continue;
+        if (!triggers.anyIn(buf, length, groupOf.get(eco.get()))) continue;
         parsed.incrementAndGet();
       }
       if (file == null) file = new SourceFile(rel, Arrays.copyOf(buf, length));

@@ -103,7 +103,7 @@ public final class Deployables {
 
   /** The shortest trailing run of segments of {@code dir} that no other directory ends with the same way. */
   static String distinguishing(String dir, List<String> others) {
-    String[] segs = dir.split("/");
+    String[] segs = segments(dir);
     for (int k = 1; k <= segs.length; k++) {
       String suffix = suffixOf(dir, k);
       boolean clash = false;
@@ -115,7 +115,7 @@ public final class Deployables {
 
   /** The suffix less the trailing segments {@code dir} shares with every other directory. */
   private static String withoutCommonTail(String suffix, String dir, List<String> others) {
-    String[] segs = suffix.split("/");
+    String[] segs = segments(suffix);
     int common = 0;
     while (common < segs.length - 1) {
       String tail = suffixOf(dir, common + 1);
@@ -128,12 +128,12 @@ public final class Deployables {
   }
 
   private static String suffixOf(String dir, int k) {
-    String[] segs = dir.split("/");
+    String[] segs = segments(dir);
     int from = Math.max(0, segs.length - k);
     return String.join("/", java.util.Arrays.copyOfRange(segs, from, segs.length));
   }
 
-  private static String unitDir(String path, TreeSet<String> declared) {
+  private static String unitDir(String path, java.util.SortedSet<String> declared) {
     String best = null;
     for (String d : declared) {
       boolean in = d.equals(".") || path.startsWith(d + "/");
@@ -149,6 +149,15 @@ public final class Deployables {
     if (!name.isEmpty() && !name.equals(".")) return name;
     java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath().getFileName();
     return cwd == null ? "repository" : cwd.toString();
+  }
+
+  /** A path's '/'-separated segments as {@code String.split} gives them: trailing empty segments dropped. */
+  private static String[] segments(String path) {
+    if (path.isEmpty()) return new String[] {""};
+    String[] s = path.split("/", -1);
+    int n = s.length;
+    while (n > 0 && s[n - 1].isEmpty()) n--;
+    return n == s.length ? s : java.util.Arrays.copyOf(s, n);
   }
 
   static String parent(String path) {

@@ -1,6 +1,7 @@
 package dev.wraith.code;
 
 import dev.wraith.catalogue.EndpointMatcher;
+import dev.wraith.catalogue.Capability;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.Provider;
@@ -31,13 +32,12 @@ import java.util.TreeSet;
  * environment variable names. Pure and thread-safe.
  */
 public final class FactMatcher {
-  /** Capabilities that make a finding an error whatever its rule's default. */
-  private static final Set<String> DANGEROUS = Set.of("code-exec", "shell");
-
   private final Catalogue catalogue;
   private final Map<Ecosystem, SignatureIndex> byEcosystem = new EnumMap<>(Ecosystem.class);
   private final Map<String, Provider> envVars = new HashMap<>();
   private final Map<FindingKind, Severity> severities = new EnumMap<>(FindingKind.class);
+  /** Capabilities that make a finding an error whatever its rule's default (catalogue capabilities.yaml). */
+  private final Set<String> errorCapabilities = new HashSet<>();
   private final EndpointMatcher endpoints;
 
   public FactMatcher(Catalogue catalogue) {
@@ -47,6 +47,7 @@ public final class FactMatcher {
     }
     for (Provider p : catalogue.providers()) for (String v : p.envVars()) envVars.putIfAbsent(v, p);
     for (FindingKind k : FindingKind.values()) severities.put(k, catalogue.rule(k.id()).map(Rule::severity).orElse(Severity.NOTE));
+    for (Capability c : catalogue.capabilities()) if (c.errorFinding()) errorCapabilities.add(c.id());
     this.endpoints = new EndpointMatcher(catalogue);
   }
 
@@ -74,7 +75,7 @@ public final class FactMatcher {
       for (Signature sig : sigs.owners(imp.module())) {
         if (!sig.reportImport() || !usedSignatures.add(sig.id())) continue;
         Location loc = new Location(path, imp.line(), imp.column());
-        Finding f = new Finding(FindingKind.AI_IMPORT, loc, sig.id(), sig.provider(), frameworkOf(sig), Confidence.LOW,
+        Finding f = new Finding(FindingKind.AI_IMPORT, loc, sig.id(), sig.provider(), frameworkOf(sig), sig.maturity().confidence(Confidence.LOW),
             severities.get(FindingKind.AI_IMPORT), imp.module(), Set.of(), Map.of());
         findings.putIfAbsent("import|" + sig.id(), f);
       }
@@ -89,14 +90,15 @@ public final class FactMatcher {
     TreeSet<String> caps = new TreeSet<>(sym.capabilities());
     for (Symbol.ArgCapability w : sym.when()) if (w.holds(call.args())) caps.add(w.capability());
     Severity sev = severities.get(sym.kind());
-    if (caps.stream().anyMatch(DANGEROUS::contains)) sev = Severity.ERROR;
+    if (caps.stream().anyMatch(errorCapabilities::contains)) sev = Severity.ERROR;
     String provider = sym.provider().isEmpty() ? sig.provider() : sym.provider();
     SortedMap<String, String> attrs = new TreeMap<>();
     modelUse(call, loc, sym.modelArg()).ifPresent(m -> {
       attrs.put("model", m.model());
       attrs.putAll(m.parameters());
     });
-    return new Finding(sym.kind(), loc, sig.id(), provider, frameworkOf(sig), Confidence.HIGH, sev, call.name(), caps, attrs);
+    return new Finding(sym.kind(), loc, sig.id(), provider, frameworkOf(sig), sig.maturity().confidence(Confidence.HIGH), sev,
+        call.name(), caps, attrs);
   }
 
   private static String frameworkOf(Signature sig) {
@@ -123,7 +125,7 @@ public final class FactMatcher {
     Location loc = new Location(path, lit.line(), lit.column());
     Provider env = envVars.get(lit.value());
     if (env != null) {
-      return java.util.Optional.of(new Finding(FindingKind.ENV_VAR, loc, env.id(), env.id(), "", Confidence.MEDIUM,
+      return java.util.Optional.of(new Finding(FindingKind.ENV_VAR, loc, env.id(), env.id(), "", env.maturity().confidence(Confidence.MEDIUM),
           severities.get(FindingKind.ENV_VAR), lit.value(), Set.of(), Map.of()));
     }
     return endpoints.match(lit.value()).map(m -> new Finding(FindingKind.AI_ENDPOINT, loc, m.provider().id(), m.provider().id(), "",

@@ -23,7 +23,7 @@ public final class IgnoreRules {
   /** Parses gitignore text whose patterns are relative to {@code baseDir} ("" for the scan root). */
   public static IgnoreRules parse(String baseDir, String text) {
     List<Rule> rules = new ArrayList<>();
-    for (String raw : text.split("\r?\n")) {
+    for (String raw : text.split("\r?\n", -1)) {
       String line = stripTrailingSpaces(raw);
       if (line.isEmpty() || line.startsWith("#")) continue;
       boolean negated = line.startsWith("!");

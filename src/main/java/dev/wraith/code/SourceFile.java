@@ -4,9 +4,27 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One file as a detector sees it: its path relative to the scan root ('/' separated) and its bytes, read
- * once by the walker. Detectors never touch the filesystem themselves.
+ * once by the walker. Detectors never touch the filesystem themselves. The bytes are shared, not copied (a file may
+ * be as large as the walker allows, and every detector reads it): nobody writes to them.
  */
-public record SourceFile(String path, byte[] bytes) {
+public final class SourceFile {
+  private final String path;
+  private final byte[] bytes;
+
+  public SourceFile(String path, byte[] bytes) {
+    this.path = path;
+    this.bytes = bytes;
+  }
+
+  /** Relative to the scan root, '/' separated. */
+  public String path() {
+    return path;
+  }
+
+  /** The file's bytes, shared: read them, never write them. */
+  public byte[] bytes() {
+    return bytes;
+  }
 
   /** The file name without directories. */
   public String name() {

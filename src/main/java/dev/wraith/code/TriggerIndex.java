@@ -194,8 +194,4 @@ public final class TriggerIndex {
     }
     return row;
   }
-
-  public int states() {
-    return groups.length;
-  }
 }

@@ -138,6 +138,7 @@ public final class Walker {
     }
 
     /** Opens a directory (a failure is the directory's warning, as with walkFileTree), then lists it unless skipped. */
+    @SuppressWarnings("StreamResourceLeak") // the stream outlives this method: the Frame pushed here owns it, close(Frame) closes it
     private void enter(Path dir, String rel) {
       DirectoryStream<Path> stream;
       try {

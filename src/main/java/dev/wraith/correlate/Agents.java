@@ -33,6 +33,7 @@ final class Agents {
   private final Set<String> appIds;
   private final boolean codeScanned;
   private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
+  private final Risks risks;
   private final java.util.Map<String, String> kinds;
   private final dev.wraith.redact.Redactor redactor;
 
@@ -43,12 +44,13 @@ final class Agents {
    * @param redactor applied once more to process arguments, in case a layer handed them over unredacted
    */
   Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
-      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds,
+      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds, Risks risks,
       dev.wraith.redact.Redactor redactor) {
     this.sessions = sessions;
     this.appIds = appIds;
     this.codeScanned = codeScanned;
     this.pods = pods;
+    this.risks = risks;
     this.kinds = kinds;
     this.redactor = redactor;
   }
@@ -76,7 +78,7 @@ final class Agents {
     for (RuntimeSubject s : ss) p.add(s);
     evidence.addAll(p.evidence);
     List<String> reach = p.reach();
-    Risks.Rated r = Risks.rate(Classification.CONFIRMED, true, u.capabilities(), reach);
+    Risks.Rated r = risks.rate(Classification.CONFIRMED, true, u.capabilities(), reach);
     reasons.addAll(r.reasons());
     return new InventoryAgent(codeId(u), Classification.CONFIRMED, r.risk(), u.name(), lead.place().workload(),
         processRef(lead), codeRefs(u), union(u.providers(), p.providers), u.capabilities(), p.connections(), reach, evidence,
@@ -92,7 +94,7 @@ final class Agents {
           .map(d -> (d.namespace().isEmpty() ? "" : d.namespace() + "/") + d.name()).distinct().toList())
           + ", which was not seen running");
     }
-    Risks.Rated r = Risks.rate(Classification.UNKNOWN, false, u.capabilities(), List.of());
+    Risks.Rated r = risks.rate(Classification.UNKNOWN, false, u.capabilities(), List.of());
     reasons.addAll(r.reasons());
     return new InventoryAgent(codeId(u), Classification.UNKNOWN, r.risk(), u.name(), Optional.empty(), Optional.empty(),
         codeRefs(u), u.providers(), u.capabilities(), List.of(), List.of(), EvidenceLines.code(u), reasons, Optional.empty(),
@@ -111,7 +113,7 @@ final class Agents {
     if (c == Classification.GHOST) reasons.addAll(ghostWhy(s, p, suspected));
     if (c == Classification.GHOST && !codeScanned) reasons.add("No code was scanned in this run, so nothing could match it");
     List<String> reach = p.reach();
-    Risks.Rated r = Risks.rate(c, !s.declaredOnly(), suspected, List.of(), reach);
+    Risks.Rated r = risks.rate(c, !s.declaredOnly(), suspected, List.of(), reach);
     reasons.addAll(r.reasons());
     return new InventoryAgent(runtimeId(s), c, r.risk(), name(s), s.place().workload(), processRef(s), List.of(),
         p.providers.stream().toList(), List.of(), p.connections(), reach, p.evidence, reasons, Optional.empty(),
@@ -239,7 +241,7 @@ final class Agents {
 
     private static Connection merge(Connection a, Connection b) {
       // the most trusted evidence any sighting had
-      var evidence = a.evidence().ordinal() <= b.evidence().ordinal() ? a.evidence() : b.evidence();
+      var evidence = a.evidence().compareTo(b.evidence()) <= 0 ? a.evidence() : b.evidence();
       return new Connection(a.provider(), a.host(), a.ip(), a.port(), evidence, a.layer(), a.count() + b.count(),
           a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
           a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen());

@@ -7,7 +7,6 @@ import dev.wraith.files.Limits;
 import dev.wraith.files.Parsers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +99,7 @@ public record AllowList(List<Entry> entries) {
     }
     List<Entry> found = new ArrayList<>();
     String note = n.path("note").isTextual() ? n.path("note").asText() : "";
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      var f = it.next();
+    for (Map.Entry<String, JsonNode> f : n.properties()) {
       if (!KEYS.contains(f.getKey())) {
         errors.add(where + ": unknown key '" + f.getKey() + "' (image, workload, process, note)");
         continue;

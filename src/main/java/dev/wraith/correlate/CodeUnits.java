@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -189,7 +190,7 @@ final class CodeUnits {
   }
 
   private static boolean mentionsFile(String command, CodeUnit u) {
-    for (String word : command.split("\\s+")) {
+    for (String word : command.split("\\s+", -1)) {
       if (!word.contains("/") && !word.contains(".")) continue;
       for (CodeAgent f : u.files()) if (PathMatch.segments(word, f.path()) >= 2) return true;
     }

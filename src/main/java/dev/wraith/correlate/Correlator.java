@@ -30,16 +30,18 @@ public final class Correlator {
   private final Catalogue catalogue;
   private final List<KnownApp> apps;
   private final Map<String, String> kinds;
-  private final dev.wraith.redact.Redactor redactor;
   private final Duration inactiveRetention;
+  private final Risks risks;
+  private final dev.wraith.redact.Redactor redactor;
 
   /** @param inactiveRetention how long a gone ghost or shadow app is listed as inactive after its last runtime sighting */
   public Correlator(Catalogue catalogue, Duration inactiveRetention) {
     this.catalogue = catalogue;
     this.apps = catalogue.apps();
     this.kinds = catalogue.providers().stream().collect(Collectors.toMap(p -> p.id(), p -> p.category().label(), (a, b) -> a));
-    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.inactiveRetention = inactiveRetention;
+    this.risks = new Risks(catalogue);
+    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
   }
 
   /** With the default retention of 90 days. */
@@ -76,7 +78,7 @@ public final class Correlator {
     }
     Set<String> appIds = apps.stream().map(KnownApp::id).collect(Collectors.toSet());
     Agents agents = new Agents(in.cluster().map(ClusterScan::execSessions).orElse(List.of()), appIds, in.code().isPresent(),
-        in.cluster().map(ClusterScan::pods).orElse(List.of()), kinds, redactor);
+        in.cluster().map(ClusterScan::pods).orElse(List.of()), kinds, risks, redactor);
     KnownSoftware known = new KnownSoftware(apps, in.allowList());
     String notRunning = in.runtimeObserved() ? "" : "no runtime layer ran in this scan";
     List<InventoryAgent> out = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class Correlator {
       out.add(js == null ? agents.unknown(u, notRunning) : agents.confirmed(u, js));
     }
     for (RuntimeSubject s : unmatched) out.add(agents.runtimeOnly(s, known.recognise(s)));
-    History history = new History(in.prior(), in.stateEnabled(), in.runtimeObserved(), in.scanTime(), inactiveRetention);
+    History history = new History(in.prior(), in.stateEnabled(), in.runtimeObserved(), in.scanTime(), inactiveRetention, risks);
     return new Inventory(in.tool(), in.scanTime(), in.code().map(CodeScan::roots).orElse(List.of()), history.apply(out),
         McpServers.of(in.mcp()), in.layers());
   }

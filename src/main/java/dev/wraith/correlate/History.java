@@ -43,13 +43,15 @@ final class History {
   private final boolean runtimeObserved;
   private final Instant scanTime;
   private final Duration retention;
+  private final Risks risks;
 
-  History(PriorState prior, boolean stateEnabled, boolean runtimeObserved, Instant scanTime, Duration retention) {
+  History(PriorState prior, boolean stateEnabled, boolean runtimeObserved, Instant scanTime, Duration retention, Risks risks) {
     this.prior = prior;
     this.stateEnabled = stateEnabled;
     this.runtimeObserved = runtimeObserved;
     this.scanTime = scanTime;
     this.retention = retention;
+    this.risks = risks;
   }
 
   List<InventoryAgent> apply(List<InventoryAgent> current) {
@@ -77,7 +79,9 @@ final class History {
     if (!snap.code().isEmpty() || p.lastRuntimeSeen().isEmpty() || !runtimeObserved) return Optional.empty();
     Instant last = p.lastRuntimeSeen().get();
     if (last.plus(retention).isBefore(scanTime)) return Optional.empty();
-    if (p.acknowledgement().filter(ack -> !ack.at().isBefore(last)).isPresent()) return Optional.empty();
+    // acknowledgements are recorded to the second: one made in the second of the last sighting came after it
+    Instant lastSecond = last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    if (p.acknowledgement().filter(ack -> !ack.at().isBefore(lastSecond)).isPresent()) return Optional.empty();
     List<String> reasons = new ArrayList<>();
     reasons.add("Not seen running since " + Words.time(last) + " (" + Words.days(last, scanTime) + " before this scan); "
         + "stays " + snap.classification().label() + " until acknowledged (wraith ack " + snap.id() + " --note …) or "
@@ -97,7 +101,7 @@ final class History {
     List<String> reasons = new ArrayList<>();
     reasons.add("Its code exists; seen running until " + Words.time(last) + " (" + Words.days(last, scanTime)
         + " before this scan), not now");
-    Risks.Rated r = Risks.rate(Classification.ZOMBIE, false, a.capabilities(), a.reach());
+    Risks.Rated r = risks.rate(Classification.ZOMBIE, false, a.capabilities(), a.reach());
     reasons.addAll(r.reasons());
     List<Evidence> evidence = new ArrayList<>(a.evidence());
     snap.process().ifPresent(pr -> evidence.add(new Evidence("state", "last ran as " + pr.binary()

@@ -85,7 +85,7 @@ final class Matcher {
     List<String> hits = new ArrayList<>();
     for (String f : files.keySet()) {
       int k = PathMatch.segments(script.path(), f);
-      boolean ok = k >= 2 || nameAlone && k == 1 && names.get(PathMatch.basename(f)) == 1;
+      boolean ok = k >= 2 || (nameAlone && k == 1 && names.get(PathMatch.basename(f)) == 1);
       if (!ok || differs(script, f)) continue;
       if (k > best) {
         best = k;

@@ -4,6 +4,7 @@ import dev.wraith.model.Inventory.InventoryMcpServer;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpPackage;
 import dev.wraith.model.McpProbe;
+import dev.wraith.model.McpReason;
 import dev.wraith.model.McpTool;
 import dev.wraith.model.McpServer;
 import dev.wraith.model.McpTransport;
@@ -46,13 +47,13 @@ public final class McpServers {
   }
 
   static Risk risk(McpFinding f, List<String> reasons) {
-    List<String> codes = f.verdict().reasons();
+    List<McpReason> flags = f.verdict().reasons();
     McpProbe p = f.probe();
     boolean local = f.server().transport() == McpTransport.STDIO;
     boolean shell = has(p, "shell");
     boolean write = has(p, "write");
     Risk risk;
-    List<String> squats = codes.stream().filter(c -> c.startsWith("typosquat")).toList();
+    List<String> squats = flags.stream().filter(r -> weight(r) == Weight.IMITATES).map(McpReason::code).toList();
     boolean hidden = !p.warnings().isEmpty() || p.tools().stream().anyMatch(t -> !t.warnings().isEmpty());
     if (!squats.isEmpty()) {
       reasons.add("Its package name imitates an official one: " + String.join(", ", squats));
@@ -66,7 +67,7 @@ public final class McpServers {
     } else if (f.verdict().verified()) {
       reasons.add("Published by " + f.verdict().publisher() + ", a verified publisher");
       risk = Risk.LOW;
-      if (codes.contains("unpinned") || codes.contains("latest-tag")) {
+      if (flags.stream().anyMatch(r -> weight(r) == Weight.MAY_CHANGE)) {
         reasons.add("Not pinned to a version: what runs can change without review");
         risk = Risk.MEDIUM;
       }
@@ -74,7 +75,7 @@ public final class McpServers {
         reasons.add("Hands out a shell tool");
         risk = Risk.MEDIUM;
       }
-    } else if (codes.contains("plain-http")) {
+    } else if (flags.stream().anyMatch(r -> weight(r) == Weight.READABLE_ON_THE_WAY)) {
       reasons.add("Reached over plain http: tool calls and results can be read or altered on the way");
       risk = Risk.HIGH;
     } else if (local) {
@@ -87,7 +88,7 @@ public final class McpServers {
       reasons.add("Unverified remote server: it sees every tool call sent to it");
       risk = Risk.MEDIUM;
     }
-    codes.stream().filter(c -> !c.startsWith("typosquat")).forEach(c -> reasons.add("Publisher check: " + c));
+    flags.stream().filter(r -> weight(r) != Weight.IMITATES).forEach(r -> reasons.add("Publisher check: " + r.code()));
     switch (p.status()) {
       case FAILED, TIMEOUT -> reasons.add("Probe " + p.status().id() + ": " + p.detail());
       case OK, NOT_PROBED, SKIPPED -> { }
@@ -96,6 +97,27 @@ public final class McpServers {
     p.warnings().forEach(w -> reasons.add("Server instructions: " + w));
     reasons.addAll(p.changes());
     return risk;
+  }
+
+  /** What one publisher-check reason does to the risk. */
+  private enum Weight {
+    /** CRITICAL, named in a sentence of its own. */
+    IMITATES,
+    /** Raises a verified server to MEDIUM. */
+    MAY_CHANGE,
+    /** HIGH for an unverified server. */
+    READABLE_ON_THE_WAY,
+    /** Listed; the verdict's verified flag already weighs it. */
+    LISTED
+  }
+
+  private static Weight weight(McpReason r) {
+    return switch (r.kind()) {
+      case TYPOSQUAT -> Weight.IMITATES;
+      case UNPINNED, LATEST_TAG -> Weight.MAY_CHANGE;
+      case PLAIN_HTTP -> Weight.READABLE_ON_THE_WAY;
+      case LOCAL_SCRIPT, PROGRAM, UNKNOWN_PACKAGE, UNKNOWN_HOST -> Weight.LISTED;
+    };
   }
 
   private static boolean has(McpProbe p, String capability) {

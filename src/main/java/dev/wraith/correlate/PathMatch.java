@@ -10,10 +10,10 @@ package dev.wraith.correlate;
 final class PathMatch {
   private PathMatch() {}
 
-  /** How many trailing path segments the two paths share. */
+  /** How many trailing path segments the two paths share; a trailing '/' ends no segment. */
   static int segments(String runtime, String code) {
-    String[] a = runtime.replace('\\', '/').split("/+");
-    String[] b = code.replace('\\', '/').split("/+");
+    String[] a = runtime.replace('\\', '/').replaceFirst("/+$", "").split("/+", -1);
+    String[] b = code.replace('\\', '/').replaceFirst("/+$", "").split("/+", -1);
     int n = 0;
     for (int i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
       if (a[i].isEmpty() || b[j].isEmpty() || a[i].equals(".") || !a[i].equals(b[j])) break;

@@ -1,5 +1,7 @@
 package dev.wraith.correlate;
 
+import dev.wraith.catalogue.Capability;
+import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.Classification;
 import dev.wraith.model.ReachReason;
 import dev.wraith.model.Risk;
@@ -7,24 +9,31 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Risk per agent: a base level per class (observed GHOST CRITICAL, declared-only GHOST HIGH, CONFIRMED HIGH,
  * UNKNOWN MEDIUM, SHADOW AI MEDIUM, ZOMBIE LOW), raised one level, at most once and up to CRITICAL, when the agent
- * holds code-execution, shell or filesystem tools (code) or broad cluster reach (cluster-admin, read-secrets,
- * exec-pods, create-workloads, host-namespace). Each decision is one plain-language reason.
+ * holds tools with a capability the catalogue marks {@code raisesRisk} (bundled: code-exec, shell, filesystem) or
+ * broad cluster reach (cluster-admin, read-secrets, exec-pods, create-workloads, host-namespace). Each decision is
+ * one plain-language reason.
  */
 final class Risks {
-  static final Set<String> RISKY_CAPABILITIES = dev.wraith.model.CodeAgent.RISKY_CAPABILITIES;
   static final Set<ReachReason.Kind> BROAD_REACH = EnumSet.of(ReachReason.Kind.CLUSTER_ADMIN, ReachReason.Kind.READ_SECRETS,
       ReachReason.Kind.EXEC_PODS, ReachReason.Kind.CREATE_WORKLOADS, ReachReason.Kind.HOST_NAMESPACE);
 
-  private Risks() {}
+  /** The capabilities that raise an agent's risk (catalogue capabilities.yaml). */
+  private final Set<String> raising;
+
+  Risks(Catalogue catalogue) {
+    this.raising = catalogue.capabilities().stream().filter(Capability::raisesRisk).map(Capability::id)
+        .collect(Collectors.toUnmodifiableSet());
+  }
 
   record Rated(Risk risk, List<String> reasons) {}
 
   /** @param reach as the inventory lists it: "KIND-ID — detail" ({@link ReachReason#line}) */
-  static Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
+  Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
     return rate(c, observed, false, capabilities, reach);
   }
 
@@ -32,7 +41,7 @@ final class Risks {
    * @param suspected a ghost whose AI traffic rests on weak (address-only) evidence: rated as if confirmed, then one
    *     level lower, so a suspected ghost is never CRITICAL, and the reason says both levels
    */
-  static Rated rate(Classification c, boolean observed, boolean suspected, List<String> capabilities, List<String> reach) {
+  Rated rate(Classification c, boolean observed, boolean suspected, List<String> capabilities, List<String> reach) {
     Rated full = rateConfirmed(c, observed, capabilities, reach);
     if (!suspected) return full;
     Risk lowered = full.risk().lower();
@@ -41,10 +50,10 @@ final class Risks {
         + "lower because only address evidence names its AI traffic"));
   }
 
-  private static Rated rateConfirmed(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
+  private Rated rateConfirmed(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
     Risk base = base(c, observed);
     List<String> reasons = new ArrayList<>();
-    List<String> caps = capabilities.stream().filter(RISKY_CAPABILITIES::contains).sorted().toList();
+    List<String> caps = capabilities.stream().filter(raising::contains).sorted().toList();
     List<String> broad = reach.stream().map(Risks::kindOf).filter(k -> BROAD_REACH.stream().anyMatch(b -> b.id().equals(k)))
         .distinct().sorted().toList();
     Risk risk = base;

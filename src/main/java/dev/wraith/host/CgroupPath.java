@@ -21,7 +21,7 @@ final class CgroupPath {
   /** The container of the first line whose path names a pod; empty for node processes. */
   static Optional<ContainerRef> parse(String cgroupFile) {
     Optional<ContainerRef> podOnly = Optional.empty();
-    for (String line : cgroupFile.split("\n")) {
+    for (String line : cgroupFile.split("\n", -1)) {
       int second = line.indexOf(':', line.indexOf(':') + 1);
       if (second < 0) continue;
       Optional<ContainerRef> ref = parsePath(line.substring(second + 1).trim());

@@ -48,7 +48,7 @@ public final class EntryScripts {
       String a = argv.get(i);
       if (a.equals("--")) return i + 1 < argv.size() ? Optional.of(argv.get(i + 1)) : Optional.empty();
       if (!a.startsWith("-") || a.equals("-")) return Optional.of(a);
-      if (inline.contains(a) || isShortCluster(a) && (inline.contains(a.substring(0, 2)) || inline.contains("-" + a.charAt(a.length() - 1)))) {
+      if (inline.contains(a) || (isShortCluster(a) && (inline.contains(a.substring(0, 2)) || inline.contains("-" + a.charAt(a.length() - 1))))) {
         return Optional.empty();
       }
       if (valueOpts.contains(a)) i++;

@@ -112,7 +112,7 @@ public final class LiveProcFs implements ProcFs {
   private Path inRoot(int pid, String absolutePath) throws IOException {
     if (!absolutePath.startsWith("/")) throw new IllegalArgumentException("not absolute: " + absolutePath);
     Path p = root.resolve(Integer.toString(pid)).resolve("root");
-    for (String part : absolutePath.substring(1).split("/")) {
+    for (String part : absolutePath.substring(1).split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) continue;
       if (part.equals("..")) throw new FileSystemException(absolutePath, null, "'..' in path, not followed");
       p = p.resolve(part);

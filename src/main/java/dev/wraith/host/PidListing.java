@@ -39,9 +39,9 @@ final class PidListing {
     since++;
     if (since >= MAX_GAP) return now();
     if (since < FORK_GAP) return false;
-    if (signal == Boolean.FALSE) return now();
+    if (Boolean.FALSE.equals(signal)) return now();
     String last = lastPid();
-    return last.isEmpty() || !last.equals(lastPidAtListing) ? now() : false;
+    return (last.isEmpty() || !last.equals(lastPidAtListing)) ? now() : false;
   }
 
   /** Records a listing made now (due, or on demand). */
@@ -64,7 +64,7 @@ final class PidListing {
   /** The last allocated pid from loadavg ("0.00 0.01 0.05 1/83 26305"), "" when unreadable. */
   private String lastPid() {
     try {
-      String[] f = proc.readRoot("loadavg").trim().split(" ");
+      String[] f = proc.readRoot("loadavg").trim().split(" ", -1);
       return f.length >= 5 ? f[4] : "";
     } catch (IOException e) {
       return "";

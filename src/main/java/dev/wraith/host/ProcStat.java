@@ -14,7 +14,7 @@ record ProcStat(int ppid, int pgrp, int session, long startTicks) {
     int close = line.lastIndexOf(')');
     if (close < 0) throw new IllegalArgumentException("no comm in stat line");
     // after ")": field 3 (state) is index 0, so field N is index N - 3
-    String[] f = line.substring(close + 1).trim().split(" ");
+    String[] f = line.substring(close + 1).trim().split(" ", -1);
     if (f.length < 20) throw new IllegalArgumentException("short stat line");
     return new ProcStat(Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), Long.parseLong(f[19]));
   }

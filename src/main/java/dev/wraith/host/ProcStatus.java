@@ -11,11 +11,11 @@ record ProcStatus(int uid, List<Integer> nsPids) {
   static ProcStatus parse(String text, int pid) {
     int uid = -1;
     List<Integer> ns = new ArrayList<>();
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       if (line.startsWith("Uid:")) {
-        uid = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]);
+        uid = Integer.parseInt(line.substring(4).trim().split("\\s+", -1)[0]);
       } else if (line.startsWith("NSpid:")) {
-        for (String v : line.substring(6).trim().split("\\s+")) if (!v.isEmpty()) ns.add(Integer.parseInt(v));
+        for (String v : line.substring(6).trim().split("\\s+", -1)) if (!v.isEmpty()) ns.add(Integer.parseInt(v));
       }
     }
     if (ns.isEmpty()) ns.add(pid);

@@ -72,7 +72,7 @@ final class ProcessOrigins {
   private ProcessOrigin byChain(ProcessInfo p, String id, List<Integer> candidates) {
     ProcessInfo cur = p;
     for (int i = 0; i < MAX_ANCESTRY; i++) {
-      if (cur != p && processes.known(cur).orElse(null) == ProcessOrigin.EXEC) return ProcessOrigin.EXEC;
+      if (i > 0 && processes.known(cur).orElse(null) == ProcessOrigin.EXEC) return ProcessOrigin.EXEC;
       if (cur.isNamespaceInit()) return ProcessOrigin.CONTAINER;
       if (cur.ppid() <= 0) return ProcessOrigin.EXEC;
       ProcessInfo parent;
@@ -127,7 +127,7 @@ final class ProcessOrigins {
         String other = CgroupPath.parse(proc.read(pid, "cgroup")).map(ContainerRef::containerId).orElse(null);
         if (id.equals(other)) {
           long ticks = ProcStat.parse(proc.read(pid, "stat")).startTicks();
-          if (ticks < top.startTicks() || ticks == top.startTicks() && pid < top.pid()) return false;
+          if (ticks < top.startTicks() || (ticks == top.startTicks() && pid < top.pid())) return false;
         } else if (!noOwnNamespace && !pidns.isEmpty() && other != null && link(pid, "ns/pid").equals(pidns)) {
           List<Integer> ns = ProcStatus.parse(proc.read(pid, "status"), pid).nsPids();
           noOwnNamespace = ns.size() > 1 && ns.get(ns.size() - 1) == 1;

@@ -46,8 +46,9 @@ final class ProcessTable {
   }
 
   /**
-   * The process now running as pid, with origin and script. @param candidates pids that may hold its
-   * container's init (its network namespace's), see {@link ProcessOrigins}
+   * The process now running as pid, with origin and script.
+   *
+   * @param candidates pids that may hold its container's init (its network namespace's), see {@link ProcessOrigins}
    * @throws NoSuchFileException when it is gone
    */
   Entry entry(int pid, List<Integer> candidates) throws IOException {

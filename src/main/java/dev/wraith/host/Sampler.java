@@ -248,16 +248,16 @@ final class Sampler {
   static boolean unchanged(String before, String now, boolean holdsAi) {
     if (before.equals(now)) return true;
     if (holdsAi) return false;
-    String[] b = before.split(" "), n = now.split(" ");
+    String[] b = before.split(" ", -1), n = now.split(" ", -1);
     return b.length == 5 && n.length == 5 && b[0].equals(n[0]) && b[2].equals(n[2]);
   }
 
   /** ActiveOpens, PassiveOpens, AttemptFails, EstabResets and CurrEstab from the "Tcp:" value line of net/snmp. */
   static String tcpCounters(String snmp) {
-    String[] lines = snmp.split("\n");
+    String[] lines = snmp.split("\n", -1);
     for (int i = 0; i + 1 < lines.length; i++) {
       if (lines[i].startsWith("Tcp:") && lines[i + 1].startsWith("Tcp:")) {
-        String[] v = lines[i + 1].split(" ");
+        String[] v = lines[i + 1].split(" ", -1);
         return v.length > 9 ? v[5] + ' ' + v[6] + ' ' + v[7] + ' ' + v[8] + ' ' + v[9] : "";
       }
     }

@@ -15,7 +15,7 @@ final class TcpTable {
 
   static List<TcpRow> parse(String text) {
     List<TcpRow> rows = new ArrayList<>();
-    String[] lines = text.split("\n");
+    String[] lines = text.split("\n", -1);
     for (int i = 1; i < lines.length; i++) {
       TcpRow row = parseRow(lines[i]);
       if (row != null) rows.add(row);
@@ -25,11 +25,11 @@ final class TcpTable {
 
   /** One row, or null when it is not a socket row. */
   static TcpRow parseRow(String line) {
-    String[] f = line.trim().split("\\s+");
+    String[] f = line.trim().split("\\s+", -1);
     if (f.length < 10 || !f[0].endsWith(":")) return null;
     try {
-      String[] local = f[1].split(":");
-      String[] remote = f[2].split(":");
+      String[] local = f[1].split(":", -1);
+      String[] remote = f[2].split(":", -1);
       return new TcpRow(address(local[0]), Integer.parseInt(local[1], 16), address(remote[0]),
           Integer.parseInt(remote[1], 16), Integer.parseInt(f[3], 16), Integer.parseInt(f[7]), Long.parseLong(f[9]));
     } catch (RuntimeException | UnknownHostException e) {

@@ -15,13 +15,13 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentReportSpec(String agentId, String name, String classification, String risk, String where,
     String providerNames, List<String> providers, List<String> capabilities, List<String> reach, List<String> reasons,
-    Workload workload, Process process, List<Code> code, List<Connection> connections, List<Evidence> evidence,
+    Workload workload, ProcessRef process, List<Code> code, List<Connection> connections, List<Evidence> evidence,
     Truncated truncated) {
 
   public record Workload(String namespace, String kind, String name, String container) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Process(String node, int pid, String binary, String script, boolean execed, String execedBy) {}
+  public record ProcessRef(String node, int pid, String binary, String script, boolean execed, String execedBy) {}
 
   public record Code(String path, int line, String ruleId) {}
 

@@ -97,7 +97,7 @@ public final class AgentReports {
 
   private static AgentReportSpec spec(InventoryAgent a) {
     var workload = a.workload().map(w -> new AgentReportSpec.Workload(w.namespace(), w.kind(), w.name(), w.container()));
-    var process = a.process().map(p -> new AgentReportSpec.Process(p.node(), p.pid(), p.binary(), p.script(), p.execed(),
+    var process = a.process().map(p -> new AgentReportSpec.ProcessRef(p.node(), p.pid(), p.binary(), p.script(), p.execed(),
         p.execedBy().isEmpty() ? null : p.execedBy()));
     List<AgentReportSpec.Code> code = a.code().stream().limit(MAX_CODE)
         .map(c -> new AgentReportSpec.Code(c.path(), c.line(), c.ruleId())).toList();

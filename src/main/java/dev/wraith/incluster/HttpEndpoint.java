@@ -18,10 +18,32 @@ import java.util.function.Supplier;
  * serve, so a slow scraper cannot starve the sampler or the scan loop.
  */
 public final class HttpEndpoint implements AutoCloseable {
-  /** One answer. */
-  public record Response(int status, String contentType, byte[] body) {
+  /** One answer. The body is handed over, not copied: nobody writes to it afterwards. */
+  public static final class Response {
+    private final int status;
+    private final String contentType;
+    private final byte[] body;
+
+    public Response(int status, String contentType, byte[] body) {
+      this.status = status;
+      this.contentType = contentType;
+      this.body = body;
+    }
+
     public static Response text(int status, String text) {
       return new Response(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public String contentType() {
+      return contentType;
+    }
+
+    public byte[] body() {
+      return body;
     }
   }
 

@@ -16,7 +16,11 @@ public final class InClusterApi implements AutoCloseable {
     this.client = client;
   }
 
-  /** @param context a kubeconfig context, or null for the current one (or the in-cluster service account) */
+  /**
+   * Connects with short timeouts and no retries.
+   *
+   * @param context a kubeconfig context, or null for the current one (or the in-cluster service account)
+   */
   public static InClusterApi connect(String context) {
     Config base;
     try {

@@ -39,7 +39,8 @@ public final class KubeSensorPods implements SensorPods {
 
   static Map<String, String> parse(String selector) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
-    for (String part : selector.split(",")) {
+    // a trailing ',' is tolerated (as it always was), an empty pair elsewhere is not
+    for (String part : selector.replaceFirst(",+$", "").split(",", -1)) {
       String[] kv = part.trim().split("=", 2);
       if (kv.length != 2 || kv[0].isBlank()) throw new IllegalArgumentException("bad label selector '" + selector + "' (key=value[,key=value])");
       m.put(kv[0].trim(), kv[1].trim());

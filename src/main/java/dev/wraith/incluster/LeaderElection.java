@@ -33,6 +33,8 @@ public final class LeaderElection {
   }
 
   /**
+   * Which lease, and who asks for it.
+   *
    * @param identity unique per replica (the pod name and a random suffix)
    * @param leaseDuration how long a lease is valid without renewal; the renew deadline is 2/3 of it, retries every 1/5
    */

@@ -23,7 +23,24 @@ public final class ObservationBuffer {
   private final Instant started;
   private final Deque<Window> windows = new ArrayDeque<>();
 
-  private record Window(Instant end, byte[] jsonLines) {}
+  /** One finished window; its bytes are this buffer's own copy. */
+  private static final class Window {
+    private final Instant end;
+    private final byte[] jsonLines;
+
+    Window(Instant end, byte[] jsonLines) {
+      this.end = end;
+      this.jsonLines = jsonLines;
+    }
+
+    Instant end() {
+      return end;
+    }
+
+    byte[] jsonLines() {
+      return jsonLines;
+    }
+  }
 
   public ObservationBuffer(Duration retain, Duration staleAfter, Clock clock) {
     this.retain = retain;

@@ -57,7 +57,7 @@ public final class Publisher {
   private void sync(Report.Kind kind, List<Report> desired, Optional<LayerStatus> failed, Tally t) {
     Optional<Map<String, Report>> existing = listOwned(kind, t);
     if (existing.isEmpty() && t.notInstalled.contains(kind)) return;
-    for (Report r : desired) put(r, existing.map(m -> Optional.ofNullable(m.get(r.ref()))), t);
+    for (Report r : desired) put(r, existing, t);
     String plural = kind.kind() + "s";
     if (existing.isEmpty()) {
       t.notes.add("stale " + plural + " not removed: they could not be listed");
@@ -90,15 +90,17 @@ public final class Publisher {
   }
 
   /**
-   * Creates or updates one object. {@code known} is what the listing said (empty optional inside: absent); an empty
-   * outer optional means "not listed, read it first".
+   * Creates or updates one object. {@code listed} is what the listing said, the owned reports by ref (absent from it:
+   * absent), so the first attempt needs no get; empty means "not listed, read it first".
    */
-  private void put(Report want, Optional<Optional<Report>> known, Tally t) {
+  private void put(Report want, Optional<Map<String, Report>> listed, Tally t) {
     Optional<Report> current = Optional.empty();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String verb = "get";
       try {
-        current = attempt == 1 && known.isPresent() ? known.get() : store.get(want.kind(), want.namespace(), want.name());
+        current = attempt == 1 && listed.isPresent()
+            ? Optional.ofNullable(listed.get().get(want.ref()))
+            : store.get(want.kind(), want.namespace(), want.name());
         if (current.isEmpty()) {
           verb = "create";
           store.create(want);

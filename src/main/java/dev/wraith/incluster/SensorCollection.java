@@ -16,9 +16,4 @@ public record SensorCollection(List<NodeScan> scans, LayerStatus status) {
   public SensorCollection {
     scans = List.copyOf(scans);
   }
-
-  /** The windows alone, in node order: what the correlation takes as the host layer's input. */
-  public List<HostScan> hostScans() {
-    return scans.stream().map(NodeScan::scan).toList();
-  }
 }

@@ -84,7 +84,7 @@ final class ConfigReader {
 
   private void servers(JsonNode servers, String key, List<Entry> out) {
     if (servers.isObject()) {
-      for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) servers::fields) server(e.getKey(), e.getValue(), key, out);
+      for (Map.Entry<String, JsonNode> e : servers.properties()) server(e.getKey(), e.getValue(), key, out);
     } else if (servers.isArray()) {
       int i = 0;
       for (JsonNode s : servers) {

@@ -53,7 +53,7 @@ final class Launch {
     if (spec.isEmpty()) return McpPackage.NONE;
     String[] parts = spec.split("==|@|>=|<=|~=|>|<", 2);
     String name = parts[0].replaceFirst("\\[.*$", "").trim();
-    String version = parts.length > 1 && spec.contains("==") || parts.length > 1 && spec.contains("@") ? parts[1].trim() : "";
+    String version = parts.length > 1 && (spec.contains("==") || spec.contains("@")) ? parts[1].trim() : "";
     return new McpPackage(McpPackage.Ecosystem.PYPI, name, version);
   }
 

@@ -44,7 +44,7 @@ public final class McpDiscovery {
     this.files = files;
     this.verifier = new Verifier(catalogue.mcpPublishers());
     this.redactor = Redactor.of(catalogue);
-    this.runtime = new RuntimeServers(ProbeRules.bundled(), catalogue.mcpPublishers(), redactor);
+    this.runtime = new RuntimeServers(catalogue.mcpProbe(), catalogue.mcpPublishers(), redactor);
   }
 
   /** {@code home} may be null (no home scan); projects are shown in sources as given. Starts nothing. */

@@ -1,5 +1,6 @@
 package dev.wraith.mcp;
 
+import dev.wraith.catalogue.McpProbeRules;
 import dev.wraith.catalogue.McpPublisher;
 import dev.wraith.model.ContainerDecl;
 import dev.wraith.model.McpPackage;
@@ -25,12 +26,12 @@ final class RuntimeServers {
   static final String PROCESS_CLIENT = "process";
   static final String KUBERNETES_CLIENT = "kubernetes";
   private static final int MAX_ANCESTORS = 16;
-  private final ProbeRules rules;
+  private final McpProbeRules rules;
   private final List<McpPublisher> publishers;
 
   private final dev.wraith.redact.Redactor redactor;
 
-  RuntimeServers(ProbeRules rules, List<McpPublisher> publishers, dev.wraith.redact.Redactor redactor) {
+  RuntimeServers(McpProbeRules rules, List<McpPublisher> publishers, dev.wraith.redact.Redactor redactor) {
     this.rules = rules;
     this.redactor = redactor;
     this.publishers = List.copyOf(publishers);
@@ -74,7 +75,7 @@ final class RuntimeServers {
         || launched.ecosystem() == McpPackage.Ecosystem.IMAGE;
     if (registry && isMcp(launched)) return Optional.of(launched);
     String line = String.join(" ", argv);
-    for (ProbeRules.ProcessRule r : rules.processes()) {
+    for (McpProbeRules.ProcessRule r : rules.processes()) {
       Matcher m = r.pattern().matcher(line);
       if (!m.find()) continue;
       McpPackage p = new McpPackage(r.ecosystem(), m.group("pkg"), "");
@@ -96,7 +97,7 @@ final class RuntimeServers {
       case IMAGE -> publishers.stream().anyMatch(m -> m.hasImage(p.name()));
       default -> false;
     };
-    return official || rules.mcpNames().stream().anyMatch(n -> n.matcher(p.name()).find());
+    return official || rules.mcpNames().stream().anyMatch(n -> n.pattern().matcher(p.name()).find());
   }
 
   private static boolean hasServerAncestor(ProcessInfo p, Map<Integer, ProcessInfo> byPid, Map<Integer, McpPackage> found) {

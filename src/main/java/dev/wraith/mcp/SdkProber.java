@@ -89,7 +89,7 @@ public final class SdkProber implements Prober {
       McpClientTransport transport = transport(launch, tail, launched);
       Future<McpProbe> f = worker.submit(() -> {
         client[0] = McpClient.sync(transport).requestTimeout(timeout).initializationTimeout(timeout)
-            .clientInfo(new McpSchema.Implementation("wraith", clientVersion))
+            .clientInfo(McpSchema.Implementation.builder("wraith", clientVersion).build())
             .capabilities(McpSchema.ClientCapabilities.builder().build()).jsonSchemaValidator(NEVER_CALLED).build();
         return session(client[0], tail);
       });
@@ -151,7 +151,7 @@ public final class SdkProber implements Prober {
   static boolean executable(String command, String path) {
     if (command.isBlank()) return false;
     if (command.contains("/")) return java.nio.file.Files.isExecutable(java.nio.file.Path.of(command));
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : path.split(java.io.File.pathSeparator, -1)) {
       if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) return true;
     }
     return false;
@@ -212,10 +212,19 @@ public final class SdkProber implements Prober {
     HttpRequest.Builder request = HttpRequest.newBuilder();
     launch.headers().forEach((k, v) -> request.header(k, expand(v)));
     if (launch.transport() == McpTransport.SSE) {
-      return HttpClientSseClientTransport.builder(base).sseEndpoint(endpoint).requestBuilder(request).jsonMapper(JSON).build();
+      return sse(base, endpoint, request);
     }
     return HttpClientStreamableHttpTransport.builder(base).endpoint(endpoint).requestBuilder(request).jsonMapper(JSON)
         .connectTimeout(timeout).build();
+  }
+
+  /**
+   * The legacy HTTP+SSE transport. The SDK deprecates it as the MCP specification does, but servers configured with
+   * it still run and are probed the way their clients reach them.
+   */
+  @SuppressWarnings("deprecation")
+  private static McpClientTransport sse(String base, String endpoint, HttpRequest.Builder request) {
+    return HttpClientSseClientTransport.builder(base).sseEndpoint(endpoint).requestBuilder(request).jsonMapper(JSON).build();
   }
 
   private static void settleQuietly(StderrTail tail) {

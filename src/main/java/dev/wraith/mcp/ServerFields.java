@@ -76,7 +76,7 @@ final class ServerFields {
   private static Map<String, String> values(JsonNode n, String key) {
     JsonNode v = n.path(key);
     Map<String, String> out = new TreeMap<>();
-    if (v.isObject()) v.fields().forEachRemaining(e -> { if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText()); });
+    if (v.isObject()) v.properties().forEach(e -> { if (e.getValue().isValueNode() && !e.getValue().isNull()) out.put(e.getKey(), e.getValue().asText()); });
     return out;
   }
 
@@ -97,41 +97,34 @@ final class ServerFields {
   }
 
   private String text(JsonNode n, String key) {
-    JsonNode v = n.path(key);
-    if (v.isMissingNode() || v.isNull()) return "";
-    if (!v.isTextual()) {
-      warnings.add(where + ": '" + key + "' is not a string; ignored");
-      return "";
-    }
-    return v.asText().trim();
+    return value(n, key, JsonNode::isTextual, "a string").map(v -> v.asText().trim()).orElse("");
   }
 
   private List<String> strings(JsonNode n, String key) {
-    JsonNode v = n.path(key);
-    if (v.isMissingNode() || v.isNull()) return List.of();
-    if (!v.isArray()) {
-      warnings.add(where + ": '" + key + "' is not a list; ignored");
-      return List.of();
-    }
     List<String> out = new ArrayList<>();
-    for (JsonNode x : v) {
+    value(n, key, JsonNode::isArray, "a list").ifPresent(v -> v.forEach(x -> {
       if (x.isValueNode() && !x.isNull()) out.add(x.asText());
       else warnings.add(where + ": '" + key + "' holds a non-text item; ignored");
-    }
+    }));
     return out;
   }
 
   /** Names only: the values of env (and headers) are never read into the model. */
   private List<String> names(JsonNode n, String key) {
-    JsonNode v = n.path(key);
-    if (v.isMissingNode() || v.isNull()) return List.of();
-    if (!v.isObject()) {
-      warnings.add(where + ": '" + key + "' is not an object; ignored");
-      return List.of();
-    }
     List<String> out = new ArrayList<>();
-    v.fieldNames().forEachRemaining(out::add);
+    value(n, key, JsonNode::isObject, "an object").ifPresent(v -> v.fieldNames().forEachRemaining(out::add));
     return out;
+  }
+
+  /** The value under {@code key}: absent or null is empty, any other type than {@code expected} a warning and empty. */
+  private Optional<JsonNode> value(JsonNode n, String key, java.util.function.Predicate<JsonNode> type, String expected) {
+    JsonNode v = n.path(key);
+    if (v.isMissingNode() || v.isNull()) return Optional.empty();
+    if (!type.test(v)) {
+      warnings.add(where + ": '" + key + "' is not " + expected + "; ignored");
+      return Optional.empty();
+    }
+    return Optional.of(v);
   }
 
   /** {@code docker run -e NAME[=value]}: the names the container gets. */

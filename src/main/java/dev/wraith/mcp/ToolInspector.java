@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wraith.catalogue.McpProbeRules;
 import dev.wraith.model.McpTool;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,9 +24,9 @@ import java.util.TreeSet;
  */
 public final class ToolInspector {
   private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private final ProbeRules rules;
+  private final McpProbeRules rules;
 
-  public ToolInspector(ProbeRules rules) {
+  public ToolInspector(McpProbeRules rules) {
     this.rules = rules;
   }
 
@@ -37,8 +37,8 @@ public final class ToolInspector {
     words.addAll(words(description));
     schemaText(schema, texts, words);
     TreeSet<String> caps = new TreeSet<>();
-    for (Map.Entry<String, Set<String>> c : rules.capabilities().entrySet()) {
-      if (c.getValue().stream().anyMatch(words::contains)) caps.add(c.getKey());
+    for (McpProbeRules.ToolCapability c : rules.toolCapabilities()) {
+      if (c.words().stream().anyMatch(words::contains)) caps.add(c.id());
     }
     return new McpTool(name, description, List.copyOf(caps), warnings(String.join("\n", texts)), hash(name, description, schema));
   }
@@ -59,7 +59,7 @@ public final class ToolInspector {
       if (!hidden) visible.appendCodePoint(cp);
     });
     String plain = visible.toString().replaceAll("\\s+", " ");
-    for (ProbeRules.Marker m : rules.injection()) if (m.pattern().matcher(plain).find()) out.add("hidden-instruction: " + m.id());
+    for (McpProbeRules.Marker m : rules.injection()) if (m.pattern().matcher(plain).find()) out.add("hidden-instruction: " + m.id());
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0) out.add("invisible-unicode: " + rules.invisible().get(i).id() + " (" + counts[i] + ")");
     }
@@ -90,7 +90,7 @@ public final class ToolInspector {
         texts.add(p);
         words.addAll(words(p));
       });
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (e.getKey().startsWith("$")) return;
         if (e.getValue().isTextual()) {
           texts.add(e.getValue().asText());
@@ -111,7 +111,7 @@ public final class ToolInspector {
   static List<String> words(String text) {
     String split = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     List<String> out = new ArrayList<>();
-    for (String w : split.split("[^\\p{L}\\p{Nd}]+")) if (!w.isEmpty()) out.add(w);
+    for (String w : split.split("[^\\p{L}\\p{Nd}]+", -1)) if (!w.isEmpty()) out.add(w);
     return out;
   }
 }

@@ -1,9 +1,12 @@
 package dev.wraith.mcp;
 
+import dev.wraith.catalogue.Ecosystem;
+import dev.wraith.catalogue.McpPublisher;
 import dev.wraith.model.McpPackage;
+import dev.wraith.model.McpReason;
+import dev.wraith.model.McpReason.Kind;
 import dev.wraith.model.McpServer;
 import dev.wraith.model.McpVerdict;
-import dev.wraith.catalogue.McpPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +14,7 @@ import java.util.function.Function;
 
 /**
  * Verifies a server's publisher by exact match against the catalogue (see {@link McpPublisher}) and collects
- * reasons, in this order: {@code local-script}, {@code program}, {@code unknown-package}, {@code typosquat},
- * {@code unpinned}, {@code latest-tag}, {@code plain-http}, {@code unknown-host}. A typosquat is a name within
+ * {@link McpReason}s in the order of their kinds. A typosquat is a name within
  * edit distance {@value #TYPO_DISTANCE} of a catalogue name of the same ecosystem but not equal to it.
  */
 final class Verifier {
@@ -24,24 +26,24 @@ final class Verifier {
   }
 
   McpVerdict verify(McpServer s) {
-    List<String> reasons = new ArrayList<>();
+    List<McpReason> reasons = new ArrayList<>();
     Optional<McpPublisher> match = s.url().isEmpty() ? pkg(s.pkg(), reasons) : remote(s, reasons);
-    boolean verified = match.isPresent() && !reasons.contains("plain-http");
+    boolean verified = match.isPresent() && reasons.stream().noneMatch(r -> r.kind() == Kind.PLAIN_HTTP);
     return new McpVerdict(verified, match.map(McpPublisher::id).orElse(""), reasons);
   }
 
-  private Optional<McpPublisher> pkg(McpPackage p, List<String> reasons) {
+  private Optional<McpPublisher> pkg(McpPackage p, List<McpReason> reasons) {
     Optional<McpPublisher> match = switch (p.ecosystem()) {
       case NPM -> known(p.name(), McpPublisher::hasNpm, McpPublisher::npm, reasons);
-      case PYPI -> known(McpPublisher.pypiNormal(p.name()), McpPublisher::hasPypi,
-          m -> m.pypi().stream().map(McpPublisher::pypiNormal).toList(), reasons);
+      case PYPI -> known(Ecosystem.PYPI.normalisePackage(p.name()), McpPublisher::hasPypi,
+          m -> m.pypi().stream().map(Ecosystem.PYPI::normalisePackage).toList(), reasons);
       case IMAGE -> known(p.name(), McpPublisher::hasImage, McpPublisher::images, reasons);
       case LOCAL -> {
-        reasons.add("local-script");
+        reasons.add(McpReason.of(Kind.LOCAL_SCRIPT));
         yield Optional.empty();
       }
       case PROGRAM -> {
-        reasons.add("program: not from a package registry");
+        reasons.add(McpReason.of(Kind.PROGRAM));
         yield Optional.empty();
       }
       case NONE -> Optional.empty();
@@ -50,13 +52,13 @@ final class Verifier {
     return match;
   }
 
-  private Optional<McpPublisher> known(String name, Matcher test, Function<McpPublisher, List<String>> names, List<String> reasons) {
+  private Optional<McpPublisher> known(String name, Matcher test, Function<McpPublisher, List<String>> names, List<McpReason> reasons) {
     for (McpPublisher m : publishers) if (test.matches(m, name)) return Optional.of(m);
-    reasons.add("unknown-package");
+    reasons.add(McpReason.of(Kind.UNKNOWN_PACKAGE));
     for (McpPublisher m : publishers) {
       for (String official : names.apply(m)) {
         if (distance(name, official) <= TYPO_DISTANCE) {
-          reasons.add("typosquat: " + official);
+          reasons.add(McpReason.typosquat(official));
           return Optional.empty();
         }
       }
@@ -64,16 +66,16 @@ final class Verifier {
     return Optional.empty();
   }
 
-  private static void pin(McpPackage p, List<String> reasons) {
+  private static void pin(McpPackage p, List<McpReason> reasons) {
     String v = p.version();
-    if (v.equalsIgnoreCase("latest")) reasons.add("latest-tag");
-    else if (v.isEmpty() || !Character.isDigit(v.charAt(0)) && !v.startsWith("sha256:") && !v.startsWith("v")) reasons.add("unpinned");
+    if (v.equalsIgnoreCase("latest")) reasons.add(McpReason.of(Kind.LATEST_TAG));
+    else if (v.isEmpty() || (!Character.isDigit(v.charAt(0)) && !v.startsWith("sha256:") && !v.startsWith("v"))) reasons.add(McpReason.of(Kind.UNPINNED));
   }
 
-  private Optional<McpPublisher> remote(McpServer s, List<String> reasons) {
-    if (!s.url().startsWith("https://")) reasons.add("plain-http");
+  private Optional<McpPublisher> remote(McpServer s, List<McpReason> reasons) {
+    if (!s.url().startsWith("https://")) reasons.add(McpReason.of(Kind.PLAIN_HTTP));
     for (McpPublisher m : publishers) if (m.hasHost(s.host())) return Optional.of(m);
-    reasons.add("unknown-host");
+    reasons.add(McpReason.of(Kind.UNKNOWN_HOST));
     return Optional.empty();
   }
 

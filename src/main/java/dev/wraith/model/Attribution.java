@@ -5,9 +5,6 @@ package dev.wraith.model;
  * named a non-AI host ({@link NotAi}), or nothing to go on ({@link Unattributed}).
  */
 public sealed interface Attribution permits Attributed, Attribution.NotAi, Attribution.Unattributed {
-  /** No evidence names the destination. */
-  Unattributed NONE = new Unattributed();
-
   /**
    * The process asked for a host that is not an AI service (its SNI, CONNECT line, Host header or DNS answer named it),
    * which decides even where an address method would have said AI: that address serves other names too.
@@ -22,7 +19,13 @@ public sealed interface Attribution permits Attributed, Attribution.NotAi, Attri
   }
 
   /** Nothing names the destination. */
-  record Unattributed() implements Attribution {}
+  record Unattributed() implements Attribution {
+    /**
+     * The one value. Held here, not in {@link Attribution}: an interface constant of its own subtype could deadlock
+     * two threads initialising the two classes at once.
+     */
+    public static final Unattributed NONE = new Unattributed();
+  }
 
   /** The AI attribution, if this is one. */
   default java.util.Optional<Attributed> ai() {

@@ -3,7 +3,6 @@ package dev.wraith.model;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -50,21 +49,10 @@ public record Finding(
     for (Object v : values) if (v == null) throw new NullPointerException("finding fields are never null");
   }
 
-  public Finding withSeverity(Severity s) {
-    return new Finding(kind, location, subject, provider, framework, confidence, s, evidence, capabilities, attributes);
-  }
-
   /** The same finding at another place (code read from a notebook or a component is reported where it is written). */
   public Finding withLocation(Location l) {
     return new Finding(kind, l, subject, provider, framework, confidence, severity, evidence, capabilities, attributes);
   }
-
-  public Finding withAttributes(Map<String, String> extra) {
-    SortedMap<String, String> merged = new TreeMap<>(attributes);
-    merged.putAll(extra);
-    return new Finding(kind, location, subject, provider, framework, confidence, severity, evidence, capabilities, merged);
-  }
-
   /** Stable content id: the same finding in the same place gets the same id on every run. */
   public String id() {
     return Hashes.sha256Hex(kind.id() + "\0" + location.path() + "\0" + location.line() + "\0" + subject + "\0" + evidence)

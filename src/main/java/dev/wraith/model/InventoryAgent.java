@@ -214,8 +214,8 @@ public record InventoryAgent(
   /** Most alarming first (GHOST, then by risk), then by id: the order of every report. */
   @Override
   public int compareTo(InventoryAgent o) {
-    return java.util.Comparator.comparing((InventoryAgent a) -> -a.classification().ordinal())
-        .thenComparing(a -> -a.risk().ordinal())
+    return java.util.Comparator.comparing(InventoryAgent::classification, java.util.Comparator.reverseOrder())
+        .thenComparing(InventoryAgent::risk, java.util.Comparator.reverseOrder())
         .thenComparing(InventoryAgent::id).compare(this, o);
   }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public record PriorState(Optional<Instant> lastScan, Map<String, PriorAgent> agents) {
   /**
+   * One agent as the state database last recorded it.
+   *
    * @param snapshot the agent as the last scan that saw it recorded it
    * @param firstSeen when any scan first listed it
    * @param lastRuntimeSeen when a scan last observed it at runtime (empty if never)

@@ -8,12 +8,20 @@ public enum Risk {
 
   /** One level up, capped at CRITICAL. */
   public Risk raise() {
-    return this == CRITICAL ? CRITICAL : values()[ordinal() + 1];
+    return switch (this) {
+      case LOW -> MEDIUM;
+      case MEDIUM -> HIGH;
+      case HIGH, CRITICAL -> CRITICAL;
+    };
   }
 
   /** One level down, floored at LOW. */
   public Risk lower() {
-    return this == LOW ? LOW : values()[ordinal() - 1];
+    return switch (this) {
+      case LOW, MEDIUM -> LOW;
+      case HIGH -> MEDIUM;
+      case CRITICAL -> HIGH;
+    };
   }
 
   public String id() {

@@ -35,7 +35,7 @@ final class RandomWord {
       } else {
         return false; // '/', '.', ':' and the rest: paths, names, URLs
       }
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-')) hexOnly = false;
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-')) hexOnly = false;
       if (previous >= 0 && cls != previous) transitions++;
       previous = cls;
     }

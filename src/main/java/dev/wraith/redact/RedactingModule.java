@@ -42,7 +42,7 @@ public final class RedactingModule extends SimpleModule {
     if (node.isObject()) {
       ObjectNode o = (ObjectNode) node;
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-      o.fields().forEachRemaining(fields::add);
+      fields.addAll(o.properties());
       o.removeAll();
       for (Map.Entry<String, JsonNode> f : fields) o.set(redactor.text(f.getKey()), redactTree(f.getValue(), redactor));
       return o;

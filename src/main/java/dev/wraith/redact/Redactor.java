@@ -62,9 +62,7 @@ public final class Redactor {
       if (next.equals(current)) return current;
       current = next;
     }
-    List<String> masked = new ArrayList<>(current.size());
-    for (String a : current) masked.add(MASK);
-    return masked;
+    return new ArrayList<>(java.util.Collections.nCopies(current.size(), MASK));
   }
 
   /** {@link #argv}, joined with single spaces: the form commands take in reports. */

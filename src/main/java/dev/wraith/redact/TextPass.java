@@ -145,7 +145,7 @@ final class TextPass {
     if (m.group(3).contains(":") && value.startsWith("//")) return false; // a URL's scheme, not a name
     boolean bare = at[0] == m.end();
     // code: api_key=get_key(...), token=cfg["token"]
-    return !bare || at[1] >= text.length() || text.charAt(at[1]) != '(' && text.charAt(at[1]) != '[';
+    return !bare || at[1] >= text.length() || (text.charAt(at[1]) != '(' && text.charAt(at[1]) != '[');
   }
 
   static boolean isQuote(char c) {

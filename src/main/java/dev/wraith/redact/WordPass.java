@@ -33,7 +33,7 @@ final class WordPass {
     List<String> out = new ArrayList<>(argv.size());
     Reader r = new Reader(program(argv, 0));
     for (String a : argv) {
-      out.add(r.next(a, a, true, depth));
+      out.add(r.next(a, true, depth));
     }
     return out;
   }
@@ -58,7 +58,7 @@ final class WordPass {
       char c = text.charAt(i);
       boolean wordStart = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "\"'`([{<".indexOf(text.charAt(i - 1)) >= 0;
       if (!wordStart) continue;
-      if (c == '-' || (c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6)) return true;
+      if (c == '-' || ((c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6))) return true;
     }
     return false;
   }
@@ -76,7 +76,7 @@ final class WordPass {
         continue;
       }
       String core = cores.get(i);
-      String done = r.next(core, core, false, MAX_DEPTH);
+      String done = r.next(core, false, MAX_DEPTH);
       if (done.equals(core)) b.append(p);
       else b.append(p, 0, p.indexOf(core)).append(done).append(p.substring(p.indexOf(core) + core.length()));
     }
@@ -97,7 +97,7 @@ final class WordPass {
         continue;
       }
       if (r == null) r = new Reader(program(segmentValues(tokens, i), 0));
-      b.append(t.rewrite(r.next(t.value(), t.value(), true, depth + 1)));
+      b.append(t.rewrite(r.next(t.value(), true, depth + 1)));
     }
     return b.toString();
   }
@@ -112,7 +112,7 @@ final class WordPass {
     }
 
     /** {@code word} is the unquoted value; commands also redact it alone and may find it random. */
-    String next(String word, String original, boolean command, int depth) {
+    String next(String word, boolean command, int depth) {
       Next p = pending;
       pending = Next.NONE;
       if (p == Next.MASK && !looksLikeFlag(word) && !word.isEmpty()) {
@@ -121,12 +121,12 @@ final class WordPass {
       if (p == Next.HEADER) return header(alone(word, command, depth));
       if (p == Next.ENV) return env(alone(word, command, depth));
       String w = command ? alone(word, command, depth) : word;
-      if (w.startsWith("-") && w.length() > 1) return flag(w, command, depth);
+      if (w.startsWith("-") && w.length() > 1) return flag(w);
       if (w.equalsIgnoreCase("bearer")) pending = Next.MASK;
       return w;
     }
 
-    private String flag(String w, boolean command, int depth) {
+    private String flag(String w) {
       int eq = w.indexOf('=');
       String name = eq > 0 ? w.substring(0, eq) : w;
       List<String> programFlags = rules.flagsOf(program);
@@ -211,7 +211,7 @@ final class WordPass {
   }
 
   private static boolean looksLikeFlag(String w) {
-    return w.startsWith("--") && w.length() > 2 || w.length() == 2 && w.charAt(0) == '-' && Character.isLetter(w.charAt(1));
+    return (w.startsWith("--") && w.length() > 2) || (w.length() == 2 && w.charAt(0) == '-' && Character.isLetter(w.charAt(1)));
   }
 
   /** A word without the quotes, brackets and punctuation prose puts around it. */
@@ -241,11 +241,6 @@ final class WordPass {
 
   private static boolean hasBlank(String s) {
     for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return true;
-    return false;
-  }
-
-  private static boolean containsIgnoreCase(String s, String what) {
-    for (int i = 0; i + what.length() <= s.length(); i++) if (s.regionMatches(true, i, what, 0, what.length())) return true;
     return false;
   }
 }

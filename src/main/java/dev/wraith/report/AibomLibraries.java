@@ -2,6 +2,7 @@ package dev.wraith.report;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.model.Finding;
 import dev.wraith.model.FindingKind;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import org.cyclonedx.model.component.evidence.Occurrence;
  */
 final class AibomLibraries {
   private static final Pattern EXACT = Pattern.compile("v?\\d[0-9A-Za-z.+_-]*");
-  private static final Pattern PEP503 = Pattern.compile("[-_.]+");
 
   /** A library component and the manifest directories ("" for the root) it was declared in. */
   record Library(Component component, Set<String> directories) {}
@@ -114,7 +114,7 @@ final class AibomLibraries {
         int slash = pkg.lastIndexOf('/');
         yield new Declaration(type, slash < 0 ? "" : pkg.substring(0, slash), pkg.substring(slash + 1), version, raw, f);
       }
-      case "pypi" -> new Declaration(type, "", PEP503.matcher(pkg.toLowerCase(Locale.ROOT)).replaceAll("-"), version, raw, f);
+      case "pypi" -> new Declaration(type, "", Ecosystem.PYPI.normalisePackage(pkg), version, raw, f);
       case "composer" -> { // vendor/name, case-insensitive
         String lower = pkg.toLowerCase(Locale.ROOT);
         int slash = lower.indexOf('/');

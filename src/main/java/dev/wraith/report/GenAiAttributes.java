@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -62,7 +62,7 @@ public record GenAiAttributes(
 
   /** The same, from an index of the code scan built once for all agents. */
   public static List<GenAiAttributes> of(InventoryAgent agent, Index code, GenAiNames names) {
-    SortedSet<String> providers = new TreeSet<>(agent.providers());
+    NavigableSet<String> providers = new TreeSet<>(agent.providers());
     agent.connections().stream().map(InventoryAgent.Connection::provider).filter(p -> !p.isEmpty())
         .forEach(providers::add);
     Set<String> files = agent.code().stream().map(InventoryAgent.CodeRef::path).collect(Collectors.toSet());
@@ -87,8 +87,8 @@ public record GenAiAttributes(
    * Models named in the agent's files for {@code provider}: a finding's {@code model} attribute, or a model use on the
    * same line as a finding of that provider (the call that names both).
    */
-  private static SortedSet<String> models(Index code, Set<String> files, String provider) {
-    SortedSet<String> models = new TreeSet<>();
+  private static NavigableSet<String> models(Index code, Set<String> files, String provider) {
+    NavigableSet<String> models = new TreeSet<>();
     Set<String> providerLines = new java.util.HashSet<>();
     for (String file : files) {
       for (Finding f : code.findings.getOrDefault(file, List.of())) {
@@ -106,8 +106,8 @@ public record GenAiAttributes(
     return models;
   }
 
-  private static SortedSet<Endpoint> endpoints(InventoryAgent agent, String provider) {
-    SortedSet<Endpoint> out = new TreeSet<>(Comparator.comparing(Endpoint::address).thenComparingInt(Endpoint::port));
+  private static NavigableSet<Endpoint> endpoints(InventoryAgent agent, String provider) {
+    NavigableSet<Endpoint> out = new TreeSet<>(Comparator.comparing(Endpoint::address).thenComparingInt(Endpoint::port));
     for (InventoryAgent.Connection c : agent.connections()) {
       if (!provider.equals(c.provider())) continue;
       // server.address is a DNS name or an IP; an in-cluster destination's "host" is its workload (namespace/name)

@@ -7,6 +7,7 @@ import dev.wraith.model.InventoryAgent.Connection;
 import dev.wraith.model.InventoryAgent.Evidence;
 import dev.wraith.model.InventoryAgent.ProcessRef;
 import dev.wraith.model.InventoryAgent.WorkloadRef;
+import dev.wraith.model.Risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,9 +106,9 @@ final class HtmlAgents {
   private static void row(InventoryAgent a, HtmlWriter w) {
     long calls = a.connections().stream().mapToLong(Connection::count).sum();
     w.open("tr", "data-class", a.classification().name(), "data-risk", a.risk().id(), "data-agent", a.id());
-    w.open("td", "data-sort", String.valueOf(a.classification().ordinal()))
+    w.open("td", "data-sort", String.valueOf(sortKey(a.classification())))
         .element("span", a.classification().label(), "class", "badge c-" + a.classification().name()).close("td");
-    w.open("td", "data-sort", String.valueOf(a.risk().ordinal()))
+    w.open("td", "data-sort", String.valueOf(sortKey(a.risk())))
         .element("span", a.risk().id(), "class", "badge risk-" + a.risk().id()).close("td");
     w.open("td").element("strong", a.name());
     if (a.classification() == Classification.GHOST) {
@@ -126,6 +127,27 @@ final class HtmlAgents {
   }
 
   /** Everything else known about the agent, folded: reasons, code, connections, reach, evidence. */
+  /** The column's sort key, in the table's order: CONFIRMED first, GHOST last. */
+  private static int sortKey(Classification c) {
+    return switch (c) {
+      case CONFIRMED -> 0;
+      case UNKNOWN -> 1;
+      case SHADOW_AI -> 2;
+      case ZOMBIE -> 3;
+      case GHOST -> 4;
+    };
+  }
+
+  /** The column's sort key, low to critical. */
+  private static int sortKey(Risk r) {
+    return switch (r) {
+      case LOW -> 0;
+      case MEDIUM -> 1;
+      case HIGH -> 2;
+      case CRITICAL -> 3;
+    };
+  }
+
   private static void details(InventoryAgent a, HtmlWriter w) {
     List<String> code = a.code().stream().map(r -> r.path() + (r.line() > 0 ? ":" + r.line() : "") + " (" + r.ruleId() + ")")
         .toList();

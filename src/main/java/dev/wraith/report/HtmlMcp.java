@@ -11,7 +11,7 @@ import dev.wraith.model.McpTool;
  */
 final class HtmlMcp {
   private static final java.util.Comparator<InventoryMcpServer> RISKIEST_FIRST =
-      java.util.Comparator.comparing((InventoryMcpServer m) -> -m.risk().ordinal()).thenComparing(InventoryMcpServer::name)
+      java.util.Comparator.comparing(InventoryMcpServer::risk, java.util.Comparator.reverseOrder()).thenComparing(InventoryMcpServer::name)
           .thenComparing(InventoryMcpServer::source).thenComparing(InventoryMcpServer::command);
   private HtmlMcp() {}
 

@@ -38,13 +38,13 @@ public final class InventoryJsonReporter implements InventoryReporter {
    * additive: optional in the schema, always written (null when not set).
    */
   record Agent(String id, String classification, boolean suspected, String risk, String name, Workload workload,
-      Process process, List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons,
+      ProcessRef process, List<Code> code, List<String> providers, List<Evidence> evidence, List<String> reasons,
       String firstSeen, String lastSeen, String change, String trafficEvidence, List<Connection> connections,
       List<GenAiAttributes> genAi, String inactiveSince, Acknowledgement acknowledgement) {
     static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
       return new Agent(a.id(), a.classification().name(), a.suspected(), a.risk().name(), a.name(),
           a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
-          a.process().map(p -> new Process(p.node(), p.pid(), p.binary(), p.arguments(), p.execed())).orElse(null),
+          a.process().map(p -> new ProcessRef(p.node(), p.pid(), p.binary(), p.arguments(), p.execed())).orElse(null),
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
           time(a.lastSeen()), a.change().name(), a.trafficEvidence().id(), a.connections().stream().map(Connection::of).toList(),
@@ -57,7 +57,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Workload(String namespace, String kind, String name, String container) {}
 
-  record Process(String node, int pid, String binary, List<String> arguments, boolean execed) {}
+  record ProcessRef(String node, int pid, String binary, List<String> arguments, boolean execed) {}
 
   record Code(String path, int line, String ruleId) {}
 
@@ -136,7 +136,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
     return new ObjectMapper()
         .registerModule(new dev.wraith.redact.RedactingModule(redactor))
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+        .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 

@@ -82,8 +82,7 @@ public final class InventoryTableReporter {
   private void summary(Inventory inv, Paint p, StringBuilder b) {
     TextTable t = new TextTable(80, "Classification", "Count", "Description");
     for (Classification c : Classification.values()) t.add(c.label(), String.valueOf(inv.summary().get(c)), c.description());
-    String[] lines = t.render(width).split("\n");
-    for (String line : lines) {
+    for (String line : t.render(width).lines().toList()) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
     }
@@ -116,7 +115,8 @@ public final class InventoryTableReporter {
     b.append('\n').append(p.bold("MCP servers")).append('\n');
     List<Inventory.InventoryMcpServer> servers = inv.mcpServers().stream()
         .sorted(java.util.Comparator.comparing(Inventory.InventoryMcpServer::verified)
-            .thenComparing(m -> -m.risk().ordinal()).thenComparing(Inventory.InventoryMcpServer::name)).toList();
+            .thenComparing(Inventory.InventoryMcpServer::risk, java.util.Comparator.reverseOrder())
+            .thenComparing(Inventory.InventoryMcpServer::name)).toList();
     for (Inventory.InventoryMcpServer m : servers) {
       String what = !m.pkg().isEmpty() ? m.pkg() : !m.url().isEmpty() ? m.url() : m.command();
       String tools = m.tools().isEmpty() ? "" : ", " + m.tools().size() + " tools";
@@ -153,7 +153,7 @@ public final class InventoryTableReporter {
           String.join(", ", providers), a.change().name().toLowerCase(java.util.Locale.ROOT));
     }
     b.append("\nAgents (").append(rest.size()).append(")\n");
-    for (String line : t.render(width).split("\n")) {
+    for (String line : t.render(width).lines().toList()) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
     }

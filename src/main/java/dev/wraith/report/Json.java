@@ -18,6 +18,6 @@ final class Json {
         .registerModule(new RedactingModule(redactor))
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY);
   }
 }

@@ -66,12 +66,15 @@ public final class MarkdownReporter implements InventoryReporter {
     b.append("\nMCP servers are rated separately and not counted here.\n\n");
   }
 
+  /** A section's heading, and its text for nothing to list; false when there is nothing to list. */
+  private static boolean section(StringBuilder b, String title, boolean empty, String none) {
+    b.append("## ").append(title).append("\n\n");
+    if (empty) b.append(none).append("\n\n");
+    return !empty;
+  }
+
   private static void ghosts(Inventory inv, StringBuilder b) {
-    b.append("## Ghosts\n\n");
-    if (inv.ghosts().isEmpty()) {
-      b.append("No ghosts: every runtime AI activity seen matches code or a known app.\n\n");
-      return;
-    }
+    if (!section(b, "Ghosts", inv.ghosts().isEmpty(), "No ghosts: every runtime AI activity seen matches code or a known app.")) return;
     for (InventoryAgent g : inv.ghosts()) {
       b.append("### ").append(text(g.name())).append(" — ").append(g.risk().name())
           .append(g.suspected() ? " (suspected)" : "").append(g.inactive() ? " (inactive)" : "").append("\n\n");
@@ -97,11 +100,7 @@ public final class MarkdownReporter implements InventoryReporter {
   }
 
   private static void agents(Inventory inv, StringBuilder b) {
-    b.append("## Agents\n\n");
-    if (inv.agents().isEmpty()) {
-      b.append("No agents found.\n\n");
-      return;
-    }
+    if (!section(b, "Agents", inv.agents().isEmpty(), "No agents found.")) return;
     b.append("| Classification | Risk | Name | Where | Providers | Code | Change | Why |\n|---|---|---|---|---|---|---|---|\n");
     for (InventoryAgent a : inv.agents()) {
       String code = a.code().stream().map(c -> c.path()).distinct().map(p -> "`" + p + "`").reduce((x, y) -> x + "<br>" + y).orElse("");
@@ -114,11 +113,7 @@ public final class MarkdownReporter implements InventoryReporter {
   }
 
   private static void mcp(Inventory inv, StringBuilder b) {
-    b.append("## MCP servers\n\n");
-    if (inv.mcpServers().isEmpty()) {
-      b.append("No MCP server configurations found.\n\n");
-      return;
-    }
+    if (!section(b, "MCP servers", inv.mcpServers().isEmpty(), "No MCP server configurations found.")) return;
     b.append("| Name | Source | Runs | Verified | Risk | Why |\n|---|---|---|---|---|---|\n");
     for (var s : inv.mcpServers()) {
       String runs = s.url().isEmpty() ? s.command() : s.url();

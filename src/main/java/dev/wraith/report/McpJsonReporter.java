@@ -63,7 +63,7 @@ public final class McpJsonReporter implements McpReporter {
     var v = f.verdict();
     var rated = rating.apply(f);
     return new Server(s.name(), s.client(), s.source(), s.transport().id(), s.command(), s.args(), s.url(),
-        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.reasons(),
+        s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.codes(),
         rated.risk().name(), rated.reasons(), probe(f.probe()));
   }
 

@@ -60,9 +60,10 @@ record OcsfEvent(
    * {@code evidences}: each item carries one of process, actor, dst_endpoint, file, url or resources, as the object's
    * at-least-one constraint requires.
    */
-  record Evidence(Process process, Actor actor, Endpoint dstEndpoint, File file, Url url, List<Resource> resources) {}
+  record Evidence(ProcessRef process, Actor actor, Endpoint dstEndpoint, File file, Url url, List<Resource> resources) {}
 
-  record Process(Integer pid, String name, String cmdLine, File file) {}
+  /** {@code process} (named apart from java.lang.Process; the JSON name is the field's). */
+  record ProcessRef(Integer pid, String name, String cmdLine, File file) {}
 
   record Actor(User user) {}
 

@@ -28,7 +28,7 @@ record OcsfEvidence(List<OcsfEvent.Resource> resources, List<OcsfEvent.Evidence>
       String name = p.binary().substring(p.binary().lastIndexOf('/') + 1);
       OcsfEvent.File script = p.script().isEmpty() ? null : OcsfEvent.File.regular(p.script());
       OcsfEvent.Actor actor = p.execedBy().isEmpty() ? null : new OcsfEvent.Actor(new OcsfEvent.User(p.execedBy()));
-      evidences.add(new OcsfEvent.Evidence(new OcsfEvent.Process(p.pid(), name, String.join(" ", p.arguments()), script),
+      evidences.add(new OcsfEvent.Evidence(new OcsfEvent.ProcessRef(p.pid(), name, String.join(" ", p.arguments()), script),
           actor, null, null, null, null));
       String at = "evidences[" + (evidences.size() - 1) + "].process";
       if (!name.isEmpty()) observables.add(new OcsfEvent.Observable(at + ".name", 9, "Process Name", name));

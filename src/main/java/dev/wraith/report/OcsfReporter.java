@@ -41,7 +41,7 @@ public final class OcsfReporter implements InventoryReporter {
     this.mapper = new ObjectMapper()
         .registerModule(new RedactingModule(redactor))
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }

@@ -77,7 +77,7 @@ public final class SensorJsonReporter implements SensorReporter {
 
   @Override
   public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (Observation o : scan.observations()) line(w, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {

@@ -12,7 +12,11 @@ public interface SensorReporter {
   /** The --format value that selects it. */
   String format();
 
-  /** @param dnsAnswers the DNS answers the eBPF probe recorded in the window (empty without the probe) */
+  /**
+   * Writes one window.
+   *
+   * @param dnsAnswers the DNS answers the eBPF probe recorded in the window (empty without the probe)
+   */
   void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException;
 
   /** A window without recorded DNS answers. */

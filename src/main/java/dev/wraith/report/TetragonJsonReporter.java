@@ -70,7 +70,7 @@ public final class TetragonJsonReporter implements TetragonReporter {
 
   @Override
   public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
     for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));

@@ -247,7 +247,7 @@ public final class ScanAll {
     if (kubeconfig != null) return new LayerPlan("cluster", true, "live cluster, " + kubeconfig + ", " + ctx);
     String env = e.env().get("KUBECONFIG");
     if (env != null && !env.isBlank()) {
-      for (String f : env.split(java.io.File.pathSeparator)) {
+      for (String f : env.split(java.io.File.pathSeparator, -1)) {
         if (!f.isBlank() && Files.isRegularFile(Path.of(f))) return new LayerPlan("cluster", true, "live cluster, $KUBECONFIG, " + ctx);
       }
     }

@@ -20,8 +20,8 @@ final class ScanHistory {
   private static final String SCAN_COLUMNS = "id, scan_time, tool_version, catalogue_version, roots, layers, confirmed, "
       + "unknown, shadow_ai, zombie, ghost, risk_low, risk_medium, risk_high, risk_critical, mcp_servers";
   private static final Comparator<Diff.Agent> ALARMING_FIRST = Comparator
-      .comparing((Diff.Agent a) -> -a.classification().ordinal())
-      .thenComparing(a -> -a.risk().ordinal())
+      .comparing(Diff.Agent::classification, Comparator.reverseOrder())
+      .thenComparing(Diff.Agent::risk, Comparator.reverseOrder())
       .thenComparing(Diff.Agent::id);
 
   private final Dialect dialect;
@@ -57,8 +57,8 @@ final class ScanHistory {
     }
     added.sort(ALARMING_FIRST);
     gone.sort(ALARMING_FIRST);
-    changed.sort(Comparator.comparing((Diff.Change c) -> -c.toClassification().ordinal())
-        .thenComparing(c -> -c.toRisk().ordinal()).thenComparing(Diff.Change::id));
+    changed.sort(Comparator.comparing(Diff.Change::toClassification, Comparator.reverseOrder())
+        .thenComparing(Diff.Change::toRisk, Comparator.reverseOrder()).thenComparing(Diff.Change::id));
     return new Diff(from, to, added, gone, changed);
   }
 

@@ -118,7 +118,7 @@ public sealed interface StateLocation permits StateLocation.SqliteFile, StateLoc
     SortedMap<String, String> out = new TreeMap<>();
     String query = uri.getRawQuery();
     if (query == null || query.isEmpty()) return out;
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       if (pair.isEmpty()) continue;
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);

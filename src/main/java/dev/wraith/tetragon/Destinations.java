@@ -129,7 +129,7 @@ final class Destinations {
       // literal IPs only: Tetragon renders addresses as text, never names, so this does no DNS lookup
       address = Pin.literal(ip, ip);
     } catch (IllegalArgumentException e) {
-      return new Known(null, Attribution.NONE, false);
+      return new Known(null, Attribution.Unattributed.NONE, false);
     }
     return new Known(address, attributor.attribute(address, port, List.of(), AskedNames.NONE), Attributor.isInCluster(address));
   }

@@ -48,6 +48,7 @@ final class GetEventsCall implements AutoCloseable {
    * every client channel). Harmless, and noise in a CLI's output: that one logger only reports errors. Held
    * here because java.util.logging forgets the level of a logger nobody references.
    */
+  @SuppressWarnings("UnusedVariable") // never read: the strong reference is what keeps the level (see above)
   private static final java.util.logging.Logger NETTY_BOOTSTRAP = quiet("io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap");
 
   private static java.util.logging.Logger quiet(String name) {

@@ -65,11 +65,9 @@ final class Handoff {
 
   private static final class Interrupted extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final InterruptedException cause;
 
     Interrupted(InterruptedException cause) {
       super(cause);
-      this.cause = cause;
     }
   }
 

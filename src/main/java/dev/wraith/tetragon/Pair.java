@@ -28,13 +28,13 @@ final class Pair {
 
   /** Keeps the most trusted of the attributions the pair's connections had (method order is trust order). */
   void attribute(Attributed a) {
-    if (attribution.isEmpty() || a.method().ordinal() < attribution.get().method().ordinal()) attribution = Optional.of(a);
+    if (attribution.isEmpty() || a.method().compareTo(attribution.get().method()) < 0) attribution = Optional.of(a);
   }
 
   /**
    * What makes a pair: exec_id is unique per node over time, the node keeps streams of several nodes apart.
    * Written out rather than a record: it is built and compared once per event, and the readers hand out the
-   * same String instances again and again, which the identity checks exploit.
+   * same String instances again and again, which String.equals answers at its first (identity) check.
    */
   static final class Key {
     final String node, execId, ip;
@@ -56,12 +56,8 @@ final class Pair {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && k.port == port && same(k.execId, execId) && same(k.ip, ip)
-          && same(k.node, node);
-    }
-
-    private static boolean same(String a, String b) {
-      return a == b || a.equals(b);
+      return o instanceof Key k && k.hash == hash && k.port == port && k.execId.equals(execId) && k.ip.equals(ip)
+          && k.node.equals(node);
     }
   }
 }

@@ -27,7 +27,7 @@ public record Proc(String execId, String parentExecId, int pid, int uid, String 
     List<String> raw = new ArrayList<>();
     raw.add(bin);
     // Tetragon joins argv with spaces; an argument that contained a space cannot be told apart
-    for (String a : str(arguments).split(" ")) if (!a.isEmpty()) raw.add(a);
+    for (String a : str(arguments).split(" ", -1)) if (!a.isEmpty()) raw.add(a);
     return new Proc(str(execId), str(parentExecId), (int) Math.max(pid, 0), (int) Math.max(uid, 0), str(cwd), bin,
         raw, startTime == null ? "" : Rfc3339.format(startTime), inInitTree, pod);
   }

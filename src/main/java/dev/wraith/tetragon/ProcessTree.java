@@ -49,7 +49,7 @@ final class ProcessTree {
     if (n == null) {
       byExecId.put(p.execId(), new Node(p));
       if (byExecId.size() > sweepAt) forget();
-    } else if (n.proc != p) {
+    } else {
       n.proc = Proc.richer(n.proc, p);
     }
   }

@@ -18,7 +18,11 @@ public record TetragonAddress(String target, Optional<Path> socket) {
 
   private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]+):([0-9]{1,5})");
 
-  /** @throws IllegalArgumentException with what is wrong and what is expected */
+  /**
+   * Parses {@code unix:///path} or {@code host:port}.
+   *
+   * @throws IllegalArgumentException with what is wrong and what is expected
+   */
   public static TetragonAddress parse(String address) {
     String a = address.strip();
     if (a.startsWith("unix:")) {

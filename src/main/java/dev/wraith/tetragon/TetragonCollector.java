@@ -144,7 +144,8 @@ public final class TetragonCollector {
 
     private void fold(Pair p, Event.Connect c) {
       if (dedupUsed < DEDUP_BUDGET) {
-        long id = c.time().getEpochSecond() * 1_000_000_000L + c.time().getNano() + 31L * c.function().hashCode();
+        Instant t = c.time();
+        long id = t.getEpochSecond() * 1_000_000_000L + t.getNano() + 31L * c.function().hashCode();
         if (!p.seen.add(id)) {
           duplicates++;
           connects--;
@@ -152,12 +153,18 @@ public final class TetragonCollector {
         }
         dedupUsed++;
       }
-      if (p.process != c.process()) {
+      // identity on purpose: the same reference again needs no work and is one compare on the hot path; an equal
+      // copy only costs a merge that changes nothing, where comparing every field would cost each connect
+      @SuppressWarnings("ReferenceEquality")
+      boolean newDescription = p.process != c.process();
+      @SuppressWarnings("ReferenceEquality")
+      boolean newParent = c.parent().isPresent() && (p.parent == null || p.parent.orElse(null) != c.parent().get());
+      if (newDescription) {
         proc(c.process());
         tree.keep(c.process());
         p.process = Proc.richer(p.process, c.process());
       }
-      if (c.parent().isPresent() && (p.parent == null || p.parent.orElse(null) != c.parent().get())) {
+      if (newParent) {
         proc(c.parent().get());
         p.parent = c.parent();
       } else if (p.parent == null) {

@@ -25,6 +25,8 @@ public final class TetragonLayer {
   private TetragonLayer() {}
 
   /**
+   * Reads the Tetragon events of a scan and attributes their connections.
+   *
    * @param files JSON export files (NDJSON, rotated .gz, saved kubectl logs); when non-empty, address and
    *     duration are not used
    * @param address the gRPC address ({@code unix:///path} or {@code host:port}); empty: {@link TetragonAddress#DEFAULT}

@@ -134,7 +134,7 @@ class AttributorTest {
     Attributor a = new Attributor(CAT, List.of(), Optional.empty());
     // Host: vllm.ai-platform.svc:8000 is not in the catalogue; the cluster's address map will name it
     assertThat(a.attribute(ip("10.96.0.12"), 8000, List.of(), AskedNames.httpHost("vllm.ai-platform.svc:8000")))
-        .isEqualTo(Attribution.NONE);
+        .isEqualTo(Attribution.Unattributed.NONE);
     assertThat(a.attribute(ip("10.96.4.2"), 11434, List.of(), AskedNames.httpHost("ollama.llm.svc.cluster.local:11434")))
         .isEqualTo(new Attributed("ollama", "", Method.PORT));
     // an egress proxy on a private address: CONNECT names the provider

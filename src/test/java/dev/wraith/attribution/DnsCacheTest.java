@@ -31,7 +31,9 @@ class DnsCacheTest {
       assertThat(entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       // a lookup is in progress and will never return; reading the cache must not wait for it
       assertThat(dns.hostOf(ip("1.2.3.4"))).isEmpty();
-      Thread.sleep(600);
+      // each lookup times out after 100 ms; wait (at most 5 s) until the refresh round has given up on both
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (!dns.summary().contains("2 failed") && System.nanoTime() < deadline) Thread.sleep(20);
       assertThat(dns.summary()).contains("0 of 2").contains("2 failed or timed out");
     } finally {
       never.countDown();
@@ -42,9 +44,9 @@ class DnsCacheTest {
   void answersExpireAfterTheirTtl() {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     Clock clock = new Clock() {
-      public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-      public Clock withZone(java.time.ZoneId z) { return this; }
-      public Instant instant() { return now.get(); }
+      @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+      @Override public Clock withZone(java.time.ZoneId z) { return this; }
+      @Override public Instant instant() { return now.get(); }
     };
     try (DnsCache dns = new DnsCache(List.of("api.groq.com"), h -> List.of(ip("10.0.0.5")), Duration.ofSeconds(30),
         Duration.ofSeconds(1), clock)) {

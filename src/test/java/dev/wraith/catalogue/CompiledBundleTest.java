@@ -28,8 +28,6 @@ class CompiledBundleTest {
     for (JsonNode f : parse(yaml, "catalogue.yaml").path("files")) assertThat(sources).contains(f.asText());
     assertThat(trees.keySet()).containsExactlyInAnyOrderElementsOf(sources);
     for (String f : sources) assertThat(trees.get(f)).as(f).isEqualTo(parse(yaml, f));
-    assertThat(CompiledBundle.tree("mcp-probe.yaml")).contains(parse(yaml, "mcp-probe.yaml"));
-    assertThat(CompiledBundle.tree("no-such-file.yaml")).isEmpty();
   }
 
   /** A catalogue file added later (another section, a nested directory) is picked up with no change to the step. */

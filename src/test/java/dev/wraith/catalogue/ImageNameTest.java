@@ -30,4 +30,17 @@ class ImageNameTest {
     assertThat(ImageName.matches("ghcr.io/acme/mcp/fetch", "mcp/*")).isFalse();
     assertThat(ImageName.matches("mcp/fetch/extra", "mcp/*")).isFalse();
   }
+
+  @Test
+  void canonicalFormsNameTheSameRepositoryOnce() {
+    assertThat(ImageName.canonical("n8nio/n8n:1.80.0")).isEqualTo("docker.io/n8nio/n8n");
+    assertThat(ImageName.canonical("nginx")).isEqualTo("docker.io/library/nginx");
+    assertThat(ImageName.canonical("library/nginx:1")).isEqualTo("docker.io/library/nginx");
+    assertThat(ImageName.canonical("docker.io/nginx")).isEqualTo("docker.io/library/nginx");
+    assertThat(ImageName.canonical("index.docker.io/library/nginx@sha256:ab")).isEqualTo("docker.io/library/nginx");
+    assertThat(ImageName.canonical("GHCR.io/Acme/Agent:v2")).isEqualTo("ghcr.io/acme/agent");
+    assertThat(ImageName.canonical("localhost/agent")).isEqualTo("localhost/agent");
+    assertThat(ImageName.canonical("registry:5000/agent")).isEqualTo("registry:5000/agent");
+    assertThat(ImageName.canonical("ghcr.io/acme/agent")).isNotEqualTo(ImageName.canonical("acme/agent"));
+  }
 }

@@ -43,7 +43,7 @@ class DiffCommandTest {
   @Test
   void defaultIsTheLastTwoScans() throws Exception {
     Path db = threeScans();
-    String out = run(db, "diff", "--state", db.toString());
+    String out = run("diff", "--state", db.toString());
     assertThat(out).startsWith("scan 2 (2026-11-02T09:00:00Z) → scan 3 (2026-11-03T09:00:00Z)\n")
         .contains("CHANGED  ZOMBIE → GHOST  LOW → CRITICAL  sync.py  " + GHOST_ID)
         .contains("0 new, 0 gone, 1 changed");
@@ -52,19 +52,19 @@ class DiffCommandTest {
   @Test
   void explicitScansListNewGoneAndChanged() throws Exception {
     Path db = threeScans();
-    String out = run(db, "diff", "--state", db.toString(), "1", "2");
+    String out = run("diff", "--state", db.toString(), "1", "2");
     assertThat(out).contains("GONE     CONFIRMED            HIGH            support-bot        " + CONFIRMED_ID)
         .contains("CHANGED  GHOST → ZOMBIE       CRITICAL → LOW  sync.py            " + GHOST_ID)
         .contains("CHANGED  UNKNOWN → CONFIRMED  MEDIUM → HIGH   research_agent.py  " + UNKNOWN_ID)
         .contains("0 new, 1 gone, 2 changed");
-    assertThat(run(db, "diff", "--state", db.toString(), "2", "1")).contains("NEW      CONFIRMED");
-    assertThat(run(db, "diff", "--state", db.toString(), "3", "3")).endsWith("no changes\n");
+    assertThat(run("diff", "--state", db.toString(), "2", "1")).contains("NEW      CONFIRMED");
+    assertThat(run("diff", "--state", db.toString(), "3", "3")).endsWith("no changes\n");
   }
 
   @Test
   void jsonNamesEachListAndBothScans() throws Exception {
     Path db = threeScans();
-    JsonNode doc = new ObjectMapper().readTree(run(db, "diff", "--state", db.toString(), "1", "2", "--format", "json"));
+    JsonNode doc = new ObjectMapper().readTree(run("diff", "--state", db.toString(), "1", "2", "--format", "json"));
     assertThat(doc.get("from").get("id").asLong()).isEqualTo(1);
     assertThat(doc.get("to").get("id").asLong()).isEqualTo(2);
     assertThat(doc.get("new")).isEmpty();
@@ -88,7 +88,7 @@ class DiffCommandTest {
     assertThat(runErr(2, "diff", "--state", dir.resolve("missing.db").toString())).contains("no state database at");
   }
 
-  private String run(Path db, String... args) throws Exception {
+  private String run(String... args) throws Exception {
     Path out = Files.createTempFile(dir, "out", ".txt");
     String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-o", out.toString()))
         .toArray(String[]::new);

@@ -172,7 +172,7 @@ class HostileFilesTest {
   /** Memory runs out: exit 3 ("a layer failed, or an internal error"), never 1 ("findings"), with a sentence. */
   @Test
   void runningOutOfMemoryExitsThreeNeverOne() throws Exception {
-    ChildWraith.Run r = ChildWraith.run(work, Duration.ofSeconds(120), List.of("-Xmx8m"), "scan-all", CODE.toString(),
+    ChildWraith.Run r = ChildWraith.run(work, Duration.ofMinutes(2), List.of("-Xmx8m"), "scan-all", CODE.toString(),
         "--kube-snapshot", DEMO.resolve("cluster.json").toString(), "--tetragon-events",
         DEMO.resolve("tetragon.log.gz").toString(), "--skip-layers", "host,mcp", "--no-state", "--no-dns",
         "--output", work.resolve("results").toString());

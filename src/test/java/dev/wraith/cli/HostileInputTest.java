@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputTest {
   static final Path CODE = Path.of("examples/acme-support").toAbsolutePath();
   static final Path DEMO = Path.of("examples/demo").toAbsolutePath();
-  static final Duration LIMIT = Duration.ofSeconds(120);
+  static final Duration LIMIT = Duration.ofMinutes(2);
   static final long TWO_GB = 2L << 30;
 
   @TempDir(factory = HostileTempDirs.class) Path work;
@@ -160,7 +160,7 @@ class HostileInputTest {
     JsonNode inv = json.readTree(r.out());
     assertThat(warnings(layer(inv, "tetragon"))).contains("--dns-log " + huge + ":1: line longer than 65536 bytes, skipped");
     everyOtherLayerStillReports(inv, "code", "cluster", "tetragon", "mcp");
-    assertThat(r.took()).isLessThan(Duration.ofSeconds(120));
+    assertThat(r.took()).isLessThan(Duration.ofMinutes(2));
   }
 
   /** A gzip bomb after real answers: inflating stops at its bound, the answers before it count. */

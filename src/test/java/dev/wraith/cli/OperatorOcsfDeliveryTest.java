@@ -140,7 +140,7 @@ class OperatorOcsfDeliveryTest {
   /** The finding uids of the {@code n}th request the webhook acknowledged. */
   private static List<String> uids(ScriptedEndpoint hook, int n) throws Exception {
     List<String> out = new ArrayList<>();
-    for (String line : hook.accepted().get(n).body().split("\n")) {
+    for (String line : hook.accepted().get(n).body().lines().toList()) {
       out.add(JSON.readTree(line).path("finding_info").path("uid").asText());
     }
     return out;

@@ -54,7 +54,7 @@ class TerminalGoldenTest {
     assertThat(golden).as("golden file; create it with -Dwraith.updateGolden=true").exists();
     assertThat(masked).as("%s at %d columns differs from %s; if intended, rerun with -Dwraith.updateGolden=true and review",
         command, width, golden).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-    for (String line : masked.split("\n")) {
+    for (String line : masked.lines().toList()) {
       if (!line.startsWith("Layers:") && !line.startsWith("Results in")) {
         assertThat(line.length()).as("line fits %d columns: %s", width, line).isLessThanOrEqualTo(width);
       }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ public final class FixtureHarness {
     TreeSet<String> actual = new TreeSet<>();
     scan.findings().forEach(f -> actual.add(f.location().path() + ":" + f.location().line() + " " + f.kind().id() + " " + f.subject()));
     scan.deployments().forEach(d -> actual.add(d.location().path() + ":" + d.location().line() + " deploy " + d.name()));
-    TreeSet<String> expected = expectations(root);
+    SortedSet<String> expected = expectations(root);
     TreeSet<String> missing = new TreeSet<>(expected);
     missing.removeAll(actual);
     TreeSet<String> unexpected = new TreeSet<>(actual);
@@ -71,7 +72,7 @@ public final class FixtureHarness {
     }
   }
 
-  static TreeSet<String> expectations(Path root) {
+  static SortedSet<String> expectations(Path root) {
     TreeSet<String> out = new TreeSet<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -90,7 +91,7 @@ public final class FixtureHarness {
         for (int i = 0; i < lines.size(); i++) {
           Matcher m = EXPECT.matcher(lines.get(i).trim());
           if (m.find()) {
-            for (String e : m.group(1).split(";")) pending.add(e.trim().replaceAll("\\s+", " "));
+            for (String e : m.group(1).split(";", -1)) if (!e.isBlank()) pending.add(e.trim().replaceAll("\\s+", " "));
           } else if (!pending.isEmpty()) {
             for (String e : pending) out.add(rel + ":" + (i + 1) + " " + e);
             pending.clear();

@@ -21,8 +21,12 @@ final class Background implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     thread.interrupt();
-    thread.join(30_000);
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller's interrupt stands; the thread was told to stop
+    }
   }
 }

@@ -61,7 +61,7 @@ class CorpusCoverageTest {
   void everyReporterListAndEveryReporterClassIsKnownToTheCorpus() throws Exception {
     Set<String> lists = new TreeSet<>();
     for (Method m : Registry.class.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) && m.getReturnType() == List.class && m.getName().endsWith("Reporters")
+      if ((Modifier.isStatic(m.getModifiers()) && m.getReturnType() == List.class && m.getName().endsWith("Reporters"))
           || m.getName().equals("reporters")) {
         lists.add(m.getName());
       }

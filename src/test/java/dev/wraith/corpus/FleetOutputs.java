@@ -102,7 +102,7 @@ final class FleetOutputs {
       return;
     }
     PostgresServer server = PostgresServer.start();
-    cleanup.add(server::close);
+    cleanup.add(server);
     server.createDatabase("redact_corpus");
     String url = server.url("redact_corpus");
     Path pgpass = pgpass("pgpass", server.port(), server.password());

@@ -109,7 +109,7 @@ final class Loopback {
 
   static String poll(String url, Predicate<String> done) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
       try {

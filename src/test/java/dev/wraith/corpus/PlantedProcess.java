@@ -51,8 +51,12 @@ final class PlantedProcess implements AutoCloseable {
 
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroyForcibly();
-    process.waitFor();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller's interrupt stands; the process was killed
+    }
   }
 }

@@ -67,12 +67,12 @@ class PlantedSecretsCorpusTest {
     clusterLayer(c);
     tetragonLayer(c, tetragonPin);
     mcpLayer(c);
-    boolean probed = hostLayer(pin, aiPort, noInCluster.isEmpty());
+    boolean probed = hostLayer(pin, aiPort);
     scanAllAndState(c, pin, tetragonPin);
     FleetOutputs fleet = new FleetOutputs(root, c, plants, outputs, cleanup, List.of(pin, tetragonPin));
     fleet.delivery();
     fleet.postgres();
-    errors(c);
+    errors();
     inCluster(c, pin);
 
     dump();
@@ -141,7 +141,7 @@ class PlantedSecretsCorpusTest {
    * probe, while planted short-lived clients run one after another: each is named from its exec event. Returns whether
    * the probe could load here; under CI it must.
    */
-  private boolean hostLayer(String pin, int aiPort, boolean inCluster) throws InterruptedException {
+  private boolean hostLayer(String pin, int aiPort) throws InterruptedException {
     boolean probed = true;
     for (String probe : Exercised.PROBE_MODES) {
       ShortLivedClients clients = probe.equals("ebpf") ? ShortLivedClients.start(root, aiPort, plants) : null;
@@ -212,7 +212,7 @@ class PlantedSecretsCorpusTest {
   }
 
   /** Mistakes that quote what the user typed: the messages go through the redactor too. */
-  private void errors(Corpus c) {
+  private void errors() {
     String token = plants.plant("error message: a path holding a token", "sk-proj-%s");
     exits(outputs.wraith("error: missing path", "scan", root.resolve(token).toString()), 2);
     String flag = plants.plant("error message: an unknown option's value", "%s");

@@ -206,7 +206,7 @@ final class RuntimeInputs {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("name", name);
     meta.put("namespace", NAMESPACE);
-    meta.put("uid", kind.toLowerCase() + "-" + name);
+    meta.put("uid", kind.toLowerCase(java.util.Locale.ROOT) + "-" + name);
     meta.put("creationTimestamp", "2026-11-02T08:00:00Z");
     if (!annotations.isEmpty()) meta.put("annotations", annotations);
     Map<String, Object> o = new LinkedHashMap<>();

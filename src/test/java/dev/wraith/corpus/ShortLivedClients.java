@@ -57,8 +57,12 @@ final class ShortLivedClients implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stop = true;
-    loop.join(10_000);
+    try {
+      loop.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller's interrupt stands; the loop was told to stop
+    }
   }
 }

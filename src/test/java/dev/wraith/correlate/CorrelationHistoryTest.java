@@ -122,6 +122,21 @@ class CorrelationHistoryTest {
   }
 
   @Test
+  void anAcknowledgementInTheSecondOfTheLastSightingHidesIt() {
+    // 'wraith ack' records its time to the second, the state a sighting's (the scan's) to the nanosecond
+    Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
+    InventoryAgent ghost = named(second, "agent.py");
+    Map<String, PriorState.PriorAgent> m = new HashMap<>(prior(second).agents());
+    PriorState.PriorAgent p = m.get(ghost.id());
+    Instant sighting = p.lastRuntimeSeen().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusMillis(300);
+    var ack = new InventoryAgent.Acknowledgement(sighting.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), "INC-2: removed");
+    m.put(ghost.id(), new PriorState.PriorAgent(p.snapshot(), p.firstSeen(), Optional.of(sighting), p.digest(), Optional.of(ack)));
+    Inventory third = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(2)))
+        .withState(new PriorState(Optional.of(second.scanTime()), m), true));
+    assertThat(third.agents()).extracting(InventoryAgent::id).doesNotContain(ghost.id());
+  }
+
+  @Test
   void goneGhostsAreDroppedAfterTheRetention() {
     Inventory second = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(1))).withState(prior(first), true));
     Inventory late = CORRELATOR.correlate(onlyCron(Scenario.SCAN.plus(Duration.ofDays(40))).withState(prior(second), true));

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CorrelationRiskTest {
+  private static final Risks RISKS = new Risks(Scenario.catalogue());
+
   @Test
   void baseLevelsPerClass() {
     assertThat(Risks.base(Classification.GHOST, true)).isEqualTo(Risk.CRITICAL);
@@ -26,15 +28,15 @@ class CorrelationRiskTest {
 
   @Test
   void aSuspectedGhostIsOneLevelLowerAndNeverCritical() {
-    Risks.Rated plain = Risks.rate(Classification.GHOST, true, true, List.of(), List.of());
+    Risks.Rated plain = RISKS.rate(Classification.GHOST, true, true, List.of(), List.of());
     assertThat(plain.risk()).isEqualTo(Risk.HIGH);
     assertThat(plain.reasons()).singleElement().asString().startsWith("Risk HIGH: AI traffic from code no scanned repository owns"
         + " (CRITICAL if confirmed); one level lower because only address evidence names its AI traffic");
     // broad reach would make a confirmed ghost CRITICAL either way: the suspected one stays HIGH and says why
-    Risks.Rated reach = Risks.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets — can read secrets"));
+    Risks.Rated reach = RISKS.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets — can read secrets"));
     assertThat(reach.risk()).isEqualTo(Risk.HIGH);
     assertThat(reach.reasons().get(0)).contains("it also can reach read-secrets", "(CRITICAL if confirmed)");
-    assertThat(Risks.rate(Classification.GHOST, true, false, List.of(), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+    assertThat(RISKS.rate(Classification.GHOST, true, false, List.of(), List.of()).risk()).isEqualTo(Risk.CRITICAL);
   }
 
   @Test
@@ -60,13 +62,24 @@ class CorrelationRiskTest {
 
   @Test
   void shellToolsOrBroadReachRaiseOneLevelOnceAndCapAtCritical() {
-    assertThat(Risks.rate(Classification.UNKNOWN, false, List.of("shell", "code-exec"), List.of()).risk()).isEqualTo(Risk.HIGH);
-    assertThat(Risks.rate(Classification.UNKNOWN, false, List.of("network"), List.of("exposed: Service x")).risk())
+    assertThat(RISKS.rate(Classification.UNKNOWN, false, List.of("shell", "code-exec"), List.of()).risk()).isEqualTo(Risk.HIGH);
+    assertThat(RISKS.rate(Classification.UNKNOWN, false, List.of("network"), List.of("exposed: Service x")).risk())
         .as("network tools and exposure are not risk-raising").isEqualTo(Risk.MEDIUM);
-    Risks.Rated both = Risks.rate(Classification.ZOMBIE, false, List.of("filesystem"), List.of("cluster-admin: binding y"));
+    Risks.Rated both = RISKS.rate(Classification.ZOMBIE, false, List.of("filesystem"), List.of("cluster-admin: binding y"));
     assertThat(both.risk()).as("raised once, not twice").isEqualTo(Risk.MEDIUM);
     assertThat(both.reasons().get(0)).contains("holds filesystem tools").contains("can reach cluster-admin");
-    assertThat(Risks.rate(Classification.GHOST, true, List.of("shell"), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+    assertThat(RISKS.rate(Classification.GHOST, true, List.of("shell"), List.of()).risk()).isEqualTo(Risk.CRITICAL);
+  }
+
+  @Test
+  void theCataloguesCapabilityPolicyDecidesWhatRaises(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("network.yaml"), """
+        capabilities:
+          - {id: network, name: reaches the network, raisesRisk: true}
+        """);
+    Risks strict = new Risks(dev.wraith.catalogue.CatalogueLoader.load(dir));
+    assertThat(strict.rate(Classification.UNKNOWN, false, List.of("network"), List.of()).risk()).isEqualTo(Risk.HIGH);
+    assertThat(RISKS.rate(Classification.UNKNOWN, false, List.of("network"), List.of()).risk()).isEqualTo(Risk.MEDIUM);
   }
 
   @Test

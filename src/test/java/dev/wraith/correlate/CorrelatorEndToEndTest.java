@@ -10,7 +10,6 @@ import dev.wraith.report.InventoryJsonReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,10 +124,7 @@ class CorrelatorEndToEndTest {
   void matchesTheGoldenInventoryAndIsDeterministic() throws IOException {
     String actual = json(inv);
     assertThat(json(new Correlator(Scenario.catalogue()).correlate(Scenario.input()))).isEqualTo(actual);
-    if (Boolean.getBoolean("wraith.updateGolden")) Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-    assertThat(GOLDEN).as("golden file; create it with -Dwraith.updateGolden=true").exists();
-    assertThat(actual).as("inventory.json differs from %s; if intended, rerun with -Dwraith.updateGolden=true and review",
-        GOLDEN).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    dev.wraith.Golden.assertMatches(GOLDEN, actual);
   }
 
   static String json(Inventory inventory) throws IOException {

@@ -6,6 +6,8 @@ import dev.wraith.model.Inventory;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpPackage;
 import dev.wraith.model.McpProbe;
+import dev.wraith.model.McpReason;
+import dev.wraith.model.McpReason.Kind;
 import dev.wraith.model.McpServer;
 import dev.wraith.model.McpTool;
 import dev.wraith.model.McpTransport;
@@ -23,7 +25,7 @@ class McpServersTest {
   static final McpServer REMOTE = new McpServer("docs", "Cursor", "~/.cursor/mcp.json", McpTransport.HTTP, "", List.of(),
       "https://mcp.example.com/mcp", "mcp.example.com", List.of(), McpPackage.NONE);
 
-  static McpFinding finding(McpServer s, boolean verified, List<String> reasons, McpTool... tools) {
+  static McpFinding finding(McpServer s, boolean verified, List<McpReason> reasons, McpTool... tools) {
     McpProbe p = tools.length == 0 ? McpProbe.NOT_PROBED
         : new McpProbe(McpProbe.Status.OK, "", "s", "1", List.of(tools), List.of(), List.of(), List.of(), List.of(), List.of());
     return new McpFinding(s, new McpVerdict(verified, verified ? "Model Context Protocol" : "", reasons), p);
@@ -40,14 +42,14 @@ class McpServersTest {
   @Test
   void riskLevels() {
     assertThat(risk(finding(FS, true, List.of()))).isEqualTo(Risk.LOW);
-    assertThat(risk(finding(FS, true, List.of("unpinned")))).isEqualTo(Risk.MEDIUM);
+    assertThat(risk(finding(FS, true, List.of(McpReason.of(Kind.UNPINNED))))).isEqualTo(Risk.MEDIUM);
     assertThat(risk(finding(FS, true, List.of(), tool("write_file", List.of("filesystem", "write"), List.of())))).isEqualTo(Risk.LOW);
     assertThat(risk(finding(FS, true, List.of(), tool("run", List.of("shell"), List.of())))).isEqualTo(Risk.MEDIUM);
-    assertThat(risk(finding(FS, false, List.of("unknown-package")))).isEqualTo(Risk.HIGH);
-    assertThat(risk(finding(REMOTE, false, List.of("unknown-host")))).isEqualTo(Risk.MEDIUM);
-    assertThat(risk(finding(REMOTE, false, List.of("unknown-host"), tool("exec", List.of("shell"), List.of())))).isEqualTo(Risk.HIGH);
-    assertThat(risk(finding(REMOTE, false, List.of("plain-http")))).isEqualTo(Risk.HIGH);
-    assertThat(risk(finding(FS, false, List.of("unknown-package", "typosquat: @modelcontextprotocol/server-filesystem"))))
+    assertThat(risk(finding(FS, false, List.of(McpReason.of(Kind.UNKNOWN_PACKAGE))))).isEqualTo(Risk.HIGH);
+    assertThat(risk(finding(REMOTE, false, List.of(McpReason.of(Kind.UNKNOWN_HOST))))).isEqualTo(Risk.MEDIUM);
+    assertThat(risk(finding(REMOTE, false, List.of(McpReason.of(Kind.UNKNOWN_HOST)), tool("exec", List.of("shell"), List.of())))).isEqualTo(Risk.HIGH);
+    assertThat(risk(finding(REMOTE, false, List.of(McpReason.of(Kind.PLAIN_HTTP))))).isEqualTo(Risk.HIGH);
+    assertThat(risk(finding(FS, false, List.of(McpReason.of(Kind.UNKNOWN_PACKAGE), McpReason.typosquat("@modelcontextprotocol/server-filesystem")))))
         .isEqualTo(Risk.CRITICAL);
     assertThat(risk(finding(FS, true, List.of(), tool("add", List.of(), List.of("hidden-instruction: important-tag")))))
         .isEqualTo(Risk.CRITICAL);
@@ -58,7 +60,7 @@ class McpServersTest {
 
   @Test
   void inventoryEntryCarriesPackageCommandToolsAndProbeReasons() {
-    Inventory.InventoryMcpServer e = McpServers.server(finding(FS, false, List.of("unknown-package"),
+    Inventory.InventoryMcpServer e = McpServers.server(finding(FS, false, List.of(McpReason.of(Kind.UNKNOWN_PACKAGE)),
         tool("add", List.of(), List.of("invisible-unicode: zero-width (1)"))));
     assertThat(e.pkg()).isEqualTo("npm:@modelcontextprotocol/server-filesystem@2026.8.31");
     assertThat(e.command()).isEqualTo("npx -y @modelcontextprotocol/server-filesystem@2026.8.31 /srv");

@@ -15,6 +15,7 @@ import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpPackage;
+import dev.wraith.model.McpReason;
 import dev.wraith.model.McpServer;
 import dev.wraith.model.McpTransport;
 import dev.wraith.model.McpVerdict;
@@ -135,7 +136,7 @@ final class Scenario {
     McpServer local = new McpServer("files", "claude-desktop", "~/Library/Application Support/Claude/claude_desktop_config.json",
         McpTransport.STDIO, "python", List.of("/Users/me/mcp/files.py"), "", "", List.of("ROOT_DIR"),
         new McpPackage(McpPackage.Ecosystem.LOCAL, "/Users/me/mcp/files.py", ""));
-    return List.of(new McpFinding(local, new McpVerdict(false, "", List.of("local-script"))));
+    return List.of(new McpFinding(local, new McpVerdict(false, "", List.of(McpReason.of(McpReason.Kind.LOCAL_SCRIPT)))));
   }
 
   static CorrelationInput input() {
@@ -160,7 +161,7 @@ final class Scenario {
   }
 
   static PodRef pod(String ns, String name, String container, String workload) {
-    String image = switch (name.split("-")[0]) {
+    String image = switch (name.split("-", -1)[0]) {
       case "webui" -> "ghcr.io/open-webui/open-webui:v0.5.20";
       case "web" -> "ghcr.io/acme/web-chat:1.4.0";
       case "triage" -> "ghcr.io/acme/triage-agent:1.8.2";

@@ -50,7 +50,7 @@ class DelivererTest {
       for (ScriptedEndpoint.Received rec : endpoint.accepted()) {
         assertThat(rec.contentType()).isEqualTo("application/x-ndjson");
         assertThat(rec.authorization()).isNull();
-        for (String line : rec.body().split("\n")) received.add(JSON.readTree(line).path("metadata").path("uid").asText());
+        for (String line : rec.body().lines().toList()) received.add(JSON.readTree(line).path("metadata").path("uid").asText());
       }
       assertThat(received).containsExactly("event-0", "event-1", "event-2", "event-3", "event-4");
     }
@@ -151,7 +151,7 @@ class DelivererTest {
       Thread answer = new Thread(() -> {
         try (java.net.Socket s = plain.accept()) {
           s.getInputStream().read(new byte[512]);
-          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (java.io.IOException e) {
           // the client went away: nothing to answer
         }

@@ -98,6 +98,16 @@ class LineReaderTest {
         if (at < data.length) return data[at++];
         throw new java.io.EOFException("cut");
       }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) return 0;
+        if (at >= data.length) throw new java.io.EOFException("cut");
+        int n = Math.min(len, data.length - at);
+        System.arraycopy(data, at, b, off, n);
+        at += n;
+        return n;
+      }
     };
     assertThatThrownBy(() -> read(failing, 100)).isInstanceOf(java.io.EOFException.class);
     assertThat(lines).containsExactly("1:one", "2:two", "3:thr");

@@ -40,8 +40,20 @@ class YamlDocumentsTest {
 
   @Test
   void aKubectlListGivesItsItemsOneByOne() throws IOException {
-    read("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  spec:\n    containers:\n    - name: a\n"
-        + "- kind: Service\n  data: |\n    - not an item\nkind: List\nmetadata: {}\n", Limits.DEFAULT);
+    read("""
+        apiVersion: v1
+        items:
+        - apiVersion: v1
+          kind: Pod
+          spec:
+            containers:
+            - name: a
+        - kind: Service
+          data: |
+            - not an item
+        kind: List
+        metadata: {}
+        """, Limits.DEFAULT);
     assertThat(seen).containsExactly(
         "item@3   apiVersion: v1\n  kind: Pod\n  spec:\n    containers:\n    - name: a\n",
         "item@8   kind: Service\n  data: |\n    - not an item\n",

@@ -61,7 +61,7 @@ final class NodeSimulation implements AutoCloseable {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
         if (!line.contains(fsMarker) || (option != null && !line.contains(option))) continue;
-        Path p = Path.of(line.split(" ")[4]);
+        Path p = Path.of(line.split(" ", -1)[4]);
         if (Files.isWritable(p)) return Optional.of(p);
       }
     } catch (IOException e) {
@@ -71,7 +71,7 @@ final class NodeSimulation implements AutoCloseable {
   }
 
   private static Optional<Path> which(String tool) {
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":", -1)) {
       Path p = Path.of(d, tool);
       if (Files.isExecutable(p)) return Optional.of(p);
     }
@@ -85,7 +85,7 @@ final class NodeSimulation implements AutoCloseable {
       Files.createDirectory(p);
       cgroups.push(p);
     }
-    for (String part : relative.split("/")) {
+    for (String part : relative.split("/", -1)) {
       p = p.resolve(part);
       Files.createDirectory(p);
       cgroups.push(p);
@@ -148,7 +148,16 @@ final class NodeSimulation implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
+    try {
+      undo();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while undoing " + cgroups, e);
+    }
+  }
+
+  private void undo() throws IOException, InterruptedException {
     for (Process p : processes) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();

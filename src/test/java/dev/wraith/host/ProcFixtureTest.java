@@ -52,18 +52,18 @@ class ProcFixtureTest {
       if (pid == 400 && (PRIVATE.contains(name) || name.startsWith("fd/"))) throw new AccessDeniedException(pid + "/" + name);
     }
 
-    public String describe() { return tree.describe(); }
-    public List<Integer> pids() throws IOException { return tree.pids(); }
-    public String read(int pid, String name) throws IOException { check(pid, name); return tree.read(pid, name); }
-    public byte[] readBytes(int pid, String name, int max) throws IOException { check(pid, name); return tree.readBytes(pid, name, max); }
-    public String readLink(int pid, String name) throws IOException { check(pid, name); return tree.readLink(pid, name); }
-    public List<String[]> fds(int pid) throws IOException { check(pid, "fd"); return tree.fds(pid); }
-    public String readRoot(String name) throws IOException { return tree.readRoot(name); }
-    public MessageDigest digestInRoot(int pid, String path, long max, String alg) throws IOException {
+    @Override public String describe() { return tree.describe(); }
+    @Override public List<Integer> pids() throws IOException { return tree.pids(); }
+    @Override public String read(int pid, String name) throws IOException { check(pid, name); return tree.read(pid, name); }
+    @Override public byte[] readBytes(int pid, String name, int max) throws IOException { check(pid, name); return tree.readBytes(pid, name, max); }
+    @Override public String readLink(int pid, String name) throws IOException { check(pid, name); return tree.readLink(pid, name); }
+    @Override public List<String[]> fds(int pid) throws IOException { check(pid, "fd"); return tree.fds(pid); }
+    @Override public String readRoot(String name) throws IOException { return tree.readRoot(name); }
+    @Override public MessageDigest digestInRoot(int pid, String path, long max, String alg) throws IOException {
       check(pid, "root");
       return tree.digestInRoot(pid, path, max, alg);
     }
-    public String readInRoot(int pid, String path, int max) throws IOException { check(pid, "root"); return tree.readInRoot(pid, path, max); }
+    @Override public String readInRoot(int pid, String path, int max) throws IOException { check(pid, "root"); return tree.readInRoot(pid, path, max); }
   }
 
   @BeforeAll

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Helm is not installable from apt here, so the chart's templates are kept to a subset this renderer implements with
  * Helm's semantics: {@code {{ .Values.a.b }}}, {@code {{ X | quote }}}, {@code {{- toYaml X | nindent N }}},
  * {@code .Release.Namespace}, {@code .Release.Name}, {@code .Chart.Name}, {@code .Chart.AppVersion}, and the
- * whitespace trimming of {@code {{-} and {@code -}}}. Anything else fails the test, so the chart cannot drift into
+ * whitespace trimming of <code>{{-</code> and <code>-}}</code>. Anything else fails the test, so the chart cannot drift into
  * constructs that were never checked.
  */
 final class ChartRenderer {
@@ -49,7 +49,7 @@ final class ChartRenderer {
   }
 
   private String evaluate(String expr) {
-    String[] pipes = expr.split("\\|");
+    String[] pipes = expr.split("\\|", -1);
     String head = pipes[0].trim();
     if (head.startsWith("toYaml ")) {
       JsonNode v = lookup(head.substring("toYaml ".length()).trim());
@@ -72,16 +72,19 @@ final class ChartRenderer {
   }
 
   private JsonNode lookup(String path) {
-    switch (path) {
-      case ".Release.Namespace": return YAML.getNodeFactory().textNode(namespace);
-      case ".Release.Name": return YAML.getNodeFactory().textNode(release);
-      case ".Chart.Name": return chart.path("name");
-      case ".Chart.AppVersion": return chart.path("appVersion");
-      default:
-    }
+    return switch (path) {
+      case ".Release.Namespace" -> YAML.getNodeFactory().textNode(namespace);
+      case ".Release.Name" -> YAML.getNodeFactory().textNode(release);
+      case ".Chart.Name" -> chart.path("name");
+      case ".Chart.AppVersion" -> chart.path("appVersion");
+      default -> value(path);
+    };
+  }
+
+  private JsonNode value(String path) {
     if (!path.startsWith(".Values.")) throw new AssertionError("unsupported template construct: " + path);
     JsonNode n = values;
-    for (String key : path.substring(".Values.".length()).split("\\.")) {
+    for (String key : path.substring(".Values.".length()).split("\\.", -1)) {
       n = n.get(key);
       if (n == null) throw new AssertionError("no value " + path);
     }

@@ -113,7 +113,7 @@ class DeployManifestsTest {
         .singleElement().asString().contains("Lease [get, patch] without resourceNames");
     assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ArrayNode) d.at("/rules/1/verbs")).add("delete")))
         .singleElement().asString().contains("Lease verbs");
-    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ObjectNode) d).put("kind", "ClusterRole")))
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> d.put("kind", "ClusterRole")))
         .hasSize(2).allMatch(v -> v.contains("Lease writes outside a namespaced Role"));
     String sensor = "DaemonSet/wraith-sensor", c = "/spec/template/spec/containers/0";
     assertThat(violationsAfter(sensor, d -> ((ObjectNode) d.at(c + "/securityContext")).put("privileged", true)))
@@ -151,7 +151,7 @@ class DeployManifestsTest {
         String path = col.path("jsonPath").asText();
         if (path.startsWith(".metadata.")) continue;
         JsonNode at = schema;
-        for (String part : path.substring(1).split("\\.")) at = at.path("properties").path(part);
+        for (String part : path.substring(1).split("\\.", -1)) at = at.path("properties").path(part);
         assertThat(at.isMissingNode()).as(name + " column " + path).isFalse();
       }
     }
@@ -160,7 +160,7 @@ class DeployManifestsTest {
   private static void structural(JsonNode s, String at, List<String> problems) {
     if (!s.has("type")) problems.add(at + ": no type");
     if (s.path("type").asText().equals("array") && !s.has("items")) problems.add(at + ": array without items");
-    s.path("properties").fields().forEachRemaining(e -> structural(e.getValue(), at + "." + e.getKey(), problems));
+    s.path("properties").properties().forEach(e -> structural(e.getValue(), at + "." + e.getKey(), problems));
     if (s.has("items")) structural(s.get("items"), at + "[]", problems);
   }
 

@@ -79,7 +79,7 @@ class InClusterCommandsTest {
     }
     assertThat(code).isZero();
     GenericKubernetesResource summary = client.genericKubernetesResources(PublisherTest.SUMMARIES).withName("cluster").get();
-    assertThat((Object) summary.get("spec", "agents")).isEqualTo(0);
+    assertThat(summary.<Object>get("spec", "agents")).isEqualTo(0);
     // the cluster layer ran over the (empty) mock API; no sensor pod answered, which in the cluster is lost coverage
     assertThat(summary.get("spec", "layers").toString()).contains("layer=cluster, state=ran").contains("no sensor pods")
         .contains("layer=host, state=failed");

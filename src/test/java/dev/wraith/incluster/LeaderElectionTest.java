@@ -133,7 +133,7 @@ class LeaderElectionTest {
     /** @param partitionable whether its API connection goes through a {@link Partition} the test can cut */
     Operator(String identity, boolean partitionable) throws java.io.IOException {
       var base = LeaderElectionTest.this.client.getConfiguration();
-      partition = partitionable ? new Partition(new java.net.InetSocketAddress("127.0.0.1", server.getPort())) : null;
+      partition = partitionable ? new Partition(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.getPort())) : null;
       String url = partitionable ? base.getMasterUrl().replace(":" + server.getPort(), ":" + partition.port()) : base.getMasterUrl();
       client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(new io.fabric8.kubernetes.client
           .ConfigBuilder(base).withMasterUrl(url).withRequestRetryBackoffLimit(0).withRequestTimeout(1000)

@@ -69,7 +69,7 @@ class ObservationBufferTest {
   void servesOnlyGetOfItsPaths() throws Exception {
     var b = new ObservationBuffer(Duration.ofMinutes(10), Duration.ofMinutes(3), Clock.systemUTC());
     b.add(Instant.now(), bytes("{\"type\":\"status\"}\n"));
-    try (HttpEndpoint e = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0), b.routes())) {
+    try (HttpEndpoint e = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), b.routes())) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + e.port();
       var obs = http.send(HttpRequest.newBuilder(URI.create(base + "/observations")).build(), HttpResponse.BodyHandlers.ofString());

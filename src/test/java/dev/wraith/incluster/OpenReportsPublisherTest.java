@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.FileInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +64,7 @@ class OpenReportsPublisherTest {
     assertThat(r.created()).isEqualTo(5); // two AgentReports, a Report, a ClusterReport, the summary
     GenericKubernetesResource payments = client.genericKubernetesResources(REPORTS).inNamespace("payments")
         .withName("wraith-agents").get();
-    assertThat((Object) payments.get("source")).isEqualTo("wraith");
+    assertThat(payments.<Object>get("source")).isEqualTo("wraith");
     assertThat(payments.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "wraith");
     assertThat(map(payments.get("summary"))).containsEntry("pass", 1).containsEntry("fail", 0);
     Map<String, Object> support = map(list(payments.get("results")).get(0));
@@ -176,8 +175,7 @@ class OpenReportsPublisherTest {
 
   private static void pruned(JsonNode doc, JsonNode schema, String at, List<String> out) {
     if (doc.isObject() && schema.has("properties")) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
-        var e = it.next();
+      for (Map.Entry<String, JsonNode> e : doc.properties()) {
         JsonNode sub = schema.path("properties").get(e.getKey());
         if (sub == null) out.add("pruned: " + (at.isEmpty() ? "" : at + ".") + e.getKey());
         else if (!e.getKey().equals("metadata")) pruned(e.getValue(), sub, (at.isEmpty() ? "" : at + ".") + e.getKey(), out);

@@ -157,7 +157,7 @@ public final class OperatorBench {
   /** utime + stime of the process, from /proc/PID/stat (clock ticks of 1/100 s). */
   private static double cpuSeconds(long pid) throws java.io.IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
@@ -171,10 +171,10 @@ public final class OperatorBench {
   /** The "Total" of a class histogram, which jcmd takes after a full GC: the bytes of live objects. */
   private static long liveHeapBytes(long pid) throws Exception {
     Process j = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
-    String out = new String(j.getInputStream().readAllBytes());
+    String out = new String(j.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     j.waitFor();
-    for (String line : out.split("\n")) {
-      if (line.startsWith("Total")) return Long.parseLong(line.trim().split("\\s+")[2]);
+    for (String line : out.lines().toList()) {
+      if (line.startsWith("Total")) return Long.parseLong(line.trim().split("\\s+", -1)[2]);
     }
     return -1;
   }

@@ -67,11 +67,11 @@ class PublisherTest {
         .withLabel("wraith.dev/classification", "GHOST").list().getItems().get(0);
     assertThat(ghost.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "wraith")
         .containsEntry("wraith.dev/risk", "CRITICAL");
-    assertThat((Object) ghost.get("spec", "process", "node")).isEqualTo("worker-1");
-    assertThat((Object) ghost.get("status", "change")).isEqualTo("NEW");
+    assertThat(ghost.<Object>get("spec", "process", "node")).isEqualTo("worker-1");
+    assertThat(ghost.<Object>get("status", "change")).isEqualTo("NEW");
     GenericKubernetesResource summary = client.genericKubernetesResources(SUMMARIES).withName("cluster").get();
-    assertThat((Object) summary.get("spec", "ghosts")).isEqualTo(1);
-    assertThat((Object) summary.get("spec", "publish", "created")).isEqualTo(3);
+    assertThat(summary.<Object>get("spec", "ghosts")).isEqualTo(1);
+    assertThat(summary.<Object>get("spec", "publish", "created")).isEqualTo(3);
   }
 
   @Test
@@ -121,7 +121,7 @@ class PublisherTest {
 
     assertThat(minutesLater.unchanged()).isEqualTo(1);
     assertThat(nextHour.updated()).isEqualTo(2); // the AgentReport and the summary
-    assertThat((Object) reports().get(0).get("status", "lastSeen")).isEqualTo("2026-11-27T11:05:00Z");
+    assertThat(reports().get(0).<Object>get("status", "lastSeen")).isEqualTo("2026-11-27T11:05:00Z");
   }
 
   private static dev.wraith.model.InventoryAgent seen(java.time.Instant t) {
@@ -145,7 +145,7 @@ class PublisherTest {
     GenericKubernetesResource after = reports().get(0);
     assertThat(after.getMetadata().getName()).isEqualTo(before.getMetadata().getName());
     assertThat(after.getMetadata().getLabels()).containsEntry("wraith.dev/risk", "HIGH").containsEntry("team", "payments");
-    assertThat((Object) after.get("spec", "risk")).isEqualTo("HIGH");
+    assertThat(after.<Object>get("spec", "risk")).isEqualTo("HIGH");
   }
 
   @Test
@@ -182,7 +182,7 @@ class PublisherTest {
 
     assertThat(r.failures()).isEmpty();
     assertThat(r.updated()).isEqualTo(2);
-    assertThat((Object) reports().get(0).get("spec", "risk")).isEqualTo("CRITICAL");
+    assertThat(reports().get(0).<Object>get("spec", "risk")).isEqualTo("CRITICAL");
   }
 
   @Test
@@ -205,7 +205,7 @@ class PublisherTest {
     assertThat(r.unchanged()).isEqualTo(1);
     assertThat(r.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
     GenericKubernetesResource summary = client.genericKubernetesResources(SUMMARIES).withName("cluster").get();
-    assertThat((Object) summary.get("spec", "publish", "failed")).isEqualTo(2);
+    assertThat(summary.<Object>get("spec", "publish", "failed")).isEqualTo(2);
     assertThat((List<?>) summary.get("spec", "publish", "errors")).hasSize(2);
   }
 

@@ -71,8 +71,8 @@ class ScanLoopTest {
     KubernetesClient c = PublisherTest.noRetries(client);
     Metrics metrics = new Metrics();
     List<String> log = new ArrayList<>();
-    try (HttpEndpoint sensor = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0), buffer.routes());
-        HttpEndpoint scrape = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0),
+    try (HttpEndpoint sensor = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), buffer.routes());
+        HttpEndpoint scrape = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
             metrics.routes(Clock.systemUTC(), Duration.ofMinutes(15)))) {
       var collector = new SensorCollector(new KubeSensorPods(c, "wraith-system", "app.kubernetes.io/name=wraith-sensor"),
           SensorCollector.http(Duration.ofSeconds(2), Duration.ofSeconds(5)), sensor.port());
@@ -85,7 +85,7 @@ class ScanLoopTest {
       List<GenericKubernetesResource> reports = c.genericKubernetesResources(PublisherTest.AGENT_REPORTS)
           .inNamespace("wraith-system").list().getItems();
       assertThat(reports).singleElement().satisfies(g -> {
-        assertThat((Object) g.get("spec", "where")).isEqualTo("node node-1: /root/agent.py");
+        assertThat(g.<Object>get("spec", "where")).isEqualTo("node node-1: /root/agent.py");
         assertThat(g.getMetadata().getLabels()).containsEntry("wraith.dev/classification", "GHOST");
       });
       assertThat(log.get(0)).contains("1 agents (1 ghosts)").contains("host=partial(1 warnings)");
@@ -101,7 +101,7 @@ class ScanLoopTest {
           .containsEntry("wraith_layer_up{layer=\"publish\"}", 1.0)
           .containsEntry("wraith_scans_total{result=\"ok\"}", 1.0);
       assertThat(m.get("wraith_scan_duration_seconds")).isPositive();
-      assertThat(m.get("wraith_last_scan_timestamp_seconds")).isGreaterThan(T0.getEpochSecond());
+      assertThat(m.get("wraith_last_scan_timestamp_seconds")).isGreaterThan((double) T0.getEpochSecond());
     }
   }
 
@@ -121,7 +121,7 @@ class ScanLoopTest {
         new Publisher(new KubeReportStore(c), new AgentReports("wraith-system")), metrics, Clock.systemUTC(), log::add);
 
     assertThat(loop.runOnce().failure()).hasValue("scan cycle failed: cluster layer exploded");
-    try (HttpEndpoint scrape = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0), metrics.routes(Clock.systemUTC(), Duration.ofMinutes(15)))) {
+    try (HttpEndpoint scrape = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), metrics.routes(Clock.systemUTC(), Duration.ofMinutes(15)))) {
       assertThat(scrape(scrape.port())).containsEntry("wraith_scans_total{result=\"failed\"}", 1.0)
           .doesNotContainKey("wraith_agents{classification=\"GHOST\"}");
       ScanLoop.Cycle second = loop.runOnce();
@@ -194,9 +194,9 @@ class ScanLoopTest {
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
     Map<String, Double> samples = new TreeMap<>();
     java.util.Set<String> typed = new java.util.HashSet<>();
-    for (String line : r.body().split("\n")) {
+    for (String line : r.body().lines().toList()) {
       if (line.startsWith("# TYPE ")) {
-        String[] p = line.split(" ");
+        String[] p = line.split(" ", -1);
         assertThat(p[3]).isIn("gauge", "counter");
         typed.add(p[2]);
         continue;

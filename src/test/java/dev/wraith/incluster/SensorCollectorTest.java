@@ -35,7 +35,7 @@ class SensorCollectorTest {
     var buffer = new ObservationBuffer(Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
     buffer.add(T.plusSeconds(60), SensorFixtures.json(SensorFixtures.window(T), false).getBytes(StandardCharsets.UTF_8));
     buffer.add(T.plusSeconds(120), SensorFixtures.json(SensorFixtures.window(T.plusSeconds(60)), false).getBytes(StandardCharsets.UTF_8));
-    sensor = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0), buffer.routes());
+    sensor = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), buffer.routes());
   }
 
   @AfterEach
@@ -60,8 +60,8 @@ class SensorCollectorTest {
 
     assertThat(c.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
     assertThat(c.scans()).extracting(SensorCollection.NodeScan::node).containsExactly("node-1", "node-1");
-    assertThat(c.hostScans()).extracting(s -> s.start()).containsExactly(T, T.plusSeconds(60));
-    assertThat(c.hostScans().get(0).observations()).hasSize(3);
+    assertThat(c.scans()).extracting(s -> s.scan().start()).containsExactly(T, T.plusSeconds(60));
+    assertThat(c.scans().get(0).scan().observations()).hasSize(3);
     assertThat(c.status().warnings()).hasSize(2);
     assertThat(c.status().warnings().get(0)).isEqualTo("node node-2 (wraith-sensor-b): unreachable: connection refused or no route to the pod");
     assertThat(c.status().warnings().get(1)).isEqualTo("node node-3 (wraith-sensor-c): sensor not running (Pending)");

@@ -25,7 +25,7 @@ class McpDiscoveryProbeTest {
           "calc": {"command": "%s", "args": ["%s"], "env": {"WRAITH_TEST_VARIANT": "%s", "API_TOKEN": "PLANTED-do-not-print"}},
           "calc-again": {"command": "%s", "args": ["%s"], "env": {"WRAITH_TEST_VARIANT": "%s", "API_TOKEN": "PLANTED-do-not-print"}}
         }}""".formatted(McpProbeTest.PYTHON, McpProbeTest.SCRIPT, variant, McpProbeTest.PYTHON, McpProbeTest.SCRIPT, variant));
-    SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(ProbeRules.bundled()), System.getenv(), "test", dev.wraith.redact.Redactor.bundled());
+    SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), System.getenv(), "test", dev.wraith.redact.Redactor.bundled());
     return new McpDiscovery(CatalogueLoader.bundled(), ConfigFiles.local())
         .scan(null, List.of(project), Optional.of(new McpDiscovery.Probing(prober, history, now)));
   }
@@ -55,7 +55,7 @@ class McpDiscoveryProbeTest {
           "by-cwd": {"command": "%1$s", "args": ["server.py"], "cwd": "tools"},
           "by-root": {"command": "%1$s", "args": ["tools/server.py"]}
         }}""".formatted(McpProbeTest.PYTHON));
-    SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(ProbeRules.bundled()), System.getenv(), "test", dev.wraith.redact.Redactor.bundled());
+    SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), System.getenv(), "test", dev.wraith.redact.Redactor.bundled());
     McpScan scan = new McpDiscovery(CatalogueLoader.bundled(), ConfigFiles.local())
         .scan(null, List.of(project), Optional.of(new McpDiscovery.Probing(prober, new InMemoryToolHistory(), Instant.EPOCH)));
     assertThat(scan.findings()).extracting(f -> f.server().name() + " " + f.probe().status().id() + " " + f.probe().tools().size())

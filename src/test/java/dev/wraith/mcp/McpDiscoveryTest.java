@@ -26,7 +26,7 @@ class McpDiscoveryTest {
   @Test
   void everyClientFormatIsReadWithTheRightVerdict() {
     Map<String, String> got = scan.findings().stream().collect(Collectors.toMap(f -> f.server().client() + "/" + f.server().name(),
-        f -> (f.verdict().verified() ? "verified " : "unverified ") + f.verdict().reasons()));
+        f -> (f.verdict().verified() ? "verified " : "unverified ") + f.verdict().codes()));
     assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
         Map.entry("Claude Desktop/filesystem", "verified []"),
         Map.entry("Claude Desktop/fs-evil", "unverified [unknown-package, unpinned]"),

@@ -29,7 +29,7 @@ class McpProbeTest {
   /** The interpreter itself, not a version-manager shim (a pyenv shim is a shell script that adds its own variables). */
   static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
-  private final SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(ProbeRules.bundled()), HOST_ENV, "test", dev.wraith.redact.Redactor.bundled());
+  private final SdkProber prober = new SdkProber(Duration.ofSeconds(15), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), HOST_ENV, "test", dev.wraith.redact.Redactor.bundled());
 
   static McpServer server(String name, String command, List<String> args) {
     return new McpServer(name, "test", "test.json", McpTransport.STDIO, command, args, "", "", List.of(), McpPackage.NONE);
@@ -87,7 +87,7 @@ class McpProbeTest {
 
   @Test
   void serverThatHangsTimesOutAndIsKilled() {
-    SdkProber quick = new SdkProber(Duration.ofSeconds(2), new ToolInspector(ProbeRules.bundled()), HOST_ENV, "test", dev.wraith.redact.Redactor.bundled());
+    SdkProber quick = new SdkProber(Duration.ofSeconds(2), new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe()), HOST_ENV, "test", dev.wraith.redact.Redactor.bundled());
     long start = System.nanoTime();
     McpProbe p = quick.probe(server("hangs", PYTHON, List.of(SCRIPT, "hang")), stdio(PYTHON, List.of(SCRIPT, "hang"), Map.of()));
     assertThat(p.status()).isEqualTo(McpProbe.Status.TIMEOUT);
@@ -159,7 +159,8 @@ class McpProbeTest {
   private static void awaitPort(int port) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      try (java.net.Socket ignored = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+      try {
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close();
         return;
       } catch (java.io.IOException notYet) {
         Thread.sleep(100);

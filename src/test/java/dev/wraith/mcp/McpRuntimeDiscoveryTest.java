@@ -26,7 +26,7 @@ class McpRuntimeDiscoveryTest {
 
   static String describe(McpFinding f) {
     return f.server().pkg().ecosystem().id() + " " + f.server().pkg().name() + (f.verdict().verified() ? " verified" : " unverified")
-        + " " + f.verdict().reasons();
+        + " " + f.verdict().codes();
   }
 
   @Test

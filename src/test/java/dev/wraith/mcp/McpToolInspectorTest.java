@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Capabilities, hidden-instruction warnings and hashes of tools, from the bundled rules; benign tools stay clean. */
 class McpToolInspectorTest {
-  private final ToolInspector inspector = new ToolInspector(ProbeRules.bundled());
+  private final ToolInspector inspector = new ToolInspector(dev.wraith.catalogue.CatalogueLoader.bundled().mcpProbe());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode schema(String json) throws Exception {

@@ -2,6 +2,7 @@ package dev.wraith.mcp;
 
 import dev.wraith.model.McpPackage;
 import dev.wraith.model.McpServer;
+import dev.wraith.model.McpReason;
 import dev.wraith.model.McpTransport;
 import dev.wraith.model.McpVerdict;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,20 +29,20 @@ class McpVerifierTest {
 
   @Test
   void typosquatsAreNamed() {
-    assertThat(pkg(Ecosystem.NPM, "@modelcontextprotocol/server-memroy", "1.0.0").reasons())
+    assertThat(pkg(Ecosystem.NPM, "@modelcontextprotocol/server-memroy", "1.0.0").codes())
         .containsExactly("unknown-package", "typosquat: @modelcontextprotocol/server-memory");
-    assertThat(pkg(Ecosystem.NPM, "@playwrigth/mcp", "1.0.0").reasons()).containsExactly("unknown-package", "typosquat: @playwright/mcp");
-    assertThat(pkg(Ecosystem.NPM, "totally-different", "1.0.0").reasons()).containsExactly("unknown-package");
+    assertThat(pkg(Ecosystem.NPM, "@playwrigth/mcp", "1.0.0").codes()).containsExactly("unknown-package", "typosquat: @playwright/mcp");
+    assertThat(pkg(Ecosystem.NPM, "totally-different", "1.0.0").codes()).containsExactly("unknown-package");
     assertThat(Verifier.distance("kitten", "sitting")).isEqualTo(3);
   }
 
   @Test
   void pinsAreChecked() {
-    assertThat(pkg(Ecosystem.NPM, "@playwright/mcp", "latest")).isEqualTo(new McpVerdict(true, "playwright-mcp", List.of("latest-tag")));
-    assertThat(pkg(Ecosystem.NPM, "@playwright/mcp", "").reasons()).containsExactly("unpinned");
-    assertThat(pkg(Ecosystem.NPM, "@playwright/mcp", "^0.0.1").reasons()).containsExactly("unpinned");
-    assertThat(pkg(Ecosystem.IMAGE, "ghcr.io/github/github-mcp-server", "latest").reasons()).containsExactly("latest-tag");
-    assertThat(pkg(Ecosystem.IMAGE, "ghcr.io/github/github-mcp-server", "sha256:ab").reasons()).isEmpty();
+    assertThat(pkg(Ecosystem.NPM, "@playwright/mcp", "latest")).isEqualTo(new McpVerdict(true, "playwright-mcp", List.of(McpReason.of(McpReason.Kind.LATEST_TAG))));
+    assertThat(pkg(Ecosystem.NPM, "@playwright/mcp", "").codes()).containsExactly("unpinned");
+    assertThat(pkg(Ecosystem.NPM, "@playwright/mcp", "^0.0.1").codes()).containsExactly("unpinned");
+    assertThat(pkg(Ecosystem.IMAGE, "ghcr.io/github/github-mcp-server", "latest").codes()).containsExactly("latest-tag");
+    assertThat(pkg(Ecosystem.IMAGE, "ghcr.io/github/github-mcp-server", "sha256:ab").codes()).isEmpty();
   }
 
   @Test
@@ -53,8 +54,8 @@ class McpVerifierTest {
 
   @Test
   void localScriptsAndProgramsAreFlagged() {
-    assertThat(pkg(Ecosystem.LOCAL, "./srv.js", "").reasons()).containsExactly("local-script");
-    assertThat(pkg(Ecosystem.PROGRAM, "srv", "").reasons()).containsExactly("program: not from a package registry");
+    assertThat(pkg(Ecosystem.LOCAL, "./srv.js", "").codes()).containsExactly("local-script");
+    assertThat(pkg(Ecosystem.PROGRAM, "srv", "").codes()).containsExactly("program: not from a package registry");
   }
 
   @Test
@@ -62,8 +63,8 @@ class McpVerifierTest {
     assertThat(remote("https://api.githubcopilot.com/mcp/", "api.githubcopilot.com").verified()).isTrue();
     McpVerdict plain = remote("http://api.githubcopilot.com/mcp/", "api.githubcopilot.com");
     assertThat(plain.verified()).isFalse();
-    assertThat(plain.reasons()).containsExactly("plain-http");
-    assertThat(remote("https://evil.api.githubcopilot.com/", "evil.api.githubcopilot.com").reasons()).containsExactly("unknown-host");
+    assertThat(plain.codes()).containsExactly("plain-http");
+    assertThat(remote("https://evil.api.githubcopilot.com/", "evil.api.githubcopilot.com").codes()).containsExactly("unknown-host");
     assertThat(remote("https://api.githubcopilot.com.evil.example/", "api.githubcopilot.com.evil.example").verified()).isFalse();
   }
 

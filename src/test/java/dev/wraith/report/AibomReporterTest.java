@@ -76,7 +76,7 @@ class AibomReporterTest {
 
   @Test
   void matchesTheGoldenFile() throws IOException {
-    InventoryGolden.check("inventory.aibom.cdx.json",
+    dev.wraith.Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("inventory.aibom.cdx.json"),
         SampleInventory.render(V16, SampleInventory.inventory(), Optional.of(SampleInventory.codeScan())));
   }
 

@@ -34,16 +34,12 @@ class ClusterReportersTest {
     assertThat(first.indexOf("scratch-agent")).isLessThan(first.indexOf("checkout-api"));
   }
 
-  /** Golden files; run with -Dwraith.updateGolden=true to rewrite them after an intended change. */
+  /** Golden files ({@link dev.wraith.Golden}). */
   @ParameterizedTest
   @ValueSource(strings = {"table", "json"})
   void matchesTheGoldenFile(String format) throws Exception {
     Path golden = Path.of("src/test/resources/cluster/golden-cluster." + (format.equals("json") ? "json" : "txt"));
-    String actual = render(format);
-    if (Boolean.getBoolean("wraith.updateGolden") || !java.nio.file.Files.exists(golden)) {
-      java.nio.file.Files.writeString(golden, actual);
-    }
-    assertThat(actual).isEqualTo(java.nio.file.Files.readString(golden));
+    dev.wraith.Golden.assertMatches(golden, render(format));
   }
 
   static String render(String format) throws IOException, URISyntaxException {

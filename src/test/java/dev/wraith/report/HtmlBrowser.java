@@ -49,7 +49,7 @@ final class HtmlBrowser implements AutoCloseable {
   static Optional<Path> binary() {
     String override = System.getenv("WRAITH_CHROMIUM");
     if (override != null && !override.isBlank()) return Optional.of(Path.of(override));
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator, -1)) {
       for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
         Path p = Path.of(dir, name);
         if (Files.isExecutable(p)) return Optional.of(p);

@@ -132,7 +132,7 @@ class HtmlReporterTest {
 
   @Test
   void matchesTheGoldenFile() throws java.io.IOException {
-    InventoryGolden.check("inventory.report.html", HTML.getBytes(StandardCharsets.UTF_8));
+    dev.wraith.Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("inventory.report.html"), HTML);
   }
 
   @Test

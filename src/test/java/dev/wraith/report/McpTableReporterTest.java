@@ -24,7 +24,7 @@ class McpTableReporterTest {
         new McpPackage(McpPackage.Ecosystem.NPM, "x-mcp", "1.0.0"));
     McpTool t = new McpTool("read\u202Eelif", "", List.of("filesystem"), List.of("invisible-unicode: bidi-control (1)"), "sha256:0");
     McpProbe p = new McpProbe(McpProbe.Status.OK, "", "srv\u200B", "1", List.of(t), List.of(), List.of(), List.of(), List.of(), List.of());
-    McpScan scan = new McpScan(List.of(new McpFinding(s, new McpVerdict(false, "", List.of("unknown-package")), p)), List.of(), 1);
+    McpScan scan = new McpScan(List.of(new McpFinding(s, new McpVerdict(false, "", List.of(dev.wraith.model.McpReason.of(dev.wraith.model.McpReason.Kind.UNKNOWN_PACKAGE))), p)), List.of(), 1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new McpTableReporter(dev.wraith.redact.Redactor.bundled(), dev.wraith.correlate.McpServers::server).write(new ScanReport.Tool("wraith", "0", "0", 1), scan, out);
     String table = out.toString(StandardCharsets.UTF_8);

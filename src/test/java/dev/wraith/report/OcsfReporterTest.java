@@ -109,7 +109,7 @@ class OcsfReporterTest {
     byte[] first = SampleInventory.render(new OcsfReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
     assertThat(SampleInventory.render(new OcsfReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan())))
         .isEqualTo(first);
-    InventoryGolden.check("inventory.findings.ocsf.jsonl", first);
+    dev.wraith.Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("inventory.findings.ocsf.jsonl"), first);
     assertThat(SampleInventory.render(new OcsfReporter(), SampleInventory.empty(), Optional.empty())).isEmpty();
     assertThat(new OcsfReporter().fileName()).isEqualTo("findings.ocsf.jsonl");
   }
@@ -118,7 +118,7 @@ class OcsfReporterTest {
     String text = new String(SampleInventory.render(new OcsfReporter(), inventory, Optional.of(SampleInventory.codeScan())),
         StandardCharsets.UTF_8);
     List<JsonNode> out = new ArrayList<>();
-    for (String l : text.split("\n")) if (!l.isEmpty()) out.add(JSON.readTree(l));
+    for (String l : text.lines().toList()) if (!l.isEmpty()) out.add(JSON.readTree(l));
     return out;
   }
 }

@@ -14,7 +14,7 @@ class TextTableTest {
     t.add("01-HikeBenefitsSummary (openai-sdk)", "ai-client");
     t.add("a-name-that-is-alone-and-long-enough-to-be-cut", "agent");
     List<String> lines = Arrays.asList(t.render(30).split("\n"));
-    List<String> names = lines.subList(2, lines.size()).stream().map(l -> l.split("  ")[0]).toList();
+    List<String> names = lines.subList(2, lines.size()).stream().map(l -> l.split("  ", -1)[0]).toList();
     assertThat(names).doesNotHaveDuplicates();
     assertThat(names.get(0)).endsWith("sdk)").contains("…").hasSizeLessThanOrEqualTo(20);
     assertThat(names.get(1)).endsWith("sdk)").isNotEqualTo(names.get(0));

@@ -51,11 +51,11 @@ class ScanAllPipelineTest {
   void resultFilesAreReplacedWholeAndNoTemporaryFileStays() throws Exception {
     Path target = dir.resolve("inventory.json");
     Files.writeString(target, "old");
-    ScanAllPipeline.write(target, out -> out.write("new".getBytes()));
+    ScanAllPipeline.write(target, out -> out.write("new".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(Files.readString(target)).isEqualTo("new");
     try {
       ScanAllPipeline.write(target, out -> {
-        out.write("half".getBytes());
+        out.write("half".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         throw new java.io.IOException("No space left on device");
       });
     } catch (java.io.IOException expected) {

@@ -119,7 +119,7 @@ class PostgresStateTest {
       for (Future<Object> f : done) f.get(120, TimeUnit.SECONDS);
       for (Process p : children) {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(p.getInputStream().readAllBytes())).contains("DONE");
+        assertThat(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("DONE");
         assertThat(p.exitValue()).isZero();
       }
     } finally {

@@ -91,7 +91,7 @@ class GrpcEventSourceTest {
     assertThat(stream.source()).isEqualTo("gRPC " + address);
     assertThat(stream.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
     assertThat(stream.status().warnings()).anyMatch(w -> w.contains("rate_limit_info"));
-    assertThat(messages.get(0).toByteString().toStringUtf8()).contains("REALVALUE"); // on the wire, as from Tetragon
+    assertThat(wire(messages.get(0))).contains("REALVALUE"); // on the wire, as from Tetragon
     assertThat(stream.toString()).doesNotContain("REALVALUE").doesNotContain("ANTHROPIC_API_KEY");
   }
 
@@ -158,7 +158,7 @@ class GrpcEventSourceTest {
         .addField(21, UnknownFieldSet.Field.newBuilder().addLengthDelimited(envVar).build()).build();
     var process = full.getProcessKprobe().getProcess().toBuilder().setUnknownFields(env).build();
     GetEventsResponse withSecrets = full.toBuilder().setProcessKprobe(full.getProcessKprobe().toBuilder().setProcess(process)).build();
-    assertThat(withSecrets.toByteString().toStringUtf8()).contains("sk-ant-LIVE-SECRET-123");
+    assertThat(wire(withSecrets)).contains("sk-ant-LIVE-SECRET-123");
     try (var server = TetragonTestServer.tcp(new Script(List.of(withSecrets), Ending.HOLD))) {
       TetragonScan s = live(server.address(), 1);
       assertThat(s.observations()).hasSize(1);
@@ -198,22 +198,25 @@ class GrpcEventSourceTest {
   void aServerThatGoesAwayForGoodLeavesAGapToTheEnd() throws Exception {
     List<GetEventsResponse> messages = TetragonTestServer.fromExportLines(messyStream());
     Path socket = dir.resolve("tetragon.sock");
+    long events = fromFile(messyStream()).stats().events();
     TetragonScan s;
-    try (var server = TetragonTestServer.unix(socket, new Script(messages, Ending.HOLD))) {
-      var source = new GrpcEventSource(TetragonAddress.parse(server.address()), Optional.of(Duration.ofSeconds(8)), FAST,
-          Clock.systemUTC(), Long.MAX_VALUE);
+    var server = TetragonTestServer.unix(socket, new Script(messages, Ending.HOLD));
+    try {
+      var source = new Watched(new GrpcEventSource(TetragonAddress.parse(server.address()), Optional.of(Duration.ofSeconds(8)),
+          FAST, Clock.systemUTC(), Long.MAX_VALUE), events);
       Thread stopper = new Thread(() -> {
         try {
-          server.sent.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS);
-          Thread.sleep(1000); // for the client to read what was sent
+          source.taken.await(20, java.util.concurrent.TimeUnit.SECONDS); // the client has read everything sent
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        server.close(); // closing twice is harmless
+        server.close();
       });
       stopper.start();
       s = collector().collect(source);
       stopper.join();
+    } finally {
+      server.close(); // closing twice is harmless
     }
     assertThat(s.observations()).hasSize(4);
     assertThat(s.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
@@ -224,15 +227,15 @@ class GrpcEventSourceTest {
   void stopEndsAnUnboundedRunAndKeepsWhatWasRead() throws Exception {
     List<GetEventsResponse> messages = TetragonTestServer.fromExportLines(messyStream());
     try (var server = TetragonTestServer.tcp(new Script(messages, Ending.HOLD))) {
-      var source = new GrpcEventSource(TetragonAddress.parse(server.address()), Optional.empty());
+      var grpc = new GrpcEventSource(TetragonAddress.parse(server.address()), Optional.empty());
+      var source = new Watched(grpc, 1);
       Thread stopper = new Thread(() -> {
         try {
-          server.sent.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS);
-          Thread.sleep(300);
+          source.taken.await(20, java.util.concurrent.TimeUnit.SECONDS); // something was read
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        source.stop();
+        grpc.stop();
       });
       stopper.start();
       long t0 = System.nanoTime();
@@ -272,5 +275,34 @@ class GrpcEventSourceTest {
         .contains("expected unix:///path");
     assertThat(TetragonLayer.scan(cat, List.of(), Optional.of("unix://" + dir.resolve("x.sock")), PINS, List.of(), Duration.ofSeconds(1))
         .status().state()).isEqualTo(LayerStatus.State.FAILED);
+  }
+
+  /** A message's wire bytes, one char per byte (Latin-1), so that searching it for ASCII text searches the bytes. */
+  static String wire(GetEventsResponse m) {
+    return new String(m.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** Hands every event on, and counts down {@link #taken} once the sink has taken {@code events} of them. */
+  static final class Watched implements EventSource {
+    final java.util.concurrent.CountDownLatch taken;
+    private final EventSource inner;
+
+    Watched(EventSource inner, long events) {
+      this.inner = inner;
+      this.taken = new java.util.concurrent.CountDownLatch(Math.toIntExact(events));
+    }
+
+    @Override
+    public String describe() {
+      return inner.describe();
+    }
+
+    @Override
+    public void read(java.util.function.Consumer<Event> sink, ReadTally tally) throws IOException {
+      inner.read(e -> {
+        sink.accept(e);
+        taken.countDown();
+      }, tally);
+    }
   }
 }

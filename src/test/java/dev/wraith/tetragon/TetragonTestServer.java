@@ -66,7 +66,7 @@ final class TetragonTestServer implements AutoCloseable {
   /** Listens on 127.0.0.1, on a free port. */
   static TetragonTestServer tcp(Script... scripts) throws IOException {
     Service service = new Service(List.of(scripts));
-    Server s = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
+    Server s = NettyServerBuilder.forAddress(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)).addService(service).build().start();
     return new TetragonTestServer(s, null, "127.0.0.1:" + s.getPort(), service);
   }
 

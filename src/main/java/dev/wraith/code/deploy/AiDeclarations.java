@@ -1,6 +1,7 @@
 package dev.wraith.code.deploy;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.catalogue.ImageName;
 import dev.wraith.catalogue.Rule;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.model.Finding;
@@ -34,7 +35,8 @@ final class AiDeclarations {
   /** A variable name declared at {@code line}: a finding when the catalogue ties it to a provider. */
   void envName(String name, int line) {
     catalogue.providerForEnvVar(name).ifPresent(p -> add(new Finding(FindingKind.ENV_VAR, new Location(path, Math.max(0, line), 0),
-        p.id(), p.id(), "", dev.wraith.model.Confidence.HIGH, severity(FindingKind.ENV_VAR), name, Set.of(), Map.of())));
+        p.id(), p.id(), "", p.maturity().confidence(dev.wraith.model.Confidence.HIGH), severity(FindingKind.ENV_VAR), name, Set.of(),
+        Map.of())));
   }
 
   /** A value, argument or command at {@code line}: a finding when it holds an AI URL or host. */
@@ -52,25 +54,13 @@ final class AiDeclarations {
   String imageProviders(Iterable<String> images) {
     java.util.TreeSet<String> ids = new java.util.TreeSet<>();
     for (String image : images) {
-      String repo = repository(image);
+      String ref = image.contains("=") ? image.substring(image.indexOf('=') + 1) : image; // kustomize name=newName
+      String repo = ImageName.canonical(ref);
       for (dev.wraith.catalogue.Provider p : catalogue.providers()) {
-        if (p.images().stream().anyMatch(i -> repository(i).equals(repo))) ids.add(p.id());
+        if (p.images().stream().anyMatch(i -> ImageName.canonical(i).equals(repo))) ids.add(p.id());
       }
     }
     return String.join(",", ids);
-  }
-
-  private static String repository(String image) {
-    String r = image.contains("=") ? image.substring(image.indexOf('=') + 1) : image; // kustomize name=newName
-    int at = r.indexOf('@');
-    if (at >= 0) r = r.substring(0, at);
-    int colon = r.lastIndexOf(':');
-    if (colon > r.lastIndexOf('/')) r = r.substring(0, colon);
-    r = r.toLowerCase(java.util.Locale.ROOT);
-    for (String prefix : List.of("docker.io/library/", "docker.io/", "index.docker.io/", "library/")) {
-      if (r.startsWith(prefix)) r = r.substring(prefix.length());
-    }
-    return r;
   }
 
   List<Finding> findings() {

@@ -34,7 +34,7 @@ final class CommandScripts {
       String prev = i > 0 ? argv.get(i - 1) : "";
       if (isRunner(base(a))) prog = base(a); // the latest interpreter or server named so far
       if (prev.equals("-c") && isShell(prog)) {
-        for (String part : a.split("&&|;|\\|\\||\\|")) collect(List.of(part.trim().split("\\s+")), out, depth + 1);
+        for (String part : a.split("&&|;|\\|\\||\\|", -1)) collect(List.of(part.trim().split("\\s+", -1)), out, depth + 1);
       } else if (prev.equals("-m") && prog.startsWith("python") && a.matches("[A-Za-z_][\\w.]*")) {
         out.add(a.replace('.', '/') + ".py");
       } else if (ASGI.contains(prog) && a.matches("[A-Za-z_][\\w.]*:[A-Za-z_]\\w*(\\(\\))?")) {

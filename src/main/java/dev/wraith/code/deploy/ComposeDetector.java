@@ -1,5 +1,7 @@
 package dev.wraith.code.deploy;
 
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlReader;
 import java.util.Optional;
 
 import dev.wraith.catalogue.Catalogue;
@@ -8,7 +10,7 @@ import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
@@ -55,15 +57,12 @@ public final class ComposeDetector implements FileDetector {
     YamlReader.Result read = YamlReader.yaml(file.text());
     AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
     List<Deployment> out = new ArrayList<>();
-    if (!read.documents().isEmpty() && read.documents().get(0) instanceof Mapping doc) {
-      doc.mapping("services").ifPresent(services -> {
-        for (YamlNode.Entry s : services.entries()) {
-          if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai, redactor));
-        }
-      });
-    }
-    List<String> warnings = read.error().isEmpty() ? List.of() : List.of(file.path() + ": " + read.error());
-    return new Detection(ai.findings(), out, List.of(), warnings);
+    read.first().ifPresent(doc -> doc.mapping("services").ifPresent(services -> {
+      for (YamlNode.Entry s : services.entries()) {
+        if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai, redactor));
+      }
+    }));
+    return new Detection(ai.findings(), out, List.of(), read.warnings(file.path()));
   }
 
   private static Deployment service(YamlNode.Entry entry, Mapping svc, String project, String path, AiDeclarations ai,

@@ -182,7 +182,8 @@ final class DockerBuild {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     char quote = 0;
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (quote == 0 && Character.isWhitespace(c)) {
         if (cur.length() > 0) out.add(cur.toString());
         cur.setLength(0);

@@ -90,7 +90,7 @@ final class DockerStage {
 
   static String normalise(String p) {
     List<String> parts = new ArrayList<>();
-    for (String s : p.split("/")) {
+    for (String s : p.split("/", -1)) {
       if (s.isEmpty() || s.equals(".")) continue;
       if (s.equals("..")) {
         if (!parts.isEmpty()) parts.remove(parts.size() - 1);

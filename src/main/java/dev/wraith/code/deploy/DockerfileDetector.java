@@ -113,7 +113,7 @@ public final class DockerfileDetector implements FileDetector {
         Matcher m = INSTALL.matcher(run.replace("\\\n", " "));
         while (m.find()) {
           String args = m.group(1) != null ? m.group(1) : m.group(2);
-          for (String w : args.trim().split("\\s+")) {
+          for (String w : args.trim().split("\\s+", -1)) {
             String pkg = packageName(w);
             if (aiPackages.contains(pkg)) out.add(pkg);
           }

@@ -3,12 +3,15 @@ package dev.wraith.code.deploy;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlReader;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,11 +33,10 @@ public final class HelmChartDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    List<String> warnings = new ArrayList<>();
-    if (!read.error().isEmpty()) warnings.add(file.path() + ": " + read.error());
-    if (read.documents().isEmpty() || !(read.documents().get(0) instanceof Mapping chart) || chart.text("name").isEmpty()) {
-      return new Detection(List.of(), List.of(), List.of(), warnings);
-    }
+    List<String> warnings = read.warnings(file.path());
+    Optional<Mapping> named = read.first().filter(c -> !c.text("name").isEmpty());
+    if (named.isEmpty()) return new Detection(List.of(), List.of(), List.of(), warnings);
+    Mapping chart = named.get();
     TreeMap<String, String> attrs = new TreeMap<>();
     for (String key : List.of("version", "appVersion", "type")) if (!chart.text(key).isEmpty()) attrs.put(key, chart.text(key));
     if (!chart.text("version").isEmpty()) attrs.put("helmChartLabel", chart.text("name") + "-" + chart.text("version"));

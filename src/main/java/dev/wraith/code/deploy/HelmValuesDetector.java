@@ -6,7 +6,9 @@ import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlReader;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
@@ -67,7 +69,7 @@ public final class HelmValuesDetector implements FileDetector {
       String providers = ai.imageProviders(out.get(i).images());
       if (!providers.isEmpty()) out.set(i, withAttribute(out.get(i), "imageProviders", providers));
     }
-    List<String> warnings = read.error().isEmpty() ? List.of() : List.of(file.path() + ": " + read.error());
+    List<String> warnings = read.warnings(file.path());
     return new Detection(ai.findings(), out, List.of(), warnings);
   }
 

@@ -5,7 +5,9 @@ import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlReader;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +64,7 @@ public final class KubernetesDetector implements FileDetector {
     for (YamlNode doc : read.documents()) {
       if (doc instanceof Mapping m) object(m, as, file.path(), ai, deployments, 0);
     }
-    List<String> warnings = new ArrayList<>();
-    if (!read.error().isEmpty()) warnings.add(file.path() + ": " + read.error());
-    return new Detection(ai.findings(), deployments, List.of(), warnings);
+    return new Detection(ai.findings(), deployments, List.of(), read.warnings(file.path()));
   }
 
   private void object(Mapping obj, DeploymentKind as, String path, AiDeclarations ai, List<Deployment> out, int depth) {

@@ -1,6 +1,7 @@
 package dev.wraith.code.deploy;
 
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;

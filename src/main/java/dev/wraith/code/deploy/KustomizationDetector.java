@@ -3,12 +3,13 @@ package dev.wraith.code.deploy;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.SourceFile;
-import dev.wraith.code.deploy.YamlNode.Mapping;
+import dev.wraith.code.YamlNode;
+import dev.wraith.code.YamlReader;
+import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +50,8 @@ public final class KustomizationDetector implements FileDetector {
   @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    List<String> warnings = new ArrayList<>();
-    if (!read.error().isEmpty()) warnings.add(file.path() + ": " + read.error());
-    List<Deployment> out = new ArrayList<>();
-    if (!read.documents().isEmpty() && read.documents().get(0) instanceof Mapping k) out.add(deployment(k, file.path(), redactor));
-    return new Detection(List.of(), out, List.of(), warnings);
+    List<Deployment> out = read.first().map(k -> List.of(deployment(k, file.path(), redactor))).orElse(List.of());
+    return new Detection(List.of(), out, List.of(), read.warnings(file.path()));
   }
 
   private static Deployment deployment(Mapping k, String path, Redactor redactor) {

@@ -88,7 +88,8 @@ final class ScriptSources {
 
   private static Pattern glob(String g) {
     StringBuilder b = new StringBuilder();
-    for (char ch : g.toCharArray()) {
+    for (int i = 0; i < g.length(); i++) {
+      char ch = g.charAt(i);
       if (ch == '*') b.append("[^/]*");
       else if (ch == '?') b.append("[^/]");
       else b.append(Pattern.quote(String.valueOf(ch)));

@@ -54,7 +54,7 @@ final class GoImports {
   }
 
   static String defaultName(String path) {
-    String[] parts = path.split("/");
+    String[] parts = path.split("/", -1);
     int i = parts.length - 1;
     if (i > 0 && MAJOR_VERSION.matcher(parts[i]).matches()) i--;
     String name = parts[i].replaceFirst("\\.v[0-9]+$", "");

@@ -150,7 +150,7 @@ final class NameResolver {
     int fn = tree.field(n, "function");
     if (fn == NONE) return null;
     boolean loader = tree.type(fn).equals("import")
-        || tree.type(fn).equals("identifier") && tree.text(fn).equals("require");
+        || (tree.type(fn).equals("identifier") && tree.text(fn).equals("require"));
     if (!loader) return null;
     int args = tree.field(n, "arguments");
     if (args == NONE || tree.namedChildCount(args) == 0) return null;

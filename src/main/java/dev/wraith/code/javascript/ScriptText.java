@@ -175,6 +175,6 @@ final class ScriptText {
     int obj = tree.field(n, "object");
     int prop = tree.field(n, "property");
     if (obj == NONE || prop == NONE || !tree.text(prop).equals("env")) return false;
-    return tree.type(obj).equals("meta_property") || tree.type(obj).equals("identifier") && tree.text(obj).equals("process");
+    return tree.type(obj).equals("meta_property") || (tree.type(obj).equals("identifier") && tree.text(obj).equals("process"));
   }
 }

@@ -57,7 +57,7 @@ final class CargoFiles {
     for (JsonNode p : doc.root().path("package")) {
       if (p.has("source")) continue;
       knowsDirect = true;
-      for (JsonNode d : p.path("dependencies")) direct.add(d.asText("").split(" ")[0]);
+      for (JsonNode d : p.path("dependencies")) direct.add(d.asText("").split(" ", -1)[0]);
     }
     List<Dependency> out = new ArrayList<>();
     int i = 0;

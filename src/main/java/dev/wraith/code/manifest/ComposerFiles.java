@@ -1,9 +1,8 @@
 package dev.wraith.code.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.wraith.code.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Composer's composer.json ({@code require}, {@code require-dev}) and composer.lock ({@code packages},
@@ -14,30 +13,27 @@ final class ComposerFiles {
   private ComposerFiles() {}
 
   static List<Dependency> manifest(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.json(text);
+    YamlNode root = Documents.json(text);
     List<Dependency> out = new ArrayList<>();
     for (String section : List.of("require", "require-dev")) {
-      for (Map.Entry<String, JsonNode> e : tree.root().path(section).properties()) {
-        if (!e.getKey().contains("/")) continue; // php, ext-json, composer-plugin-api: the platform
-        out.add(Dependency.of(e.getKey(), e.getValue().asText(""), section.equals("require-dev") ? "dev" : "",
-            tree.line(section, e.getKey())));
+      for (YamlNode.Entry e : Documents.entries(root, section)) {
+        if (!e.key().contains("/")) continue; // php, ext-json, composer-plugin-api: the platform
+        out.add(Dependency.of(e.key(), YamlNode.scalar(e.value()), section.equals("require-dev") ? "dev" : "", e.line()));
       }
     }
     return out;
   }
 
   static List<Dependency> lock(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.json(text);
+    YamlNode root = Documents.json(text);
     List<Dependency> out = new ArrayList<>();
     for (String section : List.of("packages", "packages-dev")) {
-      int i = 0;
-      for (JsonNode p : tree.root().path(section)) {
-        String index = String.valueOf(i++);
-        String name = p.path("name").asText("");
+      for (YamlNode p : Documents.get(root, section).map(YamlNode::items).orElse(List.of())) {
+        String name = Documents.text(p, "name", "");
         if (name.isEmpty()) continue;
-        int line = tree.line(section, index, "name");
-        out.add(Dependency.of(name, p.path("version").asText(""), section.equals("packages-dev") ? "dev" : "",
-            line > 0 ? line : tree.line(section, index)));
+        int line = YamlNode.entries(p).stream().filter(e -> e.key().equals("name")).mapToInt(YamlNode.Entry::line)
+            .findFirst().orElse(p.line());
+        out.add(Dependency.of(name, Documents.text(p, "version", ""), section.equals("packages-dev") ? "dev" : "", line));
       }
     }
     return out;

@@ -48,7 +48,7 @@ final class DependencyIndex {
       if (!d.direct().isEmpty()) attrs.put("direct", d.direct());
       String framework = sig.type() == Signature.Type.FRAMEWORK ? sig.id() : "";
       return new Finding(FindingKind.DEPENDENCY, new Location(path, d.line(), 0), sig.id(), sig.provider(), framework,
-          Confidence.HIGH, severity, d.name(), Set.of(), attrs);
+          sig.maturity().confidence(Confidence.HIGH), severity, d.name(), Set.of(), attrs);
     });
   }
 }

@@ -62,7 +62,7 @@ final class GradleBuild {
       String coordinates;
       String version;
       if (lib.isTextual()) {
-        String[] parts = lib.asText().split(":");
+        String[] parts = lib.asText().split(":", -1);
         if (parts.length < 2) continue;
         coordinates = parts[0] + ":" + parts[1];
         version = parts.length > 2 ? parts[2] : "";

@@ -38,7 +38,7 @@ final class ModuleNames {
       return pep621.isEmpty() ? root.path("tool").path("poetry").path("name").asText("") : pep621;
     }
     if (n.equals("package.json") || n.equals("composer.json")) {
-      return LocatedTree.json(ManifestDetector.text(file)).root().path("name").asText("");
+      return Documents.text(Documents.json(ManifestDetector.text(file)), "name", "");
     }
     if (n.equals("Cargo.toml")) return TomlDocument.parse(ManifestDetector.text(file)).root().path("package").path("name").asText("");
     if (n.equals("pom.xml")) return PomXml.artifactId(ManifestDetector.text(file));

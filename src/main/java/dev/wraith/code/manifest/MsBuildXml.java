@@ -96,7 +96,7 @@ final class MsBuildXml {
     if (f.getOrDefault("privateassets", "").equalsIgnoreCase("all") || f.getOrDefault("developmentdependency", "").equals("true")) {
       scope = scope.isEmpty() ? "dev" : scope;
     }
-    for (String name : names.split(";")) {
+    for (String name : names.split(";", -1)) {
       String n = resolve(name.trim(), properties);
       if (!n.isEmpty() && !n.contains("$(")) out.add(Dependency.of(n, version, scope, e.line()));
     }

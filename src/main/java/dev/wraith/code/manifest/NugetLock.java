@@ -1,10 +1,9 @@
 package dev.wraith.code.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.wraith.code.YamlNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,18 +15,18 @@ final class NugetLock {
   private NugetLock() {}
 
   static List<Dependency> parse(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.json(text);
+    YamlNode root = Documents.json(text);
     List<Dependency> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Map.Entry<String, JsonNode> framework : tree.root().path("dependencies").properties()) {
-      for (Map.Entry<String, JsonNode> e : framework.getValue().properties()) {
-        JsonNode p = e.getValue();
-        String type = p.path("type").asText("");
+    for (YamlNode.Entry framework : Documents.entries(root, "dependencies")) {
+      for (YamlNode.Entry e : YamlNode.entries(framework.value())) {
+        YamlNode p = e.value();
+        String type = Documents.text(p, "type", "");
         if (type.equalsIgnoreCase("Project")) continue;
-        String version = p.path("resolved").asText(p.path("requested").asText(""));
-        if (!seen.add(e.getKey().toLowerCase(java.util.Locale.ROOT) + "@" + version)) continue;
+        String version = Documents.text(p, "resolved", Documents.text(p, "requested", ""));
+        if (!seen.add(e.key().toLowerCase(java.util.Locale.ROOT) + "@" + version)) continue;
         String direct = type.equalsIgnoreCase("Direct") ? "true" : type.isEmpty() ? "" : "false";
-        out.add(new Dependency(e.getKey(), version, "", direct, tree.line("dependencies", framework.getKey(), e.getKey())));
+        out.add(new Dependency(e.key(), version, "", direct, e.line()));
       }
     }
     return out;

@@ -1,6 +1,6 @@
 package dev.wraith.code.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.wraith.code.YamlNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,62 +22,57 @@ final class PackageJson {
   private PackageJson() {}
 
   static List<Dependency> manifest(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.json(text);
+    YamlNode root = Documents.json(text);
     List<Dependency> out = new ArrayList<>();
     for (String section : List.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")) {
-      for (Map.Entry<String, JsonNode> e : tree.root().path(section).properties()) {
-        NpmSpec spec = new NpmSpec(e.getKey(), e.getValue().asText("")).dealiased();
-        out.add(Dependency.of(spec.name(), spec.range(), SECTIONS.get(section), tree.line(section, e.getKey())));
+      for (YamlNode.Entry e : Documents.entries(root, section)) {
+        NpmSpec spec = new NpmSpec(e.key(), YamlNode.scalar(e.value())).dealiased();
+        out.add(Dependency.of(spec.name(), spec.range(), SECTIONS.get(section), e.line()));
       }
     }
     return out;
   }
 
   static List<Dependency> lock(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.json(text);
+    YamlNode root = Documents.json(text);
     List<Dependency> out = new ArrayList<>();
-    JsonNode packages = tree.root().path("packages");
-    if (packages.isObject()) packages(tree, packages, out);
-    else legacy(tree, tree.root().path("dependencies"), List.of("dependencies"), 0, out);
+    if (Documents.get(root, "packages").orElse(null) instanceof YamlNode.Mapping packages) packages(packages, out);
+    else legacy(Documents.entries(root, "dependencies"), 0, out);
     return out;
   }
 
-  private static void packages(LocatedTree tree, JsonNode packages, List<Dependency> out) {
+  private static void packages(YamlNode.Mapping packages, List<Dependency> out) {
     Set<String> direct = new HashSet<>();
-    for (Map.Entry<String, JsonNode> e : packages.properties()) {
-      if (e.getKey().contains(NODE_MODULES)) continue; // the root ("") and workspace members declare the direct ones
-      for (String section : SECTIONS.keySet()) e.getValue().path(section).fieldNames().forEachRemaining(direct::add);
+    for (YamlNode.Entry e : packages.entries()) {
+      if (e.key().contains(NODE_MODULES)) continue; // the root ("") and workspace members declare the direct ones
+      for (String section : SECTIONS.keySet()) Documents.entries(e.value(), section).forEach(d -> direct.add(d.key()));
     }
-    for (Map.Entry<String, JsonNode> e : packages.properties()) {
-      String key = e.getKey();
-      JsonNode p = e.getValue();
+    for (YamlNode.Entry e : packages.entries()) {
+      String key = e.key();
+      YamlNode p = e.value();
       int last = key.lastIndexOf(NODE_MODULES);
-      if (last < 0 || p.path("link").asBoolean(false)) continue;
+      if (last < 0 || Documents.flag(p, "link")) continue;
       String installedAs = key.substring(last + NODE_MODULES.length());
-      String name = p.path("name").asText(installedAs);
+      String name = Documents.text(p, "name", installedAs);
       boolean topLevel = key.indexOf(NODE_MODULES) == last;
       String isDirect = String.valueOf(topLevel && direct.contains(installedAs));
-      out.add(new Dependency(name, p.path("version").asText(""), flags(p), isDirect, tree.line("packages", key)));
+      out.add(new Dependency(name, Documents.text(p, "version", ""), flags(p), isDirect, e.line()));
     }
   }
 
-  private static void legacy(LocatedTree tree, JsonNode deps, List<String> path, int depth, List<Dependency> out) {
+  private static void legacy(List<YamlNode.Entry> deps, int depth, List<Dependency> out) {
     if (depth > 64) return;
-    for (Map.Entry<String, JsonNode> e : deps.properties()) {
-      List<String> at = new ArrayList<>(path);
-      at.add(e.getKey());
-      NpmSpec spec = new NpmSpec(e.getKey(), e.getValue().path("version").asText("")).dealiased();
-      out.add(new Dependency(spec.name(), spec.range(), flags(e.getValue()), depth > 0 ? "false" : "",
-          tree.line(at.toArray(String[]::new))));
-      at.add("dependencies");
-      legacy(tree, e.getValue().path("dependencies"), at, depth + 1, out);
+    for (YamlNode.Entry e : deps) {
+      NpmSpec spec = new NpmSpec(e.key(), Documents.text(e.value(), "version", "")).dealiased();
+      out.add(new Dependency(spec.name(), spec.range(), flags(e.value()), depth > 0 ? "false" : "", e.line()));
+      legacy(Documents.entries(e.value(), "dependencies"), depth + 1, out);
     }
   }
 
-  private static String flags(JsonNode p) {
-    if (p.path("dev").asBoolean(false) || p.path("devOptional").asBoolean(false)) return "dev";
-    if (p.path("optional").asBoolean(false)) return "optional";
-    if (p.path("peer").asBoolean(false)) return "peer";
+  private static String flags(YamlNode p) {
+    if (Documents.flag(p, "dev") || Documents.flag(p, "devOptional")) return "dev";
+    if (Documents.flag(p, "optional")) return "optional";
+    if (Documents.flag(p, "peer")) return "peer";
     return "";
   }
 }

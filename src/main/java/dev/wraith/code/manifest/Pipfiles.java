@@ -1,6 +1,7 @@
 package dev.wraith.code.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wraith.code.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,13 @@ final class Pipfiles {
   }
 
   static List<Dependency> lock(String text) throws MalformedManifestException {
-    LocatedTree tree = LocatedTree.json(text);
     List<Dependency> out = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> category : tree.root().properties()) {
-      if (NOT_CATEGORIES.contains(category.getKey()) || !category.getValue().isObject()) continue;
-      String scope = scope(category.getKey());
-      for (Map.Entry<String, JsonNode> e : category.getValue().properties()) {
-        out.add(Dependency.of(e.getKey(), version(e.getValue()), scope, tree.line(category.getKey(), e.getKey())));
+    for (YamlNode.Entry category : YamlNode.entries(Documents.json(text))) {
+      if (NOT_CATEGORIES.contains(category.key()) || !(category.value() instanceof YamlNode.Mapping packages)) continue;
+      String scope = scope(category.key());
+      for (YamlNode.Entry e : packages.entries()) {
+        String version = e.value() instanceof YamlNode.Scalar s ? s.text() : Documents.text(e.value(), "version", "");
+        out.add(Dependency.of(e.key(), version, scope, e.line()));
       }
     }
     return out;

@@ -1,6 +1,6 @@
 package dev.wraith.code.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.wraith.code.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,25 +20,28 @@ final class PnpmLock {
   /** Reads every document: pnpm 9 may put its own package-manager lock in a first document before the project's. */
   static List<Dependency> parse(String text) throws MalformedManifestException {
     List<Dependency> out = new ArrayList<>();
-    for (LocatedTree doc : LocatedTree.yamlDocuments(text)) out.addAll(document(doc));
+    for (YamlNode doc : Documents.yaml(text)) out.addAll(document(doc));
     return out;
   }
 
-  private static List<Dependency> document(LocatedTree tree) {
-    JsonNode root = tree.root();
+  private static List<Dependency> document(YamlNode root) {
     Map<String, String> directScopes = new HashMap<>();
-    boolean knowsDirect = root.has("importers") || SECTIONS.keySet().stream().anyMatch(root::has);
-    if (root.path("importers").isObject()) root.path("importers").forEach(i -> direct(i, directScopes));
-    else direct(root, directScopes);
+    boolean knowsDirect = Documents.get(root, "importers").isPresent()
+        || SECTIONS.keySet().stream().anyMatch(s -> Documents.get(root, s).isPresent());
+    if (Documents.get(root, "importers").orElse(null) instanceof YamlNode.Mapping importers) {
+      importers.entries().forEach(i -> direct(i.value(), directScopes));
+    } else {
+      direct(root, directScopes);
+    }
     List<Dependency> out = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : root.path("packages").properties()) {
-      NpmSpec spec = key(e.getKey());
-      JsonNode p = e.getValue();
-      String name = p.path("name").asText(spec.name());
-      String version = p.path("version").asText(spec.range());
+    for (YamlNode.Entry e : Documents.entries(root, "packages")) {
+      NpmSpec spec = key(e.key());
+      YamlNode p = e.value();
+      String name = Documents.text(p, "name", spec.name());
+      String version = Documents.text(p, "version", spec.range());
       String scope = directScopes.containsKey(name) ? directScopes.get(name) : flags(p);
       String direct = knowsDirect ? String.valueOf(directScopes.containsKey(name)) : "";
-      out.add(new Dependency(name, version, scope, direct, tree.line("packages", e.getKey())));
+      out.add(new Dependency(name, version, scope, direct, e.line()));
     }
     return out;
   }
@@ -58,14 +61,14 @@ final class PnpmLock {
     return new NpmSpec(name, version);
   }
 
-  private static void direct(JsonNode importer, Map<String, String> into) {
-    SECTIONS.forEach((section, scope) -> importer.path(section).fieldNames()
-        .forEachRemaining(n -> into.merge(n, scope, (a, b) -> a.isEmpty() || b.isEmpty() ? "" : a)));
+  private static void direct(YamlNode importer, Map<String, String> into) {
+    SECTIONS.forEach((section, scope) -> Documents.entries(importer, section)
+        .forEach(n -> into.merge(n.key(), scope, (a, b) -> a.isEmpty() || b.isEmpty() ? "" : a)));
   }
 
-  private static String flags(JsonNode p) {
-    if (p.path("dev").asBoolean(false)) return "dev";
-    if (p.path("optional").asBoolean(false)) return "optional";
+  private static String flags(YamlNode p) {
+    if (Documents.flag(p, "dev")) return "dev";
+    if (Documents.flag(p, "optional")) return "optional";
     return "";
   }
 }

@@ -66,7 +66,7 @@ final class YarnLock {
   }
 
   private static void header(String header, Set<String> names) {
-    for (String raw : header.split(",")) {
+    for (String raw : header.split(",", -1)) {
       String spec = raw.trim();
       if (spec.length() >= 2 && spec.startsWith("\"") && spec.endsWith("\"")) spec = spec.substring(1, spec.length() - 1);
       if (spec.isEmpty() || spec.equals("__metadata")) continue;

@@ -168,7 +168,7 @@ final class NotebookReader {
           p.skipChildren();
         } else if (key.equals("file_extension")) {
           language[0] = p.getText().toLowerCase(Locale.ROOT);
-        } else if (key.equals("language") || key.equals("name") && name.equals("language_info")) {
+        } else if (key.equals("language") || (key.equals("name") && name.equals("language_info"))) {
           if (language[1].isEmpty() || name.equals("language_info")) language[1] = p.getText().toLowerCase(Locale.ROOT);
         }
       }

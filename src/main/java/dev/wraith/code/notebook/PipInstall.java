@@ -34,7 +34,7 @@ final class PipInstall {
     if (end.find()) args = args.substring(0, end.start());
     List<String> out = new ArrayList<>();
     boolean skipNext = false;
-    for (String word : args.trim().split("\\s+")) {
+    for (String word : args.trim().split("\\s+", -1)) {
       String w = unquote(word);
       if (skipNext || w.isEmpty()) {
         skipNext = false;

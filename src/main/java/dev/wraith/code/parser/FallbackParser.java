@@ -1,7 +1,9 @@
 package dev.wraith.code.parser;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSParser;
@@ -27,27 +29,27 @@ import org.treesitter.TreeSitterTypescript;
 public final class FallbackParser implements ParserBackend {
   static final String BINDING = "bonede tree-sitter 0.26.6 JNI";
 
-  private final TSLanguage[] languages = new TSLanguage[Grammar.values().length];
-  private final Vocabulary[] vocabularies = new Vocabulary[Grammar.values().length];
-  private final ThreadLocal<TSParser[]> parsers = ThreadLocal.withInitial(() -> new TSParser[Grammar.values().length]);
+  private final Map<Grammar, TSLanguage> languages = new EnumMap<>(Grammar.class);
+  private final Map<Grammar, Vocabulary> vocabularies = new EnumMap<>(Grammar.class);
+  private final ThreadLocal<Map<Grammar, TSParser>> parsers = ThreadLocal.withInitial(() -> new EnumMap<>(Grammar.class));
 
   FallbackParser() {
     for (Grammar g : Grammar.values()) {
       TSLanguage l = language(g);
-      languages[g.ordinal()] = l;
+      languages.put(g, l);
       List<String> types = new ArrayList<>();
       for (int s = 0; s < l.symbolCount(); s++) types.add(l.symbolName(s));
       types.add("ERROR");
       List<String> fields = new ArrayList<>();
       fields.add("");
       for (int f = 1; f <= l.fieldCount(); f++) fields.add(l.fieldNameForId(f));
-      vocabularies[g.ordinal()] = new Vocabulary(types, fields);
+      vocabularies.put(g, new Vocabulary(types, fields));
     }
   }
 
   @Override
   public NodeTable parse(Grammar grammar, byte[] utf8, int length, Limits limits) {
-    Vocabulary v = vocabularies[grammar.ordinal()];
+    Vocabulary v = vocabularies.get(grammar);
     byte[] source = java.util.Arrays.copyOf(utf8, length);
     int cut = NestingCut.apply(source, length, limits.maxBrackets(), grammar) ? NodeTable.NESTING_CUT : 0;
     long deadline = System.nanoTime() + limits.timeoutMillis() * 1_000_000;
@@ -62,7 +64,7 @@ public final class FallbackParser implements ParserBackend {
       return NodeTable.empty(NodeTable.TIMED_OUT | cut, v);
     }
     try {
-      int errorSymbol = languages[grammar.ordinal()].symbolCount();
+      int errorSymbol = languages.get(grammar).symbolCount();
       int[] words = FallbackTable.build(tree.getRootNode(), errorSymbol, limits);
       words[0] |= cut;
       return new NodeTable(words, v);
@@ -76,14 +78,13 @@ public final class FallbackParser implements ParserBackend {
     return "fallback (" + BINDING + "; slower)";
   }
 
+  /** This thread's parser for the grammar, made on first use (a TSParser is not thread-safe). */
   private TSParser parser(Grammar g) {
-    TSParser[] mine = parsers.get();
-    if (mine[g.ordinal()] == null) {
+    return parsers.get().computeIfAbsent(g, k -> {
       TSParser p = new TSParser();
-      p.setLanguage(languages[g.ordinal()]);
-      mine[g.ordinal()] = p;
-    }
-    return mine[g.ordinal()];
+      p.setLanguage(languages.get(k));
+      return p;
+    });
   }
 
   static TSLanguage language(Grammar g) {

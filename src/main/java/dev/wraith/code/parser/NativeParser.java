@@ -1,14 +1,16 @@
 package dev.wraith.code.parser;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The native backend: libwraith-ts (tree-sitter core and grammars compiled with wraith at -O2 -DNDEBUG, see
  * src/main/c). One JNI call per file returns the whole node table; the vocabularies are read once per process.
  */
 public final class NativeParser implements ParserBackend {
-  private final int[] nativeIndex = new int[Grammar.values().length];
-  private final Vocabulary[] vocabularies = new Vocabulary[Grammar.values().length];
+  private final Map<Grammar, Integer> nativeIndex = new EnumMap<>(Grammar.class);
+  private final Map<Grammar, Vocabulary> vocabularies = new EnumMap<>(Grammar.class);
   private final String build;
 
   /** Binds to the already loaded library; fails when it lacks one of wraith's grammars. */
@@ -17,8 +19,8 @@ public final class NativeParser implements ParserBackend {
     for (Grammar g : Grammar.values()) {
       int i = names.indexOf(g.id());
       if (i < 0) throw new IllegalStateException("the native parser library has no " + g.id() + " grammar");
-      nativeIndex[g.ordinal()] = i;
-      vocabularies[g.ordinal()] = new Vocabulary(Vocabulary.split(names(i, 0)), Vocabulary.split(names(i, 1)));
+      nativeIndex.put(g, i);
+      vocabularies.put(g, new Vocabulary(Vocabulary.split(names(i, 0)), Vocabulary.split(names(i, 1))));
     }
     this.build = build();
   }
@@ -26,8 +28,8 @@ public final class NativeParser implements ParserBackend {
   @Override
   public NodeTable parse(Grammar grammar, byte[] utf8, int length, Limits limits) {
     if (length < 0 || length > utf8.length) throw new IllegalArgumentException("length " + length + " of " + utf8.length);
-    Vocabulary v = vocabularies[grammar.ordinal()];
-    int[] words = parse(nativeIndex[grammar.ordinal()], utf8, length, limits.timeoutMillis() * 1000, limits.maxDepth(),
+    Vocabulary v = vocabularies.get(grammar);
+    int[] words = parse(nativeIndex.get(grammar), utf8, length, limits.timeoutMillis() * 1000, limits.maxDepth(),
         limits.maxNodes(), limits.maxBrackets());
     return words == null ? NodeTable.empty(NodeTable.NO_MEMORY, v) : new NodeTable(words, v);
   }

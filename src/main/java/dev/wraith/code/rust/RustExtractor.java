@@ -123,7 +123,7 @@ final class RustExtractor {
         int path = tree.firstNamedChild(n);
         String p = path == NONE ? prefix : prefix + dotted(path);
         if (p.endsWith(".")) p = p.substring(0, p.length() - 1);
-        if (!p.isEmpty() && !LOCAL.contains(p.split("\\.")[0])) {
+        if (!p.isEmpty() && !LOCAL.contains(p.split("\\.", -1)[0])) {
           imports.add(new SourceFacts.Import(p, tree.line(n), tree.column(n)));
           names.importOnDemand(p);
         }
@@ -136,7 +136,7 @@ final class RustExtractor {
     if (at == NONE || path.isEmpty()) return;
     if (path.startsWith("::")) path = path.substring(2);
     if (path.endsWith(".self")) path = path.substring(0, path.length() - ".self".length()); // use a::b::{self}
-    if (LOCAL.contains(path.split("\\.")[0])) return;
+    if (LOCAL.contains(path.split("\\.", -1)[0])) return;
     imports.add(new SourceFacts.Import(path, tree.line(at), tree.column(at)));
     if (alias != null && !alias.equals("_")) names.importAlias(alias, path);
     else if (alias == null) names.importType(path);
@@ -229,7 +229,7 @@ final class RustExtractor {
     if (n == NONE || tree.endByte(n) - tree.startByte(n) > 512) return null;
     if (!tree.type(n).matches("identifier|type_identifier|scoped_identifier|scoped_type_identifier|generic_type")) return null;
     String p = dotted(n);
-    if (p.isEmpty() || p.startsWith(".") || LOCAL.contains(p.split("\\.")[0])) return null;
+    if (p.isEmpty() || p.startsWith(".") || LOCAL.contains(p.split("\\.", -1)[0])) return null;
     return names.dotted(p);
   }
 

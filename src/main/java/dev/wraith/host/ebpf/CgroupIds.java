@@ -38,7 +38,7 @@ final class CgroupIds {
       for (String line : Files.readAllLines(procRoot.resolve("1/mountinfo"))) {
         int dash = line.indexOf(" - ");
         if (dash < 0 || !line.startsWith("cgroup2 ", dash + 3)) continue;
-        String mountPoint = line.split(" ")[4].replace("\\040", " ");
+        String mountPoint = line.split(" ", -1)[4].replace("\\040", " ");
         Path p = procRoot.resolve("1/root").resolve(mountPoint.substring(1));
         if (Files.isDirectory(p)) return Optional.of(p);
       }

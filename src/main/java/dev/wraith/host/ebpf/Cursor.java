@@ -2,13 +2,13 @@ package dev.wraith.host.ebpf;
 
 /**
  * A bounds-checked reader over the captured bytes of a message. Every read past {@code end} (the captured
- * length, or a length field that ends sooner) throws {@link Short}, which the parsers turn into "cut here":
+ * length, or a length field that ends sooner) throws {@link CutShort}, which the parsers turn into "cut here":
  * a hostile or truncated length can never make a parser read beyond what the probe captured.
  */
 final class Cursor {
   /** Thrown when a read would pass the end; parsers catch it and report the message as cut short. */
-  static final class Short extends Exception {
-    Short() {
+  static final class CutShort extends Exception {
+    CutShort() {
       super(null, null, false, false);
     }
   }
@@ -31,34 +31,34 @@ final class Cursor {
     return end - pos;
   }
 
-  int u8() throws Short {
+  int u8() throws CutShort {
     need(1);
     return bytes[pos++] & 0xff;
   }
 
-  int u16() throws Short {
+  int u16() throws CutShort {
     need(2);
-    int v = (bytes[pos] & 0xff) << 8 | bytes[pos + 1] & 0xff;
+    int v = ((bytes[pos] & 0xff) << 8) | (bytes[pos + 1] & 0xff);
     pos += 2;
     return v;
   }
 
-  int u24() throws Short {
+  int u24() throws CutShort {
     return u8() << 16 | u16();
   }
 
-  long u32() throws Short {
+  long u32() throws CutShort {
     return (long) u16() << 16 | u16();
   }
 
-  void skip(int n) throws Short {
-    if (n < 0) throw new Short();
+  void skip(int n) throws CutShort {
+    if (n < 0) throw new CutShort();
     need(n);
     pos += n;
   }
 
-  byte[] take(int n) throws Short {
-    if (n < 0) throw new Short();
+  byte[] take(int n) throws CutShort {
+    if (n < 0) throw new CutShort();
     need(n);
     byte[] out = java.util.Arrays.copyOfRange(bytes, pos, pos + n);
     pos += n;
@@ -66,8 +66,8 @@ final class Cursor {
   }
 
   /** A cursor over the next {@code n} bytes, which this one skips; n may not pass this cursor's end. */
-  Cursor sub(int n) throws Short {
-    if (n < 0) throw new Short();
+  Cursor sub(int n) throws CutShort {
+    if (n < 0) throw new CutShort();
     need(n);
     Cursor c = new Cursor(bytes, pos, pos + n);
     pos += n;
@@ -82,7 +82,7 @@ final class Cursor {
     return c;
   }
 
-  private void need(int n) throws Short {
-    if (n > end - pos) throw new Short();
+  private void need(int n) throws CutShort {
+    if (n > end - pos) throw new CutShort();
   }
 }

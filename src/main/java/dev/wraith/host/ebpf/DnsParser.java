@@ -26,7 +26,7 @@ final class DnsParser {
   /** @param tcp the bytes came from a TCP socket: they may start with the 2-byte message length */
   static Optional<DnsMessage> parse(byte[] b, int len, boolean tcp) {
     int n = Math.max(0, Math.min(len, b.length));
-    if (tcp && n >= 2 && ((b[0] & 0xff) << 8 | b[1] & 0xff) >= n - 2 && n > 2) {
+    if (tcp && n >= 2 && (((b[0] & 0xff) << 8) | (b[1] & 0xff)) >= n - 2 && n > 2) {
       Optional<DnsMessage> framed = parseAt(b, 2, n);
       if (framed.isPresent()) return framed;
     }
@@ -51,7 +51,7 @@ final class DnsParser {
       if (qd != 1) return Optional.empty();
       question = name(b, base, end, c);
       c.skip(4);
-    } catch (Cursor.Short e) {
+    } catch (Cursor.CutShort e) {
       return Optional.empty();
     }
     if (question == null || question.isEmpty()) return Optional.empty();
@@ -78,7 +78,7 @@ final class DnsParser {
         };
         if (value != null) out.add(new Rr(owner, type, ttl, value));
       }
-    } catch (Cursor.Short e) {
+    } catch (Cursor.CutShort e) {
       // cut short: the records read so far stand
     }
     return out;
@@ -113,7 +113,7 @@ final class DnsParser {
    * A (possibly compressed) name starting at the cursor, which ends up after the name's in-place part; null when
    * the name is not a hostname. Pointers may only go backwards in the message, at most {@link #MAX_JUMPS} times.
    */
-  private static String name(byte[] b, int base, int end, Cursor c) throws Cursor.Short {
+  private static String name(byte[] b, int base, int end, Cursor c) throws Cursor.CutShort {
     StringBuilder out = new StringBuilder();
     Cursor at = c;
     int jumps = 0, limit = c.pos();
@@ -122,15 +122,15 @@ final class DnsParser {
       if (len == 0) break;
       if ((len & 0xc0) == 0xc0) {
         int target = base + ((len & 0x3f) << 8 | at.u8());
-        if (++jumps > MAX_JUMPS || target >= limit) throw new Cursor.Short();
+        if (++jumps > MAX_JUMPS || target >= limit) throw new Cursor.CutShort();
         limit = target;
         at = new Cursor(b, target, end);
         continue;
       }
-      if ((len & 0xc0) != 0) throw new Cursor.Short();
+      if ((len & 0xc0) != 0) throw new Cursor.CutShort();
       if (out.length() > 0) out.append('.');
       out.append(new String(at.take(len), StandardCharsets.ISO_8859_1));
-      if (out.length() > 255) throw new Cursor.Short();
+      if (out.length() > 255) throw new Cursor.CutShort();
     }
     return out.length() == 0 ? "" : RequestNames.hostname(out.toString()).orElse(null);
   }

@@ -13,8 +13,27 @@ final class FrameReader {
   /** Larger than any record the probe makes (a data record is 96 + 2,048 bytes). */
   static final int MAX_FRAME = 64 * 1024;
 
-  /** One frame. */
-  record Frame(int kind, byte[] body) {}
+  /**
+   * One frame. A final class, not a record: a record's equals would compare the body by reference. The body is the
+   * buffer the frame was read into, handed to the one caller without a copy (this is the probe's hot path).
+   */
+  static final class Frame {
+    private final int kind;
+    private final byte[] body;
+
+    Frame(int kind, byte[] body) {
+      this.kind = kind;
+      this.body = body;
+    }
+
+    int kind() {
+      return kind;
+    }
+
+    byte[] body() {
+      return body;
+    }
+  }
 
   private final InputStream in;
 
@@ -36,6 +55,6 @@ final class FrameReader {
   }
 
   static int le32(byte[] b, int at) {
-    return b[at] & 0xff | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+    return (b[at] & 0xff) | ((b[at + 1] & 0xff) << 8) | ((b[at + 2] & 0xff) << 16) | ((b[at + 3] & 0xff) << 24);
   }
 }

@@ -81,7 +81,7 @@ final class ProbeAttribution {
 
   private Attribution decide(ProbedConnection c) {
     Optional<InetAddress> ip = address(c.destination());
-    if (ip.isEmpty()) return Attribution.NONE;
+    if (ip.isEmpty()) return Attribution.Unattributed.NONE;
     AskedNames asked = asked(c);
     return asked.isEmpty() ? addressOnly(c) : attributor.attribute(ip.get(), c.destination().port(), hosts(c), asked);
   }
@@ -119,7 +119,7 @@ final class ProbeAttribution {
     Attribution a = byAddress.get(key);
     if (a == null) {
       a = address(c.destination()).<Attribution>map(ip -> attributor.attribute(ip, c.destination().port(), hosts(c),
-          AskedNames.NONE)).orElse(Attribution.NONE);
+          AskedNames.NONE)).orElse(Attribution.Unattributed.NONE);
       if (byAddress.size() < MAX_MEMO) byAddress.put(key, a);
     }
     return a;

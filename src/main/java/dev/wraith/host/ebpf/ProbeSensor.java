@@ -53,6 +53,8 @@ public final class ProbeSensor implements AutoCloseable {
   private final Supplier<List<String>> notes;
 
   /**
+   * A sensor over one kernel probe.
+   *
    * @param node the node name for DNS answers
    * @param redactor applied to the argument lists read from /proc (the probe's decoder redacts those of exec events)
    * @param notes lines for every window's status (the DNS cache's summary)
@@ -167,7 +169,10 @@ public final class ProbeSensor implements AutoCloseable {
           inClusterDropped++;
           return;
         }
-        if (acc == null) inCluster.put(new Pair(proc, c.destination()), acc = new Acc(owner(proc, p), c, null));
+        if (acc == null) {
+          acc = new Acc(owner(proc, p), c, null);
+          inCluster.put(new Pair(proc, c.destination()), acc);
+        }
         acc.seen(c);
       }
     }

@@ -27,7 +27,12 @@ final class ProbeSupport {
     return whyNot(build, System.getProperty("os.name", ""), System.getProperty("os.arch", ""), Path.of("/sys"), status);
   }
 
-  /** @param sys the sysfs root; @param selfStatus this process's /proc/self/status */
+  /**
+   * Why the probe cannot run here, or empty when it can.
+   *
+   * @param sys the sysfs root
+   * @param selfStatus this process's /proc/self/status
+   */
   static Optional<String> whyNot(ProbeBuild build, String osName, String osArch, Path sys, String selfStatus) {
     if (!build.built()) return Optional.of("this wraith was built without it (" + build.detail() + ")");
     String arch = osArch.toLowerCase(Locale.ROOT);
@@ -60,7 +65,7 @@ final class ProbeSupport {
   }
 
   static long capEff(String status) {
-    for (String line : status.split("\n")) {
+    for (String line : status.split("\n", -1)) {
       if (line.startsWith("CapEff:")) {
         try {
           return Long.parseUnsignedLong(line.substring(7).trim(), 16);
@@ -77,7 +82,7 @@ final class ProbeSupport {
   }
 
   private static String uid(String status) {
-    for (String line : status.split("\n")) if (line.startsWith("Uid:")) return line.substring(4).trim().split("\\s+")[0];
+    for (String line : status.split("\n", -1)) if (line.startsWith("Uid:")) return line.substring(4).trim().split("\\s+", -1)[0];
     return "?";
   }
 

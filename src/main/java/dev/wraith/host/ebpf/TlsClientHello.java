@@ -37,12 +37,12 @@ final class TlsClientHello {
         exts.skip(n);
       }
       return new RequestName.None("TLS ClientHello without server_name");
-    } catch (Cursor.Short e) {
+    } catch (Cursor.CutShort e) {
       return new RequestName.None("TLS ClientHello cut at " + len + " bytes before its server_name");
     }
   }
 
-  private static RequestName serverName(Cursor ext) throws Cursor.Short {
+  private static RequestName serverName(Cursor ext) throws Cursor.CutShort {
     Cursor list = ext.sub(ext.u16());
     while (list.remaining() > 0) {
       int type = list.u8();

@@ -21,13 +21,13 @@ final class WindowAnswers {
   private record Key(String node, int pid, long startTicks, String netns, String podUid, String containerId, String name,
       List<String> ips) {}
 
+  /** The first and the last answer of one key; {@code last} is empty until the answer repeats. */
   private static final class Span {
     final DnsAnswerRecord first;
-    DnsAnswerRecord last;
+    java.util.Optional<DnsAnswerRecord> last = java.util.Optional.empty();
 
     Span(DnsAnswerRecord first) {
       this.first = first;
-      this.last = first;
     }
   }
 
@@ -40,7 +40,7 @@ final class WindowAnswers {
         r.answers().stream().map(DnsAnswerRecord.Answer::ip).sorted().toList());
     Span s = kept.get(k);
     if (s != null) {
-      s.last = r;
+      s.last = java.util.Optional.of(r);
     } else if (kept.size() < MAX_KEPT) {
       kept.put(k, new Span(r));
     } else {
@@ -53,7 +53,7 @@ final class WindowAnswers {
     List<DnsAnswerRecord> out = new ArrayList<>(kept.size() + 8);
     for (Span s : kept.values()) {
       out.add(s.first);
-      if (s.last != s.first) out.add(s.last);
+      s.last.ifPresent(out::add);
     }
     out.sort(Comparator.comparing(DnsAnswerRecord::time).thenComparingInt(DnsAnswerRecord::pid)
         .thenComparing(DnsAnswerRecord::name));

@@ -49,8 +49,11 @@ class ConfigDetectorsTest {
 
   @Test
   void relaxedBindingNamesTheSameKeys() {
-    Detection camel = spring("application.properties", "spring.ai.azure.openai.apiKey=${AZURE_OPENAI_API_KEY}\n"
-        + "spring.ai.azure.openai.chat.options.deploymentName=gpt-4o\nspring.ai.azure.openai.chat.options.maxTokens=500\n");
+    Detection camel = spring("application.properties", """
+        spring.ai.azure.openai.apiKey=${AZURE_OPENAI_API_KEY}
+        spring.ai.azure.openai.chat.options.deploymentName=gpt-4o
+        spring.ai.azure.openai.chat.options.maxTokens=500
+        """);
     Finding f = only(camel, "sdk-client");
     assertThat(f.provider()).isEqualTo("azure-openai");
     assertThat(f.attributes()).containsEntry("model", "gpt-4o").containsEntry("max_tokens", "500");
@@ -59,8 +62,14 @@ class ConfigDetectorsTest {
 
   @Test
   void propertiesContinuationsCommentsAndSeparators() {
-    List<ConfigEntries.Entry> e = ConfigEntries.properties("# c\n! c\nspring.ai.ollama.base-url = \\\n  http://ollama:11434\n"
-        + "key\\:with\\=escapes: v\nlonely\n");
+    List<ConfigEntries.Entry> e = ConfigEntries.properties("""
+        # c
+        ! c
+        spring.ai.ollama.base-url = \\
+          http://ollama:11434
+        key\\:with\\=escapes: v
+        lonely
+        """);
     assertThat(e).extracting(ConfigEntries.Entry::key, ConfigEntries.Entry::value, ConfigEntries.Entry::line).containsExactly(
         org.assertj.core.groups.Tuple.tuple("spring.ai.ollama.base-url", "http://ollama:11434", 3),
         org.assertj.core.groups.Tuple.tuple("key:with=escapes", "v", 5),

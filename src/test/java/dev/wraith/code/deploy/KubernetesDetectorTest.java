@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FixtureHarness;
 import dev.wraith.code.SourceFile;
+import dev.wraith.code.YamlReader;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import java.nio.charset.StandardCharsets;

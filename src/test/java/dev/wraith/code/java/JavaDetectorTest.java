@@ -29,8 +29,11 @@ class JavaDetectorTest {
   @Test
   void twoOwnedWildcardImportsLeaveSimpleNamesUnresolved() {
     Catalogue c = FixtureHarness.catalogue();
-    String src = "import dev.langchain4j.model.openai.*;\nimport dev.langchain4j.model.anthropic.*;\n"
-        + "class A { Object m = OpenAiChatModel.builder().build(); }\n";
+    String src = """
+        import dev.langchain4j.model.openai.*;
+        import dev.langchain4j.model.anthropic.*;
+        class A { Object m = OpenAiChatModel.builder().build(); }
+        """;
     Detection d = new JavaDetector(new FactMatcher(c), c).detect(new SourceFile("A.java", src.getBytes(StandardCharsets.UTF_8)));
     assertThat(d.findings()).noneMatch(f -> f.kind().id().equals("sdk-client"));
   }

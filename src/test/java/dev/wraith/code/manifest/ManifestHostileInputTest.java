@@ -31,7 +31,7 @@ class ManifestHostileInputTest {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, CANARY);
     AtomicInteger requests = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       requests.incrementAndGet();
       exchange.sendResponseHeaders(404, -1);

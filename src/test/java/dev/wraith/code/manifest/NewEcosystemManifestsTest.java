@@ -9,6 +9,7 @@ import dev.wraith.code.FileDetector;
 import dev.wraith.code.FixtureHarness;
 import dev.wraith.code.SourceFile;
 import dev.wraith.model.Finding;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,15 +65,32 @@ class NewEcosystemManifestsTest {
 
   @Test
   void gemfileGroupsAndOptionsAndLockfileDirectness() {
-    String gemfile = "group :development, :test do\n  gem \"ruby-openai\", \"~> 7.3\", \">= 7.3.1\"\nend\n"
-        + "gem 'anthropic', '1.5.0', :group => :worker\nif ENV['X']\n  gem 'pg'\nend\ngem 'langchainrb'\n";
+    String gemfile = """
+        group :development, :test do
+          gem "ruby-openai", "~> 7.3", ">= 7.3.1"
+        end
+        gem 'anthropic', '1.5.0', :group => :worker
+        if ENV['X']
+          gem 'pg'
+        end
+        gem 'langchainrb'
+        """;
     Detection d = RUBY.detect(file("Gemfile", gemfile));
     assertThat(d.findings()).extracting(Finding::evidence, f -> f.attributes(), f -> f.location().line()).containsExactly(
         org.assertj.core.groups.Tuple.tuple("ruby-openai", Map.of("version", "~> 7.3, >= 7.3.1", "scope", "development,test"), 2),
         org.assertj.core.groups.Tuple.tuple("anthropic", Map.of("version", "1.5.0", "scope", "worker"), 4),
         org.assertj.core.groups.Tuple.tuple("langchainrb", Map.of(), 8));
-    String lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    anthropic (1.5.0)\n    ruby-openai (7.4.0)\n      faraday (>= 1)\n"
-        + "\nDEPENDENCIES\n  ruby-openai (~> 7.3)!\n";
+    String lock = """
+        GEM
+          remote: https://rubygems.org/
+          specs:
+            anthropic (1.5.0)
+            ruby-openai (7.4.0)
+              faraday (>= 1)
+
+        DEPENDENCIES
+          ruby-openai (~> 7.3)!
+        """;
     assertThat(RUBY.detect(file("Gemfile.lock", lock)).findings()).extracting(f -> f.attributes()).containsExactly(
         Map.of("version", "1.5.0", "direct", "false"), Map.of("version", "7.4.0", "direct", "true"));
   }
@@ -81,8 +99,14 @@ class NewEcosystemManifestsTest {
   void composerScopesAndCargoRenamesScopesAndDirectness() {
     Finding dev = only(COMPOSER, "composer.json", "{\"require-dev\": {\"openai-php/client\": \"^0.10\"}}");
     assertThat(dev.attributes()).isEqualTo(Map.of("version", "^0.10", "scope", "dev"));
-    String toml = "[dependencies]\noai = { package = \"async-openai\", version = \"0.28\", optional = true }\n"
-        + "[build-dependencies]\nrig-core = \"0.13\"\n[workspace.dependencies]\nrmcp = \"0.3\"\n";
+    String toml = """
+        [dependencies]
+        oai = { package = "async-openai", version = "0.28", optional = true }
+        [build-dependencies]
+        rig-core = "0.13"
+        [workspace.dependencies]
+        rmcp = "0.3"
+        """;
     assertThat(CARGO.detect(file("Cargo.toml", toml)).findings()).extracting(Finding::evidence, f -> f.attributes(), f -> f.location().line())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("async-openai", Map.of("version", "0.28", "scope", "optional"), 2),
@@ -97,7 +121,7 @@ class NewEcosystemManifestsTest {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, CANARY);
     AtomicInteger requests = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
     server.createContext("/", exchange -> {
       requests.incrementAndGet();
       exchange.sendResponseHeaders(404, -1);

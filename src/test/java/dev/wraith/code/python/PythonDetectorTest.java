@@ -9,4 +9,10 @@ class PythonDetectorTest {
   void pythonFixturesMatchTheirExpectations() {
     FixtureHarness.assertFixtures("code/python");
   }
+
+  /** Hosted-model SDKs and agent kits, apart from code/python, whose scan is also the reports' golden input. */
+  @Test
+  void sdkFixturesMatchTheirExpectations() {
+    FixtureHarness.assertFixtures("code/python-sdks");
+  }
 }

@@ -70,7 +70,7 @@ class DnsParserTest {
     query[2] &= 0x7f; // QR = 0
     assertThat(DnsParser.parse(query, query.length, false)).isEmpty();
     assertThat(DnsParser.parse(new byte[0], 0, false)).isEmpty();
-    assertThat(DnsParser.parse("HTTP/1.1 200 OK\r\n".getBytes(), 17, false)).isEmpty();
+    assertThat(DnsParser.parse("HTTP/1.1 200 OK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 17, false)).isEmpty();
   }
 
   @Test

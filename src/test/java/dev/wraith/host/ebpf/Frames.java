@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Writes frames in the loader's format (src/main/bpf/probe.h, loader.c) for fixtures: what {@code wraith-probe >
@@ -18,7 +19,7 @@ public final class Frames {
   public Frames(Instant epoch) {
     this.epoch = epoch;
     ByteBuffer b = le(24).putInt(1).putInt(0).putLong(0).putLong(nanos(epoch));
-    frame(EventDecoder.READY, b.array());
+    frame(EventDecoder.READY, array(b));
   }
 
   /** The process of an event: pid, start ticks, cgroup id and netns inode. */
@@ -29,7 +30,7 @@ public final class Frames {
     b.putLong(40, conn).putShort(48, family(daddr)).putShort(50, (short) 0).putShort(52, (short) dport).putShort(54, (short) 6);
     b.position(72);
     b.put(daddr);
-    return frame(EventDecoder.EVENT, b.array());
+    return frame(EventDecoder.EVENT, array(b));
   }
 
   public Frames payload(Proc p, Instant at, long conn, byte[] daddr, int sport, int dport, byte[] data, long written) {
@@ -49,22 +50,22 @@ public final class Frames {
     b.put(pb);
     b.position(EventDecoder.EXEC_HEAD);
     b.put(args);
-    return frame(EventDecoder.EVENT, b.array());
+    return frame(EventDecoder.EVENT, array(b));
   }
 
   public Frames exit(Proc p, Instant at) {
-    return frame(EventDecoder.EVENT, head(40, p, at, EventDecoder.T_EXIT).array());
+    return frame(EventDecoder.EVENT, array(head(40, p, at, EventDecoder.T_EXIT)));
   }
 
   /** A STATS frame with drop totals per record type (index = type). */
   public Frames stats(long... dropsByType) {
     ByteBuffer b = le(16 + 8 * EventDecoder.TYPES).putLong(0).putLong(nanos(epoch));
     for (int t = 0; t < EventDecoder.TYPES; t++) b.putLong(t < dropsByType.length ? dropsByType[t] : 0);
-    return frame(EventDecoder.STATS, b.array());
+    return frame(EventDecoder.STATS, array(b));
   }
 
   Frames frame(int kind, byte[] body) {
-    out.writeBytes(le(8).putInt(body.length + 4).putInt(kind).array());
+    out.writeBytes(array(le(8).putInt(body.length + 4).putInt(kind)));
     out.writeBytes(body);
     return this;
   }
@@ -85,7 +86,7 @@ public final class Frames {
     b.putInt(88, data.length).putInt(92, (int) written);
     b.position(EventDecoder.DATA_HEAD);
     b.put(data);
-    return frame(EventDecoder.EVENT, b.array());
+    return frame(EventDecoder.EVENT, array(b));
   }
 
   private ByteBuffer head(int size, Proc p, Instant at, int type) {
@@ -101,6 +102,11 @@ public final class Frames {
 
   private static long nanos(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  /** The buffer's whole content (all of it is written: every frame fills its fixed layout). */
+  private static byte[] array(ByteBuffer b) {
+    return Arrays.copyOfRange(b.array(), b.arrayOffset(), b.arrayOffset() + b.capacity());
   }
 
   private static ByteBuffer le(int n) {

@@ -37,9 +37,9 @@ class ProbeAttributionTest {
   void oneAddressTwoNamesTwoVerdictsAndEveryConnectionCounted() {
     List<Attribution> verdicts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      verdicts.add(attribution.attribute(connection(3 * i, "net:[1]", new RequestName.Sni("api.openai.com"), List.of())));
-      verdicts.add(attribution.attribute(connection(3 * i + 1, "net:[1]", new RequestName.Sni("cdn-neighbour.example"), List.of())));
-      verdicts.add(attribution.attribute(connection(3 * i + 2, "net:[1]", new RequestName.None("no bytes written"), List.of())));
+      verdicts.add(attribution.attribute(connection(3L * i, "net:[1]", new RequestName.Sni("api.openai.com"), List.of())));
+      verdicts.add(attribution.attribute(connection(3L * i + 1, "net:[1]", new RequestName.Sni("cdn-neighbour.example"), List.of())));
+      verdicts.add(attribution.attribute(connection(3L * i + 2, "net:[1]", new RequestName.None("no bytes written"), List.of())));
     }
     assertThat(verdicts.subList(0, 3)).containsExactly(new Attributed("openai", "api.openai.com", Attributed.Method.SNI),
         new Attribution.NotAi("cdn-neighbour.example", Attributed.Method.SNI),

@@ -149,8 +149,8 @@ class ProbeFallbackTest {
   }
 
   private static JsonNode lastLine(String text) throws Exception {
-    String[] lines = text.strip().split("\n");
-    return new ObjectMapper().readTree(lines[lines.length - 1]);
+    List<String> lines = text.strip().lines().toList();
+    return new ObjectMapper().readTree(lines.get(lines.size() - 1));
   }
 
 }

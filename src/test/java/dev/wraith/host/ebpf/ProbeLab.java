@@ -1,6 +1,7 @@
 package dev.wraith.host.ebpf;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class ProbeLab implements AutoCloseable {
 
   Process run(java.util.Map<String, String> env, String... cmd) throws Exception {
     Process p = client(env, cmd);
-    String out = new String(p.getInputStream().readAllBytes());
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
     return p;
   }
@@ -136,7 +137,7 @@ final class ProbeLab implements AutoCloseable {
     Process web = daemon(python(), Path.of(RESOURCES, "lab_server.py").toAbsolutePath().toString(), server + "," + edge + "," + server6,
         dir.resolve("cert.pem").toString(), dir.resolve("key.pem").toString());
     byte[] ready = web.getInputStream().readNBytes(6);
-    if (!new String(ready).equals("ready\n")) throw new IOException("lab server did not start: " + new String(ready));
+    if (!new String(ready, StandardCharsets.US_ASCII).equals("ready\n")) throw new IOException("lab server did not start: " + new String(ready, StandardCharsets.US_ASCII));
     Files.writeString(dir.resolve("tinyproxy.conf"), "Port 8888\nListen " + server + "\nTimeout 10\nAllow " + client
         + "\nConnectPort 443\nMaxClients 20\nLogLevel Error\nPidFile \"" + dir.resolve("tinyproxy.pid") + "\"\n");
     daemon("tinyproxy", "-d", "-c", dir.resolve("tinyproxy.conf").toString());
@@ -150,7 +151,7 @@ final class ProbeLab implements AutoCloseable {
     while (true) {
       Process p = client(python(), "-c", check);
       if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) return;
-      if (System.nanoTime() > end) throw new IOException("lab not ready: " + new String(p.getInputStream().readAllBytes()));
+      if (System.nanoTime() > end) throw new IOException("lab not ready: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
       Thread.sleep(100);
     }
   }
@@ -165,12 +166,12 @@ final class ProbeLab implements AutoCloseable {
 
   private static void sh(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + ": " + out);
   }
 
   private static Optional<Path> which(String tool) {
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":", -1)) {
       Path p = Path.of(d, tool);
       if (Files.isExecutable(p)) return Optional.of(p);
     }

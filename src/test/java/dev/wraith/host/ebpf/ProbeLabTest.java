@@ -58,10 +58,15 @@ class ProbeLabTest {
   @Test
   void pythonSniAndDnsAnswerAreTiedToItsPidAndNamespace() throws Exception {
     // IPv4 (the name also has an AAAA record, and this glibc prefers the lab's ULA address)
-    Process p = lab.run(ProbeLab.python(), "-c", "import socket,ssl\nc=ssl.create_default_context()\nc.check_hostname=False\n"
-        + "c.verify_mode=ssl.CERT_NONE\nai=socket.getaddrinfo('api.openai.com',443,socket.AF_INET,socket.SOCK_STREAM)[0]\n"
-        + "s=c.wrap_socket(socket.create_connection(ai[4]),server_hostname='api.openai.com')\n"
-        + "s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')\ns.recv(100)");
+    Process p = lab.run(ProbeLab.python(), "-c", """
+        import socket,ssl
+        c=ssl.create_default_context()
+        c.check_hostname=False
+        c.verify_mode=ssl.CERT_NONE
+        ai=socket.getaddrinfo('api.openai.com',443,socket.AF_INET,socket.SOCK_STREAM)[0]
+        s=c.wrap_socket(socket.create_connection(ai[4]),server_hostname='api.openai.com')
+        s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')
+        s.recv(100)""");
     ProbedConnection c = await(byPid(p, 443));
     assertThat(c.request()).isEqualTo(new RequestName.Sni("api.openai.com"));
     assertThat(c.destination()).isEqualTo(new Endpoint(lab.edge, 443));
@@ -73,11 +78,17 @@ class ProbeLabTest {
 
   @Test
   void ipv6ConnectAndAaaaAnswer() throws Exception {
-    Process p = lab.run(ProbeLab.python(), "-c", "import socket,ssl\n"
-        + "ai=socket.getaddrinfo('api.openai.com',443,socket.AF_INET6,socket.SOCK_STREAM)[0]\n"
-        + "c=ssl.create_default_context()\nc.check_hostname=False\nc.verify_mode=ssl.CERT_NONE\n"
-        + "s=socket.socket(socket.AF_INET6)\ns.connect(ai[4])\ns=c.wrap_socket(s,server_hostname='api.openai.com')\n"
-        + "s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')\ns.recv(100)");
+    Process p = lab.run(ProbeLab.python(), "-c", """
+        import socket,ssl
+        ai=socket.getaddrinfo('api.openai.com',443,socket.AF_INET6,socket.SOCK_STREAM)[0]
+        c=ssl.create_default_context()
+        c.check_hostname=False
+        c.verify_mode=ssl.CERT_NONE
+        s=socket.socket(socket.AF_INET6)
+        s.connect(ai[4])
+        s=c.wrap_socket(s,server_hostname='api.openai.com')
+        s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')
+        s.recv(100)""");
     ProbedConnection c = await(byPid(p, 443));
     assertThat(c.destination()).isEqualTo(new Endpoint(lab.server6, 443));
     assertThat(c.source().ip()).isEqualTo(lab.client6);

@@ -1,4 +1,4 @@
-package dev.wraith.code.deploy;
+package dev.wraith.code;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * A YAML or JSON value with the 1-based line it starts on, so findings point at the declaring line.
  * Built by {@link YamlReader}; aliases share nodes rather than copy them, so walkers must stay bounded.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
   int line();
 
   /** A scalar as its text; null and numbers become their plain text. */
@@ -20,13 +20,13 @@ sealed interface YamlNode {
   /** A mapping in document order; keys are scalar texts, each with its own line. */
   record Mapping(List<Entry> entries, int line) implements YamlNode {
     /** The value under {@code key}, if present (first occurrence). */
-    Optional<YamlNode> get(String key) {
+    public Optional<YamlNode> get(String key) {
       for (Entry e : entries) if (e.key().equals(key)) return Optional.of(e.value());
       return Optional.empty();
     }
 
     /** The mapping under a path of keys, if every step is a mapping. */
-    Optional<Mapping> mapping(String... path) {
+    public Optional<Mapping> mapping(String... path) {
       YamlNode n = this;
       for (String k : path) {
         if (!(n instanceof Mapping m)) return Optional.empty();
@@ -38,12 +38,12 @@ sealed interface YamlNode {
     }
 
     /** The scalar text under {@code key}, or "" when absent or not a scalar. */
-    String text(String key) {
+    public String text(String key) {
       return get(key).map(YamlNode::scalar).orElse("");
     }
 
     /** The sequence items under {@code key}, or none. */
-    List<YamlNode> items(String key) {
+    public List<YamlNode> items(String key) {
       return get(key).map(YamlNode::items).orElse(List.of());
     }
   }
@@ -54,6 +54,11 @@ sealed interface YamlNode {
   /** This node's text if it is a scalar, else "". */
   static String scalar(YamlNode n) {
     return n instanceof Scalar s ? s.text() : "";
+  }
+
+  /** This node's entries if it is a mapping, else none. */
+  static List<Entry> entries(YamlNode n) {
+    return n instanceof Mapping m ? m.entries() : List.of();
   }
 
   /** This node's items if it is a sequence, else none. */

@@ -1,4 +1,4 @@
-package dev.wraith.code.deploy;
+package dev.wraith.code;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,25 +12,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads multi-document YAML (or a JSON stream) into {@link YamlNode} trees with line numbers, from the
- * event stream: nothing is ever expanded, aliases reuse the anchored node (at most {@value #MAX_ALIASES}
+ * The one line-aware YAML and JSON reader of the code layer (deployment files and manifests alike). Reads
+ * multi-document YAML (or a JSON stream) into {@link YamlNode} trees with line numbers, from the event stream: nothing is ever expanded, aliases reuse the anchored node (at most {@value #MAX_ALIASES}
  * per file, so alias bombs stay small) and {@code <<} merge keys are honoured. Limits are explicit:
  * nesting, string and document sizes, document count. Errors are reported by line only, never with the
  * parser's message, which can quote the input (and so a secret).
  */
-final class YamlReader {
-  static final int MAX_DEPTH = 64;
-  static final int MAX_ALIASES = 100;
-  static final int MAX_DOCUMENTS = 5_000;
+public final class YamlReader {
+  public static final int MAX_DEPTH = 64;
+  public static final int MAX_ALIASES = 100;
+  public static final int MAX_DOCUMENTS = 5_000;
   private static final int MAX_BYTES = 8 << 20;
 
   /** The documents read before the end or the first error; {@code error} is "" when the input was clean. */
-  record Result(List<YamlNode> documents, String error) {
-    Result {
+  public record Result(List<YamlNode> documents, String error) {
+    public Result {
       documents = List.copyOf(documents);
+    }
+
+    /** The first document, when it is a mapping (a compose file, a kustomization, a chart). */
+    public Optional<YamlNode.Mapping> first() {
+      return !documents.isEmpty() && documents.get(0) instanceof YamlNode.Mapping m ? Optional.of(m) : Optional.empty();
+    }
+
+    /** The error as a detection's warnings, naming the file; none for clean input. */
+    public List<String> warnings(String path) {
+      return error.isEmpty() ? List.of() : List.of(path + ": " + error);
     }
   }
 
@@ -42,11 +53,11 @@ final class YamlReader {
 
   private YamlReader() {}
 
-  static Result yaml(String text) {
+  public static Result yaml(String text) {
     return read(YAML, text);
   }
 
-  static Result json(String text) {
+  public static Result json(String text) {
     return read(JSON, text);
   }
 
