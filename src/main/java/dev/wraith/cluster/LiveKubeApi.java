@@ -86,6 +86,37 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     return withConfig(base, s);
   }
 
+  /**
+   * The context names of a kubeconfig, in file order ({@code --all-contexts}): {@code kubeconfig}, else every file of
+   * $KUBECONFIG (as kubectl merges them, the first definition of a name wins), else ~/.kube/config. Fails with
+   * {@link IllegalArgumentException} naming the file when none can be read or it holds no context.
+   */
+  public static List<String> contexts(Path kubeconfig, String kubeconfigEnv, Path home) {
+    List<Path> files = new ArrayList<>();
+    if (kubeconfig != null) {
+      files.add(kubeconfig);
+    } else if (kubeconfigEnv != null && !kubeconfigEnv.isBlank()) {
+      for (String f : kubeconfigEnv.split(java.io.File.pathSeparator)) if (!f.isBlank()) files.add(Path.of(f));
+    } else {
+      files.add(home.resolve(".kube/config"));
+    }
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        if (kubeconfig != null) throw new IllegalArgumentException(f + ": no such kubeconfig file");
+        continue;
+      }
+      try {
+        var config = io.fabric8.kubernetes.client.internal.KubeConfigUtils.parseConfigFromString(Files.readString(f));
+        if (config.getContexts() != null) config.getContexts().forEach(c -> names.add(c.getName()));
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException(f + ": cannot read the kubeconfig's contexts: " + e.getMessage(), e);
+      }
+    }
+    if (names.isEmpty()) throw new IllegalArgumentException("no kubeconfig context found in " + files);
+    return List.copyOf(names);
+  }
+
   /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */
   static LiveKubeApi withConfig(Config base, Settings s) {
     if (base.getMasterUrl() == null || base.getMasterUrl().isBlank()) throw new IllegalArgumentException("no cluster configured");
