@@ -54,11 +54,11 @@ import picocli.CommandLine.Option;
         "  Several clusters in one report (workloads shown as CLUSTER@namespace/name):",
         "  wraith cluster --context prod-eu --context staging",
         "  wraith cluster --all-contexts -f json -o clusters.json",
-        "  wraith cluster --kube-snapshot prod=prod.json --kube-snapshot staging=staging.json",
+        "  wraith cluster --kube-snapshot prod=prod.json --kube-snapshot stg=stg.json",
         "",
-        "Exit codes: 0 ok (also when some resources were forbidden, or one of several clusters could not be read: see",
-        "  Warnings), 2 bad usage or input, 3 the layer failed (cluster unreachable, pods not listable; with several",
-        "  clusters: none could be read)."
+        "Exit codes: 0 ok (also when some resources were forbidden, or one of several",
+        "  clusters could not be read: see Warnings), 2 bad usage or input, 3 the layer",
+        "  failed (cluster unreachable, pods not listable; several clusters: none read)."
     })
 final class ClusterCommand implements Callable<Integer> {
   /** Namespace names are RFC 1123 labels. */

@@ -210,7 +210,7 @@ public record InventoryAgent(
   public String digest() {
     StringBuilder b = new StringBuilder().append(classification).append('|').append(risk).append('|');
     workload.ifPresent(w -> b.append(w.namespace()).append('/').append(w.kind()).append('/').append(w.name())
-        .append('/').append(w.container()));
+        .append('/').append(w.container()).append(w.cluster().isEmpty() ? "" : "@" + w.cluster())); // unnamed: as ever
     b.append('|');
     process.ifPresent(p -> b.append(p.binary()).append(' ').append(p.script()).append(' ').append(p.execed()));
     b.append('|');

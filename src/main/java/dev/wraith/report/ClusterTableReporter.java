@@ -63,7 +63,9 @@ public final class ClusterTableReporter implements ClusterReporter {
   }
 
   private static void workloads(StringBuilder b, List<Workload> workloads) {
-    b.append("AI workloads in the cluster: ").append(workloads.size()).append('\n');
+    long clusters = workloads.stream().map(Workload::cluster).distinct().count();
+    b.append(clusters > 1 ? "AI workloads in " + clusters + " clusters: " : "AI workloads in the cluster: ")
+        .append(workloads.size()).append('\n');
     if (workloads.isEmpty()) {
       b.append("  none found\n\n");
       return;

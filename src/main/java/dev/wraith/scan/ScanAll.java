@@ -196,8 +196,9 @@ public final class ScanAll {
     if (clusters.size() > 1) {
       LayerPlan live = liveCluster(r.kubeconfig(), null, e);
       if (!live.runs()) return live;
-      return new LayerPlan("cluster", true, live.how().replace(", current context", ", contexts ")
-          .replace("live cluster, ", "live clusters, ") + String.join(", ", clusters.stream().map(ClusterTarget::name).toList()) + audit);
+      String where = live.how().replace("live cluster, ", "").replace(", current context", "");
+      return new LayerPlan("cluster", true, "live clusters, " + where + ", contexts "
+          + String.join(", ", clusters.stream().map(ClusterTarget::name).toList()) + audit);
     }
     LayerPlan live = liveCluster(r.kubeconfig(), clusters.get(0).context().orElse(null), e);
     return live.runs() ? new LayerPlan("cluster", true, live.how() + audit) : live;
