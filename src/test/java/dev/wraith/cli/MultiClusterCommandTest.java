@@ -137,6 +137,12 @@ class MultiClusterCommandTest {
     assertThat(cluster.path("status").asText()).isEqualTo("partial");
     assertThat(cluster.path("reason").asText()).contains("cluster dead not read");
     assertThat(r.out()).contains("in cluster prod").contains("in cluster staging");
+    try (var in = getClass().getResourceAsStream("/schema/inventory.schema.json")) {
+      var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+          .getSchema(new ObjectMapper().readTree(in));
+      assertThat(schema.validate(new ObjectMapper().readTree(results.resolve("inventory.json").toFile()))).isEmpty();
+    }
+    assertThat(Files.readString(results.resolve("aibom.cdx.json"))).contains("\"wraith:cluster\"").contains("\"staging\"");
     assertThat(Files.readString(results.resolve("report.md"))).contains("in cluster staging");
     assertThat(Files.readString(results.resolve("report.html"))).contains("cluster prod");
     assertThat(Files.readString(results.resolve("findings.ocsf.jsonl"))).contains("prod@shop/Deployment/support-agent")
