@@ -42,7 +42,7 @@ final class RuntimeSubjects {
   /** Workloads by {@link WorkloadRef#identity()}. */
   private final Map<String, Workload> workloads = new HashMap<>();
   private final ClusterDestinations addresses;
-  private boolean severalClusters;
+  private final boolean severalClusters;
 
   RuntimeSubjects(Optional<ClusterScan> cluster, dev.wraith.catalogue.Catalogue catalogue) {
     this.addresses = new ClusterDestinations(cluster, catalogue);
@@ -53,8 +53,8 @@ final class RuntimeSubjects {
         podsByName.put(podKey(p.cluster(), p.namespace(), p.name()), p);
       }
       for (Workload w : c.workloads()) workloads.put(ref(w, "").identity(), w);
-      severalClusters = c.pods().stream().map(RunningPod::cluster).distinct().count() > 1;
     });
+    this.severalClusters = cluster.map(c -> c.pods().stream().map(RunningPod::cluster).distinct().count() > 1).orElse(false);
   }
 
   static String podKey(String cluster, String namespace, String pod) {
@@ -123,7 +123,8 @@ final class RuntimeSubjects {
 
   /** The AI server the cluster's address map names at this in-cluster address, if any. */
   private Optional<dev.wraith.model.Attributed> resolved(Place place, String ip, int port) {
-    return addresses.resolve(place.cluster(), ip, port) instanceof ClusterDestinations.Ai a ? Optional.of(a.attribution()) : Optional.empty();
+    return addresses.resolve(place.cluster(), ip, port) instanceof ClusterDestinations.Ai a
+        ? Optional.of(a.attribution()) : Optional.empty();
   }
 
   /** Identity of an observed process at a place: place, origin, entry script or binary with its argument shape. */

@@ -14,10 +14,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.wraith.cli.ScanAllCommandTest.Run;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +40,6 @@ class MultiClusterCommandTest {
   static KubernetesMockServer prodServer, stagingServer;
 
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -90,17 +86,7 @@ class MultiClusterCommandTest {
   }
 
   static Run run(String... args) {
-    PrintStream oldOut = System.out, oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return ScanAllCommandTest.run(args);
   }
 
   private List<String> scanAll(Path results, String... clusters) {
