@@ -4,10 +4,14 @@
 # second, and the share of connections each catches, by how long they stay open (10 ms, 50 ms, 500 ms), plus 50 ms
 # connections of processes that live about 60 ms (is the owner named?). Ground truth is the load generator's own count.
 #
-# The load runs in two network namespaces made here (probe-bench-*): a server, and a generator that opens connections
-# at the rate, writes one HTTP request head on each, holds it, and closes it; one destination port per hold time, so
-# the sensor's observations (one per process and destination) count each class apart. The sensor runs in the root
-# namespace over /proc, with --resolve pinning the server's address as api.openai.com. Linux, root, the probe built.
+# The load runs in two network namespaces made here (probe-bench-*): a server (and a dnsmasq answering api.openai.com
+# with its address), and a generator that opens connections at the rate, writes one HTTP request head
+# (Host: api.openai.com) on each, holds it, and closes it, and resolves api.openai.com ten times a second; one
+# destination port per hold time, so the sensor's observations (one per process and destination) count each class
+# apart. The sensor runs in the root namespace over /proc. With the probe every connection is attributed by name (its
+# Host header and its process's DNS answers go through the attribution, as in production); the /proc sampler sees no
+# names, so --resolve pins the server's address as api.openai.com for both (a name decides before a pin: the EVIDENCE
+# column says which named the connections). Linux, root, dnsmasq, the probe built.
 # Usage: bench/probe-bench.sh [WARM_SECONDS] [MEASURE_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +31,7 @@ cleanup() {
   wait 2>/dev/null || true
   ip netns del "$SRV" 2>/dev/null || true
   ip netns del "$GEN" 2>/dev/null || true
+  rm -rf "/etc/netns/$GEN"
   echo "$STATS_WAS" > /proc/sys/kernel/bpf_stats_enabled
   rm -rf "$WORK"
 }
@@ -40,6 +45,9 @@ ip -n "$SRV" addr add "$NET.2/24" dev probe-bench0; ip -n "$GEN" addr add "$NET.
 for ns in "$SRV" "$GEN"; do ip -n "$ns" link set lo up; done
 ip -n "$SRV" link set probe-bench0 up; ip -n "$GEN" link set probe-bench1 up
 ip netns exec "$GEN" sysctl -q -w net.ipv4.ip_local_port_range="10000 65000"
+mkdir -p "/etc/netns/$GEN" && echo "nameserver $NET.2" > "/etc/netns/$GEN/resolv.conf"
+ip netns exec "$SRV" dnsmasq --keep-in-foreground --no-resolv --no-hosts --bind-interfaces --listen-address="$NET.2" \
+  --user=root --pid-file="$WORK/dnsmasq.pid" --local-ttl=30 --address="/api.openai.com/$NET.2" & PIDS+=($!)
 
 # the server: accepts on one port per class, reads until the client closes
 cat > "$WORK/server.py" <<'EOF'
@@ -75,10 +83,12 @@ classes = [(7010, 0.010), (7050, 0.050), (7500, 0.500)]
 sel = selectors.DefaultSelector(); closing = []; made = {7010: 0, 7050: 0, 7500: 0}; forked = []
 def child():
     s = socket.create_connection((host, 7060)); s.sendall(HEAD); time.sleep(0.05); s.close(); os._exit(0)
-start = time.monotonic(); n = 0; k = 0
+start = time.monotonic(); n = 0; k = 0; resolved = 0
 while True:
     now = time.monotonic()
     if now - start >= seconds and not closing: break
+    while now - start < seconds and resolved < (now - start) * 10:  # as a client whose resolver caches for 100 ms
+        resolved += 1; socket.getaddrinfo("api.openai.com", 7010, socket.AF_INET, socket.SOCK_STREAM)
     while now - start < seconds and n < (now - start) * rate:
         port, hold = classes[n % 3]; n += 1
         s = socket.socket(); s.setblocking(False)
@@ -145,10 +155,11 @@ run() {
 import json, sys
 f, ip, mode, rate, secs, tick, jt, lt, bns, jkb, lkb, m10, m50, m500, forked = sys.argv[1:]
 secs, tick = float(secs), float(tick)
-got = {7010: 0, 7050: 0, 7500: 0}; churn = set()
+got = {7010: 0, 7050: 0, 7500: 0}; churn = set(); evidence = {}
 for line in open(f):
     o = json.loads(line)
     if o.get("type") != "observation" or o.get("ip") != ip: continue
+    evidence[o["attribution"]] = evidence.get(o["attribution"], 0) + o["connections"]
     if o["port"] in got: got[o["port"]] += o["connections"]
     elif o["port"] == 7060: churn.add((o["pid"], o["startTicks"]))
 jvm = int(jt) / tick / secs * 100
@@ -156,16 +167,17 @@ ldr = int(lt) / tick / secs * 100
 user = jvm + ldr
 kern = int(bns) / 1e9 / secs * 100
 share = lambda a, b: "%5.1f %%" % (100.0 * min(a, b) / b) if b else "  n/a"
-print("%-5s %6s/s  %6.2f %%  %6.2f %%  %6.2f %%  %6.2f %%  %7.0f MB  %9s  %9s  %9s  %9s" % (mode, rate, jvm, ldr, kern, user + kern,
+named = ",".join(sorted(evidence, key=lambda k: -evidence[k])) or "-"
+print("%-5s %6s/s  %6.2f %%  %6.2f %%  %6.2f %%  %6.2f %%  %7.0f MB  %9s  %9s  %9s  %9s  %s" % (mode, rate, jvm, ldr, kern, user + kern,
       (int(jkb) + int(lkb)) / 1024, share(got[7010], int(m10)), share(got[7050], int(m50)), share(got[7500], int(m500)),
-      share(len(churn), int(forked))))
+      share(len(churn), int(forked)), named))
 EOF
 }
 
 echo 1 > /proc/sys/kernel/bpf_stats_enabled
 header() {
-  printf '%-5s %8s  %8s  %8s  %8s  %8s  %10s  %9s  %9s  %9s  %9s\n' probe "new conn" "JVM" "loader" "BPF" "total" "peak RSS" "10 ms" \
-    "50 ms" "500 ms" "$1"
+  printf '%-5s %8s  %8s  %8s  %8s  %8s  %10s  %9s  %9s  %9s  %9s  %s\n' probe "new conn" "JVM" "loader" "BPF" "total" "peak RSS" "10 ms" \
+    "50 ms" "500 ms" "$1" EVIDENCE
   printf '%-5s %8s  %8s  %8s  %8s  %8s  %10s  %9s  %9s  %9s  %9s\n' "" "" "% core" "% core" "% core" "% core" "JVM+ldr" caught caught \
     caught "$2"
 }

@@ -148,6 +148,17 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** The bounded readers sit at the bottom with the model: every layer may use them, they use nothing of ours. */
+  @Test
+  void filesImportsNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.wraith.files..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.model..", "dev.wraith.catalogue..", "dev.wraith.code..",
+            "dev.wraith.scan..", "dev.wraith.report..", "dev.wraith.cli..", "dev.wraith.cluster..", "dev.wraith.host..",
+            "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.correlate..", "dev.wraith.state..",
+            "dev.wraith.incluster..", "dev.wraith.attribution..")
+        .check(CLASSES);
+  }
+
   @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")

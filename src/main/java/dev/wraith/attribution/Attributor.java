@@ -123,4 +123,12 @@ public final class Attributor {
     if (b.length == 4) return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
     return (b[0] & 0xfe) == 0xfc;
   }
+
+  /**
+   * Private or ULA: an address a Service, pod or EndpointSlice may have, for the cluster's address map to name
+   * (loopback and link-local never are).
+   */
+  public static boolean clusterMayName(InetAddress ip) {
+    return isInCluster(ip) && !ip.isLoopbackAddress() && !ip.isLinkLocalAddress();
+  }
 }

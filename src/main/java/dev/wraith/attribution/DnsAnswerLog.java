@@ -5,26 +5,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
+import dev.wraith.files.LineReader;
+import dev.wraith.files.Parsers;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The JSON-lines form of {@link DnsAnswerRecord}: one {@code "type":"dns-answer"} object per line, written by the
- * sensor beside its other lines and read by {@code --dns-log}. Reading is for hostile input: a line longer than
- * {@link #MAX_LINE} bytes, a line that is not JSON, or a dns-answer line with a missing or bad field is a warning
- * (the first {@link #MAX_WARNINGS} are listed, the rest counted), never an exception; lines of other types (the
- * sensor's observations, status lines) are skipped and counted. Gzipped files are read as such.
+ * sensor beside its other lines and read by {@code --dns-log}. Reading is for hostile input, through the shared
+ * bounded readers ({@link InputFile}, {@link LineReader}): a path that is not a regular file (a FIFO, a device, a
+ * directory) is a warning and is not opened; a line longer than {@link #MAX_LINE} bytes streams past unread; a line
+ * that is not JSON, nests deeper than {@link Limits#depth()}, or is a dns-answer line with a missing or bad field is a
+ * warning (the first {@link #MAX_WARNINGS} are listed, the rest counted), never an exception; lines of other types (the
+ * sensor's observations, status lines) are skipped and counted. Gzipped files (by their magic bytes) are inflated
+ * within {@link Limits#inflatedBound}: a gzip bomb, a cut or corrupt gzip file keeps the lines before and says so.
  */
 public final class DnsAnswerLog {
   public static final String TYPE = "dns-answer";
@@ -32,7 +37,8 @@ public final class DnsAnswerLog {
   public static final int MAX_WARNINGS = 20;
   private static final int MAX_ANSWERS = 64;
   private static final int MAX_FIELD = 512;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Limits LIMITS = Limits.DEFAULT.withLineBytes(MAX_LINE);
+  private static final ObjectMapper JSON = Parsers.json2(LIMITS);
 
   private DnsAnswerLog() {}
 
@@ -67,10 +73,13 @@ public final class DnsAnswerLog {
   public static Result read(List<Path> files, DnsAnswers into) {
     Reading reading = new Reading(into);
     for (Path f : files) {
-      try (InputStream raw = Files.newInputStream(f)) {
-        reading.file(f.toString(), unzipped(new BufferedInputStream(raw, 1 << 16)));
+      try (InputStream in = InputFile.open(f, LIMITS)) {
+        reading.file(f.toString(), in);
+      } catch (EOFException e) {
+        reading.fileProblem("--dns-log " + f + ": compressed file ends early (still being written?); read up to the cut");
       } catch (IOException e) {
-        reading.warn("--dns-log " + f + ": cannot read: " + e.getMessage());
+        String why = e instanceof FileProblem ? e.getMessage() : FileProblem.describe(e, f, "reading");
+        reading.fileProblem("--dns-log " + why); // a failure part way says itself that the lines before were read
       }
     }
     return reading.result();
@@ -82,7 +91,8 @@ public final class DnsAnswerLog {
     try {
       n = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON");
+      String why = Parsers.whyInLine(e, "JSON", LIMITS);
+      throw new IllegalArgumentException(why.startsWith("not valid JSON") ? "not JSON" : why);
     }
     if (n == null || !n.isObject()) throw new IllegalArgumentException("not a JSON object");
     if (!TYPE.equals(n.path("type").asText())) throw new IllegalArgumentException("not a dns-answer line");
@@ -142,13 +152,6 @@ public final class DnsAnswerLog {
     return s.length() > 40 ? s.substring(0, 39) + "…" : s;
   }
 
-  private static InputStream unzipped(BufferedInputStream in) throws IOException {
-    in.mark(2);
-    int b0 = in.read(), b1 = in.read();
-    in.reset();
-    return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
-  }
-
   /** The state of one read over several files. */
   private static final class Reading {
     final DnsAnswers into;
@@ -159,25 +162,11 @@ public final class DnsAnswerLog {
       this.into = into;
     }
 
+    /** Every line of one file, none held beyond {@link #MAX_LINE} bytes. */
     void file(String name, InputStream in) throws IOException {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-      boolean overlong = false;
-      long number = 0;
-      for (int b; ; ) {
-        b = in.read();
-        if (b == '\n' || b == -1) {
-          if (b == -1 && line.size() == 0 && !overlong) break;
-          number++;
-          if (overlong) warn("--dns-log " + name + ":" + number + ": line longer than " + MAX_LINE + " bytes, skipped");
-          else take(name, number, line.toString(StandardCharsets.UTF_8));
-          line.reset();
-          overlong = false;
-          if (b == -1) break;
-        } else if (!overlong) {
-          if (line.size() >= MAX_LINE) overlong = true;
-          else line.write(b);
-        }
-      }
+      LineReader.lines(in, MAX_LINE, (buf, from, to, number) -> take(name, number,
+          new String(buf, from, to - from, StandardCharsets.UTF_8)), (number, bytes, head) ->
+        warn("--dns-log " + name + ":" + number + ": line longer than " + MAX_LINE + " bytes, skipped"));
     }
 
     private void take(String file, long number, String text) {
@@ -190,6 +179,11 @@ public final class DnsAnswerLog {
         if (e.getMessage().equals("not a dns-answer line")) other++;
         else warn("--dns-log " + file + ":" + number + ": " + e.getMessage() + ", line skipped");
       }
+    }
+
+    /** A whole file's problem: always listed (one per file at most), never counted among the lines. */
+    void fileProblem(String w) {
+      warnings.add(w);
     }
 
     void warn(String w) {

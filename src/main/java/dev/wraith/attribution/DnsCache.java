@@ -35,6 +35,7 @@ public final class DnsCache implements AutoCloseable {
   private final Map<InetAddress, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicInteger resolvedNames = new AtomicInteger();
   private final AtomicInteger failedNames = new AtomicInteger();
+  private final AtomicInteger rounds = new AtomicInteger();
   private final ExecutorService lookups;
   private final ScheduledExecutorService ticker;
 
@@ -62,8 +63,12 @@ public final class DnsCache implements AutoCloseable {
     return Optional.of(e.host());
   }
 
-  /** One line for the layer status: how many names resolved in the last round. */
+  /** One line for the layer status: how many names resolved in the last round, or that none has finished. */
   public String summary() {
+    if (rounds.get() == 0) {
+      return "DNS cache: the first lookups of the " + hosts.size() + " catalogue hostnames have not finished (nothing "
+          + "attributed by dns-lookup yet)";
+    }
     return "DNS cache: " + resolvedNames.get() + " of " + hosts.size() + " catalogue hostnames resolved, "
         + failedNames.get() + " failed or timed out";
   }
@@ -90,6 +95,7 @@ public final class DnsCache implements AutoCloseable {
     }
     resolvedNames.set(ok);
     failedNames.set(failed);
+    rounds.incrementAndGet();
   }
 
   @Override

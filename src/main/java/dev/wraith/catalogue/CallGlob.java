@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A symbol's call glob, compiled once: the literal runs between its wildcards. In the glob '**' matches
- * anything (but a line break) and '*' anything but '.' and '/'; every other character matches itself. A name matches when the
+ * anything (but a line break) and '*' anything but '.', '/' and a call's parentheses; every other character matches itself. A name matches when the
  * glob matches all of it, or all of it up to a continuation of '.' and member names that contains no call
  * ({@code OpenAiChatModel.builder} continues {@code OpenAiChatModel}; {@code openai.OpenAI().chat} does not
  * continue {@code openai}).
@@ -18,7 +18,7 @@ public final class CallGlob {
   private final String glob;
   /** Literal runs: parts[0] before the first wildcard, parts[i] after wildcard i - 1 (possibly ""). */
   private final String[] parts;
-  /** anyChar[i]: wildcard i is '**' (matches anything) rather than '*' (no '.' or '/'). */
+  /** anyChar[i]: wildcard i is '**' (matches anything) rather than '*' (no '.', '/', '(' or ')'). */
   private final boolean[] anyChar;
 
   private CallGlob(String glob, String[] parts, boolean[] anyChar) {
@@ -55,9 +55,18 @@ public final class CallGlob {
   }
 
   public boolean matches(String name) {
+    return matches(name, true);
+  }
+
+  /** Whether the glob matches all of the name, with no member continuation (a namespace or type, not a call). */
+  public boolean matchesWhole(String name) {
+    return matches(name, false);
+  }
+
+  private boolean matches(String name, boolean continuation) {
     String first = parts[0];
     if (!name.startsWith(first)) return false;
-    if (parts.length == 1) return continues(name, first.length());
+    if (parts.length == 1) return ends(name, first.length(), continuation);
     int n = name.length();
     boolean[] at = new boolean[n + 1]; // positions the glob so far can end at
     at[first.length()] = true;
@@ -79,8 +88,12 @@ public final class CallGlob {
       at = next;
       from = nextFrom;
     }
-    for (int e = from; e <= n; e++) if (at[e] && continues(name, e)) return true;
+    for (int e = from; e <= n; e++) if (at[e] && ends(name, e, continuation)) return true;
     return false;
+  }
+
+  private static boolean ends(String name, int end, boolean continuation) {
+    return continuation ? continues(name, end) : end == name.length();
   }
 
   /** Whether the name may end at {@code end}: nothing follows, or '.' and member names with no call. */
@@ -95,12 +108,12 @@ public final class CallGlob {
   }
 
   /**
-   * Whether a wildcard spans this character: '*' anything but '.' and '/', '**' anything but a line
-   * terminator (as the regular expressions these globs used to compile to: '.*' and '[^./]*').
+   * Whether a wildcard spans this character: '*' anything but '.', '/' and parentheses ('X.Add*' must not take
+   * 'Client()' from 'X.AddClient().Build'), '**' anything but a line terminator.
    */
   private static boolean crosses(boolean any, char c) {
     if (any) return c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029';
-    return c != '.' && c != '/';
+    return c != '.' && c != '/' && c != '(' && c != ')';
   }
 
   @Override

@@ -2,7 +2,11 @@ package dev.wraith.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import dev.wraith.model.FindingKind;
 import dev.wraith.model.Severity;
 import java.io.IOException;
@@ -35,6 +39,8 @@ public final class CatalogueLoader {
           "mcpClients", "mcpPublishers", "secrets", "disable",
           "configKeys");
 
+  /** Overlay files are small: read whole, within the shared limits (1 MiB, nesting depth, regular files only). */
+  private static final Limits OVERLAY = Limits.DEFAULT.withDocumentBytes(1 << 20);
   private ObjectMapper yaml; // made on first use: start-up reads the compiled bundle, not YAML
   /** The build-time parse of the bundled YAML ({@link CompiledBundle}), or null to read the YAML itself. */
   private final Map<String, JsonNode> compiled = CompiledBundle.read().orElse(null);
@@ -98,29 +104,30 @@ public final class CatalogueLoader {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
-      problems.add(dir + ": cannot list: " + e.getMessage());
+      problems.add("--catalogue: " + FileProblem.describe(e, dir, "listing"));
       return;
     }
     if (files.isEmpty()) problems.add(dir + ": no .yaml files in the overlay directory");
     for (Path f : files) {
+      JsonNode doc;
       try {
-        if (Files.size(f) > (1 << 20)) {
-          problems.add(f + ": larger than 1 MiB, refusing to read it");
-          continue;
-        }
-        JsonNode doc = yaml().readTree(f.toFile());
-        if (doc == null || doc.isMissingNode() || doc.isNull()) {
-          problems.add(f + ": empty file");
-          continue;
-        }
-        if (doc.has("schema") && doc.get("schema").asInt(-1) != Catalogue.SCHEMA) {
-          problems.add(f + ": schema " + doc.get("schema").asText() + " is not supported (expected " + Catalogue.SCHEMA + ")");
-          continue;
-        }
-        apply(f.toString(), doc, true);
+        doc = yaml().readTree(InputFile.readAll(f, OVERLAY.documentBytes()));
+      } catch (JsonProcessingException e) {
+        problems.add(f + ": " + Parsers.why(e, "YAML", OVERLAY));
+        continue;
       } catch (IOException e) {
-        problems.add(f + ": not valid YAML: " + firstLine(e.getMessage()));
+        problems.add(FileProblem.describe(e, f, "reading"));
+        continue;
       }
+      if (doc == null || doc.isMissingNode() || doc.isNull()) {
+        problems.add(f + ": empty file");
+        continue;
+      }
+      if (doc.has("schema") && doc.get("schema").asInt(-1) != Catalogue.SCHEMA) {
+        problems.add(f + ": schema " + doc.get("schema").asText() + " is not supported (expected " + Catalogue.SCHEMA + ")");
+        continue;
+      }
+      apply(f.toString(), doc, true);
     }
   }
 
@@ -133,13 +140,13 @@ public final class CatalogueLoader {
       }
       return yaml().readTree(in);
     } catch (IOException e) {
-      problems.add(name + ": not valid YAML: " + firstLine(e.getMessage()));
+      problems.add(name + ": " + Parsers.why(e, "YAML", OVERLAY));
       return null;
     }
   }
 
   private ObjectMapper yaml() {
-    if (yaml == null) yaml = new ObjectMapper(new YAMLFactory());
+    if (yaml == null) yaml = Parsers.yaml2(OVERLAY);
     return yaml;
   }
 

@@ -90,6 +90,10 @@ final class Entries {
           out.add("," + m);
         }
         case NPM, RUBYGEMS -> { // JS and Ruby name modules in quotes: import "x", require 'x'
+          if (eco == Ecosystem.RUBYGEMS && !m.isEmpty() && Character.isUpperCase(m.charAt(0))) {
+            out.add(m.replace(".", "::")); // a Ruby constant path (OpenAI, Aws.BedrockRuntime), written A::B in code
+            continue;
+          }
           out.add("'" + m);
           out.add("\"" + m);
           out.add("`" + m);

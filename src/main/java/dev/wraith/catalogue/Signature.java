@@ -57,7 +57,7 @@ public record Signature(
       if (module.equals(m)) return true;
       if (module.startsWith(m)) {
         char next = module.charAt(m.length());
-        if (next == '.' || next == '/' || next == '(') return true;
+        if (next == '.' || next == '/' || next == '(' || next == '\\') return true; // a backslash: PHP namespaces
       }
     }
     return false;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A call that means something: {@code call} is a glob over the resolved, fully qualified call name that
  * language extractors produce ({@code module.Symbol}, {@code module.Class().method} for a method on an
- * instance). In the glob, '**' matches anything and '*' anything but '.' and '/'. A call also matches when
+ * instance). In the glob, '**' matches anything and '*' anything but '.', '/' and the parentheses of a call
+ * ({@code X.Add*} must not claim {@code X.AddClient().Build}, the result of the call, through the continuation). A call also matches when
  * it continues the pattern with '.' and member names only (a builder such as {@code OpenAiChatModel.builder});
  * the continuation never passes a call, so a bare module ({@code openai}, a JS default import) does not
  * claim methods of instances built from the module's other exports ({@code openai.AzureOpenAI().responses.create}).

@@ -1,10 +1,11 @@
 package dev.wraith.cli;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.files.FileProblem;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.report.AibomReporter;
 import dev.wraith.report.GenAiNames;
-import java.io.OutputStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Mixin;
         "  wraith aibom . -o aibom.cdx.json --skip-layers host,tetragon --no-state     code only, for CI",
         "  wraith aibom services/ --kube-snapshot snap.json --tetragon-events t.log -o aibom.cdx.json",
         "",
-        "Exit codes: 0 ok, 2 bad usage or input, 3 a layer failed (the BOM is still written)."
+        "Exit codes: 0 ok, 2 bad usage or input, or the BOM could not be written (nothing is recorded then),",
+        "  3 a layer failed, or the state database could not be written (the BOM is still written)."
     })
 final class AibomCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -48,14 +50,23 @@ final class AibomCommand implements Callable<Integer> {
     var version = cdx.version();
     var plan = in.plan();
     Catalogue cat = catalogue.load();
-    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null);
-    OutputOptions target = new OutputOptions();
-    target.output = file;
-    try (OutputStream out = target.open(System.out)) {
-      new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
-          .write(scanned.inventory(), scanned.result().code(), out);
+    try (ScanInputs.Scanned scanned = in.run(cat, plan, System.err, System.console() != null)) {
+      OutputOptions target = new OutputOptions();
+      target.output = file;
+      try {
+        target.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
+            .write(scanned.inventory(), scanned.result().code(), out), System.out);
+      } catch (FileProblem e) {
+        throw new Main.UsageProblem(e.getMessage() + (scanned.settings().state().isPresent()
+            ? "; the scan was not recorded in the state database" : ""));
+      }
+      Optional<LayerStatus> stateFailure = scanned.commit(); // only after the BOM was written
+      scanned.inventory().layers().stream().filter(l -> l.layer().equals(dev.wraith.scan.ScanAllPipeline.STATE_LAYER))
+          .findFirst().or(() -> stateFailure)
+          .ifPresent(s -> System.err.println("wraith: " + s.reason() + " (the BOM is complete)"));
+      boolean failed = stateFailure.isPresent()
+          || scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
+      return failed ? Main.LAYER_FAILED : Main.OK;
     }
-    boolean failed = scanned.inventory().layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
-    return failed ? Main.LAYER_FAILED : Main.OK;
   }
 }

@@ -109,9 +109,9 @@ final class ClusterCommand implements Callable<Integer> {
     for (String ns : namespaces) {
       if (!DNS_LABEL.matcher(ns).matches()) throw new Main.UsageProblem("--namespace '" + ns + "' is not a valid namespace name");
     }
-    for (Path p : concat(args.snapshotFiles().stream().map(ClusterTarget.Snapshot::file).toList(), auditLogs, kubeconfig)) {
-      if (!Files.isReadable(p)) throw new Main.UsageProblem(p + ": no such file or not readable");
-    }
+    InputFiles.check("--kube-snapshot", args.snapshotFiles().stream().map(ClusterTarget.Snapshot::file).toList());
+    InputFiles.check("--audit-log", auditLogs);
+    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
     Catalogue cat = catalogue.load();
     ClusterReporter reporter = reporter(dev.wraith.redact.Redactor.of(cat));
     ClusterReport report;
@@ -172,12 +172,5 @@ final class ClusterCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage() + " (use --kubeconfig/--context, or --kube-snapshot for offline files)");
     }
-  }
-
-  private static List<Path> concat(List<Path> a, List<Path> b, Path c) {
-    List<Path> all = new ArrayList<>(a);
-    all.addAll(b);
-    if (c != null) all.add(c);
-    return all;
   }
 }

@@ -4,9 +4,9 @@ import dev.wraith.delivery.Deliverer;
 import dev.wraith.delivery.DeliveryPolicy;
 import dev.wraith.delivery.Secret;
 import dev.wraith.delivery.Sink;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,10 +21,13 @@ import picocli.CommandLine.Option;
 final class DeliveryOptions {
   static final String TOKEN_FILE = "WRAITH_OCSF_TOKEN_FILE";
   static final String TOKEN = "WRAITH_OCSF_TOKEN";
+  /** The most read of a token file: a token is a line, never megabytes. */
+  static final int SECRET_FILE_BYTES = 64 << 10;
 
   @Option(names = "--ocsf-url", paramLabel = "URL", defaultValue = "${env:WRAITH_OCSF_URL}",
-      description = "Also send the OCSF findings (findings.ocsf.jsonl) to this http(s) endpoint, after the results are "
-          + "written: Splunk HEC (a base URL gets /services/collector/event) or a webhook. Off by default. "
+      description = "Also send the OCSF findings to this http(s) endpoint (scan-all: findings.ocsf.jsonl, after the "
+          + "results are written; operator: each cycle's new and changed findings): Splunk HEC (a base URL gets "
+          + "/services/collector/event) or a webhook. Off by default. "
           + "Token: WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN, never an option. Env: WRAITH_OCSF_URL.")
   String url;
 
@@ -46,7 +49,7 @@ final class DeliveryOptions {
 
   @Option(names = "--ocsf-queue", paramLabel = "N", defaultValue = "${env:WRAITH_OCSF_QUEUE:-10000}",
       description = "Send at most N findings a run (the most alarming first); the rest are counted as dropped and stay "
-          + "in findings.ocsf.jsonl. Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_QUEUE.")
+          + "in findings.ocsf.jsonl (the operator sends them next cycle). Default: ${DEFAULT-VALUE}. Env: WRAITH_OCSF_QUEUE.")
   int queue;
 
   /** The deliverer, or empty when --ocsf-url is not set; every mistake is a usage error, checked before any scan. */
@@ -82,14 +85,16 @@ final class DeliveryOptions {
   static Optional<Secret> token(Map<String, String> env) {
     String file = env.getOrDefault(TOKEN_FILE, "");
     if (!file.isEmpty()) {
-      try {
-        String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        String first = text.lines().findFirst().orElse("").strip();
-        if (first.isEmpty()) throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " is empty; put the token on its first line");
-        return Optional.of(new Secret(first));
+      String text;
+      try { // a regular file of at most 64 KiB: a FIFO would block, a device never end
+        text = InputFile.readString(Path.of(file), SECRET_FILE_BYTES);
       } catch (IOException e) {
-        throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " cannot be read: " + FileProblem.describe(e, Path.of(file),
+            "reading") + "; point it at a readable file holding the token");
       }
+      String first = text.lines().findFirst().orElse("").strip();
+      if (first.isEmpty()) throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " is empty; put the token on its first line");
+      return Optional.of(new Secret(first));
     }
     String v = env.getOrDefault(TOKEN, "").strip();
     return v.isEmpty() ? Optional.empty() : Optional.of(new Secret(v));

@@ -74,9 +74,16 @@ final class DemoCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Extracted inputs live in {@code wraith-demo-PID-*} under the temporary directory. */
+  private static final String PREFIX = "wraith-demo-";
+
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("wraith-demo-");
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    removeStale(tmp);
+    Path dir = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
+    Thread onKill = new Thread(() -> deleteQuietly(dir), "wraith-demo-cleanup"); // SIGTERM, Ctrl-C
+    Runtime.getRuntime().addShutdownHook(onKill);
     try {
       extract(dir);
       List<String> args = new ArrayList<>(List.of(
@@ -87,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
           "--home", dir.resolve("home").toString(),
           "--dns-log", dir.resolve(DNS_LOG).toString(),
           "--skip-layers", "host",
-          "--present-skip", "not part of the demo (it would show this machine's processes; run 'wraith scan-all' for them)",
+          "--present-skip", "not part of the demo: it would show this machine's processes; run 'wraith scan-all' for them",
           "--present-root", dir.resolve("acme-support") + "=examples/acme-support",
           "--no-dns",
           "--output", outputDir.toString(),
@@ -102,6 +109,36 @@ final class DemoCommand implements Callable<Integer> {
       return scanAll.execute(args.toArray(String[]::new));
     } finally {
       deleteTree(dir);
+      try {
+        Runtime.getRuntime().removeShutdownHook(onKill);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it deletes the same directory
+      }
+    }
+  }
+
+  /** Removes demo directories a killed wraith left behind (SIGKILL, power loss): those whose process is gone. */
+  static void removeStale(Path tmp) {
+    try (Stream<Path> all = Files.list(tmp)) {
+      for (Path p : all.toList()) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(PREFIX) || !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+        String pid = name.substring(PREFIX.length()).split("-", 2)[0];
+        if (!pid.matches("\\d{1,18}")) continue;
+        long id = Long.parseLong(pid);
+        if (id == ProcessHandle.current().pid() || ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false)) continue;
+        deleteQuietly(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a courtesy: an unlistable temporary directory fails the extraction that follows, with its reason
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      deleteTree(dir);
+    } catch (IOException | RuntimeException e) {
+      // best effort at shutdown; the next demo removes what is left
     }
   }
 

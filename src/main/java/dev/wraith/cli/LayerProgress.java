@@ -14,12 +14,15 @@ import java.util.Map;
  */
 final class LayerProgress implements ScanAll.Progress, AutoCloseable {
   private static final String[] SPIN = {"|", "/", "-", "\\"};
+  /** Warnings shown per layer on the terminal; the rest are in the results (report.md, inventory.json). */
+  private static final int SHOWN_WARNINGS = 5;
 
   private final PrintStream err;
   private final boolean live;
   private final long start = System.nanoTime();
   private final Map<String, String> lines = new LinkedHashMap<>();
   private final Map<String, Long> started = new LinkedHashMap<>();
+  private final Map<String, List<String>> warnings = new LinkedHashMap<>();
   private final Thread ticker;
   private int drawn;
   private int frame;
@@ -65,10 +68,20 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
     String line = String.format("%-8s %s (%.1f s)", status.state().id(), what, secs);
     if (live) {
       lines.put(layer, "done     " + line);
+      warnings.put(layer, status.warnings());
       redraw();
     } else {
       err.printf("[%-8s] %s%n", layer, line);
+      printWarnings(layer, status.warnings());
       err.flush();
+    }
+  }
+
+  /** A layer's warnings under its line (an input over a limit, a file without events), the first few of them. */
+  private void printWarnings(String layer, List<String> list) {
+    for (int i = 0; i < Math.min(list.size(), SHOWN_WARNINGS); i++) err.printf("[%-8s]   warning: %s%n", layer, list.get(i));
+    if (list.size() > SHOWN_WARNINGS) {
+      err.printf("[%-8s]   and %d more warnings (all in report.md)%n", layer, list.size() - SHOWN_WARNINGS);
     }
   }
 
@@ -95,7 +108,11 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
   public void close() {
     if (ticker != null) {
       ticker.interrupt();
-      redraw();
+      synchronized (this) {
+        redraw();
+        warnings.forEach(this::printWarnings);
+        err.flush();
+      }
     }
   }
 }

@@ -21,9 +21,11 @@ import picocli.CommandLine.Command;
         "Exit codes:",
         "  0  scan finished; nothing at or above --fail-on",
         "  1  findings at or above --fail-on",
-        "  2  bad usage or input (unknown option, missing path, invalid catalogue)",
-        "  3  a layer failed, or an internal error (reported as such)",
-        "  4  scan-all --ocsf-url: not every finding was delivered (the results directory is complete)",
+        "  2  bad usage or input (unknown option, missing or unreadable file, invalid catalogue, unusable state",
+        "     database), or the results could not be written (--output): then nothing is recorded in the state database",
+        "  3  a layer failed, the state database could not be written (the results are complete), or an internal",
+        "     error (out of memory, a bug); never 1",
+        "  4  scan-all --ocsf-url: not every finding was delivered (the results directory and history are complete)",
         "",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
@@ -45,8 +47,29 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Also print the details of failures to standard error: exception classes, library messages, stack "
+          + "traces. Without it, failures are one plain sentence each.")
+  void debug(boolean on) {
+    DebugLog.set(on);
+  }
+
+  /** Said when even reporting a failure fails (memory exhausted again while printing it). */
+  private static final String LAST_WORD = "wraith: internal error or out of memory while starting or reporting a failure "
+      + "(run with --debug, or give Java more memory: WRAITH_JAVA_OPTS=-Xmx4g)";
+
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = LAYER_FAILED;
+    try {
+      code = run(args);
+    } catch (Throwable t) { // nothing is left to report it: say the one thing that is always true
+      try {
+        System.err.println(LAST_WORD);
+      } catch (Throwable ignored) {
+        // stderr itself is gone; the exit code still tells
+      }
+    }
+    System.exit(code);
   }
 
   /** The root command line with every subcommand, as help and --version see it (tests walk it). */
@@ -56,31 +79,31 @@ public final class Main implements Runnable {
     return cl;
   }
 
-  /** Runs the CLI and returns the exit code (used by tests; only main exits). */
+  /**
+   * Runs the CLI and returns the exit code (used by tests; only main exits). Whatever ends it early, an
+   * OutOfMemoryError or a bug included, becomes one line and exit code 2 or 3 ({@link ExitCodes}), never 1.
+   */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(args[0])).findFirst().orElse(null);
-    for (Class<?> c : SUBCOMMANDS) {
-      if (named == null || named == CommandLine.HelpCommand.class || c == named || c == RUNS.get(named)) cl.addSubcommand(c);
+    CommandLine cl = null;
+    try {
+      DebugLog.set(false);
+      cl = new CommandLine(new Main());
+      Class<?> named = args.length == 0 ? null
+          : SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(args[0])).findFirst().orElse(null);
+      for (Class<?> c : SUBCOMMANDS) {
+        if (named == null || named == CommandLine.HelpCommand.class || c == named || c == RUNS.get(named)) {
+          cl.addSubcommand(c);
+        }
+      }
+      cl.setCaseInsensitiveEnumValuesAllowed(true);
+      cl.setErr(redactedStderr());
+      cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.of(ex, cmd.getErr()));
+      return cl.execute(args);
+    } catch (Throwable t) { // Errors pass picocli by: out of memory, a stack overflow, a bug in an initializer
+      return ExitCodes.of(t, cl != null ? cl.getErr() : new java.io.PrintWriter(System.err, true));
+    } finally {
+      DebugLog.set(false);
     }
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setErr(redactedStderr());
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UsageProblem || ex instanceof dev.wraith.catalogue.CatalogueException
-          || ex instanceof dev.wraith.state.StateException) {
-        cmd.getErr().println("wraith: " + ex.getMessage());
-        return USAGE;
-      }
-      if (ex instanceof java.io.IOException) { // e.g. --output in a directory that cannot be written
-        cmd.getErr().println("wraith: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        return USAGE;
-      }
-      // a bug: say so plainly, keep the trace for the report, and never pretend the scan was clean
-      cmd.getErr().println("wraith: internal error: " + ex);
-      ex.printStackTrace(cmd.getErr());
-      return LAYER_FAILED;
-    });
-    return cl.execute(args);
   }
 
   private static String nameOf(Class<?> command) {

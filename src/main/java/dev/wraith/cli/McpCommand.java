@@ -7,6 +7,7 @@ import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
+import dev.wraith.scan.StateToolHistory;
 import dev.wraith.model.McpScan;
 import dev.wraith.model.ScanReport;
 import dev.wraith.report.McpReporter;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Parameters;
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
         "  wraith mcp . --probe --probe-timeout 30     list the tools every server offers",
         "",
-        "Exit codes: 0 ok, 2 bad usage."
+        "Exit codes: 0 ok, 2 bad usage, 3 (--probe) the tool hashes could not be recorded in the state database."
     })
 final class McpCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions();
@@ -95,20 +96,25 @@ final class McpCommand implements Callable<Integer> {
     // tool hashes go to the state database only when probing: listing configs never creates or touches it
     Optional<dev.wraith.state.StateStore> store = probe && !noState
         ? Optional.of(state.open()) : Optional.empty();
-    McpScan scan;
     try {
+      Optional<StateToolHistory> history = store.map(StateToolHistory::new);
       Optional<McpDiscovery.Probing> probing = !probe ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
           new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion(),
               dev.wraith.redact.Redactor.of(cat)),
-          store.<dev.wraith.mcp.ToolHistory>map(dev.wraith.scan.StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
-          Instant.now()));
-      scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+          history.<dev.wraith.mcp.ToolHistory>map(h -> h).orElseGet(InMemoryToolHistory::new), Instant.now()));
+      McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+      var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
+      output.emit(out -> reporter.write(tool, scan, out), System.out);
+      try {
+        history.ifPresent(StateToolHistory::commit); // only once the report that shows the changes is out
+      } catch (dev.wraith.state.StateException e) {
+        System.err.println("wraith: tool hashes not recorded: " + e.getMessage());
+        return Main.LAYER_FAILED;
+      }
+      return Main.OK;
     } finally {
       store.ifPresent(dev.wraith.state.StateStore::close);
     }
-    var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    output.emit(out -> reporter.write(tool, scan, out), System.out);
-    return Main.OK;
   }
 
   private McpReporter reporter(List<McpReporter> reporters) {

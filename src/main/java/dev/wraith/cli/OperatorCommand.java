@@ -1,21 +1,30 @@
 package dev.wraith.cli;
 
+import dev.wraith.cluster.InformerKubeApi;
 import dev.wraith.cluster.KubeApi;
 import dev.wraith.cluster.LiveKubeApi;
 import dev.wraith.correlate.AllowList;
 import dev.wraith.correlate.CorrelationInput;
+import dev.wraith.delivery.Deliverer;
+import dev.wraith.delivery.DeliveryResult;
 import dev.wraith.model.ClusterScan;
+import dev.wraith.report.GenAiNames;
+import dev.wraith.report.OcsfReporter;
 import dev.wraith.scan.ClusterLayer;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.incluster.AgentReports;
+import dev.wraith.incluster.FindingFeed;
+import dev.wraith.incluster.LeaderElection;
 import dev.wraith.incluster.HttpEndpoint;
 import dev.wraith.incluster.InClusterApi;
 import dev.wraith.incluster.InventorySource;
 import dev.wraith.incluster.Metrics;
+import dev.wraith.incluster.OpenReports;
 import dev.wraith.incluster.Publisher;
 import dev.wraith.incluster.ScanLoop;
 import dev.wraith.incluster.SensorCollector;
@@ -41,12 +50,17 @@ import picocli.CommandLine.Option;
     description = {
         "Runs inside the cluster: every --interval, fetches the node sensors' observations over the pod network "
             + "(GET /observations of each 'wraith sensor --serve' pod; never exec), scans, and publishes one AgentReport "
-            + "per agent (in the workload's namespace, else --report-namespace) and the ClusterAgentSummary 'cluster'. "
-            + "AgentReports wraith created that no longer match an agent are deleted, unless a layer failed. "
-            + "Serves Prometheus metrics at GET /metrics and liveness at GET /healthz.",
+            + "per agent (in the workload's namespace, else --report-namespace), the ClusterAgentSummary 'cluster' and "
+            + "OpenReports (a Report per namespace, a ClusterReport for node agents). Objects wraith created that no longer "
+            + "match an agent are deleted, unless a layer failed. Serves Prometheus metrics at GET /metrics and liveness "
+            + "at GET /healthz.",
+        "",
+        "Scales out: the cluster is read from informer caches (one list, then watches), and replicas elect a leader on "
+            + "a Lease; only the leader scans and publishes, the others stand by and take over when its lease expires.",
         "",
         "API errors never stop the loop: they are logged, counted in wraith_publish_failures and listed in the "
-            + "summary's publish.errors. Nothing leaves the cluster.",
+            + "summary's publish.errors. Nothing leaves the cluster unless --ocsf-url is set: then each cycle's new and "
+            + "changed OCSF findings (ghosts, zombies, MCP servers) are sent there after the publish.",
         ""
     },
     footer = {
@@ -54,9 +68,17 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith operator                           every 5 minutes, metrics on :9090",
         "  wraith operator --once --context dev      one cycle from outside, then exit",
+        "  wraith operator --ocsf-url https://hec:8088 --ocsf-sink splunk-hec",
+        "                                            also new and changed findings to Splunk",
+        "                                            (token: WRAITH_OCSF_TOKEN_FILE)",
+        "  wraith operator --informers=false --leader-election=false",
+        "                                            one replica, listing every cycle",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
+        "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith",
         "",
-        "Exit codes (--once): 0 published, 3 the cycle failed or some writes failed; without --once it runs until stopped."
+        "Exit codes (--once): 0 published, 3 the cycle failed, some writes failed, or the state database could not be",
+        "  written (history is recorded only after every AgentReport was written), 4 published but --ocsf-url did not",
+        "  get every new finding; without --once it runs until stopped."
     })
 final class OperatorCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
@@ -105,23 +127,23 @@ final class OperatorCommand implements Callable<Integer> {
           + "Env: WRAITH_STATE.")
   String state;
 
+  @Mixin DeliveryOptions delivery = new DeliveryOptions();
+
+  @Mixin OperatorScaleOptions scale = new OperatorScaleOptions();
+
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
-    AllowList allow = AllowList.EMPTY;
-    if (allowList != null) {
-      try {
-        allow = AllowList.parse(java.nio.file.Files.readString(allowList), allowList.toString());
-      } catch (java.io.IOException | IllegalArgumentException e) {
-        throw new Main.UsageProblem("--allow-list: " + e.getMessage());
-      }
-    }
+    AllowList allow = ScanInputs.allowListed(allowList);
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem("--metrics-address: " + e.getMessage());
     }
+    Optional<Deliverer> deliverer = delivery.deliverer(System.getenv(), Main.toolVersion());
+    var informerSettings = scale.informerSettings();
+    var electionSettings = scale.electionSettings();
     Catalogue cat = catalogue.load();
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Clock clock = Clock.systemUTC();
@@ -140,17 +162,73 @@ final class OperatorCommand implements Callable<Integer> {
         HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
           SensorCollector.http(Duration.ofSeconds(3), Duration.ofSeconds(20)), sensorPort);
-      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace, redactor));
+      var publisher = new Publisher(api.reports(), new AgentReports(reportNamespace, redactor),
+          scale.openReports ? Optional.of(new OpenReports(reportNamespace, redactor)) : Optional.empty());
       var settings = new ScanAllPipeline.Settings(store, allow, "");
-      var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, new LiveKubeApi(api.client(), "in-cluster"), settings),
-          publisher, metrics, clock, line -> System.err.println(redactor.text(line)));
-      System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port());
-      if (!once) loop.run(every);
-      ScanLoop.Cycle c = loop.runOnce();
-      boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false);
-      return clean ? Main.OK : Main.LAYER_FAILED;
+      var leading = new java.util.concurrent.atomic.AtomicReference<java.util.function.BooleanSupplier>(() -> true);
+      java.util.function.Consumer<String> log = line -> System.err.println(redactor.text(line));
+      // one feed for the operator's life: what it delivered stays known across leadership terms
+      Optional<FindingFeed> feed = deliverer.map(d -> findingFeed(d, GenAiNames.of(cat), redactor));
+      Function<KubeApi, ScanLoop> loops = (cluster) -> {
+        var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, cluster, settings), publisher, metrics, clock,
+            log, () -> leading.get().getAsBoolean());
+        return feed.map(loop::delivering).orElse(loop);
+      };
+      System.err.println("wraith operator: every " + interval + ", metrics on port " + endpoint.port()
+          + (once ? "" : ", cluster read from " + (scale.informers ? "informer caches" : "lists each cycle")));
+      if (once) {
+        ScanLoop.Cycle c = loops.apply(new LiveKubeApi(api.client(), "in-cluster")).runOnce();
+        boolean clean = c.failure().isEmpty() && c.publish().map(p -> p.failures().isEmpty()).orElse(false)
+            && c.history().isEmpty();
+        if (!clean) return Main.LAYER_FAILED;
+        return c.delivery().map(FindingFeed.Sent::complete).orElse(true) ? Main.OK : Main.DELIVERY_FAILED;
+      }
+      LeaderElection.Term term = () -> {
+        KubeApi cluster = scale.informers ? new InformerKubeApi(api.client(), "in-cluster", informerSettings, clock)
+            : new LiveKubeApi(api.client(), "in-cluster");
+        try {
+          loops.apply(cluster).run(every);
+        } finally {
+          if (cluster instanceof InformerKubeApi informed) informed.close();
+        }
+      };
+      Thread main = Thread.currentThread();
+      Thread onStop = new Thread(() -> stop(main), "wraith-shutdown");
+      Runtime.getRuntime().addShutdownHook(onStop);
+      try {
+        if (!scale.leaderElection) term.run();
+        var election = new LeaderElection(api.client(), electionSettings, term, metrics, log);
+        leading.set(election::leading);
+        election.run();
+      } catch (InterruptedException e) {
+        System.err.println("wraith operator: stopped");
+      } finally {
+        removeHook(onStop);
+      }
+      return Main.OK;
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage()); // a malformed --sensor-selector
+    }
+  }
+
+  /**
+   * On SIGTERM (a rolling update, a drained node) the JVM runs shutdown hooks but interrupts nothing: interrupt the
+   * operator so that a leader releases its lease and the standby takes over at once, and give it a few seconds.
+   */
+  private static void stop(Thread main) {
+    main.interrupt();
+    try {
+      main.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: nothing to remove
     }
   }
 
@@ -162,26 +240,55 @@ final class OperatorCommand implements Callable<Integer> {
    */
   static InventorySource inventorySource(Catalogue cat, ScanReport.Tool tool, Clock clock, KubeApi cluster,
       ScanAllPipeline.Settings settings) {
-    return sensors -> {
-      ClusterScan scan = ClusterLayer.scan(cat, cluster, List.of(), tool.version()).cluster();
-      // in the cluster the sensors are the host layer: none answering is lost coverage, not an empty node, so it
-      // counts as failed (and the publisher keeps the AgentReports the sensors found before)
-      LayerStatus host = sensors.status().state() == LayerStatus.State.SKIPPED
-          ? LayerStatus.failed("host", sensors.status().reason()) : sensors.status();
-      List<LayerStatus> layers = List.of(
-          LayerStatus.skipped("code", "the in-cluster scanner reads no source; run scan-all over the repositories"),
-          scan.status(), host,
-          LayerStatus.skipped("tetragon", "not read by the in-cluster scanner in this version"),
-          LayerStatus.skipped("mcp", "no MCP client configs inside the cluster; MCP servers in workloads are listed"));
-      ScanAll.Result result = new ScanAll.Result(Optional.empty(), Optional.of(scan), Optional.empty(), Optional.empty(),
-          Optional.empty(), layers);
-      List<CorrelationInput.NodeHost> nodes = sensors.scans().stream()
-          .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
-      return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
+    return new InventorySource() {
+      @Override
+      public Inventory scan(dev.wraith.incluster.SensorCollection sensors) {
+        ClusterScan scan = ClusterLayer.scan(cat, cluster, List.of(), tool.version()).cluster();
+        // in the cluster the sensors are the host layer: none answering is lost coverage, not an empty node, so it
+        // counts as failed (and the publisher keeps the AgentReports the sensors found before)
+        LayerStatus host = sensors.status().state() == LayerStatus.State.SKIPPED
+            ? LayerStatus.failed("host", sensors.status().reason()) : sensors.status();
+        List<LayerStatus> layers = List.of(
+            LayerStatus.skipped("code", "the in-cluster scanner reads no source; run scan-all over the repositories"),
+            scan.status(), host,
+            LayerStatus.skipped("tetragon", "not read by the in-cluster scanner in this version"),
+            LayerStatus.skipped("mcp", "no MCP client configs inside the cluster; MCP servers in workloads are listed"));
+        ScanAll.Result result = new ScanAll.Result(Optional.empty(), Optional.of(scan), Optional.empty(), Optional.empty(),
+            Optional.empty(), layers);
+        List<CorrelationInput.NodeHost> nodes = sensors.scans().stream()
+            .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
+        return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
+      }
+
+      @Override
+      public boolean keepsHistory() {
+        return settings.state().isPresent();
+      }
+
+      /** The state commit, after the cycle's AgentReports were published. */
+      @Override
+      public Optional<String> record(Inventory inventory) {
+        return ScanAllPipeline.record(settings, inventory, Optional.empty()).map(LayerStatus::reason);
+      }
     };
   }
 
+  /** Each cycle's new and changed OCSF findings (the lines scan-all writes to findings.ocsf.jsonl) through {@code d}. */
+  static FindingFeed findingFeed(Deliverer d, GenAiNames names, dev.wraith.redact.Redactor redactor) {
+    OcsfReporter ocsf = new OcsfReporter(names, redactor);
+    return new FindingFeed(inv -> ocsf.findings(inv, Optional.empty()).stream()
+        .map(f -> new FindingFeed.Finding(f.uid(), f.substance(), f.line())).toList(), lines -> {
+          DeliveryResult r = d.deliver(lines);
+          return new FindingFeed.Sent(r.delivered(), r.failed(), r.dropped(), r.line());
+        });
+  }
+
   static Duration parseInterval(String text) {
+    return parseDuration("--interval", text, Duration.ofSeconds(10));
+  }
+
+  /** 30s, 5m, 1h or an ISO-8601 duration, at least {@code min}; a usage problem naming {@code flag} otherwise. */
+  static Duration parseDuration(String flag, String text, Duration min) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     Duration d;
     try {
@@ -196,9 +303,9 @@ final class OperatorCommand implements Callable<Integer> {
         d = Duration.parse(text.trim());
       }
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new Main.UsageProblem("--interval: expected 30s, 5m, 1h or an ISO-8601 duration, got '" + text + "'");
+      throw new Main.UsageProblem(flag + ": expected 30s, 5m, 1h or an ISO-8601 duration, got '" + text + "'");
     }
-    if (d.compareTo(Duration.ofSeconds(10)) < 0) throw new Main.UsageProblem("--interval must be at least 10s");
+    if (d.compareTo(min) < 0) throw new Main.UsageProblem(flag + " must be at least " + min.toSeconds() + "s");
     return d;
   }
 }

@@ -1,10 +1,11 @@
 package dev.wraith.cli;
 
+import dev.wraith.files.AtomicFile;
+import dev.wraith.files.FileProblem;
 import dev.wraith.report.Reporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -29,10 +30,21 @@ final class OutputOptions {
     emit(out -> reporter.write(report, out), stdout);
   }
 
-  /** Writes whatever a reporter produces to --output or stdout (for commands with their own report type). */
+  /**
+   * Writes whatever a reporter produces to --output (whole or not at all: a temporary sibling moved into place) or
+   * stdout. A file that cannot be written is a {@link FileProblem} naming it.
+   */
   void emit(ReportWriter writer, PrintStream stdout) throws IOException {
-    try (OutputStream out = open(stdout)) {
-      writer.write(out);
+    if (output == null) {
+      try (OutputStream out = open(stdout)) {
+        writer.write(out);
+      }
+      return;
+    }
+    try {
+      AtomicFile.write(output, writer::write);
+    } catch (FileProblem e) {
+      throw new FileProblem("--output: " + e.getMessage(), e);
     }
   }
 
@@ -41,7 +53,10 @@ final class OutputOptions {
     void write(OutputStream out) throws IOException;
   }
 
-  /** --output opened for writing (created or truncated), or stdout shielded from close. */
+  /**
+   * --output opened for writing as it goes (created or truncated; for commands that stream window after window), or
+   * stdout shielded from close. A file that cannot be opened is a {@link FileProblem} naming it.
+   */
   OutputStream open(PrintStream stdout) throws IOException {
     if (output == null) {
       return new java.io.FilterOutputStream(stdout) {
@@ -56,8 +71,12 @@ final class OutputOptions {
         }
       };
     }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    return Files.newOutputStream(output);
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) java.nio.file.Files.createDirectories(parent);
+      return java.nio.file.Files.newOutputStream(output);
+    } catch (IOException e) {
+      throw new FileProblem("--output: " + FileProblem.describe(e, output, "writing"), e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.wraith.cli;
 
 import dev.wraith.catalogue.Catalogue;
+import dev.wraith.files.FileProblem;
 import dev.wraith.model.Classification;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
@@ -9,6 +10,7 @@ import dev.wraith.model.Risk;
 import dev.wraith.delivery.Deliverer;
 import dev.wraith.delivery.DeliveryResult;
 import dev.wraith.redact.Redactor;
+import dev.wraith.report.CycloneDxVersion;
 import dev.wraith.report.GenAiNames;
 import dev.wraith.report.OcsfReporter;
 import dev.wraith.report.InventoryJsonReporter;
@@ -75,9 +77,10 @@ import picocli.CommandLine.Option;
         "  wraith scan-all . --ocsf-url https://splunk:8088 --ocsf-sink splunk-hec   findings to Splunk",
         "                                                    (token in WRAITH_OCSF_TOKEN_FILE or WRAITH_OCSF_TOKEN)",
         "",
-        "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input,",
-        "  3 a layer failed (the others still report; see the layers list),",
-        "  4 --ocsf-url did not get every finding (see the 'OCSF delivery' line; the results are complete)."
+        "Exit codes: 0 ok, 1 an agent at or above --fail-on, 2 bad usage or input, or --output could not be written",
+        "  (nothing is recorded then), 3 a layer failed (the others still report; see the layers list), or the state",
+        "  database could not be written (the results are complete; the state layer says why),",
+        "  4 --ocsf-url did not get every finding (see the 'OCSF delivery' line; the results and history are complete)."
     })
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
@@ -95,6 +98,8 @@ final class ScanAllCommand implements Callable<Integer> {
           + "(LOW, MEDIUM, HIGH, CRITICAL).")
   String failOn;
 
+  @Mixin WidthOptions width = new WidthOptions();
+
   @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
   boolean dryRun;
 
@@ -110,7 +115,9 @@ final class ScanAllCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw new Main.UsageProblem("unknown --format '" + format + "' for scan-all (expected table or json)");
     }
-    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new Main.UsageProblem(outputDir + ": --output must be a directory");
+    if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+      throw new Main.UsageProblem("--output " + outputDir + " is not a directory; give a directory (it is created if missing)");
+    }
     Gate gate = gate();
     var cdxVersion = cdx.version();
     Optional<Deliverer> deliverer = delivery.deliverer(System.getenv(), Main.toolVersion());
@@ -127,27 +134,69 @@ final class ScanAllCommand implements Callable<Integer> {
     Catalogue cat = catalogue.load();
     Redactor redactor = Redactor.of(cat);
     boolean tty = System.console() != null;
-    ScanInputs.Scanned scanned = in.run(cat, plan, System.err, tty);
-    Inventory inventory = scanned.inventory();
-    List<Path> files = ScanAllPipeline.writeResults(cat, inventory, scanned.result().code(), outputDir, cdxVersion);
-    if (format.equals("json")) {
-      new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(inventory, scanned.result().code(), out);
-    } else {
-      new InventoryTableReporter(redactor).write(inventory, colour(tty), out);
-      out.println();
-      out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
-          + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList())
-          + scanned.state().map(p -> "; history in " + p.display()).orElse(""));
+    try (ScanInputs.Scanned run = in.run(cat, plan, System.err, tty)) {
+      Results results = writeThenCommit(cat, run, cdxVersion);
+      Inventory inventory = results.scanned().inventory();
+      if (format.equals("json")) {
+        new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(inventory, run.result().code(), out);
+      } else {
+        new InventoryTableReporter(width.resolve(System.getenv(), tty), run.result().code(), redactor)
+            .write(inventory, colour(tty), out);
+        out.println();
+        out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
+            + String.join(", ", results.files().stream().map(f -> f.getFileName().toString()).toList())
+            + (stateFailed(inventory) ? "; history NOT recorded (see the state layer)"
+                : run.state().map(p -> "; history in " + p.display()).orElse("")));
+      }
+      out.flush();
+      // last: the results directory and the history are complete whatever happens to the delivery, and
+      // findings.ocsf.jsonl holds every finding it did not deliver
+      Optional<DeliveryResult> delivered = deliverer.map(d -> d.deliver(
+          new OcsfReporter(GenAiNames.of(cat), redactor).lines(inventory, run.result().code())));
+      delivered.ifPresent(r -> System.err.println("wraith: " + redactor.text(r.line())
+          + (r.complete() ? "" : " (every finding is in " + outputDir.resolve("findings.ocsf.jsonl") + ")")));
+      if (gate.trips(inventory)) return Main.FAIL_ON;
+      boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
+      if (failed) return Main.LAYER_FAILED;
+      return delivered.map(DeliveryResult::complete).orElse(true) ? Main.OK : Main.DELIVERY_FAILED;
     }
-    out.flush();
-    // after the results directory: a delivery that fails loses nothing, findings.ocsf.jsonl has every finding
-    Optional<DeliveryResult> delivered = deliverer.map(d -> d.deliver(
-        new OcsfReporter(GenAiNames.of(cat), redactor).lines(inventory, scanned.result().code())));
-    delivered.ifPresent(r -> System.err.println("wraith: " + redactor.text(r.line())));
-    if (gate.trips(inventory)) return Main.FAIL_ON;
-    boolean failed = inventory.layers().stream().anyMatch(s -> s.state() == LayerStatus.State.FAILED);
-    if (failed) return Main.LAYER_FAILED;
-    return delivered.map(DeliveryResult::complete).orElse(true) ? Main.OK : Main.DELIVERY_FAILED;
+  }
+
+  /** The results directory as written and the run as reported (with a failed state commit among its layers). */
+  record Results(List<Path> files, ScanInputs.Scanned scanned) {}
+
+  /**
+   * Writes the results directory, then records the scan in the state database: results that cannot be written stop
+   * the command (exit 2) with history untouched; a state commit that fails is added to the results as a FAILED "state"
+   * layer (the files are written again to say so) and to the exit code (3).
+   */
+  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run, CycloneDxVersion cdxVersion) {
+    Optional<dev.wraith.model.CodeScan> code = run.result().code();
+    List<Path> files;
+    try {
+      files = ScanAllPipeline.writeResults(cat, run.inventory(), code, outputDir, cdxVersion);
+    } catch (FileProblem e) {
+      String why = e.getMessage().startsWith(outputDir + ": ") ? e.getMessage().substring(outputDir.toString().length() + 2)
+          : e.getMessage();
+      throw new Main.UsageProblem("--output " + outputDir + ": " + why + (run.settings().state().isPresent()
+          ? "; the scan was not recorded in the state database, so the next one still reports what is new" : ""));
+    }
+    run.inventory().layers().stream().filter(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER)).findFirst()
+        .ifPresent(l -> System.err.println("wraith: " + l.reason() + " (the results in " + outputDir + " are complete)"));
+    Optional<LayerStatus> stateFailure = run.commit();
+    if (stateFailure.isEmpty()) return new Results(files, run);
+    System.err.println("wraith: " + stateFailure.get().reason() + " (the results in " + outputDir + " are complete)");
+    ScanInputs.Scanned reported = run.with(ScanAllPipeline.withStatus(run.inventory(), stateFailure.get()));
+    try {
+      files = ScanAllPipeline.writeResults(cat, reported.inventory(), code, outputDir, cdxVersion);
+    } catch (FileProblem e) {
+      System.err.println("wraith: the results could not be updated to say so: " + e.getMessage());
+    }
+    return new Results(files, reported);
+  }
+
+  private static boolean stateFailed(Inventory inventory) {
+    return inventory.layers().stream().anyMatch(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER));
   }
 
   private boolean colour(boolean tty) {

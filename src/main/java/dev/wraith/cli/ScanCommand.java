@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Scans source trees (Python, JavaScript, TypeScript, Java, Go, manifests, Dockerfiles, Kubernetes/Helm/Compose "
-            + "files) for AI SDK clients, agent frameworks, tools, vector stores, MCP servers, raw calls to AI endpoints, "
+        "Scans source trees (Python, JavaScript, TypeScript, Java, Go, C#, Kotlin, Ruby, PHP, Rust, manifests, "
+            + "Dockerfiles, Kubernetes/Helm/Compose files) for AI SDK clients, agent frameworks, tools, vector stores, MCP servers, raw calls to AI endpoints, "
             + "AI dependencies and deployment identity.",
         "",
         "Honours .gitignore files and skips dependency caches, virtualenvs, vendored Go modules, binaries and files "
@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
     footer = {
         "",
         "Examples:",
-        "  wraith scan .                                   table of agents and findings",
+        "  wraith scan .                                   summary and one row per agent",
+        "  wraith scan . --details --width 160             also every finding, dependency and deployment",
         "  wraith scan services/ tools/ --format json -o wraith.json",
         "  wraith scan . --format sarif -o wraith.sarif --fail-on error    CI gate for code scanning",
         "  wraith scan . --exclude 'tests/**' --exclude '*.ipynb'",
@@ -49,6 +50,11 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
+  @Mixin WidthOptions width = new WidthOptions();
+
+  @Option(names = "--details", description = "After the summary and the agents, list every finding, AI dependency "
+      + "and deployment identity (table format; json and sarif always have everything).")
+  boolean details;
 
   @Option(names = "--exclude", paramLabel = "GLOB",
       description = "Skip paths matching GLOB (gitignore syntax, relative to each scan root). Repeatable.")
@@ -73,7 +79,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (threads < 1) throw new Main.UsageProblem("--threads must be at least 1");
     Catalogue cat = catalogue.load();
-    var reporter = output.reporter(Registry.reporters(cat), List.of("table", "json", "sarif"));
+    int columns = width.resolve(System.getenv(), output.output == null && System.console() != null);
+    var reporter = output.reporter(Registry.reporters(cat, columns, details), List.of("table", "json", "sarif"));
     ScanReport report = CodeLayer.scan(cat, paths, new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
     output.emit(reporter, report, System.out);
     if (report.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;

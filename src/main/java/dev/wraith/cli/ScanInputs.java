@@ -4,16 +4,21 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.mcp.ProbeRules;
 import dev.wraith.mcp.SdkProber;
 import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
+import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
+import dev.wraith.state.StateException;
 import dev.wraith.state.StateLocation;
 import dev.wraith.state.StateStore;
 import java.nio.file.Files;
@@ -136,8 +141,31 @@ final class ScanInputs {
       + "tools/list, never a tool call), as 'wraith mcp --probe' does; tool hashes go to the state database.")
   boolean probeMcp;
 
-  /** What a run produced: the layers' results and the correlated inventory. */
-  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state) {}
+  /**
+   * What a run produced: the layers' results and the correlated inventory, with the state database still open. The
+   * caller writes its results, then {@link #commit}s, then closes.
+   */
+  record Scanned(ScanAll.Result result, Inventory inventory, Optional<StateLocation> state,
+      ScanAllPipeline.Settings settings, Optional<StateToolHistory> tools) implements AutoCloseable {
+    /** Records the scan (after its results were written); a failure comes back as the "state" status to show. */
+    Optional<LayerStatus> commit() {
+      return ScanAllPipeline.record(settings, inventory, tools);
+    }
+
+    /** The same run with the inventory as finally reported (a state failure added). */
+    Scanned with(Inventory reported) {
+      return new Scanned(result, reported, state, settings, tools);
+    }
+
+    @Override
+    public void close() {
+      try {
+        settings.state().ifPresent(StateStore::close);
+      } catch (StateException e) {
+        // closing after the commit: whatever failed was reported by the commit
+      }
+    }
+  }
 
   /** Checks the options (usage errors before anything runs) and returns the plan. */
   ScanAll.Plan plan() {
@@ -145,46 +173,65 @@ final class ScanInputs {
     return ScanAll.plan(request(Optional.empty()), ScanAll.Environment.current());
   }
 
-  /** Runs the planned layers with progress on {@code err}, then correlates, reading and recording the state. */
+  /**
+   * Runs the planned layers with progress on {@code err}, then correlates against the state database. The database is
+   * opened first: one that can never be used (corrupt, newer schema, a directory) stops the command before anything
+   * runs; one that cannot be used now (locked, full, read-only) lets the scan run without history, with a FAILED
+   * "state" status in its inventory.
+   */
   Scanned run(Catalogue cat, ScanAll.Plan plan, java.io.PrintStream stderr, boolean tty) throws Exception {
     java.io.PrintStream err = new java.io.PrintStream(dev.wraith.redact.Redactor.of(cat).lines(stderr), true,
         java.nio.charset.StandardCharsets.UTF_8); // progress lines quote inputs: through the redactor like any output
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     AllowList allow = allowListed();
     Instant scanTime = Instant.now();
-    try (StateHandle state = new StateHandle(noState ? Optional.empty() : Optional.of(this.state.open()))) {
+    Optional<StateStore> store = Optional.empty();
+    Optional<LayerStatus> unavailable = Optional.empty();
+    if (!noState) {
+      try {
+        store = Optional.of(state.open());
+      } catch (StateException e) {
+        if (e.kind() == StateException.Kind.UNUSABLE) throw e;
+        unavailable = Optional.of(LayerStatus.failed(ScanAllPipeline.STATE_LAYER, "history not read or recorded: " + e.getMessage()));
+      }
+    }
+    Optional<StateToolHistory> tools = store.map(StateToolHistory::new);
+    var settings = new ScanAllPipeline.Settings(store, allow, hostNode());
+    try {
       ScanAll.Request request = request(!probeMcp ? Optional.empty() : Optional.of(new McpDiscovery.Probing(
           new SdkProber(Duration.ofSeconds(20), new ToolInspector(ProbeRules.bundled()), System.getenv(), Main.toolVersion(),
               dev.wraith.redact.Redactor.of(cat)),
-          state.store().<dev.wraith.mcp.ToolHistory>map(StateToolHistory::new).orElseGet(InMemoryToolHistory::new),
-          scanTime)));
+          tools.<dev.wraith.mcp.ToolHistory>map(t -> t).orElseGet(InMemoryToolHistory::new), scanTime)));
       ScanAll.Result result;
       try (LayerProgress progress = new LayerProgress(err, tty, ScanAll.LAYERS)) {
         result = ScanAll.run(cat, request, plan, progress);
       }
-      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime,
-          new ScanAllPipeline.Settings(state.store(), allow, hostNode()));
+      Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime, settings);
       inventory = inventory.withRoots(inventory.roots().stream().map(request.presentation()::root).toList());
-      return new Scanned(result, inventory, state.store().map(StateStore::location));
-    }
-  }
-
-  /** Closes the state database, if one is open. */
-  private record StateHandle(Optional<StateStore> store) implements AutoCloseable {
-    @Override
-    public void close() {
+      if (unavailable.isPresent()) inventory = ScanAllPipeline.withStatus(inventory, unavailable.get());
+      return new Scanned(result, inventory, store.map(StateStore::location), settings, tools);
+    } catch (Exception | Error e) {
       store.ifPresent(StateStore::close);
+      throw e;
     }
   }
 
   AllowList allowListed() {
-    if (allowList == null) return AllowList.EMPTY;
+    return allowListed(allowList);
+  }
+
+  /**
+   * Reads an --allow-list file (a regular file of at most {@link Limits#documentBytes()}, nothing else: a FIFO would
+   * block); every problem is a usage problem naming the file.
+   */
+  static AllowList allowListed(Path file) {
+    if (file == null) return AllowList.EMPTY;
     try {
-      return AllowList.parse(Files.readString(allowList), allowList.toString());
+      return AllowList.parse(InputFile.readString(file, Limits.DEFAULT.documentBytes()), file.toString());
     } catch (java.io.IOException e) {
-      throw new Main.UsageProblem(allowList + ": " + e.getMessage());
+      throw new Main.UsageProblem("--allow-list: " + FileProblem.describe(e, file, "reading"));
     } catch (IllegalArgumentException e) {
-      throw new Main.UsageProblem(e.getMessage());
+      throw new Main.UsageProblem("--allow-list: " + e.getMessage());
     }
   }
 
@@ -220,13 +267,12 @@ final class ScanInputs {
     if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
     }
-    List<Path> files = new ArrayList<>(clusterArgs.snapshotFiles().stream().map(dev.wraith.scan.ClusterTarget.Snapshot::file).toList());
-    files.addAll(auditLogs);
-    files.addAll(tetragonEvents);
-    files.addAll(dnsLogs);
-    if (kubeconfig != null) files.add(kubeconfig);
-    if (allowList != null) files.add(allowList);
-    for (Path f : files) if (!Files.isRegularFile(f) || !Files.isReadable(f)) throw new Main.UsageProblem(f + ": no such file or not readable");
+    InputFiles.check("--kube-snapshot", clusterArgs.snapshotFiles().stream().map(dev.wraith.scan.ClusterTarget.Snapshot::file).toList());
+    InputFiles.check("--audit-log", auditLogs);
+    InputFiles.check("--tetragon-events", tetragonEvents);
+    InputFiles.check("--dns-log", dnsLogs);
+    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
+    if (allowList != null) InputFiles.check("--allow-list", List.of(allowList));
     if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     List<Pin> pins = new ArrayList<>();

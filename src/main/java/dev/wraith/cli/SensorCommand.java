@@ -132,7 +132,7 @@ final class SensorCommand implements Callable<Integer> {
     try (HostLayer layer = open(cat, pins); OutputStream out = output.open(System.out)) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
-        reporter.write(tool, scan, out);
+        reporter.write(tool, scan, layer.lastDnsAnswers(), out);
         out.flush();
         if (scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       } while (watch);
@@ -167,10 +167,10 @@ final class SensorCommand implements Callable<Integer> {
           break; // stopped (tests, embedding); a pod is stopped by SIGTERM, which ends the JVM
         }
         var bytes = new java.io.ByteArrayOutputStream();
-        json.write(tool, scan, bytes);
+        json.write(tool, scan, layer.lastDnsAnswers(), bytes);
         buffer.add(scan.end(), bytes.toByteArray());
         if (file != null) {
-          file.write(tool, scan, out);
+          file.write(tool, scan, layer.lastDnsAnswers(), out);
           out.flush();
         }
         // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts

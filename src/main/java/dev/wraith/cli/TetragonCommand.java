@@ -106,8 +106,8 @@ final class TetragonCommand implements Callable<Integer> {
     if (!events.isEmpty() && address != null) {
       throw new Main.UsageProblem("give --tetragon-events FILE or --tetragon-address ADDR, not both");
     }
-    for (Path f : events) if (!Files.isRegularFile(f)) throw new Main.UsageProblem(f + ": not a readable file");
-    for (Path f : dnsLogs) if (!Files.isRegularFile(f)) throw new Main.UsageProblem("--dns-log " + f + ": not a readable file");
+    InputFiles.check("--tetragon-events", events);
+    InputFiles.check("--dns-log", dnsLogs);
     Optional<Duration> duration = duration();
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
@@ -126,9 +126,7 @@ final class TetragonCommand implements Callable<Integer> {
     try {
       TetragonScan scan = TetragonLayer.withWarnings(
           events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
-      try (OutputStream out = output.open(System.out)) {
-        reporter.write(tool, scan, out);
-      }
+      output.emit(out -> reporter.write(tool, scan, out), System.out);
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
     } finally {
       written.countDown();

@@ -1,13 +1,18 @@
 package dev.wraith.cluster;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.LineReader;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import dev.wraith.model.ExecSession;
 import dev.wraith.redact.Redactor;
-import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,25 +21,34 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads Kubernetes audit logs ({@code audit.k8s.io/v1 Event}, one JSON object per line, as the API server's log
- * backend writes them) and keeps {@code pods/exec} and {@code pods/attach} (verb {@code get} for WebSocket
- * clients, kubectl 1.30 and later, or {@code create} for SPDY) and {@code pods/ephemeralcontainers} writes.
- * Stages of one request share an auditID and count once. The command lives only in the request URI's
- * repeated {@code command=} parameters; it is URL-decoded and redacted.
+ * backend writes them; gzip-compressed rotations too) and keeps {@code pods/exec} and {@code pods/attach} (verb
+ * {@code get} for WebSocket clients, kubectl 1.30 and later, or {@code create} for SPDY) and
+ * {@code pods/ephemeralcontainers} writes. Stages of one request share an auditID and count once. The command lives
+ * only in the request URI's repeated {@code command=} parameters; it is URL-decoded and redacted.
+ *
+ * <p>Read with the shared bounded line reader: a line longer than {@link Limits#lineBytes()} or nested deeper than
+ * {@link Limits#depth()} is skipped with a warning, and so is a file that cannot be read or holds no audit event.
  */
 public final class AuditLogReader {
-  private final ObjectMapper json = JsonMapper.builder().build();
+  private final Limits limits;
+  private final ObjectMapper json;
   private final Redactor redactor;
 
   /** @param redactor applied to each session's command before it is kept */
   public AuditLogReader(Redactor redactor) {
-    this.redactor = redactor;
+    this(redactor, Limits.DEFAULT);
   }
 
-  /** What one or more audit logs held: the sessions, how many events were read, and per-file problems. */
+  public AuditLogReader(Redactor redactor, Limits limits) {
+    this.redactor = redactor;
+    this.limits = limits;
+    this.json = Parsers.json3(limits);
+  }
+
+  /** What one or more audit logs held: the sessions, how many audit events were read, and per-file problems. */
   public record Result(List<ExecSession> sessions, long events, List<String> warnings) {}
 
   public Result read(List<Path> files) {
@@ -42,29 +56,77 @@ public final class AuditLogReader {
     List<String> warnings = new ArrayList<>();
     long events = 0;
     for (Path f : files) {
-      int bad = 0;
-      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-          n++;
-          if (line.isBlank()) continue;
-          JsonNode e;
-          try {
-            e = json.readTree(line);
-          } catch (JacksonException ex) {
-            if (bad++ == 0) warnings.add(f + ":" + n + ": not a JSON audit event, skipped (further bad lines counted only)");
-            continue;
-          }
-          events++;
-          session(e).ifPresent(s -> byId.merge(e.path("auditID").asString(s.toString()), s, AuditLogReader::keepBest));
-        }
-      } catch (IOException ex) {
-        warnings.add(f + ": cannot read audit log: " + ex.getMessage());
+      FileTally t = new FileTally(f, warnings);
+      try (InputStream in = InputFile.open(f, limits)) {
+        LineReader.lines(in, limits.lineBytes(), (b, from, to, n) -> line(t, b, from, to, n, byId),
+            (n, bytes, head) -> t.tooLong(n, "a line of " + Limits.size(bytes) + ", longer than the " + Limits.size(limits.lineBytes())
+                + " limit"));
+      } catch (EOFException e) {
+        warnings.add(f + ": compressed file ends early (still being written?); read up to the cut");
+        t.failed = true;
+      } catch (IOException e) {
+        warnings.add(FileProblem.describe(e, f, "reading") + (t.lines > 0 ? "; the lines before were read" : ""));
+        t.failed = true;
       }
-      if (bad > 1) warnings.add(f + ": " + bad + " lines were not JSON audit events");
+      t.close();
+      events += t.events;
     }
     return new Result(List.copyOf(byId.values()), events, warnings);
+  }
+
+  private void line(FileTally t, byte[] b, int from, int to, long n, Map<String, ExecSession> byId) {
+    t.lines++;
+    int i = from;
+    while (i < to && (b[i] == ' ' || b[i] == '\t')) i++;
+    if (i == to) return;
+    JsonNode e;
+    try {
+      e = json.readTree(b, from, to - from);
+    } catch (JacksonException ex) {
+      t.bad(n, Parsers.whyInLine(ex, "JSON", limits));
+      return;
+    }
+    if (!e.path("kind").asString("").equals("Event")) {
+      t.other++;
+      return;
+    }
+    t.events++;
+    session(e).ifPresent(s -> byId.merge(e.path("auditID").asString(s.toString()), s, AuditLogReader::keepBest));
+  }
+
+  /** Counts of one file; the first bad line is named, the others counted. */
+  private static final class FileTally {
+    final Path file;
+    final List<String> warnings;
+    long lines;
+    long events;
+    long other;
+    int bad;
+    boolean failed;
+
+    FileTally(Path file, List<String> warnings) {
+      this.file = file;
+      this.warnings = warnings;
+    }
+
+    void tooLong(long line, String why) {
+      lines++;
+      bad(line, why);
+    }
+
+    void bad(long line, String why) {
+      if (bad++ == 0) warnings.add(file + ":" + line + ": not a JSON audit event (" + why + "), skipped (further bad "
+          + "lines counted only)");
+    }
+
+    void close() {
+      if (bad > 1) warnings.add(file + ": " + bad + " lines were not JSON audit events");
+      if (events == 0 && lines > 0 && (bad > 0 || other > 0)) {
+        warnings.add(file + ": holds no audit events (JSON lines of kind Event, audit.k8s.io/v1)");
+      } else if (events == 0 && lines == 0 && !failed) {
+        warnings.add(file + ": empty, no audit events");
+      }
+    }
   }
 
   /** Prefer the stage that carries the final status code, then the earliest timestamp. */

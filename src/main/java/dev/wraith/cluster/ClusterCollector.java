@@ -52,7 +52,8 @@ public final class ClusterCollector {
   }
 
   public ClusterScan collect(KubeApi api, AuditLogReader.Result audit) {
-    List<String> warnings = new ArrayList<>(audit.warnings());
+    List<String> warnings = new ArrayList<>(api.warnings());
+    warnings.addAll(audit.warnings());
     Fetch<Pod> podFetch = api.pods();
     if (podFetch instanceof Fetch.Failed<Pod> f) {
       return new ClusterScan(api.sources(), List.of(), audit.sessions(),

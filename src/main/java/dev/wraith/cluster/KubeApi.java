@@ -52,4 +52,9 @@ public interface KubeApi {
   default long secretsIgnored() {
     return 0;
   }
+
+  /** What the source could not read (snapshots only: objects over a limit, files without objects); layer warnings. */
+  default List<String> warnings() {
+    return List.of();
+  }
 }

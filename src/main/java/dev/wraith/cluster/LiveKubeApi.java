@@ -1,5 +1,9 @@
 package dev.wraith.cluster;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -78,18 +82,24 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     Config base;
     try {
       base = s.kubeconfig() != null
-          ? Config.fromKubeconfig(s.context(), Files.readString(s.kubeconfig()), s.kubeconfig().toString())
+          ? Config.fromKubeconfig(s.context(), kubeconfig(s.kubeconfig()), s.kubeconfig().toString())
           : Config.autoConfigure(s.context());
-    } catch (IOException | KubernetesClientException e) {
-      throw new IllegalArgumentException("cannot load kubeconfig: " + e.getMessage(), e);
+    } catch (RuntimeException e) { // fabric8's KubernetesClientException and its YAML parser's exceptions
+      System.getLogger(LiveKubeApi.class.getName()).log(System.Logger.Level.DEBUG, "loading the kubeconfig", e);
+      throw new IllegalArgumentException("cannot load the kubeconfig" + (s.kubeconfig() == null ? "" : " " + s.kubeconfig())
+          + (e instanceof IllegalArgumentException ? ": " + e.getMessage() : " (run with --debug for details)"), e);
+    }
+    if (s.context() != null && (base.getCurrentContext() == null || !s.context().equals(base.getCurrentContext().getName()))) {
+      throw new IllegalArgumentException("--context " + s.context() + ": no such context in the kubeconfig");
     }
     return withConfig(base, s);
   }
 
   /**
    * The context names of a kubeconfig, in file order ({@code --all-contexts}): {@code kubeconfig}, else every file of
-   * $KUBECONFIG (as kubectl merges them, the first definition of a name wins), else ~/.kube/config. Fails with
-   * {@link IllegalArgumentException} naming the file when none can be read or it holds no context.
+   * $KUBECONFIG (as kubectl merges them, the first definition of a name wins), else ~/.kube/config, each read within the
+   * shared limits. Fails with {@link IllegalArgumentException} naming the file when one cannot be read or none holds a
+   * context.
    */
   public static List<String> contexts(Path kubeconfig, String kubeconfigEnv, Path home) {
     List<Path> files = new ArrayList<>();
@@ -102,19 +112,48 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     }
     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
     for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
-        if (kubeconfig != null) throw new IllegalArgumentException(f + ": no such kubeconfig file");
-        continue;
-      }
+      if (kubeconfig == null && !Files.isRegularFile(f)) continue; // kubectl skips a missing $KUBECONFIG entry too
       try {
-        var config = io.fabric8.kubernetes.client.internal.KubeConfigUtils.parseConfigFromString(Files.readString(f));
-        if (config.getContexts() != null) config.getContexts().forEach(c -> names.add(c.getName()));
-      } catch (IOException | RuntimeException e) {
+        tools.jackson.databind.JsonNode doc = read(f).doc();
+        if (doc == null) continue; // an empty file
+        for (var c : doc.path("contexts")) {
+          String name = c.path("name").asText("");
+          if (!name.isEmpty()) names.add(name);
+        }
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(f + ": cannot read the kubeconfig's contexts: " + e.getMessage(), e);
       }
     }
     if (names.isEmpty()) throw new IllegalArgumentException("no kubeconfig context found in " + files);
     return List.copyOf(names);
+  }
+
+  /** A kubeconfig's text and its YAML tree. */
+  private record Kubeconfig(String text, tools.jackson.databind.JsonNode doc) {}
+
+  /** Reads a kubeconfig within the shared limits; fails with {@link IllegalArgumentException} saying why. */
+  private static Kubeconfig read(Path file) {
+    try {
+      String text = InputFile.readString(file, Limits.DEFAULT.documentBytes());
+      return new Kubeconfig(text, Parsers.yaml3(Limits.DEFAULT).readTree(text));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
+    }
+  }
+
+  /**
+   * An explicit kubeconfig's text, read within the shared limits and checked to be YAML with at least one context
+   * before fabric8 sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
+   */
+  private static String kubeconfig(Path file) {
+    Kubeconfig k = read(file);
+    tools.jackson.databind.JsonNode doc = k.doc();
+    if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
+      throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
+    }
+    return k.text();
   }
 
   /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */
@@ -270,7 +309,8 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
-  private static String detail(KubernetesClientException e) {
+  /** The API server's message (first line, capped), or the transport cause; shared with {@link InformerKubeApi}. */
+  static String detail(KubernetesClientException e) {
     String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
     if (m == null) return "";
     int nl = m.indexOf('\n');

@@ -97,6 +97,11 @@ public final class NamespaceScope implements KubeApi {
   }
 
   @Override
+  public List<String> warnings() {
+    return api.warnings();
+  }
+
+  @Override
   public long secretsIgnored() {
     return api.secretsIgnored();
   }

@@ -1,5 +1,7 @@
 package dev.wraith.cluster;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.Limits;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,30 +20,19 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code kubectl get -o json|yaml} output offline: JSON or YAML, a v1 List (or typed list), single objects,
- * and multi-document YAML, from one or more files. JSON lists are streamed item by item, so a 5,000-pod
- * snapshot is never held as one tree. Secret objects are counted and dropped before conversion, so their data
+ * and multi-document YAML, from one or more files ({@link SnapshotFile}: item by item, within the shared limits, so a
+ * 5,000-pod snapshot is never held as one tree). Secret objects are counted and dropped before conversion, so their data
  * never reaches the collector; ConfigMaps are reduced to key names and endpoints at once. Kinds the collector
  * does not use are ignored.
  */
@@ -53,13 +44,22 @@ public final class SnapshotKubeApi implements KubeApi {
   private final Map<String, List<HasMetadata>> objects = new LinkedHashMap<>();
   private final List<ConfigMapKeys> configMaps = new ArrayList<>();
   private final KubernetesSerialization serialization = new KubernetesSerialization();
-  private final ObjectMapper json = JsonMapper.builder().build();
-  private final ObjectMapper yaml = YAMLMapper.builder().build();
+  private final List<String> warnings = new ArrayList<>();
+  private final Limits limits;
   private long secrets;
+
+  private SnapshotKubeApi(Limits limits) {
+    this.limits = limits;
+  }
 
   /** Reads every file; a file that cannot be read or parsed is a {@link SnapshotException} naming it. */
   public static SnapshotKubeApi read(List<Path> files) {
-    SnapshotKubeApi api = new SnapshotKubeApi();
+    return read(files, Limits.DEFAULT);
+  }
+
+  /** The same within other limits (tests). */
+  public static SnapshotKubeApi read(List<Path> files, Limits limits) {
+    SnapshotKubeApi api = new SnapshotKubeApi(limits);
     for (Path f : files) api.readFile(f);
     return api;
   }
@@ -79,6 +79,12 @@ public final class SnapshotKubeApi implements KubeApi {
   @Override
   public long secretsIgnored() {
     return secrets;
+  }
+
+  /** Objects skipped for breaking a limit or not parsing, and files that held no Kubernetes object. */
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   @Override
@@ -142,67 +148,10 @@ public final class SnapshotKubeApi implements KubeApi {
 
   private void readFile(Path file) {
     sources.add(file.toString());
-    try (InputStream in = Files.newInputStream(file)) {
-      InputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
-      buffered.mark(4096);
-      int first = firstNonBlank(buffered);
-      buffered.reset();
-      if (first == '{' || first == '[') readJson(buffered);
-      else readYaml(buffered);
-    } catch (IOException | JacksonException | IllegalArgumentException | UncheckedIOException e) {
-      throw new SnapshotException(file + ": not a Kubernetes JSON or YAML snapshot: " + firstLine(e.getMessage()), e);
-    }
-  }
-
-  private void readJson(InputStream in) {
-    try (JsonParser p = json.createParser(in)) {
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) add(p.readValueAsTree(), "");
-        return;
-      }
-      if (t != JsonToken.START_OBJECT) throw new IllegalArgumentException("expected a JSON object or array");
-      readStreamedObject(p);
-    }
-  }
-
-  /** Streams a top-level object; its "items" (kubectl prints them before "kind") are handled one at a time. */
-  private void readStreamedObject(JsonParser p) {
-    ObjectNode rest = json.createObjectNode();
-    List<JsonNode> kindless = new ArrayList<>();
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String field = p.currentName();
-      JsonToken v = p.nextToken();
-      if (field.equals("items") && v == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          JsonNode item = p.readValueAsTree();
-          if (item.path("kind").asString("").isEmpty()) kindless.add(item);
-          else add(item, "");
-        }
-      } else {
-        rest.set(field, p.readValueAsTree());
-      }
-    }
-    String kind = rest.path("kind").asString("");
-    if (kind.endsWith("List")) {
-      for (JsonNode item : kindless) add(item, kind.substring(0, kind.length() - 4));
-    } else if (!kind.isEmpty()) {
-      add(rest, "");
-    }
-  }
-
-  private void readYaml(InputStream in) {
-    try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(in)) {
-      while (docs.hasNext()) {
-        JsonNode doc = docs.next();
-        if (doc == null || !doc.isObject()) continue;
-        String kind = doc.path("kind").asString("");
-        if (kind.endsWith("List") && doc.has("items")) {
-          for (JsonNode item : doc.path("items")) add(item, kind.substring(0, kind.length() - 4));
-        } else {
-          add(doc, "");
-        }
-      }
+    try {
+      warnings.addAll(SnapshotFile.read(file, limits, this::add));
+    } catch (FileProblem e) {
+      throw new SnapshotException(e.getMessage(), e);
     }
   }
 
@@ -230,19 +179,6 @@ public final class SnapshotKubeApi implements KubeApi {
     if (obj.getMetadata() == null) obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
     if (!CLUSTER_SCOPED.contains(kind) && obj.getMetadata().getNamespace() == null) obj.getMetadata().setNamespace("default");
     return obj;
-  }
-
-  private static int firstNonBlank(InputStream in) throws IOException {
-    for (int i = 0, c; i < 4096 && (c = in.read()) != -1; i++) {
-      if (!Character.isWhitespace(c) && c != 0xEF && c != 0xBB && c != 0xBF) return c;
-    }
-    return -1;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) return "unreadable";
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static Map<String, Class<? extends HasMetadata>> kinds() {

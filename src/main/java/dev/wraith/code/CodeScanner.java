@@ -5,6 +5,7 @@ import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.catalogue.HostPattern;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.Signature;
+import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.Finding;
@@ -132,7 +133,8 @@ public final class CodeScanner {
               try {
                 scanFile(e, rel, accepting, results, warnings, read, parsed, bytes, skipped);
               } catch (Throwable t) { // StackOverflowError on pathological nesting included: one file never stops a scan
-                warnings.add(rel + ": skipped after an internal error: " + t.getClass().getSimpleName());
+                String why = dev.wraith.files.Failures.describe(t, "reading " + rel); // logged for --debug
+                warnings.add(rel + ": skipped, " + (t instanceof Error ? why : "an internal error (run with --debug for details)"));
               }
             });
           });
@@ -151,15 +153,19 @@ public final class CodeScanner {
     List<Finding> findings = new ArrayList<>();
     List<Deployment> deployments = new ArrayList<>();
     List<ModelUse> models = new ArrayList<>();
+    List<Detection.ModuleName> modules = new ArrayList<>();
     for (Detection d : results.stream().sorted(Ordered.ORDER).map(Ordered::detection).toList()) {
       findings.addAll(d.findings());
       deployments.addAll(d.deployments());
       models.addAll(d.models());
+      modules.addAll(d.modules());
       warnings.addAll(d.warnings());
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new CodeScan(roots.stream().map(Path::toString).toList(), CodeAgents.group(findings, models, deployments, impliedProviders(catalogue)), findings,
+    List<String> rootNames = roots.stream().map(Path::toString).toList();
+    List<CodeAgent> agents = CodeAgents.group(findings, models, deployments, impliedProviders(catalogue));
+    return new CodeScan(rootNames, agents, Deployables.group(rootNames, agents, findings, deployments, modules), findings,
         deployments, models,
         LayerStatus.ran("code", sortedWarnings),
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis));
@@ -185,7 +191,7 @@ public final class CodeScanner {
     try {
       length = readInto(e.file(), buf);
     } catch (IOException ex) {
-      warnings.add(rel + ": cannot read: " + ex.getClass().getSimpleName());
+      warnings.add(dev.wraith.files.FileProblem.describeAs(ex, Path.of(rel), "reading") + "; not scanned");
       skipped.incrementAndGet();
       return;
     }

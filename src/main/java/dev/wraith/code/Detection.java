@@ -5,15 +5,33 @@ import dev.wraith.model.Finding;
 import dev.wraith.model.ModelUse;
 import java.util.List;
 
-/** What one detector found in one file, plus warnings about the file (parse errors, odd encodings). */
-public record Detection(List<Finding> findings, List<Deployment> deployments, List<ModelUse> models, List<String> warnings) {
+/**
+ * What one detector found in one file, plus warnings about the file (parse errors, odd encodings), and the module a
+ * manifest declares (its name names the deployable its directory holds).
+ */
+public record Detection(List<Finding> findings, List<Deployment> deployments, List<ModelUse> models, List<String> warnings,
+    List<ModuleName> modules) {
   public static final Detection EMPTY = new Detection(List.of(), List.of(), List.of(), List.of());
+
+  /** A manifest's module: {@code manifest} is the file's path relative to the scan root. */
+  public record ModuleName(String manifest, String name) {}
 
   public Detection {
     findings = List.copyOf(findings);
     deployments = List.copyOf(deployments);
     models = List.copyOf(models);
     warnings = List.copyOf(warnings);
+    modules = List.copyOf(modules);
+  }
+
+  public Detection(List<Finding> findings, List<Deployment> deployments, List<ModelUse> models, List<String> warnings) {
+    this(findings, deployments, models, warnings, List.of());
+  }
+
+  /** This detection, naming the module its manifest declares. */
+  public Detection withModule(String manifest, String name) {
+    if (name.isBlank()) return this;
+    return new Detection(findings, deployments, models, warnings, List.of(new ModuleName(manifest, name.strip())));
   }
 
   public static Detection ofFindings(List<Finding> findings) {
@@ -25,7 +43,7 @@ public record Detection(List<Finding> findings, List<Deployment> deployments, Li
     if (file.isValidUtf8()) return this;
     List<String> w = new java.util.ArrayList<>(warnings);
     w.add(file.path() + ": not valid UTF-8; undecodable bytes were replaced");
-    return new Detection(findings, deployments, models, w);
+    return new Detection(findings, deployments, models, w, modules);
   }
 
   /** This detection plus the given warnings (e.g. a parse limit that cut the file's tree short). */
@@ -33,7 +51,7 @@ public record Detection(List<Finding> findings, List<Deployment> deployments, Li
     if (more.isEmpty()) return this;
     List<String> w = new java.util.ArrayList<>(warnings);
     w.addAll(more);
-    return new Detection(findings, deployments, models, w);
+    return new Detection(findings, deployments, models, w, modules);
   }
 
   public static Detection warning(String warning) {

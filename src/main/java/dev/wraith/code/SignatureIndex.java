@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The signatures of one ecosystem by module, so that a resolved name or an import is checked against the few
  * signatures that can own it instead of every signature. A signature owns a name that equals one of its modules
- * or continues one with '.', '/' or '(' ({@link Signature#ownsModule}); so the owners of a name are found by
+ * or continues one with '.', '/', '(' or '\\' (PHP namespaces; {@link Signature#ownsModule}); so the owners of a name are found by
  * looking up each of its prefixes that ends at such a boundary. Immutable and thread-safe.
  */
 final class SignatureIndex {
@@ -65,6 +65,6 @@ final class SignatureIndex {
   }
 
   private static boolean boundary(char c) {
-    return c == '.' || c == '/' || c == '(';
+    return c == '.' || c == '/' || c == '(' || c == '\\'; // as Signature.ownsModule
   }
 }

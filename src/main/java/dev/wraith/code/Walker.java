@@ -166,7 +166,7 @@ public final class Walker {
     }
 
     private void failed(String rel, IOException exc) {
-      warnings.add(rel + ": cannot read: " + exc.getClass().getSimpleName() + " " + exc.getMessage());
+      warnings.add(dev.wraith.files.FileProblem.describeAs(exc, Path.of(rel), "reading") + "; skipped");
       skipped++;
     }
 
@@ -190,7 +190,7 @@ public final class Walker {
         }
         return IgnoreRules.parse(rel, new String(Files.readAllBytes(gi), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        warnings.add(rel + "/.gitignore: cannot read: " + e.getMessage());
+        warnings.add(dev.wraith.files.FileProblem.describeAs(e, Path.of(rel, ".gitignore"), "reading") + "; not honoured");
         return IgnoreRules.parse(rel, "");
       }
     }

@@ -127,7 +127,9 @@ final class Agents {
           + " no traffic was observed");
       return out;
     }
-    String what = s.script().map(e -> e.path()).orElse(s.process().map(ProcessInfo::exe).orElse("a process"));
+    // a process the eBPF probe saw connect but not start, gone before it could be read, has no binary
+    String what = s.script().map(e -> e.path()).orElse(s.process().map(ProcessInfo::exe).filter(e -> !e.isEmpty())
+        .orElse("a process"));
     out.add(what + " talks to " + String.join(", ", destinations(p)) + " but matches no code in the scanned repositories");
     if (suspected) out.add(EvidenceLines.suspected(p.connections()));
     ProcessOrigin o = s.origin().orElse(ProcessOrigin.CONTAINER);
@@ -160,7 +162,7 @@ final class Agents {
   private static String name(RuntimeSubject s) {
     if (s.isWorkloadItself() && s.place().workload().isPresent()) return s.place().workload().get().name();
     return s.script().map(e -> PathMatch.basename(e.path()))
-        .orElse(s.process().map(p -> PathMatch.basename(p.exe())).orElse("unknown"));
+        .orElse(s.process().map(ProcessInfo::exe).filter(e -> !e.isEmpty()).map(PathMatch::basename).orElse("unknown"));
   }
 
   private Optional<ProcessRef> processRef(RuntimeSubject s) {
@@ -229,7 +231,7 @@ final class Agents {
     }
 
     List<String> reach() {
-      return reach.stream().map(r -> r.kind().id() + ": " + r.detail()).toList();
+      return reach.stream().map(r -> r.kind().id() + Risks.REACH_SEPARATOR + r.detail()).toList();
     }
 
     List<Connection> connections() {

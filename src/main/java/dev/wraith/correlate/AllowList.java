@@ -2,8 +2,9 @@ package dev.wraith.correlate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wraith.catalogue.ImageName;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,18 +40,23 @@ public record AllowList(List<Entry> entries) {
   public static final AllowList EMPTY = new AllowList(List.of());
 
   private static final Set<String> KEYS = Set.of("image", "workload", "process", "note");
+  private static final ObjectMapper YAML = Parsers.yaml2(Limits.DEFAULT);
 
   public AllowList {
     entries = List.copyOf(entries);
   }
 
-  /** Parses the YAML text of an allow-list file; {@code source} names the file in errors. */
+  /**
+   * Parses the YAML text of an allow-list file; {@code source} names the file in errors. Read within the shared input
+   * limits: a document nested deeper than {@link Limits#depth()} is refused like a syntax error.
+   */
   public static AllowList parse(String yaml, String source) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      root = YAML.readTree(yaml);
     } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException(source + ": " + Parsers.why(e, "YAML", Limits.DEFAULT)
+          + "; fix it or see the format with 'wraith scan-all --help'");
     }
     if (root == null || root.isMissingNode() || root.isNull()) return EMPTY;
     if (!root.isObject()) throw new IllegalArgumentException(source + ": expected a mapping with key 'allow'");
@@ -119,9 +125,4 @@ public record AllowList(List<Entry> entries) {
     return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 
-  private static String firstLine(String s) {
-    if (s == null) return "";
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
 }

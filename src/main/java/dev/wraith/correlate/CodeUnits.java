@@ -3,6 +3,7 @@ package dev.wraith.correlate;
 import dev.wraith.catalogue.ImageName;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
+import dev.wraith.model.Deployable;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Finding;
@@ -17,9 +18,8 @@ import java.util.TreeSet;
 /**
  * Groups the code layer's AI files into units (code agents) and gives each its deployment identity.
  *
- * <p>A unit's directory is the deepest of: a Dockerfile's build context, a compose service's build directory, the
- * directory of a manifest declaring an AI dependency (requirements.txt, package.json, pom.xml, go.mod, ...) that
- * contains the file. A file under none of them is a unit of its own. A unit "builds" the images whose repository's
+ * <p>The units are the code layer's deployables (see {@code dev.wraith.code.Deployables}), so {@code scan} and
+ * {@code scan-all} agree on them. A unit "builds" the images whose repository's
  * last segment is the unit directory's name ({@code ghcr.io/acme/triage-agent} ↔ {@code services/triage-agent}) and
  * the images a compose service with {@code build:} at that directory names. A workload manifest runs the unit when
  * it runs one of those images, its compose build is the unit, or its command names one of the unit's scripts.
@@ -28,18 +28,15 @@ final class CodeUnits {
   private CodeUnits() {}
 
   static List<CodeUnit> of(CodeScan code) {
-    TreeSet<String> dirs = candidateDirs(code);
-    Map<String, List<CodeAgent>> byDir = new TreeMap<>();
-    for (CodeAgent a : code.agents()) byDir.computeIfAbsent(unitDir(a.path(), dirs), k -> new ArrayList<>()).add(a);
     List<CodeUnit> out = new ArrayList<>();
-    for (var e : byDir.entrySet()) out.add(unit(e.getKey(), e.getValue(), code));
+    for (Deployable d : code.deployables()) out.add(unit(d, code));
     return out;
   }
 
   /** The unit holding this file, if any. */
   static Optional<CodeUnit> holding(List<CodeUnit> units, String path) {
     for (CodeUnit u : units) if (u.files().stream().anyMatch(f -> f.path().equals(path))) return Optional.of(u);
-    return units.stream().filter(u -> u.contains(path) && !u.singleFile())
+    return units.stream().filter(u -> u.contains(path) && u.declared())
         .max(java.util.Comparator.comparingInt(u -> u.dir().length()));
   }
 
@@ -48,7 +45,7 @@ final class CodeUnits {
     if (image.isEmpty()) return false;
     String repo = ImageName.repository(image);
     String last = repo.substring(repo.lastIndexOf('/') + 1);
-    if (!u.singleFile() && last.equals(u.name())) return true;
+    if (u.declared() && last.equals(u.dirName())) return true;
     for (Deployment b : u.builds()) {
       if (b.kind() == DeploymentKind.COMPOSE && b.images().stream().anyMatch(i -> ImageName.repository(i).equals(repo))) {
         return true;
@@ -57,37 +54,20 @@ final class CodeUnits {
     return false;
   }
 
-  private static TreeSet<String> candidateDirs(CodeScan code) {
-    TreeSet<String> dirs = new TreeSet<>();
-    for (Deployment d : code.deployments()) {
-      if (d.kind() == DeploymentKind.DOCKERFILE) dirs.add(norm(d.attributes().getOrDefault("context", parent(d.location().path()))));
-      if (d.kind() == DeploymentKind.COMPOSE && d.attributes().containsKey("build")) dirs.add(norm(d.attributes().get("build")));
-    }
-    for (Finding f : code.findings()) if (f.kind() == FindingKind.DEPENDENCY) dirs.add(norm(parent(f.location().path())));
-    return dirs;
-  }
-
-  private static String unitDir(String path, TreeSet<String> dirs) {
-    String best = null;
-    for (String d : dirs) {
-      boolean in = d.equals(".") || path.startsWith(d + "/");
-      if (in && (best == null || d.length() > best.length() || best.equals("."))) best = d;
-    }
-    return best == null ? path : best;
-  }
-
-  private static CodeUnit unit(String dir, List<CodeAgent> files, CodeScan code) {
+  private static CodeUnit unit(Deployable d0, CodeScan code) {
+    String dir = d0.dir();
+    List<CodeAgent> files = d0.files();
     TreeSet<String> paths = new TreeSet<>();
     files.forEach(f -> paths.add(f.path()));
     List<Finding> findings = code.findings().stream().filter(f -> paths.contains(f.location().path())).toList();
     List<Deployment> builds = new ArrayList<>();
     for (Deployment d : code.deployments()) {
-      boolean dockerfile = d.kind() == DeploymentKind.DOCKERFILE
+      boolean dockerfile = d0.declared() && d.kind() == DeploymentKind.DOCKERFILE
           && norm(d.attributes().getOrDefault("context", parent(d.location().path()))).equals(dir);
-      boolean compose = d.kind() == DeploymentKind.COMPOSE && norm(d.attributes().getOrDefault("build", "\0")).equals(dir);
+      boolean compose = d0.declared() && d.kind() == DeploymentKind.COMPOSE && norm(d.attributes().getOrDefault("build", "\0")).equals(dir);
       if (dockerfile || compose) builds.add(d);
     }
-    CodeUnit partial = new CodeUnit(dir, name(dir, code), files, findings, List.of(), builds);
+    CodeUnit partial = new CodeUnit(dir, d0.name(), dirName(dir, code), d0.declared(), files, findings, List.of(), builds);
     List<Deployment> manifests = new ArrayList<>();
     for (Deployment d : code.deployments()) {
       if (d.kind() == DeploymentKind.DOCKERFILE) continue;
@@ -96,7 +76,7 @@ final class CodeUnits {
           || d.commands().stream().anyMatch(c -> mentionsFile(c, partial));
       if (runs) manifests.add(d);
     }
-    return new CodeUnit(dir, partial.name(), files, findings, manifests, builds);
+    return new CodeUnit(dir, d0.name(), partial.dirName(), d0.declared(), files, findings, manifests, builds);
   }
 
   private static boolean mentionsFile(String command, CodeUnit u) {
@@ -107,7 +87,7 @@ final class CodeUnits {
     return false;
   }
 
-  private static String name(String dir, CodeScan code) {
+  private static String dirName(String dir, CodeScan code) {
     if (dir.equals(".")) {
       String root = code.roots().isEmpty() ? "repository" : code.roots().get(0).replaceAll("/+$", "");
       return root.substring(root.lastIndexOf('/') + 1);

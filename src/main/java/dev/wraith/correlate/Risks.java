@@ -15,7 +15,7 @@ import java.util.Set;
  * exec-pods, create-workloads, host-namespace). Each decision is one plain-language reason.
  */
 final class Risks {
-  static final Set<String> RISKY_CAPABILITIES = Set.of("code-exec", "shell", "filesystem");
+  static final Set<String> RISKY_CAPABILITIES = dev.wraith.model.CodeAgent.RISKY_CAPABILITIES;
   static final Set<ReachReason.Kind> BROAD_REACH = EnumSet.of(ReachReason.Kind.CLUSTER_ADMIN, ReachReason.Kind.READ_SECRETS,
       ReachReason.Kind.EXEC_PODS, ReachReason.Kind.CREATE_WORKLOADS, ReachReason.Kind.HOST_NAMESPACE);
 
@@ -23,7 +23,7 @@ final class Risks {
 
   record Rated(Risk risk, List<String> reasons) {}
 
-  /** @param reach as the inventory lists it: "KIND-ID: detail" */
+  /** @param reach as the inventory lists it: "KIND-ID — detail" ({@link #REACH_SEPARATOR}) */
   static Rated rate(Classification c, boolean observed, List<String> capabilities, List<String> reach) {
     return rate(c, observed, false, capabilities, reach);
   }
@@ -81,9 +81,16 @@ final class Risks {
     };
   }
 
-  /** "read-secrets: ..." → "read-secrets". */
+  /**
+   * Between a reach's kind and its detail. Not a colon: "read-secrets: can …" reads as a secret-named header to the
+   * redactor, which then masks the first word of the detail.
+   */
+  static final String REACH_SEPARATOR = " — ";
+
+  /** "read-secrets — ..." → "read-secrets" (and the "read-secrets: ..." of older state snapshots). */
   static String kindOf(String reach) {
-    int i = reach.indexOf(':');
+    int i = reach.indexOf(REACH_SEPARATOR);
+    if (i < 0) i = reach.indexOf(':');
     return i < 0 ? reach : reach.substring(0, i);
   }
 }

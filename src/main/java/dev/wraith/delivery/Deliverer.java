@@ -96,7 +96,7 @@ public final class Deliverer {
       } catch (ConnectException e) {
         error = "connection refused or unreachable";
       } catch (IOException e) {
-        error = "connection failed (" + e.getClass().getSimpleName() + ")";
+        error = transport(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Outcome(requests, Optional.of("interrupted"), true);
@@ -164,6 +164,24 @@ public final class Deliverer {
       case 429, 503 -> " (busy)";
       default -> "";
     };
+  }
+
+  /** A transport failure in words, by the exception types under it; the JDK's wording goes to --debug only. */
+  static String transport(IOException failure) {
+    System.getLogger(Deliverer.class.getName()).log(System.Logger.Level.DEBUG, "delivery request failed", failure);
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) return "unknown host; check --ocsf-url";
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "TLS failed (is the certificate trusted by this Java, and is the endpoint https?)";
+      }
+      if (t instanceof java.net.NoRouteToHostException) return "no route to the host";
+      if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+        return "the connection was closed before an answer";
+      }
+    }
+    String m = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("closed") || m.contains("reset")) return "the connection was closed before an answer";
+    return "connection failed (run with --debug for details)";
   }
 
   private static String deadlineError(String last) {

@@ -137,7 +137,7 @@ final class Sampler {
       Attribution verdict = attribute(ns, row.remoteIp(), row.remotePort(), views);
       Optional<Attributed> a = verdict.ai();
       if (a.isEmpty()) {
-        if (open && verdict instanceof Attribution.Unattributed && clusterMayName(row.remoteIp())) {
+        if (open && verdict instanceof Attribution.Unattributed && Attributor.clusterMayName(row.remoteIp())) {
           local.put(row.inode(), new Local(row.remoteIp().getHostAddress(), row.remotePort()));
           liveInodes.add(row.inode());
         }
@@ -181,11 +181,6 @@ final class Sampler {
 
   /** An open connection to an in-cluster address nothing attributed. */
   record Local(String ip, int port) {}
-
-  /** Private or ULA: an address a Service or pod may have (loopback and link-local never are). */
-  private static boolean clusterMayName(InetAddress ip) {
-    return Attributor.isInCluster(ip) && !ip.isLoopbackAddress() && !ip.isLinkLocalAddress();
-  }
 
   /**
    * Owners of the inodes among the namespace's pids. One the last listing does not explain may belong to a

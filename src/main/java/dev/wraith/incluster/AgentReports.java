@@ -136,21 +136,39 @@ public final class AgentReports {
     return t.map(Instant::toString).orElse(null);
   }
 
-  /** Builds the object with its content hash over the body and labels (key order fixed, so the hash is stable). */
+  /**
+   * Builds the object with its content hash over the body and labels (key order fixed, so the hash is stable). The
+   * hash sees {@code status.firstSeen} and {@code status.lastSeen} to the hour only: they move with every scan (without
+   * a state, first seen is the scan itself), and rewriting every AgentReport each cycle for that alone would make the
+   * writes per cycle grow with the agents. They are refreshed with any other change, and at least hourly.
+   */
   @SuppressWarnings("unchecked")
-  private Report report(Report.Kind kind, String ns, String name, Map<String, String> labels,
+  Report report(Report.Kind kind, String ns, String name, Map<String, String> labels,
       Map<String, String> annotations, Map<String, Object> typedBody) {
     Map<String, String> allLabels = new TreeMap<>(labels);
     allLabels.put(Report.MANAGED_BY, Report.WRAITH);
     Map<String, Object> body = json.convertValue(typedBody, Map.class);
     String hash;
     try {
-      hash = Hashes.sha256Hex(json.writeValueAsString(Map.of("labels", allLabels, "body", body)));
+      hash = Hashes.sha256Hex(json.writeValueAsString(Map.of("labels", allLabels, "body", hourly(body))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of records always serializes", e);
     }
     Map<String, String> allAnnotations = new TreeMap<>(annotations);
     allAnnotations.put(Report.CONTENT_HASH, hash);
     return new Report(kind, ns, name, allLabels, allAnnotations, body, "");
+  }
+
+  /** The body with status.firstSeen and status.lastSeen cut to the hour ("2026-11-27T10"), for the hash only. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> hourly(Map<String, Object> body) {
+    if (!(body.get("status") instanceof Map<?, ?> status)) return body;
+    Map<String, Object> s = new TreeMap<>((Map<String, Object>) status);
+    for (String k : List.of("firstSeen", "lastSeen")) {
+      if (s.get(k) instanceof String t && t.length() >= 13) s.put(k, t.substring(0, 13));
+    }
+    Map<String, Object> copy = new TreeMap<>(body);
+    copy.put("status", s);
+    return copy;
   }
 }

@@ -96,7 +96,8 @@ public final class HttpEndpoint implements AutoCloseable {
     try {
       return route.get();
     } catch (RuntimeException e) {
-      return Response.text(500, "internal error: " + e + "\n");
+      dev.wraith.files.Failures.describe(e, "serving a request"); // logged for --debug; the client learns nothing of it
+      return Response.text(500, "internal error\n");
     }
   }
 }

@@ -18,8 +18,18 @@ public final class InClusterApi implements AutoCloseable {
 
   /** @param context a kubeconfig context, or null for the current one (or the in-cluster service account) */
   public static InClusterApi connect(String context) {
-    Config base = Config.autoConfigure(context);
+    Config base;
+    try {
+      base = Config.autoConfigure(context);
+    } catch (RuntimeException e) { // fabric8's and its YAML parser's: their wording goes to --debug only
+      System.getLogger(InClusterApi.class.getName()).log(System.Logger.Level.DEBUG, "loading the kubeconfig", e);
+      throw new IllegalArgumentException("the kubeconfig ($KUBECONFIG or ~/.kube/config) cannot be loaded (run with --debug "
+          + "for details)", e);
+    }
     if (base.getMasterUrl() == null || base.getMasterUrl().isBlank()) throw new IllegalArgumentException("no cluster configured");
+    if (context != null && (base.getCurrentContext() == null || !context.equals(base.getCurrentContext().getName()))) {
+      throw new IllegalArgumentException("--context " + context + ": no such context in the kubeconfig");
+    }
     Config config = new ConfigBuilder(base).withConnectionTimeout(10_000).withRequestTimeout(30_000)
         .withRequestRetryBackoffLimit(0).build();
     return new InClusterApi(new KubernetesClientBuilder().withConfig(config).build());

@@ -9,4 +9,17 @@ import dev.wraith.model.Inventory;
 @FunctionalInterface
 public interface InventorySource {
   Inventory scan(SensorCollection sensors) throws Exception;
+
+  /**
+   * Records a scan whose AgentReports were all published (the loop calls it only then); returns why it could not
+   * (the state database locked or full), never throws for it. Without a state database there is nothing to record.
+   */
+  default java.util.Optional<String> record(Inventory inventory) {
+    return java.util.Optional.empty();
+  }
+
+  /** Whether there is a history to record (a state database); without one the loop never calls {@link #record}. */
+  default boolean keepsHistory() {
+    return false;
+  }
 }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * {@link ReportStore} on the API server through fabric8's generic resources: no code generation, and the client can
- * reach nothing but the two wraith resource types. Our labels and annotations are merged into whatever else the
- * object carries, so other tools' metadata survives an update.
+ * reach nothing but the resource types of {@link Report.Kind}. One request per call: an update writes the labels and
+ * annotations it is given, which the {@link Publisher} has merged from the object it read.
  */
 public final class KubeReportStore implements ReportStore {
   private final KubernetesClient client;
@@ -49,12 +49,7 @@ public final class KubeReportStore implements ReportStore {
 
   @Override
   public void update(Report report) {
-    call(() -> {
-      GenericKubernetesResource current = one(report.kind(), report.namespace(), report.name()).get();
-      Map<String, String> labels = current == null ? Map.of() : nonNull(current.getMetadata().getLabels());
-      Map<String, String> annotations = current == null ? Map.of() : nonNull(current.getMetadata().getAnnotations());
-      return bound(report.kind(), resource(report, labels, annotations)).update();
-    });
+    call(() -> bound(report.kind(), resource(report, Map.of(), Map.of())).update());
   }
 
   @Override
@@ -64,7 +59,7 @@ public final class KubeReportStore implements ReportStore {
 
   private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
       resources(Report.Kind kind) {
-    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(Report.GROUP)
+    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(kind.group())
         .withVersion(Report.VERSION).withKind(kind.kind()).withPlural(kind.plural()).withNamespaced(kind.namespaced())
         .build());
   }
@@ -83,7 +78,7 @@ public final class KubeReportStore implements ReportStore {
     labels.putAll(r.labels());
     annotations.putAll(r.annotations());
     var g = new GenericKubernetesResource();
-    g.setApiVersion(Report.GROUP + "/" + Report.VERSION);
+    g.setApiVersion(r.kind().apiVersion());
     g.setKind(r.kind().kind());
     g.setMetadata(new ObjectMetaBuilder().withName(r.name()).withNamespace(r.namespace().isEmpty() ? null : r.namespace())
         .withLabels(labels).withAnnotations(annotations)
@@ -112,10 +107,6 @@ public final class KubeReportStore implements ReportStore {
   }
 
   private static String describe(KubernetesClientException e) {
-    var s = e.getStatus();
-    String reason = s != null && s.getReason() != null ? s.getReason() : "";
-    String message = s != null && s.getMessage() != null ? s.getMessage() : String.valueOf(e.getMessage());
-    String text = (e.getCode() == 0 ? "no answer" : e.getCode() + (reason.isEmpty() ? "" : " " + reason)) + ": " + message;
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return ApiFailure.describe(e);
   }
 }

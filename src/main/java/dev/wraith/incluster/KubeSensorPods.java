@@ -26,8 +26,7 @@ public final class KubeSensorPods implements SensorPods {
       return client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream().map(KubeSensorPods::pod)
           .sorted(Comparator.comparing(SensorPod::node).thenComparing(SensorPod::name)).toList();
     } catch (KubernetesClientException e) {
-      String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-      throw new ReportStore.StoreException(e.getCode(), (e.getCode() == 0 ? "no answer" : e.getCode()) + ": " + why, e);
+      throw new ReportStore.StoreException(e.getCode(), ApiFailure.describe(e), e);
     }
   }
 

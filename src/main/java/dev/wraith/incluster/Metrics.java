@@ -12,14 +12,23 @@ import java.util.function.Supplier;
 /**
  * The scanner's Prometheus metrics in the text exposition format (version 0.0.4), from the last cycle: agents per
  * class and risk, whether each layer ran, how long the scan took and when it finished, how the publish went, and
- * counters of cycles. Before the first cycle only the counters have samples. Thread-safe.
+ * counters of cycles and (once it sent something) of OCSF findings delivered, and whether this replica leads. Before the first cycle only the counters and the leader gauge have
+ * samples. A replica that stands by for another is healthy without cycles of its own. Thread-safe.
  */
 public final class Metrics {
   private record Last(Inventory inventory, PublishResult publish, double seconds, Instant at) {}
 
+  /** Whether this replica scans: leading since a time (always, without leader election), or standing by for another. */
+  private record Role(boolean leading, Instant since, String leader) {}
+
   private volatile Last last;
   private volatile Instant lastCycleEnd;
+  private volatile Role role = new Role(true, Instant.EPOCH, "");
+  private volatile Instant leaseOk;
+  private volatile String leaseProblem = "";
   private final AtomicLong ok = new AtomicLong(), failed = new AtomicLong();
+  private final AtomicLong ocsfDelivered = new AtomicLong(), ocsfFailed = new AtomicLong(), ocsfDropped = new AtomicLong();
+  private volatile boolean delivering;
   private final dev.wraith.redact.Redactor redactor;
 
   /** Label values through the bundled redactor. */
@@ -41,6 +50,30 @@ public final class Metrics {
   public void recordFailure(Instant at) {
     lastCycleEnd = at;
     failed.incrementAndGet();
+  }
+
+  /** What the OCSF delivery of a cycle's new and changed findings did. */
+  public void recordDelivery(FindingFeed.Sent sent) {
+    ocsfDelivered.addAndGet(sent.delivered());
+    ocsfFailed.addAndGet(sent.failed());
+    ocsfDropped.addAndGet(sent.dropped());
+    delivering = true;
+  }
+
+  /** This replica won the lease at {@code since}: from now on it must finish cycles to stay healthy. */
+  public void recordLeading(Instant since) {
+    role = new Role(true, since, "");
+  }
+
+  /** Another replica (or, while unknown, nobody yet) leads; {@code leader} is its identity or "". */
+  public void recordStandby(String leader) {
+    role = new Role(false, Instant.EPOCH, leader);
+  }
+
+  /** The outcome of a call on the Lease: {@code problem} is "" when it succeeded. */
+  public void recordLease(Instant at, String problem) {
+    if (problem.isEmpty()) leaseOk = at;
+    leaseProblem = problem;
   }
 
   public String render() {
@@ -65,9 +98,17 @@ public final class Metrics {
       family(b, "wraith_publish_failures", "gauge", "Kubernetes API writes that failed in the last publish.");
       b.append("wraith_publish_failures ").append(l.publish().failures().size()).append('\n');
     }
+    family(b, "wraith_leader", "gauge", "1 while this replica holds the lease and scans, 0 while it stands by.");
+    b.append("wraith_leader ").append(role.leading() ? 1 : 0).append('\n');
     family(b, "wraith_scans_total", "counter", "Scan cycles since start, by result.");
     sample(b, "wraith_scans_total", "result", "ok", ok.get());
     sample(b, "wraith_scans_total", "result", "failed", failed.get());
+    if (delivering) {
+      family(b, "wraith_ocsf_findings_total", "counter", "New and changed findings sent to --ocsf-url since start, by result.");
+      sample(b, "wraith_ocsf_findings_total", "result", "delivered", ocsfDelivered.get());
+      sample(b, "wraith_ocsf_findings_total", "result", "failed", ocsfFailed.get());
+      sample(b, "wraith_ocsf_findings_total", "result", "dropped", ocsfDropped.get());
+    }
     return b.toString();
   }
 
@@ -78,10 +119,22 @@ public final class Metrics {
     return all;
   }
 
-  /** 200 while cycles keep finishing within {@code staleAfter} (or the first is still due), else 503. */
+  /**
+   * 200 while cycles keep finishing within {@code staleAfter} (or the first is still due, counted from the start or
+   * from winning the lease), or while standing by for another replica; else 503.
+   */
   public HttpEndpoint.Response health(Instant now, Instant started, Duration staleAfter) {
+    Role r = role;
+    if (!r.leading()) {
+      Instant ok = leaseOk == null ? started : leaseOk;
+      String problem = leaseProblem;
+      if (!problem.isEmpty() && Duration.between(ok, now).compareTo(staleAfter) >= 0) {
+        return HttpEndpoint.Response.text(503, "stale: standing by, cannot use the lease: " + problem + "\n");
+      }
+      return HttpEndpoint.Response.text(200, "ok: standing by" + (r.leader().isEmpty() ? "" : ", leader " + r.leader()) + "\n");
+    }
     Instant end = lastCycleEnd;
-    Instant since = end == null ? started : end;
+    Instant since = end == null || end.isBefore(r.since()) ? (r.since().isAfter(started) ? r.since() : started) : end;
     boolean fresh = Duration.between(since, now).compareTo(staleAfter) < 0;
     String what = end == null ? "no cycle finished yet" : "last cycle finished " + end;
     return HttpEndpoint.Response.text(fresh ? 200 : 503, (fresh ? "ok: " : "stale: ") + what + "\n");

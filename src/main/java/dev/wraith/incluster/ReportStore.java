@@ -15,7 +15,10 @@ public interface ReportStore {
 
   void create(Report report);
 
-  /** Replaces the object; fails with 409 when {@code report.resourceVersion()} is no longer current. */
+  /**
+   * Replaces the object with {@code report} as it is, labels and annotations included (the caller merges in what other
+   * tools put there); fails with 409 when {@code report.resourceVersion()} is no longer current.
+   */
   void update(Report report);
 
   /** Deletes the object; an object already gone is not an error. */

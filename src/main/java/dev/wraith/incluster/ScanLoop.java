@@ -1,21 +1,29 @@
 package dev.wraith.incluster;
 
+import dev.wraith.files.Failures;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * The in-cluster scanner: every interval, collect the node sensors' observations, obtain the inventory, publish it as
  * AgentReports and record metrics. A cycle that throws (a bug, an unreachable API) is logged and counted as failed;
- * the loop goes on. Only an interrupt stops it.
+ * the loop goes on. Only an interrupt stops it. With leader election, {@code mayPublish} is asked right before the
+ * writes: a replica that lost the lease during its scan writes nothing. With a {@link FindingFeed}, the cycle's new and
+ * changed findings are sent after the publish (the feed's sender bounds how long that takes).
  */
 public final class ScanLoop {
-  /** What one cycle did: the inventory and publish result, or why it failed. */
-  public record Cycle(Optional<Inventory> inventory, Optional<PublishResult> publish, Optional<String> failure) {}
+  /**
+   * What one cycle did: the inventory and publish result, or why it failed; {@code delivery} is what the
+   * {@link FindingFeed} sent, when it sent anything; {@code history} why the cycle was not recorded, if it was not.
+   */
+  public record Cycle(Optional<Inventory> inventory, Optional<PublishResult> publish, Optional<FindingFeed.Sent> delivery,
+      Optional<String> failure, Optional<String> history) {}
 
   private final SensorCollector sensors;
   private final InventorySource source;
@@ -23,9 +31,23 @@ public final class ScanLoop {
   private final Metrics metrics;
   private final Clock clock;
   private final Consumer<String> log;
+  private final BooleanSupplier mayPublish;
+  private final Optional<FindingFeed> feed;
 
   public ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
       Consumer<String> log) {
+    this(sensors, source, publisher, metrics, clock, log, () -> true);
+  }
+
+  public ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
+      Consumer<String> log, BooleanSupplier mayPublish) {
+    this(sensors, source, publisher, metrics, clock, log, mayPublish, Optional.empty());
+  }
+
+  private ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
+      Consumer<String> log, BooleanSupplier mayPublish, Optional<FindingFeed> feed) {
+    this.feed = feed;
+    this.mayPublish = mayPublish;
     this.sensors = sensors;
     this.source = source;
     this.publisher = publisher;
@@ -34,24 +56,56 @@ public final class ScanLoop {
     this.log = log;
   }
 
+  /** This loop that also sends each cycle's new and changed findings through {@code feed}, after the publish. */
+  public ScanLoop delivering(FindingFeed feed) {
+    return new ScanLoop(sensors, source, publisher, metrics, clock, log, mayPublish, Optional.of(feed));
+  }
+
   public Cycle runOnce() throws InterruptedException {
     Instant start = clock.instant();
     try {
       SensorCollection collected = sensors.collect();
       Inventory inventory = source.scan(collected);
+      if (!mayPublish.getAsBoolean()) {
+        String why = "lost the lease during the scan: nothing published";
+        log.accept(why);
+        return new Cycle(Optional.of(inventory), Optional.empty(), Optional.empty(), Optional.of(why), Optional.empty());
+      }
       PublishResult result = publisher.publish(inventory);
       Instant end = clock.instant();
       metrics.recordScan(inventory, result, Duration.between(start, end), end);
       report(inventory, result);
-      return new Cycle(Optional.of(inventory), Optional.of(result), Optional.empty());
+      Optional<String> history = record(inventory, result);
+      history.ifPresent(log);
+      // last: a delivery that fails costs neither the published reports nor the history
+      Optional<FindingFeed.Sent> sent = feed.flatMap(f -> f.deliver(inventory));
+      sent.ifPresent(d -> {
+        metrics.recordDelivery(d);
+        log.accept(d.line());
+      });
+      return new Cycle(Optional.of(inventory), Optional.of(result), sent, Optional.empty(), history);
     } catch (InterruptedException e) {
       throw e;
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       metrics.recordFailure(clock.instant());
-      String why = "scan cycle failed: " + e;
+      String why = "scan cycle failed: " + Failures.describe(e, "the scan cycle");
       log.accept(why);
-      return new Cycle(Optional.empty(), Optional.empty(), Optional.of(why));
+      return new Cycle(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Optional.empty());
     }
+  }
+
+  /**
+   * Records the cycle's scan in the state database once every AgentReport was written: history must never get ahead
+   * of what was published, or a NEW agent whose report failed would be UNCHANGED in the next cycle's. Returns why
+   * nothing was recorded, if so.
+   */
+  private Optional<String> record(Inventory inventory, PublishResult result) {
+    if (!source.keepsHistory()) return Optional.empty();
+    if (!result.failures().isEmpty()) {
+      return Optional.of("history not recorded: " + result.failures().size() + " AgentReport writes failed; the next cycle "
+          + "compares with the last recorded scan");
+    }
+    return source.record(inventory);
   }
 
   /** Runs a cycle every {@code interval} (measured start to start; a long cycle is followed at once by the next). */

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +16,21 @@ import java.util.concurrent.Future;
 
 /**
  * Gathers the node sensors' observations without exec: lists the sensor pods through the API, then GETs
- * {@code http://POD-IP:PORT/observations} from each, a few nodes at a time, with connect and request timeouts and a
- * size cap. A node that is not running, not reachable or answers garbage is a warning; the layer fails only when no
- * node answered.
+ * {@code http://POD-IP:PORT/observations} from each, a few nodes at a time, with connect and request timeouts, a
+ * deadline for the whole answer and a size cap; the answer is read line by line as it arrives (never held whole). A
+ * node that is not running, not reachable or answers garbage is a warning; the layer fails only when no node answered.
  */
 public final class SensorCollector {
   static final int PARALLEL = 8;
   static final long MAX_BYTES = 64L << 20;
+  /** How long one node's whole answer may take, headers and body, beyond which it counts as unreachable. */
+  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   /** GETs one URL; the real one is {@link #http(Duration, Duration)}. */
   @FunctionalInterface
   public interface Fetcher {
-    String get(URI uri) throws IOException, InterruptedException;
+    /** The body of a 200 answer, to be read (and closed) by the caller; anything else is an IOException. */
+    InputStream get(URI uri) throws IOException, InterruptedException;
   }
 
   private final SensorPods pods;
@@ -47,7 +49,9 @@ public final class SensorCollector {
     try {
       found = pods.list();
     } catch (RuntimeException e) {
-      return new SensorCollection(List.of(), LayerStatus.failed("host", "cannot list sensor pods (" + pods.describe() + "): " + e.getMessage()));
+      System.getLogger(SensorCollector.class.getName()).log(System.Logger.Level.DEBUG, "listing sensor pods", e);
+      return new SensorCollection(List.of(), LayerStatus.failed("host", "cannot list sensor pods (" + pods.describe() + "): "
+          + (e.getMessage() == null ? "an internal error (run with --debug for details)" : e.getMessage())));
     }
     if (found.isEmpty()) {
       return new SensorCollection(List.of(), LayerStatus.skipped("host", "no sensor pods (" + pods.describe() + ")"));
@@ -79,13 +83,34 @@ public final class SensorCollector {
     return uri -> {
       HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build(),
           HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = r.body()) {
-        byte[] body = in.readNBytes((int) MAX_BYTES + 1);
-        if (r.statusCode() != 200) throw new IOException("HTTP " + r.statusCode());
-        if (body.length > MAX_BYTES) throw new IOException("answer larger than " + (MAX_BYTES >> 20) + " MiB");
-        return new String(body, StandardCharsets.UTF_8);
+      if (r.statusCode() != 200) {
+        r.body().close();
+        throw new IOException("answered HTTP " + r.statusCode());
       }
+      return new Capped(r.body());
     };
+  }
+
+  /** A body that stops with a plain sentence beyond {@value #MAX_BYTES} bytes. */
+  private static final class Capped extends java.io.FilterInputStream {
+    private long read;
+
+    Capped(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && (read += n) > MAX_BYTES) throw new IOException("answer larger than " + (MAX_BYTES >> 20) + " MiB");
+      return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
   }
 
   private record NodeResult(boolean answered, List<SensorCollection.NodeScan> scans, List<String> warnings) {}
@@ -96,13 +121,12 @@ public final class SensorCollector {
       return new NodeResult(false, List.of(), List.of(where + ": sensor not running (" + p.phase() + ")"));
     }
     String host = p.ip().contains(":") ? "[" + p.ip() + "]" : p.ip();
-    String text;
-    try {
-      text = fetcher.get(URI.create("http://" + host + ":" + port + "/observations"));
+    SensorJsonReader.Result r;
+    try (InputStream body = fetcher.get(URI.create("http://" + host + ":" + port + "/observations"))) {
+      r = reader.read(body);
     } catch (IOException | RuntimeException e) {
-      return new NodeResult(false, List.of(), List.of(where + ": unreachable: " + e));
+      return new NodeResult(false, List.of(), List.of(where + ": unreachable: " + unreachable(e)));
     }
-    SensorJsonReader.Result r = reader.read(text);
     List<String> warnings = new ArrayList<>();
     r.warnings().forEach(w -> warnings.add(where + ": " + w));
     List<SensorCollection.NodeScan> scans = r.scans().stream()
@@ -111,11 +135,32 @@ public final class SensorCollector {
     return new NodeResult(true, scans, warnings);
   }
 
+  /** Why a sensor could not be read, in words (the exception's class and text go to --debug only). */
+  static String unreachable(Exception e) {
+    System.getLogger(SensorCollector.class.getName()).log(System.Logger.Level.DEBUG, "fetching observations", e);
+    if (e instanceof java.net.http.HttpConnectTimeoutException) return "connection timed out";
+    if (e instanceof java.net.http.HttpTimeoutException) return "no answer within the request timeout";
+    if (e instanceof java.net.ConnectException) return "connection refused or no route to the pod";
+    if (e instanceof java.net.UnknownHostException) return "unknown host";
+    if (e instanceof java.io.InterruptedIOException) return "the answer took longer than " + DEADLINE.toSeconds() + " s";
+    if (e instanceof IOException && e.getMessage() != null
+        && (e.getMessage().startsWith("answered HTTP") || e.getMessage().startsWith("answer larger"))) {
+      return e.getMessage();
+    }
+    return e instanceof IOException ? "the connection failed (run with --debug for details)"
+        : "an internal error (run with --debug for details)";
+  }
+
+  /** Waits for one node within {@link #DEADLINE} from now; a node that takes longer is cut off (its thread interrupted). */
   private static NodeResult join(Future<NodeResult> f) throws InterruptedException {
     try {
-      return f.get();
+      return f.get(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      return new NodeResult(false, List.of(), List.of("a sensor took longer than " + DEADLINE.toSeconds() + " s to answer; cut off"));
     } catch (java.util.concurrent.ExecutionException e) {
-      return new NodeResult(false, List.of(), List.of("sensor fetch failed: " + e.getCause()));
+      System.getLogger(SensorCollector.class.getName()).log(System.Logger.Level.DEBUG, "sensor fetch", e.getCause());
+      return new NodeResult(false, List.of(), List.of("sensor fetch failed: an internal error (run with --debug for details)"));
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.wraith.incluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wraith.files.LineReader;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
@@ -12,6 +14,9 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +31,8 @@ import java.util.Optional;
  * warnings, never exceptions.
  */
 public final class SensorJsonReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Limits LIMITS = Limits.DEFAULT;
+  private static final ObjectMapper JSON = Parsers.json2(LIMITS);
 
   /** The windows read and what could not be. */
   public record Result(List<HostScan> scans, List<String> warnings) {
@@ -37,16 +43,43 @@ public final class SensorJsonReader {
   }
 
   public Result read(String text) {
-    List<HostScan> scans = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    try {
+      return read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array cannot fail
+    }
+  }
+
+  /**
+   * Reads the JSON Lines of a stream with the shared bounded line reader: a line longer than {@link Limits#lineBytes()}
+   * or nested deeper than {@link Limits#depth()} is a warning. A failing stream (a cap, a cut connection) is thrown
+   * after the lines before it were read; they are lost with it, as the caller reports the whole answer as failed.
+   */
+  public Result read(InputStream in) throws IOException {
+    Windows w = new Windows();
+    LineReader.lines(in, LIMITS.lineBytes(), w::line, (n, bytes, head) -> w.warnings.add("line " + n + ": longer than "
+        + Limits.size(LIMITS.lineBytes()) + ", skipped"));
+    int unfinished = w.observations.size() + w.unowned.size() + w.inCluster.size();
+    if (unfinished > 0) {
+      w.warnings.add(unfinished + " lines after the last status line were dropped (window not finished)");
+    }
+    return new Result(w.scans, w.warnings);
+  }
+
+  /** Observation and unowned lines gathered until their window's status line. */
+  private static final class Windows {
+    final List<HostScan> scans = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     List<HostScan.Unowned> unowned = new ArrayList<>();
     List<InClusterConnection> inCluster = new ArrayList<>();
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) continue;
+
+    void line(byte[] b, int from, int to, long number) {
+      int i = from;
+      while (i < to && (b[i] == ' ' || b[i] == '\t')) i++;
+      if (i == to) return;
       try {
-        JsonNode n = JSON.readTree(lines[i]);
+        JsonNode n = JSON.readTree(b, from, to - from);
         switch (n.path("type").asText()) {
           case "observation" -> observations.add(observation(n));
           case "unowned" -> unowned.add(unowned(n));
@@ -58,17 +91,14 @@ public final class SensorJsonReader {
             unowned = new ArrayList<>();
             inCluster = new ArrayList<>();
           }
-          default -> warnings.add("line " + (i + 1) + ": unknown type '" + n.path("type").asText() + "'");
+          default -> warnings.add("line " + number + ": unknown type '" + n.path("type").asText() + "'");
         }
-      } catch (JsonProcessingException | RuntimeException e) {
-        warnings.add("line " + (i + 1) + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+      } catch (IOException e) {
+        warnings.add("line " + number + ": unreadable, " + Parsers.whyInLine(e, "JSON", LIMITS));
+      } catch (RuntimeException e) { // a field of the wrong type or value (an enum, a time)
+        warnings.add("line " + number + ": unreadable, a field has a value this wraith does not know");
       }
     }
-    if (!observations.isEmpty() || !unowned.isEmpty() || !inCluster.isEmpty()) {
-      warnings.add((observations.size() + unowned.size() + inCluster.size())
-          + " lines after the last status line were dropped (window not finished)");
-    }
-    return new Result(scans, warnings);
   }
 
   private static HostScan window(JsonNode n, List<Observation> observations, List<HostScan.Unowned> unowned,
@@ -78,8 +108,12 @@ public final class SensorJsonReader {
     var state = LayerStatus.State.valueOf(n.path("state").asText("failed").toUpperCase(Locale.ROOT));
     var status = new LayerStatus(n.path("layer").asText("host"), state, n.path("reason").asText(""), warnings);
     JsonNode s = n.path("stats");
+    Optional<HostScan.Probe> probe = s.path("probe").asText().equals("ebpf")
+        ? Optional.of(new HostScan.Probe(s.path("events").asLong(), s.path("connections").asLong(), s.path("dnsAnswers").asLong(),
+            s.path("lost").asLong()))
+        : Optional.empty();
     var stats = new HostScan.Stats(s.path("samples").asInt(), s.path("maxGapMillis").asLong(),
-        s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt());
+        s.path("maxSampleMillis").asLong(), s.path("processes").asInt(), s.path("netns").asInt(), probe);
     return new HostScan(n.path("procRoot").asText(""), Instant.parse(n.path("start").asText()),
         Instant.parse(n.path("end").asText()), observations, unowned, inCluster, status, stats);
   }

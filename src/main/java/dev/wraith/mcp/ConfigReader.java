@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wraith.catalogue.McpClient;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,13 @@ final class ConfigReader {
   /** A configured server and how to launch it (for the probe only). */
   record Entry(McpServer server, ServerLaunch launch) {}
 
-  private static final ObjectMapper JSONC = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS,
-      JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
-  private static final ObjectMapper TOML = new TomlMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Config files are small documents: read within the shared limits, with their own size cap. */
+  private static final Limits LIMITS = Limits.DEFAULT.withDocumentBytes((int) ConfigFiles.MAX_BYTES);
+  private static final ObjectMapper JSONC = JsonMapper.builder(Parsers.jsonFactory2(LIMITS)).enable(
+      JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+      JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+  private static final ObjectMapper TOML = Parsers.toml2(LIMITS);
+  private static final ObjectMapper YAML = Parsers.yaml2(LIMITS);
 
   private final McpClient client;
   private final String source;
@@ -47,8 +50,7 @@ final class ConfigReader {
     try {
       doc = mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      warnings.add(source + ": not valid " + client.format().name() + line + "; skipped");
+      warnings.add(source + ": " + Parsers.why(e, client.format().name(), LIMITS) + "; skipped");
       return List.of();
     }
     List<Entry> out = new ArrayList<>();

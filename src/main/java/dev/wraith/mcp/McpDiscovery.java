@@ -112,7 +112,8 @@ public final class McpDiscovery {
     try {
       return new ConfigReader(c, source, warnings, root, redactor).read(text);
     } catch (RuntimeException e) {
-      warnings.add(source + ": cannot parse (" + e.getClass().getSimpleName() + "); skipped");
+      System.getLogger(McpDiscovery.class.getName()).log(System.Logger.Level.DEBUG, "parsing " + source, e);
+      warnings.add(source + ": cannot be parsed (an internal error; run with --debug for details); skipped");
       return List.of();
     }
   }
@@ -120,8 +121,12 @@ public final class McpDiscovery {
   private Optional<String> read(Path file, String source, List<String> warnings) {
     try {
       return files.read(file);
-    } catch (IOException | RuntimeException e) {
-      warnings.add(source + ": cannot read (" + e.getClass().getSimpleName() + "); skipped");
+    } catch (IOException e) {
+      warnings.add(dev.wraith.files.FileProblem.describe(e, file, "reading") + "; skipped");
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      System.getLogger(McpDiscovery.class.getName()).log(System.Logger.Level.DEBUG, "reading " + file, e);
+      warnings.add(source + ": cannot be read (an internal error; run with --debug for details); skipped");
       return Optional.empty();
     }
   }

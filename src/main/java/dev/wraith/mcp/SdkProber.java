@@ -104,7 +104,8 @@ public final class SdkProber implements Prober {
       Thread.currentThread().interrupt();
       return McpProbe.failed(McpProbe.Status.FAILED, "interrupted", tail.lines());
     } catch (RuntimeException e) {
-      return McpProbe.failed(McpProbe.Status.FAILED, "cannot set up the connection: " + e.getClass().getSimpleName(), List.of());
+      System.getLogger(SdkProber.class.getName()).log(System.Logger.Level.DEBUG, "setting up " + server.name(), e);
+      return McpProbe.failed(McpProbe.Status.FAILED, "cannot set up the connection (run with --debug for details)", List.of());
     } finally {
       worker.shutdownNow();
       if (client[0] != null) closeQuietly(client[0]);
@@ -128,7 +129,7 @@ public final class SdkProber implements Prober {
         boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
         goneChecks = alive ? 0 : goneChecks + 1;
         if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
-          tail.settle(300, 3000); // let the last stderr lines arrive, however busy the machine
+          tail.settle(1000, 5000); // let the last stderr lines arrive, however busy the machine
           return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
         }
       }
@@ -279,9 +280,22 @@ public final class SdkProber implements Prober {
         return McpProbe.failed(McpProbe.Status.FAILED, "the server answered with an error: " + masked(c.getMessage()), tail.lines());
       }
     }
-    String why = server.transport() == McpTransport.STDIO ? "the session failed (" + e.getClass().getSimpleName() + ")"
-        : "connection failed (" + e.getClass().getSimpleName() + ")";
+    System.getLogger(SdkProber.class.getName()).log(System.Logger.Level.DEBUG, "probing " + server.name(), e);
+    String why = server.transport() == McpTransport.STDIO
+        ? "the session failed: the server closed it or did not speak MCP (see its stderr; --debug for details)"
+        : "connection failed: " + transport(e);
     return McpProbe.failed(McpProbe.Status.FAILED, why, tail.lines());
+  }
+
+  /** Why an HTTP or SSE connection failed, in words (the exception's class and text go to --debug). */
+  private static String transport(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.net.ConnectException) return "connection refused";
+      if (c instanceof java.net.UnknownHostException) return "unknown host";
+      if (c instanceof javax.net.ssl.SSLException) return "TLS failed (certificate or protocol)";
+      if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException) return "timed out";
+    }
+    return "the server did not answer as an MCP server (run with --debug for details)";
   }
 
   private String masked(String message) {
@@ -308,10 +322,27 @@ public final class SdkProber implements Prober {
   /** Kills the server's process with its descendants (npx and shells fork). */
   private static void killStarted(ServerLaunch launch, Set<Long> before) {
     if (launch.transport() != McpTransport.STDIO) return;
+    List<ProcessHandle> killed = new ArrayList<>();
     ProcessHandle.current().children().filter(p -> startedBy(p, launch, before)).forEach(p -> {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.descendants().forEach(d -> {
+        d.destroyForcibly();
+        killed.add(d);
+      });
       p.destroyForcibly();
+      killed.add(p);
     });
+    // SIGKILL is delivered at once but reaped later: a probe returns only when its server is gone (at most 5 s)
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    for (ProcessHandle p : killed) {
+      try {
+        p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        return; // said nowhere else: the process table shows it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**

@@ -23,6 +23,9 @@ public record CodeAgent(
     int findings,
     List<String> impliedProviders) {
 
+  /** Capabilities that raise an agent's risk: it can run code or commands, or touch files. */
+  public static final java.util.Set<String> RISKY_CAPABILITIES = java.util.Set.of("code-exec", "shell", "filesystem");
+
   /** An agent whose providers are all explicit. */
   public CodeAgent(String path, String role, List<String> frameworks, List<String> providers, List<String> capabilities,
       List<String> models, Severity severity, int findings) {

@@ -33,10 +33,23 @@ public record HostScan(
       java.util.Optional<ContainerRef> namespacePod) {}
 
   /**
-   * Sampler counters. {@code maxGapMillis} is the longest time between two consecutive samples: a
-   * connection that lives longer than it cannot be missed.
+   * Sensor counters. /proc sampling: {@code samples}, {@code maxGapMillis} the longest time between two consecutive
+   * samples (a connection that lives longer than it cannot be missed) and the slowest sample. The eBPF probe: {@code
+   * probe} says what it reported, and the sampling fields are 0.
    */
-  public record Stats(int samples, long maxGapMillis, long maxSampleMillis, int processes, int netns) {}
+  public record Stats(int samples, long maxGapMillis, long maxSampleMillis, int processes, int netns,
+      java.util.Optional<Probe> probe) {
+    /** /proc sampling. */
+    public Stats(int samples, long maxGapMillis, long maxSampleMillis, int processes, int netns) {
+      this(samples, maxGapMillis, maxSampleMillis, processes, netns, java.util.Optional.empty());
+    }
+  }
+
+  /**
+   * What the eBPF probe reported in one window: events of every kind, TCP connects, DNS answers (with an address), and
+   * events lost in the kernel's ring buffer or the loader.
+   */
+  public record Probe(long events, long connections, long dnsAnswers, long lost) {}
 
   public HostScan {
     observations = observations.stream().sorted().toList();

@@ -40,7 +40,7 @@ final class AgentText {
   static String calls(Connection c) {
     String dest = c.host().isEmpty() ? c.ip() + ":" + c.port() : c.host() + " (" + c.ip() + ":" + c.port() + ")";
     return c.provider() + " " + dest + ", " + c.count() + (c.count() == 1 ? " connection, " : " connections, ")
-        + c.firstSeen() + " – " + c.lastSeen() + " (" + c.layer() + "; evidence " + c.evidence().id() + ", "
+        + seconds(c.firstSeen()) + " – " + seconds(c.lastSeen()) + " (" + c.layer() + "; evidence " + c.evidence().id() + ", "
         + c.strength().id() + ")";
   }
 
@@ -56,9 +56,14 @@ final class AgentText {
   }
 
   static String since(InventoryAgent a) {
-    return "first seen " + a.firstSeen().map(Object::toString).orElse("-") + ", last seen "
-        + a.lastSeen().map(Object::toString).orElse("-")
+    return "first seen " + a.firstSeen().map(AgentText::seconds).orElse("-") + ", last seen "
+        + a.lastSeen().map(AgentText::seconds).orElse("-")
         + (a.inactive() ? ", not running now" : "")
-        + a.acknowledgement().map(k -> "; acknowledged " + k.at() + ": " + k.note()).orElse("");
+        + a.acknowledgement().map(k -> "; acknowledged " + seconds(k.at()) + ": " + k.note()).orElse("");
+  }
+
+  /** To the second: what a reader compares (inventory.json keeps the full precision). */
+  private static String seconds(java.time.Instant t) {
+    return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 }

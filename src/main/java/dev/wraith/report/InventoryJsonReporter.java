@@ -92,9 +92,10 @@ public final class InventoryJsonReporter implements InventoryReporter {
     }
   }
 
-  record Layer(String name, String status, String reason) {
+  /** What a layer did; its warnings name files and lines (an input over a limit, a file without events), never content. */
+  record Layer(String name, String status, String reason, List<String> warnings) {
     static Layer of(LayerStatus s) {
-      return new Layer(s.layer(), s.state().id(), s.reason());
+      return new Layer(s.layer(), s.state().id(), s.reason(), s.warnings());
     }
   }
 

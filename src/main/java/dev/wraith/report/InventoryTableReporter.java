@@ -2,6 +2,8 @@ package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
+import dev.wraith.model.CodeScan;
+import dev.wraith.model.Deployable;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
@@ -9,7 +11,11 @@ import dev.wraith.model.Risk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The terminal view of a scan-all: the summary per class, the risk breakdown, one detail block per ghost (where it
@@ -25,15 +31,28 @@ public final class InventoryTableReporter {
   private static final String CYAN = "\u001b[36m";
   private static final String DIM = "\u001b[2m";
 
+  private final int width;
+  private final Optional<CodeScan> code;
   private final Redactor redactor;
 
-  /** Redacting with the bundled catalogue's rules. */
+  /** At {@link TableReporter#DEFAULT_WIDTH} columns, without the code layer's paths, with the bundled catalogue's rules. */
   public InventoryTableReporter() {
     this(Redactor.bundled());
   }
 
   /** @param redactor every line written goes through it (the catalogue's, overlay included) */
   public InventoryTableReporter(Redactor redactor) {
+    this(TableReporter.DEFAULT_WIDTH, Optional.empty(), redactor);
+  }
+
+  /**
+   * @param width the columns tables fit in
+   * @param code the scan's code layer: its deployables give each code agent its path and implied providers
+   * @param redactor every line written goes through it (the catalogue's, overlay included)
+   */
+  public InventoryTableReporter(int width, Optional<CodeScan> code, Redactor redactor) {
+    this.width = width;
+    this.code = code;
     this.redactor = redactor;
   }
 
@@ -59,10 +78,10 @@ public final class InventoryTableReporter {
     }
   }
 
-  private static void summary(Inventory inv, Paint p, StringBuilder b) {
+  private void summary(Inventory inv, Paint p, StringBuilder b) {
     TextTable t = new TextTable(80, "Classification", "Count", "Description");
     for (Classification c : Classification.values()) t.add(c.label(), String.valueOf(inv.summary().get(c)), c.description());
-    String[] lines = t.render().split("\n");
+    String[] lines = t.render(width).split("\n");
     for (String line : lines) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
@@ -115,19 +134,31 @@ public final class InventoryTableReporter {
     b.append("  ").append(String.format("%-8s", name)).append(' ').append(TextTable.printable(value)).append('\n');
   }
 
-  private static void agents(Inventory inv, Paint p, StringBuilder b) {
+  private void agents(Inventory inv, Paint p, StringBuilder b) {
     List<InventoryAgent> rest = inv.agents().stream().filter(a -> a.classification() != Classification.GHOST).toList();
     if (rest.isEmpty()) return;
-    TextTable t = new TextTable(60, "Class", "Risk", "Name", "Where", "Providers", "Change");
+    Map<String, Deployable> units = new HashMap<>();
+    code.ifPresent(c -> c.deployables().forEach(d -> units.put(d.name(), d)));
+    TextTable t = new TextTable(60, "Class", "Risk", "Name", "Path", "Where", "Providers", "Change").paths(3).names(2)
+        .floor(0, 17).floor(2, 32).floor(3, 16).floor(4, 9).floor(6, 9);
     for (InventoryAgent a : rest) {
-      t.add(AgentText.label(a), a.risk().name(), a.name(), AgentText.where(a), String.join(", ", a.providers()),
-          a.change().name().toLowerCase(java.util.Locale.ROOT));
+      Optional<Deployable> unit = a.code().isEmpty() ? Optional.empty() : Optional.ofNullable(units.get(a.name()));
+      List<String> providers = new ArrayList<>(a.providers());
+      unit.ifPresent(u -> u.impliedProviders().stream().filter(x -> !a.providers().contains(x))
+          .forEach(x -> providers.add(x + " (implied)")));
+      t.add(AgentText.label(a), a.risk().name(), a.name(), unit.map(Deployable::path).orElse(codePath(a)), AgentText.where(a),
+          String.join(", ", providers), a.change().name().toLowerCase(java.util.Locale.ROOT));
     }
     b.append("\nAgents\n");
-    for (String line : t.render().split("\n")) {
+    for (String line : t.render(width).split("\n")) {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
     }
+  }
+
+  /** The first code file of an agent the code layer did not hand over (or "-" for one without code). */
+  private static String codePath(InventoryAgent a) {
+    return a.code().isEmpty() ? "-" : a.code().get(0).path();
   }
 
   private static void layers(Inventory inv, StringBuilder b) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wraith.model.CodeScan;
+import dev.wraith.model.Hashes;
 import dev.wraith.model.Inventory;
 import dev.wraith.redact.RedactingModule;
 import dev.wraith.redact.Redactor;
@@ -61,6 +63,36 @@ public final class OcsfReporter implements InventoryReporter {
   /** Each finding as one line of JSON (no newline inside). */
   public List<String> lines(Inventory inventory, Optional<CodeScan> code) {
     return OcsfFindings.events(inventory, code, genAiNames).stream().map(this::json).toList();
+  }
+
+  /**
+   * One finding as a long-running scanner delivers it: {@code uid} is {@code finding_info.uid} (stable across scans),
+   * {@code substance} a hash of what the finding says, leaving out what changes at every scan without the finding
+   * changing ({@link #VOLATILE}, the seen times and {@code unmapped.wraith.change}), {@code line} the JSON line.
+   */
+  public record Finding(String uid, String substance, String line) {}
+
+  /** Top-level attributes that differ between two scans of the same finding: the time, event uid, Create/Update. */
+  static final List<String> VOLATILE = List.of("time", "metadata", "activity_id", "activity_name", "type_uid", "type_name");
+
+  /** The same findings as {@link #lines}, each with its uid and substance. */
+  public List<Finding> findings(Inventory inventory, Optional<CodeScan> code) {
+    return OcsfFindings.events(inventory, code, genAiNames).stream()
+        .map(e -> new Finding(e.findingInfo().uid(), substance(e), json(e))).toList();
+  }
+
+  private String substance(OcsfEvent e) {
+    ObjectNode tree = mapper.valueToTree(e);
+    tree.remove(VOLATILE);
+    if (tree.get("finding_info") instanceof ObjectNode info) {
+      info.remove(List.of("first_seen_time", "last_seen_time"));
+    }
+    if (tree.at("/unmapped/wraith") instanceof ObjectNode wraith) wraith.remove("change");
+    try {
+      return Hashes.sha256Hex(mapper.writeValueAsString(tree));
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("an OCSF tree always serialises", ex);
+    }
   }
 
   private String json(OcsfEvent e) {

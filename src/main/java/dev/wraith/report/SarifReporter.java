@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Rule;
 import dev.wraith.model.Finding;
+import dev.wraith.model.Hashes;
 import dev.wraith.model.FindingKind;
 import dev.wraith.model.ScanReport;
 import dev.wraith.model.Severity;
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /**
  * {@code --format sarif}: SARIF 2.1.0 for code scanning in CI. Every finding kind is a rule with its full
- * metadata; every finding one result with a root-relative URI (base id %SRCROOT%), a line, and a stable
- * partial fingerprint. No timestamps, so output is reproducible.
+ * metadata; every finding one result with a root-relative URI (base id %SRCROOT%), a line, and a partial fingerprint
+ * that survives lines moving (see {@link #fingerprintKey}). No timestamps, so output is reproducible.
  */
 public final class SarifReporter implements Reporter {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -75,7 +76,13 @@ public final class SarifReporter implements Reporter {
     List<FindingKind> kinds = List.of(FindingKind.values());
     List<Descriptor> rules = kinds.stream().map(this::descriptor).toList();
     List<Result> results = new ArrayList<>();
-    for (Finding f : report.code().findings()) results.add(result(f, kinds.indexOf(f.kind())));
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (Finding f : report.code().findings()) {
+      // findings come sorted by place, so the n-th same finding of a file stays the n-th when lines move
+      String key = fingerprintKey(f);
+      int occurrence = seen.merge(key, 1, Integer::sum);
+      results.add(result(f, kinds.indexOf(f.kind()), fingerprint(key, occurrence)));
+    }
     List<Notification> notes = report.code().status().warnings().stream()
         .map(w -> new Notification("warning", new Text(w))).toList();
     Map<String, Object> props = new LinkedHashMap<>();
@@ -97,7 +104,20 @@ public final class SarifReporter implements Reporter {
         new Help(r.help(), markdown), new Configuration(r.severity().id()), props);
   }
 
-  private Result result(Finding f, int ruleIndex) {
+  /**
+   * What identifies a finding across edits: its kind, file, subject and evidence, never its line or column, so adding
+   * a line above it keeps its code-scanning alert open instead of closing it and opening a new one.
+   */
+  static String fingerprintKey(Finding f) {
+    return f.kind().id() + "\0" + f.location().path() + "\0" + f.subject() + "\0" + f.evidence();
+  }
+
+  /** The key's hash, with the occurrence number telling apart the same finding repeated in one file. */
+  static String fingerprint(String key, int occurrence) {
+    return Hashes.sha256Hex(key).substring(0, 32) + ":" + occurrence;
+  }
+
+  private Result result(Finding f, int ruleIndex, String fingerprint) {
     StringBuilder msg = new StringBuilder(catalogue.rule(f.kind().id()).map(Rule::shortDescription).orElse(f.kind().id()));
     msg.append(": ").append(f.evidence());
     if (!f.provider().isEmpty()) msg.append(" (provider ").append(f.provider()).append(')');
@@ -113,7 +133,7 @@ public final class SarifReporter implements Reporter {
     props.put("capabilities", List.copyOf(f.capabilities()));
     props.put("attributes", f.attributes());
     return new Result(f.kind().id(), ruleIndex, f.severity().id(), new Text(msg.toString()), List.of(loc),
-        Map.of("wraithFindingId/v1", f.id()), props);
+        Map.of("wraithFinding/v2", fingerprint), props);
   }
 
   static String securitySeverity(Severity s) {

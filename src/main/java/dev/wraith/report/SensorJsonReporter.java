@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.wraith.attribution.DnsAnswerLog;
+import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
@@ -25,8 +27,11 @@ import java.util.Optional;
  * destination), then one {@code "unowned"} line per AI connection without a readable owner (with the pod of
  * its network namespace and {@code "podFrom":"network-namespace"} when one pod owns that namespace), then one
  * {@code "in-cluster"} line per (process, in-cluster address) nothing attributed (the observation's keys without
- * provider and attribution: the operator names them through its cluster view), then one {@code "status"} line for the
- * window. Entry-script hashes are written only when asked for.
+ * provider and attribution: the operator names them through its cluster view), then one {@code "dns-answer"} line per
+ * DNS answer the eBPF probe recorded ({@link DnsAnswerLog}'s format, what {@code --dns-log} reads), then one {@code
+ * "status"} line for the window. Each attribution carries its evidence ({@code attribution}: sni, dns-answer, pin, ...)
+ * and its {@code strength}. The status's {@code stats} say {@code "probe":"ebpf"} with the probe's counts, or {@code
+ * "probe":"proc"} with the sampler's. Entry-script hashes are written only when asked for.
  */
 public final class SensorJsonReporter implements SensorReporter {
   record Line(String type, Integer pid, Long startTicks, Integer ppid, Integer uid, String binary, List<String> arguments,
@@ -38,7 +43,19 @@ public final class SensorJsonReporter implements SensorReporter {
   record Script(String path, String sha256, String note) {}
 
   record Status(String type, String tool, String version, String catalogue, String procRoot, String start, String end,
-      String layer, String state, String reason, List<String> warnings, HostScan.Stats stats) {}
+      String layer, String state, String reason, List<String> warnings, Stats stats) {}
+
+  /** {@link HostScan.Stats} as written: the sampler's fields for /proc, the probe's counts for eBPF. */
+  record Stats(String probe, Integer samples, Long maxGapMillis, Long maxSampleMillis, Long events, Long connections,
+      Long dnsAnswers, Long lost, int processes, int netns) {
+    static Stats of(HostScan.Stats s) {
+      if (s.probe().isEmpty()) {
+        return new Stats("proc", s.samples(), s.maxGapMillis(), s.maxSampleMillis(), null, null, null, null, s.processes(), s.netns());
+      }
+      HostScan.Probe p = s.probe().get();
+      return new Stats("ebpf", null, null, null, p.events(), p.connections(), p.dnsAnswers(), p.lost(), s.processes(), s.netns());
+    }
+  }
 
   private final boolean includeHashes;
   private final Redactor redactor;
@@ -59,7 +76,7 @@ public final class SensorJsonReporter implements SensorReporter {
   }
 
   @Override
-  public void write(ScanReport.Tool tool, HostScan scan, OutputStream out) throws IOException {
+  public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
     ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     for (Observation o : scan.observations()) line(w, out, observation(o));
@@ -73,9 +90,14 @@ public final class SensorJsonReporter implements SensorReporter {
           c == null ? null : "network-namespace"));
     }
     for (InClusterConnection c : scan.inCluster()) line(w, out, inCluster(c));
+    for (DnsAnswerRecord a : dnsAnswers) {
+      out.write(DnsAnswerLog.line(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write('\n');
+    }
     var s = scan.status();
     line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
-        scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), scan.stats()));
+        scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(),
+        Stats.of(scan.stats())));
     out.flush();
   }
 

@@ -1,6 +1,8 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
+import dev.wraith.attribution.DnsAnswerRecord;
+import dev.wraith.model.Attributed;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.Observation;
 import dev.wraith.model.ScanReport;
@@ -8,11 +10,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * {@code wraith sensor --format table}: one row per (process, destination), ghosts' marks first-class
- * (ORIGIN exec or node), then connections without owner and the layer status. Script hashes appear only
- * when asked for, shortened to 12 digits.
+ * (ORIGIN exec or node), with the evidence that named the destination (VIA; "(weak)" when only address evidence did),
+ * then connections without owner, in-cluster connections, and the layer status: what the eBPF probe saw, or the
+ * /proc sampler's pace. Script hashes appear only when asked for, shortened to 12 digits.
  */
 public final class SensorTableReporter implements SensorReporter {
   private final boolean includeHashes;
@@ -34,9 +39,10 @@ public final class SensorTableReporter implements SensorReporter {
   }
 
   @Override
-  public void write(ScanReport.Tool tool, HostScan scan, OutputStream out) throws IOException {
+  public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
     PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
-    p.println("AI connections seen " + scan.start() + " – " + scan.end() + " on " + scan.procRoot() + ": "
+    p.println("AI connections seen " + (scan.stats().probe().isPresent() ? "by the eBPF probe" : "in " + scan.procRoot()) + ", "
+        + scan.start().truncatedTo(ChronoUnit.MILLIS) + " – " + scan.end().truncatedTo(ChronoUnit.MILLIS) + ": "
         + scan.observations().size());
     TextTable t = new TextTable(48, "PID", "ORIGIN", "POD", "CONTAINER", "PROGRAM", "ENTRY SCRIPT", "DESTINATION",
         "PROVIDER", "VIA", "CONN", "SEEN");
@@ -45,7 +51,7 @@ public final class SensorTableReporter implements SensorReporter {
       t.add(Integer.toString(o.process().pid()), o.origin().id(), c.map(x -> x.podUid()).orElse("-"),
           c.map(x -> x.containerId().isEmpty() ? "-" : x.containerId().substring(0, 12)).orElse("-"),
           program(o.process()), script(o), destination(o.attribution().host(), o.ip(), o.port()), o.attribution().providerId(),
-          o.attribution().method().id(), Integer.toString(o.connections()),
+          via(o.attribution()), Integer.toString(o.connections()),
           o.firstSeen().toString().substring(11, 19) + "–" + o.lastSeen().toString().substring(11, 19));
     }
     if (!t.isEmpty()) p.print(t.render());
@@ -57,8 +63,9 @@ public final class SensorTableReporter implements SensorReporter {
       for (HostScan.Unowned x : scan.unowned()) {
         var c = x.namespacePod();
         u.add(x.netns(), c.map(y -> y.podUid()).orElse("-"),
-            c.map(y -> y.containerId().isEmpty() ? "-" : y.containerId().substring(0, 12)).orElse("-"), destination(x.attribution().host(), x.ip(), x.port()), x.attribution().providerId(),
-            x.attribution().method().id(), x.state(), x.why());
+            c.map(y -> y.containerId().isEmpty() ? "-" : y.containerId().substring(0, 12)).orElse("-"),
+            destination(x.attribution().host(), x.ip(), x.port()), x.attribution().providerId(), via(x.attribution()), x.state(),
+            x.why());
       }
       p.print(u.render());
     }
@@ -76,11 +83,32 @@ public final class SensorTableReporter implements SensorReporter {
     }
     var s = scan.status();
     p.println();
-    p.println("host layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; "
-        + scan.stats().samples() + " samples, longest gap " + scan.stats().maxGapMillis() + " ms, "
-        + scan.stats().processes() + " processes in " + scan.stats().netns() + " network namespaces");
+    p.println("host layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; " + pace(scan.stats())
+        + (dnsAnswers.isEmpty() ? "" : "; " + dnsAnswers.size() + " DNS answers recorded (written as dns-answer lines by --format json)"));
     for (String w : s.warnings()) p.println("  " + w);
     p.flush();
+  }
+
+  /** What the sensor did: the eBPF probe's counts, or the /proc sampler's samples and pace. */
+  private static String pace(HostScan.Stats st) {
+    String spread = count(st.processes(), "process", "processes") + " in " + count(st.netns(), "network namespace",
+        "network namespaces");
+    if (st.probe().isPresent()) {
+      HostScan.Probe pr = st.probe().get();
+      return "eBPF probe: " + count(pr.events(), "event", "events") + " (" + pr.lost() + " lost), "
+          + count(pr.connections(), "connection", "connections") + " from " + spread + ", "
+          + count(pr.dnsAnswers(), "DNS response", "DNS responses");
+    }
+    return st.samples() + " samples of /proc, longest gap " + st.maxGapMillis() + " ms, " + spread;
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  /** The evidence's id, marked when it is address evidence only. */
+  private static String via(Attributed a) {
+    return a.strength() == Attributed.Strength.WEAK ? a.method().id() + " (weak)" : a.method().id();
   }
 
   private String script(Observation o) {

@@ -1,6 +1,7 @@
 package dev.wraith.scan;
 
 import dev.wraith.attribution.Attributor;
+import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.attribution.DnsCache;
 import dev.wraith.attribution.Pin;
 import dev.wraith.attribution.Resolver;
@@ -99,9 +100,10 @@ public final class HostLayer implements AutoCloseable {
 
   /**
    * One window. A probe that stops fails its window; with AUTO the next windows sample /proc, saying why, and with
-   * EBPF they fail at once.
+   * EBPF they fail at once. A /proc window says that it saw no names.
    */
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
+    lastWindow = Optional.empty();
     if (probe.isPresent()) {
       ProbeWindow w = probe.get().observe(window);
       lastWindow = Optional.of(w);
@@ -120,18 +122,28 @@ public final class HostLayer implements AutoCloseable {
           new HostScan.Stats(0, 0, 0, 0, 0));
     }
     HostScan scan = sensor.observe(window, interval);
-    if (probeUnavailable.isEmpty()) return scan;
     List<String> warnings = new ArrayList<>();
-    warnings.add("eBPF probe unavailable: " + probeUnavailable.get() + "; sampling /proc every " + interval.toMillis() + " ms");
+    probeUnavailable.ifPresent(why -> warnings.add("eBPF probe unavailable: " + why + "; sampling /proc every "
+        + interval.toMillis() + " ms"));
     warnings.addAll(scan.status().warnings());
+    warnings.add(NO_NAMES);
     LayerStatus s = scan.status();
-    return new HostScan(scan.procRoot(), scan.start(), scan.end(), scan.observations(), scan.unowned(),
+    return new HostScan(scan.procRoot(), scan.start(), scan.end(), scan.observations(), scan.unowned(), scan.inCluster(),
         new LayerStatus(s.layer(), s.state(), s.reason(), warnings), scan.stats());
   }
 
-  /** The last window's probed connections and DNS answers, when the eBPF probe is in use. */
+  /** The status line of every /proc window. */
+  static final String NO_NAMES = "names not seen: without the eBPF probe, the TLS SNI, proxy CONNECT targets, HTTP Host "
+      + "headers and DNS answers of processes are not read, so destinations are attributed by address only";
+
+  /** The last window's probed connections and DNS answers, when the eBPF probe observed it. */
   public Optional<ProbeWindow> lastProbeWindow() {
     return lastWindow;
+  }
+
+  /** The DNS answers the last window recorded (eBPF probe only; empty otherwise), for the sensor's dns-answer lines. */
+  public List<DnsAnswerRecord> lastDnsAnswers() {
+    return lastWindow.map(ProbeWindow::answers).orElse(List.of());
   }
 
   /** Every process now (argv masked as the sensor masks it), for MCP server discovery. */

@@ -4,6 +4,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FileDetector;
 import dev.wraith.code.component.ComponentDetector;
+import dev.wraith.code.csharp.CSharpDetector;
 import dev.wraith.code.config.DotenvDetector;
 import dev.wraith.code.config.SpringConfigDetector;
 import dev.wraith.code.deploy.ComposeDetector;
@@ -16,6 +17,7 @@ import dev.wraith.code.go.GoDetector;
 import dev.wraith.code.java.JavaDetector;
 import dev.wraith.code.javascript.JavaScriptDetector;
 import dev.wraith.code.javascript.TypeScriptDetector;
+import dev.wraith.code.kotlin.KotlinDetector;
 import dev.wraith.code.manifest.CargoManifestDetector;
 import dev.wraith.code.manifest.ComposerManifestDetector;
 import dev.wraith.code.manifest.GoManifestDetector;
@@ -25,7 +27,10 @@ import dev.wraith.code.manifest.NugetManifestDetector;
 import dev.wraith.code.manifest.PypiManifestDetector;
 import dev.wraith.code.manifest.RubyManifestDetector;
 import dev.wraith.code.notebook.NotebookDetector;
+import dev.wraith.code.php.PhpDetector;
 import dev.wraith.code.python.PythonDetector;
+import dev.wraith.code.ruby.RubyDetector;
+import dev.wraith.code.rust.RustDetector;
 import dev.wraith.report.ClusterJsonReporter;
 import dev.wraith.report.ClusterReporter;
 import dev.wraith.report.ClusterTableReporter;
@@ -62,6 +67,11 @@ public final class Registry {
         new TypeScriptDetector(matcher),
         new JavaDetector(matcher, catalogue),
         new GoDetector(matcher, catalogue),
+        new CSharpDetector(matcher, catalogue),
+        new KotlinDetector(matcher, catalogue),
+        new RubyDetector(matcher),
+        new PhpDetector(matcher),
+        new RustDetector(matcher, catalogue),
         new PypiManifestDetector(catalogue));
     return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
@@ -85,8 +95,13 @@ public final class Registry {
 
   /** Every output format, by --format id. */
   public static List<Reporter> reporters(Catalogue catalogue) {
+    return reporters(catalogue, TableReporter.DEFAULT_WIDTH, false);
+  }
+
+  /** Every output format; the table fits {@code width} and, with {@code details}, lists every finding. */
+  public static List<Reporter> reporters(Catalogue catalogue, int width, boolean details) {
     Redactor r = Redactor.of(catalogue);
-    return List.of(new TableReporter(r), new JsonReporter(r), new SarifReporter(catalogue));
+    return List.of(new TableReporter(width, details, r), new JsonReporter(r), new SarifReporter(catalogue));
   }
 
   /** Output formats of {@code wraith cluster}, by --format id. */

@@ -3,6 +3,7 @@ package dev.wraith.scan;
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
+import dev.wraith.files.Failures;
 import dev.wraith.mcp.ConfigFiles;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.model.Counted;
@@ -233,7 +234,12 @@ public final class ScanAll {
       return new LayerPlan("host", false, "not Linux (" + e.osName() + "): the host layer reads /proc");
     }
     if (!Files.isDirectory(r.procRoot())) return new LayerPlan("host", false, r.procRoot() + " is not a directory");
-    return new LayerPlan("host", true, "processes and sockets under " + r.procRoot() + " for " + seconds(r.duration()));
+    String how = switch (r.probe()) {
+      case AUTO -> ": the eBPF probe if it loads here, else sampling /proc";
+      case EBPF -> " with the eBPF probe";
+      case PROC -> " by sampling /proc";
+    };
+    return new LayerPlan("host", true, "connections and processes (" + r.procRoot() + ") for " + seconds(r.duration()) + how);
   }
 
   private static LayerPlan planTetragon(Request r) {
@@ -288,8 +294,8 @@ public final class ScanAll {
         try {
           o = e.getValue().get();
         } catch (java.util.concurrent.ExecutionException ex) {
-          Throwable c = ex.getCause();
-          o = new Outcome(null, LayerStatus.failed(e.getKey(), "internal error: " + c), "failed");
+          o = new Outcome(null, LayerStatus.failed(e.getKey(), Failures.describe(ex.getCause(), "the " + e.getKey() + " layer")),
+              "failed");
         }
         done.put(e.getKey(), o);
       }
@@ -332,8 +338,8 @@ public final class ScanAll {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       o = new Outcome(null, LayerStatus.failed(lp.layer(), "interrupted"), "interrupted");
-    } catch (RuntimeException | java.io.IOException e) {
-      o = new Outcome(null, LayerStatus.failed(lp.layer(), e.getClass().getSimpleName() + ": " + e.getMessage()), "failed");
+    } catch (RuntimeException | java.io.IOException | StackOverflowError | OutOfMemoryError e) {
+      o = new Outcome(null, LayerStatus.failed(lp.layer(), Failures.describe(e, "the " + lp.layer() + " layer")), "failed");
     }
     progress.finished(lp.layer(), o.status(), o.summary());
     return o;
@@ -364,8 +370,10 @@ public final class ScanAll {
       } catch (java.io.IOException e) {
         table = List.of(); // the window above already says what could not be read
       }
-      return new Outcome(scan, scan.status(), Counted.of(scan.stats().samples(), "sample") + ", "
-          + Counted.of(processes, "process", "processes") + " talking to AI endpoints", table);
+      String seen = scan.stats().probe().map(p -> Counted.of(p.connections(), "connection") + " seen by the eBPF probe, ")
+          .orElse(Counted.of(scan.stats().samples(), "sample") + ", ");
+      return new Outcome(scan, scan.status(), seen + Counted.of(processes, "process", "processes") + " talking to AI endpoints",
+          table);
     }
   }
 
@@ -374,8 +382,11 @@ public final class ScanAll {
         Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.dnsLogs(),
         r.duration());
     long open = scan.unattributed().unnamed().stream().filter(d -> !d.inCluster()).count();
+    long connections = scan.observations().stream().mapToLong(o -> o.observation().connections()).sum();
+    long processes = scan.observations().stream().map(o -> o.node() + "/" + o.execId()).distinct().count();
     return new Outcome(scan, scan.status(), Counted.of(scan.stats().events(), "event") + ", "
-        + Counted.of(scan.observations().size(), "AI connection") + (open == 0 ? "" : ", " + open + (open == 1 ? " destination" : " destinations")
+        + Counted.of(connections, "AI connection") + " from " + Counted.of(processes, "process", "processes")
+        + (open == 0 ? "" : ", " + Counted.of(open, "destination")
         + " not attributed (see the layer status)"));
   }
 

@@ -19,14 +19,16 @@ import dev.wraith.report.CycloneDxVersion;
 import dev.wraith.report.GenAiNames;
 import dev.wraith.report.InventoryReporter;
 import dev.wraith.report.SarifReporter;
+import dev.wraith.files.AtomicFile;
+import dev.wraith.files.FileProblem;
+import dev.wraith.model.LayerStatus;
+import dev.wraith.state.StateException;
 import dev.wraith.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +40,14 @@ import java.util.TreeMap;
 
 /**
  * What scan-all does after the layers: runtime MCP discovery (processes and workloads the layers saw), correlation
- * against the prior state, recording the scan, and the results directory. Shared by {@code scan-all}, {@code demo},
+ * against the prior state, the results directory, and recording the scan. Shared by {@code scan-all}, {@code demo},
  * {@code aibom} and the in-cluster operator.
+ *
+ * <p>The order is the contract: {@link #correlate} only reads the state database; the caller writes its results
+ * ({@link #writeResults}, or publishes them), and only then {@link #record}s the scan. A results directory that cannot
+ * be written therefore never changes history (the next scan still reports the same NEW agents), and a state database
+ * that cannot be written loses no results: {@link #record} returns the failure as a "state" layer status for the
+ * caller to add to what it wrote.
  */
 public final class ScanAllPipeline {
   /** Code files larger than this are not hashed for entry-script matching (scripts are small; bundles are not). */
@@ -50,7 +58,10 @@ public final class ScanAllPipeline {
   /** The open state database (empty with --no-state; the caller closes it), the allow-list, this node's name. */
   public record Settings(Optional<StateStore> state, AllowList allowList, String hostNode) {}
 
-  /** Correlates the layers' results into an inventory, reading and then recording the state database. */
+  /** The status a failed state commit adds to an inventory's layers. */
+  public static final String STATE_LAYER = "state";
+
+  /** Correlates the layers' results into an inventory against the state database's prior scans; records nothing. */
   public static Inventory correlate(Catalogue cat, ScanAll.Result result, ScanReport.Tool tool, Instant scanTime,
       Settings settings) {
     return correlate(cat, result, tool, scanTime, settings, List.of());
@@ -75,10 +86,31 @@ public final class ScanAllPipeline {
       if (result.host().isPresent()) in = in.withHost(result.host().get(), settings.hostNode());
       for (CorrelationInput.NodeHost n : nodes) in = in.withHost(n.scan(), n.node());
       if (result.tetragon().isPresent()) in = in.withTetragon(result.tetragon().get());
-      Inventory inventory = new Correlator(cat).correlate(in);
-      store.ifPresent(s -> s.record(inventory));
-      return inventory;
+      return new Correlator(cat).correlate(in);
     }
+  }
+
+  /**
+   * Records a scan whose results were written (or published): the scan in the state database, then the MCP tool hashes
+   * its probes saw. Returns the failure, if any, as a FAILED "state" status, never throws for it.
+   */
+  public static Optional<LayerStatus> record(Settings settings, Inventory inventory, Optional<StateToolHistory> tools) {
+    if (settings.state().isEmpty()) return Optional.empty();
+    try {
+      settings.state().get().record(inventory);
+      tools.ifPresent(StateToolHistory::commit);
+      return Optional.empty();
+    } catch (StateException e) {
+      System.getLogger(ScanAllPipeline.class.getName()).log(System.Logger.Level.DEBUG, "recording the scan", e);
+      return Optional.of(LayerStatus.failed(STATE_LAYER, "history not recorded: " + e.getMessage()));
+    }
+  }
+
+  /** The inventory with one more layer status (a failed state commit), for rewriting what was written before it. */
+  public static Inventory withStatus(Inventory inv, LayerStatus status) {
+    List<LayerStatus> layers = new ArrayList<>(inv.layers());
+    layers.add(status);
+    return new Inventory(inv.tool(), inv.scanTime(), inv.roots(), inv.agents(), inv.mcpServers(), layers);
   }
 
   /** MCP servers from configs (the mcp layer) plus those seen running: host processes and cluster workloads. */
@@ -131,16 +163,21 @@ public final class ScanAllPipeline {
     }
   }
 
-  /** Writes every results-directory file: code.sarif (when the code layer ran) and each inventory reporter's. */
+  /**
+   * Writes every results-directory file: code.sarif (when the code layer ran) and each inventory reporter's, each one
+   * whole or not at all ({@link AtomicFile}).
+   *
+   * @throws FileProblem naming the file and what happened (read-only, full, impossible path)
+   */
   public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir)
-      throws IOException {
+      throws FileProblem {
     return writeResults(cat, inventory, code, dir, CycloneDxVersion.DEFAULT);
   }
 
   /** The same, with aibom.cdx.json in CycloneDX {@code cdx}. */
   public static List<Path> writeResults(Catalogue cat, Inventory inventory, Optional<CodeScan> code, Path dir,
-      CycloneDxVersion cdx) throws IOException {
-    Files.createDirectories(dir);
+      CycloneDxVersion cdx) throws FileProblem {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileProblem(dir + " is not a directory; give --output a directory");
     List<Path> written = new ArrayList<>();
     if (code.isPresent()) {
       ScanReport report = new ScanReport(inventory.tool(), code.get());
@@ -152,21 +189,8 @@ public final class ScanAllPipeline {
     return written;
   }
 
-  interface Writer {
-    void write(OutputStream out) throws IOException;
-  }
-
   /** Writes to a temporary sibling and moves it into place, so a killed scan never leaves half a file. */
-  static Path write(Path target, Writer writer) throws IOException {
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        writer.write(out);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    return target;
+  static Path write(Path target, AtomicFile.Writer writer) throws FileProblem {
+    return AtomicFile.write(target, writer);
   }
 }

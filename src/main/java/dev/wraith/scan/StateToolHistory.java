@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** MCP tool history kept in the state database, so a tool that changes between runs is reported (rug pull). */
+/**
+ * MCP tool history kept in the state database, so a tool that changes between runs is reported (rug pull). What a
+ * probe sees is held until {@link #commit}, which the scan calls after its results were written: history never gets
+ * ahead of the results it was reported in.
+ */
 public final class StateToolHistory implements ToolHistory {
   private final StateStore store;
+  private final List<Runnable> pending = new java.util.ArrayList<>();
 
   public StateToolHistory(StateStore store) {
     this.store = store;
@@ -28,6 +33,22 @@ public final class StateToolHistory implements ToolHistory {
   public void record(String serverKey, List<McpTool> tools, Instant now) {
     Map<String, String> hashes = new LinkedHashMap<>();
     for (McpTool t : tools) hashes.put(t.name(), t.hash());
-    store.recordToolHashes(serverKey, hashes, now);
+    synchronized (pending) {
+      pending.add(() -> store.recordToolHashes(serverKey, hashes, now));
+    }
+  }
+
+  /**
+   * Writes the tool hashes recorded since the last commit.
+   *
+   * @throws dev.wraith.state.StateException when the database cannot be written (the rest stays pending)
+   */
+  public void commit() {
+    synchronized (pending) {
+      while (!pending.isEmpty()) {
+        pending.get(0).run();
+        pending.remove(0);
+      }
+    }
   }
 }

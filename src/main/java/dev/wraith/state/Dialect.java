@@ -44,11 +44,4 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   default String where() {
     return "state database " + location().display();
   }
-
-  static String rootMessage(Throwable t) {
-    Throwable r = t;
-    while (r.getCause() != null && r.getCause() != r) r = r.getCause();
-    String m = r.getMessage();
-    return m == null ? r.getClass().getSimpleName() : m.strip();
-  }
 }

@@ -87,37 +87,73 @@ final class PostgresDialect implements Dialect {
     return state != null && RETRYABLE.contains(state);
   }
 
-  /** By the SQLSTATE behind the failure; the server's own words for anything else. Never a password: none is known here. */
+  /**
+   * By the SQLSTATE behind the failure, in wraith's words (the server's and the driver's stay in the cause, for
+   * --debug). Never a password: none is known here. A login, database, schema or permission problem is the user's to
+   * fix before any scan (unusable); a server that is down, busy, full or slow to release a row may be fine on the next
+   * run (unavailable: the scan still writes its results).
+   */
   @Override
   public StateException translate(String doing, Throwable failure) {
     if (failure instanceof StateException s) return s;
     String state = sqlState(failure);
-    String root = Dialect.rootMessage(failure);
     String where = where();
     String user = PostgresLogin.user(location, env);
-    if (state == null) return new StateException(where + ": " + doing + " failed: " + root, failure);
-    if (state.equals("28P01") || state.equals("28000") || root.contains("no password was provided")) {
-      return new StateException(where + " refused the login of user '" + user + "' (" + root + "); set the password "
-          + "in " + PostgresLogin.PASSWORD_FILE + ", " + PostgresLogin.PASSWORD + " or PGPASSWORD, or in ~/.pgpass", failure);
+    String login = "set the password in " + PostgresLogin.PASSWORD_FILE + ", " + PostgresLogin.PASSWORD
+        + " or PGPASSWORD, or in ~/.pgpass";
+    if (state == null) {
+      return StateException.unavailable(where + ": " + doing + " failed (run with --debug for details)", failure);
+    }
+    if (state.equals("08004") && String.valueOf(rootMessage(failure)).contains("password")) {
+      return new StateException(where + " refused the login of user '" + user + "': it asks for a password and none was "
+          + "given; " + login, failure);
     }
     return switch (state) {
-      case "3D000" -> new StateException(where + ": the database does not exist (" + root + "); create it ('createdb "
+      case "28P01" -> new StateException(where + " refused the login of user '" + user + "': wrong password, or no such "
+          + "user; " + login, failure);
+      case "28000" -> new StateException(where + " refused the login of user '" + user + "' from this host (pg_hba.conf "
+          + "allows no such login, or only over SSL: add ?sslmode=require to the URL); ask its administrator", failure);
+      case "3D000" -> new StateException(where + ": the database does not exist; create it ('createdb "
           + location.database() + "') or use --state with another database", failure);
-      case "3F000" -> new StateException(where + ": the schema does not exist (" + root + "); create it or drop "
+      case "3F000" -> new StateException(where + ": the schema does not exist; create it or drop "
           + "currentSchema from the URL", failure);
-      case "42501" -> new StateException(where + ": user '" + user + "' may not do this (" + root + "); grant it the "
+      case "42501" -> new StateException(where + ": user '" + user + "' may not do this; grant it the "
           + "right to create and write tables in the schema, or use another --state", failure);
-      case "40001", "40P01" -> new StateException(where + ": " + doing + " kept conflicting with other writers ("
-          + root + "); nothing was written, try again", failure);
-      case "55P03" -> new StateException(where + ": another writer held a row for over " + LOCK_TIMEOUT + " ("
-          + root + "); nothing was written, try again", failure);
-      case "53300", "57P03" -> new StateException(where + " accepts no connection now (" + root + "); try again later",
+      case "40001", "40P01" -> StateException.unavailable(where + ": " + doing + " kept conflicting with other writers; "
+          + "nothing was written, try again", failure);
+      case "55P03" -> StateException.unavailable(where + ": another writer held a row for over " + LOCK_TIMEOUT
+          + "; nothing was written, try again", failure);
+      case "53300", "57P03" -> StateException.unavailable(where + " accepts no connection now (too many connections, or "
+          + "starting up or shutting down); try again later", failure);
+      case "53100" -> StateException.unavailable(where + ": the server's disk is full; nothing was written, ask its "
+          + "administrator to free some space", failure);
+      case "25006" -> StateException.unavailable(where + " is read-only (a standby?); point --state at the primary",
           failure);
       default -> state.startsWith("08")
-          ? new StateException(where + " cannot be reached (" + root + "); check that the server runs and the host and "
-              + "port of --state", failure)
-          : new StateException(where + ": " + doing + " failed: " + root + " (SQLSTATE " + state + ")", failure);
+          ? StateException.unavailable(where + " cannot be reached (" + reach(failure) + "); check that the server runs "
+              + "and the host and port of --state", failure)
+          : StateException.unavailable(where + ": " + doing + " failed (SQLSTATE " + state + "; run with --debug for "
+              + "details)", failure);
     };
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+    return r.getMessage();
+  }
+
+  /** Why a connection failed, from the exception types under the driver's, never its wording. */
+  private static String reach(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.net.ConnectException) return "connection refused";
+      if (c instanceof java.net.UnknownHostException) return "unknown host";
+      if (c instanceof java.net.SocketTimeoutException) return "no answer in time";
+      if (c instanceof java.net.NoRouteToHostException) return "no route to the host";
+      if (c instanceof javax.net.ssl.SSLException) return "TLS failed";
+      if (c instanceof java.io.EOFException) return "the server closed the connection";
+    }
+    return "the connection failed";
   }
 
   private static String sqlState(Throwable t) {

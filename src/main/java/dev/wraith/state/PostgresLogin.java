@@ -1,8 +1,8 @@
 package dev.wraith.state;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -21,6 +21,8 @@ final class PostgresLogin {
   static final String PASSWORD = "WRAITH_STATE_PASSWORD";
   /** Seconds to wait for the server to accept a connection, unless the URL sets connectTimeout. */
   static final int CONNECT_TIMEOUT = 10;
+  /** The most read of a password file: a password is a line, never megabytes. */
+  static final int SECRET_FILE_BYTES = 64 << 10;
 
   private PostgresLogin() {}
 
@@ -55,17 +57,17 @@ final class PostgresLogin {
   static Optional<String> password(Map<String, String> env) {
     String file = env.getOrDefault(PASSWORD_FILE, "");
     if (!file.isEmpty()) {
-      try {
-        String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        int nl = text.indexOf('\n');
-        String first = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "");
-        if (first.isEmpty()) throw new StateException(PASSWORD_FILE + "=" + file + " is empty; put the password on its first line");
-        return Optional.of(first);
-      } catch (IOException | RuntimeException e) {
-        if (e instanceof StateException s) throw s;
-        throw new StateException(PASSWORD_FILE + "=" + file + " cannot be read (" + e.getClass().getSimpleName()
-            + "); point it at a readable file holding the password");
+      String text;
+      try { // a regular file of at most 64 KiB: a FIFO would block, a device never end
+        text = InputFile.readString(Path.of(file), SECRET_FILE_BYTES);
+      } catch (IOException e) {
+        throw new StateException(PASSWORD_FILE + "=" + file + " cannot be read: " + FileProblem.describe(e, Path.of(file),
+            "reading") + "; point it at a readable file holding the password", e);
       }
+      int nl = text.indexOf('\n');
+      String first = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "");
+      if (first.isEmpty()) throw new StateException(PASSWORD_FILE + "=" + file + " is empty; put the password on its first line");
+      return Optional.of(first);
     }
     for (String name : new String[] {PASSWORD, "PGPASSWORD"}) {
       String v = env.getOrDefault(name, "");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.wraith.files.Limits;
+import dev.wraith.files.Parsers;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.List;
  * redacted by its layers, and the database file outlives every report.
  */
 final class Snapshots {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /** Records are read back within the shared input limits: a tampered database cannot nest or grow without bound. */
+  private static final ObjectMapper MAPPER = new ObjectMapper(Parsers.jsonFactory2(Limits.DEFAULT))
       .registerModule(new dev.wraith.redact.RedactingModule(dev.wraith.redact.Redactor.bundled()))
       .registerModule(new Jdk8Module())
       .registerModule(new JavaTimeModule())
@@ -57,7 +60,7 @@ final class Snapshots {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot serialise a " + value.getClass().getSimpleName() + " for the state database", e);
     }
   }
 
@@ -65,8 +68,8 @@ final class Snapshots {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new StateException("state database holds a record this wraith cannot read (" + e.getOriginalMessage()
-          + "); use --state with another file", e);
+      throw new StateException("state database holds a record this wraith cannot read ("
+          + Parsers.why(e, "JSON", Limits.DEFAULT) + "); use --state with another file", e);
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.wraith.state;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +21,9 @@ import org.sqlite.SQLiteException;
  * snapshot that never waits for a writer in WAL mode. Nothing is retried: a locked file is the user's to resolve.
  */
 final class SqliteDialect implements Dialect {
+  /** Below this many free bytes an I/O error on the database's file system is taken to be a full disk. */
+  private static final long NEARLY_FULL = 1L << 20;
+
   private final StateLocation.SqliteFile location;
   private final Duration busyTimeout;
 
@@ -79,25 +85,63 @@ final class SqliteDialect implements Dialect {
     return false;
   }
 
-  /** By the SQLite error code behind the failure. */
+  /** By the SQLite error code behind the failure; a read-only or nearly full file system is named as such. */
   @Override
   public StateException translate(String doing, Throwable failure) {
     if (failure instanceof StateException s) return s;
     SQLiteErrorCode code = sqliteCode(failure);
+    Path file = location.file();
     String where = where();
-    if (code == null) return new StateException(where + ": " + doing + " failed: " + Dialect.rootMessage(failure), failure);
+    if (code == null) return unavailable(where + ": " + doing + " failed (run with --debug for details)", failure);
+    boolean cannotWrite = code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
+        || code == SQLiteErrorCode.SQLITE_PERM;
+    if (cannotWrite && readOnlyFileSystem(file)) {
+      return unavailable(where + " is on a read-only file system; use --state with a file on a writable one", failure);
+    }
     return switch (code) {
-      case SQLITE_BUSY, SQLITE_LOCKED ->
-          new StateException(where + " is locked by another writer (database is locked; is another wraith scan "
-              + "running?); try again when it has finished, or use --state with another file", failure);
+      case SQLITE_BUSY, SQLITE_LOCKED -> unavailable(where + " is locked by another writer (is another wraith scan "
+          + "running?); try again when it has finished, or use --state with another file", failure);
       case SQLITE_NOTADB, SQLITE_CORRUPT -> new StateException(where
-          + " is corrupt or not an SQLite database (" + code.message + "); move it away to start afresh, "
-          + "or use --state with another file", failure);
-      case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_AUTH -> new StateException(where
-          + " cannot be opened or written (" + code.message + "); check its permissions, or use --state with another "
-          + "file", failure);
-      default -> new StateException(where + ": " + doing + " failed: " + Dialect.rootMessage(failure), failure);
+          + " is corrupt or not an SQLite database; move it away to start afresh, or use --state with another file", failure);
+      case SQLITE_FULL -> full(file, doing, failure);
+      case SQLITE_READONLY -> unavailable(where + " cannot be written: the file, its directory or its file system is "
+          + "read-only; fix its permissions, or use --state with another file", failure);
+      case SQLITE_CANTOPEN -> unavailable(where + " cannot be opened: its directory is missing or cannot be written; check "
+          + "its permissions, or use --state with another file", failure);
+      case SQLITE_PERM, SQLITE_AUTH -> unavailable("permission denied on " + where + "; check its permissions, or use "
+          + "--state with another file", failure);
+      case SQLITE_IOERR -> nearlyFull(file) ? full(file, doing, failure) : unavailable("input/output error on " + where
+          + " while " + doing + " (a failing disk or network mount?); use --state with another file", failure);
+      default -> unavailable(where + ": " + doing + " failed (SQLite error " + code.code + "; run with --debug for details)",
+          failure);
     };
+  }
+
+  private static StateException full(Path file, String doing, Throwable failure) {
+    return unavailable("no space left on device for the state database " + file + " while " + doing + "; free some space",
+        failure);
+  }
+
+  private static StateException unavailable(String message, Throwable cause) {
+    return StateException.unavailable(message, cause);
+  }
+
+  private static boolean readOnlyFileSystem(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      return dir != null && Files.getFileStore(dir).isReadOnly();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean nearlyFull(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      return dir != null && Files.getFileStore(dir).getUsableSpace() < NEARLY_FULL;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static SQLiteErrorCode sqliteCode(Throwable t) {

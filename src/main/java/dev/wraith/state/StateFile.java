@@ -1,5 +1,6 @@
 package dev.wraith.state;
 
+import dev.wraith.files.InputFile;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -41,6 +42,10 @@ final class StateFile {
     if (Files.isDirectory(file)) {
       throw new StateException("state database " + file + " is a directory; use --state with a file");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) { // SQLite would block on a FIFO or read a device
+      throw new StateException("state database " + file + " is " + InputFile.kind(file) + ", not a regular file; use "
+          + "--state with a file");
+    }
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -55,8 +60,7 @@ final class StateFile {
         }
       }
     } catch (IOException e) {
-      throw new StateException("state database " + file + " cannot be created (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); use --state with a writable file", e);
+      throw StateException.from(file, "creating", e);
     }
   }
 

@@ -246,11 +246,37 @@ public final class GrpcEventSource implements EventSource {
     }
   }
 
+  /**
+   * A gRPC status in words: what the code means here, then why (the transport failure, or the server's own description
+   * when the server sent the status); gRPC's and netty's wording stays in the debug log.
+   */
   static String describe(Status s) {
-    StringBuilder b = new StringBuilder(s.getCode().name());
-    if (s.getDescription() != null) b.append(": ").append(s.getDescription());
-    if (s.getCause() != null && s.getCause().getMessage() != null) b.append(" (").append(s.getCause().getMessage()).append(')');
-    return b.toString();
+    System.getLogger(GrpcEventSource.class.getName()).log(System.Logger.Level.DEBUG, "gRPC status " + s, s.getCause());
+    String words = switch (s.getCode()) {
+      case UNAVAILABLE -> "unreachable";
+      case DEADLINE_EXCEEDED -> "no answer in time";
+      case UNIMPLEMENTED -> "the server does not offer Tetragon's event stream (is it Tetragon?)";
+      case PERMISSION_DENIED, UNAUTHENTICATED -> "access refused";
+      case RESOURCE_EXHAUSTED -> "the server refused (resources exhausted)";
+      case CANCELLED -> "cancelled";
+      default -> "server error (" + s.getCode().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+    };
+    if (s.getCause() != null) return words + ": " + transport(s.getCause());
+    String d = s.getDescription();
+    return d == null || d.isBlank() ? words : words + ": " + d.lines().findFirst().orElse("");
+  }
+
+  private static String transport(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.ConnectException) return "connection refused";
+      if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+        return "unknown host";
+      }
+      if (t instanceof javax.net.ssl.SSLException) return "TLS failed";
+      if (t instanceof java.nio.channels.ClosedChannelException) return "the connection was closed";
+      if (t instanceof java.net.SocketTimeoutException) return "timed out";
+    }
+    return "the connection failed (run with --debug for details)";
   }
 
   private static String seconds(Duration d) {

@@ -1,25 +1,34 @@
 package dev.wraith.tetragon;
 
+import dev.wraith.files.FileProblem;
+import dev.wraith.files.InputFile;
+import dev.wraith.files.LineReader;
+import dev.wraith.files.Limits;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Tetragon's JSON export: NDJSON files as the agent writes them ({@code /var/log/tetragon/tetragon.log}, its
- * rotated backups, gzip-compressed ones by their {@code .gz} name) or saved {@code kubectl logs} of the
- * export-stdout container. Files are read in the order given; events need not be in time order. A file that
- * cannot be opened fails the read; a line that cannot be parsed (garbage, truncated last line) is a warning.
+ * rotated backups, gzip-compressed ones) or saved {@code kubectl logs} of the export-stdout container. Files are read
+ * in the order given; events need not be in time order. A path that is not a readable regular file fails the read; a
+ * line that cannot be parsed (garbage, truncated last line) or is longer than {@link Limits#lineBytes()} is a warning,
+ * and so is a file that holds no Tetragon event, a gzip file that is cut, corrupt or inflates beyond its bound (the
+ * lines before are kept).
  */
-public record JsonExportSource(List<Path> files) implements EventSource {
-  /** Bytes read at a time; a line longer than this grows the buffer. */
-  static final int CHUNK = 1 << 20;
+public record JsonExportSource(List<Path> files, Limits limits) implements EventSource {
+  /** Bytes read at a time (the shared line reader's chunk); a longer line grows the buffer up to the limit. */
+  static final int CHUNK = LineReader.CHUNK;
 
   public JsonExportSource {
     files = List.copyOf(files);
+  }
+
+  public JsonExportSource(List<Path> files) {
+    this(files, Limits.DEFAULT);
   }
 
   @Override
@@ -31,61 +40,47 @@ public record JsonExportSource(List<Path> files) implements EventSource {
   public void read(Consumer<Event> sink, ReadTally tally) throws IOException {
     EventParser parser = new EventParser();
     for (Path f : files) {
-      try (InputStream in = open(f)) {
-        readLines(parser, f.toString(), in, sink, tally);
-      } catch (java.io.EOFException e) {
-        tally.warn(f + ": compressed file ends early (still being written?); read up to the cut");
+      ReadTally.Stats before = tally.stats();
+      try (InputStream in = InputFile.open(f, limits)) {
+        try {
+          readLines(parser, f.toString(), in, sink, tally, limits.lineBytes());
+        } catch (EOFException e) {
+          tally.warn(f + ": compressed file ends early (still being written?); read up to the cut");
+        } catch (IOException e) {
+          tally.warn(FileProblem.describe(e, f, "reading") + "; the lines before were read");
+        }
+      }
+      ReadTally.Stats after = tally.stats();
+      if (after.events() == before.events() && after.ignored() == before.ignored()) {
+        tally.warn(f + ": holds no Tetragon events (" + (after.lines() == before.lines() ? "empty"
+            : "no line is a Tetragon JSON export event") + ")");
       }
     }
   }
 
   static void readLines(String name, InputStream in, Consumer<Event> sink, ReadTally tally) throws IOException {
-    readLines(new EventParser(), name, in, sink, tally);
+    readLines(new EventParser(), name, in, sink, tally, Limits.DEFAULT.lineBytes());
   }
 
   /**
-   * Reads the stream a chunk at a time and parses the complete lines of each chunk in place (no copy, no
-   * String per line); the cut line at a chunk's end moves to the front of the buffer and is completed by the
-   * next read. A last line without '\n' is parsed too (and is usually cut).
+   * Parses the complete lines of each chunk the shared line reader hands out, in place (no copy, no String per line);
+   * a line longer than {@code maxLine} streams past unread and is counted as malformed.
    */
-  private static void readLines(EventParser parser, String name, InputStream in, Consumer<Event> sink, ReadTally tally)
-      throws IOException {
-    byte[] buf = new byte[CHUNK];
-    int filled = 0;
-    long line = 0;
-    boolean eof = false;
-    boolean cut = false;
-    while (!eof) {
-      int want = buf.length - filled;
-      int n = 0;
-      try {
-        for (int r; n < want && (r = in.read(buf, filled + n, want - n)) >= 0; ) n += r;
-      } catch (java.io.EOFException e) {
-        cut = true; // a gzip file still being written: what was read so far is parsed
-      }
-      eof = n < want;
-      filled += n;
-      int limit = eof ? filled : lastNewline(buf, filled) + 1;
-      if (limit == 0) { // one line longer than the buffer
-        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        continue;
-      }
-      int at = 0;
-      while (at < limit) {
-        EventParser.Result r = parser.parseLine(buf, at, limit);
-        line++;
+  private static void readLines(EventParser parser, String name, InputStream in, Consumer<Event> sink, ReadTally tally,
+      int maxLine) throws IOException {
+    LineReader.chunks(in, maxLine, (buf, from, to, first) -> {
+      long n = 0;
+      for (int at = from; at < to; n++) {
+        EventParser.Result r = parser.parseLine(buf, at, to);
         at = parser.next();
-        count(r, name, line, sink, tally);
+        count(r, name, first + n, sink, tally);
       }
-      System.arraycopy(buf, limit, buf, 0, filled - limit);
-      filled -= limit;
-    }
-    if (cut) throw new java.io.EOFException(name);
-  }
-
-  private static int lastNewline(byte[] buf, int filled) {
-    for (int i = filled - 1; i >= 0; i--) if (buf[i] == '\n') return i;
-    return -1;
+      return n;
+    }, (line, bytes, head) -> {
+      tally.line();
+      tally.malformed(name + ":" + line, "a line of " + Limits.size(bytes) + ", longer than the "
+          + Limits.size(maxLine) + " limit");
+    });
   }
 
   private static void count(EventParser.Result r, String name, long line, Consumer<Event> sink, ReadTally tally) {
@@ -100,10 +95,5 @@ public record JsonExportSource(List<Path> files) implements EventSource {
       tally.line();
       tally.ignored();
     }
-  }
-
-  private static InputStream open(Path f) throws IOException {
-    InputStream raw = Files.newInputStream(f);
-    return f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
 }

@@ -14,6 +14,8 @@ import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.redact.Redactor;
+import dev.wraith.files.FileProblem;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -190,8 +192,7 @@ public final class TetragonCollector {
       failure = e;
     }
     if (failure != null) {
-      String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-      return scan(source, fold, tally, LayerStatus.failed(LAYER, "reading " + source.describe() + ": " + why));
+      return scan(source, fold, tally, LayerStatus.failed(LAYER, why(source, failure)));
     }
     List<String> warnings = TetragonNotes.warnings(source, fold.gaps, fold.gapCount, tally, fold.connects, fold.sawPod,
         fold.sawInitTree, fold.tree.forgotten());
@@ -210,6 +211,16 @@ public final class TetragonCollector {
     LayerStatus status = new LayerStatus(LAYER, warnings.isEmpty() ? LayerStatus.State.RAN : LayerStatus.State.PARTIAL,
         TetragonNotes.unattributed(unattributed), warnings);
     return scan(source, fold, tally, status);
+  }
+
+  /** A read failure in words: a file problem says itself; a bug says so without its class name (--debug has it). */
+  private static String why(EventSource source, Exception failure) {
+    if (failure instanceof FileProblem p) return p.getMessage();
+    if (failure instanceof IOException && failure.getMessage() != null) { // the gRPC source's own sentences
+      return "reading " + source.describe() + ": " + failure.getMessage();
+    }
+    Throwable t = failure.getCause() instanceof Error e ? e : failure; // the reader thread hands Errors over wrapped
+    return "reading " + source.describe() + ": " + dev.wraith.files.Failures.describe(t, "reading Tetragon events");
   }
 
   private TetragonScan scan(EventSource source, Fold fold, ReadTally tally, LayerStatus status) {

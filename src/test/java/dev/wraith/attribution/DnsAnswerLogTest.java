@@ -84,8 +84,40 @@ class DnsAnswerLogTest {
     DnsAnswers into = new DnsAnswers();
     DnsAnswerLog.Result r = DnsAnswerLog.read(List.of(gz, dir.resolve("missing.jsonl")), into);
     assertThat(r.answers()).isEqualTo(1);
-    assertThat(r.warnings()).singleElement().asString().contains("missing.jsonl: cannot read");
+    assertThat(r.warnings()).singleElement().asString().isEqualTo("--dns-log " + dir.resolve("missing.jsonl") + ": no such file");
     assertThat(into.size()).isEqualTo(2);
+  }
+
+  /** Given to the reader directly (the CLI refuses them before), special files are warnings and nothing blocks. */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void fifosDevicesAndDirectoriesAreWarningsAndNothingBlocks() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Path good = Files.writeString(dir.resolve("good.jsonl"), DnsAnswerLog.line(full()) + "\n");
+    DnsAnswers into = new DnsAnswers();
+    DnsAnswerLog.Result r = DnsAnswerLog.read(List.of(fifo, Path.of("/dev/zero"), dir, good), into);
+    assertThat(r.answers()).isEqualTo(1);
+    assertThat(r.warnings()).containsExactly(
+        "--dns-log " + fifo + " is a named pipe (FIFO), not a regular file; save what it holds to a file and give that",
+        "--dns-log /dev/zero is a character device, not a regular file; save what it holds to a file and give that",
+        "--dns-log " + dir + " is a directory; give a file");
+  }
+
+  @Test
+  void deepAndCutGzipLinesAreWarnings() throws Exception {
+    Path deep = Files.writeString(dir.resolve("deep.jsonl"), "{\"type\":\"dns-answer\",\"answers\":"
+        + "[".repeat(5_000) + "]".repeat(5_000) + "}\n" + DnsAnswerLog.line(full()) + "\n");
+    var whole = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(whole)) {
+      out.write((DnsAnswerLog.line(full()) + "\n").repeat(200).getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] all = whole.toByteArray();
+    Path cut = Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(all, all.length - 12));
+    DnsAnswerLog.Result r = DnsAnswerLog.read(List.of(deep, cut), new DnsAnswers());
+    assertThat(r.answers()).isGreaterThan(1);
+    assertThat(r.warnings()).contains("--dns-log " + deep + ":1: nested deeper than 128 levels, line skipped",
+        "--dns-log " + cut + ": compressed file ends early (still being written?); read up to the cut");
   }
 
   @Test

@@ -48,7 +48,10 @@ class DnsCacheTest {
     };
     try (DnsCache dns = new DnsCache(List.of("api.groq.com"), h -> List.of(ip("10.0.0.5")), Duration.ofSeconds(30),
         Duration.ofSeconds(1), clock)) {
+      assertThat(dns.summary()).isEqualTo("DNS cache: the first lookups of the 1 catalogue hostnames have not finished "
+          + "(nothing attributed by dns-lookup yet)");
       dns.refresh();
+      assertThat(dns.summary()).isEqualTo("DNS cache: 1 of 1 catalogue hostnames resolved, 0 failed or timed out");
       assertThat(dns.hostOf(ip("10.0.0.5"))).contains("api.groq.com");
       now.set(now.get().plusSeconds(31));
       assertThat(dns.hostOf(ip("10.0.0.5"))).isEmpty();

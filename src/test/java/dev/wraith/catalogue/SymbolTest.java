@@ -60,12 +60,22 @@ class SymbolTest {
         re.append(".*");
         i++;
       } else if (c == '*') {
-        re.append("[^./]*");
+        re.append("[^./()]*");
       } else {
         re.append(Pattern.quote(String.valueOf(c)));
       }
     }
     re.append("(\\.[^()]*)?");
     return Pattern.compile(re.toString());
+  }
+
+  @Test
+  void aSingleStarStaysWithinOneMemberNameAndNeverSwallowsACall() {
+    CallGlob g = CallGlob.compile("Microsoft.SemanticKernel.**AddOpenAI*");
+    assertThat(g.matches("Microsoft.SemanticKernel.AddOpenAIChatCompletion")).isTrue();
+    // the builder the call returned, used later: not another client
+    assertThat(g.matches("Microsoft.SemanticKernel.AddOpenAIChatCompletion().Build")).isFalse();
+    assertThat(g.matches("Microsoft.SemanticKernel.AddOpenAIChatCompletion().Services.AddSingleton")).isFalse();
+    assertThat(g.matchesWhole("Microsoft.SemanticKernel.AddOpenAIChatCompletion.Extra")).as("no continuation").isFalse();
   }
 }

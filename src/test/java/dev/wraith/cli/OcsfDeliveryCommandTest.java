@@ -79,4 +79,23 @@ class OcsfDeliveryCommandTest {
     assertThat(r.err()).contains("--ocsf-body 'xml': expected lines or array");
     assertThat(results).doesNotExist();
   }
+
+  /** The token file is read like every input: a FIFO or a huge file is refused at once, in words. */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aTokenFileThatIsAFifoOrHugeIsRefusedInWords() throws Exception {
+    Path fifo = dir.resolve("token-pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeliveryOptions.token(java.util.Map.of(
+        DeliveryOptions.TOKEN_FILE, fifo.toString()))).isInstanceOf(Main.UsageProblem.class)
+        .hasMessage("WRAITH_OCSF_TOKEN_FILE=" + fifo + " cannot be read: " + fifo + " is a named pipe (FIFO), not a regular "
+            + "file; save what it holds to a file and give that; point it at a readable file holding the token");
+    Path huge = dir.resolve("token");
+    try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(1L << 30);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeliveryOptions.token(java.util.Map.of(
+        DeliveryOptions.TOKEN_FILE, huge.toString()))).isInstanceOf(Main.UsageProblem.class)
+        .hasMessageContaining(huge + " is larger than 64 KiB");
+  }
 }

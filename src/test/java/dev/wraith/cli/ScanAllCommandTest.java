@@ -141,6 +141,8 @@ class ScanAllCommandTest {
     Run first = run(offline(full, dir.resolve("r1"), "--state", state.toString()).toArray(String[]::new));
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).containsPattern("GHOST\\s+1").contains("new");
+    // the reach line is wraith's own words: not mistaken for a secret-named header and masked
+    assertThat(first.out()).contains("read-secrets — can read secrets in namespace payments").doesNotContain("read-secrets: ***");
     JsonNode ghost = agent(json(dir.resolve("r1/inventory.json")), "GHOST");
 
     // the same cluster a day later: the script was found and killed, the services still run

@@ -44,7 +44,10 @@ class ScanCommandTest {
   void tableIsTheDefaultAndNamesTheAgent() throws IOException {
     Files.writeString(dir.resolve("bot.py"), "from anthropic import Anthropic\nc = Anthropic()\n");
     String out = captureStdout(() -> assertThat(Main.run("scan", dir.toString())).isEqualTo(0));
-    assertThat(out).contains("AI agents and clients in code: 1").contains("bot.py").contains("anthropic");
+    assertThat(out).contains("Agents: 1 (ai-client 1)").contains(dir.getFileName() + "  ./").contains("anthropic")
+        .doesNotContain("Findings:");
+    String details = captureStdout(() -> assertThat(Main.run("scan", dir.toString(), "--details")).isEqualTo(0));
+    assertThat(details).contains("Findings: ").contains("bot.py:2");
   }
 
   @Test

@@ -50,4 +50,36 @@ class AuditLogReaderTest {
     assertThat(r.events()).isEqualTo(1);
     assertThat(r.warnings()).hasSize(3).anyMatch(w -> w.contains("2 lines")).anyMatch(w -> w.contains("missing.log"));
   }
+
+  @Test
+  void aFileWithoutAuditEventsSaysSo() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.log"), "");
+    Path other = Files.writeString(dir.resolve("other.log"), "{\"kind\":\"Pod\"}\n{}\n");
+    AuditLogReader.Result r = new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(empty, other));
+    assertThat(r.events()).isZero();
+    assertThat(r.warnings()).containsExactly(empty + ": empty, no audit events",
+        other + ": holds no audit events (JSON lines of kind Event, audit.k8s.io/v1)");
+  }
+
+  @Test
+  void longAndDeepLinesAreSkippedAndTheRestIsRead() throws IOException {
+    String event = java.nio.file.Files.readAllLines(ClusterFixtures.audit()).get(0);
+    Path log = Files.writeString(dir.resolve("audit.log"), "{\"a\":\"" + "x".repeat(5000) + "\"}\n"
+        + "[".repeat(500) + "]".repeat(500) + "\n" + event + "\n");
+    AuditLogReader.Result r = new AuditLogReader(dev.wraith.redact.Redactor.bundled(), dev.wraith.files.Limits.DEFAULT.withLineBytes(4096)).read(List.of(log));
+    assertThat(r.events()).isEqualTo(1);
+    assertThat(r.warnings()).containsExactly(
+        log + ":1: not a JSON audit event (a line of 4.9 KiB, longer than the 4 KiB limit), skipped (further bad lines "
+            + "counted only)",
+        log + ": 2 lines were not JSON audit events");
+  }
+
+  @Test
+  void aFifoIsAWarningNotAHang() throws Exception {
+    Path fifo = dir.resolve("audit.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    AuditLogReader.Result r = new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(fifo));
+    assertThat(r.warnings()).containsExactly(fifo + " is a named pipe (FIFO), not a regular file; save what it holds to a "
+        + "file and give that");
+  }
 }

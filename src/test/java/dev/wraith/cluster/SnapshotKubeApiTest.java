@@ -62,4 +62,51 @@ class SnapshotKubeApiTest {
     assertThatThrownBy(() -> SnapshotKubeApi.read(List.of(bad)))
         .isInstanceOf(SnapshotKubeApi.SnapshotException.class).hasMessageContaining("bad.json");
   }
+
+  @Test
+  void filesWithoutKubernetesObjectsSaySo() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.json"), "");
+    Path braces = Files.writeString(dir.resolve("braces.json"), "{}");
+    Path hello = Files.writeString(dir.resolve("hello.yaml"), "hello: world\n");
+    SnapshotKubeApi api = SnapshotKubeApi.read(List.of(empty, braces, hello));
+    assertThat(api.warnings()).containsExactly(empty + ": empty, no Kubernetes objects",
+        braces + ": holds no Kubernetes objects (nothing with a 'kind'); give the output of 'kubectl get -o json' or '-o yaml'",
+        hello + ": holds no Kubernetes objects (nothing with a 'kind'); give the output of 'kubectl get -o json' or '-o yaml'");
+  }
+
+  @Test
+  void anOversizeOrDeepObjectIsSkippedAndTheOthersAreRead() throws IOException {
+    String pod = "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"%s\",\"namespace\":\"x\"},\"spec\":{\"containers\":[]}}";
+    Path json = Files.writeString(dir.resolve("pods.json"), "{\"kind\":\"List\",\"items\":[" + pod.formatted("a") + ","
+        + pod.formatted("b" + "x".repeat(5000)) + "," + "[".repeat(300) + "]".repeat(300) + "," + pod.formatted("c") + "]}");
+    SnapshotKubeApi api = SnapshotKubeApi.read(List.of(json), dev.wraith.files.Limits.DEFAULT.withDocumentBytes(4096));
+    assertThat(api.pods().itemsOrEmpty()).extracting(p -> p.getMetadata().getName()).containsExactly("a", "c");
+    assertThat(api.warnings()).containsExactly(json + ": the value at byte 104 is larger than 4 KiB; skipped",
+        json + ": the value at byte 5184 is nested deeper than 128 levels; skipped");
+  }
+
+  @Test
+  void yamlListsAreReadEntryByEntryWithLinesCountedFromTheTop() throws IOException {
+    Path yaml = Files.writeString(dir.resolve("pods.yaml"), """
+        apiVersion: v1
+        items:
+        - apiVersion: v1
+          kind: Pod
+          metadata: {name: a, namespace: x}
+        - metadata: {name: b, namespace: x
+          broken: [
+        - metadata: {name: c, namespace: x}
+        kind: PodList
+        """);
+    SnapshotKubeApi api = SnapshotKubeApi.read(List.of(yaml));
+    assertThat(api.pods().itemsOrEmpty()).extracting(p -> p.getMetadata().getName()).containsExactly("a", "c");
+    assertThat(api.warnings()).singleElement().asString().startsWith(yaml + ":6: not valid YAML at line 7");
+  }
+
+  @Test
+  void aFileOfOnlyBrokenObjectsIsAnError() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: Pod\nmetadata: {name: [\n");
+    assertThatThrownBy(() -> SnapshotKubeApi.read(List.of(bad))).isInstanceOf(SnapshotKubeApi.SnapshotException.class)
+        .hasMessage(bad + ":1: not valid YAML at line 2, column 19; nothing in the file could be read");
+  }
 }

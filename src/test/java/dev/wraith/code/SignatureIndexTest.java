@@ -37,7 +37,7 @@ class SignatureIndexTest {
       for (Signature s : sigs) {
         for (String m : s.modules()) {
           names.add(m);
-          for (String tail : List.of(".X", "/y.z", "().a.b", "x", "-core", "(")) names.add(m + tail);
+          for (String tail : List.of(".X", "/y.z", "().a.b", "x", "-core", "(", "\\Chat\\Y")) names.add(m + tail);
           if (m.length() > 2) names.add(m.substring(0, rnd.nextInt(m.length())));
         }
       }

@@ -6,7 +6,9 @@ import dev.wraith.cluster.AuditLogReader;
 import dev.wraith.cluster.ClusterCollector;
 import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.model.Classification;
+import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
+import dev.wraith.model.Deployable;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.Inventory;
@@ -100,8 +102,10 @@ class CorrelationMatchingTest {
         "2026-03-02T08:30:00Z", 5);
     HostScan host = new HostScan("/proc", Scenario.SCAN, Scenario.SCAN, List.of(o), List.of(), LayerStatus.ran("host", List.of()),
         new HostScan.Stats(1, 0, 0, 1, 1));
-    CodeScan triageOnly = new CodeScan(code.roots(), code.agents().stream().filter(a -> a.path().contains("triage")).toList(),
-        code.findings(), code.deployments(), code.models(), code.status(), code.stats());
+    List<CodeAgent> triage = code.agents().stream().filter(a -> a.path().contains("triage")).toList();
+    CodeScan triageOnly = new CodeScan(code.roots(), triage, code.deployables().stream()
+        .map(d -> new Deployable(d.name(), d.dir(), d.naming(), d.declared(), d.files().stream().filter(triage::contains).toList()))
+        .filter(d -> !d.files().isEmpty()).toList(), code.findings(), code.deployments(), code.models(), code.status(), code.stats());
     return CORRELATOR.correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN).withCode(triageOnly, hashes)
         .withHost(host, "node-a"));
   }

@@ -31,7 +31,7 @@ class CorrelationRiskTest {
     assertThat(plain.reasons()).singleElement().asString().startsWith("Risk HIGH: AI traffic from code no scanned repository owns"
         + " (CRITICAL if confirmed); one level lower because only address evidence names its AI traffic");
     // broad reach would make a confirmed ghost CRITICAL either way: the suspected one stays HIGH and says why
-    Risks.Rated reach = Risks.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets: can read secrets"));
+    Risks.Rated reach = Risks.rate(Classification.GHOST, true, true, List.of(), List.of("read-secrets — can read secrets"));
     assertThat(reach.risk()).isEqualTo(Risk.HIGH);
     assertThat(reach.reasons().get(0)).contains("it also can reach read-secrets", "(CRITICAL if confirmed)");
     assertThat(Risks.rate(Classification.GHOST, true, false, List.of(), List.of()).risk()).isEqualTo(Risk.CRITICAL);
@@ -73,7 +73,8 @@ class CorrelationRiskTest {
   void codeWithShellToolsIsRatedHigherInTheInventory() {
     CodeAgent shell = new CodeAgent("ops/runner.py", "agent", List.of("langchain"), List.of("openai"), List.of("shell"),
         List.of(), Severity.WARNING, 2);
-    CodeScan code = new CodeScan(List.of("repo"), List.of(shell), List.of(), List.of(), List.of(),
+    CodeScan code = new CodeScan(List.of("repo"), List.of(shell),
+        dev.wraith.code.Deployables.group(List.of("repo"), List.of(shell), List.of(), List.of(), List.of()), List.of(), List.of(), List.of(),
         LayerStatus.ran("code", List.of()), new CodeScan.Stats(0, 0, 0, 0, 0, 0));
     InventoryAgent a = new Correlator(Scenario.catalogue()).correlate(CorrelationInput.of(Scenario.TOOL, Scenario.SCAN)
         .withCode(code, Map.of())).agents().get(0);

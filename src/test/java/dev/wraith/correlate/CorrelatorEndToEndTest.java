@@ -48,7 +48,7 @@ class CorrelatorEndToEndTest {
 
   @Test
   void webChatIsConfirmedByTheManifestThatDeclaresItsWorkload() {
-    InventoryAgent a = named("web-chat");
+    InventoryAgent a = named("@acme/web-chat");
     assertThat(a.classification()).isEqualTo(Classification.CONFIRMED);
     assertThat(a.reasons().get(0)).contains("Deployment support/web-chat is declared by deploy/k8s/triage-agent.yaml");
   }

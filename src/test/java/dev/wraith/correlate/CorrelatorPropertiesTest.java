@@ -115,7 +115,8 @@ class CorrelatorPropertiesTest {
       findings.add(new Finding(FindingKind.DEPENDENCY, new Location(dir + "/requirements.txt", 1, 1), "openai", "openai", "",
           Confidence.HIGH, Severity.NOTE, "openai", Set.of(), Map.of()));
     }
-    CodeScan code = new CodeScan(List.of("repo"), agents, findings, List.of(), List.of(), LayerStatus.ran("code", List.of()),
+    CodeScan code = new CodeScan(List.of("repo"), agents,
+        dev.wraith.code.Deployables.group(List.of("repo"), agents, findings, List.of(), List.of()), findings, List.of(), List.of(), LayerStatus.ran("code", List.of()),
         new CodeScan.Stats(0, 0, 0, 0, 0, 0));
     List<TetragonObservation> obs = new ArrayList<>();
     int pid = 100;

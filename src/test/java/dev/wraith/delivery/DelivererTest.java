@@ -136,4 +136,34 @@ class DelivererTest {
     assertThatThrownBy(() -> Sink.endpoint("ftp://hooks.acme.example/x", false)).hasMessageContaining("http or https");
     assertThat(new Secret("abc").toString()).isEqualTo("***");
   }
+
+  /** Transport failures read as words, never as exception class names: a reset connection, TLS to a plain endpoint. */
+  @Test
+  void transportFailuresAreWordsNotExceptionClasses() throws Exception {
+    try (ScriptedEndpoint endpoint = new ScriptedEndpoint(List.of(), new ScriptedEndpoint.Reset())) {
+      Sink sink = new Sink.Webhook(endpoint.uri("/hook"), Sink.Body.LINES, Optional.empty());
+      DeliveryResult r = new Deliverer(sink, new DeliveryPolicy(10, 10, 2, Duration.ofMillis(10), Duration.ofMillis(20),
+          Duration.ofSeconds(2), Duration.ofSeconds(10)), "wraith/test").deliver(findings(1));
+      assertThat(r.lastError()).contains("the connection was closed before an answer after 2 attempts");
+    }
+    // an endpoint that answers a TLS hello in plain HTTP, as an http server given an https URL does
+    try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        try (java.net.Socket s = plain.accept()) {
+          s.getInputStream().read(new byte[512]);
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+        } catch (java.io.IOException e) {
+          // the client went away: nothing to answer
+        }
+      });
+      answer.start();
+      java.net.URI tls = java.net.URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/hook");
+      DeliveryResult t = new Deliverer(new Sink.Webhook(tls, Sink.Body.LINES, Optional.empty()), new DeliveryPolicy(10, 10,
+          1, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(10)), "wraith/test")
+          .deliver(findings(1));
+      answer.join(10_000);
+      assertThat(t.lastError()).contains("TLS failed (is the certificate trusted by this Java, and is the endpoint https?) "
+          + "after 1 attempts");
+    }
+  }
 }

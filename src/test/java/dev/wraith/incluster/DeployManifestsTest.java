@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class DeployManifestsTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final Path DEPLOY = Path.of("deploy"), CHART = DEPLOY.resolve("helm/wraith");
+  /** Applied separately (kubectl apply -f deploy/openreports/), installed by the chart unless already there. */
+  static final List<String> OPEN_REPORTS_CRDS = List.of("reports.openreports.io.yaml", "clusterreports.openreports.io.yaml");
 
   @Test
   void kustomizationListsEveryManifestAndOnlyExistingOnes() throws IOException {
@@ -33,7 +35,8 @@ class DeployManifestsTest {
     List<String> onDisk;
     try (Stream<Path> s = Files.walk(DEPLOY)) {
       onDisk = s.filter(p -> p.toString().endsWith(".yaml")).map(p -> DEPLOY.relativize(p).toString())
-          .filter(p -> !p.startsWith("helm/") && !p.startsWith("tetragon/") && !p.equals("kustomization.yaml")).sorted().toList();
+          .filter(p -> !p.startsWith("helm/") && !p.startsWith("tetragon/") && !p.startsWith("openreports/")
+              && !p.equals("kustomization.yaml")).sorted().toList();
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(onDisk);
   }
@@ -52,13 +55,24 @@ class DeployManifestsTest {
   void chartValuesReachTheObjects() throws IOException {
     Map<String, JsonNode> r = byKey(renderChart(Map.of("image", Map.of("repository", "registry.example.com/sec/wraith",
         "tag", "9.9.9", "pullPolicy", "Always"), "scanner", Map.of("interval", "1m", "metricsPort", 9191),
-        "sensor", Map.of("port", 9999, "resources", Map.of("limits", Map.of("memory", "1Gi"))))));
+        "sensor", Map.of("port", 9999, "resources", Map.of("limits", Map.of("memory", "1Gi"))),
+        "ocsf", Map.of("url", "https://hooks.example/wraith", "sink", "splunk-hec", "tokenSecret", "siem-token",
+            "tokenFile", "/var/run/secrets/wraith-ocsf/token"))));
     JsonNode ds = r.get("DaemonSet/wraith-system/wraith-sensor").at("/spec/template/spec/containers/0");
     assertThat(ds.path("image").asText()).isEqualTo("registry.example.com/sec/wraith:9.9.9");
     assertThat(ds.at("/ports/0/containerPort").asInt()).isEqualTo(9999);
     assertThat(ds.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
     JsonNode scanner = r.get("Deployment/wraith-system/wraith-scanner").at("/spec/template/spec/containers/0");
+    assertThat(byKey(renderChart(Map.of("scanner", Map.of("replicas", 3)))).get("Deployment/wraith-system/wraith-scanner")
+        .at("/spec/replicas").asInt()).isEqualTo(3);
     assertThat(scanner.path("args").toString()).contains("\"--interval\",\"1m\"").contains("\":9191\"").contains("\"9999\"");
+    Map<String, String> env = new java.util.TreeMap<>();
+    scanner.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    assertThat(env).containsEntry("WRAITH_OCSF_URL", "https://hooks.example/wraith").containsEntry("WRAITH_OCSF_SINK", "splunk-hec")
+        .containsEntry("WRAITH_OCSF_TOKEN_FILE", "/var/run/secrets/wraith-ocsf/token").doesNotContainKey("WRAITH_OCSF_TOKEN");
+    JsonNode pod = r.get("Deployment/wraith-system/wraith-scanner").at("/spec/template/spec");
+    assertThat(pod.path("volumes").findValues("secret")).singleElement()
+        .satisfies(s -> assertThat(s.toString()).isEqualTo("{\"secretName\":\"siem-token\",\"optional\":true}"));
     assertThat(r.get("NetworkPolicy/wraith-system/wraith-sensor").at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(9999);
   }
 
@@ -66,6 +80,9 @@ class DeployManifestsTest {
   void theChartShipsTheSameCrds() throws IOException {
     for (String f : List.of("agentreports.wraith.dev.yaml", "clusteragentsummaries.wraith.dev.yaml")) {
       assertThat(Files.readString(CHART.resolve("crds").resolve(f))).as(f).isEqualTo(Files.readString(DEPLOY.resolve("crds").resolve(f)));
+    }
+    for (String f : OPEN_REPORTS_CRDS) {
+      assertThat(Files.readString(CHART.resolve("crds").resolve(f))).as(f).isEqualTo(Files.readString(DEPLOY.resolve("openreports").resolve(f)));
     }
   }
 
@@ -90,6 +107,14 @@ class DeployManifestsTest {
         .singleElement().asString().contains("write verbs");
     assertThat(violationsAfter("ClusterRole/wraith-publisher", d -> ((ArrayNode) d.at("/rules/0/apiGroups")).set(0, "*")))
         .isNotEmpty();
+    assertThat(violationsAfter("ClusterRole/wraith-publisher", d -> ((ArrayNode) d.at("/rules/2/resources")).add("policyreports")))
+        .singleElement().asString().contains("write verbs");
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ObjectNode) d.at("/rules/0")).remove("resourceNames")))
+        .singleElement().asString().contains("Lease [get, patch] without resourceNames");
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ArrayNode) d.at("/rules/1/verbs")).add("delete")))
+        .singleElement().asString().contains("Lease verbs");
+    assertThat(violationsAfter("Role/wraith-scanner-lease", d -> ((ObjectNode) d).put("kind", "ClusterRole")))
+        .hasSize(2).allMatch(v -> v.contains("Lease writes outside a namespaced Role"));
     String sensor = "DaemonSet/wraith-sensor", c = "/spec/template/spec/containers/0";
     assertThat(violationsAfter(sensor, d -> ((ObjectNode) d.at(c + "/securityContext")).put("privileged", true)))
         .singleElement().asString().endsWith("privileged");
@@ -109,7 +134,10 @@ class DeployManifestsTest {
 
   @Test
   void crdSchemasAreStructuralAndPrinterColumnsResolve() throws IOException {
-    for (JsonNode crd : plainManifests()) {
+    List<JsonNode> crds = new ArrayList<>(plainManifests());
+    for (String f : OPEN_REPORTS_CRDS) crds.addAll(documents(Files.readString(DEPLOY.resolve("openreports").resolve(f))));
+    assertThat(crds).filteredOn(d -> d.path("kind").asText().equals("CustomResourceDefinition")).hasSize(4);
+    for (JsonNode crd : crds) {
       if (!crd.path("kind").asText().equals("CustomResourceDefinition")) continue;
       assertThat(crd.path("apiVersion").asText()).isEqualTo("apiextensions.k8s.io/v1");
       String name = crd.at("/metadata/name").asText();

@@ -30,7 +30,8 @@ class InClusterCommandsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Thread sensor = new Thread(() -> Main.run("sensor", "--serve", "127.0.0.1:" + port, "--duration", "1", "--no-dns"));
+    Thread sensor = new Thread(() -> Main.run("sensor", "--serve", "127.0.0.1:" + port, "--duration", "1", "--no-dns",
+        "--probe", "proc"));
     sensor.setDaemon(true);
     sensor.start();
     try {
@@ -86,10 +87,60 @@ class InClusterCommandsTest {
   }
 
   @Test
+  void operatorLeadsFromInformersAndReleasesItsLeaseWhenStopped() throws Exception {
+    PublisherTest.installCrds(client);
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Map<String, String> props = Map.of("kubernetes.master", client.getMasterUrl().toString(),
+        "kubernetes.trust.certificates", "true", "kubernetes.auth.tryKubeConfig", "false",
+        "kubernetes.auth.tryServiceAccount", "false", "kubernetes.request.retry.backoffLimit", "0");
+    props.forEach(System::setProperty);
+    int[] code = {-1};
+    Thread operator = new Thread(() -> code[0] = Main.run("operator", "--interval", "10s", "--metrics-address",
+        "127.0.0.1:" + port, "--lease-duration", "3s", "--lease-namespace", "wraith-system"), "operator-cli");
+    operator.start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      String metrics = "";
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!metrics.contains("wraith_scans_total{result=\"ok\"} 1") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        try {
+          metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.net.ConnectException notYet) {
+          // the endpoint is not up yet
+        }
+      }
+      assertThat(metrics).contains("wraith_leader 1").contains("wraith_layer_up{layer=\"cluster\"} 1");
+      var lease = client.leases().inNamespace("wraith-system").withName("wraith-scanner").get();
+      assertThat(lease.getSpec().getHolderIdentity()).isNotEmpty();
+      assertThat(client.genericKubernetesResources(PublisherTest.SUMMARIES).withName("cluster").get()).isNotNull();
+    } finally {
+      operator.interrupt();
+      operator.join(15_000);
+      props.keySet().forEach(System::clearProperty);
+    }
+    assertThat(operator.isAlive()).isFalse();
+    assertThat(code[0]).isZero();
+    // released for the standby: fabric8 shortens the lease to one second (a merge patch cannot clear the holder)
+    assertThat(client.leases().inNamespace("wraith-system").withName("wraith-scanner").get().getSpec()
+        .getLeaseDurationSeconds()).isEqualTo(1);
+  }
+
+  @Test
   void operatorRejectsBadOptions() {
     assertThat(Main.run("operator", "--once", "--interval", "5s")).isEqualTo(2);
     assertThat(Main.run("operator", "--once", "--interval", "soon")).isEqualTo(2);
     assertThat(Main.run("operator", "--once", "--metrics-address", "9090")).isEqualTo(2);
+    assertThat(Main.run("operator", "--once", "--lease-duration", "1s")).isEqualTo(2);
+    assertThat(Main.run("operator", "--once", "--relist-every", "often")).isEqualTo(2);
+    // OCSF delivery is checked before anything connects, with scan-all's rules (no token on a URL, HEC needs one)
+    assertThat(Main.run("operator", "--once", "--ocsf-url", "https://ops:hunter2@hooks.invalid/x")).isEqualTo(2);
+    assertThat(Main.run("operator", "--once", "--ocsf-url", "https://splunk.invalid:8088", "--ocsf-sink", "splunk-hec"))
+        .isEqualTo(2);
     assertThat(Main.run("sensor", "--serve", "nowhere")).isEqualTo(2);
   }
 }

@@ -12,9 +12,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.FileInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,47 @@ class PublisherTest {
     assertThat(again.created()).isZero();
     assertThat(again.updated()).isEqualTo(1); // the summary only
     assertThat(versions()).isEqualTo(versions);
+  }
+
+  @Test
+  void aPublishCostsOneListingTheSummaryAndOneRequestPerChangedObject() throws Exception {
+    publisher.publish(inventory(ghost(), confirmed()));
+    requests();
+
+    publisher.publish(inventory(ghost(), confirmed()));
+    List<String> unchanged = requests();
+    publisher.publish(inventory(ghost(), confirmed(Risk.CRITICAL)));
+    List<String> oneChanged = requests();
+
+    assertThat(unchanged).containsExactly("GET /apis/wraith.dev/v1alpha1/agentreports?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dwraith",
+        "GET /apis/wraith.dev/v1alpha1/clusteragentsummaries/cluster", "PUT /apis/wraith.dev/v1alpha1/clusteragentsummaries/cluster");
+    assertThat(oneChanged).hasSize(4)
+        .contains("PUT /apis/wraith.dev/v1alpha1/namespaces/payments/agentreports/" + AgentReports.name(confirmed()));
+  }
+
+  /** The requests the server received since the last call, as "METHOD path". */
+  private List<String> requests() throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    RecordedRequest r;
+    while ((r = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) out.add(r.getMethod() + " " + r.getPath());
+    return out;
+  }
+
+  @Test
+  void seenTimesAloneRewriteAnAgentReportAtMostHourly() {
+    java.time.Instant t = java.time.Instant.parse("2026-11-27T10:05:00Z");
+    publisher.publish(inventory(seen(t)));
+
+    PublishResult minutesLater = publisher.publish(inventory(seen(t.plusSeconds(20 * 60))));
+    PublishResult nextHour = publisher.publish(inventory(seen(t.plusSeconds(60 * 60))));
+
+    assertThat(minutesLater.unchanged()).isEqualTo(1);
+    assertThat(nextHour.updated()).isEqualTo(2); // the AgentReport and the summary
+    assertThat((Object) reports().get(0).get("status", "lastSeen")).isEqualTo("2026-11-27T11:05:00Z");
+  }
+
+  private static dev.wraith.model.InventoryAgent seen(java.time.Instant t) {
+    return ghost().withHistory(java.util.Optional.of(t), java.util.Optional.of(t), dev.wraith.model.InventoryAgent.Change.UNTRACKED);
   }
 
   @Test

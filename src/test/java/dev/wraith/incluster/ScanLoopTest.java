@@ -120,7 +120,7 @@ class ScanLoopTest {
         SensorCollector.http(Duration.ofSeconds(1), Duration.ofSeconds(1)), 9478), source,
         new Publisher(new KubeReportStore(c), new AgentReports("wraith-system")), metrics, Clock.systemUTC(), log::add);
 
-    assertThat(loop.runOnce().failure()).hasValue("scan cycle failed: java.lang.IllegalStateException: cluster layer exploded");
+    assertThat(loop.runOnce().failure()).hasValue("scan cycle failed: cluster layer exploded");
     try (HttpEndpoint scrape = HttpEndpoint.start(new InetSocketAddress("127.0.0.1", 0), metrics.routes(Clock.systemUTC(), Duration.ofMinutes(15)))) {
       assertThat(scrape(scrape.port())).containsEntry("wraith_scans_total{result=\"failed\"}", 1.0)
           .doesNotContainKey("wraith_agents{classification=\"GHOST\"}");
@@ -130,6 +130,60 @@ class ScanLoopTest {
       assertThat(m).containsEntry("wraith_scans_total{result=\"ok\"}", 1.0).containsEntry("wraith_scans_total{result=\"failed\"}", 1.0)
           .containsEntry("wraith_agents{classification=\"CONFIRMED\"}", 1.0).containsEntry("wraith_layer_up{layer=\"host\"}", 0.0);
     }
+  }
+
+  /**
+   * History never gets ahead of what was published: the state is recorded after a publish with no failures, not after
+   * one that failed (the next cycle must still show a NEW agent as NEW), and a failing record is the cycle's to report.
+   */
+  @Test
+  void historyIsRecordedOnlyAfterEveryReportWasWritten() throws Exception {
+    KubernetesClient c = PublisherTest.noRetries(client);
+    List<Inventory> recorded = new ArrayList<>();
+    AtomicBoolean stateFull = new AtomicBoolean(false);
+    InventorySource source = new InventorySource() {
+      @Override
+      public Inventory scan(SensorCollection sensors) {
+        return inventory(List.of(LayerStatus.ran("cluster", List.of())), confirmed());
+      }
+
+      @Override
+      public boolean keepsHistory() {
+        return true;
+      }
+
+      @Override
+      public Optional<String> record(Inventory inventory) {
+        if (stateFull.get()) return Optional.of("history not recorded: no space left on device");
+        recorded.add(inventory);
+        return Optional.empty();
+      }
+    };
+    ReportStore down = new ReportStore() {
+      @Override public List<Report> listOwned(Report.Kind k) { throw new StoreException(0, "no answer", null); }
+      @Override public Optional<Report> get(Report.Kind k, String ns, String n) { throw new StoreException(0, "no answer", null); }
+      @Override public void create(Report r) { throw new StoreException(0, "no answer", null); }
+      @Override public void update(Report r) { throw new StoreException(0, "no answer", null); }
+      @Override public void delete(Report.Kind k, String ns, String n) { throw new StoreException(0, "no answer", null); }
+    };
+    var sensors = new SensorCollector(new KubeSensorPods(c, "wraith-system", "app.kubernetes.io/name=wraith-sensor"),
+        SensorCollector.http(Duration.ofSeconds(1), Duration.ofSeconds(1)), 9478);
+    List<String> log = new ArrayList<>();
+
+    ScanLoop failing = new ScanLoop(sensors, source, new Publisher(down, new AgentReports("wraith-system")), new Metrics(),
+        Clock.systemUTC(), log::add);
+    assertThat(failing.runOnce().history()).hasValue("history not recorded: 3 AgentReport writes failed; the next cycle "
+        + "compares with the last recorded scan");
+    assertThat(recorded).isEmpty();
+
+    ScanLoop working = new ScanLoop(sensors, source, new Publisher(new MemoryReportStore(), new AgentReports("wraith-system")),
+        new Metrics(), Clock.systemUTC(), log::add);
+    assertThat(working.runOnce().history()).isEmpty();
+    assertThat(recorded).hasSize(1);
+
+    stateFull.set(true);
+    assertThat(working.runOnce().history()).hasValue("history not recorded: no space left on device");
+    assertThat(log).contains("history not recorded: no space left on device");
   }
 
   /** Parses the text exposition format: every sample line must be "name{labels} value", HELP and TYPE precede it. */

@@ -63,7 +63,7 @@ class SensorCollectorTest {
     assertThat(c.hostScans()).extracting(s -> s.start()).containsExactly(T, T.plusSeconds(60));
     assertThat(c.hostScans().get(0).observations()).hasSize(3);
     assertThat(c.status().warnings()).hasSize(2);
-    assertThat(c.status().warnings().get(0)).startsWith("node node-2 (wraith-sensor-b): unreachable: java.net.ConnectException");
+    assertThat(c.status().warnings().get(0)).isEqualTo("node node-2 (wraith-sensor-b): unreachable: connection refused or no route to the pod");
     assertThat(c.status().warnings().get(1)).isEqualTo("node node-3 (wraith-sensor-c): sensor not running (Pending)");
   }
 

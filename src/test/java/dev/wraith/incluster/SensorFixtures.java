@@ -55,10 +55,38 @@ final class SensorFixtures {
     return new HostScan("/host/proc", start, end, obs, unowned, inCluster, status, new HostScan.Stats(300, 210, 4, 120, 6));
   }
 
+  /**
+   * The same window as the eBPF probe reports it: the destinations named by SNI and a DNS answer, the probe's counts,
+   * and the DNS answers it recorded.
+   */
+  static HostScan probeWindow(Instant start) {
+    HostScan w = window(start);
+    var sni = new Attributed("openai", "api.openai.com", Attributed.Method.SNI);
+    var dns = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_ANSWER);
+    List<Observation> obs = List.of(w.observations().get(0).withAttribution(sni), w.observations().get(1).withAttribution(dns),
+        w.observations().get(2));
+    var status = new LayerStatus("host", LayerStatus.State.RAN, "", List.of("eBPF probe: 7 connects", "names: 2 by name"));
+    return new HostScan(w.procRoot(), w.start(), w.end(), obs, List.of(), w.inCluster(), status,
+        new HostScan.Stats(0, 0, 0, 120, 6, Optional.of(new HostScan.Probe(5400, 7, 2, 3))));
+  }
+
+  static List<dev.wraith.attribution.DnsAnswerRecord> answers(Instant start) {
+    return List.of(
+        new dev.wraith.attribution.DnsAnswerRecord(start.plusMillis(900), "node-a", 101, 5000, "net:[4026532300]",
+            "4c9f1974-5c46-44c2-b42f-3bbf0e98eef9", CID, "api.openai.com",
+            List.of(new dev.wraith.attribution.DnsAnswerRecord.Answer("162.159.140.245", 300))),
+        new dev.wraith.attribution.DnsAnswerRecord(start.plusSeconds(4), "node-a", 202, 7000, "net:[4026532300]", "", "",
+            "api.openai.com", List.of(new dev.wraith.attribution.DnsAnswerRecord.Answer("10.0.0.9", 30))));
+  }
+
   static String json(HostScan scan, boolean hashes) {
+    return json(scan, hashes, List.of());
+  }
+
+  static String json(HostScan scan, boolean hashes, List<dev.wraith.attribution.DnsAnswerRecord> answers) {
     try {
       var out = new ByteArrayOutputStream();
-      new SensorJsonReporter(hashes).write(TOOL, scan, out);
+      new SensorJsonReporter(hashes).write(TOOL, scan, answers, out);
       return out.toString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new AssertionError(e);

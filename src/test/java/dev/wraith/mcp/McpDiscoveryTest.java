@@ -70,7 +70,7 @@ class McpDiscoveryTest {
   void malformedFilesAndWrongTypesAreWarningsNamingTheFile() {
     String vscode = PROJECT.resolve(".vscode/mcp.json").toString();
     assertThat(scan.warnings()).containsExactlyInAnyOrder(
-        "~/.gemini/settings.json: not valid JSON (line 2); skipped",
+        "~/.gemini/settings.json: not valid JSON at line 2, column 1; skipped",
         "~/.claude.json: 'projects.*.mcpServers' is not an object or list; skipped",
         "~/.config/zed/settings.json: server 'broken' under 'context_servers' is not an object; skipped",
         vscode + ": server 'bad-types': 'command' is not a string; ignored",
@@ -88,11 +88,12 @@ class McpDiscoveryTest {
   @Test
   void anUnreadableFileIsAWarningAndTheScanGoesOn() {
     ConfigFiles failing = file -> {
-      if (file.endsWith(".claude.json")) throw new IOException("denied");
+      if (file.endsWith(".claude.json")) throw new java.nio.file.AccessDeniedException(file.toString());
       return ConfigFiles.local().read(file);
     };
     McpScan s = new McpDiscovery(CatalogueLoader.bundled(), failing).scan(HOME, List.of());
-    assertThat(s.warnings()).contains("~/.claude.json: cannot read (IOException); skipped");
+    assertThat(s.warnings()).contains("permission denied while reading " + HOME.resolve(".claude.json")
+        + "; check its permissions; skipped");
     assertThat(s.findings()).extracting(f -> f.server().name()).contains("filesystem").doesNotContain("memory");
   }
 

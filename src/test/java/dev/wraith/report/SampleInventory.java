@@ -93,7 +93,8 @@ final class SampleInventory {
     List<CodeAgent> agents = List.of(
         new CodeAgent("services/triage-agent/triage/agent.py", "agent", List.of("langchain", "langgraph"),
             List.of("openai", "qdrant"), List.of(), List.of("gpt-4o-mini"), Severity.WARNING, 5));
-    return new CodeScan(List.of("examples/acme-support"), agents, findings, List.of(), models,
+    return new CodeScan(List.of("examples/acme-support"), agents,
+        dev.wraith.code.Deployables.group(List.of("examples/acme-support"), agents, findings, List.of(), List.of()), findings, List.of(), models,
         LayerStatus.ran("code", List.of()), new CodeScan.Stats(22, 19, 6, 9248, 0, 0));
   }
 

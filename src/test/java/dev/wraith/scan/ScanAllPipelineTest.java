@@ -56,10 +56,10 @@ class ScanAllPipelineTest {
     try {
       ScanAllPipeline.write(target, out -> {
         out.write("half".getBytes());
-        throw new java.io.IOException("disk full");
+        throw new java.io.IOException("No space left on device");
       });
     } catch (java.io.IOException expected) {
-      assertThat(expected).hasMessage("disk full");
+      assertThat(expected).hasMessage("no space left on device while writing " + target + "; free some space");
     }
     assertThat(Files.readString(target)).isEqualTo("new");
     try (var files = Files.list(dir)) {

@@ -206,7 +206,9 @@ class PostgresStateTest {
             + "or in ~/.pgpass");
     String wrong = "not-the-" + server.password();
     assertThatThrownBy(() -> StateStore.open(db, Map.of("WRAITH_STATE_PASSWORD", wrong)))
-        .isInstanceOf(StateException.class).hasMessageContaining("password authentication failed for user \"wraith\"")
+        .isInstanceOf(StateException.class).hasMessage("state database " + db.display() + " refused the login of user "
+            + "'wraith': wrong password, or no such user; set the password in WRAITH_STATE_PASSWORD_FILE, "
+            + "WRAITH_STATE_PASSWORD or PGPASSWORD, or in ~/.pgpass")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(server.password()));
 
     Path file = Files.writeString(dir.resolve("password"), server.password() + "\n");
@@ -228,7 +230,8 @@ class PostgresStateTest {
     }
     assertThatThrownBy(() -> StateStore.open(db, Map.of("WRAITH_STATE_PASSWORD_FILE", dir.resolve("none").toString())))
         .isInstanceOf(StateException.class)
-        .hasMessage("WRAITH_STATE_PASSWORD_FILE=" + dir.resolve("none") + " cannot be read (NoSuchFileException); "
+        .hasMessage("WRAITH_STATE_PASSWORD_FILE=" + dir.resolve("none") + " cannot be read: " + dir.resolve("none")
+            + ": no such file; "
             + "point it at a readable file holding the password");
   }
 

@@ -40,8 +40,8 @@ class StateCrashTest {
       PriorState before = store.prior();
       assertThatThrownBy(() -> store.record(inventory(T2, confirmed(T2), ghost(T2), unknown()), n -> {
         if (n == 2) throw new IllegalStateException("disk full (injected)");
-      })).isInstanceOf(StateException.class).hasMessageContaining("nothing was written")
-          .hasMessageContaining("disk full (injected)");
+      })).isInstanceOf(StateException.class).hasMessageContaining("recording the scan (nothing was written) failed")
+          .hasRootCauseMessage("disk full (injected)");
       assertThat(store.prior()).isEqualTo(before);
       assertThat(store.scans()).hasSize(1);
       assertThat(store.agentHistory(CONFIRMED_ID).orElseThrow().entries()).hasSize(1);

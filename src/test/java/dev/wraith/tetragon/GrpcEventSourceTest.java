@@ -190,7 +190,8 @@ class GrpcEventSourceTest {
         Optional.of(Duration.ofSeconds(60))));
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
     assertThat(s.status().state()).isEqualTo(LayerStatus.State.FAILED);
-    assertThat(s.status().reason()).contains("cannot stream from Tetragon at 127.0.0.1:" + port).contains("UNAVAILABLE");
+    assertThat(s.status().reason()).isEqualTo("reading gRPC 127.0.0.1:" + port + ": cannot stream from Tetragon at 127.0.0.1:"
+        + port + ": unreachable: connection refused");
   }
 
   @Test

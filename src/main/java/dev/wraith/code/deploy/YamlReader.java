@@ -85,7 +85,9 @@ final class YamlReader {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       return new Result(docs, "not valid " + (factory == YAML ? "YAML" : "JSON") + (line > 0 ? " near line " + line : ""));
     } catch (IOException | RuntimeException e) { // SnakeYAML limit and scanner errors surface unchecked
-      return new Result(docs, "unreadable " + (factory == YAML ? "YAML" : "JSON") + " (" + e.getClass().getSimpleName() + ")");
+      System.getLogger(YamlReader.class.getName()).log(System.Logger.Level.DEBUG, "reading a deployment file", e);
+      return new Result(docs, "unreadable " + (factory == YAML ? "YAML" : "JSON") + " (beyond a parser limit, or "
+          + "malformed; run with --debug for details)");
     }
   }
 

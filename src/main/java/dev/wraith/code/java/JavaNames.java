@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * through an on-demand import only when it looks like a type (upper-case first letter), is not a common
  * {@code java.lang} type, and exactly one of the file's on-demand packages is owned by the catalogue:
  * with two owned wildcards the name is ambiguous, and types of the file's own package cannot be seen here.
+ * Kotlin imports resolve the same way (a Kotlin {@code import a.b.C as D} is {@link #importAlias}).
  */
-final class JavaNames {
+public final class JavaNames {
   /** java.lang types that code uses unqualified; never resolved through a wildcard import. */
   private static final Set<String> JAVA_LANG = Set.of("String", "System", "Object", "Integer", "Long", "Double",
       "Float", "Boolean", "Character", "Byte", "Short", "Math", "Thread", "Runtime", "StringBuilder", "Class", "Void",
@@ -29,32 +30,37 @@ final class JavaNames {
   private final Map<String, String> statics = new HashMap<>();
   private final List<String> ownedWildcards = new ArrayList<>();
 
-  JavaNames(Predicate<String> owned) {
+  public JavaNames(Predicate<String> owned) {
     this.owned = owned;
   }
 
   /** {@code import a.b.C;} */
-  void importType(String fqn) {
+  public void importType(String fqn) {
     types.put(lastSegment(fqn), fqn);
   }
 
+  /** Kotlin's {@code import a.b.C as D}: D names a.b.C. */
+  public void importAlias(String alias, String fqn) {
+    types.put(alias, fqn);
+  }
+
   /** {@code import static a.b.C.member;} */
-  void importStatic(String fqn) {
+  public void importStatic(String fqn) {
     statics.put(lastSegment(fqn), fqn);
   }
 
   /** {@code import a.b.*;} (or {@code import static a.b.C.*;}, whose members are not resolved). */
-  void importOnDemand(String pkg) {
+  public void importOnDemand(String pkg) {
     if (owned.test(pkg)) ownedWildcards.add(pkg);
   }
 
   /** The FQN of a statically imported member called without a qualifier, or null. */
-  String staticMember(String simple) {
+  public String staticMember(String simple) {
     return statics.get(simple);
   }
 
   /** The FQN of a simple type name, or null. */
-  String type(String simple) {
+  public String type(String simple) {
     String t = types.get(simple);
     if (t != null) return t;
     if (ownedWildcards.size() != 1 || simple.isEmpty() || !Character.isUpperCase(simple.charAt(0))) return null;
@@ -65,7 +71,7 @@ final class JavaNames {
    * The FQN for a dotted name ({@code Outer.Inner}, {@code com.x.Type}): through the import of its first
    * segment, else as written when a catalogue module owns it, else through an on-demand import.
    */
-  String dotted(String name) {
+  public String dotted(String name) {
     int dot = name.indexOf('.');
     if (dot < 0) return type(name);
     String first = name.substring(0, dot);

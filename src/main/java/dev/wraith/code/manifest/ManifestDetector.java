@@ -44,12 +44,15 @@ abstract class ManifestDetector implements FileDetector {
     } catch (MalformedManifestException e) {
       return Detection.warning(file.path() + ": malformed " + file.name() + ": " + e.getMessage());
     } catch (RuntimeException | StackOverflowError e) { // hostile input must not stop the scan or leak content
-      return Detection.warning(file.path() + ": cannot parse " + file.name() + ": " + e.getClass().getSimpleName());
+      System.getLogger(ManifestDetector.class.getName()).log(System.Logger.Level.DEBUG, "parsing " + file.path(), e);
+      return Detection.warning(file.path() + ": cannot parse " + file.name() + ": " + (e instanceof StackOverflowError
+          ? "nested too deeply to follow" : "an internal error (run with --debug for details)"));
     }
     Map<String, Finding> findings = new LinkedHashMap<>();
     for (Dependency d : deps) {
       index.finding(file.path(), d).ifPresent(f -> findings.putIfAbsent(f.location().line() + "|" + f.evidence(), f));
     }
-    return Detection.ofFindings(List.copyOf(findings.values())).withEncodingWarning(file);
+    return Detection.ofFindings(List.copyOf(findings.values())).withModule(file.path(), ModuleNames.of(file))
+        .withEncodingWarning(file);
   }
 }

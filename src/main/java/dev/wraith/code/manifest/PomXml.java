@@ -71,6 +71,36 @@ final class PomXml {
     return withManagedVersions(declared, declared.stream().map(d -> dependency(d, properties)).toList());
   }
 
+  /** The project's own {@code artifactId} (a direct child of {@code project}), or "". */
+  static String artifactId(String text) throws MalformedManifestException {
+    Deque<String> stack = new ArrayDeque<>();
+    StringBuilder chars = new StringBuilder();
+    XMLStreamReader r = null;
+    try {
+      r = SafeXml.open(text);
+      while (r.hasNext()) {
+        switch (r.next()) {
+          case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a POM");
+          case XMLStreamConstants.START_ELEMENT -> {
+            stack.push(r.getLocalName());
+            chars.setLength(0);
+          }
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> chars.append(r.getText());
+          case XMLStreamConstants.END_ELEMENT -> {
+            String name = stack.pop();
+            if (name.equals("artifactId") && stack.size() == 1 && "project".equals(stack.peek())) return chars.toString().trim();
+          }
+          default -> { }
+        }
+      }
+    } catch (XMLStreamException e) {
+      throw SafeXml.malformed(e);
+    } finally {
+      SafeXml.close(r);
+    }
+    return "";
+  }
+
   /** A dependency without a version takes the one this POM's own dependencyManagement gives the same artifact. */
   private static List<Dependency> withManagedVersions(List<Declared> declared, List<Dependency> deps) {
     Map<String, String> managed = new HashMap<>();

@@ -1,5 +1,10 @@
 package dev.wraith.host.ebpf;
 
+import dev.wraith.attribution.DnsAnswerRecord;
+import dev.wraith.attribution.DnsAnswers;
+import dev.wraith.model.ContainerRef;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,39 +17,66 @@ import java.util.TreeMap;
 /**
  * Folds kernel events into one {@link ProbedConnection} per connection: the connect names the process (at that
  * moment, so a process that exits right after is still named) and the destination; the first write adds what it
- * named; DNS answers the process or its namespace received for the destination address are attached. A
- * connection is complete at its first write, or {@code settle} after its connect without one. Bounded: at most
- * {@link #MAX_OPEN} connections wait for their first write (the oldest complete early). Not thread-safe.
+ * named; the names that the DNS answers of the process, else its network namespace, else its pod gave the
+ * destination address (within their TTL: {@link DnsAnswers#namesFor}) are attached. Every DNS answer goes into that
+ * index (with the node's name, so that a recorded answer keeps its scope) and into the window's answers for the
+ * sensor's {@code dns-answer} lines. A connection is complete at its first write, or {@code settle} after its connect
+ * without one. Bounded: at most {@link #MAX_OPEN} connections wait for their first write (the oldest complete early);
+ * the index holds at most {@link #DEFAULT_ANSWERS} answers and forgets expired ones at {@link #expire}.
+ *
+ * <p>The sensor's own connections and DNS answers are left out: its DNS cache's lookups of catalogue hosts are
+ * {@code dns-lookup} evidence, weak; taken as its network namespace's answers they would name, strongly, every
+ * nameless connection of the node's other processes to those (often CDN) addresses. Not thread-safe.
  */
 public final class ConnectionAggregator {
   static final int MAX_OPEN = 65_536;
+  /**
+   * DNS answers held for attribution: about 300 bytes each, so 6 MB in a sensor whose heap is 64 MB. A full index
+   * forgets its expired answers (at most once a second) before it drops new ones.
+   */
+  static final int DEFAULT_ANSWERS = 20_000;
+  private static final long EXPIRE_EVERY_NANOS = 1_000_000_000L;
 
   private final ProcessDirectory processes;
   private final String node;
   private final Duration settle;
-  private final RecentAnswers recent = new RecentAnswers();
+  private final DnsAnswers index;
+  private final int capacity;
+  private final int self;
+  private long expiredAt = System.nanoTime() - EXPIRE_EVERY_NANOS;
+  private final WindowAnswers window = new WindowAnswers();
   private final Map<Long, Open> open = new LinkedHashMap<>();
   private final List<ProbedConnection> done = new ArrayList<>();
-  private final List<DnsAnswer> answers = new ArrayList<>();
   private final Map<String, Long> lost = new TreeMap<>();
   private Counts counts = new Counts();
 
   /** Events seen, by kind, since the last {@link #takeCounts()}. */
   static final class Counts {
-    long connects, firstWrites, dnsAnswers, execs, exits;
+    long connects, firstWrites, dnsAnswers, execs, exits, own;
   }
 
   private record Open(long id, ProbedProcess process, Endpoint source, Endpoint destination, Instant time) {}
 
-  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle) {
+  /** @param self the sensor's own pid, as the probe reports pids (0: none is left out) */
+  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle, int self) {
+    this(processes, node, settle, DEFAULT_ANSWERS, self);
+  }
+
+  /** @param answers how many DNS answers (name, address, scope) the index may hold */
+  ConnectionAggregator(ProcessDirectory processes, String node, Duration settle, int answers, int self) {
+    this.self = self;
     this.processes = processes;
     this.node = node;
     this.settle = settle;
+    this.index = new DnsAnswers(answers);
+    this.capacity = answers;
   }
 
   /** One event, in ring-buffer order (Java 17: an instanceof chain over the sealed type's six records). */
   void accept(KernelEvent event) {
-    if (event instanceof KernelEvent.Connect c) {
+    if (isOwn(event)) {
+      counts.own++;
+    } else if (event instanceof KernelEvent.Connect c) {
       connect(c);
     } else if (event instanceof KernelEvent.FirstBytes f) {
       firstBytes(f);
@@ -58,6 +90,13 @@ public final class ConnectionAggregator {
     } else if (event instanceof KernelEvent.Lost l) {
       lost.merge(l.what(), l.count(), Long::sum);
     }
+  }
+
+  private boolean isOwn(KernelEvent e) {
+    if (self == 0) return false;
+    if (e instanceof KernelEvent.Connect c) return c.task().pid() == self;
+    if (e instanceof KernelEvent.FirstBytes f) return f.task().pid() == self;
+    return e instanceof KernelEvent.DnsReply d && d.task().pid() == self;
   }
 
   /** Connections complete by {@code now} (in connect order), removed from the aggregator. */
@@ -89,11 +128,20 @@ public final class ConnectionAggregator {
     return !open.isEmpty() && open.values().iterator().next().time().isBefore(at);
   }
 
-  /** The DNS answers received since the last call. */
-  List<DnsAnswer> answers() {
-    List<DnsAnswer> out = List.copyOf(answers);
-    answers.clear();
-    return out;
+  /** The DNS answers received since the last call, repeats folded and bounded (see {@link WindowAnswers}). */
+  WindowAnswers.Taken answers() {
+    return window.take();
+  }
+
+  /** Forgets DNS answers that ended before {@code now} (with their grace): once per window. */
+  void expire(Instant now) {
+    index.expire(now);
+    expiredAt = System.nanoTime();
+  }
+
+  /** Why some DNS answers were not kept for attribution, if any were not. */
+  List<String> indexWarnings() {
+    return index.warnings();
   }
 
   /** Events lost (where, how many) since the last call. */
@@ -132,18 +180,32 @@ public final class ConnectionAggregator {
     counts.dnsAnswers++;
     if (d.message().addresses().isEmpty()) return;
     ProbedProcess p = processes.of(d.task());
-    var answerList = d.message().addresses().stream().map(a -> new DnsAnswer.Answer(a.ip(), a.ttl())).toList();
-    DnsAnswer a = new DnsAnswer(d.task().time(), node, p.pid(), p.startTicks(), p.netns(),
-        p.container().map(c -> c.podUid()).orElse(""), p.container().map(c -> c.containerId()).orElse(""),
+    var answerList = d.message().addresses().stream().map(a -> new DnsAnswerRecord.Answer(a.ip(), a.ttl())).toList();
+    DnsAnswerRecord a = new DnsAnswerRecord(d.task().time(), node, p.pid(), p.startTicks(), p.netns(),
+        p.container().map(ContainerRef::podUid).orElse(""), p.container().map(ContainerRef::containerId).orElse(""),
         d.message().question(), answerList);
-    recent.add(a);
-    answers.add(a);
+    if (index.size() >= capacity && System.nanoTime() - expiredAt >= EXPIRE_EVERY_NANOS) expire(a.time());
+    index.add(a);
+    window.add(a);
   }
 
   private ProbedConnection finish(Open o, RequestName name, Endpoint source) {
     Endpoint src = o.source().port() == 0 && source.port() != 0 ? source : o.source();
     ProbedProcess p = o.process();
-    return new ProbedConnection(o.id(), p, src, o.destination(), o.time(), name,
-        recent.naming(o.destination().ip(), p.pid(), p.startTicks(), p.netns(), o.time()));
+    return new ProbedConnection(o.id(), p, src, o.destination(), o.time(), name, resolvedNames(p, o.destination(), o.time()));
+  }
+
+  /** The names DNS answers gave the destination for this process, its namespace or its pod when it connected. */
+  private List<String> resolvedNames(ProbedProcess p, Endpoint destination, Instant at) {
+    InetAddress ip;
+    try {
+      ip = InetAddress.getByName(destination.ip()); // a literal: parsed, never looked up
+    } catch (UnknownHostException e) {
+      return List.of();
+    }
+    if (!index.knows(ip)) return List.of();
+    DnsAnswers.Scope who = new DnsAnswers.Scope(node, p.pid(), p.startTicks(), p.netns(),
+        p.container().map(ContainerRef::podUid).orElse(""), p.container().map(ContainerRef::containerId).orElse(""));
+    return index.namesFor(who, ip, at);
   }
 }

@@ -11,12 +11,13 @@ import java.util.List;
  * @param time when the process connected
  * @param request what its first write named (SNI, CONNECT target, HTTP method/Host/path), or {@link
  *     RequestName.None} with the reason (no bytes written, not TLS or HTTP, ...)
- * @param dnsAnswers DNS answers naming the destination address that this process, or another process of its
- *     network namespace, received before it connected and within their TTL: this process's first, newest first
+ * @param resolvedNames the names DNS answers gave the destination address for this process, else for its network
+ *     namespace, else for its pod (the narrowest scope that has any), received before it connected and still within
+ *     their TTL: most recent first ({@code DnsAnswers.namesFor})
  */
 public record ProbedConnection(long id, ProbedProcess process, Endpoint source, Endpoint destination, Instant time,
-    RequestName request, List<DnsAnswer> dnsAnswers) {
+    RequestName request, List<String> resolvedNames) {
   public ProbedConnection {
-    dnsAnswers = List.copyOf(dnsAnswers);
+    resolvedNames = List.copyOf(resolvedNames);
   }
 }

@@ -2,6 +2,7 @@ package dev.wraith.host.ebpf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wraith.attribution.DnsAnswerRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recorded probe frames (the fixture probe, decoded exactly as the live stream) folded into one record per
- * connection: process named from its exec, SNI from its first write, DNS answers of the process first, then of
- * its namespace, within their TTL; losses reported.
+ * connection: process named from its exec, SNI from its first write, the names DNS answers gave its address (the
+ * process's own, else its namespace's, within their TTL); the window's answers bounded; losses reported.
  */
 class ConnectionAggregatorTest {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -60,8 +61,35 @@ class ConnectionAggregatorTest {
   }
 
   private static ConnectionAggregator aggregator() {
+    return aggregator(0);
+  }
+
+  private static ConnectionAggregator aggregator(int self) {
     return new ConnectionAggregator(new ProcessDirectory((pid, start) -> Optional.empty(), new CgroupIds(Optional.empty())),
-        "node-a", Duration.ofMillis(500));
+        "node-a", Duration.ofMillis(500), self);
+  }
+
+  @Test
+  void theSensorsOwnLookupsAndConnectionsAreNotItsNamespacesAnswers() throws Exception {
+    Frames.Proc sensor = new Frames.Proc(4646, 900_400, 77, 4026532001L);
+    byte[] frames = new Frames(T0)
+        .dns(sensor, T0.plusMillis(1), DNS, answer("api.openai.com", 300)) // its DNS cache resolving a catalogue host
+        .connect(sensor, T0.plusMillis(2), 1, SERVER, 443)
+        .connect(NEIGHBOUR, T0.plusMillis(5), 2, SERVER, 443) // same namespace, asked for nothing
+        .bytes();
+    ConnectionAggregator agg = aggregator(4646);
+    List<ProbedConnection> conns = replay(frames, agg);
+    assertThat(conns).singleElement().satisfies(c -> {
+      assertThat(c.process().pid()).isEqualTo(4343);
+      assertThat(c.resolvedNames()).isEmpty();
+    });
+    assertThat(agg.answers().answers()).isEmpty();
+    assertThat(agg.takeCounts().own).isEqualTo(2);
+
+    // the same events from any other process are the namespace's answers
+    List<ProbedConnection> other = replay(frames, aggregator());
+    assertThat(other).extracting(ProbedConnection::resolvedNames).containsExactly(List.of("api.openai.com"),
+        List.of("api.openai.com"));
   }
 
   @Test
@@ -80,23 +108,65 @@ class ConnectionAggregatorTest {
     assertThat(agent.destination()).isEqualTo(new Endpoint("10.9.0.2", 443));
     assertThat(agent.source()).isEqualTo(new Endpoint("10.9.0.1", 50001)); // bound after the connect: from the first write
     assertThat(agent.request()).isEqualTo(new RequestName.Sni("api.openai.com"));
-    assertThat(agent.dnsAnswers()).extracting(DnsAnswer::pid, DnsAnswer::name)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(4242, "api.openai.com"),
-            org.assertj.core.groups.Tuple.tuple(4343, "cdn-neighbour.example")); // own first; another netns's never
-    DnsAnswer own = agent.dnsAnswers().get(0);
-    assertThat(own).isEqualTo(new DnsAnswer(T0.plusMillis(10), "node-a", 4242, 900_000, "net:[4026532001]", "", "", "api.openai.com",
-        List.of(new DnsAnswer.Answer("10.9.0.2", 300))));
+    // its own answer: the narrowest scope that has one (the neighbour's, in the same namespace, and ELSEWHERE's never)
+    assertThat(agent.resolvedNames()).containsExactly("api.openai.com");
 
     ProbedConnection neighbour = conns.get(1);
     assertThat(neighbour.request()).isEqualTo(new RequestName.Sni("cdn-neighbour.example"));
-    assertThat(neighbour.dnsAnswers().get(0).name()).isEqualTo("cdn-neighbour.example");
+    assertThat(neighbour.resolvedNames()).containsExactly("cdn-neighbour.example");
     assertThat(neighbour.process().source()).isEqualTo(ProbedProcess.Source.UNKNOWN); // no exec seen, not in /proc
 
     ProbedConnection late = conns.get(2);
-    assertThat(late.dnsAnswers()).isEmpty();
+    assertThat(late.resolvedNames()).isEmpty();
     assertThat(late.request()).isInstanceOf(RequestName.None.class);
     assertThat(agg.lost()).containsEntry("connects: kernel ring buffer full", 3L);
-    assertThat(agg.answers()).extracting(DnsAnswer::name).containsExactly("api.openai.com", "api.openai.com", "cdn-neighbour.example");
+    WindowAnswers.Taken window = agg.answers();
+    assertThat(window.answers()).extracting(DnsAnswerRecord::name)
+        .containsExactly("api.openai.com", "api.openai.com", "cdn-neighbour.example");
+    assertThat(window.answers().get(1)).isEqualTo(new DnsAnswerRecord(T0.plusMillis(10), "node-a", 4242, 900_000,
+        "net:[4026532001]", "", "", "api.openai.com", List.of(new DnsAnswerRecord.Answer("10.9.0.2", 300))));
+    assertThat(agg.answers().answers()).as("taken once").isEmpty();
+  }
+
+  @Test
+  void aProcessWithoutItsOwnAnswerTakesItsNamespacesButNeverAnotherNamespaces() throws Exception {
+    Frames.Proc sibling = new Frames.Proc(4545, 900_300, 77, 4026532001L);
+    byte[] frames = new Frames(T0)
+        .dns(ELSEWHERE, T0.plusMillis(1), DNS, answer("chatgpt.com", 300))
+        .dns(AGENT, T0.plusMillis(2), DNS, answer("api.openai.com", 300))
+        .connect(sibling, T0.plusMillis(5), 1, SERVER, 443)
+        .connect(ELSEWHERE, T0.plusMillis(6), 2, SERVER, 443)
+        .bytes();
+    List<ProbedConnection> conns = replay(frames, aggregator());
+    assertThat(conns.get(0).resolvedNames()).containsExactly("api.openai.com");
+    assertThat(conns.get(1).resolvedNames()).containsExactly("chatgpt.com");
+  }
+
+  @Test
+  void aWindowWritesARepeatedAnswerTwiceAtMostItsFirstAndItsLast() throws Exception {
+    Frames f = new Frames(T0);
+    for (int i = 0; i < 50; i++) f.dns(AGENT, T0.plusSeconds(i), DNS, answer("api.openai.com", 60));
+    f.dns(AGENT, T0.plusSeconds(60), DNS, answer("api.anthropic.com", 60));
+    ConnectionAggregator agg = aggregator();
+    replay(f.bytes(), agg);
+    WindowAnswers.Taken w = agg.answers();
+    assertThat(w.received()).isEqualTo(51);
+    assertThat(w.leftOut()).isZero();
+    assertThat(w.answers()).extracting(DnsAnswerRecord::time, DnsAnswerRecord::name).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(T0, "api.openai.com"),
+        org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(49), "api.openai.com"),
+        org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(60), "api.anthropic.com"));
+  }
+
+  @Test
+  void aWindowKeepsABoundedNumberOfDistinctAnswersAndCountsTheRest() throws Exception {
+    Frames f = new Frames(T0);
+    for (int i = 0; i < WindowAnswers.MAX_KEPT + 7; i++) f.dns(AGENT, T0.plusMillis(i), DNS, answer("h" + i + ".example", 60));
+    ConnectionAggregator agg = aggregator();
+    replay(f.bytes(), agg);
+    WindowAnswers.Taken w = agg.answers();
+    assertThat(w.answers()).hasSize(WindowAnswers.MAX_KEPT);
+    assertThat(w.leftOut()).isEqualTo(7);
   }
 
   @Test

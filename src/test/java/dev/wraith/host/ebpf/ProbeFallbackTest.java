@@ -87,6 +87,9 @@ class ProbeFallbackTest {
     assertThat(status.path("state").asText()).isNotEqualTo("failed");
     assertThat(status.path("warnings").get(0).asText()).isEqualTo("eBPF probe unavailable: it needs root, or CAP_BPF and CAP_PERFMON "
         + "(this process runs as uid 0 without them); sampling /proc every 200 ms");
+    assertThat(status.path("warnings").toString()).contains("names not seen: without the eBPF probe, the TLS SNI, proxy CONNECT "
+        + "targets, HTTP Host headers and DNS answers of processes are not read");
+    assertThat(status.path("stats").path("probe").asText()).isEqualTo("proc");
 
     Run ebpf = run(withoutCapabilities(java, "-cp", cp, "dev.wraith.cli.Main", "sensor", "--probe", "ebpf", "--duration", "0.5",
         "--no-dns", "--format", "json"));

@@ -10,27 +10,35 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two network namespaces joined by a veth pair: "probe-s…" holds the servers on one address (dnsmasq answering an
- * AI provider's names and a non-AI name with that same address, api.anthropic.com through a CNAME; an HTTPS server
- * taking any SNI; tinyproxy for CONNECT; a plain-HTTP "model server"), "probe-c…" the clients, whose resolv.conf
- * (through ip netns exec) points at the dnsmasq. Everything made here is undone by {@link #close()}; traffic never
- * leaves the two namespaces.
+ * Two network namespaces joined by a veth pair: "PREFIX-s…" holds the servers, "PREFIX-c…" the clients, whose
+ * resolv.conf (through ip netns exec) points at the servers' dnsmasq. dnsmasq answers AI providers' names and a non-AI
+ * name ("cdn-neighbour.example") with the same public-looking "edge" address (api.anthropic.com through a CNAME), as a
+ * CDN does, and "models.internal" with the private server address. The edge address lies in a range the catalogue
+ * says Anthropic publishes ({@link #EDGE}), so address evidence alone calls everything on it Anthropic: only names tell
+ * the tenants apart. An HTTPS server takes any SNI on 443 and a plain-HTTP "model server" answers on 8080, on every
+ * address; tinyproxy serves CONNECT on the private address. Everything made here is undone by {@link #close()};
+ * traffic never leaves the two namespaces (the client's only routes are the veth's: the edge address is on-link).
  */
 final class ProbeLab implements AutoCloseable {
   static final List<String> TOOLS = List.of("ip", "dnsmasq", "tinyproxy", "openssl", "curl", "node", "java");
   static final String RESOURCES = "src/test/resources/host/ebpf/";
+  /** In Anthropic's published 160.79.104.0/23 (catalogue providers.yaml): reachable here only inside the lab. */
+  static final String EDGE = "160.79.104.10";
 
   final String tag = Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xefff));
-  final String srv = "probe-s" + tag, cli = "probe-c" + tag;
+  final String prefix, srv, cli;
   final int subnet = 1 + ThreadLocalRandom.current().nextInt(250);
-  final String server = "10.213." + subnet + ".2", client = "10.213." + subnet + ".1";
+  final String server = "10.213." + subnet + ".2", client = "10.213." + subnet + ".1", edge = EDGE;
   /** The server's IPv6 address (Java's canonical text), and the client's. */
   final String server6 = "fd00:213:0:" + Integer.toHexString(subnet) + ":0:0:0:2", client6 = "fd00:213:0:" + Integer.toHexString(subnet) + ":0:0:0:1";
   final Path dir;
   private final List<Process> daemons = new ArrayList<>();
 
-  private ProbeLab() throws IOException {
-    dir = Files.createTempDirectory("probe-lab-");
+  private ProbeLab(String prefix) throws IOException {
+    this.prefix = prefix;
+    this.srv = prefix + "-s" + tag;
+    this.cli = prefix + "-c" + tag;
+    dir = Files.createTempDirectory(prefix + "-lab-");
   }
 
   /** Why this machine cannot build the lab, or empty. */
@@ -46,7 +54,12 @@ final class ProbeLab implements AutoCloseable {
   }
 
   static ProbeLab start() throws Exception {
-    ProbeLab lab = new ProbeLab();
+    return start("probe");
+  }
+
+  /** @param prefix names the namespaces, veth pair and temp directory (a test's own prefix) */
+  static ProbeLab start(String prefix) throws Exception {
+    ProbeLab lab = new ProbeLab(prefix);
     try {
       lab.network();
       lab.servers();
@@ -94,7 +107,7 @@ final class ProbeLab implements AutoCloseable {
   private void network() throws Exception {
     sh("ip", "netns", "add", srv);
     sh("ip", "netns", "add", cli);
-    String a = "probe" + tag + "s", b = "probe" + tag + "c";
+    String a = prefix + tag + "s", b = prefix + tag + "c";
     sh("ip", "link", "add", a, "type", "veth", "peer", "name", b);
     sh("ip", "link", "set", a, "netns", srv);
     sh("ip", "link", "set", b, "netns", cli);
@@ -102,7 +115,9 @@ final class ProbeLab implements AutoCloseable {
     sh("ip", "-n", cli, "addr", "add", client + "/24", "dev", b);
     sh("ip", "-n", srv, "addr", "add", server6 + "/64", "dev", a, "nodad"); // nodad: usable at once
     sh("ip", "-n", cli, "addr", "add", client6 + "/64", "dev", b, "nodad");
+    sh("ip", "-n", srv, "addr", "add", edge + "/32", "dev", a);
     for (String[] l : new String[][] {{srv, a}, {srv, "lo"}, {cli, b}, {cli, "lo"}}) sh("ip", "-n", l[0], "link", "set", l[1], "up");
+    sh("ip", "-n", cli, "route", "add", edge + "/32", "dev", b); // on-link: the lab's only way there
     for (String ns : List.of(srv, cli)) {
       Files.createDirectories(Path.of("/etc/netns", ns));
       Files.writeString(Path.of("/etc/netns", ns, "resolv.conf"), "nameserver " + server + "\n");
@@ -113,12 +128,12 @@ final class ProbeLab implements AutoCloseable {
     sh("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
         "-subj", "/CN=probe-lab", "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
     daemon("dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--bind-interfaces", "--listen-address=" + server,
-        "--port=53", "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-facility=" + dir.resolve("dnsmasq.log"),
-        "--address=/api.openai.com/" + server, "--address=/api.openai.com/" + server6,
-        "--address=/generativelanguage.googleapis.com/" + server,
-        "--address=/cdn-neighbour.example/" + server, "--address=/models.internal/" + server,
-        "--host-record=anthropic.edge.example," + server, "--cname=api.anthropic.com,anthropic.edge.example");
-    Process web = daemon(python(), Path.of(RESOURCES, "lab_server.py").toAbsolutePath().toString(), server + "," + server6,
+        "--port=53", "--local-ttl=30", "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-facility=" + dir.resolve("dnsmasq.log"),
+        "--address=/api.openai.com/" + edge, "--address=/api.openai.com/" + server6,
+        "--address=/generativelanguage.googleapis.com/" + edge,
+        "--address=/cdn-neighbour.example/" + edge, "--address=/models.internal/" + server,
+        "--host-record=anthropic.edge.example," + edge, "--cname=api.anthropic.com,anthropic.edge.example");
+    Process web = daemon(python(), Path.of(RESOURCES, "lab_server.py").toAbsolutePath().toString(), server + "," + edge + "," + server6,
         dir.resolve("cert.pem").toString(), dir.resolve("key.pem").toString());
     byte[] ready = web.getInputStream().readNBytes(6);
     if (!new String(ready).equals("ready\n")) throw new IOException("lab server did not start: " + new String(ready));

@@ -45,7 +45,7 @@ class ProbeLabTest {
     probe = ((ProbeStart.Started) s).probe();
     LiveProcesses live = new LiveProcesses(new LiveProcFs(Path.of("/proc")), dev.wraith.redact.Redactor.bundled());
     aggregator = new ConnectionAggregator(new ProcessDirectory(live::brief, new CgroupIds(CgroupIds.v2Root(Path.of("/proc")))),
-        "probe-node", Duration.ofMillis(500));
+        "probe-node", Duration.ofMillis(500), 0);
     lab = ProbeLab.start();
   }
 
@@ -64,7 +64,7 @@ class ProbeLabTest {
         + "s.sendall(b'GET / HTTP/1.1\\r\\nHost: api.openai.com\\r\\n\\r\\n')\ns.recv(100)");
     ProbedConnection c = await(byPid(p, 443));
     assertThat(c.request()).isEqualTo(new RequestName.Sni("api.openai.com"));
-    assertThat(c.destination()).isEqualTo(new Endpoint(lab.server, 443));
+    assertThat(c.destination()).isEqualTo(new Endpoint(lab.edge, 443));
     assertThat(c.source().ip()).isEqualTo(lab.client);
     assertThat(c.process().netns()).isEqualTo("net:[" + lab.clientNetns() + "]");
     assertThat(c.process().exe()).contains("python3");
@@ -98,7 +98,7 @@ class ProbeLabTest {
       assertThat(d.tcp()).isTrue();
       assertThat(d.server()).isEqualTo(new Endpoint(lab.server, 53));
       assertThat(d.message().question()).isEqualTo("api.openai.com");
-      assertThat(d.message().addresses()).extracting(DnsMessage.Address::ip).containsExactly(lab.server);
+      assertThat(d.message().addresses()).extracting(DnsMessage.Address::ip).containsExactly(lab.edge);
     });
   }
 
@@ -125,10 +125,10 @@ class ProbeLabTest {
   void theNonAiNeighbourOnTheSameAddressKeepsItsOwnNames() throws Exception {
     Process p = lab.run("curl", "-sk", "https://cdn-neighbour.example/");
     ProbedConnection c = await(byPid(p, 443));
-    assertThat(c.destination().ip()).isEqualTo(lab.server); // the AI provider's address, too
+    assertThat(c.destination().ip()).isEqualTo(lab.edge); // the AI providers' address, too
     assertThat(c.request()).isEqualTo(new RequestName.Sni("cdn-neighbour.example"));
     assertOwnAnswer(c, p, "cdn-neighbour.example");
-    assertThat(c.dnsAnswers()).filteredOn(a -> a.pid() == p.pid()).extracting(DnsAnswer::name).containsOnly("cdn-neighbour.example");
+    assertThat(c.resolvedNames()).containsExactly("cdn-neighbour.example"); // its own answer; its namespace's other names not
   }
 
   @Test
@@ -136,7 +136,7 @@ class ProbeLabTest {
     Process p = lab.run("curl", "-sk", "-x", "http://" + lab.server + ":8888", "https://api.openai.com/");
     ProbedConnection c = await(byPid(p, 8888));
     assertThat(c.request()).isEqualTo(new RequestName.ProxyConnect("api.openai.com", 443));
-    assertThat(c.dnsAnswers()).noneMatch(a -> a.pid() == p.pid()); // the proxy resolved the name, not the client
+    assertThat(dnsReplies).noneMatch(d -> d.task().pid() == p.pid()); // the proxy resolved the name, not the client
   }
 
   @Test
@@ -203,15 +203,18 @@ class ProbeLabTest {
     assertThat(Files.readString(out)).doesNotContain("SHORTLIVEDSECRET").doesNotContain(MARKER);
   }
 
-  private static void assertOwnAnswer(ProbedConnection c, Process p, String name) {
-    assertThat(c.dnsAnswers()).as("DNS answers naming " + c.destination()).isNotEmpty();
-    DnsAnswer own = c.dnsAnswers().get(0);
-    assertThat(own.pid()).isEqualTo(p.pid());
-    assertThat(own.name()).isEqualTo(name);
-    assertThat(own.netns()).isEqualTo(c.process().netns());
-    assertThat(own.startTicks()).isEqualTo(c.process().startTicks());
-    assertThat(own.answers()).extracting(DnsAnswer.Answer::ip).contains(c.destination().ip());
-    assertThat(own.time()).isBefore(c.time());
+  /** The process received a DNS answer naming the destination before it connected, and the connection carries the name. */
+  private void assertOwnAnswer(ProbedConnection c, Process p, String name) {
+    assertThat(c.resolvedNames()).as("names DNS answers gave " + c.destination()).first().isEqualTo(name);
+    List<KernelEvent.DnsReply> own = dnsReplies.stream().filter(d -> d.task().pid() == p.pid()
+        && d.message().question().equals(name)).toList();
+    assertThat(own).as("DNS answers " + p.pid() + " received").isNotEmpty().allSatisfy(d -> {
+      assertThat(d.task().netns()).isEqualTo(c.process().netns());
+      assertThat(d.task().startTicks()).isEqualTo(c.process().startTicks());
+      assertThat(d.task().time()).isBefore(c.time());
+    });
+    assertThat(own).anySatisfy(d -> assertThat(d.message().addresses()).extracting(DnsMessage.Address::ip)
+        .contains(c.destination().ip()));
   }
 
   private static Predicate<ProbedConnection> byPid(Process p, int port) {

@@ -1,0 +1,138 @@
+package dev.wraith.code.csharp;
+
+import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Literal values and argument maps in a C# tree. Strings: regular (escapes decoded), verbatim ({@code @"..."},
+ * {@code ""} decoded), raw ({@code """..."""}) and interpolated ones, of which only the text before the first
+ * hole counts (a URL's scheme and host sit there). Numbers lose their type suffix ({@code 0.7f} → 0.7).
+ */
+final class CSharpValues {
+  private final SyntaxTree tree;
+
+  CSharpValues(SyntaxTree tree) {
+    this.tree = tree;
+  }
+
+  /** Whether a node is a string literal of any form. */
+  static boolean isString(String type) {
+    return switch (type) {
+      case "string_literal", "verbatim_string_literal", "raw_string_literal", "interpolated_string_expression" -> true;
+      default -> false;
+    };
+  }
+
+  /** An argument's literal value: string content, number, true/false, null; "" for anything else. */
+  String value(int v) {
+    if (v == NONE) return "";
+    String type = tree.type(v);
+    return switch (type) {
+      case "string_literal", "verbatim_string_literal", "raw_string_literal" -> string(v);
+      case "interpolated_string_expression" -> hasHole(v) ? "" : string(v);
+      case "integer_literal", "real_literal" -> number(tree.text(v));
+      case "boolean_literal", "null_literal" -> tree.text(v);
+      case "prefix_unary_expression" -> {
+        int operand = tree.firstNamedChild(v);
+        String t = operand == NONE ? "" : tree.type(operand);
+        if (!t.equals("integer_literal") && !t.equals("real_literal")) yield "";
+        yield (tree.text(v).startsWith("-") ? "-" : "") + number(tree.text(operand));
+      }
+      case "parenthesized_expression" -> tree.namedChildCount(v) == 1 ? value(tree.firstNamedChild(v)) : "";
+      default -> "";
+    };
+  }
+
+  /** The text of a string literal; for an interpolated string, the text before its first hole. */
+  String string(int s) {
+    String type = tree.type(s);
+    if (type.equals("verbatim_string_literal")) {
+      String t = tree.text(s);
+      return t.length() < 3 ? "" : t.substring(2, t.length() - 1).replace("\"\"", "\"");
+    }
+    StringBuilder b = new StringBuilder();
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
+      switch (tree.type(c)) {
+        case "string_literal_content", "raw_string_content", "string_content" -> b.append(tree.text(c));
+        case "escape_sequence" -> b.append(unescape(tree.text(c)));
+        case "interpolation" -> {
+          return b.toString();
+        }
+        default -> { }
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Arguments of an argument list: named ones ({@code modelId: "gpt-4o"}) by name, the others as #0, #1, ...
+   * in order (a named argument takes no position).
+   */
+  Map<String, String> arguments(int list, Map<String, String> into) {
+    if (list == NONE) return into;
+    int pos = 0;
+    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
+      String type = tree.type(a);
+      if (!type.equals("argument") && !type.equals("attribute_argument")) continue;
+      int name = tree.field(a, "name");
+      int expr = lastNamedChild(a);
+      if (name != NONE && expr != name) into.putIfAbsent(tree.text(name), value(expr));
+      else into.put("#" + pos++, value(expr));
+    }
+    return into;
+  }
+
+  /**
+   * The properties an object initializer sets ({@code new X { ModelId = "gpt-4o" }}), named bean-style with the
+   * first letter lower-cased ({@code ModelId} → {@code modelId}) so the catalogue's language-neutral hints apply.
+   */
+  void initializer(int init, Map<String, String> into) {
+    if (init == NONE) return;
+    for (int a = tree.firstNamedChild(init); a != NONE; a = tree.nextNamedSibling(a)) {
+      if (!tree.type(a).equals("assignment_expression")) continue;
+      int left = tree.field(a, "left");
+      if (left == NONE || !tree.type(left).equals("identifier")) continue;
+      into.putIfAbsent(decapitalize(tree.text(left)), value(tree.field(a, "right")));
+    }
+  }
+
+  static Map<String, String> newArgs() {
+    return new LinkedHashMap<>();
+  }
+
+  private int lastNamedChild(int n) {
+    int last = NONE;
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) last = c;
+    return last;
+  }
+
+  private boolean hasHole(int s) {
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals("interpolation")) return true;
+    return false;
+  }
+
+  private static String number(String text) {
+    String t = text.replace("_", "");
+    return t.startsWith("0x") || t.startsWith("0X") ? t.replaceAll("[uUlL]+$", "") : t.replaceAll("[fFdDmMuUlL]+$", "");
+  }
+
+  static String decapitalize(String name) {
+    if (name.isEmpty() || (name.length() > 1 && Character.isUpperCase(name.charAt(1)) && Character.isUpperCase(name.charAt(0)))) return name;
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static String unescape(String e) {
+    return switch (e) {
+      case "\\n" -> "\n";
+      case "\\t" -> "\t";
+      case "\\r" -> "\r";
+      case "\\\"" -> "\"";
+      case "\\'" -> "'";
+      case "\\\\" -> "\\";
+      case "\\0" -> "";
+      default -> e;
+    };
+  }
+}

@@ -1,0 +1,101 @@
+package dev.wraith.code.php;
+
+import dev.wraith.code.SyntaxTree;
+import static dev.wraith.code.SyntaxTree.NONE;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Literal values and argument maps in a PHP tree. */
+final class PhpValues {
+  private final SyntaxTree tree;
+
+  PhpValues(SyntaxTree tree) {
+    this.tree = tree;
+  }
+
+  /**
+   * Named arguments by name, the others as #0, #1, ...; the string keys of an array argument count as named
+   * arguments too (the first occurrence of a name wins).
+   */
+  Map<String, String> arguments(int list) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (list == NONE) return out;
+    int pos = 0;
+    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
+      if (!tree.type(a).equals("argument")) continue;
+      int first = tree.firstNamedChild(a);
+      int value = first;
+      for (int c = first; c != NONE; c = tree.nextNamedSibling(c)) value = c;
+      if (first != NONE && value != first && tree.type(first).equals("name")) out.putIfAbsent(tree.text(first), value(value));
+      else out.put("#" + pos++, value(value));
+      if (value != NONE && tree.type(value).equals("array_creation_expression")) array(value, out);
+    }
+    return out;
+  }
+
+  private void array(int array, Map<String, String> out) {
+    for (int e = tree.firstNamedChild(array); e != NONE; e = tree.nextNamedSibling(e)) {
+      if (!tree.type(e).equals("array_element_initializer") || tree.namedChildCount(e) != 2) continue;
+      int key = tree.firstNamedChild(e);
+      String k = tree.type(key).equals("string") || tree.type(key).equals("encapsed_string") ? string(key) : "";
+      if (!k.isEmpty()) out.putIfAbsent(k, value(tree.nextNamedSibling(key)));
+    }
+  }
+
+  /** A literal's value: string content, number, true/false/null; "" for anything else. */
+  String value(int v) {
+    if (v == NONE) return "";
+    return switch (tree.type(v)) {
+      case "string", "encapsed_string" -> hasHole(v) ? "" : string(v);
+      case "integer", "float" -> tree.text(v).replace("_", "");
+      case "boolean", "null" -> tree.text(v).toLowerCase(java.util.Locale.ROOT);
+      default -> "";
+    };
+  }
+
+  /** The text of a string, heredoc or nowdoc up to its first interpolation, escapes decoded. */
+  String string(int s) {
+    StringBuilder b = new StringBuilder();
+    if (!collect(s, b, 0)) return b.toString().strip();
+    return tree.type(s).startsWith("here") || tree.type(s).startsWith("now") ? b.toString().strip() : b.toString();
+  }
+
+  /** Appends content below {@code n}; false once an interpolation is reached. */
+  private boolean collect(int n, StringBuilder b, int depth) {
+    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
+      switch (tree.type(c)) {
+        case "string_content", "string_value" -> b.append(tree.text(c));
+        case "escape_sequence" -> b.append(unescape(tree.text(c)));
+        case "heredoc_body", "nowdoc_body" -> {
+          if (depth > 2 || !collect(c, b, depth + 1)) return false;
+        }
+        case "heredoc_start", "heredoc_end", "nowdoc_string" -> {
+          if (tree.type(c).equals("nowdoc_string")) b.append(tree.text(c));
+        }
+        default -> {
+          return false; // a variable, expression or other hole
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean hasHole(int s) {
+    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
+      if (!tree.type(c).equals("string_content") && !tree.type(c).equals("escape_sequence") && !tree.type(c).equals("string_value")) return true;
+    }
+    return false;
+  }
+
+  private static String unescape(String e) {
+    return switch (e) {
+      case "\\n" -> "\n";
+      case "\\t" -> "\t";
+      case "\\\"" -> "\"";
+      case "\\'" -> "'";
+      case "\\\\" -> "\\";
+      case "\\$" -> "$";
+      default -> e;
+    };
+  }
+}

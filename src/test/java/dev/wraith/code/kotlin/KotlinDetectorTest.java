@@ -1,0 +1,53 @@
+package dev.wraith.code.kotlin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.code.Detection;
+import dev.wraith.code.FactMatcher;
+import dev.wraith.code.FixtureHarness;
+import dev.wraith.code.SourceFile;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class KotlinDetectorTest {
+  @Test
+  void kotlinFixturesMatchTheirExpectations() {
+    FixtureHarness.assertFixtures("code/kotlin");
+  }
+
+  @Test
+  void modelNamesComeFromBuilderChainsAndNamedArguments() {
+    Detection d = detect("""
+        import dev.langchain4j.model.openai.OpenAiChatModel
+        import com.aallam.openai.client.OpenAI
+        val m = OpenAiChatModel.builder().apiKey(k).modelName("gpt-4o").temperature(0.3).build()
+        val o = OpenAI(token = "t", model = "gpt-4o-mini")
+        """);
+    assertThat(d.models()).extracting(m -> m.model()).containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini");
+  }
+
+  @Test
+  void aliasesAndWrittenOutNamesResolve() {
+    Detection d = detect("""
+        import com.aallam.openai.client.OpenAI as Client
+        val a = Client(token = "k")
+        val b = dev.langchain4j.model.openai.OpenAiChatModel.builder().build()
+        """);
+    assertThat(d.findings()).extracting(f -> f.subject()).contains("openai-kotlin", "langchain4j");
+  }
+
+  @Test
+  void gradleBuildScriptsAreNotSource() {
+    Catalogue c = FixtureHarness.catalogue();
+    KotlinDetector k = new KotlinDetector(new FactMatcher(c), c);
+    assertThat(k.accepts("build.gradle.kts")).isFalse();
+    assertThat(k.accepts("scripts/agent.main.kts")).isTrue();
+    assertThat(k.accepts("src/Agent.kt")).isTrue();
+  }
+
+  private static Detection detect(String code) {
+    Catalogue c = FixtureHarness.catalogue();
+    return new KotlinDetector(new FactMatcher(c), c).detect(new SourceFile("T.kt", code.getBytes(StandardCharsets.UTF_8)));
+  }
+}
