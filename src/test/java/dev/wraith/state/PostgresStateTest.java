@@ -176,7 +176,7 @@ class PostgresStateTest {
         .hasMessage("state database " + db.display() + ": schema V5 is newer than this wraith (V3); upgrade wraith "
             + "or use --state with another database");
     assertThat(count(db, "SELECT count(*) FROM scan")).isEqualTo(1);
-    assertThat(count(db, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(3);
+    assertThat(count(db, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(4);
   }
 
   @Test
