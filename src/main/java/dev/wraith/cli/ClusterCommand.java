@@ -9,6 +9,7 @@ import dev.wraith.model.ClusterReport;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.report.ClusterReporter;
 import dev.wraith.scan.ClusterLayer;
+import dev.wraith.scan.ClusterTarget;
 import dev.wraith.scan.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,21 +51,28 @@ import picocli.CommandLine.Option;
         "  kubectl get clusterroles,clusterrolebindings -o json > rbac.json",
         "  wraith cluster --kube-snapshot snap.json --kube-snapshot rbac.json",
         "",
+        "  Several clusters in one report (workloads shown as CLUSTER@namespace/name):",
+        "  wraith cluster --context prod-eu --context staging",
+        "  wraith cluster --all-contexts -f json -o clusters.json",
+        "  wraith cluster --kube-snapshot prod=prod.json --kube-snapshot stg=stg.json",
+        "",
         "Exit codes:",
-        "  0  ok (also when some resources were forbidden: see Warnings)",
+        "  0  ok (also when some resources were forbidden, or one of several clusters",
+        "     could not be read: see Warnings)",
         "  2  bad usage or input, no cluster to read (no kubeconfig and not in a pod),",
         "     or --output could not be written",
-        "  3  the layer failed (cluster unreachable, pods not listable), or an",
-        "     internal error"
+        "  3  the layer failed (cluster unreachable, pods not listable; several",
+        "     clusters: none read), or an internal error"
     })
 final class ClusterCommand implements Callable<Integer> {
   /** Namespace names are RFC 1123 labels. */
   private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-  @Option(names = "--kube-snapshot", paramLabel = "FILE",
+  @Option(names = "--kube-snapshot", paramLabel = "[NAME=]FILE",
       description = "Read objects from FILE (kubectl get -o json|yaml: a List, single objects or multi-document YAML) "
-          + "instead of a live cluster. Repeatable. Secret objects in it are skipped unread.")
-  List<Path> snapshots = new ArrayList<>();
+          + "instead of a live cluster. Repeatable: bare FILEs are one cluster; NAME=FILE names a cluster (one file "
+          + "each), for several clusters in one report. Secret objects in it are skipped unread.")
+  List<String> snapshots = new ArrayList<>();
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
       description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account. "
@@ -72,8 +80,12 @@ final class ClusterCommand implements Callable<Integer> {
   Path kubeconfig;
 
   @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
-      description = "Kubeconfig context. Default: the current context. Env: WRAITH_CONTEXT.")
-  String context;
+      description = "Kubeconfig context. Default: the current context. Repeatable: several contexts are several "
+          + "clusters, each named by its context. Env: WRAITH_CONTEXT.")
+  List<String> contexts = new ArrayList<>();
+
+  @Option(names = "--all-contexts", description = "Every context of the kubeconfig, each a cluster named by its context.")
+  boolean allContexts;
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
       description = "Only this namespace (repeatable). Live mode then lists namespaced resources per namespace, never "
@@ -95,23 +107,25 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!snapshots.isEmpty() && (kubeconfig != null || context != null)) {
-      throw new Main.UsageProblem("--kube-snapshot reads files; it cannot be combined with --kubeconfig or --context");
-    }
+    ClusterArguments args = new ClusterArguments(snapshots, kubeconfig, contexts, allContexts, auditLogs);
+    List<ClusterTarget> targets = args.targets(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
     if (requestTimeout < 1) throw new Main.UsageProblem("--request-timeout must be at least 1 second");
     for (String ns : namespaces) {
       if (!DNS_LABEL.matcher(ns).matches()) throw new Main.UsageProblem("--namespace '" + ns + "' is not a valid namespace name");
     }
-    InputFiles.check("--kube-snapshot", snapshots);
+    InputFiles.check("--kube-snapshot", args.snapshotFiles().stream().map(ClusterTarget.Snapshot::file).toList());
     InputFiles.check("--audit-log", auditLogs);
     if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
     Catalogue cat = catalogue.load();
     ClusterReporter reporter = reporter(dev.wraith.redact.Redactor.of(cat));
     ClusterReport report;
-    if (!snapshots.isEmpty()) {
-      report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(), namespaces), auditLogs, Main.toolVersion());
+    if (targets.size() > 1) {
+      report = several(cat, targets);
+    } else if (targets.get(0).offline()) {
+      report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(targets.get(0).snapshots()), namespaces), auditLogs,
+          Main.toolVersion());
     } else {
-      try (LiveKubeApi api = live()) {
+      try (LiveKubeApi api = live(targets.get(0).context().orElse(null))) {
         report = ClusterLayer.scan(cat, api, auditLogs, Main.toolVersion());
       }
     }
@@ -123,20 +137,39 @@ final class ClusterCommand implements Callable<Integer> {
     return output.select(Registry.clusterReporters(redactor), ClusterReporter::format);
   }
 
-  private KubeApi snapshot() {
+  /**
+   * Several clusters in one report: the merged scan (a cluster that cannot be read is a warning naming it), or, when
+   * none could be read, a failed layer without workloads.
+   */
+  private ClusterReport several(Catalogue cat, List<ClusterTarget> targets) throws Exception {
+    if (targets.stream().noneMatch(ClusterTarget::offline)) requireKubeconfig(null);
+    ClusterLayer.Read read = ClusterLayer.scan(cat, targets,
+        new ClusterLayer.Access(kubeconfig, namespaces, auditLogs, requestTimeout * 1000));
+    var tool = new dev.wraith.model.ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
+    return new ClusterReport(tool, read.scan().orElseGet(() -> new dev.wraith.model.ClusterScan(
+        targets.stream().map(t -> t.name() + ": " + t.context().map(c -> "context " + c).orElse(String.valueOf(t.snapshots())))
+            .toList(), List.of(), List.of(), read.status(), new dev.wraith.model.ClusterScan.Stats(0, 0, 0, 0, 0))));
+  }
+
+  private KubeApi snapshot(List<Path> files) {
     try {
-      return SnapshotKubeApi.read(snapshots);
+      return SnapshotKubeApi.read(files);
     } catch (SnapshotKubeApi.SnapshotException e) {
       throw new Main.UsageProblem(e.getMessage());
     }
   }
 
-  private LiveKubeApi live() {
+  /** A usage error when there is no kubeconfig and no service account at all. */
+  private void requireKubeconfig(String context) {
     var where = dev.wraith.scan.ScanAll.liveCluster(kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
     if (!where.runs()) {
       throw new Main.UsageProblem(where.how().replace("no cluster: ", "no cluster to read: ")
           + ", or --kubeconfig FILE [--context NAME] for a live one");
     }
+  }
+
+  private LiveKubeApi live(String context) {
+    requireKubeconfig(context);
     try {
       return LiveKubeApi.connect(new LiveKubeApi.Settings(kubeconfig, context, 10_000, requestTimeout * 1000, namespaces));
     } catch (IllegalArgumentException e) {

@@ -92,14 +92,19 @@ final class DiffCommand implements Callable<Integer> {
       String cls = c.fromClassification() == c.toClassification() ? c.toClassification().label()
           : c.fromClassification().label() + " → " + c.toClassification().label();
       String risk = c.fromRisk() == c.toRisk() ? c.toRisk().name() : c.fromRisk() + " → " + c.toRisk();
-      rows.add(new String[] {"CHANGED", cls, risk, c.name(), c.id(), detail(c)});
+      rows.add(new String[] {"CHANGED", cls, risk, name(c.name(), c.cluster()), c.id(), detail(c)});
     }
     return b.append(HistoryCommand.table(rows)).append(d.added().size()).append(" new, ").append(d.gone().size())
         .append(" gone, ").append(d.changed().size()).append(" changed\n").toString();
   }
 
   private static String[] row(String change, Diff.Agent a) {
-    return new String[] {change, a.classification().label(), a.risk().name(), a.name(), a.id(), ""};
+    return new String[] {change, a.classification().label(), a.risk().name(), name(a.name(), a.cluster()), a.id(), ""};
+  }
+
+  /** "support-agent", or "support-agent in cluster staging" when the scans named clusters. */
+  private static String name(String name, String cluster) {
+    return cluster.isEmpty() ? name : name + " in cluster " + cluster;
   }
 
   /** What else changed besides class and risk: "no longer seen running", "running again", "evidence changed". */

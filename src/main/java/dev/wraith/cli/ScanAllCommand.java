@@ -48,6 +48,11 @@ import picocli.CommandLine.Option;
             + "--tetragon-events no gRPC socket is opened. Results go to --output DIR (inventory.json, code.sarif, "
             + "report.md and more); history to the state database.",
         "",
+        "Several clusters (--context repeated, --all-contexts, --kube-snapshot NAME=FILE) are one inventory: each is "
+            + "named by its context or NAME, which every agent, report and the state carry; the same workload in two "
+            + "clusters is two agents. One cluster (bare --kube-snapshot FILEs, at most one --context) stays unnamed and "
+            + "keeps its agent ids. A cluster that cannot be read makes the cluster layer partial, naming it.",
+        "",
         "Each connection keeps the evidence that named its destination (sni, proxy-connect, http-host, dns-answer, pin "
             + "and cluster-address are strong; hosts-file, dns-lookup, published-range and port weak); a GHOST on weak "
             + "evidence only is suspected, one risk level lower. Connections to in-cluster addresses are named through "
@@ -66,6 +71,11 @@ import picocli.CommandLine.Option;
         "  wraith scan-all . --kube-snapshot snap.json \\",
         "      --tetragon-events tetragon.log --dns-log sensor.jsonl",
         "                                             named by the sensor's DNS answers",
+        "  wraith scan-all . --context prod-eu --context staging",
+        "                                             two clusters, one inventory",
+        "  wraith scan-all . --all-contexts           every context of the kubeconfig",
+        "  wraith scan-all . --kube-snapshot eu=eu.json --kube-snapshot us=us.json",
+        "                                             offline, one named cluster per file",
         "  wraith scan-all . --skip-layers host,tetragon --fail-on GHOST   CI gate",
         "  wraith scan-all . --fail-on HIGH           any agent at HIGH risk or above",
         "  wraith scan-all --code-inventory inventories/ --kube-snapshot prod.json",

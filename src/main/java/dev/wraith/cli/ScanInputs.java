@@ -45,17 +45,22 @@ final class ScanInputs {
           + "the code layer.")
   List<Path> codeInventories = new ArrayList<>();
 
-  @Option(names = "--kube-snapshot", paramLabel = "FILE",
-      description = "Cluster objects from FILE (kubectl get -o json|yaml) instead of a live cluster. Repeatable.")
-  List<Path> snapshots = new ArrayList<>();
+  @Option(names = "--kube-snapshot", paramLabel = "[NAME=]FILE",
+      description = "Cluster objects from FILE (kubectl get -o json|yaml) instead of a live cluster. Repeatable: bare "
+          + "FILEs are one cluster; NAME=FILE names a cluster, one file each, so several clusters are one inventory.")
+  List<String> snapshots = new ArrayList<>();
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
       description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account.")
   Path kubeconfig;
 
   @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
-      description = "Kubeconfig context. Default: the current one.")
-  String context;
+      description = "Kubeconfig context. Default: the current one. Repeatable: several contexts are several clusters, "
+          + "each named by its context.")
+  List<String> contexts = new ArrayList<>();
+
+  @Option(names = "--all-contexts", description = "Every context of the kubeconfig, each a cluster named by its context.")
+  boolean allContexts;
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (repeatable).")
   List<String> namespaces = new ArrayList<>();
@@ -266,13 +271,13 @@ final class ScanInputs {
         throw new Main.UsageProblem("--code-inventory " + why);
       });
     }
-    if (!snapshots.isEmpty() && (kubeconfig != null || context != null)) {
-      throw new Main.UsageProblem("--kube-snapshot reads files; it cannot be combined with --kubeconfig or --context");
-    }
+    ClusterArguments clusterArgs = new ClusterArguments(snapshots, kubeconfig, contexts, allContexts, auditLogs);
+    List<dev.wraith.scan.ClusterTarget> clusters = skip.stream().anyMatch(s -> s.trim().equals("cluster")) ? List.of()
+        : clusterArgs.targets(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
     if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
     }
-    InputFiles.check("--kube-snapshot", snapshots);
+    InputFiles.check("--kube-snapshot", clusterArgs.snapshotFiles().stream().map(dev.wraith.scan.ClusterTarget.Snapshot::file).toList());
     InputFiles.check("--audit-log", auditLogs);
     InputFiles.check("--tetragon-events", tetragonEvents);
     InputFiles.check("--dns-log", dnsLogs);
@@ -289,7 +294,7 @@ final class ScanInputs {
       }
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        snapshots, kubeconfig, context, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
+        clusters, kubeconfig, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
         Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing,
         presentation()).withCodeInventories(codeInventories);
   }

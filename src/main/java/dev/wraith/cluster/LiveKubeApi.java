@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   public static LiveKubeApi connect(Settings s) {
     Config base;
     try {
-      if (s.kubeconfig() != null) checkKubeconfig(s.kubeconfig());
+      if (s.kubeconfig() != null) kubeconfig(s.kubeconfig()); // checked within the shared limits first
       // fabric8 reads the (checked) file itself; the overload that takes its text is marked for removal
       base = s.kubeconfig() != null
           ? Config.fromKubeconfig(s.context(), s.kubeconfig().toFile())
@@ -97,21 +98,64 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   }
 
   /**
-   * Checks an explicit kubeconfig, read within the shared limits, to be YAML with at least one context before fabric8
-   * sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
+   * The context names of a kubeconfig, in file order ({@code --all-contexts}): {@code kubeconfig}, else every file of
+   * $KUBECONFIG (as kubectl merges them, the first definition of a name wins), else ~/.kube/config, each read within the
+   * shared limits. Fails with {@link IllegalArgumentException} naming the file when one cannot be read or none holds a
+   * context.
    */
-  private static void checkKubeconfig(Path file) {
-    tools.jackson.databind.JsonNode doc;
+  public static List<String> contexts(Path kubeconfig, String kubeconfigEnv, Path home) {
+    List<Path> files = new ArrayList<>();
+    if (kubeconfig != null) {
+      files.add(kubeconfig);
+    } else if (kubeconfigEnv != null && !kubeconfigEnv.isBlank()) {
+      for (String f : kubeconfigEnv.split(java.io.File.pathSeparator, 0)) if (!f.isBlank()) files.add(Path.of(f));
+    } else {
+      files.add(home.resolve(".kube/config"));
+    }
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    for (Path f : files) {
+      if (kubeconfig == null && !Files.isRegularFile(f)) continue; // kubectl skips a missing $KUBECONFIG entry too
+      try {
+        tools.jackson.databind.JsonNode doc = read(f).doc();
+        if (doc == null) continue; // an empty file
+        for (var c : doc.path("contexts")) {
+          String name = c.path("name").asString("");
+          if (!name.isEmpty()) names.add(name);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(f + ": cannot read the kubeconfig's contexts: " + e.getMessage(), e);
+      }
+    }
+    if (names.isEmpty()) throw new IllegalArgumentException("no kubeconfig context found in " + files);
+    return List.copyOf(names);
+  }
+
+  /** A kubeconfig's text and its YAML tree. */
+  private record Kubeconfig(String text, tools.jackson.databind.JsonNode doc) {}
+
+  /** Reads a kubeconfig within the shared limits; fails with {@link IllegalArgumentException} saying why. */
+  private static Kubeconfig read(Path file) {
     try {
-      doc = Parsers.yaml3(Limits.DEFAULT).readTree(InputFile.readString(file, Limits.DEFAULT.documentBytes()));
+      String text = InputFile.readString(file, Limits.DEFAULT.documentBytes());
+      return new Kubeconfig(text, Parsers.yaml3(Limits.DEFAULT).readTree(text));
     } catch (IOException e) {
       throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
     } catch (tools.jackson.core.JacksonException e) {
       throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
     }
+  }
+
+  /**
+   * An explicit kubeconfig's text, read within the shared limits and checked to be YAML with at least one context
+   * before fabric8 sees it (fabric8 would fall back to the in-cluster address, or fail with its parser's text).
+   */
+  private static String kubeconfig(Path file) {
+    Kubeconfig k = read(file);
+    tools.jackson.databind.JsonNode doc = k.doc();
     if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
       throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
     }
+    return k.text();
   }
 
   /** Applies the timeouts and the no-retry policy to a loaded configuration and builds the client. */

@@ -122,7 +122,8 @@ final class Agents {
 
   private List<String> ghostWhy(RuntimeSubject s, Parts p, boolean suspected) {
     List<String> out = new ArrayList<>();
-    String where = s.place().workload().map(w -> w.kind() + " " + w.namespace() + "/" + w.name()).orElse("");
+    String where = s.place().workload().map(w -> w.kind() + " " + w.namespace() + "/" + w.name()
+        + (w.cluster().isEmpty() ? "" : " in cluster " + w.cluster())).orElse("");
     if (s.declaredOnly()) {
       out.add(where + " declares AI (" + String.join(", ", p.providers) + ") but no scanned repository builds or deploys it;"
           + " no traffic was observed");
@@ -216,7 +217,7 @@ final class Agents {
     }
 
     private void workload(Workload w) {
-      if (!workloadsSeen.add(w.namespace() + "/" + w.kind() + "/" + w.name())) return;
+      if (!workloadsSeen.add(RuntimeSubjects.podKey(w.cluster(), w.namespace(), w.kind() + "/" + w.name()))) return;
       evidence.add(EvidenceLines.cluster(w));
       w.providers().stream().filter(x -> !appIds.contains(x)).forEach(providers::add);
       reach.addAll(w.reach());
@@ -226,7 +227,8 @@ final class Agents {
     private void podReach(Place place) {
       for (var p : pods) {
         boolean same = !place.podUid().isEmpty() ? p.uid().equals(place.podUid())
-            : !place.pod().isEmpty() && p.name().equals(place.pod()) && p.namespace().equals(place.namespace());
+            : !place.pod().isEmpty() && p.name().equals(place.pod()) && p.namespace().equals(place.namespace())
+                && p.cluster().equals(place.cluster());
         if (same) reach.addAll(p.reach());
       }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who exec'd a process: the allowed audit-log exec session (or debug container) into the same namespace, pod and
+ * Who exec'd a process: the allowed audit-log exec session (or debug container) into the same cluster, namespace, pod and
  * container (a session without container matches any), preferring one whose command names the process's entry
  * script or executable, then the latest that started no later than the process was first seen.
  */
@@ -20,7 +20,8 @@ final class AuditJoin {
     if (s.origin().orElse(ProcessOrigin.CONTAINER) != ProcessOrigin.EXEC || s.place().pod().isEmpty()) return Optional.empty();
     Instant first = s.sightings().stream().map(x -> x.observation().firstSeen()).min(Comparator.naturalOrder()).orElse(Instant.MAX);
     List<ExecSession> candidates = sessions.stream()
-        .filter(e -> !e.denied() && e.namespace().equals(s.place().namespace()) && e.pod().equals(s.place().pod())
+        .filter(e -> !e.denied() && e.cluster().equals(s.place().cluster()) && e.namespace().equals(s.place().namespace())
+            && e.pod().equals(s.place().pod())
             && (e.container().isEmpty() || e.container().equals(s.place().container())))
         .filter(e -> time(e).map(t -> !t.isAfter(first)).orElse(true))
         .toList();

@@ -21,6 +21,10 @@ import java.util.Optional;
  * ("ai-platform/litellm"). The images decide when the pods behind the address are known (a wiki on LiteLLM's port is
  * a wiki); only a Service whose pods the cluster layer did not see is named by a port one server alone claims. Any
  * other workload the map names is not AI. Pure.
+ *
+ * <p>Addresses are per cluster (10.96.0.10 is a different Service in every cluster): a destination is looked up only in
+ * the map of the cluster the connecting process runs in, and a process placed in no cluster of a multi-cluster scan finds
+ * nothing.
  */
 final class ClusterDestinations {
   /** What the map says about one destination. */
@@ -52,9 +56,12 @@ final class ClusterDestinations {
     return byIp.isEmpty();
   }
 
-  /** The verdict for a connection to {@code ip}:{@code port}; a Service is tried before the pods behind it. */
-  Verdict resolve(String ip, int port) {
-    List<Target> targets = byIp.get(normalise(ip));
+  /**
+   * The verdict for a connection from a process in {@code cluster} ("" for the unnamed one) to {@code ip}:{@code port};
+   * a Service is tried before the pods behind it.
+   */
+  Verdict resolve(String cluster, String ip, int port) {
+    List<Target> targets = byIp.get(RuntimeSubjects.podKey(cluster, "", normalise(ip)));
     if (targets == null) return new Unknown();
     Verdict best = new Unknown();
     for (Target t : targets) {
@@ -67,31 +74,33 @@ final class ClusterDestinations {
 
   private void index(ClusterScan c) {
     for (RunningPod p : c.pods()) {
-      podsByName.put(p.namespace() + "/" + p.name(), p);
-      for (String ip : p.ips()) add(ip, new Target(Optional.empty(), Optional.of(p)));
+      podsByName.put(RuntimeSubjects.podKey(p.cluster(), p.namespace(), p.name()), p);
+      for (String ip : p.ips()) add(p.cluster(), ip, new Target(Optional.empty(), Optional.of(p)));
     }
     for (ClusterService s : c.services()) {
-      for (String ip : s.clusterIps()) add(ip, new Target(Optional.of(s), Optional.empty()));
+      for (String ip : s.clusterIps()) add(s.cluster(), ip, new Target(Optional.of(s), Optional.empty()));
       for (ClusterScan.Backend b : s.backends()) {
-        RunningPod p = podsByName.get(s.namespace() + "/" + b.pod());
+        RunningPod p = podsByName.get(RuntimeSubjects.podKey(s.cluster(), s.namespace(), b.pod()));
         // an EndpointSlice address of a pod the pod list did not give an IP (or not read at all)
-        if (!b.ip().isEmpty() && p != null && !p.ips().contains(b.ip())) add(b.ip(), new Target(Optional.empty(), Optional.of(p)));
+        if (!b.ip().isEmpty() && p != null && !p.ips().contains(b.ip())) {
+          add(s.cluster(), b.ip(), new Target(Optional.empty(), Optional.of(p)));
+        }
       }
     }
   }
 
-  private void add(String ip, Target t) {
-    byIp.computeIfAbsent(normalise(ip), k -> new ArrayList<>()).add(t);
+  private void add(String cluster, String ip, Target t) {
+    byIp.computeIfAbsent(RuntimeSubjects.podKey(cluster, "", normalise(ip)), k -> new ArrayList<>()).add(t);
   }
 
   private Verdict service(ClusterService s, int port) {
     Optional<ClusterScan.ServicePort> sp = s.ports().stream().filter(p -> p.port() == port).findFirst();
     if (!s.ports().isEmpty() && sp.isEmpty()) return new Unknown();
     int target = sp.map(p -> number(p.targetPort(), port)).orElse(port);
-    String name = s.namespace() + "/" + s.name();
+    String name = RuntimeSubjects.podKey(s.cluster(), s.namespace(), s.name()); // "cluster@ns/name" with several
     boolean seen = false;
     for (ClusterScan.Backend b : s.backends()) {
-      RunningPod p = podsByName.get(s.namespace() + "/" + b.pod());
+      RunningPod p = podsByName.get(RuntimeSubjects.podKey(s.cluster(), s.namespace(), b.pod()));
       if (p == null) continue;
       seen = true;
       Optional<Provider> byImage = byImage(p, target);
@@ -103,7 +112,7 @@ final class ClusterDestinations {
   }
 
   private Verdict pod(RunningPod p, int port) {
-    String name = p.namespace() + "/" + (p.workloadName().isEmpty() ? p.name() : p.workloadName());
+    String name = RuntimeSubjects.podKey(p.cluster(), p.namespace(), p.workloadName().isEmpty() ? p.name() : p.workloadName());
     return byImage(p, port).map(server -> ai(server, name)).orElseGet(() -> new NotAi(name));
   }
 

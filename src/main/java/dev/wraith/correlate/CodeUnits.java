@@ -53,7 +53,7 @@ final class CodeUnits {
    */
   private static List<CodeUnit> withManifests(List<CodeUnit> units, CodeScan code) {
     Candidates index = new Candidates(units);
-    Map<CodeUnit, List<Deployment>> manifests = new java.util.IdentityHashMap<>();
+    java.util.IdentityHashMap<CodeUnit, List<Deployment>> manifests = new java.util.IdentityHashMap<>();
     for (Deployment d : code.deployments()) {
       if (d.kind() == DeploymentKind.DOCKERFILE) continue;
       for (CodeUnit u : index.of(d)) {
@@ -112,7 +112,7 @@ final class CodeUnits {
         }
       }
       for (String command : d.commands()) {
-        for (String word : command.split("\\s+")) lastTwo(word).ifPresent(k -> hit.addAll(byLastTwo.getOrDefault(k, List.of())));
+        for (String word : command.split("\\s+", 0)) lastTwo(word).ifPresent(k -> hit.addAll(byLastTwo.getOrDefault(k, List.of())));
       }
       if (d.kind() == DeploymentKind.COMPOSE) buildDir(d).ifPresent(dir -> hit.addAll(byDir.getOrDefault(dir, List.of())));
       return hit.isEmpty() ? List.of() : units.stream().filter(hit::contains).toList();
@@ -120,7 +120,7 @@ final class CodeUnits {
 
     /** The last two segments of a path as {@link PathMatch#segments} compares them, when both can match. */
     private static Optional<String> lastTwo(String path) {
-      String[] a = path.replace('\\', '/').split("/+");
+      String[] a = path.replace('\\', '/').split("/+", 0);
       if (a.length < 2) return Optional.empty();
       String x = a[a.length - 2], y = a[a.length - 1];
       if (x.isEmpty() || y.isEmpty() || x.equals(".") || y.equals(".")) return Optional.empty();
@@ -165,7 +165,7 @@ final class CodeUnits {
   /** Whether unit {@code a} beats {@code b} for {@link #holding}: a longer directory, or as long and listed earlier. */
   private static boolean better(List<CodeUnit> units, int a, int b) {
     int la = units.get(a).dir().length(), lb = units.get(b).dir().length();
-    return la > lb || la == lb && a < b;
+    return la > lb || (la == lb && a < b);
   }
 
   /** The unit holding this file, if any. */

@@ -34,7 +34,8 @@ final class EvidenceLines {
 
   static Evidence cluster(Workload w) {
     StringBuilder b = new StringBuilder(w.kind()).append(' ').append(w.namespace()).append('/').append(w.name())
-        .append(" (").append(w.lineage().id()).append(", ").append(w.pods().size()).append(w.pods().size() == 1 ? " pod" : " pods")
+        .append(" (").append(w.cluster().isEmpty() ? "" : "cluster " + w.cluster() + ", ")
+        .append(w.lineage().id()).append(", ").append(w.pods().size()).append(w.pods().size() == 1 ? " pod" : " pods")
         .append(")");
     if (!w.ai().isEmpty()) {
       b.append(" declares AI: ").append(String.join("; ", w.ai().stream().map(EvidenceLines::declaration).distinct().toList()));

@@ -32,13 +32,11 @@ import java.util.TreeMap;
  * equally is ambiguous and does not match.
  */
 final class Matcher {
-  private final List<CodeUnit> units;
   private final Map<String, String> hashes;
   /** Candidate files for entry scripts (AI files, scripts deployments copy or run, hashed files) → their unit. */
   private final Map<String, CodeUnit> files = new TreeMap<>();
 
   Matcher(List<CodeUnit> units, Map<String, String> codeFileHashes) {
-    this.units = units;
     this.hashes = codeFileHashes;
     for (CodeUnit u : units) {
       for (CodeAgent f : u.files()) files.put(f.path(), u);

@@ -17,11 +17,16 @@ record Place(Optional<WorkloadRef> workload, String pod, String podUid, String c
     return workload.map(WorkloadRef::namespace).orElse("");
   }
 
+  /** The named cluster it runs in; "" for the one unnamed cluster, or when no single cluster holds its pod. */
+  String cluster() {
+    return workload.map(WorkloadRef::cluster).orElse("");
+  }
+
   /** The identity part of a place: the workload and container, the pod UID when no workload is known, or the node. */
   String key() {
     if (workload.isPresent()) {
       WorkloadRef w = workload.get();
-      return "workload:" + w.namespace() + "/" + w.kind() + "/" + w.name() + "/" + container;
+      return "workload:" + w.identity() + "/" + container;
     }
     if (!podUid.isEmpty()) return "pod:" + podUid + "/" + container;
     return "node:" + node;

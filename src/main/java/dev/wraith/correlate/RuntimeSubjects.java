@@ -26,24 +26,51 @@ import java.util.regex.Pattern;
  * Groups runtime observations into subjects by identity and adds the declared-only workloads. Host observations
  * carry a pod UID and container id, placed through the cluster layer's pod index; Tetragon observations name
  * their pod. Exec probes (the kubelet's liveness/readiness commands) are not subjects.
+ *
+ * <p>With several clusters (pods and workloads labelled by cluster name), a place is in a cluster only when its pod is
+ * found in exactly one: a pod UID or a Tetragon namespace/pod name that two clusters share places nothing, and an
+ * observation placed in no cluster never resolves an address or joins a workload of any of them.
  */
 final class RuntimeSubjects {
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
-  private final Map<String, RunningPod> podsByUid = new HashMap<>();
+  /** Pods by UID and by "namespace/name" in any cluster: a place needs exactly one. */
+  private final Map<String, List<RunningPod>> podsByUid = new HashMap<>();
+  private final Map<String, List<RunningPod>> podsByPlainName = new HashMap<>();
+  /** Pods by "cluster@namespace/name" ("namespace/name" in an unnamed cluster). */
   private final Map<String, RunningPod> podsByName = new HashMap<>();
+  /** Workloads by {@link WorkloadRef#identity()}. */
   private final Map<String, Workload> workloads = new HashMap<>();
   private final ClusterDestinations addresses;
+  private final boolean severalClusters;
 
   RuntimeSubjects(Optional<ClusterScan> cluster, dev.wraith.catalogue.Catalogue catalogue) {
     this.addresses = new ClusterDestinations(cluster, catalogue);
     cluster.ifPresent(c -> {
       for (RunningPod p : c.pods()) {
-        if (!p.uid().isEmpty()) podsByUid.put(p.uid(), p);
-        podsByName.put(p.namespace() + "/" + p.name(), p);
+        if (!p.uid().isEmpty()) podsByUid.computeIfAbsent(p.uid(), k -> new ArrayList<>()).add(p);
+        podsByPlainName.computeIfAbsent(p.namespace() + "/" + p.name(), k -> new ArrayList<>()).add(p);
+        podsByName.put(podKey(p.cluster(), p.namespace(), p.name()), p);
       }
-      for (Workload w : c.workloads()) workloads.put(w.namespace() + "/" + w.kind() + "/" + w.name(), w);
+      for (Workload w : c.workloads()) workloads.put(ref(w, "").identity(), w);
     });
+    this.severalClusters = cluster.map(c -> c.pods().stream().map(RunningPod::cluster).distinct().count() > 1).orElse(false);
+  }
+
+  static String podKey(String cluster, String namespace, String pod) {
+    return (cluster.isEmpty() ? "" : cluster + "@") + namespace + "/" + pod;
+  }
+
+  private static WorkloadRef ref(Workload w, String container) {
+    return new WorkloadRef(w.namespace(), w.kind(), w.name(), container, w.cluster());
+  }
+
+  private static WorkloadRef ref(RunningPod p, String container) {
+    return new WorkloadRef(p.namespace(), p.workloadKind(), p.workloadName(), container, p.cluster());
+  }
+
+  private static Optional<RunningPod> one(List<RunningPod> pods) {
+    return pods != null && pods.size() == 1 ? Optional.of(pods.get(0)) : Optional.empty();
   }
 
   /** Every subject, sorted by key. */
@@ -52,22 +79,26 @@ final class RuntimeSubjects {
     Map<String, List<Placed>> byKey = new TreeMap<>();
     for (CorrelationInput.NodeHost h : hosts) {
       for (Observation o : h.scan().observations()) {
-        inCluster(o).ifPresent(x -> add(byKey, hostPlace(x, h.node()), new Sighting("host", h.node(), x)));
+        Place place = hostPlace(o.process(), h.node());
+        inCluster(place, o).ifPresent(x -> add(byKey, place, new Sighting("host", h.node(), x)));
       }
       for (InClusterConnection c : h.scan().inCluster()) {
-        resolved(c.ip(), c.port()).map(c::attributed)
-            .ifPresent(x -> add(byKey, hostPlace(x, h.node()), new Sighting("host", h.node(), x)));
+        Place place = hostPlace(c.process(), h.node());
+        resolved(place, c.ip(), c.port()).map(c::attributed)
+            .ifPresent(x -> add(byKey, place, new Sighting("host", h.node(), x)));
       }
     }
     tetragon.ifPresent(t -> {
       for (TetragonObservation o : t.observations()) {
         if (o.probe()) continue;
-        inCluster(o.observation()).ifPresent(x -> add(byKey, tetragonPlace(o), new Sighting("tetragon", o.node(), x)));
+        Place place = tetragonPlace(o.pod(), o.node());
+        inCluster(place, o.observation()).ifPresent(x -> add(byKey, place, new Sighting("tetragon", o.node(), x)));
       }
       for (TetragonInCluster c : t.inCluster()) {
         if (c.probe()) continue;
-        resolved(c.connection().ip(), c.connection().port()).map(c::attributed)
-            .ifPresent(x -> add(byKey, tetragonPlace(x), new Sighting("tetragon", x.node(), x.observation())));
+        Place place = tetragonPlace(c.pod(), c.node());
+        resolved(place, c.connection().ip(), c.connection().port()).map(c::attributed)
+            .ifPresent(x -> add(byKey, place, new Sighting("tetragon", x.node(), x.observation())));
       }
     });
     List<RuntimeSubject> out = new ArrayList<>();
@@ -80,18 +111,20 @@ final class RuntimeSubjects {
 
   /**
    * An observation as the cluster's address map sees it: a destination attributed by its port alone becomes the
-   * in-cluster server the map names (stronger evidence), or is dropped when the map says its workload is not AI.
+   * in-cluster server the map names (stronger evidence), or is dropped when the map says its workload is not AI. Only
+   * the map of the place's own cluster is asked.
    */
-  private Optional<Observation> inCluster(Observation o) {
+  private Optional<Observation> inCluster(Place place, Observation o) {
     if (o.attribution().method() != dev.wraith.model.Attributed.Method.PORT || addresses.isEmpty()) return Optional.of(o);
-    ClusterDestinations.Verdict v = addresses.resolve(o.ip(), o.port());
+    ClusterDestinations.Verdict v = addresses.resolve(place.cluster(), o.ip(), o.port());
     if (v instanceof ClusterDestinations.Ai a) return Optional.of(o.withAttribution(a.attribution()));
     return v instanceof ClusterDestinations.NotAi ? Optional.empty() : Optional.of(o);
   }
 
   /** The AI server the cluster's address map names at this in-cluster address, if any. */
-  private Optional<dev.wraith.model.Attributed> resolved(String ip, int port) {
-    return addresses.resolve(ip, port) instanceof ClusterDestinations.Ai a ? Optional.of(a.attribution()) : Optional.empty();
+  private Optional<dev.wraith.model.Attributed> resolved(Place place, String ip, int port) {
+    return addresses.resolve(place.cluster(), ip, port) instanceof ClusterDestinations.Ai a
+        ? Optional.of(a.attribution()) : Optional.empty();
   }
 
   /** Identity of an observed process at a place: place, origin, entry script or binary with its argument shape. */
@@ -110,8 +143,8 @@ final class RuntimeSubjects {
 
   /** A container added by kubectl debug: what runs in it was brought in by a person, like an exec. */
   private boolean debugContainer(Place place) {
-    RunningPod pod = podsByName.get(place.namespace() + "/" + place.pod());
-    if (pod == null) pod = podsByUid.get(place.podUid());
+    RunningPod pod = podsByName.get(podKey(place.cluster(), place.namespace(), place.pod()));
+    if (pod == null) pod = one(podsByUid.get(place.podUid())).orElse(null);
     if (pod == null) return false;
     return pod.containers().stream()
         .anyMatch(c -> c.name().equals(place.container()) && c.kind() == ContainerDecl.Kind.EPHEMERAL);
@@ -135,17 +168,18 @@ final class RuntimeSubjects {
   private List<RuntimeSubject> declaredOnly(ClusterScan c, List<RuntimeSubject> observed) {
     List<RuntimeSubject> out = new ArrayList<>();
     for (Workload w : c.workloads()) {
+      String identity = ref(w, "").identity();
       boolean seen = observed.stream().anyMatch(s -> s.isWorkloadItself() && s.place().workload()
-          .filter(r -> r.namespace().equals(w.namespace()) && r.kind().equals(w.kind()) && r.name().equals(w.name())).isPresent());
+          .filter(r -> r.identity().equals(identity)).isPresent());
       if (seen) continue;
       String container = w.ai().stream().map(a -> a.container()).filter(x -> !x.isEmpty()).findFirst()
           .orElse(w.containers().isEmpty() ? "" : w.containers().get(0).name());
       String image = w.containers().stream().filter(x -> x.name().equals(container)).map(x -> x.image()).findFirst().orElse("");
       String pod = w.pods().isEmpty() ? "" : w.pods().get(0);
-      RunningPod rp = podsByName.get(w.namespace() + "/" + pod);
-      Place place = new Place(Optional.of(new WorkloadRef(w.namespace(), w.kind(), w.name(), container)), pod,
+      RunningPod rp = podsByName.get(podKey(w.cluster(), w.namespace(), pod));
+      Place place = new Place(Optional.of(ref(w, container)), pod,
           rp == null ? "" : rp.uid(), container, image, rp == null ? "" : rp.node());
-      out.add(new RuntimeSubject("declared|" + w.namespace() + "/" + w.kind() + "/" + w.name(), place, Optional.empty(),
+      out.add(new RuntimeSubject("declared|" + identity, place, Optional.empty(),
           Optional.empty(), Optional.empty(), List.of(), Optional.of(w), false));
     }
     return out;
@@ -155,17 +189,16 @@ final class RuntimeSubjects {
   private List<RuntimeSubject> undeclared(ClusterScan c, List<RuntimeSubject> known) {
     java.util.Set<String> taken = new java.util.HashSet<>();
     for (RuntimeSubject s : known) {
-      if (s.isWorkloadItself()) s.place().workload().ifPresent(w -> taken.add(w.namespace() + "/" + w.kind() + "/" + w.name()));
+      if (s.isWorkloadItself()) s.place().workload().ifPresent(w -> taken.add(w.identity()));
     }
     Map<String, RuntimeSubject> out = new TreeMap<>();
     for (RunningPod p : c.pods()) {
-      String id = p.namespace() + "/" + p.workloadKind() + "/" + p.workloadName();
+      String id = ref(p, "").identity();
       if (taken.contains(id) || workloads.containsKey(id)) continue;
       for (ClusterScan.RunningContainer rc : p.containers()) {
         if (rc.kind() == ContainerDecl.Kind.EPHEMERAL) continue;
         String key = "running|" + id + "/" + rc.name();
-        Place place = new Place(Optional.of(new WorkloadRef(p.namespace(), p.workloadKind(), p.workloadName(), rc.name())),
-            p.name(), p.uid(), rc.name(), rc.image(), p.node());
+        Place place = new Place(Optional.of(ref(p, rc.name())), p.name(), p.uid(), rc.name(), rc.image(), p.node());
         out.putIfAbsent(key, new RuntimeSubject(key, place, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
             Optional.empty(), true));
       }
@@ -173,35 +206,38 @@ final class RuntimeSubjects {
     return List.copyOf(out.values());
   }
 
-  private Place hostPlace(Observation o, String hostNode) {
-    Optional<ContainerRef> ref = o.process().container();
+  private Place hostPlace(dev.wraith.model.ProcessInfo process, String hostNode) {
+    Optional<ContainerRef> ref = process.container();
     if (ref.isEmpty()) return Place.node(hostNode);
     ContainerRef c = ref.get();
-    RunningPod pod = podsByUid.get(c.podUid());
+    RunningPod pod = one(podsByUid.get(c.podUid())).orElse(null);
     if (pod == null) return new Place(Optional.empty(), "", c.podUid(), c.containerId(), "", hostNode);
     var container = pod.container(c.containerId());
     String name = container.map(ClusterScan.RunningContainer::name).orElse("");
-    return new Place(Optional.of(new WorkloadRef(pod.namespace(), pod.workloadKind(), pod.workloadName(), name)),
+    return new Place(Optional.of(ref(pod, name)),
         pod.name(), pod.uid(), name, container.map(ClusterScan.RunningContainer::image).orElse(""),
         pod.node().isEmpty() ? hostNode : pod.node());
   }
 
-  private Place tetragonPlace(TetragonObservation o) {
-    if (o.pod().isEmpty()) return Place.node(o.node());
-    PodRef p = o.pod().get();
-    RunningPod indexed = podsByName.get(p.namespace() + "/" + p.name());
+  private Place tetragonPlace(Optional<PodRef> pod, String node) {
+    if (pod.isEmpty()) return Place.node(node);
+    PodRef p = pod.get();
+    List<RunningPod> named = podsByPlainName.getOrDefault(p.namespace() + "/" + p.name(), List.of());
+    if (severalClusters && !p.uid().isEmpty()) named = named.stream().filter(x -> x.uid().equals(p.uid())).toList();
+    RunningPod indexed = one(named).orElse(null);
     String kind = indexed != null ? indexed.workloadKind() : p.workload().isEmpty() ? "Pod" : nonEmpty(p.workloadKind(), "Pod");
     String name = indexed != null ? indexed.workloadName() : p.workload().isEmpty() ? p.name() : p.workload();
     String image = p.image();
     if (image.isEmpty() && indexed != null) {
       image = indexed.containers().stream().filter(c -> c.name().equals(p.container())).map(c -> c.image()).findFirst().orElse("");
     }
-    return new Place(Optional.of(new WorkloadRef(p.namespace(), kind, name, p.container())), p.name(), p.uid(),
-        p.container(), image, o.node());
+    String cluster = indexed != null ? indexed.cluster() : "";
+    return new Place(Optional.of(new WorkloadRef(p.namespace(), kind, name, p.container(), cluster)), p.name(), p.uid(),
+        p.container(), image, node);
   }
 
   private Optional<Workload> workload(WorkloadRef r) {
-    return Optional.ofNullable(workloads.get(r.namespace() + "/" + r.kind() + "/" + r.name()));
+    return Optional.ofNullable(workloads.get(r.identity()));
   }
 
   /** The arguments after the program, numbers folded, so two runs of one command line are one shape. */

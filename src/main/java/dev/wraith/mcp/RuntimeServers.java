@@ -61,7 +61,8 @@ final class RuntimeServers {
         Optional<McpPackage> pkg = image(c.image());
         List<String> argv = c.command().isBlank() ? List.of() : Arrays.asList(c.command().trim().split("\\s+"));
         if (pkg.isEmpty() && !argv.isEmpty()) pkg = recognise(argv);
-        String source = w.namespace() + "/" + w.kind() + "/" + w.name() + " container " + c.name();
+        String source = (w.cluster().isEmpty() ? "" : w.cluster() + "@") + w.namespace() + "/" + w.kind() + "/" + w.name()
+            + " container " + c.name();
         pkg.ifPresent(p -> out.add(server(c.name(), KUBERNETES_CLIENT, source, argv, c.envVars(), p)));
       }
     }

@@ -26,10 +26,19 @@ public record ClusterScan(
    * @param reach what anything running in the pod can reach (its service account's RBAC, host namespaces,
    *     exposure), for every pod, also those whose workload declares no AI: a ghost exec'd into such a pod holds it
    * @param ips its pod IPs (status.podIPs, else status.podIP), empty before it got one or for a hostNetwork pod
+   * @param cluster the cluster's name when a scan read several, "" otherwise
    */
   public record RunningPod(String namespace, String name, String uid, String node, String workloadKind, String workloadName,
-      List<RunningContainer> containers, List<ReachReason> reach, List<String> ips) implements Comparable<RunningPod> {
+      List<RunningContainer> containers, List<ReachReason> reach, List<String> ips, String cluster)
+      implements Comparable<RunningPod> {
+    /** A pod of the one (unnamed) cluster a scan read. */
+    public RunningPod(String namespace, String name, String uid, String node, String workloadKind, String workloadName,
+        List<RunningContainer> containers, List<ReachReason> reach, List<String> ips) {
+      this(namespace, name, uid, node, workloadKind, workloadName, containers, reach, ips, "");
+    }
+
     public RunningPod {
+      if (cluster == null) cluster = "";
       if (namespace == null || name == null || uid == null || node == null || workloadKind == null || workloadName == null) {
         throw new NullPointerException("pod fields are never null");
       }
@@ -39,7 +48,11 @@ public record ClusterScan(
     }
 
     public RunningPod withReach(List<ReachReason> reach) {
-      return new RunningPod(namespace, name, uid, node, workloadKind, workloadName, containers, reach, ips);
+      return new RunningPod(namespace, name, uid, node, workloadKind, workloadName, containers, reach, ips, cluster);
+    }
+
+    public RunningPod inCluster(String cluster) {
+      return new RunningPod(namespace, name, uid, node, workloadKind, workloadName, containers, reach, ips, cluster);
     }
 
     /** The container with this runtime id (without "containerd://"-style prefix), if the pod status lists it. */
@@ -50,7 +63,8 @@ public record ClusterScan(
 
     @Override
     public int compareTo(RunningPod o) {
-      return java.util.Comparator.comparing(RunningPod::namespace).thenComparing(RunningPod::name).compare(this, o);
+      return java.util.Comparator.comparing(RunningPod::cluster).thenComparing(RunningPod::namespace)
+          .thenComparing(RunningPod::name).compare(this, o);
     }
   }
 
@@ -66,10 +80,18 @@ public record ClusterScan(
    * @param clusterIps spec.clusterIPs (else spec.clusterIP), without "None" (headless)
    * @param backends the addresses behind it: EndpointSlice endpoints with the pod they name, or, without
    *     EndpointSlices, the pods its selector picks (address "" when the pod has none yet)
+   * @param cluster the cluster's name when a scan read several, "" otherwise
    */
   public record ClusterService(String namespace, String name, List<String> clusterIps, List<ServicePort> ports,
-      List<Backend> backends) implements Comparable<ClusterService> {
+      List<Backend> backends, String cluster) implements Comparable<ClusterService> {
+    /** A Service of the one (unnamed) cluster a scan read. */
+    public ClusterService(String namespace, String name, List<String> clusterIps, List<ServicePort> ports,
+        List<Backend> backends) {
+      this(namespace, name, clusterIps, ports, backends, "");
+    }
+
     public ClusterService {
+      if (cluster == null) cluster = "";
       if (namespace == null || name == null) throw new NullPointerException("service fields are never null");
       clusterIps = List.copyOf(clusterIps);
       ports = List.copyOf(ports);
@@ -79,7 +101,12 @@ public record ClusterScan(
 
     @Override
     public int compareTo(ClusterService o) {
-      return java.util.Comparator.comparing(ClusterService::namespace).thenComparing(ClusterService::name).compare(this, o);
+      return java.util.Comparator.comparing(ClusterService::cluster).thenComparing(ClusterService::namespace)
+          .thenComparing(ClusterService::name).compare(this, o);
+    }
+
+    public ClusterService inCluster(String cluster) {
+      return new ClusterService(namespace, name, clusterIps, ports, backends, cluster);
     }
   }
 

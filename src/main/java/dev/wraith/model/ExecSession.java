@@ -11,10 +11,11 @@ import java.util.Locale;
  * @param command the decoded command line, redacted; "" for attach and ephemeral containers without one
  * @param time RFC 3339 timestamp, or "" when unknown
  * @param code the HTTP status the API server answered (101 for an upgraded exec), 0 when unknown
+ * @param cluster the cluster's name when a scan read several, "" otherwise
  */
 public record ExecSession(
-    Source source, String namespace, String pod, String container, String user, String command, String time, int code)
-    implements Comparable<ExecSession> {
+    Source source, String namespace, String pod, String container, String user, String command, String time, int code,
+    String cluster) implements Comparable<ExecSession> {
 
   /** Where the session was seen. */
   public enum Source {
@@ -35,15 +36,28 @@ public record ExecSession(
     }
   }
 
-  private static final Comparator<ExecSession> ORDER = Comparator.comparing(ExecSession::namespace)
+  private static final Comparator<ExecSession> ORDER = Comparator.comparing(ExecSession::cluster)
+      .thenComparing(ExecSession::namespace)
       .thenComparing(ExecSession::pod).thenComparing(ExecSession::time).thenComparing(ExecSession::source)
       .thenComparing(ExecSession::container).thenComparing(ExecSession::command).thenComparing(ExecSession::user);
 
+  /** A session in the one (unnamed) cluster a scan read. */
+  public ExecSession(Source source, String namespace, String pod, String container, String user, String command,
+      String time, int code) {
+    this(source, namespace, pod, container, user, command, time, code, "");
+  }
+
   public ExecSession {
+    if (cluster == null) cluster = "";
     if (source == null || namespace == null || pod == null || container == null || user == null || command == null
         || time == null) {
       throw new NullPointerException("exec session fields are never null");
     }
+  }
+
+  /** This session in the named cluster. */
+  public ExecSession inCluster(String name) {
+    return new ExecSession(source, namespace, pod, container, user, command, time, code, name);
   }
 
   /** {@code time} to the second, as people read it ("" stays "", text that is not RFC 3339 stays as it is). */

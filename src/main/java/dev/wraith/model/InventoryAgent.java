@@ -62,8 +62,28 @@ public record InventoryAgent(
     }
   }
 
-  /** Where an agent runs in Kubernetes. {@code container} may be empty when not known. */
-  public record WorkloadRef(String namespace, String kind, String name, String container) {}
+  /**
+   * Where an agent runs in Kubernetes. {@code container} may be empty when not known; {@code cluster} is the cluster's
+   * name when the scan read several clusters, "" otherwise (and in snapshots recorded before clusters had names).
+   */
+  public record WorkloadRef(String namespace, String kind, String name, String container, String cluster) {
+    /** A workload of the one (unnamed) cluster a scan read. */
+    public WorkloadRef(String namespace, String kind, String name, String container) {
+      this(namespace, kind, name, container, "");
+    }
+
+    public WorkloadRef {
+      if (cluster == null) cluster = "";
+    }
+
+    /**
+     * The workload's identity, "namespace/kind/name", after "cluster@" when the cluster has a name. Cluster names never
+     * hold '@' (see ClusterName), namespaces never do, so two workloads share this text only if they are the same.
+     */
+    public String identity() {
+      return (cluster.isEmpty() ? "" : cluster + "@") + namespace + "/" + kind + "/" + name;
+    }
+  }
 
   /**
    * A runtime process. {@code node} is empty when unknown; {@code script} is the entry script an interpreter runs
@@ -200,7 +220,7 @@ public record InventoryAgent(
   public String digest() {
     StringBuilder b = new StringBuilder().append(classification).append('|').append(risk).append('|');
     workload.ifPresent(w -> b.append(w.namespace()).append('/').append(w.kind()).append('/').append(w.name())
-        .append('/').append(w.container()));
+        .append('/').append(w.container()).append(w.cluster().isEmpty() ? "" : "@" + w.cluster())); // unnamed: as ever
     b.append('|');
     process.ifPresent(p -> b.append(p.binary()).append(' ').append(p.script()).append(' ').append(p.execed()));
     b.append('|');

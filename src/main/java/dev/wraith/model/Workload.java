@@ -12,6 +12,7 @@ import java.util.List;
  * @param pods names of its pods seen in the cluster
  * @param created RFC 3339 creation time of the workload object, or "" when unknown
  * @param restarts container restarts summed over its pods
+ * @param cluster the name of the cluster it runs in when a scan read several (see {@code ClusterScan}), "" otherwise
  */
 public record Workload(
     String namespace,
@@ -26,12 +27,22 @@ public record Workload(
     List<ContainerDecl> containers,
     List<AiDeclaration> ai,
     List<ReachReason> reach,
-    List<ExecSession> execSessions) implements Comparable<Workload> {
+    List<ExecSession> execSessions,
+    String cluster) implements Comparable<Workload> {
 
   private static final Comparator<Workload> ORDER =
-      Comparator.comparing(Workload::namespace).thenComparing(Workload::name).thenComparing(Workload::kind);
+      Comparator.comparing(Workload::cluster).thenComparing(Workload::namespace).thenComparing(Workload::name).thenComparing(Workload::kind);
+
+  /** A workload of the one (unnamed) cluster a scan read. */
+  public Workload(String namespace, String name, String kind, Lineage lineage, List<String> lineageEvidence,
+      String serviceAccount, List<String> pods, String created, int restarts, List<ContainerDecl> containers,
+      List<AiDeclaration> ai, List<ReachReason> reach, List<ExecSession> execSessions) {
+    this(namespace, name, kind, lineage, lineageEvidence, serviceAccount, pods, created, restarts, containers, ai, reach,
+        execSessions, "");
+  }
 
   public Workload {
+    if (cluster == null) cluster = "";
     if (namespace == null || name == null || kind == null || lineage == null || serviceAccount == null || created == null) {
       throw new NullPointerException("workload fields are never null");
     }
@@ -41,6 +52,12 @@ public record Workload(
     ai = ai.stream().sorted().distinct().toList();
     reach = reach.stream().sorted().distinct().toList();
     execSessions = execSessions.stream().sorted().toList();
+  }
+
+  /** This workload in the named cluster, its exec sessions too. */
+  public Workload inCluster(String name) {
+    return new Workload(namespace, this.name, kind, lineage, lineageEvidence, serviceAccount, pods, created, restarts,
+        containers, ai, reach, execSessions.stream().map(s -> s.inCluster(name)).toList(), name);
   }
 
   /** Distinct provider ids among the AI declarations, sorted. */

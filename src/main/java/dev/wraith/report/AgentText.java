@@ -25,7 +25,8 @@ final class AgentText {
   }
 
   static String workload(WorkloadRef w) {
-    return w.namespace() + "/" + w.kind() + "/" + w.name() + (w.container().isEmpty() ? "" : " (container " + w.container() + ")");
+    return w.namespace() + "/" + w.kind() + "/" + w.name() + (w.container().isEmpty() ? "" : " (container " + w.container() + ")")
+        + (w.cluster().isEmpty() ? "" : " in cluster " + w.cluster());
   }
 
   /** "pid 5002 python3.12 /tmp/agent.py --loop" (who started it is {@link #startedBy}). */

@@ -41,6 +41,7 @@ final class AibomComponents {
         .add("risk", a.risk().id()).add("change", a.change().name().toLowerCase(java.util.Locale.ROOT));
     a.workload().ifPresent(w -> p.add("workload", w.namespace() + "/" + w.kind() + "/" + w.name()
         + (w.container().isEmpty() ? "" : "/" + w.container())));
+    a.workload().filter(w -> !w.cluster().isEmpty()).ifPresent(w -> p.add("cluster", w.cluster()));
     a.process().ifPresent(pr -> p.add("process:node", pr.node()).add("process:binary", pr.binary())
         .add("process:script", pr.script()).add("process:execed", String.valueOf(pr.execed()))
         .add("process:execedBy", pr.execedBy()));

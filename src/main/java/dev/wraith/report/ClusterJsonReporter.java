@@ -1,6 +1,7 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.ClusterReport;
@@ -22,12 +23,14 @@ public final class ClusterJsonReporter implements ClusterReporter {
 
   record JsonWorkload(String namespace, String name, String kind, String lineage, List<String> lineageEvidence,
       boolean unmanaged, String serviceAccount, String created, int restarts, List<String> providers, List<String> pods,
-      List<Declaration> ai, List<Reach> reach, List<Container> containers, List<Session> execSessions) {
+      List<Declaration> ai, List<Reach> reach, List<Container> containers, List<Session> execSessions,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String cluster) {
     static JsonWorkload of(Workload w) {
       return new JsonWorkload(w.namespace(), w.name(), w.kind(), w.lineage().id(), w.lineageEvidence(),
           w.lineage().unmanaged(), w.serviceAccount(), w.created(), w.restarts(), w.providers(), w.pods(),
           w.ai().stream().map(Declaration::of).toList(), w.reach().stream().map(Reach::of).toList(),
-          w.containers().stream().map(Container::of).toList(), w.execSessions().stream().map(Session::of).toList());
+          w.containers().stream().map(Container::of).toList(), w.execSessions().stream().map(Session::of).toList(),
+          w.cluster());
     }
   }
 
@@ -51,10 +54,12 @@ public final class ClusterJsonReporter implements ClusterReporter {
     }
   }
 
+  /** {@code cluster} (in a session and a workload) only when the scan named its clusters. */
   record Session(String source, String namespace, String pod, String container, String user, String command,
-      String time, int code) {
+      String time, int code, @JsonInclude(JsonInclude.Include.NON_EMPTY) String cluster) {
     static Session of(ExecSession s) {
-      return new Session(s.source().id(), s.namespace(), s.pod(), s.container(), s.user(), s.command(), s.time(), s.code());
+      return new Session(s.source().id(), s.namespace(), s.pod(), s.container(), s.user(), s.command(), s.time(), s.code(),
+          s.cluster());
     }
   }
 

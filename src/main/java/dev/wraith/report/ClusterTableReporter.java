@@ -63,7 +63,9 @@ public final class ClusterTableReporter implements ClusterReporter {
   }
 
   private static void workloads(StringBuilder b, List<Workload> workloads) {
-    b.append("AI workloads in the cluster: ").append(workloads.size()).append('\n');
+    long clusters = workloads.stream().map(Workload::cluster).distinct().count();
+    b.append(clusters > 1 ? "AI workloads in " + clusters + " clusters: " : "AI workloads in the cluster: ")
+        .append(workloads.size()).append('\n');
     if (workloads.isEmpty()) {
       b.append("  none found\n\n");
       return;
@@ -76,7 +78,7 @@ public final class ClusterTableReporter implements ClusterReporter {
       boolean flag = w.lineage().unmanaged() || allowed > 0 || w.hasEphemeralContainers();
       String exec = (allowed > 0 ? String.valueOf(allowed) : "") + (denied > 0 ? (allowed > 0 ? " " : "") + "+" + denied + " denied" : "");
       String lineage = w.lineage().id() + (w.hasEphemeralContainers() ? "+ephemeral" : "");
-      t.add(flag ? "!" : "", w.namespace() + "/" + w.name(), w.kind(), lineage, String.join(", ", w.providers()),
+      t.add(flag ? "!" : "", (w.cluster().isEmpty() ? "" : w.cluster() + "@") + w.namespace() + "/" + w.name(), w.kind(), lineage, String.join(", ", w.providers()),
           declaredBy(w.ai()), reach(w.reach()), exec,
           date(w.created()), String.valueOf(w.restarts()));
     }
@@ -119,7 +121,7 @@ public final class ClusterTableReporter implements ClusterReporter {
     b.append("Exec sessions and debug containers: ").append(sessions.size()).append('\n');
     TextTable t = new TextTable(70, "TIME", "POD", "CONTAINER", "SOURCE", "USER", "COMMAND", "RESULT");
     for (ExecSession s : sessions) {
-      t.add(s.timeToSecond(), s.namespace() + "/" + s.pod(), s.container(), s.source().describe(), s.user(), s.command(),
+      t.add(s.timeToSecond(), (s.cluster().isEmpty() ? "" : s.cluster() + "@") + s.namespace() + "/" + s.pod(), s.container(), s.source().describe(), s.user(), s.command(),
           s.code() == 0 ? "" : s.denied() ? "denied (HTTP " + s.code() + ")" : "allowed");
     }
     b.append(t.render()).append('\n');

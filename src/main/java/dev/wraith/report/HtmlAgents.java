@@ -179,7 +179,8 @@ final class HtmlAgents {
       WorkloadRef wl = a.workload().get();
       String node = a.process().map(ProcessRef::node).filter(n -> !n.isEmpty()).map(n -> ", node " + n).orElse("");
       return wl.kind() + " " + wl.namespace() + "/" + wl.name()
-          + (wl.container().isEmpty() ? "" : ", container " + wl.container()) + node;
+          + (wl.container().isEmpty() ? "" : ", container " + wl.container())
+          + (wl.cluster().isEmpty() ? "" : ", cluster " + wl.cluster()) + node;
     }
     if (!a.code().isEmpty()) {
       String first = a.code().get(0).path() + (a.code().get(0).line() > 0 ? ":" + a.code().get(0).line() : "");

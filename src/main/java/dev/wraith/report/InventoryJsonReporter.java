@@ -43,7 +43,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
       List<GenAiAttributes> genAi, String inactiveSince, Acknowledgement acknowledgement) {
     static Agent of(InventoryAgent a, List<GenAiAttributes> genAi) {
       return new Agent(a.id(), a.classification().name(), a.suspected(), a.risk().name(), a.name(),
-          a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container())).orElse(null),
+          a.workload().map(w -> new Workload(w.namespace(), w.kind(), w.name(), w.container(), w.cluster())).orElse(null),
           a.process().map(p -> new ProcessRef(p.node(), p.pid(), p.binary(), p.arguments(), p.execed())).orElse(null),
           a.code().stream().map(c -> new Code(c.path(), c.line(), c.ruleId())).toList(), a.providers(),
           a.evidence().stream().map(e -> new Evidence(e.layer(), e.detail())).toList(), a.reasons(), time(a.firstSeen()),
@@ -55,7 +55,12 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   record Acknowledgement(String at, String note) {}
 
-  record Workload(String namespace, String kind, String name, String container) {}
+  /**
+   * {@code cluster} is written only when the scan named its clusters (several --context, --kube-snapshot NAME=FILE),
+   * so a single-cluster inventory is what it was before clusters had names.
+   */
+  record Workload(String namespace, String kind, String name, String container,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String cluster) {}
 
   record ProcessRef(String node, int pid, String binary, List<String> arguments, boolean execed) {}
 

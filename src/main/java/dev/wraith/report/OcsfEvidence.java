@@ -18,7 +18,7 @@ record OcsfEvidence(List<OcsfEvent.Resource> resources, List<OcsfEvent.Evidence>
     List<OcsfEvent.Observable> observables = new ArrayList<>();
     resources.add(new OcsfEvent.Resource(a.id(), a.name(), "AI agent", null, null, 1, "Target"));
     observables.add(new OcsfEvent.Observable("resources[0].uid", 10, "Resource UID", a.id()));
-    a.workload().ifPresent(w -> resources.add(new OcsfEvent.Resource(w.namespace() + "/" + w.kind() + "/" + w.name(),
+    a.workload().ifPresent(w -> resources.add(new OcsfEvent.Resource(w.identity(), // "cluster@ns/kind/name" with several
         w.name(), "Kubernetes " + w.kind(), w.namespace(), null, 4, "Related")));
     a.process().filter(p -> !p.node().isEmpty()).ifPresent(p -> resources.add(
         new OcsfEvent.Resource(p.node(), p.node(), "Kubernetes node", null, p.node(), 4, "Related")));

@@ -81,7 +81,8 @@ final class OcsfFindings {
   }
 
   static OcsfEvent agent(Kind kind, InventoryAgent a, Inventory inv, List<GenAiAttributes> genAi) {
-    String place = a.workload().map(w -> " in " + w.namespace() + "/" + w.kind() + "/" + w.name())
+    String place = a.workload().map(w -> " in " + w.namespace() + "/" + w.kind() + "/" + w.name()
+            + (w.cluster().isEmpty() ? "" : " (cluster " + w.cluster() + ")"))
         .orElse(a.process().filter(p -> !p.node().isEmpty()).map(p -> " on node " + p.node()).orElse(""));
     String title = kind.title + ": " + a.name() + place;
     int confidence = kind == Kind.GHOST && !a.observedAtRuntime() ? 2 : kind.confidenceId;

@@ -55,7 +55,7 @@ final class CodeHashes {
   /** A relative path that stays inside its root. */
   static boolean inside(String rel) {
     if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains("\0")) return false;
-    for (String segment : rel.split("/")) if (segment.equals("..")) return false;
+    for (String segment : rel.split("/", 0)) if (segment.equals("..")) return false;
     return true;
   }
 

@@ -120,7 +120,7 @@ final class GitCheckout {
     if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
     Optional<String> text = read(file, PACKED_REFS_BYTES, notes);
     if (text.isEmpty()) return Optional.empty();
-    for (String line : text.get().split("\n")) {
+    for (String line : text.get().split("\n", 0)) {
       int sp = line.indexOf(' ');
       if (sp > 0 && line.substring(sp + 1).strip().equals(ref) && COMMIT.matcher(line.substring(0, sp)).matches()) {
         return Optional.of(line.substring(0, sp));
@@ -137,7 +137,7 @@ final class GitCheckout {
     if (text.isEmpty()) return Optional.empty();
     TreeMap<String, String> urls = new TreeMap<>();
     String remote = null;
-    for (String raw : text.get().split("\n")) {
+    for (String raw : text.get().split("\n", 0)) {
       String line = raw.strip();
       if (line.startsWith("[")) {
         var m = Pattern.compile("\\[\\s*remote\\s+\"([^\"]{1,200})\"\\s*]").matcher(line);

@@ -2,10 +2,6 @@ package dev.wraith.scan;
 
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
-import dev.wraith.cluster.KubeApi;
-import dev.wraith.cluster.LiveKubeApi;
-import dev.wraith.cluster.NamespaceScope;
-import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.files.Failures;
 import dev.wraith.mcp.ConfigFiles;
@@ -47,13 +43,15 @@ public final class ScanAll {
 
   private ScanAll() {}
 
-  /** Everything the layers need; paths are checked by the command before this is built. */
+  /**
+   * Everything the layers need; paths are checked by the command before this is built. {@code clusters}: the clusters
+   * the cluster layer reads (snapshots or live contexts, see {@link ClusterTarget}); empty: the current context.
+   */
   public record Request(
       List<Path> roots,
       CodeScanner.Options codeOptions,
-      List<Path> kubeSnapshots,
+      List<ClusterTarget> clusters,
       Path kubeconfig,
-      String context,
       List<String> namespaces,
       List<Path> auditLogs,
       Path procRoot,
@@ -70,35 +68,34 @@ public final class ScanAll {
       Presentation presentation,
       List<Path> codeInventories) {
     /** A request without code inventories. */
-    public Request(List<Path> roots, CodeScanner.Options codeOptions, List<Path> kubeSnapshots, Path kubeconfig,
-        String context, List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
+    public Request(List<Path> roots, CodeScanner.Options codeOptions, List<ClusterTarget> clusters, Path kubeconfig,
+        List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
         dev.wraith.host.ebpf.ProbeMode probe, List<Path> tetragonEvents, String tetragonAddress, Path mcpHome,
         List<Pin> pins, List<Path> dnsLogs, Duration duration, List<String> skip,
         Optional<McpDiscovery.Probing> mcpProbing, Presentation presentation) {
-      this(roots, codeOptions, kubeSnapshots, kubeconfig, context, namespaces, auditLogs, procRoot, resolveDns, probe,
+      this(roots, codeOptions, clusters, kubeconfig, namespaces, auditLogs, procRoot, resolveDns, probe,
           tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing, presentation, List.of());
     }
 
     /** The same request joining these code inventories (files, or directories of *.json) as if scanned here. */
     public Request withCodeInventories(List<Path> inventories) {
-      return new Request(roots, codeOptions, kubeSnapshots, kubeconfig, context, namespaces, auditLogs, procRoot,
-          resolveDns, probe, tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing,
-          presentation, inventories);
+      return new Request(roots, codeOptions, clusters, kubeconfig, namespaces, auditLogs, procRoot, resolveDns, probe,
+          tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing, presentation, inventories);
     }
 
     /** A request presented as given: roots by their paths, skipped layers "skipped by --skip-layers". */
-    public Request(List<Path> roots, CodeScanner.Options codeOptions, List<Path> kubeSnapshots, Path kubeconfig,
-        String context, List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
+    public Request(List<Path> roots, CodeScanner.Options codeOptions, List<ClusterTarget> clusters, Path kubeconfig,
+        List<String> namespaces, List<Path> auditLogs, Path procRoot, boolean resolveDns,
         dev.wraith.host.ebpf.ProbeMode probe, List<Path> tetragonEvents, String tetragonAddress, Path mcpHome,
         List<Pin> pins, List<Path> dnsLogs, Duration duration, List<String> skip,
         Optional<McpDiscovery.Probing> mcpProbing) {
-      this(roots, codeOptions, kubeSnapshots, kubeconfig, context, namespaces, auditLogs, procRoot, resolveDns, probe,
+      this(roots, codeOptions, clusters, kubeconfig, namespaces, auditLogs, procRoot, resolveDns, probe,
           tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing, Presentation.AS_GIVEN);
     }
 
     public Request {
       roots = List.copyOf(roots);
-      kubeSnapshots = List.copyOf(kubeSnapshots);
+      clusters = clusters.isEmpty() ? ClusterTarget.live(List.of()) : List.copyOf(clusters);
       namespaces = List.copyOf(namespaces);
       auditLogs = List.copyOf(auditLogs);
       tetragonEvents = List.copyOf(tetragonEvents);
@@ -230,11 +227,21 @@ public final class ScanAll {
 
   private static LayerPlan planCluster(Request r, Environment e) {
     String audit = r.auditLogs().isEmpty() ? "" : ", audit logs: " + r.auditLogs().size();
-    if (!r.kubeSnapshots().isEmpty()) {
-      return new LayerPlan("cluster", true, "offline snapshot (" + r.kubeSnapshots().size() + " file"
-          + (r.kubeSnapshots().size() == 1 ? "" : "s") + "; no API server contacted)" + audit);
+    List<ClusterTarget> clusters = r.clusters();
+    if (clusters.get(0).offline()) {
+      long files = clusters.stream().mapToLong(c -> c.snapshots().size()).sum();
+      String named = clusters.size() == 1 ? "" : ", clusters " + String.join(", ", clusters.stream().map(ClusterTarget::name).toList());
+      return new LayerPlan("cluster", true, "offline snapshot (" + files + " file" + (files == 1 ? "" : "s")
+          + "; no API server contacted)" + named + audit);
     }
-    LayerPlan live = liveCluster(r.kubeconfig(), r.context(), e);
+    if (clusters.size() > 1) {
+      LayerPlan live = liveCluster(r.kubeconfig(), null, e);
+      if (!live.runs()) return live;
+      String where = live.how().replace("live cluster, ", "").replace(", current context", "");
+      return new LayerPlan("cluster", true, "live clusters, " + where + ", contexts "
+          + String.join(", ", clusters.stream().map(ClusterTarget::name).toList()) + audit);
+    }
+    LayerPlan live = liveCluster(r.kubeconfig(), clusters.get(0).context().orElse(null), e);
     return live.runs() ? new LayerPlan("cluster", true, live.how() + audit) : live;
   }
 
@@ -400,27 +407,11 @@ public final class ScanAll {
         + Counted.of(scan.agents().size(), "agent") + " in code, " + Counted.of(scan.deployments().size(), "deployment file"));
   }
 
-  private static Outcome cluster(Catalogue cat, Request r) throws java.io.IOException {
-    ClusterScan scan;
-    if (!r.kubeSnapshots().isEmpty()) {
-      KubeApi api;
-      try {
-        api = NamespaceScope.of(SnapshotKubeApi.read(r.kubeSnapshots()), r.namespaces());
-      } catch (SnapshotKubeApi.SnapshotException e) {
-        return new Outcome(null, LayerStatus.failed("cluster", e.getMessage()), "failed");
-      }
-      scan = ClusterLayer.scan(cat, api, r.auditLogs(), "").cluster();
-    } else {
-      LiveKubeApi api;
-      try {
-        api = LiveKubeApi.connect(new LiveKubeApi.Settings(r.kubeconfig(), r.context(), 10_000, 30_000, r.namespaces()));
-      } catch (IllegalArgumentException e) {
-        return new Outcome(null, LayerStatus.failed("cluster", e.getMessage()), "failed");
-      }
-      try (api) {
-        scan = ClusterLayer.scan(cat, api, r.auditLogs(), "").cluster();
-      }
-    }
+  private static Outcome cluster(Catalogue cat, Request r) throws InterruptedException, java.io.IOException {
+    ClusterLayer.Read read = ClusterLayer.scan(cat, r.clusters(),
+        new ClusterLayer.Access(r.kubeconfig(), r.namespaces(), r.auditLogs(), 30_000));
+    if (read.scan().isEmpty()) return new Outcome(null, read.status(), "failed");
+    ClusterScan scan = read.scan().get();
     return new Outcome(scan, scan.status(), Counted.of(scan.workloads().size(), "workload") + ", "
         + Counted.of(scan.stats().pods(), "pod") + ", " + Counted.of(scan.execSessions().size(), "exec session"));
   }

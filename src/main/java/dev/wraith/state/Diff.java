@@ -1,5 +1,6 @@
 package dev.wraith.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.wraith.model.Classification;
 import dev.wraith.model.Risk;
 import java.util.ArrayList;
@@ -13,12 +14,17 @@ import java.util.List;
  * @param changed agents in both whose classification, risk or evidence digest differs (CHANGED)
  */
 public record Diff(ScanSummary from, ScanSummary to, List<Agent> added, List<Agent> gone, List<Change> changed) {
-  /** An agent as one scan listed it; {@code inactive} when that scan listed it as no longer seen running. */
-  public record Agent(String id, String name, Classification classification, Risk risk, boolean inactive) {}
+  /**
+   * An agent as one scan listed it; {@code inactive} when that scan listed it as no longer seen running; {@code cluster}
+   * the cluster its workload runs in when scans named clusters (left out of the JSON when "").
+   */
+  public record Agent(String id, String name, Classification classification, Risk risk, boolean inactive,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String cluster) {}
 
   /** The same agent in both scans; {@code evidenceChanged} when its digest differs for another reason. */
   public record Change(String id, String name, Classification fromClassification, Classification toClassification,
-      Risk fromRisk, Risk toRisk, boolean fromInactive, boolean toInactive, boolean evidenceChanged) {
+      Risk fromRisk, Risk toRisk, boolean fromInactive, boolean toInactive, boolean evidenceChanged,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) String cluster) {
     /** Plain language: "UNKNOWN → CONFIRMED, risk MEDIUM → HIGH, evidence changed", "no longer seen running". */
     public String describe() {
       List<String> parts = new ArrayList<>();

@@ -120,10 +120,11 @@ final class ScanHistory {
   private Map<String, Row> rows(long scanId) {
     Map<String, Row> rows = new LinkedHashMap<>();
     query("reading scan " + scanId,
-        "SELECT agent_id, name, classification, risk, digest, inactive FROM scan_agent WHERE scan_id = ? ORDER BY agent_id",
+        "SELECT s.agent_id, s.name, s.classification, s.risk, s.digest, s.inactive, a.cluster FROM scan_agent s "
+            + "JOIN agent a ON a.id = s.agent_id WHERE s.scan_id = ? ORDER BY s.agent_id",
         st -> st.setLong(1, scanId),
         rs -> new Row(new Diff.Agent(rs.getString(1), rs.getString(2), Classification.valueOf(rs.getString(3)),
-            Risk.valueOf(rs.getString(4)), rs.getInt(6) == 1), rs.getString(5)))
+            Risk.valueOf(rs.getString(4)), rs.getInt(6) == 1, rs.getString(7)), rs.getString(5)))
         .forEach(r -> rows.put(r.agent.id(), r));
     return rows;
   }
@@ -136,7 +137,7 @@ final class ScanHistory {
     boolean evidence = sameVerdict && !before.digest.equals(after.digest);
     if (sameVerdict && !evidence) return Optional.empty();
     return Optional.of(new Diff.Change(a.id(), a.name(), b.classification(), a.classification(), b.risk(), a.risk(),
-        b.inactive(), a.inactive(), evidence));
+        b.inactive(), a.inactive(), evidence, a.cluster()));
   }
 
   private static ScanSummary summary(ResultSet rs) throws SQLException {

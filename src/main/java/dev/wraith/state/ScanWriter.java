@@ -64,8 +64,8 @@ final class ScanWriter {
    */
   private static final String UPSERT_AGENT = """
       INSERT INTO agent (id, name, first_seen, last_listed, last_seen_runtime, last_classification, last_risk,
-                         last_digest, last_snapshot)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         last_digest, last_snapshot, cluster)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         first_seen = CASE WHEN excluded.first_seen < agent.first_seen THEN excluded.first_seen ELSE agent.first_seen END,
         last_listed = CASE WHEN excluded.last_listed > agent.last_listed THEN excluded.last_listed ELSE agent.last_listed END,
@@ -81,7 +81,8 @@ final class ScanWriter {
         last_digest = CASE WHEN excluded.last_listed >= agent.last_listed
           THEN excluded.last_digest ELSE agent.last_digest END,
         last_snapshot = CASE WHEN excluded.last_listed >= agent.last_listed
-          THEN excluded.last_snapshot ELSE agent.last_snapshot END
+          THEN excluded.last_snapshot ELSE agent.last_snapshot END,
+        cluster = CASE WHEN excluded.last_listed >= agent.last_listed THEN excluded.cluster ELSE agent.cluster END
       """;
 
   private static final String INSERT_SCAN_AGENT = """
@@ -133,6 +134,7 @@ final class ScanWriter {
     st.setString(7, a.risk().name());
     st.setString(8, a.digest());
     st.setString(9, Snapshots.agent(a));
+    st.setString(10, a.workload().map(InventoryAgent.WorkloadRef::cluster).orElse(""));
     st.executeUpdate();
   }
 

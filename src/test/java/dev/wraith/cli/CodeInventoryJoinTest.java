@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * workload a second cluster snapshot runs; one a compose project), against the recorded incident's cluster, audit log,
  * Tetragon events and DNS answers. inventory.json must be byte-equal apart from {@code roots} and {@code scanTime}.
  */
+// the fixtures write files byte for byte, newline by newline, as a checkout holds them
+@SuppressWarnings("StringConcatToTextBlock")
 class CodeInventoryJoinTest {
   static final Path DEMO = Path.of("examples/demo");
   static final String TOKEN = "glpat-inventoriesTok3n9876543210";

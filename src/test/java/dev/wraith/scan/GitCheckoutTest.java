@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The git identity of a tree, read from .git as hostile input: no git run, no credential kept, nothing that blocks. */
+// the fixtures write files byte for byte, newline by newline, as a checkout holds them
+@SuppressWarnings("StringConcatToTextBlock")
 class GitCheckoutTest {
   static final String A = "a".repeat(40);
   static final String B = "b".repeat(40);

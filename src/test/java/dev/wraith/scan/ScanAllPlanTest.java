@@ -17,7 +17,8 @@ class ScanAllPlanTest {
 
   private ScanAll.Request request(List<Path> roots, List<Path> snapshots, Path kubeconfig, List<Path> tetragon,
       String address, Path procRoot, List<String> skip) {
-    return new ScanAll.Request(roots, new CodeScanner.Options(List.of(), true, 1), snapshots, kubeconfig, null, List.of(),
+    List<ClusterTarget> clusters = ClusterTarget.offline(snapshots.stream().map(f -> new ClusterTarget.Snapshot("", f)).toList());
+    return new ScanAll.Request(roots, new CodeScanner.Options(List.of(), true, 1), clusters, kubeconfig, List.of(),
         List.of(), procRoot, false, dev.wraith.host.ebpf.ProbeMode.PROC, tetragon, address, dir, List.of(), List.of(), Duration.ofSeconds(3), skip, java.util.Optional.empty());
   }
 

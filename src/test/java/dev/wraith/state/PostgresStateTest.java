@@ -88,7 +88,7 @@ class PostgresStateTest {
     }
     try (Connection c = server.connect(name(db)); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
-      for (String version : List.of("1", "2")) {
+      for (String version : List.of("1", "2", "3")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo(version);
         assertThat(rs.getBoolean(2)).isTrue();
@@ -173,10 +173,10 @@ class PostgresStateTest {
       newer.record(inventory(T1, unknown()));
     }
     assertThatThrownBy(() -> StateStore.open(db, server.env())).isInstanceOf(StateException.class)
-        .hasMessage("state database " + db.display() + ": schema V5 is newer than this wraith (V2); upgrade wraith "
+        .hasMessage("state database " + db.display() + ": schema V5 is newer than this wraith (V3); upgrade wraith "
             + "or use --state with another database");
     assertThat(count(db, "SELECT count(*) FROM scan")).isEqualTo(1);
-    assertThat(count(db, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(3);
+    assertThat(count(db, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(4);
   }
 
   @Test
