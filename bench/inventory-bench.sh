@@ -4,8 +4,7 @@
 # `wraith scan-all --code-inventory DIR` with CLUSTERS cluster snapshots of PODS pods each (default 3 x 20,000).
 # Baseline in the same run: the same join with one snapshot. Each command runs RUNS times in turn (A B A B ...)
 # under farm-bench; it prints wall, CPU (user + system) and peak RSS as min / median / max.
-# Until scan-all takes --kube-snapshot NAME=FILE, the snapshots are given as plain --kube-snapshot files: one
-# scan of 3 x PODS pods (distinct namespaces and UIDs per file), not three labelled clusters.
+# The snapshots are named clusters (--kube-snapshot cluster-N=FILE), as a fleet's clusters are.
 # Usage: bench/inventory-bench.sh [REPOS] [CLUSTERS] [PODS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,7 +61,7 @@ python3 bench/gen_fleet.py inventories "$work/template.json" "$work/inventories"
 snaps=()
 for c in $(seq 1 "$clusters"); do
   n=$(python3 bench/gen_fleet.py snapshot "$work/cluster-$c.json" "$c" "$repos" "$pods")
-  snaps+=(--kube-snapshot "$work/cluster-$c.json")
+  snaps+=(--kube-snapshot "cluster-$c=$work/cluster-$c.json")
 done
 echo "inputs: $repos code inventories ($(du -sh "$work/inventories" | cut -f1), $(du -h "$work/template.json" | cut -f1) each);" \
   "$clusters snapshots of $n pods ($(du -h "$work/cluster-1.json" | cut -f1) each)"
@@ -71,7 +70,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) bef
 common=(--code-inventory "$work/inventories" --skip-layers host,tetragon,mcp --no-state --format json)
 # as users run it: the launcher (serial GC, C1, class data sharing; WRAITH_JAVA_OPTS replaces those flags)
 joined=("$PWD/wraith" scan-all "${common[@]}" "${snaps[@]}" -o "$work/results-all")
-baseline=("$PWD/wraith" scan-all "${common[@]}" --kube-snapshot "$work/cluster-1.json" -o "$work/results-one")
+baseline=("$PWD/wraith" scan-all "${common[@]}" --kube-snapshot "cluster-1=$work/cluster-1.json" -o "$work/results-one")
 
 # one run of each outside the timing, to check what they found
 "${joined[@]}" > "$work/all.json" 2> "$work/all.err" || { cat "$work/all.err"; exit 1; }
