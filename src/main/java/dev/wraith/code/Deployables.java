@@ -44,37 +44,51 @@ public final class Deployables {
     for (Finding f : findings) if (f.kind() == FindingKind.DEPENDENCY) declared.add(parent(f.location().path()));
     Map<String, List<CodeAgent>> byDir = new TreeMap<>();
     for (CodeAgent a : agents) byDir.computeIfAbsent(unitDir(a.path(), declared), k -> new ArrayList<>()).add(a);
+    Workloads workloads = Workloads.of(deployments);
     List<Draft> drafts = new ArrayList<>();
-    byDir.forEach((dir, files) -> drafts.add(draft(dir, files, declared.contains(dir), moduleByDir, deployments, roots)));
+    byDir.forEach((dir, files) -> drafts.add(draft(dir, files, declared.contains(dir), moduleByDir, workloads, roots)));
     return unique(drafts);
   }
 
   private record Draft(String name, String dir, Naming naming, boolean declared, List<CodeAgent> files) {}
 
   private static Draft draft(String dir, List<CodeAgent> files, boolean declared, Map<String, String> modules,
-      List<Deployment> deployments, List<String> roots) {
+      Workloads workloads, List<String> roots) {
     if (modules.containsKey(dir)) return new Draft(modules.get(dir), dir, Naming.MODULE, declared, files);
-    Optional<String> workload = workload(dir, deployments);
+    Optional<String> workload = workloads.naming(dir);
     if (workload.isPresent()) return new Draft(workload.get(), dir, Naming.WORKLOAD, declared, files);
     return new Draft(lastSegment(dir, roots), dir, Naming.DIRECTORY, declared, files);
   }
 
-  /** The compose service building the directory, else the one workload running an image named like it. */
-  private static Optional<String> workload(String dir, List<Deployment> deployments) {
-    for (Deployment d : deployments) {
-      if (d.kind() == DeploymentKind.COMPOSE && norm(d.attributes().getOrDefault("build", "\0")).equals(dir)) return Optional.of(d.name());
-    }
-    if (dir.equals(".")) return Optional.empty();
-    String last = dir.substring(dir.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-    TreeSet<String> names = new TreeSet<>();
-    for (Deployment d : deployments) {
-      if (d.kind() == DeploymentKind.DOCKERFILE || d.kind() == DeploymentKind.COMPOSE) continue;
-      for (String image : d.images()) {
-        String repo = ImageName.repository(image);
-        if (repo.substring(repo.lastIndexOf('/') + 1).equals(last)) names.add(d.name());
+  /**
+   * The deployments indexed once per grouping (a fleet join has tens of thousands of directories and deployments):
+   * the first compose service building each directory, and the workloads running an image by its last segment.
+   */
+  private record Workloads(Map<String, String> composeByBuild, Map<String, TreeSet<String>> byImageName) {
+    static Workloads of(List<Deployment> deployments) {
+      Map<String, String> compose = new HashMap<>();
+      Map<String, TreeSet<String>> byImage = new HashMap<>();
+      for (Deployment d : deployments) {
+        if (d.kind() == DeploymentKind.COMPOSE && d.attributes().containsKey("build")) {
+          compose.putIfAbsent(norm(d.attributes().get("build")), d.name());
+        }
+        if (d.kind() == DeploymentKind.DOCKERFILE || d.kind() == DeploymentKind.COMPOSE) continue;
+        for (String image : d.images()) {
+          String repo = ImageName.repository(image);
+          byImage.computeIfAbsent(repo.substring(repo.lastIndexOf('/') + 1), k -> new TreeSet<>()).add(d.name());
+        }
       }
+      return new Workloads(compose, byImage);
     }
-    return names.size() == 1 ? Optional.of(names.first()) : Optional.empty();
+
+    /** The compose service building the directory, else the one workload running an image named like it. */
+    Optional<String> naming(String dir) {
+      String service = composeByBuild.get(dir);
+      if (service != null) return Optional.of(service);
+      if (dir.equals(".")) return Optional.empty();
+      TreeSet<String> names = byImageName.get(dir.substring(dir.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT));
+      return names != null && names.size() == 1 ? Optional.of(names.first()) : Optional.empty();
+    }
   }
 
   /**
@@ -133,13 +147,14 @@ public final class Deployables {
     return String.join("/", java.util.Arrays.copyOfRange(segs, from, segs.length));
   }
 
-  private static String unitDir(String path, java.util.SortedSet<String> declared) {
-    String best = null;
-    for (String d : declared) {
-      boolean in = d.equals(".") || path.startsWith(d + "/");
-      if (in && (best == null || d.length() > best.length() || best.equals("."))) best = d;
+  /** The deepest declared directory containing {@code path} ("." contains every path), else the path's own directory. */
+  private static String unitDir(String path, java.util.Set<String> declared) {
+    for (int i = path.lastIndexOf('/'); i >= 0; i = path.lastIndexOf('/', i - 1)) {
+      String ancestor = path.substring(0, i);
+      if (declared.contains(ancestor)) return ancestor;
+      if (i == 0) break;
     }
-    return best == null ? parent(path) : best;
+    return declared.contains(".") ? "." : parent(path);
   }
 
   private static String lastSegment(String dir, List<String> roots) {
