@@ -28,8 +28,18 @@ public final class Redactor {
    */
   private static final int MAX_ROUNDS = 6;
 
+  /**
+   * Reports repeat the same short strings thousands of times (names, namespaces, providers, layer words): results of
+   * {@link #text} for strings up to {@value #MEMO_CHARS} characters are kept, up to {@value #MEMO_ENTRIES} of them
+   * (then no more are added). The rules are a pure function of the text, so a kept result is the one it would compute.
+   */
+  private static final int MEMO_CHARS = 256;
+
+  private static final int MEMO_ENTRIES = 1 << 16;
+
   private final TextPass textPass;
   private final WordPass wordPass;
+  private final java.util.concurrent.ConcurrentHashMap<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Redactor(SecretRules rules) {
     this.textPass = new TextPass(rules);
@@ -76,6 +86,15 @@ public final class Redactor {
    * ({@code KEY=X}, {@code "apiKey": "X"}, {@code token: X}) and the word after a key-like flag or {@code Bearer}.
    */
   public String text(String text) {
+    if (text.length() > MEMO_CHARS) return redactText(text);
+    String known = memo.get(text);
+    if (known != null) return known;
+    String result = redactText(text);
+    if (memo.size() < MEMO_ENTRIES) memo.put(text, result);
+    return result;
+  }
+
+  private String redactText(String text) {
     String current = text;
     for (int i = 0; i < MAX_ROUNDS && !current.isEmpty(); i++) {
       String next = wordPass.text(textPass.apply(current));
