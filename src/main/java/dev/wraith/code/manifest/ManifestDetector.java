@@ -17,13 +17,15 @@ import java.util.Map;
  */
 abstract class ManifestDetector implements FileDetector {
   private final DependencyIndex index;
+  private final String id;
+  private final List<ManifestFormat> formats;
 
-  ManifestDetector(Catalogue catalogue, Ecosystem ecosystem) {
+  /** {@code formats}: tried in order; the last one also reads a file none of them names. */
+  ManifestDetector(Catalogue catalogue, Ecosystem ecosystem, String id, List<ManifestFormat> formats) {
     this.index = new DependencyIndex(catalogue, ecosystem);
+    this.id = id;
+    this.formats = List.copyOf(formats);
   }
-
-  /** Parses one accepted file; its name decides the format. */
-  abstract List<Dependency> parse(SourceFile file) throws MalformedManifestException;
 
   /** The file as text, without the byte-order mark some Windows editors write (JSON and XML parsers reject it). */
   static String text(SourceFile file) {
@@ -31,9 +33,27 @@ abstract class ManifestDetector implements FileDetector {
     return t.startsWith("\uFEFF") ? t.substring(1) : t;
   }
 
-  /** The last path segment. */
-  static String fileName(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
+  @Override
+  public final String id() {
+    return id;
+  }
+
+  @Override
+  public final boolean accepts(String path) {
+    for (ManifestFormat f : formats) if (f.accepts().test(path)) return true;
+    return false;
+  }
+
+  /** Parses one file with the first format that names it; its name decides the format. */
+  private List<Dependency> parse(SourceFile file) throws MalformedManifestException {
+    ManifestFormat format = formats.get(formats.size() - 1);
+    for (ManifestFormat f : formats) {
+      if (f.accepts().test(file.path())) {
+        format = f;
+        break;
+      }
+    }
+    return format.parser().parse(file.path(), text(file));
   }
 
   @Override
