@@ -14,6 +14,7 @@ import dev.wraith.code.parser.Grammar;
 public final class GoDetector extends SourceDetector {
   public GoDetector(FactMatcher matcher, Catalogue catalogue) {
     super(matcher, SourceSyntax.owning("go/source", Language.GO,
-        SourceSyntax.endingWith(".go"), Grammar.GO, catalogue, GoExtractor::extract));
+        SourceSyntax.endingWith(".go"), Grammar.GO, catalogue,
+        (tree, owned) -> new GoExtractor(tree, owned).facts()));
   }
 }

@@ -14,6 +14,7 @@ import dev.wraith.code.parser.Grammar;
 public final class JavaDetector extends SourceDetector {
   public JavaDetector(FactMatcher matcher, Catalogue catalogue) {
     super(matcher, SourceSyntax.owning("java/source", Language.JAVA,
-        SourceSyntax.endingWith(".java"), Grammar.JAVA, catalogue, JavaExtractor::extract));
+        SourceSyntax.endingWith(".java"), Grammar.JAVA, catalogue,
+        (tree, owned) -> new JavaExtractor(tree, owned).facts()));
   }
 }

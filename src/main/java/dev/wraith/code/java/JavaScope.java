@@ -1,11 +1,10 @@
 package dev.wraith.code.java;
 
+import dev.wraith.code.Bindings;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What names mean at a point of a Java file: the import scope ({@link JavaNames}) plus variable bindings
@@ -20,7 +19,7 @@ final class JavaScope {
 
   private final SyntaxTree tree;
   private final JavaNames names;
-  private final Map<String, String> bindings = new HashMap<>();
+  private final Bindings bindings = new Bindings();
 
   JavaScope(SyntaxTree tree, JavaNames names) {
     this.tree = tree;
@@ -30,13 +29,8 @@ final class JavaScope {
   /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
   void bind(int name, int value, int declaredType) {
     if (name == NONE) return;
-    String v = value == NONE ? null : valueOf(value, 0);
-    if (v == null && declaredType != NONE) {
-      String t = typeName(declaredType);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(tree.text(name), v);
-    else bindings.remove(tree.text(name));
+    bindings.bind(tree.text(name), value == NONE ? null : valueOf(value, 0),
+        () -> declaredType == NONE ? null : typeName(declaredType));
   }
 
   /** The instance an expression evaluates to, in call-name form ({@code FQN()}, {@code FQN().m()}), or null. */

@@ -16,6 +16,6 @@ public final class KotlinDetector extends SourceDetector {
   public KotlinDetector(FactMatcher matcher, Catalogue catalogue) {
     super(matcher, SourceSyntax.owning("kotlin/source", Language.KOTLIN,
         path -> path.endsWith(".kt") || (path.endsWith(".kts") && !path.endsWith(".gradle.kts")), Grammar.KOTLIN, catalogue,
-        KotlinExtractor::extract));
+        (tree, owned) -> new KotlinExtractor(tree, owned).facts()));
   }
 }

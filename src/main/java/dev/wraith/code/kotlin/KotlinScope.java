@@ -1,12 +1,11 @@
 package dev.wraith.code.kotlin;
 
+import dev.wraith.code.Bindings;
 import dev.wraith.code.SyntaxTree;
 import dev.wraith.code.java.JavaNames;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What names mean at a point of a Kotlin file: the import scope ({@link JavaNames}, which resolves Kotlin imports
@@ -19,7 +18,7 @@ final class KotlinScope {
 
   private final SyntaxTree tree;
   private final JavaNames names;
-  private final Map<String, String> bindings = new HashMap<>();
+  private final Bindings bindings = new Bindings();
 
   KotlinScope(SyntaxTree tree, JavaNames names) {
     this.tree = tree;
@@ -67,13 +66,8 @@ final class KotlinScope {
   /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
   void bind(int name, int value, int declaredType) {
     if (name == NONE) return;
-    String v = value == NONE ? null : valueOf(value, 0);
-    if (v == null && declaredType != NONE) {
-      String t = typeName(declaredType);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(tree.text(name), v);
-    else bindings.remove(tree.text(name));
+    bindings.bind(tree.text(name), value == NONE ? null : valueOf(value, 0),
+        () -> declaredType == NONE ? null : typeName(declaredType));
   }
 
   /** The instance an expression evaluates to, in call-name form, or null. */
@@ -123,7 +117,7 @@ final class KotlinScope {
   /** The FQN of a type an expression names ({@code X}, {@code Outer.Inner}, {@code com.x.Type}), or null. */
   String typeOf(int e) {
     return switch (tree.type(e)) {
-      case "simple_identifier" -> bindings.containsKey(tree.text(e)) ? null : names.type(tree.text(e));
+      case "simple_identifier" -> bindings.contains(tree.text(e)) ? null : names.type(tree.text(e));
       case "navigation_expression" -> {
         if (tree.endByte(e) - tree.startByte(e) > MAX_NAME) yield null;
         String dotted = tree.text(e).replaceAll("\\s+", "");

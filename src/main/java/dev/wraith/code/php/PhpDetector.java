@@ -13,6 +13,6 @@ import dev.wraith.code.parser.Grammar;
 public final class PhpDetector extends SourceDetector {
   public PhpDetector(FactMatcher matcher) {
     super(matcher, new SourceSyntax("php/source", Language.PHP,
-        SourceSyntax.endingWith(".php"), Grammar.PHP, PhpExtractor::extract));
+        SourceSyntax.endingWith(".php"), Grammar.PHP, tree -> new PhpExtractor(tree).facts()));
   }
 }

@@ -10,6 +10,6 @@ import dev.wraith.code.parser.Grammar;
 public final class PythonDetector extends SourceDetector {
   public PythonDetector(FactMatcher matcher) {
     super(matcher, new SourceSyntax("python/source", Language.PYTHON,
-        SourceSyntax.endingWith(".py", ".pyw", ".pyi"), Grammar.PYTHON, PythonExtractor::extract));
+        SourceSyntax.endingWith(".py", ".pyw", ".pyi"), Grammar.PYTHON, tree -> new PythonExtractor(tree).facts()));
   }
 }

@@ -14,6 +14,6 @@ import dev.wraith.code.parser.Grammar;
 public final class RubyDetector extends SourceDetector {
   public RubyDetector(FactMatcher matcher) {
     super(matcher, new SourceSyntax("ruby/source", Language.RUBY,
-        SourceSyntax.endingWith(".rb", ".rake"), Grammar.RUBY, RubyExtractor::extract));
+        SourceSyntax.endingWith(".rb", ".rake"), Grammar.RUBY, tree -> new RubyExtractor(tree).facts()));
   }
 }

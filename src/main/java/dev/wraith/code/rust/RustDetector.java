@@ -14,6 +14,7 @@ import dev.wraith.code.parser.Grammar;
 public final class RustDetector extends SourceDetector {
   public RustDetector(FactMatcher matcher, Catalogue catalogue) {
     super(matcher, SourceSyntax.owning("rust/source", Language.RUST,
-        SourceSyntax.endingWith(".rs"), Grammar.RUST, catalogue, RustExtractor::extract));
+        SourceSyntax.endingWith(".rs"), Grammar.RUST, catalogue,
+        (tree, owned) -> new RustExtractor(tree, owned).facts()));
   }
 }
