@@ -10,23 +10,14 @@ import java.util.Optional;
  * {@link SourceSyntax} a subclass hands over; subclasses add nothing else. Source files are handed over only when
  * they hold a trigger token of the language's ecosystem.
  */
-public abstract class SourceDetector implements FileDetector {
+public abstract class SourceDetector extends PathDetector {
   private final FactMatcher matcher;
   private final SourceSyntax syntax;
 
   protected SourceDetector(FactMatcher matcher, SourceSyntax syntax) {
+    super(syntax.id(), syntax.accepts());
     this.matcher = matcher;
     this.syntax = syntax;
-  }
-
-  @Override
-  public final String id() {
-    return syntax.id();
-  }
-
-  @Override
-  public final boolean accepts(String path) {
-    return syntax.accepts().test(path);
   }
 
   @Override

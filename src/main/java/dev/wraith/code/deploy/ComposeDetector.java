@@ -8,7 +8,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
@@ -26,12 +26,13 @@ import java.util.TreeMap;
  * (repo-relative), entrypoint and command (masked), environment variable names from the list or map form,
  * and env files. Values are matched for AI endpoints and dropped; the namespace is the project name if set.
  */
-public final class ComposeDetector implements FileDetector {
+public final class ComposeDetector extends PathDetector {
   private final Catalogue catalogue;
   private final Redactor redactor;
   private final EndpointMatcher endpoints;
 
   public ComposeDetector(Catalogue catalogue) {
+    super("deploy/compose", path -> isComposeName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
     this.redactor = Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
@@ -40,16 +41,6 @@ public final class ComposeDetector implements FileDetector {
   static boolean isComposeName(String lowerName) {
     boolean yaml = lowerName.endsWith(".yml") || lowerName.endsWith(".yaml");
     return yaml && (lowerName.startsWith("docker-compose") || lowerName.startsWith("compose"));
-  }
-
-  @Override
-  public String id() {
-    return "deploy/compose";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isComposeName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
   }
 
   @Override

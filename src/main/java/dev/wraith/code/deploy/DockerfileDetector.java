@@ -4,7 +4,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Signature;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * the tree it runs (traced through WORKDIR, COPY and {@code COPY --from}) and the AI packages RUN installs.
  * ENV and ARG names the catalogue knows, and AI endpoints in their values, are findings.
  */
-public final class DockerfileDetector implements FileDetector {
+public final class DockerfileDetector extends PathDetector {
   private static final Pattern INSTALL = Pattern.compile(
       "(?:\\bpip3?|\\buv\\s+pip|\\bpython3?\\s+-m\\s+pip)\\s+install\\s+([^&;|\\n]*)"
           + "|\\b(?:npm\\s+(?:i|install|add)|yarn\\s+add|pnpm\\s+(?:add|i|install)|poetry\\s+add|uv\\s+add)\\s+([^&;|\\n]*)");
@@ -41,6 +41,7 @@ public final class DockerfileDetector implements FileDetector {
   private final Set<String> aiPackages = new HashSet<>();
 
   public DockerfileDetector(Catalogue catalogue) {
+    super("deploy/dockerfile", path -> isDockerfileName(path.substring(path.lastIndexOf('/') + 1)));
     this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
@@ -52,16 +53,6 @@ public final class DockerfileDetector implements FileDetector {
     String n = name.toLowerCase(Locale.ROOT);
     return n.equals("dockerfile") || n.startsWith("dockerfile.") || n.endsWith(".dockerfile") || n.equals("containerfile")
         || n.startsWith("containerfile.");
-  }
-
-  @Override
-  public String id() {
-    return "deploy/dockerfile";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isDockerfileName(path.substring(path.lastIndexOf('/') + 1));
   }
 
   @Override

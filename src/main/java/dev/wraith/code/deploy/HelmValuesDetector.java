@@ -4,7 +4,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
 import dev.wraith.code.YamlReader;
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * named chart or chart/component after the keys above it; plus AI variable names and endpoints anywhere in
  * the values. The chart is the directory of the file: detectors see one file, so Chart.yaml is not read.
  */
-public final class HelmValuesDetector implements FileDetector {
+public final class HelmValuesDetector extends PathDetector {
   private static final int MAX_DEPTH = 8;
   private static final int MAX_NODES = 100_000;
 
@@ -36,6 +36,7 @@ public final class HelmValuesDetector implements FileDetector {
   private final EndpointMatcher endpoints;
 
   public HelmValuesDetector(Catalogue catalogue) {
+    super("deploy/helm-values", path -> isValuesName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
     this.redactor = Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
@@ -43,16 +44,6 @@ public final class HelmValuesDetector implements FileDetector {
 
   static boolean isValuesName(String lowerName) {
     return lowerName.equals("values.yaml") || lowerName.equals("values.yml");
-  }
-
-  @Override
-  public String id() {
-    return "deploy/helm-values";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isValuesName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
   }
 
   @Override

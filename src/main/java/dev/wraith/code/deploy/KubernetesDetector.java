@@ -3,7 +3,7 @@ package dev.wraith.code.deploy;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
 import dev.wraith.code.YamlReader;
@@ -21,7 +21,7 @@ import java.util.Set;
  * Helm chart templates, plus the AI variable names and endpoints they and their ConfigMaps and Secrets
  * declare. Files without both {@code apiVersion} and {@code kind} are dropped before any parsing.
  */
-public final class KubernetesDetector implements FileDetector {
+public final class KubernetesDetector extends PathDetector {
   private static final byte[] API_VERSION = "apiVersion".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KIND = "kind".getBytes(StandardCharsets.US_ASCII);
   private static final Set<String> CONFIG_KINDS = Set.of("ConfigMap", "Secret");
@@ -32,18 +32,14 @@ public final class KubernetesDetector implements FileDetector {
   private final EndpointMatcher endpoints;
 
   public KubernetesDetector(Catalogue catalogue) {
+    super("deploy/kubernetes", KubernetesDetector::reads);
     this.redactor = dev.wraith.redact.Redactor.of(catalogue);
     this.catalogue = catalogue;
     this.endpoints = new EndpointMatcher(catalogue);
   }
 
-  @Override
-  public String id() {
-    return "deploy/kubernetes";
-  }
-
-  @Override
-  public boolean accepts(String path) {
+  /** Whether the detector reads the file at this relative path (decided on the name alone). */
+  private static boolean reads(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     boolean ext = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     return ext && !ComposeDetector.isComposeName(name) && !KustomizationDetector.isKustomizationName(name)
