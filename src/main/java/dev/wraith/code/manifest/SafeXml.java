@@ -3,6 +3,7 @@ package dev.wraith.code.manifest;
 import java.io.StringReader;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -13,8 +14,44 @@ import javax.xml.stream.XMLStreamReader;
 final class SafeXml {
   private SafeXml() {}
 
+  /** What a walk over a document is told, element by element (names are local names). */
+  interface Events {
+    void start(XMLStreamReader r);
+
+    /** Text or CDATA inside the innermost open element (may come in several pieces). */
+    void characters(String text);
+
+    /** An element closes; returns false to end the walk early (the caller has what it wants). */
+    boolean end(XMLStreamReader r);
+  }
+
+  /**
+   * Walks a whole document, or until {@link Events#end} says stop. A DOCTYPE declaration is refused, naming the
+   * {@code document} kind ("a POM"); a document that is not well-formed is malformed, without quoting it.
+   */
+  static void walk(String text, String document, Events events) throws MalformedManifestException {
+    XMLStreamReader r = null;
+    try {
+      r = open(text);
+      boolean more = true;
+      while (more && r.hasNext()) {
+        switch (r.next()) {
+          case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in " + document);
+          case XMLStreamConstants.START_ELEMENT -> events.start(r);
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> events.characters(r.getText());
+          case XMLStreamConstants.END_ELEMENT -> more = events.end(r);
+          default -> { }
+        }
+      }
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    } finally {
+      close(r);
+    }
+  }
+
   /** A reader over the text; a fresh factory per file, since StAX does not promise a shared one is thread-safe. */
-  static XMLStreamReader open(String text) throws XMLStreamException {
+  private static XMLStreamReader open(String text) throws XMLStreamException {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -23,7 +60,7 @@ final class SafeXml {
     return f.createXMLStreamReader(new StringReader(text));
   }
 
-  static void close(XMLStreamReader r) {
+  private static void close(XMLStreamReader r) {
     if (r == null) return;
     try {
       r.close();
@@ -33,7 +70,7 @@ final class SafeXml {
   }
 
   /** A short, content-free reason for a parse failure. */
-  static MalformedManifestException malformed(XMLStreamException e) {
+  private static MalformedManifestException malformed(XMLStreamException e) {
     int at = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
     return new MalformedManifestException("not well-formed XML" + (at > 0 ? " near line " + at : ""));
   }
