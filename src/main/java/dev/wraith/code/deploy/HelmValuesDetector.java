@@ -3,7 +3,6 @@ package dev.wraith.code.deploy;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
-import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
@@ -31,15 +30,11 @@ public final class HelmValuesDetector extends PathDetector {
   private static final int MAX_DEPTH = 8;
   private static final int MAX_NODES = 100_000;
 
-  private final Catalogue catalogue;
-  private final Redactor redactor;
-  private final EndpointMatcher endpoints;
+  private final DeployRules rules;
 
   public HelmValuesDetector(Catalogue catalogue) {
     super("deploy/helm-values", path -> isValuesName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
-    this.redactor = Redactor.of(catalogue);
-    this.catalogue = catalogue;
-    this.endpoints = new EndpointMatcher(catalogue);
+    this.rules = DeployRules.of(catalogue);
   }
 
   static boolean isValuesName(String lowerName) {
@@ -49,12 +44,12 @@ public final class HelmValuesDetector extends PathDetector {
   @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
+    AiDeclarations ai = rules.declarations(file.path());
     List<Deployment> out = new ArrayList<>();
     String chart = chartName(file.path());
     for (YamlNode doc : read.documents()) {
       declarations(doc, ai, Collections.newSetFromMap(new IdentityHashMap<>()));
-      if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0, redactor);
+      if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0, rules.redactor());
     }
     for (int i = 0; i < out.size(); i++) {
       String providers = ai.imageProviders(out.get(i).images());

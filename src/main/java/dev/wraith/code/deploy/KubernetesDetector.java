@@ -2,7 +2,6 @@ package dev.wraith.code.deploy;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
-import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
@@ -27,15 +26,11 @@ public final class KubernetesDetector extends PathDetector {
   private static final Set<String> CONFIG_KINDS = Set.of("ConfigMap", "Secret");
   private static final int MAX_LIST_DEPTH = 4;
 
-  private final Catalogue catalogue;
-  private final dev.wraith.redact.Redactor redactor;
-  private final EndpointMatcher endpoints;
+  private final DeployRules rules;
 
   public KubernetesDetector(Catalogue catalogue) {
     super("deploy/kubernetes", KubernetesDetector::reads);
-    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
-    this.catalogue = catalogue;
-    this.endpoints = new EndpointMatcher(catalogue);
+    this.rules = DeployRules.of(catalogue);
   }
 
   /** Whether the detector reads the file at this relative path (decided on the name alone). */
@@ -54,7 +49,7 @@ public final class KubernetesDetector extends PathDetector {
         && file.text().contains("{{");
     String text = helm ? HelmTemplate.strip(file.text()) : file.text();
     YamlReader.Result read = file.path().toLowerCase(Locale.ROOT).endsWith(".json") ? YamlReader.json(text) : YamlReader.yaml(text);
-    AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
+    AiDeclarations ai = rules.declarations(file.path());
     List<Deployment> deployments = new ArrayList<>();
     DeploymentKind as = helm ? DeploymentKind.HELM : DeploymentKind.KUBERNETES;
     for (YamlNode doc : read.documents()) {
@@ -71,7 +66,7 @@ public final class KubernetesDetector extends PathDetector {
     } else if (CONFIG_KINDS.contains(kind)) {
       configData(obj, ai);
     } else {
-      KubernetesWorkload.read(obj, as, path, fallbackName(as, path), ai, redactor).ifPresent(out::add);
+      KubernetesWorkload.read(obj, as, path, fallbackName(as, path), ai, rules.redactor()).ifPresent(out::add);
     }
   }
 
