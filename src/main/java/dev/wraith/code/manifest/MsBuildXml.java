@@ -1,8 +1,6 @@
 package dev.wraith.code.manifest;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,31 +38,22 @@ final class MsBuildXml {
   }
 
   /** The state of one pass over a document: open elements, text, the package element being read, properties. */
-  private static final class Walk implements SafeXml.Events {
+  private static final class Walk extends SafeXml.ElementWalk {
     final Map<String, String> properties = new HashMap<>();
     final List<Element> elements = new ArrayList<>();
-    final Deque<String> stack = new ArrayDeque<>();
-    final StringBuilder chars = new StringBuilder();
     Element open;
 
+    Walk() {
+      super(true);
+    }
+
     @Override
-    public void start(XMLStreamReader r) {
-      String name = r.getLocalName().toLowerCase(Locale.ROOT);
-      stack.push(name);
-      chars.setLength(0);
+    void opened(XMLStreamReader r, String name, String parent) {
       if (open == null && SCOPES.containsKey(name)) open = new Element(name, attributes(r), r.getLocation().getLineNumber());
     }
 
     @Override
-    public void characters(String text) {
-      chars.append(text);
-    }
-
-    @Override
-    public boolean end(XMLStreamReader r) {
-      String name = stack.pop();
-      String value = chars.toString().trim();
-      chars.setLength(0);
+    boolean closed(String name, String value) {
       if (open != null && name.equals(open.kind())) {
         elements.add(open);
         open = null;

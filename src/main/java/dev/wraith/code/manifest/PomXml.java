@@ -1,6 +1,5 @@
 package dev.wraith.code.manifest;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -42,40 +41,31 @@ final class PomXml {
    * The state of one pass over a POM: open elements, text, the dependency being read, what was declared and the
    * properties; or, for {@link #artifactId}, only the project's artifactId, ending the walk there.
    */
-  private static final class Walk implements SafeXml.Events {
+  private static final class Walk extends SafeXml.ElementWalk {
     final Map<String, String> properties = new HashMap<>();
     final List<Declared> declared = new ArrayList<>();
-    final Deque<String> stack = new ArrayDeque<>();
-    final StringBuilder chars = new StringBuilder();
     Declared current;
     boolean stopAtArtifactId;
     String artifactId = "";
 
+    Walk() {
+      super(false);
+    }
+
     @Override
-    public void start(XMLStreamReader r) {
-      String parent = stack.peek();
-      stack.push(r.getLocalName());
-      chars.setLength(0);
-      if (!stopAtArtifactId && r.getLocalName().equals("dependency") && "dependencies".equals(parent)) {
+    void opened(XMLStreamReader r, String name, String parent) {
+      if (!stopAtArtifactId && name.equals("dependency") && "dependencies".equals(parent)) {
         current = new Declared(new HashMap<>(), context(stack), r.getLocation().getLineNumber());
       }
     }
 
     @Override
-    public void characters(String text) {
-      chars.append(text);
-    }
-
-    @Override
-    public boolean end(XMLStreamReader r) {
-      String name = stack.pop();
+    boolean closed(String name, String value) {
       if (stopAtArtifactId) {
         if (!name.equals("artifactId") || stack.size() != 1 || !"project".equals(stack.peek())) return true;
-        artifactId = chars.toString().trim();
+        artifactId = value;
         return false;
       }
-      String value = chars.toString().trim();
-      chars.setLength(0);
       if (current != null && name.equals("dependency") && "dependencies".equals(stack.peek())) {
         declared.add(current);
         current = null;

@@ -1,6 +1,9 @@
 package dev.wraith.code.manifest;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,6 +26,49 @@ final class SafeXml {
 
     /** An element closes; returns false to end the walk early (the caller has what it wants). */
     boolean end(XMLStreamReader r);
+  }
+
+  /**
+   * Events that keep the open elements ({@link #stack}, innermost first) and hand each element's trimmed text to
+   * {@link #closed}; the text of an element is what follows its start or its last closed child.
+   */
+  abstract static class ElementWalk implements Events {
+    final Deque<String> stack = new ArrayDeque<>();
+    private final StringBuilder chars = new StringBuilder();
+    private final boolean lowerCaseNames;
+
+    /** {@code lowerCaseNames}: element names are compared lower-cased (MSBuild's are case-insensitive). */
+    ElementWalk(boolean lowerCaseNames) {
+      this.lowerCaseNames = lowerCaseNames;
+    }
+
+    /** An element opened; {@code parent} is the enclosing element's name, null at the root. */
+    abstract void opened(XMLStreamReader r, String name, String parent);
+
+    /** An element closed, already popped off {@link #stack}; returns false to end the walk. */
+    abstract boolean closed(String name, String text);
+
+    @Override
+    public final void start(XMLStreamReader r) {
+      String parent = stack.peek();
+      String name = lowerCaseNames ? r.getLocalName().toLowerCase(Locale.ROOT) : r.getLocalName();
+      stack.push(name);
+      chars.setLength(0);
+      opened(r, name, parent);
+    }
+
+    @Override
+    public final void characters(String text) {
+      chars.append(text);
+    }
+
+    @Override
+    public final boolean end(XMLStreamReader r) {
+      String name = stack.pop();
+      String text = chars.toString().trim();
+      chars.setLength(0);
+      return closed(name, text);
+    }
   }
 
   /**
