@@ -1,8 +1,8 @@
 package dev.wraith.code.kotlin;
 
-import dev.wraith.code.Bindings;
 import dev.wraith.code.SyntaxTree;
 import dev.wraith.code.java.JavaNames;
+import dev.wraith.code.java.TypedScope;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +12,9 @@ import java.util.List;
  * as it does Java ones) plus variable bindings to instances in call-name form ({@code FQN()},
  * {@code FQN().method()}). One flat scope in document order, as for Java; walks are bounded by {@link #MAX_DEPTH}.
  */
-final class KotlinScope {
-  static final int MAX_DEPTH = 64;
-  private static final int MAX_NAME = 512;
-
-  private final SyntaxTree tree;
-  private final JavaNames names;
-  private final Bindings bindings = new Bindings();
-
+final class KotlinScope extends TypedScope {
   KotlinScope(SyntaxTree tree, JavaNames names) {
-    this.tree = tree;
-    this.names = names;
+    super(tree, names);
   }
 
   /** A call of a chain: the call node, the method or function name, its receiver (NONE for a bare call). */
@@ -63,15 +55,10 @@ final class KotlinScope {
     return links;
   }
 
-  /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
-  void bind(int name, int value, int declaredType) {
-    if (name == NONE) return;
-    bindings.bind(tree.text(name), value == NONE ? null : valueOf(value, 0),
-        () -> declaredType == NONE ? null : typeName(declaredType));
-  }
 
   /** The instance an expression evaluates to, in call-name form, or null. */
-  String valueOf(int e, int depth) {
+  @Override
+  public String valueOf(int e, int depth) {
     if (e == NONE || depth > MAX_DEPTH) return null;
     return switch (tree.type(e)) {
       case "call_expression" -> {
@@ -128,7 +115,8 @@ final class KotlinScope {
   }
 
   /** The FQN of a type node ({@code X}, {@code a.b.X}, {@code X<T>}, {@code X?}), or null. */
-  String typeName(int t) {
+  @Override
+  public String typeName(int t) {
     if (t == NONE) return null;
     return switch (tree.type(t)) {
       case "user_type" -> {
