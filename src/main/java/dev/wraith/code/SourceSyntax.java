@@ -29,7 +29,7 @@ public record SourceSyntax(String id, Language language, Predicate<String> accep
 
   /** Paths that end with one of the suffixes. */
   public static Predicate<String> endingWith(String... suffixes) {
-    List<String> all = List.of(suffixes);
+    String[] all = suffixes.clone();
     return path -> {
       for (String s : all) if (path.endsWith(s)) return true;
       return false;

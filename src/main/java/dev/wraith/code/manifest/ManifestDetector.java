@@ -28,8 +28,10 @@ abstract class ManifestDetector extends PathDetector {
   }
 
   private static Predicate<String> anyOf(List<ManifestFormat> formats) {
+    ManifestFormat[] all = formats.toArray(ManifestFormat[]::new);
     return path -> {
-      for (ManifestFormat f : formats) if (f.accepts().test(path)) return true;
+      String name = ManifestFormat.fileName(path);
+      for (ManifestFormat f : all) if (f.accepts().test(path, name)) return true;
       return false;
     };
   }
@@ -44,7 +46,7 @@ abstract class ManifestDetector extends PathDetector {
   private List<Dependency> parse(SourceFile file) throws MalformedManifestException {
     ManifestFormat format = formats.get(formats.size() - 1);
     for (ManifestFormat f : formats) {
-      if (f.accepts().test(file.path())) {
+      if (f.accepts().test(file.path(), file.name())) {
         format = f;
         break;
       }

@@ -16,6 +16,6 @@ public final class PypiManifestDetector extends ManifestDetector {
         ManifestFormat.named(Pipfiles::lock, "Pipfile.lock"),
         ManifestFormat.named(PythonLockfiles::poetry, "poetry.lock"),
         ManifestFormat.named(PythonLockfiles::uv, "uv.lock"),
-        new ManifestFormat(RequirementsTxt::accepts, RequirementsTxt::parse)));
+        new ManifestFormat((path, name) -> RequirementsTxt.accepts(path), RequirementsTxt::parse)));
   }
 }
