@@ -3,6 +3,7 @@ package dev.wraith.code.component;
 import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.model.Finding;
 import dev.wraith.model.Location;
@@ -19,22 +20,13 @@ import java.util.Optional;
  * columns therefore stay those of the component, and only the path is put back. {@code <script src=...>} and
  * scripts of other types (JSON-LD, templates) are not code of this component.
  */
-public final class ComponentDetector implements FileDetector {
+public final class ComponentDetector extends PathDetector {
   private final List<FileDetector> delegates;
 
   /** {@code delegates}: the source detectors; the first that accepts {@code NAME.js} or {@code NAME.ts} reads the scripts. */
   public ComponentDetector(List<FileDetector> delegates) {
+    super("component/script", path -> path.endsWith(".vue") || path.endsWith(".svelte") || path.endsWith(".astro"));
     this.delegates = List.copyOf(delegates);
-  }
-
-  @Override
-  public String id() {
-    return "component/script";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return path.endsWith(".vue") || path.endsWith(".svelte") || path.endsWith(".astro");
   }
 
   @Override

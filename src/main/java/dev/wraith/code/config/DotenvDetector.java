@@ -3,7 +3,7 @@ package dev.wraith.code.config;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.code.Detection;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.model.Confidence;
 import dev.wraith.model.Finding;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * catalogue ties to a provider is an {@code env-var} finding. The value is only looked at to say whether it is set
  * (attribute {@code set}); it is never kept.
  */
-public final class DotenvDetector implements FileDetector {
+public final class DotenvDetector extends PathDetector {
   private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)$");
   /** {@code .env.d.ts}, {@code .env.json}: code and data files that only share the prefix. */
   private static final Set<String> NOT_DOTENV = Set.of("js", "mjs", "cjs", "ts", "mts", "cts", "tsx", "jsx", "json", "yml", "yaml",
@@ -32,16 +32,12 @@ public final class DotenvDetector implements FileDetector {
   private final AppConfigRules rules;
 
   public DotenvDetector(Catalogue catalogue) {
+    super("config/dotenv", DotenvDetector::reads);
     this.rules = AppConfigRules.of(catalogue);
   }
 
-  @Override
-  public String id() {
-    return "config/dotenv";
-  }
-
-  @Override
-  public boolean accepts(String path) {
+  /** Whether the detector reads the file at this relative path (decided on the name alone). */
+  private static boolean reads(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     if (name.equals(".env")) return true;
     if (name.endsWith(".env")) return name.length() > 4;

@@ -2,7 +2,7 @@ package dev.wraith.code.config;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import java.io.IOException;
 import java.util.List;
@@ -15,23 +15,14 @@ import java.util.regex.Pattern;
  * connections and {@code spring.ai.mcp.server.*}, the LangChain4j starters' keys) comes from the catalogue's
  * {@code configKeys}; see {@link AppConfigFindings}. Read regardless of the prefilter: such files are few.
  */
-public final class SpringConfigDetector implements FileDetector {
+public final class SpringConfigDetector extends PathDetector {
   private static final Pattern NAME = Pattern.compile("(application|bootstrap)(-[A-Za-z0-9_.-]+)?\\.(yml|yaml|properties)");
 
   private final AppConfigRules rules;
 
   public SpringConfigDetector(Catalogue catalogue) {
+    super("config/spring", path -> NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).matches());
     this.rules = AppConfigRules.of(catalogue);
-  }
-
-  @Override
-  public String id() {
-    return "config/spring";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.wraith.code.csharp;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
+import dev.wraith.code.Bindings;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +34,7 @@ import java.util.Set;
  * flat scope in document order): a variable holds its initialiser's call-name form, else its declared type's
  * ({@code Namespace.T()}). String literals of every form are literals; comments and XML docs never are.
  */
-final class CSharpExtractor {
+final class CSharpExtractor extends FactExtractor {
   static final int MAX_DEPTH = 64;
   /** Node types a type declaration can sit in: the declaration pre-pass descends through these only. */
   private static final Set<String> DECLARATION_SCOPES = Set.of("compilation_unit", "namespace_declaration",
@@ -44,17 +44,13 @@ final class CSharpExtractor {
   private static final Set<String> TYPE_DECLARATIONS = Set.of("class_declaration", "struct_declaration",
       "record_declaration", "interface_declaration", "enum_declaration", "delegate_declaration");
 
-  private final SyntaxTree tree;
   private final CSharpNames names;
   private final CSharpValues values;
-  private final Map<String, String> bindings = new HashMap<>();
+  private final Bindings bindings = new Bindings();
   private final Map<Integer, String> resolved = new HashMap<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> literals = new ArrayList<>();
 
   private CSharpExtractor(SyntaxTree tree, CSharpSymbols symbols) {
-    this.tree = tree;
+    super(tree);
     this.names = new CSharpNames(symbols);
     this.values = new CSharpValues(tree);
   }
@@ -62,8 +58,7 @@ final class CSharpExtractor {
   static SourceFacts extract(SyntaxTree tree, CSharpSymbols symbols) {
     CSharpExtractor x = new CSharpExtractor(tree, symbols);
     tree.walk(x::declaration);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
+    return x.facts();
   }
 
   /** Pre-pass: the names of the types this file declares. */
@@ -76,7 +71,8 @@ final class CSharpExtractor {
     return DECLARATION_SCOPES.contains(type);
   }
 
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     String type = tree.type(n);
     switch (type) {
       case "using_directive" -> {
@@ -88,7 +84,7 @@ final class CSharpExtractor {
       }
       case "string_literal", "verbatim_string_literal", "raw_string_literal", "interpolated_string_expression" -> {
         String v = values.string(n);
-        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
         return type.equals("interpolated_string_expression"); // holes hold code
       }
       case "invocation_expression" -> callName(n, 0);
@@ -120,7 +116,7 @@ final class CSharpExtractor {
     if (last == NONE) return;
     String target = tree.text(last).replaceAll("\\s+", "");
     if (target.startsWith("global::")) target = target.substring("global::".length());
-    imports.add(new SourceFacts.Import(target, tree.line(last), tree.column(last)));
+    addImport(target, last);
     names.using(target, alias && first != last ? tree.text(first) : null, isStatic);
   }
 
@@ -157,7 +153,7 @@ final class CSharpExtractor {
     if (receiver == NONE || tree.type(receiver).equals("this")) return null;
     String v = value(receiver, depth + 1);
     String written = v == null ? writtenType(receiver) : null;
-    if (written != null && !bindings.containsKey(written)) {
+    if (written != null && !bindings.contains(written)) {
       String type = names.type(written, "." + method);
       if (type != null) return type + "." + method;
       if (Character.isUpperCase(written.charAt(0)) && written.indexOf('.') < 0) return null; // a static call on another type
@@ -267,13 +263,8 @@ final class CSharpExtractor {
   /** Binds a name to its value's call-name form, else to its declared type's, else unbinds it. */
   private void bind(int name, int value, int declaredType) {
     if (name == NONE) return;
-    String v = value == NONE ? null : value(value, 0);
-    if (v == null && declaredType != NONE) {
-      String t = typeOf(declaredType);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(tree.text(name), v);
-    else bindings.remove(tree.text(name));
+    bindings.bind(tree.text(name), value == NONE ? null : value(value, 0),
+        () -> declaredType == NONE ? null : typeOf(declaredType));
   }
 
   /** The full name of a type node ({@code T}, {@code N.T}, {@code T<X>}, {@code T?}), or null. */
@@ -322,6 +313,6 @@ final class CSharpExtractor {
   }
 
   private void emit(String name, int at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
+    addCall(name, at, args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wraith.code.csharp;
 
+import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
  * hole counts (a URL's scheme and host sit there). Numbers lose their type suffix ({@code 0.7f} → 0.7).
  */
 final class CSharpValues {
+  private static final Escapes ESCAPES = Escapes.COMMON.with("\\r", "\r").with("\\0", "");
+
   private final SyntaxTree tree;
 
   CSharpValues(SyntaxTree tree) {
@@ -56,7 +59,7 @@ final class CSharpValues {
     for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
       switch (tree.type(c)) {
         case "string_literal_content", "raw_string_content", "string_content" -> b.append(tree.text(c));
-        case "escape_sequence" -> b.append(unescape(tree.text(c)));
+        case "escape_sequence" -> b.append(ESCAPES.decode(tree.text(c)));
         case "interpolation" -> {
           return b.toString();
         }
@@ -121,18 +124,5 @@ final class CSharpValues {
   static String decapitalize(String name) {
     if (name.isEmpty() || (name.length() > 1 && Character.isUpperCase(name.charAt(1)) && Character.isUpperCase(name.charAt(0)))) return name;
     return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-  }
-
-  private static String unescape(String e) {
-    return switch (e) {
-      case "\\n" -> "\n";
-      case "\\t" -> "\t";
-      case "\\r" -> "\r";
-      case "\\\"" -> "\"";
-      case "\\'" -> "'";
-      case "\\\\" -> "\\";
-      case "\\0" -> "";
-      default -> e;
-    };
   }
 }

@@ -7,8 +7,7 @@ import java.util.Optional;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
-import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode.Mapping;
 import dev.wraith.model.Deployment;
@@ -26,15 +25,12 @@ import java.util.TreeMap;
  * (repo-relative), entrypoint and command (masked), environment variable names from the list or map form,
  * and env files. Values are matched for AI endpoints and dropped; the namespace is the project name if set.
  */
-public final class ComposeDetector implements FileDetector {
-  private final Catalogue catalogue;
-  private final Redactor redactor;
-  private final EndpointMatcher endpoints;
+public final class ComposeDetector extends PathDetector {
+  private final DeployRules rules;
 
   public ComposeDetector(Catalogue catalogue) {
-    this.redactor = Redactor.of(catalogue);
-    this.catalogue = catalogue;
-    this.endpoints = new EndpointMatcher(catalogue);
+    super("deploy/compose", path -> isComposeName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
+    this.rules = DeployRules.of(catalogue);
   }
 
   static boolean isComposeName(String lowerName) {
@@ -43,23 +39,13 @@ public final class ComposeDetector implements FileDetector {
   }
 
   @Override
-  public String id() {
-    return "deploy/compose";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isComposeName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
-  }
-
-  @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
+    AiDeclarations ai = rules.declarations(file.path());
     List<Deployment> out = new ArrayList<>();
     read.first().ifPresent(doc -> doc.mapping("services").ifPresent(services -> {
       for (YamlNode.Entry s : services.entries()) {
-        if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai, redactor));
+        if (s.value() instanceof Mapping svc) out.add(service(s, svc, doc.text("name"), file.path(), ai, rules.redactor()));
       }
     }));
     return new Detection(ai.findings(), out, List.of(), read.warnings(file.path()));

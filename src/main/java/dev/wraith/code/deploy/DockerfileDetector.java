@@ -3,13 +3,11 @@ package dev.wraith.code.deploy;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Signature;
 import dev.wraith.code.Detection;
-import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.DeploymentKind;
 import dev.wraith.model.Location;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +24,7 @@ import java.util.regex.Pattern;
  * the tree it runs (traced through WORKDIR, COPY and {@code COPY --from}) and the AI packages RUN installs.
  * ENV and ARG names the catalogue knows, and AI endpoints in their values, are findings.
  */
-public final class DockerfileDetector implements FileDetector {
+public final class DockerfileDetector extends PathDetector {
   private static final Pattern INSTALL = Pattern.compile(
       "(?:\\bpip3?|\\buv\\s+pip|\\bpython3?\\s+-m\\s+pip)\\s+install\\s+([^&;|\\n]*)"
           + "|\\b(?:npm\\s+(?:i|install|add)|yarn\\s+add|pnpm\\s+(?:add|i|install)|poetry\\s+add|uv\\s+add)\\s+([^&;|\\n]*)");
@@ -35,15 +33,12 @@ public final class DockerfileDetector implements FileDetector {
   private static final Pattern INSTRUCTION_LINE = Pattern.compile(
       "(?m)^[ \\t]*+(?:RUN|CMD|ENTRYPOINT|COPY|ADD|WORKDIR|EXPOSE|USER|HEALTHCHECK|ONBUILD|STOPSIGNAL|SHELL)[ \\t]");
 
-  private final Catalogue catalogue;
-  private final dev.wraith.redact.Redactor redactor;
-  private final EndpointMatcher endpoints;
+  private final DeployRules rules;
   private final Set<String> aiPackages = new HashSet<>();
 
   public DockerfileDetector(Catalogue catalogue) {
-    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
-    this.catalogue = catalogue;
-    this.endpoints = new EndpointMatcher(catalogue);
+    super("deploy/dockerfile", path -> isDockerfileName(path.substring(path.lastIndexOf('/') + 1)));
+    this.rules = DeployRules.of(catalogue);
     for (Signature s : catalogue.signatures()) s.packages().forEach(p -> aiPackages.add(p.toLowerCase(Locale.ROOT)));
   }
 
@@ -55,18 +50,8 @@ public final class DockerfileDetector implements FileDetector {
   }
 
   @Override
-  public String id() {
-    return "deploy/dockerfile";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isDockerfileName(path.substring(path.lastIndexOf('/') + 1));
-  }
-
-  @Override
   public Detection detect(SourceFile file) {
-    AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
+    AiDeclarations ai = rules.declarations(file.path());
     List<DockerfileLexer.Instruction> instructions = DockerfileLexer.lex(file.text());
     DockerBuild build = DockerBuild.read(instructions, (name, value, line) -> {
       ai.envName(name, line);
@@ -87,7 +72,7 @@ public final class DockerfileDetector implements FileDetector {
     images.add(stage.rootImage());
     for (DockerStage s : build.stages) if (s.parent == null) images.add(s.base);
     // a shell form joined from continuation lines reads as written on one line: one space between words
-    List<String> argv = redactor.argv(stage.command()).stream().map(a -> a.strip().replaceAll("\\s+", " ")).toList();
+    List<String> argv = rules.redactor().argv(stage.command()).stream().map(a -> a.strip().replaceAll("\\s+", " ")).toList();
     ScriptSources sources = new ScriptSources(build, dir);
     Set<String> scripts = new LinkedHashSet<>();
     for (String s : CommandScripts.of(argv)) sources.source(stage.absolute(s), stage).ifPresent(scripts::add);

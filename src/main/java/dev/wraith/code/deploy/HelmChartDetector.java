@@ -1,7 +1,7 @@
 package dev.wraith.code.deploy;
 
 import dev.wraith.code.Detection;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
 import dev.wraith.code.YamlReader;
@@ -19,15 +19,9 @@ import java.util.TreeMap;
  * with its version and appVersion. Running pods carry these in the {@code helm.sh/chart} label
  * ({@code NAME-VERSION}), which is the join key; the workloads come from the templates and values.
  */
-public final class HelmChartDetector implements FileDetector {
-  @Override
-  public String id() {
-    return "deploy/helm-chart";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return path.equals("Chart.yaml") || path.endsWith("/Chart.yaml");
+public final class HelmChartDetector extends PathDetector {
+  public HelmChartDetector() {
+    super("deploy/helm-chart", path -> path.equals("Chart.yaml") || path.endsWith("/Chart.yaml"));
   }
 
   @Override

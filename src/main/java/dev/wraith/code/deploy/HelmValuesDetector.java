@@ -3,8 +3,7 @@ package dev.wraith.code.deploy;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.redact.Redactor;
 import dev.wraith.code.Detection;
-import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
 import dev.wraith.code.YamlReader;
@@ -27,18 +26,15 @@ import java.util.TreeMap;
  * named chart or chart/component after the keys above it; plus AI variable names and endpoints anywhere in
  * the values. The chart is the directory of the file: detectors see one file, so Chart.yaml is not read.
  */
-public final class HelmValuesDetector implements FileDetector {
+public final class HelmValuesDetector extends PathDetector {
   private static final int MAX_DEPTH = 8;
   private static final int MAX_NODES = 100_000;
 
-  private final Catalogue catalogue;
-  private final Redactor redactor;
-  private final EndpointMatcher endpoints;
+  private final DeployRules rules;
 
   public HelmValuesDetector(Catalogue catalogue) {
-    this.redactor = Redactor.of(catalogue);
-    this.catalogue = catalogue;
-    this.endpoints = new EndpointMatcher(catalogue);
+    super("deploy/helm-values", path -> isValuesName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
+    this.rules = DeployRules.of(catalogue);
   }
 
   static boolean isValuesName(String lowerName) {
@@ -46,24 +42,14 @@ public final class HelmValuesDetector implements FileDetector {
   }
 
   @Override
-  public String id() {
-    return "deploy/helm-values";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isValuesName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
-  }
-
-  @Override
   public Detection detect(SourceFile file) {
     YamlReader.Result read = YamlReader.yaml(file.text());
-    AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
+    AiDeclarations ai = rules.declarations(file.path());
     List<Deployment> out = new ArrayList<>();
     String chart = chartName(file.path());
     for (YamlNode doc : read.documents()) {
       declarations(doc, ai, Collections.newSetFromMap(new IdentityHashMap<>()));
-      if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0, redactor);
+      if (doc instanceof Mapping m) images(m, "", chart, file.path(), out, 0, rules.redactor());
     }
     for (int i = 0; i < out.size(); i++) {
       String providers = ai.imageProviders(out.get(i).images());

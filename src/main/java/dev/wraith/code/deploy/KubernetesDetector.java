@@ -2,8 +2,7 @@ package dev.wraith.code.deploy;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
-import dev.wraith.catalogue.EndpointMatcher;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
 import dev.wraith.code.YamlReader;
@@ -21,29 +20,21 @@ import java.util.Set;
  * Helm chart templates, plus the AI variable names and endpoints they and their ConfigMaps and Secrets
  * declare. Files without both {@code apiVersion} and {@code kind} are dropped before any parsing.
  */
-public final class KubernetesDetector implements FileDetector {
+public final class KubernetesDetector extends PathDetector {
   private static final byte[] API_VERSION = "apiVersion".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KIND = "kind".getBytes(StandardCharsets.US_ASCII);
   private static final Set<String> CONFIG_KINDS = Set.of("ConfigMap", "Secret");
   private static final int MAX_LIST_DEPTH = 4;
 
-  private final Catalogue catalogue;
-  private final dev.wraith.redact.Redactor redactor;
-  private final EndpointMatcher endpoints;
+  private final DeployRules rules;
 
   public KubernetesDetector(Catalogue catalogue) {
-    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
-    this.catalogue = catalogue;
-    this.endpoints = new EndpointMatcher(catalogue);
+    super("deploy/kubernetes", KubernetesDetector::reads);
+    this.rules = DeployRules.of(catalogue);
   }
 
-  @Override
-  public String id() {
-    return "deploy/kubernetes";
-  }
-
-  @Override
-  public boolean accepts(String path) {
+  /** Whether the detector reads the file at this relative path (decided on the name alone). */
+  private static boolean reads(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     boolean ext = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     return ext && !ComposeDetector.isComposeName(name) && !KustomizationDetector.isKustomizationName(name)
@@ -58,7 +49,7 @@ public final class KubernetesDetector implements FileDetector {
         && file.text().contains("{{");
     String text = helm ? HelmTemplate.strip(file.text()) : file.text();
     YamlReader.Result read = file.path().toLowerCase(Locale.ROOT).endsWith(".json") ? YamlReader.json(text) : YamlReader.yaml(text);
-    AiDeclarations ai = new AiDeclarations(catalogue, endpoints, file.path());
+    AiDeclarations ai = rules.declarations(file.path());
     List<Deployment> deployments = new ArrayList<>();
     DeploymentKind as = helm ? DeploymentKind.HELM : DeploymentKind.KUBERNETES;
     for (YamlNode doc : read.documents()) {
@@ -75,7 +66,7 @@ public final class KubernetesDetector implements FileDetector {
     } else if (CONFIG_KINDS.contains(kind)) {
       configData(obj, ai);
     } else {
-      KubernetesWorkload.read(obj, as, path, fallbackName(as, path), ai, redactor).ifPresent(out::add);
+      KubernetesWorkload.read(obj, as, path, fallbackName(as, path), ai, rules.redactor()).ifPresent(out::add);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.wraith.code.deploy;
 
 import dev.wraith.code.Detection;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.YamlNode;
 import dev.wraith.code.YamlReader;
@@ -25,26 +25,17 @@ import java.util.regex.Pattern;
  * resources and components it pulls in (repo-relative) and the ConfigMaps and Secrets it generates (names
  * only; generator literals are never read). Applying these to the workloads is the correlation step's job.
  */
-public final class KustomizationDetector implements FileDetector {
+public final class KustomizationDetector extends PathDetector {
   private static final Pattern GIT_REF = Pattern.compile("[?&]ref=([\\w./-]{1,200})(?:&|$)");
   private final Redactor redactor;
 
   public KustomizationDetector(dev.wraith.catalogue.Catalogue catalogue) {
+    super("deploy/kustomize", path -> isKustomizationName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
     this.redactor = Redactor.of(catalogue);
   }
 
   static boolean isKustomizationName(String lowerName) {
     return lowerName.equals("kustomization.yaml") || lowerName.equals("kustomization.yml") || lowerName.equals("kustomization");
-  }
-
-  @Override
-  public String id() {
-    return "deploy/kustomize";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return isKustomizationName(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.wraith.code.go;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
@@ -35,33 +36,24 @@ import java.util.function.Predicate;
  * since one file cannot know the variable's type. Interpreted and raw string
  * literals are literals, except import paths; comments never are.
  */
-final class GoExtractor {
+final class GoExtractor extends FactExtractor {
   /** Deepest selector or call chain resolved; real code stays far below, hostile chains cost n x this. */
   private static final int MAX_DEPTH = 24;
   private static final int MAX_KEY = 256;
 
-  private final SyntaxTree tree;
   private final GoImports packages;
   private final Map<String, String> bindings = new HashMap<>();
   private final Map<Integer, String> resolved = new HashMap<>();
   private final Map<String, String> fields = new HashMap<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> literals = new ArrayList<>();
 
-  private GoExtractor(SyntaxTree tree, Predicate<String> owned) {
-    this.tree = tree;
+  /** @param owned whether a catalogue signature owns an import path (only those get guessed package names) */
+  GoExtractor(SyntaxTree tree, Predicate<String> owned) {
+    super(tree);
     this.packages = new GoImports(owned);
   }
 
-  /** @param owned whether a catalogue signature owns an import path (only those get guessed package names) */
-  static SourceFacts extract(SyntaxTree tree, Predicate<String> owned) {
-    GoExtractor x = new GoExtractor(tree, owned);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "import_spec" -> {
         importSpec(n);
@@ -72,7 +64,7 @@ final class GoExtractor {
       }
       case "interpreted_string_literal", "raw_string_literal" -> {
         String v = string(n);
-        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
         return false;
       }
       case "call_expression" -> call(n);
@@ -94,7 +86,7 @@ final class GoExtractor {
     if (p.isEmpty()) return;
     int name = tree.field(n, "name");
     packages.add(p, name == NONE ? null : tree.text(name));
-    imports.add(new SourceFacts.Import(p, tree.line(n), tree.column(n)));
+    addImport(p, n);
   }
 
   private void call(int n) {
@@ -106,7 +98,7 @@ final class GoExtractor {
     for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
       if (!tree.type(a).equals("comment")) args.put("#" + pos++, value(a));
     }
-    calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), args));
+    addCall(name, n, args);
   }
 
   private void composite(int n) {
@@ -123,7 +115,7 @@ final class GoExtractor {
         args.put("#" + pos++, value(unwrap(e)));
       }
     }
-    calls.add(new SourceFacts.Call(type, tree.line(n), tree.column(n), args));
+    addCall(type, n, args);
   }
 
   /** Remembers struct fields of imported types ({@code client *openai.Client}) by field name. */
@@ -144,7 +136,7 @@ final class GoExtractor {
     if (type == null) return;
     Map<String, String> args = new LinkedHashMap<>();
     args.put("#0", value(tree.field(n, "operand")));
-    calls.add(new SourceFacts.Call(type, tree.line(n), tree.column(n), args));
+    addCall(type, n, args);
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.wraith.code.java;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,33 +32,24 @@ import java.util.function.Predicate;
  * types in {@code extends}/{@code implements} are calls too. String literals (text blocks with incidental
  * indentation removed) are literals; comments and Javadoc never are.
  */
-final class JavaExtractor {
+final class JavaExtractor extends FactExtractor {
 
-  private final SyntaxTree tree;
   private final JavaNames names;
   private final JavaLiterals literals;
   private final JavaScope scope;
   /** Nodes already reported as part of a chain. */
   private final Set<Integer> consumed = new HashSet<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> strings = new ArrayList<>();
 
-  private JavaExtractor(SyntaxTree tree, Predicate<String> owned) {
-    this.tree = tree;
+  /** @param owned whether a package or type name belongs to a catalogue signature (for wildcard imports) */
+  JavaExtractor(SyntaxTree tree, Predicate<String> owned) {
+    super(tree);
     this.names = new JavaNames(owned);
     this.literals = new JavaLiterals(tree);
     this.scope = new JavaScope(tree, names);
   }
 
-  /** @param owned whether a package or type name belongs to a catalogue signature (for wildcard imports) */
-  static SourceFacts extract(SyntaxTree tree, Predicate<String> owned) {
-    JavaExtractor x = new JavaExtractor(tree, owned);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.strings, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "import_declaration" -> {
         importDeclaration(n);
@@ -69,7 +60,7 @@ final class JavaExtractor {
       }
       case "string_literal" -> {
         String v = literals.string(n);
-        if (!v.isEmpty()) strings.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
         return false;
       }
       case "method_invocation" -> invocation(n);
@@ -97,7 +88,7 @@ final class JavaExtractor {
     }
     if (name == NONE) return;
     String path = tree.text(name).replaceAll("\\s+", "");
-    imports.add(new SourceFacts.Import(path, tree.line(name), tree.column(name)));
+    addImport(path, name);
     if (wildcard) names.importOnDemand(path);
     else if (isStatic) names.importStatic(path);
     else names.importType(path);
@@ -211,6 +202,6 @@ final class JavaExtractor {
   }
 
   private void emit(String name, int at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
+    addCall(name, at, args);
   }
 }

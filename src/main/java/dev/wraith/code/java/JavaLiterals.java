@@ -1,5 +1,6 @@
 package dev.wraith.code.java;
 
+import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 
@@ -8,6 +9,8 @@ import static dev.wraith.code.SyntaxTree.NONE;
  * number, boolean and null literals used as call arguments.
  */
 final class JavaLiterals {
+  private static final Escapes ESCAPES = Escapes.COMMON.with("\\r", "\r");
+
   private final SyntaxTree tree;
 
   JavaLiterals(SyntaxTree tree) {
@@ -44,7 +47,7 @@ final class JavaLiterals {
           block = true;
           b.append(tree.text(c));
         }
-        case "escape_sequence" -> b.append(unescape(tree.text(c)));
+        case "escape_sequence" -> b.append(ESCAPES.decode(tree.text(c)));
         default -> { }
       }
     }
@@ -57,17 +60,5 @@ final class JavaLiterals {
       out.append(t);
     }
     return out.toString().strip();
-  }
-
-  private static String unescape(String e) {
-    return switch (e) {
-      case "\\n" -> "\n";
-      case "\\t" -> "\t";
-      case "\\r" -> "\r";
-      case "\\\"" -> "\"";
-      case "\\'" -> "'";
-      case "\\\\" -> "\\";
-      default -> e;
-    };
   }
 }

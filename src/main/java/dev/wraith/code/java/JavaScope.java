@@ -3,9 +3,7 @@ package dev.wraith.code.java;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What names mean at a point of a Java file: the import scope ({@link JavaNames}) plus variable bindings
@@ -13,34 +11,15 @@ import java.util.Map;
  * locals of one method stay visible in the next, a deliberate approximation that costs little in practice.
  * Every walk down an expression is bounded by {@link #MAX_DEPTH}.
  */
-final class JavaScope {
-  static final int MAX_DEPTH = 64;
-  /** Longest source span read as a type name; longer dotted expressions are not types. */
-  private static final int MAX_NAME = 512;
-
-  private final SyntaxTree tree;
-  private final JavaNames names;
-  private final Map<String, String> bindings = new HashMap<>();
-
+final class JavaScope extends TypedScope {
   JavaScope(SyntaxTree tree, JavaNames names) {
-    this.tree = tree;
-    this.names = names;
+    super(tree, names);
   }
 
-  /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
-  void bind(int name, int value, int declaredType) {
-    if (name == NONE) return;
-    String v = value == NONE ? null : valueOf(value, 0);
-    if (v == null && declaredType != NONE) {
-      String t = typeName(declaredType);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(tree.text(name), v);
-    else bindings.remove(tree.text(name));
-  }
 
   /** The instance an expression evaluates to, in call-name form ({@code FQN()}, {@code FQN().m()}), or null. */
-  String valueOf(int e, int depth) {
+  @Override
+  public String valueOf(int e, int depth) {
     if (e == NONE || depth > MAX_DEPTH) return null;
     switch (tree.type(e)) {
       case "object_creation_expression" -> {
@@ -110,7 +89,8 @@ final class JavaScope {
   }
 
   /** The FQN of a type node ({@code X}, {@code a.b.X}, {@code X<T>}), or null. */
-  String typeName(int t) {
+  @Override
+  public String typeName(int t) {
     if (t == NONE) return null;
     return switch (tree.type(t)) {
       case "type_identifier", "identifier" -> names.type(tree.text(t));

@@ -1,13 +1,9 @@
 package dev.wraith.code.javascript;
 
-import java.util.Optional;
-import dev.wraith.catalogue.Ecosystem;
-
-import dev.wraith.code.Detection;
 import dev.wraith.code.FactMatcher;
-import dev.wraith.code.FileDetector;
 import dev.wraith.code.Language;
-import dev.wraith.code.SourceFile;
+import dev.wraith.code.SourceDetector;
+import dev.wraith.code.SourceSyntax;
 import dev.wraith.code.parser.Grammar;
 
 /**
@@ -15,31 +11,10 @@ import dev.wraith.code.parser.Grammar;
  * needs the tsx grammar (JSX and {@code <T>x} casts cannot share one grammar); declaration files
  * ({@code .d.ts}) hold no code and are skipped.
  */
-public final class TypeScriptDetector implements FileDetector {
-  private final FactMatcher matcher;
-
+public final class TypeScriptDetector extends SourceDetector {
   public TypeScriptDetector(FactMatcher matcher) {
-    this.matcher = matcher;
-  }
-
-  @Override
-  public String id() {
-    return "typescript/source";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    if (path.endsWith(".d.ts") || path.endsWith(".d.mts") || path.endsWith(".d.cts")) return false;
-    return path.endsWith(".ts") || path.endsWith(".mts") || path.endsWith(".cts") || path.endsWith(".tsx");
-  }
-
-  @Override
-  public Optional<Ecosystem> triggerEcosystem() {
-    return Optional.of(Ecosystem.NPM);
-  }
-
-  @Override
-  public Detection detect(SourceFile file) {
-    return ScriptDetection.detect(file.path().endsWith(".tsx") ? Grammar.TSX : Grammar.TYPESCRIPT, matcher, Language.TYPESCRIPT, file);
+    super(matcher, new SourceSyntax("typescript/source", Language.TYPESCRIPT,
+        SourceSyntax.endingWith(".d.ts", ".d.mts", ".d.cts").negate().and(SourceSyntax.endingWith(".ts", ".mts", ".cts", ".tsx")),
+        path -> path.endsWith(".tsx") ? Grammar.TSX : Grammar.TYPESCRIPT, ScriptExtractor::extract));
   }
 }

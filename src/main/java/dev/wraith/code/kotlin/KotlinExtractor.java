@@ -1,10 +1,10 @@
 package dev.wraith.code.kotlin;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import dev.wraith.code.java.JavaNames;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,31 +31,22 @@ import java.util.function.Predicate;
  * <p>Bindings: {@code val}/{@code var} properties and locals, class and function parameters (declared types).
  * String literals up to their first template hole are literals; comments and KDoc never are.
  */
-final class KotlinExtractor {
-  private final SyntaxTree tree;
+final class KotlinExtractor extends FactExtractor {
   private final JavaNames names;
   private final KotlinScope scope;
   private final KotlinLiterals literals;
   private final Set<Integer> consumed = new HashSet<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> strings = new ArrayList<>();
 
-  private KotlinExtractor(SyntaxTree tree, Predicate<String> owned) {
-    this.tree = tree;
+  /** @param owned whether a package or type name belongs to a catalogue signature (for wildcard imports) */
+  KotlinExtractor(SyntaxTree tree, Predicate<String> owned) {
+    super(tree);
     this.names = new JavaNames(owned);
     this.scope = new KotlinScope(tree, names);
     this.literals = new KotlinLiterals(tree);
   }
 
-  /** @param owned whether a package or type name belongs to a catalogue signature (for wildcard imports) */
-  static SourceFacts extract(SyntaxTree tree, Predicate<String> owned) {
-    KotlinExtractor x = new KotlinExtractor(tree, owned);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.strings, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "import_header" -> {
         importHeader(n);
@@ -66,7 +57,7 @@ final class KotlinExtractor {
       }
       case "string_literal", "multiline_string_literal" -> {
         String v = literals.string(n);
-        if (!v.isEmpty()) strings.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
         return true; // template holes hold code
       }
       case "call_expression" -> call(n);
@@ -90,7 +81,7 @@ final class KotlinExtractor {
     int id = scope.childOfType(n, "identifier");
     if (id == NONE) return;
     String path = tree.text(id).replaceAll("\\s+", "").replace("`", "");
-    imports.add(new SourceFacts.Import(path, tree.line(id), tree.column(id)));
+    addImport(path, id);
     int alias = scope.childOfType(n, "import_alias");
     if (scope.childOfType(n, "wildcard_import") != NONE) names.importOnDemand(path);
     else if (alias != NONE && scope.childOfType(alias, "type_identifier") != NONE) {
@@ -185,6 +176,6 @@ final class KotlinExtractor {
   }
 
   private void emit(String name, int at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
+    addCall(name, at, args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wraith.code.kotlin;
 
+import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Map;
  * {@code ${..}} hole (a URL's scheme and host sit before it); numbers lose their type suffix ({@code 0.7f} → 0.7).
  */
 final class KotlinLiterals {
+  private static final Escapes ESCAPES = Escapes.COMMON.with("\\r", "\r").with("\\$", "$");
+
   private final SyntaxTree tree;
 
   KotlinLiterals(SyntaxTree tree) {
@@ -39,7 +42,7 @@ final class KotlinLiterals {
     for (int c = tree.firstChild(s); c != NONE; c = tree.nextSibling(c)) {
       switch (tree.type(c)) {
         case "string_content" -> b.append(tree.text(c));
-        case "character_escape", "escape_sequence" -> b.append(unescape(tree.text(c)));
+        case "character_escape", "escape_sequence" -> b.append(ESCAPES.decode(tree.text(c)));
         case "$", "${", "interpolated_identifier", "interpolated_expression" -> {
           return b.toString();
         }
@@ -74,18 +77,5 @@ final class KotlinLiterals {
       if (tree.type(c).startsWith("interpolated_")) return true;
     }
     return false;
-  }
-
-  private static String unescape(String e) {
-    return switch (e) {
-      case "\\n" -> "\n";
-      case "\\t" -> "\t";
-      case "\\r" -> "\r";
-      case "\\\"" -> "\"";
-      case "\\'" -> "'";
-      case "\\\\" -> "\\";
-      case "\\$" -> "$";
-      default -> e;
-    };
   }
 }

@@ -2,28 +2,19 @@ package dev.wraith.code.kotlin;
 
 import dev.wraith.code.SyntaxTree;
 import dev.wraith.code.java.JavaNames;
+import dev.wraith.code.java.TypedScope;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What names mean at a point of a Kotlin file: the import scope ({@link JavaNames}, which resolves Kotlin imports
  * as it does Java ones) plus variable bindings to instances in call-name form ({@code FQN()},
  * {@code FQN().method()}). One flat scope in document order, as for Java; walks are bounded by {@link #MAX_DEPTH}.
  */
-final class KotlinScope {
-  static final int MAX_DEPTH = 64;
-  private static final int MAX_NAME = 512;
-
-  private final SyntaxTree tree;
-  private final JavaNames names;
-  private final Map<String, String> bindings = new HashMap<>();
-
+final class KotlinScope extends TypedScope {
   KotlinScope(SyntaxTree tree, JavaNames names) {
-    this.tree = tree;
-    this.names = names;
+    super(tree, names);
   }
 
   /** A call of a chain: the call node, the method or function name, its receiver (NONE for a bare call). */
@@ -64,20 +55,10 @@ final class KotlinScope {
     return links;
   }
 
-  /** Binds a variable to the instance its initialiser builds, else to its declared type, else unbinds it. */
-  void bind(int name, int value, int declaredType) {
-    if (name == NONE) return;
-    String v = value == NONE ? null : valueOf(value, 0);
-    if (v == null && declaredType != NONE) {
-      String t = typeName(declaredType);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(tree.text(name), v);
-    else bindings.remove(tree.text(name));
-  }
 
   /** The instance an expression evaluates to, in call-name form, or null. */
-  String valueOf(int e, int depth) {
+  @Override
+  public String valueOf(int e, int depth) {
     if (e == NONE || depth > MAX_DEPTH) return null;
     return switch (tree.type(e)) {
       case "call_expression" -> {
@@ -123,7 +104,7 @@ final class KotlinScope {
   /** The FQN of a type an expression names ({@code X}, {@code Outer.Inner}, {@code com.x.Type}), or null. */
   String typeOf(int e) {
     return switch (tree.type(e)) {
-      case "simple_identifier" -> bindings.containsKey(tree.text(e)) ? null : names.type(tree.text(e));
+      case "simple_identifier" -> bindings.contains(tree.text(e)) ? null : names.type(tree.text(e));
       case "navigation_expression" -> {
         if (tree.endByte(e) - tree.startByte(e) > MAX_NAME) yield null;
         String dotted = tree.text(e).replaceAll("\\s+", "");
@@ -134,7 +115,8 @@ final class KotlinScope {
   }
 
   /** The FQN of a type node ({@code X}, {@code a.b.X}, {@code X<T>}, {@code X?}), or null. */
-  String typeName(int t) {
+  @Override
+  public String typeName(int t) {
     if (t == NONE) return null;
     return switch (tree.type(t)) {
       case "user_type" -> {

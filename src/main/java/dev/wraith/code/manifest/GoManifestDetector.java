@@ -2,7 +2,6 @@ package dev.wraith.code.manifest;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
-import dev.wraith.code.SourceFile;
 import java.util.List;
 
 /**
@@ -11,21 +10,7 @@ import java.util.List;
  */
 public final class GoManifestDetector extends ManifestDetector {
   public GoManifestDetector(Catalogue catalogue) {
-    super(catalogue, Ecosystem.GO);
-  }
-
-  @Override
-  public String id() {
-    return "manifest/go";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return fileName(path).equals("go.mod");
-  }
-
-  @Override
-  List<Dependency> parse(SourceFile file) {
-    return GoMod.parse(text(file));
+    super(catalogue, Ecosystem.GO, "manifest/go", List.of(
+        ManifestFormat.named(GoMod::parse, "go.mod")));
   }
 }

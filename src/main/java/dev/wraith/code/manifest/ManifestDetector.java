@@ -1,7 +1,7 @@
 package dev.wraith.code.manifest;
 
 import dev.wraith.code.Detection;
-import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
@@ -9,21 +9,32 @@ import dev.wraith.model.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The shared contract of the manifest detectors: read every accepted file regardless of triggers, parse it
  * into {@link Dependency} values, keep the ones the catalogue knows. A malformed file, or any parser failure,
  * becomes one warning naming the file and a short reason; nothing escapes {@link #detect}.
  */
-abstract class ManifestDetector implements FileDetector {
+abstract class ManifestDetector extends PathDetector {
   private final DependencyIndex index;
+  private final List<ManifestFormat> formats;
 
-  ManifestDetector(Catalogue catalogue, Ecosystem ecosystem) {
+  /** {@code formats}: tried in order; the last one also reads a file none of them names. */
+  ManifestDetector(Catalogue catalogue, Ecosystem ecosystem, String id, List<ManifestFormat> formats) {
+    super(id, anyOf(List.copyOf(formats)));
     this.index = new DependencyIndex(catalogue, ecosystem);
+    this.formats = List.copyOf(formats);
   }
 
-  /** Parses one accepted file; its name decides the format. */
-  abstract List<Dependency> parse(SourceFile file) throws MalformedManifestException;
+  private static Predicate<String> anyOf(List<ManifestFormat> formats) {
+    ManifestFormat[] all = formats.toArray(ManifestFormat[]::new);
+    return path -> {
+      String name = ManifestFormat.fileName(path);
+      for (ManifestFormat f : all) if (f.accepts().test(path, name)) return true;
+      return false;
+    };
+  }
 
   /** The file as text, without the byte-order mark some Windows editors write (JSON and XML parsers reject it). */
   static String text(SourceFile file) {
@@ -31,9 +42,16 @@ abstract class ManifestDetector implements FileDetector {
     return t.startsWith("\uFEFF") ? t.substring(1) : t;
   }
 
-  /** The last path segment. */
-  static String fileName(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
+  /** Parses one file with the first format that names it; its name decides the format. */
+  private List<Dependency> parse(SourceFile file) throws MalformedManifestException {
+    ManifestFormat format = formats.get(formats.size() - 1);
+    for (ManifestFormat f : formats) {
+      if (f.accepts().test(file.path(), file.name())) {
+        format = f;
+        break;
+      }
+    }
+    return format.parser().parse(file.path(), text(file));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.wraith.code.manifest;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
-import dev.wraith.code.SourceFile;
 import java.util.List;
 
 /**
@@ -11,26 +10,9 @@ import java.util.List;
  */
 public final class MavenManifestDetector extends ManifestDetector {
   public MavenManifestDetector(Catalogue catalogue) {
-    super(catalogue, Ecosystem.MAVEN);
-  }
-
-  @Override
-  public String id() {
-    return "manifest/maven";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    String name = fileName(path);
-    return name.equals("pom.xml") || name.equals("build.gradle") || name.equals("build.gradle.kts")
-        || name.endsWith(".versions.toml");
-  }
-
-  @Override
-  List<Dependency> parse(SourceFile file) throws MalformedManifestException {
-    String name = file.name();
-    if (name.equals("pom.xml")) return PomXml.parse(text(file));
-    if (name.endsWith(".versions.toml")) return GradleBuild.catalog(text(file));
-    return GradleBuild.script(text(file));
+    super(catalogue, Ecosystem.MAVEN, "manifest/maven", List.of(
+        ManifestFormat.named(PomXml::parse, "pom.xml"),
+        ManifestFormat.ending(GradleBuild::catalog, false, ".versions.toml"),
+        ManifestFormat.named(GradleBuild::script, "build.gradle", "build.gradle.kts")));
   }
 }

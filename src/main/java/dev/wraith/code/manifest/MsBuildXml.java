@@ -1,16 +1,12 @@
 package dev.wraith.code.manifest;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -35,47 +31,29 @@ final class MsBuildXml {
 
   static List<Dependency> parse(String text) throws MalformedManifestException {
     Walk walk = new Walk();
-    XMLStreamReader r = null;
-    try {
-      r = SafeXml.open(text);
-      while (r.hasNext()) {
-        switch (r.next()) {
-          case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a project file");
-          case XMLStreamConstants.START_ELEMENT -> walk.start(r);
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> walk.chars.append(r.getText());
-          case XMLStreamConstants.END_ELEMENT -> walk.end();
-          default -> { }
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw SafeXml.malformed(e);
-    } finally {
-      SafeXml.close(r);
-    }
+    SafeXml.walk(text, "a project file", walk);
     List<Dependency> out = new ArrayList<>();
     for (Element e : walk.elements) declared(e, walk.properties, out);
     return out;
   }
 
   /** The state of one pass over a document: open elements, text, the package element being read, properties. */
-  private static final class Walk {
+  private static final class Walk extends SafeXml.ElementWalk {
     final Map<String, String> properties = new HashMap<>();
     final List<Element> elements = new ArrayList<>();
-    final Deque<String> stack = new ArrayDeque<>();
-    final StringBuilder chars = new StringBuilder();
     Element open;
 
-    void start(XMLStreamReader r) {
-      String name = r.getLocalName().toLowerCase(Locale.ROOT);
-      stack.push(name);
-      chars.setLength(0);
+    Walk() {
+      super(true);
+    }
+
+    @Override
+    void opened(XMLStreamReader r, String name, String parent) {
       if (open == null && SCOPES.containsKey(name)) open = new Element(name, attributes(r), r.getLocation().getLineNumber());
     }
 
-    void end() {
-      String name = stack.pop();
-      String value = chars.toString().trim();
-      chars.setLength(0);
+    @Override
+    boolean closed(String name, String value) {
       if (open != null && name.equals(open.kind())) {
         elements.add(open);
         open = null;
@@ -84,6 +62,7 @@ final class MsBuildXml {
       } else if ("propertygroup".equals(stack.peek())) {
         properties.putIfAbsent(name, value);
       }
+      return true;
     }
   }
 

@@ -2,7 +2,6 @@ package dev.wraith.code.manifest;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
-import dev.wraith.code.SourceFile;
 import java.util.List;
 
 /**
@@ -11,30 +10,10 @@ import java.util.List;
  */
 public final class NpmManifestDetector extends ManifestDetector {
   public NpmManifestDetector(Catalogue catalogue) {
-    super(catalogue, Ecosystem.NPM);
-  }
-
-  @Override
-  public String id() {
-    return "manifest/npm";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return switch (fileName(path)) {
-      case "package.json", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock" -> true;
-      default -> false;
-    };
-  }
-
-  @Override
-  List<Dependency> parse(SourceFile file) throws MalformedManifestException {
-    String text = text(file);
-    return switch (file.name()) {
-      case "package.json" -> PackageJson.manifest(text);
-      case "pnpm-lock.yaml" -> PnpmLock.parse(text);
-      case "yarn.lock" -> YarnLock.parse(text);
-      default -> PackageJson.lock(text);
-    };
+    super(catalogue, Ecosystem.NPM, "manifest/npm", List.of(
+        ManifestFormat.named(PackageJson::manifest, "package.json"),
+        ManifestFormat.named(PnpmLock::parse, "pnpm-lock.yaml"),
+        ManifestFormat.named(YarnLock::parse, "yarn.lock"),
+        ManifestFormat.named(PackageJson::lock, "package-lock.json", "npm-shrinkwrap.json")));
   }
 }

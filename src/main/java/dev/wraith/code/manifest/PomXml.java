@@ -1,6 +1,5 @@
 package dev.wraith.code.manifest;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -8,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -27,78 +24,58 @@ final class PomXml {
   private record Declared(Map<String, String> fields, String context, int line) {}
 
   static List<Dependency> parse(String text) throws MalformedManifestException {
-    Map<String, String> properties = new HashMap<>();
-    List<Declared> declared = new ArrayList<>();
-    Deque<String> stack = new ArrayDeque<>();
-    StringBuilder chars = new StringBuilder();
-    Declared current = null;
-    XMLStreamReader r = null;
-    try {
-      r = SafeXml.open(text);
-      while (r.hasNext()) {
-        switch (r.next()) {
-          case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a POM");
-          case XMLStreamConstants.START_ELEMENT -> {
-            String parent = stack.peek();
-            stack.push(r.getLocalName());
-            chars.setLength(0);
-            if (r.getLocalName().equals("dependency") && "dependencies".equals(parent)) {
-              current = new Declared(new HashMap<>(), context(stack), r.getLocation().getLineNumber());
-            }
-          }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> chars.append(r.getText());
-          case XMLStreamConstants.END_ELEMENT -> {
-            String name = stack.pop();
-            String value = chars.toString().trim();
-            chars.setLength(0);
-            if (current != null && name.equals("dependency") && "dependencies".equals(stack.peek())) {
-              declared.add(current);
-              current = null;
-            } else if (current != null && stack.size() >= 1 && "dependency".equals(stack.peek())) {
-              current.fields().put(name, value);
-            } else {
-              property(stack, name, value, properties);
-            }
-          }
-          default -> { }
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw SafeXml.malformed(e);
-    } finally {
-      SafeXml.close(r);
-    }
-    return withManagedVersions(declared, declared.stream().map(d -> dependency(d, properties)).toList());
+    Walk walk = new Walk();
+    SafeXml.walk(text, "a POM", walk);
+    return withManagedVersions(walk.declared, walk.declared.stream().map(d -> dependency(d, walk.properties)).toList());
   }
 
   /** The project's own {@code artifactId} (a direct child of {@code project}), or "". */
   static String artifactId(String text) throws MalformedManifestException {
-    Deque<String> stack = new ArrayDeque<>();
-    StringBuilder chars = new StringBuilder();
-    XMLStreamReader r = null;
-    try {
-      r = SafeXml.open(text);
-      while (r.hasNext()) {
-        switch (r.next()) {
-          case XMLStreamConstants.DTD -> throw new MalformedManifestException("DOCTYPE declarations are not allowed in a POM");
-          case XMLStreamConstants.START_ELEMENT -> {
-            stack.push(r.getLocalName());
-            chars.setLength(0);
-          }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> chars.append(r.getText());
-          case XMLStreamConstants.END_ELEMENT -> {
-            String name = stack.pop();
-            if (name.equals("artifactId") && stack.size() == 1 && "project".equals(stack.peek())) return chars.toString().trim();
-          }
-          default -> { }
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw SafeXml.malformed(e);
-    } finally {
-      SafeXml.close(r);
+    Walk walk = new Walk();
+    walk.stopAtArtifactId = true;
+    SafeXml.walk(text, "a POM", walk);
+    return walk.artifactId;
+  }
+
+  /**
+   * The state of one pass over a POM: open elements, text, the dependency being read, what was declared and the
+   * properties; or, for {@link #artifactId}, only the project's artifactId, ending the walk there.
+   */
+  private static final class Walk extends SafeXml.ElementWalk {
+    final Map<String, String> properties = new HashMap<>();
+    final List<Declared> declared = new ArrayList<>();
+    Declared current;
+    boolean stopAtArtifactId;
+    String artifactId = "";
+
+    Walk() {
+      super(false);
     }
-    return "";
+
+    @Override
+    void opened(XMLStreamReader r, String name, String parent) {
+      if (!stopAtArtifactId && name.equals("dependency") && "dependencies".equals(parent)) {
+        current = new Declared(new HashMap<>(), context(stack), r.getLocation().getLineNumber());
+      }
+    }
+
+    @Override
+    boolean closed(String name, String value) {
+      if (stopAtArtifactId) {
+        if (!name.equals("artifactId") || stack.size() != 1 || !"project".equals(stack.peek())) return true;
+        artifactId = value;
+        return false;
+      }
+      if (current != null && name.equals("dependency") && "dependencies".equals(stack.peek())) {
+        declared.add(current);
+        current = null;
+      } else if (current != null && stack.size() >= 1 && "dependency".equals(stack.peek())) {
+        current.fields().put(name, value);
+      } else {
+        property(stack, name, value, properties);
+      }
+      return true;
+    }
   }
 
   /** A dependency without a version takes the one this POM's own dependencyManagement gives the same artifact. */

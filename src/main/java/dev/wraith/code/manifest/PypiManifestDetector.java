@@ -2,7 +2,6 @@ package dev.wraith.code.manifest;
 
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Ecosystem;
-import dev.wraith.code.SourceFile;
 import java.util.List;
 
 /**
@@ -11,32 +10,12 @@ import java.util.List;
  */
 public final class PypiManifestDetector extends ManifestDetector {
   public PypiManifestDetector(Catalogue catalogue) {
-    super(catalogue, Ecosystem.PYPI);
-  }
-
-  @Override
-  public String id() {
-    return "manifest/pypi";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return switch (fileName(path)) {
-      case "pyproject.toml", "Pipfile", "Pipfile.lock", "poetry.lock", "uv.lock" -> true;
-      default -> RequirementsTxt.accepts(path);
-    };
-  }
-
-  @Override
-  List<Dependency> parse(SourceFile file) throws MalformedManifestException {
-    String text = text(file);
-    return switch (file.name()) {
-      case "pyproject.toml" -> PyprojectToml.parse(text);
-      case "Pipfile" -> Pipfiles.pipfile(text);
-      case "Pipfile.lock" -> Pipfiles.lock(text);
-      case "poetry.lock" -> PythonLockfiles.poetry(text);
-      case "uv.lock" -> PythonLockfiles.uv(text);
-      default -> RequirementsTxt.parse(file.path(), text);
-    };
+    super(catalogue, Ecosystem.PYPI, "manifest/pypi", List.of(
+        ManifestFormat.named(PyprojectToml::parse, "pyproject.toml"),
+        ManifestFormat.named(Pipfiles::pipfile, "Pipfile"),
+        ManifestFormat.named(Pipfiles::lock, "Pipfile.lock"),
+        ManifestFormat.named(PythonLockfiles::poetry, "poetry.lock"),
+        ManifestFormat.named(PythonLockfiles::uv, "uv.lock"),
+        new ManifestFormat((path, name) -> RequirementsTxt.accepts(path), RequirementsTxt::parse)));
   }
 }

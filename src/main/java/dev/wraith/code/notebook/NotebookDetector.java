@@ -5,6 +5,7 @@ import dev.wraith.catalogue.Ecosystem;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FileDetector;
+import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.code.TriggerIndex;
 import dev.wraith.model.Deployment;
@@ -28,7 +29,7 @@ import java.util.Set;
  * Python. {@code %pip install} and {@code !pip install} lines are read as requirements by the detector of
  * requirements files, so they become {@code dependency} findings. Outputs are never read.
  */
-public final class NotebookDetector implements FileDetector {
+public final class NotebookDetector extends PathDetector {
   /** Cell magics whose body is still Python. */
   private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile("[\\w.]+\\?\\??");
   private static final Set<String> PYTHON_CELL_MAGICS = Set.of("capture", "time", "timeit", "prun", "debug", "memit", "mprun");
@@ -40,18 +41,9 @@ public final class NotebookDetector implements FileDetector {
 
   /** {@code delegates}: the detectors that read source and requirements files; the first that accepts a name reads it. */
   public NotebookDetector(Catalogue catalogue, List<FileDetector> delegates) {
+    super("notebook/cells", path -> path.endsWith(".ipynb"));
     this.catalogue = catalogue;
     this.delegates = List.copyOf(delegates);
-  }
-
-  @Override
-  public String id() {
-    return "notebook/cells";
-  }
-
-  @Override
-  public boolean accepts(String path) {
-    return path.endsWith(".ipynb");
   }
 
   @Override

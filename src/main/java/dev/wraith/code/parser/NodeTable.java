@@ -69,29 +69,33 @@ public final class NodeTable {
   }
 
   public boolean isNamed(int n) {
-    return (w[HEADER + n * STRIDE + 1] & NAMED) != 0;
+    return flag(n, NAMED);
   }
 
   public boolean isMissing(int n) {
-    return (w[HEADER + n * STRIDE + 1] & MISSING) != 0;
+    return flag(n, MISSING);
   }
 
   public boolean isExtra(int n) {
-    return (w[HEADER + n * STRIDE + 1] & EXTRA) != 0;
+    return flag(n, EXTRA);
   }
 
   /** True for an ERROR node (the parser's recovery), false for a node that merely contains one. */
   public boolean isError(int n) {
-    return (w[HEADER + n * STRIDE + 1] & ERROR) != 0;
+    return flag(n, ERROR);
   }
 
   public boolean hasError(int n) {
-    return (w[HEADER + n * STRIDE + 1] & HAS_ERROR) != 0;
+    return flag(n, HAS_ERROR);
   }
 
   /** True when the node had children that the depth or node limit dropped. */
   public boolean isTruncated(int n) {
-    return (w[HEADER + n * STRIDE + 1] & TRUNCATED) != 0;
+    return flag(n, TRUNCATED);
+  }
+
+  private boolean flag(int n, int bit) {
+    return (w[HEADER + n * STRIDE + 1] & bit) != 0;
   }
 
   public int childCount(int n) {

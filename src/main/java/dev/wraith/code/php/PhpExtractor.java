@@ -1,11 +1,10 @@
 package dev.wraith.code.php;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,30 +25,21 @@ import java.util.Map;
  * typed parameters and promoted properties; one flat scope in document order) hold a value's call-name form.
  * String literals count up to their first interpolation; comments never do.
  */
-final class PhpExtractor {
+final class PhpExtractor extends FactExtractor {
   static final int MAX_DEPTH = 64;
 
-  private final SyntaxTree tree;
   private final PhpNames names = new PhpNames();
   private final PhpValues values;
   private final Map<String, String> bindings = new HashMap<>();
   private final Map<Integer, String> resolved = new HashMap<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> literals = new ArrayList<>();
 
-  private PhpExtractor(SyntaxTree tree) {
-    this.tree = tree;
+  PhpExtractor(SyntaxTree tree) {
+    super(tree);
     this.values = new PhpValues(tree);
   }
 
-  static SourceFacts extract(SyntaxTree tree) {
-    PhpExtractor x = new PhpExtractor(tree);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "comment", "text", "text_interpolation" -> {
         return false;
@@ -64,7 +54,7 @@ final class PhpExtractor {
       }
       case "string", "encapsed_string", "heredoc", "nowdoc" -> {
         String v = values.string(n);
-        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
       }
       case "object_creation_expression", "member_call_expression", "nullsafe_member_call_expression",
           "scoped_call_expression", "function_call_expression" -> callName(n, 0);
@@ -107,7 +97,7 @@ final class PhpExtractor {
     if (alias != NONE && tree.type(alias).equals("namespace_aliasing_clause")) alias = tree.firstNamedChild(alias);
     String full = (prefix + tree.text(target)).replaceAll("\\s+", "");
     if (full.startsWith("\\")) full = full.substring(1);
-    imports.add(new SourceFacts.Import(full, tree.line(target), tree.column(target)));
+    addImport(full, target);
     names.use(full, alias == NONE ? null : tree.text(alias), function);
   }
 
@@ -202,6 +192,6 @@ final class PhpExtractor {
   }
 
   private void emit(String name, int at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
+    addCall(name, at, args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wraith.code.php;
 
+import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.Map;
 
 /** Literal values and argument maps in a PHP tree. */
 final class PhpValues {
+  private static final Escapes ESCAPES = Escapes.COMMON.with("\\$", "$");
+
   private final SyntaxTree tree;
 
   PhpValues(SyntaxTree tree) {
@@ -65,7 +68,7 @@ final class PhpValues {
     for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
       switch (tree.type(c)) {
         case "string_content", "string_value" -> b.append(tree.text(c));
-        case "escape_sequence" -> b.append(unescape(tree.text(c)));
+        case "escape_sequence" -> b.append(ESCAPES.decode(tree.text(c)));
         case "heredoc_body", "nowdoc_body" -> {
           if (depth > 2 || !collect(c, b, depth + 1)) return false;
         }
@@ -85,17 +88,5 @@ final class PhpValues {
       if (!tree.type(c).equals("string_content") && !tree.type(c).equals("escape_sequence") && !tree.type(c).equals("string_value")) return true;
     }
     return false;
-  }
-
-  private static String unescape(String e) {
-    return switch (e) {
-      case "\\n" -> "\n";
-      case "\\t" -> "\t";
-      case "\\\"" -> "\"";
-      case "\\'" -> "'";
-      case "\\\\" -> "\\";
-      case "\\$" -> "$";
-      default -> e;
-    };
   }
 }

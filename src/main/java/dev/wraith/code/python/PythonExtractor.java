@@ -1,12 +1,11 @@
 package dev.wraith.code.python;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,24 +14,15 @@ import java.util.Map;
  * {@code self.llm = ChatOpenAI()}), in document order. Decorators and base classes count as calls, so
  * {@code @tool} and {@code class T(BaseTool)} are seen. Docstrings and bare string statements are not literals.
  */
-final class PythonExtractor {
-  private final SyntaxTree tree;
+final class PythonExtractor extends FactExtractor {
   private final Map<String, String> bindings = new HashMap<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> literals = new ArrayList<>();
 
-  private PythonExtractor(SyntaxTree tree) {
-    this.tree = tree;
+  PythonExtractor(SyntaxTree tree) {
+    super(tree);
   }
 
-  static SourceFacts extract(SyntaxTree tree) {
-    PythonExtractor x = new PythonExtractor(tree);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "import_statement" -> importStatement(n);
       case "import_from_statement" -> importFrom(n);
@@ -88,9 +78,6 @@ final class PythonExtractor {
     }
   }
 
-  private void addImport(String module, int at) {
-    imports.add(new SourceFacts.Import(module, tree.line(at), tree.column(at)));
-  }
 
   private void assignment(int n) {
     int left = tree.field(n, "left");
@@ -115,7 +102,7 @@ final class PythonExtractor {
   private void call(int n) {
     String name = resolve(tree.field(n, "function"));
     if (name == null) return;
-    calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), arguments(tree.field(n, "arguments"))));
+    addCall(name, n, arguments(tree.field(n, "arguments")));
   }
 
   private void decorator(int n) {
@@ -123,7 +110,7 @@ final class PythonExtractor {
     if (expr == NONE) return;
     if (tree.type(expr).equals("call")) return; // visited as a call
     String name = resolve(expr);
-    if (name != null) calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), Map.of()));
+    if (name != null) addCall(name, n, Map.of());
   }
 
   private void baseClasses(int n) {
@@ -131,7 +118,7 @@ final class PythonExtractor {
     if (supers == NONE) return;
     for (int c = tree.firstNamedChild(supers); c != NONE; c = tree.nextNamedSibling(c)) {
       String name = resolve(c);
-      if (name != null) calls.add(new SourceFacts.Call(name, tree.line(n), tree.column(n), Map.of()));
+      if (name != null) addCall(name, n, Map.of());
     }
   }
 
@@ -191,7 +178,7 @@ final class PythonExtractor {
 
   private void literal(int n) {
     String value = stringContent(n);
-    if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, tree.line(n), tree.column(n)));
+    if (!value.isEmpty()) addLiteral(value, n);
   }
 
   private String stringContent(int s) {

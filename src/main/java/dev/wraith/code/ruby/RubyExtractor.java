@@ -1,12 +1,12 @@
 package dev.wraith.code.ruby;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
+import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,36 +28,27 @@ import java.util.Set;
  * holds its value's call-name form ({@code C()} for {@code C.new}, {@code C.m()} for other calls). String literals
  * and heredocs count up to their first {@code #{..}} hole; comments never do.
  */
-final class RubyExtractor {
+final class RubyExtractor extends FactExtractor {
   static final int MAX_DEPTH = 64;
   private static final Set<String> MIXINS = Set.of("include", "extend", "prepend");
   private static final Set<String> REQUIRES = Set.of("require", "require_relative", "load");
 
-  private final SyntaxTree tree;
   private final Map<String, String> bindings = new HashMap<>();
   private final Map<Integer, String> resolved = new HashMap<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> literals = new ArrayList<>();
 
-  private RubyExtractor(SyntaxTree tree) {
-    this.tree = tree;
+  RubyExtractor(SyntaxTree tree) {
+    super(tree);
   }
 
-  static SourceFacts extract(SyntaxTree tree) {
-    RubyExtractor x = new RubyExtractor(tree);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "comment" -> {
         return false;
       }
       case "string", "heredoc_body" -> {
         String v = string(n);
-        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
       }
       case "call" -> callName(n, 0);
       case "superclass" -> {
@@ -133,7 +124,7 @@ final class RubyExtractor {
     int a = arguments == NONE ? NONE : tree.firstNamedChild(arguments);
     if (a == NONE || !tree.type(a).equals("string")) return;
     String path = string(a);
-    if (!path.isEmpty() && !path.startsWith(".")) imports.add(new SourceFacts.Import(path, tree.line(a), tree.column(a)));
+    if (!path.isEmpty() && !path.startsWith(".")) addImport(path, a);
   }
 
   /** A constant path written with dots ({@code A::B::C} → A.B.C, {@code ::A} → A), or null for anything else. */
@@ -207,14 +198,7 @@ final class RubyExtractor {
     for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
       switch (tree.type(c)) {
         case "string_content" -> b.append(tree.text(c));
-        case "escape_sequence" -> b.append(switch (tree.text(c)) {
-          case "\\n" -> "\n";
-          case "\\t" -> "\t";
-          case "\\\"" -> "\"";
-          case "\\'" -> "'";
-          case "\\\\" -> "\\";
-          default -> tree.text(c);
-        });
+        case "escape_sequence" -> b.append(Escapes.COMMON.decode(tree.text(c)));
         case "interpolation" -> {
           return tree.type(s).equals("heredoc_body") ? b.toString().strip() : b.toString();
         }
@@ -230,6 +214,6 @@ final class RubyExtractor {
   }
 
   private void emit(String name, int at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
+    addCall(name, at, args);
   }
 }

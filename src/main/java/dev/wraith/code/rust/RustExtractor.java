@@ -1,12 +1,11 @@
 package dev.wraith.code.rust;
 
+import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
 import dev.wraith.code.java.JavaNames;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -31,33 +30,24 @@ import java.util.function.Predicate;
  * document order). {@code crate::}, {@code self::}, {@code super::} and {@code Self::} paths never resolve.
  * String literals (also inside macros) are literals; comments and doc comments never are.
  */
-final class RustExtractor {
+final class RustExtractor extends FactExtractor {
   static final int MAX_DEPTH = 64;
   private static final Set<String> LOCAL = Set.of("crate", "self", "super", "Self");
 
-  private final SyntaxTree tree;
   private final JavaNames names;
   private final RustValues values;
   private final Map<String, String> bindings = new HashMap<>();
   private final Map<Integer, String> resolved = new HashMap<>();
-  private final List<SourceFacts.Import> imports = new ArrayList<>();
-  private final List<SourceFacts.Call> calls = new ArrayList<>();
-  private final List<SourceFacts.Literal> literals = new ArrayList<>();
 
-  private RustExtractor(SyntaxTree tree, Predicate<String> owned) {
-    this.tree = tree;
+  /** @param owned whether a crate path belongs to a catalogue signature (for glob imports) */
+  RustExtractor(SyntaxTree tree, Predicate<String> owned) {
+    super(tree);
     this.names = new JavaNames(owned);
     this.values = new RustValues(tree);
   }
 
-  /** @param owned whether a crate path belongs to a catalogue signature (for glob imports) */
-  static SourceFacts extract(SyntaxTree tree, Predicate<String> owned) {
-    RustExtractor x = new RustExtractor(tree, owned);
-    tree.walk(x::visit);
-    return new SourceFacts(x.imports, x.calls, x.literals, tree.hasErrors());
-  }
-
-  private boolean visit(int n) {
+  @Override
+  protected boolean visit(int n) {
     switch (tree.type(n)) {
       case "line_comment", "block_comment" -> {
         return false;
@@ -68,7 +58,7 @@ final class RustExtractor {
       }
       case "string_literal", "raw_string_literal" -> {
         String v = values.string(n);
-        if (!v.isEmpty()) literals.add(new SourceFacts.Literal(v, tree.line(n), tree.column(n)));
+        if (!v.isEmpty()) addLiteral(v, n);
         return false;
       }
       case "call_expression" -> callName(n, 0);
@@ -124,7 +114,7 @@ final class RustExtractor {
         String p = path == NONE ? prefix : prefix + dotted(path);
         if (p.endsWith(".")) p = p.substring(0, p.length() - 1);
         if (!p.isEmpty() && !LOCAL.contains(p.split("\\.", -1)[0])) {
-          imports.add(new SourceFacts.Import(p, tree.line(n), tree.column(n)));
+          addImport(p, n);
           names.importOnDemand(p);
         }
       }
@@ -137,7 +127,7 @@ final class RustExtractor {
     if (path.startsWith("::")) path = path.substring(2);
     if (path.endsWith(".self")) path = path.substring(0, path.length() - ".self".length()); // use a::b::{self}
     if (LOCAL.contains(path.split("\\.", -1)[0])) return;
-    imports.add(new SourceFacts.Import(path, tree.line(at), tree.column(at)));
+    addImport(path, at);
     if (alias != null && !alias.equals("_")) names.importAlias(alias, path);
     else if (alias == null) names.importType(path);
   }
@@ -242,6 +232,6 @@ final class RustExtractor {
   }
 
   private void emit(String name, int at, Map<String, String> args) {
-    calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
+    addCall(name, at, args);
   }
 }

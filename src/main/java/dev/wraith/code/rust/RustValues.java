@@ -1,5 +1,6 @@
 package dev.wraith.code.rust;
 
+import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
 import java.util.LinkedHashMap;
@@ -77,14 +78,7 @@ final class RustValues {
     for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) {
       switch (tree.type(c)) {
         case "string_content" -> b.append(tree.text(c));
-        case "escape_sequence" -> b.append(switch (tree.text(c)) {
-          case "\\n" -> "\n";
-          case "\\t" -> "\t";
-          case "\\\"" -> "\"";
-          case "\\'" -> "'";
-          case "\\\\" -> "\\";
-          default -> tree.text(c);
-        });
+        case "escape_sequence" -> b.append(Escapes.COMMON.decode(tree.text(c)));
         default -> { }
       }
     }

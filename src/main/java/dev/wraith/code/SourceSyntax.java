@@ -1,0 +1,60 @@
+package dev.wraith.code;
+
+import dev.wraith.catalogue.Catalogue;
+import dev.wraith.catalogue.Ecosystem;
+import dev.wraith.catalogue.Signature;
+import dev.wraith.code.parser.Grammar;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The per-language part of a {@link SourceDetector}: its plugin id, the {@link Language} its facts are matched as
+ * (whose ecosystem is also the prefilter's), which file names it reads, the grammar a file is parsed with, and
+ * the language's extractor.
+ *
+ * @param id stable plugin id, {@code language/source}
+ * @param grammar the grammar for a file's path (TypeScript's {@code .tsx} needs its own)
+ * @param extractor a pure function of the parsed file, safe to call from several threads
+ */
+public record SourceSyntax(String id, Language language, Predicate<String> accepts, Function<String, Grammar> grammar,
+    Function<SyntaxTree, SourceFacts> extractor) {
+
+  /** A language parsed with one grammar whatever the file's name. */
+  public SourceSyntax(String id, Language language, Predicate<String> accepts, Grammar grammar,
+      Function<SyntaxTree, SourceFacts> extractor) {
+    this(id, language, accepts, path -> grammar, extractor);
+  }
+
+  /** Paths that end with one of the suffixes. */
+  public static Predicate<String> endingWith(String... suffixes) {
+    String[] all = suffixes.clone();
+    return path -> {
+      for (String s : all) if (path.endsWith(s)) return true;
+      return false;
+    };
+  }
+
+  /**
+   * A language whose extractor must know which modules the catalogue's signatures of the language's ecosystem own
+   * (to tell AI imports from others before it resolves names).
+   */
+  public static SourceSyntax owning(String id, Language language, Predicate<String> accepts, Grammar grammar,
+      Catalogue catalogue, BiFunction<SyntaxTree, Predicate<String>, SourceFacts> extractor) {
+    Predicate<String> owned = ownedModules(catalogue, language.ecosystem());
+    return new SourceSyntax(id, language, accepts, grammar, tree -> extractor.apply(tree, owned));
+  }
+
+  /**
+   * Whether some catalogue signature of the ecosystem owns a module path (for extractors that must tell AI
+   * imports from others before they resolve names); the signatures are chosen once, here.
+   */
+  private static Predicate<String> ownedModules(Catalogue catalogue, Ecosystem ecosystem) {
+    List<Signature> signatures = catalogue.signatures().stream().filter(s -> s.ecosystem() == ecosystem).toList();
+    return module -> {
+      for (Signature s : signatures) if (s.ownsModule(module)) return true;
+      return false;
+    };
+  }
+}
