@@ -1,6 +1,8 @@
 package dev.wraith.host;
 
 import dev.wraith.attribution.HostsFile;
+import dev.wraith.cmdline.CommandLine;
+import dev.wraith.cmdline.EntryScripts;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.ProcessInfo;

@@ -1,5 +1,6 @@
 package dev.wraith.host;
 
+import dev.wraith.cmdline.EntryScripts;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;

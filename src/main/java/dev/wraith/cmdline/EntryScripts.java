@@ -1,4 +1,4 @@
-package dev.wraith.host;
+package dev.wraith.cmdline;
 
 import java.util.List;
 import java.util.Optional;
