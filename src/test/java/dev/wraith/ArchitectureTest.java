@@ -87,6 +87,14 @@ class ArchitectureTest {
     }
   }
 
+  /** One JSON library in wraith's own code (Jackson 2); fabric8 keeps the Jackson 3 it brings to itself. */
+  @Test
+  void oneJsonLibrary() {
+    noClasses().that().resideInAPackage("dev.wraith..")
+        .should().dependOnClassesThat().resideInAPackage("tools.jackson..")
+        .check(CLASSES);
+  }
+
   @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.wraith.cli.Main")

@@ -116,10 +116,10 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     for (Path f : files) {
       if (kubeconfig == null && !Files.isRegularFile(f)) continue; // kubectl skips a missing $KUBECONFIG entry too
       try {
-        tools.jackson.databind.JsonNode doc = read(f).doc();
-        if (doc == null) continue; // an empty file
+        com.fasterxml.jackson.databind.JsonNode doc = read(f).doc();
+        if (doc == null || doc.isMissingNode()) continue; // an empty file
         for (var c : doc.path("contexts")) {
-          String name = c.path("name").asString("");
+          String name = KubeJson.text(c.path("name"), "");
           if (!name.isEmpty()) names.add(name);
         }
       } catch (IllegalArgumentException e) {
@@ -131,17 +131,17 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   }
 
   /** A kubeconfig's text and its YAML tree. */
-  private record Kubeconfig(String text, tools.jackson.databind.JsonNode doc) {}
+  private record Kubeconfig(String text, com.fasterxml.jackson.databind.JsonNode doc) {}
 
   /** Reads a kubeconfig within the shared limits; fails with {@link IllegalArgumentException} saying why. */
   private static Kubeconfig read(Path file) {
     try {
       String text = InputFile.readString(file, Limits.DEFAULT.documentBytes());
-      return new Kubeconfig(text, Parsers.yaml3(Limits.DEFAULT).readTree(text));
+      return new Kubeconfig(text, KubeJson.yaml(Limits.DEFAULT).readTree(text));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
     }
   }
 
@@ -151,8 +151,8 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
    */
   private static String kubeconfig(Path file) {
     Kubeconfig k = read(file);
-    tools.jackson.databind.JsonNode doc = k.doc();
-    if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
+    com.fasterxml.jackson.databind.JsonNode doc = k.doc();
+    if (doc == null || doc.isMissingNode() || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
       throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
     }
     return k.text();

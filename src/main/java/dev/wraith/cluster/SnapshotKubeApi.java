@@ -1,5 +1,7 @@
 package dev.wraith.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wraith.files.FileProblem;
 import dev.wraith.files.Limits;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -26,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads {@code kubectl get -o json|yaml} output offline: JSON or YAML, a v1 List (or typed list), single objects,
@@ -156,21 +156,21 @@ public final class SnapshotKubeApi implements KubeApi {
   }
 
   private void add(JsonNode node, String defaultKind) {
-    String kind = node.path("kind").asString(defaultKind);
+    String kind = KubeJson.text(node.path("kind"), defaultKind);
     if (kind.equals("Secret")) {
       secrets++;
       return;
     }
-    if (kind.equals("Event") && node.path("apiVersion").asString("").startsWith("events.k8s.io/")) {
+    if (kind.equals("Event") && KubeJson.text(node.path("apiVersion"), "").startsWith("events.k8s.io/")) {
       node = EventShapes.toCoreEvent((ObjectNode) node);
     }
     if (kind.equals("ConfigMap")) {
-      configMaps.add(ConfigMapKeys.of(withNamespace(serialization.convertValue(node, ConfigMap.class), kind)));
+      configMaps.add(ConfigMapKeys.of(withNamespace(KubeJson.convert(serialization, node, ConfigMap.class), kind)));
       return;
     }
     Class<? extends HasMetadata> type = KINDS.get(kind);
     if (type == null) return;
-    HasMetadata obj = withNamespace(serialization.convertValue(node, type), kind);
+    HasMetadata obj = withNamespace(KubeJson.convert(serialization, node, type), kind);
     if (obj.getMetadata() == null || obj.getMetadata().getName() == null) return;
     objects.computeIfAbsent(kind, k -> new ArrayList<>()).add(obj);
   }
