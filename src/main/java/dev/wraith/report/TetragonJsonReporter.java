@@ -1,9 +1,6 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.EntryScript;
@@ -70,8 +67,7 @@ public final class TetragonJsonReporter implements TetragonReporter {
 
   @Override
   public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
+    ObjectWriter w = Json.lines(redactor).writer();
     for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
     for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));
     for (UnattributedDestinations.Destination d : scan.unattributed().listed()) {
