@@ -88,53 +88,13 @@ public final class SnapshotKubeApi implements KubeApi {
   }
 
   @Override
-  public Fetch<Pod> pods() {
-    return Fetch.ok(of("Pod", Pod.class));
+  public <T extends HasMetadata> Fetch<T> objects(Class<T> type) {
+    return Fetch.ok(of(type.getSimpleName(), type));
   }
 
   @Override
   public Fetch<HasMetadata> workloads(String kind) {
     return Fetch.ok(objects.getOrDefault(kind, List.of()));
-  }
-
-  @Override
-  public Fetch<Service> services() {
-    return Fetch.ok(of("Service", Service.class));
-  }
-
-  @Override
-  public Fetch<EndpointSlice> endpointSlices() {
-    return Fetch.ok(of("EndpointSlice", EndpointSlice.class));
-  }
-
-  @Override
-  public Fetch<Event> events() {
-    return Fetch.ok(of("Event", Event.class));
-  }
-
-  @Override
-  public Fetch<ServiceAccount> serviceAccounts() {
-    return Fetch.ok(of("ServiceAccount", ServiceAccount.class));
-  }
-
-  @Override
-  public Fetch<Role> roles() {
-    return Fetch.ok(of("Role", Role.class));
-  }
-
-  @Override
-  public Fetch<RoleBinding> roleBindings() {
-    return Fetch.ok(of("RoleBinding", RoleBinding.class));
-  }
-
-  @Override
-  public Fetch<ClusterRole> clusterRoles() {
-    return Fetch.ok(of("ClusterRole", ClusterRole.class));
-  }
-
-  @Override
-  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
-    return Fetch.ok(of("ClusterRoleBinding", ClusterRoleBinding.class));
   }
 
   @Override
