@@ -102,7 +102,7 @@ public final class LiveProcesses {
         origin = sameContainer ? parent.get().origin() : ProcessOrigin.EXEC;
       }
     }
-    Optional<EntryScript> script = EntryScripts.scriptPath(p.argv(), p.cwd().isEmpty() ? "/" : p.cwd())
+    Optional<EntryScript> script = EntryScripts.scriptPath(p.argv(), p.cwd())
         .map(path -> new EntryScript(path, "", "the process exited before it could be read"));
     return new Owner(p, origin, script);
   }

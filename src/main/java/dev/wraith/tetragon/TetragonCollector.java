@@ -278,7 +278,7 @@ public final class TetragonCollector {
     ProcessInfo info = new ProcessInfo(proc.pid(), 0, ppid, proc.uid(), nsPids, proc.binary(), redactor.argv(proc.argv()), proc.cwd(),
         List.of(), container, "");
     // the file is on another node, if anywhere: the path is reported, never hashed
-    Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd().isEmpty() ? "/" : proc.cwd())
+    Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd())
         .map(s -> new EntryScript(s, "", ""));
     ProcessOrigin origin = ProcessTree.origin(proc);
     String launcher = origin == ProcessOrigin.EXEC ? tree.launcher(proc) : "";
