@@ -1,6 +1,7 @@
 package dev.wraith;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,56 +14,63 @@ class ArchitectureTest {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.wraith");
 
+  /**
+   * The whole layering, once: each package is one layer and may use only the layers listed for it. Collectors
+   * ({@code code}, {@code cluster}, {@code host}, {@code tetragon}, {@code mcp}) never use each other; what host and
+   * Tetragon share sits below both ({@code cmdline}, {@code attribution}); correlation, the reporters and the state
+   * store see records ({@code model}), never a collector; only the CLI delivers; every class is in a layer.
+   */
   @Test
-  void modelImportsNothingOfOurs() {
-    noClasses().that().resideInAPackage("dev.wraith.model..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.catalogue..", "dev.wraith.code..", "dev.wraith.scan..",
-            "dev.wraith.report..", "dev.wraith.cli..", "dev.wraith.cluster..")
+  void dependenciesPointDown() {
+    layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.wraith..")
+        .layer("model").definedBy("dev.wraith.model..")
+        .layer("files").definedBy("dev.wraith.files..")
+        .layer("cmdline").definedBy("dev.wraith.cmdline..")
+        .layer("catalogue").definedBy("dev.wraith.catalogue..")
+        .layer("redact").definedBy("dev.wraith.redact..")
+        .layer("attribution").definedBy("dev.wraith.attribution..")
+        .layer("code").definedBy("dev.wraith.code..")
+        .layer("cluster").definedBy("dev.wraith.cluster..")
+        .layer("host").definedBy("dev.wraith.host..")
+        .layer("tetragon").definedBy("dev.wraith.tetragon..")
+        .layer("mcp").definedBy("dev.wraith.mcp..")
+        .layer("correlate").definedBy("dev.wraith.correlate..")
+        .layer("state").definedBy("dev.wraith.state..")
+        .layer("report").definedBy("dev.wraith.report..")
+        .layer("delivery").definedBy("dev.wraith.delivery..")
+        .layer("incluster").definedBy("dev.wraith.incluster..")
+        .layer("scan").definedBy("dev.wraith.scan..")
+        .layer("cli").definedBy("dev.wraith.cli..")
+        .ensureAllClassesAreContainedInArchitecture()
+        .whereLayer("model").mayNotAccessAnyLayer()
+        .whereLayer("files").mayNotAccessAnyLayer()
+        .whereLayer("cmdline").mayNotAccessAnyLayer()
+        .whereLayer("catalogue").mayOnlyAccessLayers("model", "files")
+        .whereLayer("redact").mayOnlyAccessLayers("catalogue", "model", "files")
+        .whereLayer("attribution").mayOnlyAccessLayers(BASE)
+        .whereLayer("code").mayOnlyAccessLayers(BASE)
+        .whereLayer("cluster").mayOnlyAccessLayers(BASE)
+        .whereLayer("host").mayOnlyAccessLayers(plus(BASE, "cmdline", "attribution"))
+        .whereLayer("tetragon").mayOnlyAccessLayers(plus(BASE, "cmdline", "attribution"))
+        .whereLayer("mcp").mayOnlyAccessLayers(BASE)
+        .whereLayer("correlate").mayOnlyAccessLayers(BASE)
+        .whereLayer("state").mayOnlyAccessLayers("model", "files", "redact")
+        .whereLayer("report").mayOnlyAccessLayers(plus(BASE, "attribution"))
+        .whereLayer("delivery").mayOnlyAccessLayers("redact")
+        .whereLayer("incluster").mayOnlyAccessLayers("model", "files", "redact")
+        .whereLayer("scan").mayOnlyAccessLayers(plus(BASE, "cmdline", "attribution", "code", "cluster", "host", "tetragon",
+            "mcp", "correlate", "state", "report", "incluster"))
+        .whereLayer("cli").mayOnlyAccessLayers(plus(BASE, "cmdline", "attribution", "code", "cluster", "host", "tetragon",
+            "mcp", "correlate", "state", "report", "delivery", "incluster", "scan"))
         .check(CLASSES);
   }
 
-  @Test
-  void catalogueDependsOnlyOnModel() {
-    noClasses().that().resideInAPackage("dev.wraith.catalogue..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.scan..", "dev.wraith.report..",
-            "dev.wraith.cli..", "dev.wraith.cluster..")
-        .check(CLASSES);
-  }
+  /** What every layer above the catalogue may use: the records, the bounded readers, the catalogue, the redactor. */
+  private static final String[] BASE = {"model", "files", "catalogue", "redact"};
 
-  /** The one redactor sits just above the catalogue, so every layer, reporter and the state store may use it. */
-  @Test
-  void redactorDependsOnlyOnTheCatalogueAndTheModel() {
-    noClasses().that().resideInAPackage("dev.wraith.redact..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.scan..", "dev.wraith.report..",
-            "dev.wraith.cli..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..",
-            "dev.wraith.attribution..", "dev.wraith.correlate..", "dev.wraith.state..", "dev.wraith.incluster..")
-        .check(CLASSES);
-    noClasses().that().resideInAnyPackage("dev.wraith.model..", "dev.wraith.catalogue..")
-        .should().dependOnClassesThat().resideInAPackage("dev.wraith.redact..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void layersAndReportsDoNotReachUp() {
-    noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.report..", "dev.wraith.cluster..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..")
-        .check(CLASSES);
-    noClasses().that().resideInAPackage("dev.wraith.report..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..")
-        .check(CLASSES);
-    noClasses().that().resideInAPackage("dev.wraith.scan..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.cli..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void collectorsDoNotImportEachOther() {
-    noClasses().that().resideInAPackage("dev.wraith.cluster..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.host..", "dev.wraith.tetragon..")
-        .check(CLASSES);
-    noClasses().that().resideInAPackage("dev.wraith.code..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..")
-        .check(CLASSES);
+  private static String[] plus(String[] base, String... more) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+        .toArray(String[]::new);
   }
 
   @Test
@@ -79,83 +87,11 @@ class ArchitectureTest {
     }
   }
 
+  /** One JSON library in wraith's own code (Jackson 2); fabric8 keeps the Jackson 3 it brings to itself. */
   @Test
-  void hostLayerReachesDownOnly() {
-    noClasses().that().resideInAPackage("dev.wraith.host..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
-            "dev.wraith.code..", "dev.wraith.cluster..")
-        .check(CLASSES);
-    noClasses().that().resideInAPackage("dev.wraith.attribution..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.host..", "dev.wraith.scan..", "dev.wraith.cli..",
-            "dev.wraith.report..", "dev.wraith.code..", "dev.wraith.cluster..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void mcpLayerReachesDownOnlyAndReportersSeeOnlyItsModel() {
-    noClasses().that().resideInAPackage("dev.wraith.mcp..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
-            "dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.attribution..")
-        .check(CLASSES);
-    noClasses().that().resideInAPackage("dev.wraith.report..")
-        .should().dependOnClassesThat().resideInAPackage("dev.wraith.mcp..")
-        .check(CLASSES);
-  }
-
-  private static final java.util.Set<String> TETRAGON_RECORDS = java.util.Set.of("TetragonScan", "TetragonObservation", "TetragonInCluster",
-      "PodRef");
-
-  @Test
-  void correlationSeesOnlyRecords() {
-    noClasses().that().resideInAPackage("dev.wraith.correlate..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
-            "dev.wraith.mcp..", "dev.wraith.attribution..", "dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..")
-        .check(CLASSES);
-    // of the Tetragon layer, only its result records (they are the host layer's Observation plus pod and node)
-    noClasses().that().resideInAPackage("dev.wraith.correlate..")
-        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Tetragon internals",
-            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("dev.wraith.tetragon")
-                && !TETRAGON_RECORDS.contains(c.getName().substring("dev.wraith.tetragon.".length()).split("\\$", -1)[0])))
-        .check(CLASSES);
-    noClasses().that().resideInAnyPackage("dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..",
-            "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
-        .should().dependOnClassesThat().resideInAPackage("dev.wraith.correlate..")
-        .check(CLASSES);
-  }
-
-  /** The only package that sends data over the network (opt-in): it knows JSON lines and HTTP, nothing of wraith. */
-  @Test
-  void deliveryDependsOnNothingOfOursAndOnlyCliUsesIt() {
-    noClasses().that().resideInAPackage("dev.wraith.delivery..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.model..", "dev.wraith.scan..", "dev.wraith.cli..",
-            "dev.wraith.report..", "dev.wraith.state..", "dev.wraith.catalogue..", "dev.wraith.correlate..")
-        .check(CLASSES);
-    noClasses().that().resideOutsideOfPackages("dev.wraith.delivery..", "dev.wraith.cli..")
-        .should().dependOnClassesThat().resideInAPackage("dev.wraith.delivery..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void stateDependsOnlyOnModel() {
-    noClasses().that().resideInAPackage("dev.wraith.state..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.scan..", "dev.wraith.cli..", "dev.wraith.report..",
-            "dev.wraith.code..", "dev.wraith.cluster..", "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..",
-            "dev.wraith.attribution..", "dev.wraith.catalogue..", "dev.wraith.correlate..")
-        .check(CLASSES);
-    noClasses().that().resideInAnyPackage("dev.wraith.model..", "dev.wraith.code..", "dev.wraith.cluster..",
-            "dev.wraith.host..", "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.report..")
-        .should().dependOnClassesThat().resideInAPackage("dev.wraith.state..")
-        .check(CLASSES);
-  }
-
-  /** The bounded readers sit at the bottom with the model: every layer may use them, they use nothing of ours. */
-  @Test
-  void filesImportsNothingOfOurs() {
-    noClasses().that().resideInAPackage("dev.wraith.files..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.wraith.model..", "dev.wraith.catalogue..", "dev.wraith.code..",
-            "dev.wraith.scan..", "dev.wraith.report..", "dev.wraith.cli..", "dev.wraith.cluster..", "dev.wraith.host..",
-            "dev.wraith.tetragon..", "dev.wraith.mcp..", "dev.wraith.correlate..", "dev.wraith.state..",
-            "dev.wraith.incluster..", "dev.wraith.attribution..")
+  void oneJsonLibrary() {
+    noClasses().that().resideInAPackage("dev.wraith..")
+        .should().dependOnClassesThat().resideInAPackage("tools.jackson..")
         .check(CLASSES);
   }
 

@@ -12,7 +12,7 @@ import dev.wraith.tetragon.JsonExportSource;
 import dev.wraith.tetragon.TetragonAddress;
 import dev.wraith.tetragon.TetragonCollector;
 import dev.wraith.tetragon.TetragonLayer;
-import dev.wraith.tetragon.TetragonScan;
+import dev.wraith.model.TetragonScan;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

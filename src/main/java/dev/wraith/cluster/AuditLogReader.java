@@ -1,5 +1,7 @@
 package dev.wraith.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wraith.files.FileProblem;
 import dev.wraith.files.InputFile;
 import dev.wraith.files.LineReader;
@@ -18,9 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads Kubernetes audit logs ({@code audit.k8s.io/v1 Event}, one JSON object per line, as the API server's log
@@ -45,7 +44,7 @@ public final class AuditLogReader {
   public AuditLogReader(Redactor redactor, Limits limits) {
     this.redactor = redactor;
     this.limits = limits;
-    this.json = Parsers.json3(limits);
+    this.json = KubeJson.json(limits);
   }
 
   /** What one or more audit logs held: the sessions, how many audit events were read, and per-file problems. */
@@ -82,16 +81,16 @@ public final class AuditLogReader {
     JsonNode e;
     try {
       e = json.readTree(b, from, to - from);
-    } catch (JacksonException ex) {
+    } catch (IOException ex) {
       t.bad(n, Parsers.whyInLine(ex, "JSON", limits));
       return;
     }
-    if (!e.path("kind").asString("").equals("Event")) {
+    if (!KubeJson.text(e.path("kind"), "").equals("Event")) {
       t.other++;
       return;
     }
     t.events++;
-    session(e).ifPresent(s -> byId.merge(e.path("auditID").asString(s.toString()), s, AuditLogReader::keepBest));
+    session(e).ifPresent(s -> byId.merge(KubeJson.text(e.path("auditID"), s.toString()), s, AuditLogReader::keepBest));
   }
 
   /** Counts of one file; the first bad line is named, the others counted. */
@@ -136,11 +135,11 @@ public final class AuditLogReader {
   }
 
   java.util.Optional<ExecSession> session(JsonNode e) {
-    if (!e.path("kind").asString("").equals("Event")) return java.util.Optional.empty();
+    if (!KubeJson.text(e.path("kind"), "").equals("Event")) return java.util.Optional.empty();
     JsonNode ref = e.path("objectRef");
-    if (!ref.path("resource").asString("").equals("pods")) return java.util.Optional.empty();
-    String sub = ref.path("subresource").asString("");
-    String verb = e.path("verb").asString("");
+    if (!KubeJson.text(ref.path("resource"), "").equals("pods")) return java.util.Optional.empty();
+    String sub = KubeJson.text(ref.path("subresource"), "");
+    String verb = KubeJson.text(e.path("verb"), "");
     ExecSession.Source source = switch (sub) {
       case "exec" -> verb.equals("get") || verb.equals("create") ? ExecSession.Source.AUDIT_EXEC : null;
       case "attach" -> verb.equals("get") || verb.equals("create") ? ExecSession.Source.AUDIT_ATTACH : null;
@@ -148,11 +147,12 @@ public final class AuditLogReader {
       default -> null;
     };
     if (source == null) return java.util.Optional.empty();
-    Map<String, List<String>> q = query(e.path("requestURI").asString(""));
-    String time = e.path("requestReceivedTimestamp").asString(e.path("stageTimestamp").asString(""));
-    return java.util.Optional.of(new ExecSession(source, ref.path("namespace").asString(""), ref.path("name").asString(""),
-        q.getOrDefault("container", List.of("")).get(0), e.path("user").path("username").asString(""),
-        CommandText.of(redactor, q.getOrDefault("command", List.of())), time, e.path("responseStatus").path("code").asInt(0)));
+    Map<String, List<String>> q = query(KubeJson.text(e.path("requestURI"), ""));
+    String time = KubeJson.text(e.path("requestReceivedTimestamp"), KubeJson.text(e.path("stageTimestamp"), ""));
+    return java.util.Optional.of(new ExecSession(source, KubeJson.text(ref.path("namespace"), ""),
+        KubeJson.text(ref.path("name"), ""), q.getOrDefault("container", List.of("")).get(0),
+        KubeJson.text(e.path("user").path("username"), ""), CommandText.of(redactor, q.getOrDefault("command", List.of())),
+        time, KubeJson.integer(e.path("responseStatus").path("code"), 0)));
   }
 
   /** Query parameters in order, URL-decoded; repeated names keep every value. */

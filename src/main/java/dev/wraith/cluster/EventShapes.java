@@ -1,6 +1,6 @@
 package dev.wraith.cluster;
 
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Maps an {@code events.k8s.io/v1} Event onto the core/v1 field names the collector reads. */
 final class EventShapes {

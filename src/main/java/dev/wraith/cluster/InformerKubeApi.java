@@ -1,22 +1,7 @@
 package dev.wraith.cluster;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,63 +56,8 @@ public final class InformerKubeApi implements KubeApi, AutoCloseable {
   }
 
   @Override
-  public Fetch<Pod> pods() {
-    return read(Pod.class);
-  }
-
-  @Override
-  public Fetch<HasMetadata> workloads(String kind) {
-    Fetch<? extends HasMetadata> f = switch (kind) {
-      case "ReplicaSet" -> read(ReplicaSet.class);
-      case "Deployment" -> read(Deployment.class);
-      case "StatefulSet" -> read(StatefulSet.class);
-      case "DaemonSet" -> read(DaemonSet.class);
-      case "Job" -> read(Job.class);
-      case "CronJob" -> read(CronJob.class);
-      default -> throw new IllegalArgumentException("not a workload kind: " + kind);
-    };
-    if (f instanceof Fetch.Failed<? extends HasMetadata> failed) return Fetch.failed(failed.reason(), failed.detail());
-    return Fetch.ok(List.copyOf(f.itemsOrEmpty()));
-  }
-
-  @Override
-  public Fetch<Service> services() {
-    return read(Service.class);
-  }
-
-  @Override
-  public Fetch<EndpointSlice> endpointSlices() {
-    return read(EndpointSlice.class);
-  }
-
-  @Override
-  public Fetch<Event> events() {
-    return read(Event.class);
-  }
-
-  @Override
-  public Fetch<ServiceAccount> serviceAccounts() {
-    return read(ServiceAccount.class);
-  }
-
-  @Override
-  public Fetch<Role> roles() {
-    return read(Role.class);
-  }
-
-  @Override
-  public Fetch<RoleBinding> roleBindings() {
-    return read(RoleBinding.class);
-  }
-
-  @Override
-  public Fetch<ClusterRole> clusterRoles() {
-    return read(ClusterRole.class);
-  }
-
-  @Override
-  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
-    return read(ClusterRoleBinding.class);
+  public <T extends HasMetadata> Fetch<T> objects(Class<T> type) {
+    return read(type);
   }
 
   @Override

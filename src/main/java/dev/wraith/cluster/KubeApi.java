@@ -5,46 +5,95 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The cluster layer's only way to the cluster: read-only list calls over all namespaces. Each call answers
  * on its own, so a 403 on roles still leaves pods readable. Implementations never return Secret objects, and
  * ConfigMaps come back reduced by {@link ConfigMapKeys#of}: key names and the endpoints found in values.
+ *
+ * <p>An implementation lists objects of any kind through one method, {@link #objects}; the typed calls are that
+ * method for one kind each.
  */
 public interface KubeApi {
   /** Controller kinds the collector walks up from a pod: ReplicaSet, Deployment, StatefulSet, DaemonSet, Job, CronJob. */
   List<String> WORKLOAD_KINDS = List.of("ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
 
+  /** The model class of each of {@link #WORKLOAD_KINDS}. */
+  Map<String, Class<? extends HasMetadata>> WORKLOAD_TYPES = Map.of("ReplicaSet", ReplicaSet.class, "Deployment",
+      Deployment.class, "StatefulSet", StatefulSet.class, "DaemonSet", DaemonSet.class, "Job", Job.class, "CronJob",
+      CronJob.class);
+
+  /** The kinds read that belong to no namespace; every other kind is namespaced. */
+  Set<Class<? extends HasMetadata>> CLUSTER_SCOPED = Set.of(ClusterRole.class, ClusterRoleBinding.class);
+
   /** Where the objects come from, for the report ("context prod", "in-cluster", a snapshot path). */
   List<String> sources();
 
-  Fetch<Pod> pods();
+  /**
+   * Every object of one kind the collector reads (pods, the workload kinds, services, EndpointSlices, events, service
+   * accounts and RBAC objects; never Secrets, and ConfigMaps only through {@link #configMaps()}).
+   */
+  <T extends HasMetadata> Fetch<T> objects(Class<T> type);
+
+  default Fetch<Pod> pods() {
+    return objects(Pod.class);
+  }
 
   /** Objects of one of {@link #WORKLOAD_KINDS}. */
-  Fetch<HasMetadata> workloads(String kind);
+  default Fetch<HasMetadata> workloads(String kind) {
+    Class<? extends HasMetadata> type = WORKLOAD_TYPES.get(kind);
+    if (type == null) throw new IllegalArgumentException("not a workload kind: " + kind);
+    Fetch<? extends HasMetadata> f = objects(type);
+    if (f instanceof Fetch.Failed<? extends HasMetadata> failed) return Fetch.failed(failed.reason(), failed.detail());
+    return Fetch.ok(List.copyOf(f.itemsOrEmpty()));
+  }
 
-  Fetch<Service> services();
+  default Fetch<Service> services() {
+    return objects(Service.class);
+  }
 
   /** discovery.k8s.io/v1 EndpointSlices: which pod each Service address belongs to. */
-  Fetch<EndpointSlice> endpointSlices();
+  default Fetch<EndpointSlice> endpointSlices() {
+    return objects(EndpointSlice.class);
+  }
 
-  Fetch<Event> events();
+  default Fetch<Event> events() {
+    return objects(Event.class);
+  }
 
-  Fetch<ServiceAccount> serviceAccounts();
+  default Fetch<ServiceAccount> serviceAccounts() {
+    return objects(ServiceAccount.class);
+  }
 
-  Fetch<Role> roles();
+  default Fetch<Role> roles() {
+    return objects(Role.class);
+  }
 
-  Fetch<RoleBinding> roleBindings();
+  default Fetch<RoleBinding> roleBindings() {
+    return objects(RoleBinding.class);
+  }
 
-  Fetch<ClusterRole> clusterRoles();
+  default Fetch<ClusterRole> clusterRoles() {
+    return objects(ClusterRole.class);
+  }
 
-  Fetch<ClusterRoleBinding> clusterRoleBindings();
+  default Fetch<ClusterRoleBinding> clusterRoleBindings() {
+    return objects(ClusterRoleBinding.class);
+  }
 
   Fetch<ConfigMapKeys> configMaps();
 

@@ -5,19 +5,10 @@ import dev.wraith.files.InputFile;
 import dev.wraith.files.Limits;
 import dev.wraith.files.Parsers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -116,10 +107,10 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     for (Path f : files) {
       if (kubeconfig == null && !Files.isRegularFile(f)) continue; // kubectl skips a missing $KUBECONFIG entry too
       try {
-        tools.jackson.databind.JsonNode doc = read(f).doc();
-        if (doc == null) continue; // an empty file
+        com.fasterxml.jackson.databind.JsonNode doc = read(f).doc();
+        if (doc == null || doc.isMissingNode()) continue; // an empty file
         for (var c : doc.path("contexts")) {
-          String name = c.path("name").asString("");
+          String name = KubeJson.text(c.path("name"), "");
           if (!name.isEmpty()) names.add(name);
         }
       } catch (IllegalArgumentException e) {
@@ -131,17 +122,17 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
   }
 
   /** A kubeconfig's text and its YAML tree. */
-  private record Kubeconfig(String text, tools.jackson.databind.JsonNode doc) {}
+  private record Kubeconfig(String text, com.fasterxml.jackson.databind.JsonNode doc) {}
 
   /** Reads a kubeconfig within the shared limits; fails with {@link IllegalArgumentException} saying why. */
   private static Kubeconfig read(Path file) {
     try {
       String text = InputFile.readString(file, Limits.DEFAULT.documentBytes());
-      return new Kubeconfig(text, Parsers.yaml3(Limits.DEFAULT).readTree(text));
+      return new Kubeconfig(text, KubeJson.yaml(Limits.DEFAULT).readTree(text));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(FileProblem.describe(e, file, "reading"), e);
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new IllegalArgumentException(Parsers.why(e, "YAML", Limits.DEFAULT), e);
     }
   }
 
@@ -151,8 +142,8 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
    */
   private static String kubeconfig(Path file) {
     Kubeconfig k = read(file);
-    tools.jackson.databind.JsonNode doc = k.doc();
-    if (doc == null || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
+    com.fasterxml.jackson.databind.JsonNode doc = k.doc();
+    if (doc == null || doc.isMissingNode() || !doc.path("contexts").isArray() || doc.path("contexts").isEmpty()) {
       throw new IllegalArgumentException("it names no context (is it a kubeconfig?)");
     }
     return k.text();
@@ -175,64 +166,10 @@ public final class LiveKubeApi implements KubeApi, AutoCloseable {
     return namespaces.isEmpty() ? List.of(source) : List.of(source + ", namespaces " + String.join(",", namespaces));
   }
 
+  /** Namespaced kinds over all namespaces or each configured one; cluster-scoped kinds once. */
   @Override
-  public Fetch<Pod> pods() {
-    return scoped(client.pods());
-  }
-
-  @Override
-  public Fetch<HasMetadata> workloads(String kind) {
-    Fetch<? extends HasMetadata> f = switch (kind) {
-      case "ReplicaSet" -> scoped(client.apps().replicaSets());
-      case "Deployment" -> scoped(client.apps().deployments());
-      case "StatefulSet" -> scoped(client.apps().statefulSets());
-      case "DaemonSet" -> scoped(client.apps().daemonSets());
-      case "Job" -> scoped(client.batch().v1().jobs());
-      case "CronJob" -> scoped(client.batch().v1().cronjobs());
-      default -> throw new IllegalArgumentException("not a workload kind: " + kind);
-    };
-    if (f instanceof Fetch.Failed<? extends HasMetadata> failed) return Fetch.failed(failed.reason(), failed.detail());
-    return Fetch.ok(List.copyOf(f.itemsOrEmpty()));
-  }
-
-  @Override
-  public Fetch<Service> services() {
-    return scoped(client.services());
-  }
-
-  @Override
-  public Fetch<EndpointSlice> endpointSlices() {
-    return scoped(client.discovery().v1().endpointSlices());
-  }
-
-  @Override
-  public Fetch<Event> events() {
-    return scoped(client.v1().events());
-  }
-
-  @Override
-  public Fetch<ServiceAccount> serviceAccounts() {
-    return scoped(client.serviceAccounts());
-  }
-
-  @Override
-  public Fetch<Role> roles() {
-    return scoped(client.rbac().roles());
-  }
-
-  @Override
-  public Fetch<RoleBinding> roleBindings() {
-    return scoped(client.rbac().roleBindings());
-  }
-
-  @Override
-  public Fetch<ClusterRole> clusterRoles() {
-    return paged(o -> client.rbac().clusterRoles().list(o));
-  }
-
-  @Override
-  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
-    return paged(o -> client.rbac().clusterRoleBindings().list(o));
+  public <T extends HasMetadata> Fetch<T> objects(Class<T> type) {
+    return CLUSTER_SCOPED.contains(type) ? paged(o -> client.resources(type).list(o)) : scoped(client.resources(type));
   }
 
   @Override

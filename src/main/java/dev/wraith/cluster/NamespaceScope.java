@@ -1,15 +1,6 @@
 package dev.wraith.cluster;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,54 +32,10 @@ public final class NamespaceScope implements KubeApi {
     return out;
   }
 
+  /** Namespaced kinds narrowed to the namespaces; cluster-scoped kinds as they are. */
   @Override
-  public Fetch<Pod> pods() {
-    return keep(api.pods());
-  }
-
-  @Override
-  public Fetch<HasMetadata> workloads(String kind) {
-    return keep(api.workloads(kind));
-  }
-
-  @Override
-  public Fetch<Service> services() {
-    return keep(api.services());
-  }
-
-  @Override
-  public Fetch<EndpointSlice> endpointSlices() {
-    return keep(api.endpointSlices());
-  }
-
-  @Override
-  public Fetch<Event> events() {
-    return keep(api.events());
-  }
-
-  @Override
-  public Fetch<ServiceAccount> serviceAccounts() {
-    return keep(api.serviceAccounts());
-  }
-
-  @Override
-  public Fetch<Role> roles() {
-    return keep(api.roles());
-  }
-
-  @Override
-  public Fetch<RoleBinding> roleBindings() {
-    return keep(api.roleBindings());
-  }
-
-  @Override
-  public Fetch<ClusterRole> clusterRoles() {
-    return api.clusterRoles();
-  }
-
-  @Override
-  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
-    return api.clusterRoleBindings();
+  public <T extends HasMetadata> Fetch<T> objects(Class<T> type) {
+    return CLUSTER_SCOPED.contains(type) ? api.objects(type) : keep(api.objects(type));
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.wraith.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wraith.files.FileProblem;
 import dev.wraith.files.InputFile;
 import dev.wraith.files.JsonValues;
@@ -13,10 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one {@code kubectl get -o json|yaml} file into Kubernetes objects, one at a time, through the shared bounded
@@ -42,8 +42,8 @@ final class SnapshotFile {
   private SnapshotFile(Path file, Limits limits, BiConsumer<JsonNode, String> sink) {
     this.file = file;
     this.limits = limits;
-    this.json = Parsers.json3(limits);
-    this.yaml = Parsers.yaml3(limits);
+    this.json = KubeJson.json(limits);
+    this.yaml = KubeJson.yaml(limits);
     this.sink = sink;
   }
 
@@ -85,13 +85,13 @@ final class SnapshotFile {
 
   private void object(JsonNode node, String listKind) {
     if (!node.isObject()) return;
-    String kind = node.path("kind").asString(listKind);
+    String kind = KubeJson.text(node.path("kind"), listKind);
     if (kind.isEmpty()) return;
     objects++;
     try {
       sink.accept(node, listKind);
     } catch (IllegalArgumentException | ClassCastException e) { // a field of the wrong shape for the kind's schema
-      String name = node.path("metadata").path("name").asString("");
+      String name = KubeJson.text(node.path("metadata").path("name"), "");
       errors.add(file + ": the " + kind + (name.isEmpty() ? "" : " '" + name + "'") + " does not fit the Kubernetes "
           + kind + " schema");
     }
@@ -100,7 +100,7 @@ final class SnapshotFile {
   private JsonNode parse(ObjectMapper mapper, byte[] b, int from, int to, String where, long lineOffset) {
     try {
       return mapper.readTree(b, from, to - from);
-    } catch (JacksonException e) {
+    } catch (IOException e) {
       String format = mapper == json ? "JSON" : "YAML";
       errors.add(file + where + ": " + why(e, format, lineOffset));
       return null;
@@ -108,10 +108,13 @@ final class SnapshotFile {
   }
 
   /** The parser's reason, with YAML lines counted from the top of the file. */
-  private String why(JacksonException e, String format, long lineOffset) {
+  private String why(IOException e, String format, long lineOffset) {
     String why = Parsers.why(e, format, limits);
-    if (lineOffset <= 0 || e.getLocation() == null || e.getLocation().getLineNr() <= 0) return why;
-    return why.replaceFirst("at line \\d+", "at line " + (e.getLocation().getLineNr() + lineOffset));
+    if (lineOffset <= 0 || !(e instanceof JsonProcessingException j) || j.getLocation() == null
+        || j.getLocation().getLineNr() <= 0) {
+      return why;
+    }
+    return why.replaceFirst("at line \\d+", "at line " + (j.getLocation().getLineNr() + lineOffset));
   }
 
   private static int firstNonBlank(InputStream in) throws IOException {
@@ -138,7 +141,7 @@ final class SnapshotFile {
     public void element(byte[] b, int from, int to) {
       JsonNode item = parse(json, b, from, to, "", 0);
       if (item == null) return;
-      if (inObject && item.path("kind").asString("").isEmpty()) kindless.add(item);
+      if (inObject && KubeJson.text(item.path("kind"), "").isEmpty()) kindless.add(item);
       else object(item, "");
     }
 
@@ -151,7 +154,7 @@ final class SnapshotFile {
     @Override
     public void end(boolean object) {
       if (!object) return;
-      String kind = rest.path("kind").asString("");
+      String kind = KubeJson.text(rest.path("kind"), "");
       if (kind.endsWith("List")) {
         for (JsonNode item : kindless) object(item, kind.substring(0, kind.length() - 4));
       } else if (!kind.isEmpty()) {
@@ -173,14 +176,14 @@ final class SnapshotFile {
     public void item(byte[] b, int from, int to, long line) {
       JsonNode item = parse(yaml, b, from, to, ":" + line, line - 1);
       if (item == null) return;
-      if (item.path("kind").asString("").isEmpty()) kindless.add(item);
+      if (KubeJson.text(item.path("kind"), "").isEmpty()) kindless.add(item);
       else object(item, "");
     }
 
     @Override
     public void document(byte[] b, int from, int to, long line) {
       JsonNode doc = parse(yaml, b, from, to, ":" + line, line - 1);
-      String kind = doc == null ? "" : doc.path("kind").asString("");
+      String kind = doc == null ? "" : KubeJson.text(doc.path("kind"), "");
       String listOf = kind.endsWith("List") ? kind.substring(0, kind.length() - 4) : "";
       if (doc != null && kind.endsWith("List") && doc.has("items")) {
         for (JsonNode item : doc.path("items")) object(item, listOf);

@@ -1,5 +1,7 @@
 package dev.wraith.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wraith.files.FileProblem;
 import dev.wraith.files.Limits;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -26,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads {@code kubectl get -o json|yaml} output offline: JSON or YAML, a v1 List (or typed list), single objects,
@@ -88,53 +88,13 @@ public final class SnapshotKubeApi implements KubeApi {
   }
 
   @Override
-  public Fetch<Pod> pods() {
-    return Fetch.ok(of("Pod", Pod.class));
+  public <T extends HasMetadata> Fetch<T> objects(Class<T> type) {
+    return Fetch.ok(of(type.getSimpleName(), type));
   }
 
   @Override
   public Fetch<HasMetadata> workloads(String kind) {
     return Fetch.ok(objects.getOrDefault(kind, List.of()));
-  }
-
-  @Override
-  public Fetch<Service> services() {
-    return Fetch.ok(of("Service", Service.class));
-  }
-
-  @Override
-  public Fetch<EndpointSlice> endpointSlices() {
-    return Fetch.ok(of("EndpointSlice", EndpointSlice.class));
-  }
-
-  @Override
-  public Fetch<Event> events() {
-    return Fetch.ok(of("Event", Event.class));
-  }
-
-  @Override
-  public Fetch<ServiceAccount> serviceAccounts() {
-    return Fetch.ok(of("ServiceAccount", ServiceAccount.class));
-  }
-
-  @Override
-  public Fetch<Role> roles() {
-    return Fetch.ok(of("Role", Role.class));
-  }
-
-  @Override
-  public Fetch<RoleBinding> roleBindings() {
-    return Fetch.ok(of("RoleBinding", RoleBinding.class));
-  }
-
-  @Override
-  public Fetch<ClusterRole> clusterRoles() {
-    return Fetch.ok(of("ClusterRole", ClusterRole.class));
-  }
-
-  @Override
-  public Fetch<ClusterRoleBinding> clusterRoleBindings() {
-    return Fetch.ok(of("ClusterRoleBinding", ClusterRoleBinding.class));
   }
 
   @Override
@@ -156,21 +116,21 @@ public final class SnapshotKubeApi implements KubeApi {
   }
 
   private void add(JsonNode node, String defaultKind) {
-    String kind = node.path("kind").asString(defaultKind);
+    String kind = KubeJson.text(node.path("kind"), defaultKind);
     if (kind.equals("Secret")) {
       secrets++;
       return;
     }
-    if (kind.equals("Event") && node.path("apiVersion").asString("").startsWith("events.k8s.io/")) {
+    if (kind.equals("Event") && KubeJson.text(node.path("apiVersion"), "").startsWith("events.k8s.io/")) {
       node = EventShapes.toCoreEvent((ObjectNode) node);
     }
     if (kind.equals("ConfigMap")) {
-      configMaps.add(ConfigMapKeys.of(withNamespace(serialization.convertValue(node, ConfigMap.class), kind)));
+      configMaps.add(ConfigMapKeys.of(withNamespace(KubeJson.convert(serialization, node, ConfigMap.class), kind)));
       return;
     }
     Class<? extends HasMetadata> type = KINDS.get(kind);
     if (type == null) return;
-    HasMetadata obj = withNamespace(serialization.convertValue(node, type), kind);
+    HasMetadata obj = withNamespace(KubeJson.convert(serialization, node, type), kind);
     if (obj.getMetadata() == null || obj.getMetadata().getName() == null) return;
     objects.computeIfAbsent(kind, k -> new ArrayList<>()).add(obj);
   }

@@ -7,7 +7,7 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.PriorState;
 import dev.wraith.model.ScanReport;
-import dev.wraith.tetragon.TetragonScan;
+import dev.wraith.model.TetragonScan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.wraith.files;
 import java.util.Locale;
 
 /**
- * Jackson factories and mappers (both the 2.x line wraith uses and the 3.x line fabric8 brings) that apply {@link
- * Limits} while they parse: nesting depth, document and string length, and SnakeYAML's code point limit raised to the
- * document limit (its default, 3 MiB, would refuse real snapshots). Also the one place that turns a parser's failure
+ * Jackson factories and mappers that apply {@link Limits} while they parse (Jackson 2, wraith's one JSON library;
+ * fabric8 keeps the 3.x line it brings to itself): nesting depth, document and string length, and SnakeYAML's code
+ * point limit raised to the document limit (its default, 3 MiB, would refuse real snapshots). Also the one place that turns a parser's failure
  * into words without its wording ({@link #why}).
  */
 public final class Parsers {
@@ -13,12 +13,6 @@ public final class Parsers {
 
   public static com.fasterxml.jackson.core.StreamReadConstraints constraints2(Limits l) {
     return com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(l.depth())
-        .maxStringLength(l.documentBytes()).maxNameLength(Math.min(l.documentBytes(), 1 << 20))
-        .maxDocumentLength(l.documentBytes()).build();
-  }
-
-  public static tools.jackson.core.StreamReadConstraints constraints3(Limits l) {
-    return tools.jackson.core.StreamReadConstraints.builder().maxNestingDepth(l.depth())
         .maxStringLength(l.documentBytes()).maxNameLength(Math.min(l.documentBytes(), 1 << 20))
         .maxDocumentLength(l.documentBytes()).build();
   }
@@ -48,18 +42,6 @@ public final class Parsers {
         com.fasterxml.jackson.dataformat.toml.TomlFactory.builder().streamReadConstraints(constraints2(l)).build());
   }
 
-  public static tools.jackson.databind.json.JsonMapper json3(Limits l) {
-    return tools.jackson.databind.json.JsonMapper.builder(
-        tools.jackson.core.json.JsonFactory.builder().streamReadConstraints(constraints3(l)).build()).build();
-  }
-
-  public static tools.jackson.dataformat.yaml.YAMLMapper yaml3(Limits l) {
-    org.snakeyaml.engine.v2.api.LoadSettings settings = org.snakeyaml.engine.v2.api.LoadSettings.builder()
-        .setCodePointLimit(l.documentBytes()).build();
-    return tools.jackson.dataformat.yaml.YAMLMapper.builder(tools.jackson.dataformat.yaml.YAMLFactory.builder()
-        .loadSettings(settings).streamReadConstraints(constraints3(l)).build()).build();
-  }
-
   /**
    * Why a parse failed, in words: which limit it broke, or where the syntax is wrong ("not valid YAML at line 3,
    * column 7"). {@code format} names the syntax ("JSON", "YAML", "TOML"); lines are counted in the text parsed.
@@ -74,8 +56,7 @@ public final class Parsers {
     if (m.contains("number value length")) return "a number with too many digits";
     long[] at = location(failure);
     String where = at[0] > 0 ? " at line " + at[0] + (at[1] > 0 ? ", column " + at[1] : "") : "";
-    if (failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
-        || failure instanceof tools.jackson.databind.exc.MismatchedInputException) {
+    if (failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
       return "valid " + format + " of an unexpected shape" + where;
     }
     return "not valid " + format + where;
@@ -90,9 +71,6 @@ public final class Parsers {
   private static long[] location(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-        return new long[] {j.getLocation().getLineNr(), j.getLocation().getColumnNr()};
-      }
-      if (c instanceof tools.jackson.core.JacksonException j && j.getLocation() != null) {
         return new long[] {j.getLocation().getLineNr(), j.getLocation().getColumnNr()};
       }
     }

@@ -1,6 +1,8 @@
 package dev.wraith.host;
 
 import dev.wraith.attribution.HostsFile;
+import dev.wraith.cmdline.CommandLine;
+import dev.wraith.cmdline.EntryScripts;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.ProcessInfo;
@@ -100,7 +102,7 @@ public final class LiveProcesses {
         origin = sameContainer ? parent.get().origin() : ProcessOrigin.EXEC;
       }
     }
-    Optional<EntryScript> script = EntryScripts.scriptPath(p.argv(), p.cwd().isEmpty() ? "/" : p.cwd())
+    Optional<EntryScript> script = EntryScripts.scriptPath(p.argv(), p.cwd())
         .map(path -> new EntryScript(path, "", "the process exited before it could be read"));
     return new Owner(p, origin, script);
   }

@@ -1,5 +1,6 @@
 package dev.wraith.host;
 
+import dev.wraith.cmdline.CommandLine;
 import dev.wraith.model.ContainerRef;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.redact.Redactor;

@@ -1,5 +1,6 @@
 package dev.wraith.host;
 
+import dev.wraith.cmdline.EntryScripts;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
@@ -75,7 +76,7 @@ final class ProcessTable {
   }
 
   private Optional<EntryScript> script(ProcessInfo p) {
-    return EntryScripts.scriptPath(p.argv(), p.cwd().isEmpty() ? "/" : p.cwd()).map(path -> hash(p.pid(), path));
+    return EntryScripts.scriptPath(p.argv(), p.cwd()).map(path -> hash(p.pid(), path));
   }
 
   private EntryScript hash(int pid, String path) {

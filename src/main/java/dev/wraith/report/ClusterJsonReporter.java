@@ -2,7 +2,6 @@ package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.ClusterReport;
 import dev.wraith.model.ClusterScan;
@@ -87,7 +86,7 @@ public final class ClusterJsonReporter implements ClusterReporter {
         Map.of("version", report.tool().catalogueVersion(), "schema", report.tool().catalogueSchema()), c.sources(),
         List.of(JsonReporter.Layer.of(c.status())), c.stats(), c.workloads().stream().map(JsonWorkload::of).toList(),
         c.execSessions().stream().map(Session::of).toList());
-    Json.mapper(redactor).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, doc);
+    Json.mapper(redactor).writeValue(out, doc);
     out.write('\n');
   }
 }

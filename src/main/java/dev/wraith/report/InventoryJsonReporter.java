@@ -3,9 +3,6 @@ package dev.wraith.report;
 import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wraith.model.Classification;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
@@ -120,7 +117,7 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   @Override
   public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    mapper(redactor).writeValue(out, document(inventory, code, genAiNames));
+    Json.complete(redactor).writeValue(out, document(inventory, code, genAiNames));
     out.write('\n');
   }
 
@@ -135,14 +132,6 @@ public final class InventoryJsonReporter implements InventoryReporter {
         inv.scanTime().toString(), inv.roots(), summary, risk,
         inv.agents().stream().map(a -> Agent.of(a, GenAiAttributes.of(a, index, names))).toList(),
         inv.mcpServers().stream().map(McpServer::of).toList(), inv.layers().stream().map(Layer::of).toList());
-  }
-
-  private static ObjectMapper mapper(Redactor redactor) {
-    return new ObjectMapper()
-        .registerModule(new dev.wraith.redact.RedactingModule(redactor))
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   private static String time(Optional<Instant> t) {

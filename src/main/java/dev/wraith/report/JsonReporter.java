@@ -1,7 +1,6 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Deployment;
@@ -93,7 +92,7 @@ public final class JsonReporter implements Reporter {
         c.roots(), List.of(Layer.of(c.status())), Stats.of(c.stats()), c.agents().stream().map(Agent::of).toList(),
         c.findings().stream().map(JsonFinding::of).toList(), c.deployments().stream().map(JsonDeployment::of).toList(),
         c.models().stream().map(Model::of).toList());
-    Json.mapper(redactor).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, doc);
+    Json.mapper(redactor).writeValue(out, doc);
     out.write('\n');
   }
 }

@@ -1,9 +1,6 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpProbe;
 import dev.wraith.model.McpScan;
@@ -52,8 +49,8 @@ public final class McpJsonReporter implements McpReporter {
   @Override
   public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
     List<Server> servers = scan.findings().stream().map(this::server).toList();
-    new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(), servers, scan.warnings()));
+    Json.complete(redactor).writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(),
+        servers, scan.warnings()));
     out.write('\n');
     out.flush();
   }

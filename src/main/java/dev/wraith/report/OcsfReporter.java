@@ -1,7 +1,5 @@
 package dev.wraith.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.Hashes;
 import dev.wraith.model.Inventory;
-import dev.wraith.redact.RedactingModule;
 import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,12 +35,9 @@ public final class OcsfReporter implements InventoryReporter {
    */
   public OcsfReporter(GenAiNames genAiNames, Redactor redactor) {
     this.genAiNames = genAiNames;
-    this.mapper = new ObjectMapper()
-        .registerModule(new RedactingModule(redactor))
+    this.mapper = Json.lines(redactor)
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   }
 
   @Override

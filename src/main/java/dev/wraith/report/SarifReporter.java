@@ -1,7 +1,6 @@
 package dev.wraith.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.Rule;
 import dev.wraith.model.Finding;
@@ -90,7 +89,7 @@ public final class SarifReporter implements Reporter {
     props.put("catalogueSchema", report.tool().catalogueSchema());
     Run run = new Run(new Tool(new Driver(report.tool().name(), report.tool().version(), report.tool().version(), rules)),
         results, List.of(new Invocation(true, notes)), props);
-    Json.mapper(redactor).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, new Log(SCHEMA, "2.1.0", List.of(run)));
+    Json.mapper(redactor).writeValue(out, new Log(SCHEMA, "2.1.0", List.of(run)));
     out.write('\n');
   }
 

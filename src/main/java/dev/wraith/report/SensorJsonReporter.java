@@ -1,9 +1,6 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.wraith.attribution.DnsAnswerLog;
 import dev.wraith.attribution.DnsAnswerRecord;
@@ -77,8 +74,7 @@ public final class SensorJsonReporter implements SensorReporter {
 
   @Override
   public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
+    ObjectWriter w = Json.lines(redactor).writer();
     for (Observation o : scan.observations()) line(w, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {
       ContainerRef c = u.namespacePod().orElse(null);

@@ -1,9 +1,6 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.EntryScript;
@@ -13,10 +10,10 @@ import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.ScanReport;
 import dev.wraith.model.UnattributedDestinations;
-import dev.wraith.tetragon.PodRef;
-import dev.wraith.tetragon.TetragonInCluster;
-import dev.wraith.tetragon.TetragonObservation;
-import dev.wraith.tetragon.TetragonScan;
+import dev.wraith.model.PodRef;
+import dev.wraith.model.TetragonInCluster;
+import dev.wraith.model.TetragonObservation;
+import dev.wraith.model.TetragonScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -70,8 +67,7 @@ public final class TetragonJsonReporter implements TetragonReporter {
 
   @Override
   public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
-    ObjectWriter w = new ObjectMapper().registerModule(new dev.wraith.redact.RedactingModule(redactor)).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
+    ObjectWriter w = Json.lines(redactor).writer();
     for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
     for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));
     for (UnattributedDestinations.Destination d : scan.unattributed().listed()) {

@@ -1,7 +1,7 @@
 package dev.wraith.report;
 
 import dev.wraith.model.ScanReport;
-import dev.wraith.tetragon.TetragonScan;
+import dev.wraith.model.TetragonScan;
 import java.io.IOException;
 import java.io.OutputStream;
 

@@ -13,7 +13,7 @@ import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.McpScan;
 import dev.wraith.tetragon.TetragonLayer;
-import dev.wraith.tetragon.TetragonScan;
+import dev.wraith.model.TetragonScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

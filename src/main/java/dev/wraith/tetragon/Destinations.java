@@ -5,6 +5,7 @@ import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.DnsAnswers;
 import dev.wraith.attribution.Pin;
 import dev.wraith.model.Attribution;
+import dev.wraith.model.PodRef;
 import dev.wraith.model.UnattributedDestinations;
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -43,33 +43,13 @@ final class JsonCursor {
 
   /** At an object: true after its '{'; false for null; anything else is malformed. */
   boolean object() throws Malformed {
-    byte c = peek();
-    if (c == '{') {
-      pos++;
-      afterValue = false;
-      return true;
-    }
-    if (c == 'n') {
-      literal(NULL);
-      return false;
-    }
-    throw new Malformed("expected an object");
+    return open((byte) '{', "expected an object");
   }
 
   /** The next member of the current object, positioned at its value; false (and past the '}') at the end. */
   boolean field() throws Malformed {
-    byte c = peek();
-    if (c == '}') {
-      pos++;
-      afterValue = true;
-      return false;
-    }
-    if (afterValue) {
-      if (c != ',') throw new Malformed("expected ',' or '}'");
-      pos++;
-      c = peek();
-    }
-    if (c != '"') throw new Malformed("expected a field name");
+    if (!next((byte) '}', "expected ',' or '}'")) return false;
+    if (peek() != '"') throw new Malformed("expected a field name");
     pos++;
     int start = pos;
     int i = scanString(start);
@@ -91,8 +71,18 @@ final class JsonCursor {
 
   /** At an array: true after its '['; false for null. */
   boolean array() throws Malformed {
+    return open((byte) '[', "expected an array");
+  }
+
+  /** Whether the current array has another element (positioned at it); false and past the ']' at the end. */
+  boolean element() throws Malformed {
+    return next((byte) ']', "expected ',' or ']'");
+  }
+
+  /** At a container opened by {@code bracket}: true after it; false for null; anything else is malformed. */
+  private boolean open(byte bracket, String expected) throws Malformed {
     byte c = peek();
-    if (c == '[') {
+    if (c == bracket) {
       pos++;
       afterValue = false;
       return true;
@@ -101,19 +91,22 @@ final class JsonCursor {
       literal(NULL);
       return false;
     }
-    throw new Malformed("expected an array");
+    throw new Malformed(expected);
   }
 
-  /** Whether the current array has another element (positioned at it); false and past the ']' at the end. */
-  boolean element() throws Malformed {
+  /**
+   * Whether the current container has another member or element: true past the ',' before it (none before the
+   * first), false past the {@code close} bracket at the end.
+   */
+  private boolean next(byte close, String expected) throws Malformed {
     byte c = peek();
-    if (c == ']') {
+    if (c == close) {
       pos++;
       afterValue = true;
       return false;
     }
     if (afterValue) {
-      if (c != ',') throw new Malformed("expected ',' or ']'");
+      if (c != ',') throw new Malformed(expected);
       pos++;
     }
     afterValue = false;

@@ -1,5 +1,6 @@
 package dev.wraith.tetragon;
 
+import dev.wraith.model.PodRef;
 import dev.wraith.tetragon.JsonCursor.Malformed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -295,7 +296,7 @@ final class JsonEventReader {
         }
       } else c.skipValue();
     }
-    return PodRef.of(ns, name, uid, container, containerId, image, workload, workloadKind, containerPid, probe);
+    return Proc.podRef(ns, name, uid, container, containerId, image, workload, workloadKind, containerPid, probe);
   }
 
   /** A string shared between events when its bytes repeat (names, addresses). */

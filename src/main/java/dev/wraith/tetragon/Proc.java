@@ -1,12 +1,14 @@
 package dev.wraith.tetragon;
 
+import dev.wraith.model.PodRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One process as a Tetragon event describes it. Identity is {@code execId} (unique cluster-wide over time).
- * Both readers (JSON export and gRPC) build it through {@link #of}, so the same process reads the same.
+ * Both readers (JSON export and gRPC) build it, and its pod, through {@link #of} and {@link #podRef}, so the same
+ * process reads the same.
  *
  * @param argv binary then the arguments split on whitespace, raw: the collector redacts them before anything leaves
  *     the layer ({@link TetragonCollector})
@@ -48,6 +50,16 @@ public record Proc(String execId, String parentExecId, int pid, int uid, String 
   /** The description to keep of two for the same exec_id: the fresh one only when it says more. */
   static Proc richer(Proc kept, Proc fresh) {
     return kept != null && fresh.richness() <= kept.richness() ? kept : fresh;
+  }
+
+  /** From the event's fields; null strings are "", {@code containerId} still has its runtime prefix. */
+  static PodRef podRef(String namespace, String name, String uid, String container, String containerId, String image,
+      String workload, String workloadKind, long containerPid, boolean maybeExecProbe) {
+    String id = str(containerId);
+    int sep = id.indexOf("://");
+    return new PodRef(str(namespace), str(name), str(uid), str(container),
+        sep < 0 ? id : id.substring(sep + 3), sep < 0 ? "" : id.substring(0, sep), str(image), str(workload),
+        str(workloadKind), (int) Math.max(containerPid, 0), maybeExecProbe);
   }
 
   static String str(String s) {

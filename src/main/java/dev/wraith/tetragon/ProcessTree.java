@@ -1,5 +1,6 @@
 package dev.wraith.tetragon;
 
+import dev.wraith.model.PodRef;
 import dev.wraith.model.ProcessOrigin;
 import java.util.HashSet;
 import java.util.Iterator;

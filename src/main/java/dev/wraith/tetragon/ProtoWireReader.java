@@ -1,14 +1,15 @@
 package dev.wraith.tetragon;
 
 import com.google.protobuf.CodedInputStream;
-import java.io.IOException;
 import com.google.protobuf.WireFormat;
+import dev.wraith.model.PodRef;
 import dev.wraith.tetragon.api.GetEventsResponse;
 import dev.wraith.tetragon.api.KprobeArgument;
 import dev.wraith.tetragon.api.KprobeSock;
 import dev.wraith.tetragon.api.KprobeSockaddr;
 import dev.wraith.tetragon.api.Pod;
 import dev.wraith.tetragon.api.ProcessKprobe;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -329,7 +330,7 @@ final class ProtoWireReader {
       } else in.skipField(tag);
     }
     in.popLimit(outer);
-    return PodRef.of(ns, name, uid, container, containerId, image, workload, workloadKind, containerPid, probe);
+    return Proc.podRef(ns, name, uid, container, containerId, image, workload, workloadKind, containerPid, probe);
   }
 
   /** The value of a google.protobuf.UInt32Value or BoolValue (field 1; 0 when absent from the wrapper). */

@@ -2,7 +2,8 @@ package dev.wraith.tetragon;
 
 import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.DnsAnswers;
-import dev.wraith.host.EntryScripts;
+import dev.wraith.files.FileProblem;
+import dev.wraith.cmdline.EntryScripts;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.Attribution;
 import dev.wraith.model.ContainerRef;
@@ -10,11 +11,14 @@ import dev.wraith.model.EntryScript;
 import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Observation;
+import dev.wraith.model.PodRef;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
+import dev.wraith.model.TetragonInCluster;
+import dev.wraith.model.TetragonObservation;
+import dev.wraith.model.TetragonScan;
 import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.redact.Redactor;
-import dev.wraith.files.FileProblem;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,7 +278,7 @@ public final class TetragonCollector {
     ProcessInfo info = new ProcessInfo(proc.pid(), 0, ppid, proc.uid(), nsPids, proc.binary(), redactor.argv(proc.argv()), proc.cwd(),
         List.of(), container, "");
     // the file is on another node, if anywhere: the path is reported, never hashed
-    Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd().isEmpty() ? "/" : proc.cwd())
+    Optional<EntryScript> script = EntryScripts.scriptPath(proc.argv(), proc.cwd())
         .map(s -> new EntryScript(s, "", ""));
     ProcessOrigin origin = ProcessTree.origin(proc);
     String launcher = origin == ProcessOrigin.EXEC ? tree.launcher(proc) : "";

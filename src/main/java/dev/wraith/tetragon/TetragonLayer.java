@@ -6,6 +6,7 @@ import dev.wraith.attribution.DnsAnswers;
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.model.TetragonScan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.model.TetragonScan;
 import dev.wraith.tetragon.TetragonTestServer.Ending;
 import dev.wraith.tetragon.TetragonTestServer.Script;
 import dev.wraith.tetragon.api.EventType;

@@ -2,6 +2,7 @@ package dev.wraith.tetragon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wraith.model.PodRef;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ProcessTreeTest {
 
   @Test
   void forgetsExitedThenOldestButKeepsAConnectingProcessAndItsLaunchers() {
-    PodRef pod = PodRef.of("ns", "p", "u", "c", "containerd://abc", "img", "w", "Deployment", 5, false);
+    PodRef pod = Proc.podRef("ns", "p", "u", "c", "containerd://abc", "img", "w", "Deployment", 5, false);
     ProcessTree tree = new ProcessTree(100);
     tree.add(proc("runc", "shim", "/usr/bin/runc", Optional.empty()));
     tree.add(proc("bash", "runc", "/bin/bash", Optional.of(pod)));

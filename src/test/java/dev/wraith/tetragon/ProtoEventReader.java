@@ -1,5 +1,6 @@
 package dev.wraith.tetragon;
 
+import dev.wraith.model.PodRef;
 import dev.wraith.tetragon.api.GetEventsResponse;
 import dev.wraith.tetragon.api.KprobeArgument;
 import dev.wraith.tetragon.api.ProcessKprobe;
@@ -106,7 +107,7 @@ final class ProtoEventReader {
 
   private static PodRef pod(dev.wraith.tetragon.api.Pod p) {
     var c = p.getContainer();
-    return PodRef.of(p.getNamespace(), p.getName(), p.getUid(), c.getName(), c.getId(), c.getImage().getName(),
+    return Proc.podRef(p.getNamespace(), p.getName(), p.getUid(), c.getName(), c.getId(), c.getImage().getName(),
         p.getWorkload(), p.getWorkloadKind(), c.hasPid() ? c.getPid().getValue() & 0xffffffffL : -1, c.getMaybeExecProbe());
   }
 }

@@ -9,6 +9,8 @@ import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.model.Attributed.Method;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ProcessOrigin;
+import dev.wraith.model.TetragonObservation;
+import dev.wraith.model.TetragonScan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

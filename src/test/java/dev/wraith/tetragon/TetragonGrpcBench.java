@@ -2,6 +2,7 @@ package dev.wraith.tetragon;
 
 import dev.wraith.attribution.Attributor;
 import dev.wraith.catalogue.CatalogueLoader;
+import dev.wraith.model.TetragonScan;
 import dev.wraith.tetragon.api.FineGuidanceSensorsGrpc;
 import dev.wraith.tetragon.api.GetEventsResponse;
 import io.grpc.MethodDescriptor;
@@ -14,8 +15,8 @@ import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
-import io.grpc.stub.ServerCalls;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;

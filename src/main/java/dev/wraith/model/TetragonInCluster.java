@@ -1,6 +1,5 @@
-package dev.wraith.tetragon;
+package dev.wraith.model;
 
-import dev.wraith.model.InClusterConnection;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -22,7 +21,7 @@ public record TetragonInCluster(String node, String execId, Optional<PodRef> pod
       .thenComparingInt(o -> o.connection().port());
 
   /** As an observation of the attributed destination (the same process, pod and node). */
-  public TetragonObservation attributed(dev.wraith.model.Attributed a) {
+  public TetragonObservation attributed(Attributed a) {
     return new TetragonObservation(node, execId, pod, probe, launcher, connection.attributed(a));
   }
 

@@ -1,4 +1,4 @@
-package dev.wraith.host;
+package dev.wraith.cmdline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Splits NUL-separated /proc files (cmdline, environ). environ yields names only; argv is split raw and redacted by
- * its reader ({@link ProcessReader}, with the one {@code Redactor}) before anything else sees it.
+ * its reader (the host layer's {@code ProcessReader}, with the one {@code Redactor}) before anything else sees it.
  */
 public final class CommandLine {
   private CommandLine() {}
@@ -16,7 +16,7 @@ public final class CommandLine {
    * Variable names from /proc/PID/environ. Each entry is cut at its first '=' and the value dropped before
    * anything else sees it; names are sorted and de-duplicated.
    */
-  static List<String> envNames(byte[] environ) {
+  public static List<String> envNames(byte[] environ) {
     List<String> names = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= environ.length; i++) {
@@ -30,7 +30,7 @@ public final class CommandLine {
     return names.stream().distinct().sorted().toList();
   }
 
-  static List<String> split(byte[] nulSeparated) {
+  public static List<String> split(byte[] nulSeparated) {
     List<String> parts = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < nulSeparated.length; i++) {

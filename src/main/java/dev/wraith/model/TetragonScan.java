@@ -1,7 +1,5 @@
-package dev.wraith.tetragon;
+package dev.wraith.model;
 
-import dev.wraith.model.LayerStatus;
-import dev.wraith.model.UnattributedDestinations;
 import java.time.Instant;
 import java.util.List;
 

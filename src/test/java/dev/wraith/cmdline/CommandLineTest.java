@@ -1,4 +1,4 @@
-package dev.wraith.host;
+package dev.wraith.cmdline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

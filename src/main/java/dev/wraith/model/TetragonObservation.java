@@ -1,6 +1,5 @@
-package dev.wraith.tetragon;
+package dev.wraith.model;
 
-import dev.wraith.model.Observation;
 import java.util.Comparator;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.wraith.host;
+package dev.wraith.cmdline;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public final class EntryScripts {
 
   private EntryScripts() {}
 
-  /** The script argv runs, made absolute against cwd; shared with the Tetragon layer. */
+  /** The script argv runs, made absolute against cwd (an unknown cwd, "", counts as "/"). */
   public static Optional<String> scriptPath(List<String> argv, String cwd) {
     if (argv.isEmpty()) return Optional.empty();
     String prog = CommandLine.program(argv.get(0));
