@@ -62,7 +62,7 @@ final class AibomCommand implements Callable<Integer> {
       target.output = file;
       try {
         target.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
-            .write(scanned.inventory(), scanned.result().code(), out), System.out);
+            .write(new dev.wraith.report.InventoryReport(scanned.inventory(), scanned.result().code()), out), System.out);
       } catch (FileProblem e) {
         throw new Main.UsageProblem(e.getMessage() + (scanned.settings().state().isPresent()
             ? "; the scan was not recorded in the state database" : ""));

@@ -7,7 +7,7 @@ import dev.wraith.cluster.NamespaceScope;
 import dev.wraith.cluster.SnapshotKubeApi;
 import dev.wraith.model.ClusterReport;
 import dev.wraith.model.LayerStatus;
-import dev.wraith.report.ClusterReporter;
+import dev.wraith.report.Reporter;
 import dev.wraith.scan.ClusterLayer;
 import dev.wraith.scan.ClusterTarget;
 import dev.wraith.scan.Registry;
@@ -117,7 +117,7 @@ final class ClusterCommand implements Callable<Integer> {
     InputFiles.check("--audit-log", auditLogs);
     if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
     Catalogue cat = catalogue.load();
-    ClusterReporter reporter = reporter(dev.wraith.redact.Redactor.of(cat));
+    Reporter<ClusterReport> reporter = reporter(dev.wraith.redact.Redactor.of(cat));
     ClusterReport report;
     if (targets.size() > 1) {
       report = several(cat, targets);
@@ -133,8 +133,8 @@ final class ClusterCommand implements Callable<Integer> {
     return report.cluster().status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
   }
 
-  private ClusterReporter reporter(dev.wraith.redact.Redactor redactor) {
-    return output.select(Registry.clusterReporters(redactor), ClusterReporter::format);
+  private Reporter<ClusterReport> reporter(dev.wraith.redact.Redactor redactor) {
+    return output.select(Registry.clusterReporters(redactor), Reporter::format);
   }
 
   /**

@@ -9,7 +9,8 @@ import dev.wraith.mcp.ToolInspector;
 import dev.wraith.scan.StateToolHistory;
 import dev.wraith.model.McpScan;
 import dev.wraith.model.ScanReport;
-import dev.wraith.report.McpReporter;
+import dev.wraith.report.Reporter;
+import dev.wraith.report.ToolScan;
 import dev.wraith.scan.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ final class McpCommand implements Callable<Integer> {
     if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
     Catalogue cat = catalogue.load();
-    McpReporter reporter = reporter(Registry.mcpReporters(dev.wraith.redact.Redactor.of(cat)));
+    Reporter<ToolScan<McpScan>> reporter = reporter(Registry.mcpReporters(dev.wraith.redact.Redactor.of(cat)));
     // tool hashes go to the state database only when probing: listing configs never creates or touches it
     Optional<dev.wraith.state.StateStore> store = probe && !noState
         ? Optional.of(state.open()) : Optional.empty();
@@ -111,7 +112,7 @@ final class McpCommand implements Callable<Integer> {
           history.<dev.wraith.mcp.ToolHistory>map(h -> h).orElseGet(InMemoryToolHistory::new), Instant.now()));
       McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
       var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-      output.emit(out -> reporter.write(tool, scan, out), System.out);
+      output.emit(out -> reporter.write(new ToolScan<>(tool, scan), out), System.out);
       try {
         history.ifPresent(StateToolHistory::commit); // only once the report that shows the changes is out
       } catch (dev.wraith.state.StateException e) {
@@ -124,7 +125,7 @@ final class McpCommand implements Callable<Integer> {
     }
   }
 
-  private McpReporter reporter(List<McpReporter> reporters) {
-    return output.select(reporters, McpReporter::format);
+  private Reporter<ToolScan<McpScan>> reporter(List<Reporter<ToolScan<McpScan>>> reporters) {
+    return output.select(reporters, Reporter::format);
   }
 }

@@ -2,6 +2,7 @@ package dev.wraith.cli;
 
 import dev.wraith.files.AtomicFile;
 import dev.wraith.files.FileProblem;
+import dev.wraith.model.ScanReport;
 import dev.wraith.report.Reporter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ final class OutputOptions {
   }
 
   /** The reporter of --format among a command's reporters. */
-  Reporter reporter(List<Reporter> reporters) {
+  Reporter<ScanReport> reporter(List<Reporter<ScanReport>> reporters) {
     return select(reporters, Reporter::format);
   }
 
@@ -85,7 +86,7 @@ final class OutputOptions {
   }
 
   /** Writes through the reporter to --output or stdout. */
-  void emit(Reporter reporter, dev.wraith.model.ScanReport report, PrintStream stdout) throws IOException {
+  void emit(Reporter<ScanReport> reporter, ScanReport report, PrintStream stdout) throws IOException {
     emit(out -> reporter.write(report, out), stdout);
   }
 

@@ -14,6 +14,7 @@ import dev.wraith.report.CycloneDxVersion;
 import dev.wraith.report.GenAiNames;
 import dev.wraith.report.OcsfReporter;
 import dev.wraith.report.InventoryJsonReporter;
+import dev.wraith.report.InventoryReport;
 import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
@@ -159,7 +160,7 @@ final class ScanAllCommand implements Callable<Integer> {
       Results results = writeThenCommit(cat, run, cdxVersion);
       Inventory inventory = results.scanned().inventory();
       if (format.equals("json")) {
-        new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(inventory, run.result().code(), out);
+        new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(new InventoryReport(inventory, run.result().code()), out);
       } else {
         new InventoryTableReporter(width.resolve(System.getenv(), tty), run.result().code(), redactor)
             .write(inventory, colour(tty), out);

@@ -9,7 +9,8 @@ import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.report.SensorJsonReporter;
-import dev.wraith.report.SensorReporter;
+import dev.wraith.report.Reporter;
+import dev.wraith.report.SensorWindow;
 import dev.wraith.scan.HostLayer;
 import dev.wraith.scan.Registry;
 import java.io.OutputStream;
@@ -132,14 +133,14 @@ final class SensorCommand implements Callable<Integer> {
       }
     }
     Catalogue cat = catalogue.load();
-    SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
+    Reporter<SensorWindow> reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
     try (HostLayer layer = open(cat, pins); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
-        reporter.write(tool, scan, layer.lastDnsAnswers(), out);
+        reporter.write(new SensorWindow(tool, scan, layer.lastDnsAnswers()), out);
         out.flush();
         if (scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       } while (watch);
@@ -157,8 +158,8 @@ final class SensorCommand implements Callable<Integer> {
       throw new Main.UsageProblem("--serve: " + e.getMessage());
     }
     dev.wraith.redact.Redactor redactor = dev.wraith.redact.Redactor.of(cat);
-    SensorReporter json = new SensorJsonReporter(includeHashes, redactor);
-    SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
+    Reporter<SensorWindow> json = new SensorJsonReporter(includeHashes, redactor);
+    Reporter<SensorWindow> file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
     try (HostLayer layer = open(cat, pins);
@@ -174,10 +175,10 @@ final class SensorCommand implements Callable<Integer> {
           break; // stopped (tests, embedding); a pod is stopped by SIGTERM, which ends the JVM
         }
         var bytes = new java.io.ByteArrayOutputStream();
-        json.write(tool, scan, layer.lastDnsAnswers(), bytes);
+        json.write(new SensorWindow(tool, scan, layer.lastDnsAnswers()), bytes);
         buffer.add(scan.end(), bytes.toByteArray());
         if (file != null) {
-          file.write(tool, scan, layer.lastDnsAnswers(), out);
+          file.write(new SensorWindow(tool, scan, layer.lastDnsAnswers()), out);
           out.flush();
         }
         // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts
@@ -197,7 +198,7 @@ final class SensorCommand implements Callable<Integer> {
     return layer;
   }
 
-  private SensorReporter reporter(List<SensorReporter> reporters) {
-    return output.select(reporters, SensorReporter::format);
+  private Reporter<SensorWindow> reporter(List<Reporter<SensorWindow>> reporters) {
+    return output.select(reporters, Reporter::format);
   }
 }

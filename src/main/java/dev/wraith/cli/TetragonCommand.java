@@ -5,7 +5,8 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
-import dev.wraith.report.TetragonReporter;
+import dev.wraith.report.Reporter;
+import dev.wraith.report.ToolScan;
 import dev.wraith.scan.Registry;
 import dev.wraith.tetragon.GrpcEventSource;
 import dev.wraith.tetragon.JsonExportSource;
@@ -124,7 +125,7 @@ final class TetragonCommand implements Callable<Integer> {
       }
     }
     Catalogue cat = catalogue.load();
-    TetragonReporter reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
+    Reporter<ToolScan<TetragonScan>> reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     TetragonLayer.Recorded dns = TetragonLayer.recorded(dnsLogs);
     TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers(),
@@ -132,7 +133,7 @@ final class TetragonCommand implements Callable<Integer> {
     try {
       TetragonScan scan = TetragonLayer.withWarnings(
           events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
-      output.emit(out -> reporter.write(tool, scan, out), System.out);
+      output.emit(out -> reporter.write(new ToolScan<>(tool, scan), out), System.out);
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
     } finally {
       written.countDown();
@@ -183,7 +184,7 @@ final class TetragonCommand implements Callable<Integer> {
     return collector.collect(source);
   }
 
-  private TetragonReporter reporter(List<TetragonReporter> reporters) {
-    return output.select(reporters, TetragonReporter::format);
+  private Reporter<ToolScan<TetragonScan>> reporter(List<Reporter<ToolScan<TetragonScan>>> reporters) {
+    return output.select(reporters, Reporter::format);
   }
 }

@@ -47,13 +47,12 @@ import org.cyclonedx.model.metadata.ToolInformation;
  * tests validate it against the official 1.7 schema. When the library (13.x)
  * can be had, {@link #json} should ask it for VERSION_17 directly.
  */
-public final class AibomReporter implements InventoryReporter {
+public final class AibomReporter extends RedactingReporter<InventoryReport> {
   /** The bom-ref of {@code metadata.component}, the scanned estate every agent hangs off. */
   static final String ROOT_REF = "inventory";
 
   private final CycloneDxVersion version;
   private final GenAiNames genAiNames;
-  private final Redactor redactor;
 
   /** CycloneDX 1.7, the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public AibomReporter() {
@@ -62,9 +61,9 @@ public final class AibomReporter implements InventoryReporter {
 
   /** @param redactor every string of the document goes through it (the catalogue's, overlay included) */
   public AibomReporter(CycloneDxVersion version, GenAiNames genAiNames, Redactor redactor) {
+    super("aibom.cdx.json", redactor);
     this.version = version;
     this.genAiNames = genAiNames;
-    this.redactor = redactor;
   }
 
   public CycloneDxVersion version() {
@@ -72,12 +71,9 @@ public final class AibomReporter implements InventoryReporter {
   }
 
   @Override
-  public String fileName() {
-    return "aibom.cdx.json";
-  }
-
-  @Override
-  public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
+  public void write(InventoryReport input, OutputStream out) throws IOException {
+    Inventory inventory = input.inventory();
+    Optional<CodeScan> code = input.code();
     Bom bom = bom(inventory, code, genAiNames);
     String unsigned = json(bom);
     bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unsigned.getBytes(StandardCharsets.UTF_8)));

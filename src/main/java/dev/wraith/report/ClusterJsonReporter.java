@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code wraith cluster --format json}: every AI workload with lineage, declarations, reach and exec sessions. */
-public final class ClusterJsonReporter implements ClusterReporter {
+public final class ClusterJsonReporter extends RedactingReporter<ClusterReport> {
   /** The document's shape; field order is the output order. */
   record Document(String tool, String version, Map<String, Object> catalogue, List<String> sources,
       List<JsonReporter.Layer> layers, ClusterScan.Stats stats, List<JsonWorkload> workloads, List<Session> execSessions) {}
@@ -62,21 +62,9 @@ public final class ClusterJsonReporter implements ClusterReporter {
     }
   }
 
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public ClusterJsonReporter() {
-    this(Redactor.bundled());
-  }
-
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public ClusterJsonReporter(Redactor redactor) {
-    this.redactor = redactor;
-  }
-
-  @Override
-  public String format() {
-    return "json";
+    super("json", redactor);
   }
 
   @Override

@@ -21,24 +21,12 @@ import java.util.TreeSet;
  * workloads (bare pods, kubectl-applied, static), those with ephemeral containers and those someone exec'd into
  * (allowed sessions; denied ones are counted apart) are marked with '!'.
  */
-public final class ClusterTableReporter implements ClusterReporter {
+public final class ClusterTableReporter extends RedactingReporter<ClusterReport> {
   private static final int WARNINGS_SHOWN = 20;
-
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public ClusterTableReporter() {
-    this(Redactor.bundled());
-  }
 
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public ClusterTableReporter(Redactor redactor) {
-    this.redactor = redactor;
-  }
-
-  @Override
-  public String format() {
-    return "table";
+    super("table", redactor);
   }
 
   @Override

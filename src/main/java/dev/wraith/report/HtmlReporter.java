@@ -2,7 +2,6 @@ package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
-import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * {@code report.html}: one self-contained page for people who do not read JSON. It holds the classification
@@ -27,31 +25,19 @@ import java.util.Optional;
  * fetched. Every string from the inventory is escaped, and a Content-Security-Policy allows only the page's own
  * script and stylesheet (by hash), so markup smuggled into a process argument or a tool description stays text.
  */
-public final class HtmlReporter implements InventoryReporter {
+public final class HtmlReporter extends RedactingReporter<InventoryReport> {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final String CSS = resource("/report/report.css");
   private static final String JS = resource("/report/report.js");
 
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public HtmlReporter() {
-    this(Redactor.bundled());
-  }
-
   /** @param redactor every text and attribute value goes through it (the catalogue's, overlay included) */
   public HtmlReporter(Redactor redactor) {
-    this.redactor = redactor;
+    super("report.html", redactor);
   }
 
   @Override
-  public String fileName() {
-    return "report.html";
-  }
-
-  @Override
-  public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
-    out.write(render(inventory, redactor).getBytes(StandardCharsets.UTF_8));
+  public void write(InventoryReport input, OutputStream out) throws IOException {
+    out.write(render(input.inventory(), redactor).getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 

@@ -24,7 +24,7 @@ import java.util.Optional;
  * ({@code null} for a missing workload or process, {@code []} for empty lists), so consumers need no defaults. The
  * scan time is the only clock value besides the observed first/last seen times, so equal inputs give equal bytes.
  */
-public final class InventoryJsonReporter implements InventoryReporter {
+public final class InventoryJsonReporter extends RedactingReporter<InventoryReport> {
   record Document(int schemaVersion, Tool tool, String scanTime, List<String> roots, Map<String, Integer> summary,
       Map<String, Integer> risk, List<Agent> agents, List<McpServer> mcpServers, List<Layer> layers) {}
 
@@ -97,7 +97,6 @@ public final class InventoryJsonReporter implements InventoryReporter {
   }
 
   private final GenAiNames genAiNames;
-  private final Redactor redactor;
 
   /** With the bundled catalogue's OpenTelemetry provider names and redaction rules. */
   public InventoryJsonReporter() {
@@ -106,17 +105,14 @@ public final class InventoryJsonReporter implements InventoryReporter {
 
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public InventoryJsonReporter(GenAiNames genAiNames, Redactor redactor) {
+    super("inventory.json", redactor);
     this.genAiNames = genAiNames;
-    this.redactor = redactor;
   }
 
   @Override
-  public String fileName() {
-    return "inventory.json";
-  }
-
-  @Override
-  public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
+  public void write(InventoryReport input, OutputStream out) throws IOException {
+    Inventory inventory = input.inventory();
+    Optional<CodeScan> code = input.code();
     Json.complete(redactor).writeValue(out, document(inventory, code, genAiNames));
     out.write('\n');
   }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --format json}: every finding with its rule, place, provider, framework, capabilities and confidence. */
-public final class JsonReporter implements Reporter {
+public final class JsonReporter extends RedactingReporter<ScanReport> {
   /** The document's shape; field order is the output order. */
   record Document(
       String tool, String version, Map<String, Object> catalogue, List<String> roots, List<Layer> layers,
@@ -67,21 +67,9 @@ public final class JsonReporter implements Reporter {
     }
   }
 
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public JsonReporter() {
-    this(Redactor.bundled());
-  }
-
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public JsonReporter(Redactor redactor) {
-    this.redactor = redactor;
-  }
-
-  @Override
-  public String format() {
-    return "json";
+    super("json", redactor);
   }
 
   @Override

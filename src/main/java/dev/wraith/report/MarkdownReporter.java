@@ -2,7 +2,6 @@ package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
 import dev.wraith.model.Classification;
-import dev.wraith.model.CodeScan;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.InventoryAgent;
 import dev.wraith.model.LayerStatus;
@@ -11,32 +10,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * report.md: what a CISO reads — summary per class, risk breakdown, every ghost in detail, the agents table, the MCP
  * servers and which layers ran. Table cells are escaped (pipes, newlines), so evidence cannot break the layout.
  */
-public final class MarkdownReporter implements InventoryReporter {
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public MarkdownReporter() {
-    this(Redactor.bundled());
-  }
+public final class MarkdownReporter extends RedactingReporter<InventoryReport> {
 
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public MarkdownReporter(Redactor redactor) {
-    this.redactor = redactor;
+    super("report.md", redactor);
   }
 
   @Override
-  public String fileName() {
-    return "report.md";
-  }
-
-  @Override
-  public void write(Inventory inv, Optional<CodeScan> code, OutputStream out) throws IOException {
+  public void write(InventoryReport input, OutputStream out) throws IOException {
+    Inventory inv = input.inventory();
     StringBuilder b = new StringBuilder();
     b.append("# AI agent inventory\n\n");
     String roots = String.join(", ", inv.roots().stream().map(r -> "`" + r + "`").toList());

@@ -16,7 +16,7 @@ import java.util.List;
  * codes; {@code risk} and {@code riskReasons} are the server's risk and the sentences that explain it, as in scan-all's
  * inventory.json.
  */
-public final class McpJsonReporter implements McpReporter {
+public final class McpJsonReporter extends RedactingReporter<ToolScan<McpScan>> {
   record Doc(String tool, String version, String catalogue, int configFiles, List<Server> servers, List<String> warnings) {}
 
   record Server(String name, String client, String source, String transport, String command, List<String> args, String url,
@@ -28,7 +28,6 @@ public final class McpJsonReporter implements McpReporter {
 
   record Tool(String name, String description, List<String> capabilities, List<String> warnings, String hash) {}
 
-  private final Redactor redactor;
   private final java.util.function.Function<McpFinding, dev.wraith.model.Inventory.InventoryMcpServer> rating;
 
   /**
@@ -37,17 +36,14 @@ public final class McpJsonReporter implements McpReporter {
    */
   public McpJsonReporter(Redactor redactor,
       java.util.function.Function<McpFinding, dev.wraith.model.Inventory.InventoryMcpServer> rating) {
-    this.redactor = redactor;
+    super("json", redactor);
     this.rating = rating;
   }
 
   @Override
-  public String format() {
-    return "json";
-  }
-
-  @Override
-  public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
+  public void write(ToolScan<McpScan> input, OutputStream out) throws IOException {
+    ScanReport.Tool tool = input.tool();
+    McpScan scan = input.scan();
     List<Server> servers = scan.findings().stream().map(this::server).toList();
     Json.complete(redactor).writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(),
         servers, scan.warnings()));

@@ -21,11 +21,10 @@ import java.util.function.Function;
  * for it in the words of scan-all's inventory (the rating is given: reporters do not rate); then what a probe found,
  * warnings and a summary. No server found is one sentence naming where wraith looked.
  */
-public final class McpTableReporter implements McpReporter {
+public final class McpTableReporter extends RedactingReporter<ToolScan<McpScan>> {
   private static final String ROW = "%-8s  %-20s  %-10s  %-5s  %-40s  %s%n";
   private static final String UNDER = " ".repeat(10);
 
-  private final Redactor redactor;
   private final Function<McpFinding, InventoryMcpServer> rating;
 
   /**
@@ -33,17 +32,14 @@ public final class McpTableReporter implements McpReporter {
    * @param rating a server's risk and reasons, as the inventory lists it
    */
   public McpTableReporter(Redactor redactor, Function<McpFinding, InventoryMcpServer> rating) {
-    this.redactor = redactor;
+    super("table", redactor);
     this.rating = rating;
   }
 
   @Override
-  public String format() {
-    return "table";
-  }
-
-  @Override
-  public void write(ScanReport.Tool tool, McpScan scan, OutputStream out) throws IOException {
+  public void write(ToolScan<McpScan> input, OutputStream out) throws IOException {
+    ScanReport.Tool tool = input.tool();
+    McpScan scan = input.scan();
     PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
     if (scan.findings().isEmpty()) {
       p.println("no MCP servers found in the MCP configs under " + (scan.roots().isEmpty() ? "the home directory"

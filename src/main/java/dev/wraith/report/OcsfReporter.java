@@ -20,7 +20,7 @@ import java.util.Optional;
  * (see {@link OcsfFindings} for what becomes a finding). Deterministic: the same inventory gives the same bytes; an
  * inventory with no finding gives an empty file. The same lines are what {@code --ocsf-url} delivers.
  */
-public final class OcsfReporter implements InventoryReporter {
+public final class OcsfReporter extends RedactingReporter<InventoryReport> {
   private final GenAiNames genAiNames;
   private final ObjectMapper mapper;
 
@@ -34,6 +34,7 @@ public final class OcsfReporter implements InventoryReporter {
    *     also what {@code --ocsf-url} sends
    */
   public OcsfReporter(GenAiNames genAiNames, Redactor redactor) {
+    super(OcsfFindings.LOG_NAME, redactor);
     this.genAiNames = genAiNames;
     this.mapper = Json.lines(redactor)
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -41,12 +42,9 @@ public final class OcsfReporter implements InventoryReporter {
   }
 
   @Override
-  public String fileName() {
-    return OcsfFindings.LOG_NAME;
-  }
-
-  @Override
-  public void write(Inventory inventory, Optional<CodeScan> code, OutputStream out) throws IOException {
+  public void write(InventoryReport input, OutputStream out) throws IOException {
+    Inventory inventory = input.inventory();
+    Optional<CodeScan> code = input.code();
     for (String line : lines(inventory, code)) {
       out.write(line.getBytes(StandardCharsets.UTF_8));
       out.write('\n');

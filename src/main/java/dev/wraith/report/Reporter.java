@@ -1,13 +1,18 @@
 package dev.wraith.report;
 
-import dev.wraith.model.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** An output format. Output is deterministic: the same report gives the same bytes. */
-public interface Reporter {
-  /** The --format value that selects it. */
+/**
+ * One output format of one kind of input: {@code ScanReport} (scan), {@code ClusterReport} (cluster),
+ * {@link ToolScan} (mcp, tetragon), {@link SensorWindow} (sensor) or {@link InventoryReport} (the files of a scan-all
+ * results directory). Output is deterministic: the same input gives the same bytes.
+ *
+ * @param <T> what one call writes
+ */
+public interface Reporter<T> {
+  /** The --format value that selects it; for a scan-all results file, its file name (e.g. {@code inventory.json}). */
   String format();
 
-  void write(ScanReport report, OutputStream out) throws IOException;
+  void write(T input, OutputStream out) throws IOException;
 }

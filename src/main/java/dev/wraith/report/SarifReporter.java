@@ -22,14 +22,13 @@ import java.util.Map;
  * metadata; every finding one result with a root-relative URI (base id %SRCROOT%), a line, and a partial fingerprint
  * that survives lines moving (see {@link #fingerprintKey}). No timestamps, so output is reproducible.
  */
-public final class SarifReporter implements Reporter {
+public final class SarifReporter extends RedactingReporter<ScanReport> {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   private final Catalogue catalogue;
-  private final dev.wraith.redact.Redactor redactor;
 
   public SarifReporter(Catalogue catalogue) {
-    this.redactor = dev.wraith.redact.Redactor.of(catalogue);
+    super("sarif", dev.wraith.redact.Redactor.of(catalogue));
     this.catalogue = catalogue;
   }
 
@@ -64,11 +63,6 @@ public final class SarifReporter implements Reporter {
   record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {}
 
   record Notification(String level, Text message) {}
-
-  @Override
-  public String format() {
-    return "sarif";
-  }
 
   @Override
   public void write(ScanReport report, OutputStream out) throws IOException {

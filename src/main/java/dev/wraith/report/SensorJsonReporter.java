@@ -30,7 +30,7 @@ import java.util.Optional;
  * and its {@code strength}. The status's {@code stats} say {@code "probe":"ebpf"} with the probe's counts, or {@code
  * "probe":"proc"} with the sampler's. Entry-script hashes are written only when asked for.
  */
-public final class SensorJsonReporter implements SensorReporter {
+public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
   record Line(String type, Integer pid, Long startTicks, Integer ppid, Integer uid, String binary, List<String> arguments,
       String cwd, List<String> envNames, Script entryScript, String origin, Boolean execd, String podUid,
       String containerId, String runtime, String qos, String netns, String host, String ip, Integer port,
@@ -55,7 +55,6 @@ public final class SensorJsonReporter implements SensorReporter {
   }
 
   private final boolean includeHashes;
-  private final Redactor redactor;
 
   public SensorJsonReporter(boolean includeHashes) {
     this(includeHashes, Redactor.bundled());
@@ -63,17 +62,15 @@ public final class SensorJsonReporter implements SensorReporter {
 
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public SensorJsonReporter(boolean includeHashes, Redactor redactor) {
+    super("json", redactor);
     this.includeHashes = includeHashes;
-    this.redactor = redactor;
   }
 
   @Override
-  public String format() {
-    return "json";
-  }
-
-  @Override
-  public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
+  public void write(SensorWindow window, OutputStream out) throws IOException {
+    ScanReport.Tool tool = window.tool();
+    HostScan scan = window.scan();
+    List<DnsAnswerRecord> dnsAnswers = window.dnsAnswers();
     ObjectWriter w = Json.lines(redactor).writer();
     for (Observation o : scan.observations()) line(w, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {

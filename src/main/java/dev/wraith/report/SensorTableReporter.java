@@ -5,7 +5,6 @@ import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.Observation;
-import dev.wraith.model.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,9 +18,8 @@ import java.util.List;
  * then connections without owner, in-cluster connections, and the layer status: what the eBPF probe saw, or the
  * /proc sampler's pace. Script hashes appear only when asked for, shortened to 12 digits.
  */
-public final class SensorTableReporter implements SensorReporter {
+public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
   private final boolean includeHashes;
-  private final Redactor redactor;
 
   public SensorTableReporter(boolean includeHashes) {
     this(includeHashes, Redactor.bundled());
@@ -29,17 +27,14 @@ public final class SensorTableReporter implements SensorReporter {
 
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public SensorTableReporter(boolean includeHashes, Redactor redactor) {
+    super("table", redactor);
     this.includeHashes = includeHashes;
-    this.redactor = redactor;
   }
 
   @Override
-  public String format() {
-    return "table";
-  }
-
-  @Override
-  public void write(ScanReport.Tool tool, HostScan scan, List<DnsAnswerRecord> dnsAnswers, OutputStream out) throws IOException {
+  public void write(SensorWindow window, OutputStream out) throws IOException {
+    HostScan scan = window.scan();
+    List<DnsAnswerRecord> dnsAnswers = window.dnsAnswers();
     PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
     p.println("AI connections seen " + (scan.stats().probe().isPresent() ? "by the eBPF probe" : "in " + scan.procRoot()) + ", "
         + scan.start().truncatedTo(ChronoUnit.MILLIS) + " – " + scan.end().truncatedTo(ChronoUnit.MILLIS) + ": "

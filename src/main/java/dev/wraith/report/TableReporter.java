@@ -22,18 +22,12 @@ import java.util.TreeMap;
  * how long it took), then one row per agent (deployable) with its path; with {@code details}, every finding grouped
  * by file, the AI dependencies and the deployment identities too. Layer warnings last. Tables fit {@code width}.
  */
-public final class TableReporter implements Reporter {
+public final class TableReporter extends RedactingReporter<ScanReport> {
   /** The width when nothing says otherwise (not a terminal, no --width, no COLUMNS). */
   public static final int DEFAULT_WIDTH = 100;
   private static final int WARNINGS_SHOWN = 20;
   private final int width;
   private final boolean details;
-  private final Redactor redactor;
-
-  /** At the default width, without details, redacting with the bundled catalogue's rules. */
-  public TableReporter() {
-    this(Redactor.bundled());
-  }
 
   /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public TableReporter(Redactor redactor) {
@@ -50,14 +44,9 @@ public final class TableReporter implements Reporter {
    * @param redactor every string written goes through it (the catalogue's, overlay included)
    */
   public TableReporter(int width, boolean details, Redactor redactor) {
+    super("table", redactor);
     this.width = width;
     this.details = details;
-    this.redactor = redactor;
-  }
-
-  @Override
-  public String format() {
-    return "table";
   }
 
   @Override

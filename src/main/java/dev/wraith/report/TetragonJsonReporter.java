@@ -28,7 +28,7 @@ import java.util.Optional;
  * (process, in-cluster address) nothing attributed (the same keys, without provider and attribution), one
  * {@code "unattributed"} line per listed destination that is not AI, and one {@code "status"} line.
  */
-public final class TetragonJsonReporter implements TetragonReporter {
+public final class TetragonJsonReporter extends RedactingReporter<ToolScan<TetragonScan>> {
   record Line(String type, String node, String execId, Integer pid, Integer ppid, Integer uid, String binary,
       List<String> arguments, String cwd, String entryScript, String origin, Boolean execd, Boolean probe,
       String launcher, String namespace, String pod, String podUid, String container, String containerId,
@@ -48,25 +48,15 @@ public final class TetragonJsonReporter implements TetragonReporter {
   record Status(String type, String tool, String version, String catalogue, String source, String start, String end,
       String layer, String state, String reason, List<String> warnings, TetragonScan.Stats stats) {}
 
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public TetragonJsonReporter() {
-    this(Redactor.bundled());
-  }
-
   /** @param redactor every line written goes through it (the catalogue's, overlay included) */
   public TetragonJsonReporter(Redactor redactor) {
-    this.redactor = redactor;
+    super("json", redactor);
   }
 
   @Override
-  public String format() {
-    return "json";
-  }
-
-  @Override
-  public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
+  public void write(ToolScan<TetragonScan> input, OutputStream out) throws IOException {
+    ScanReport.Tool tool = input.tool();
+    TetragonScan scan = input.scan();
     ObjectWriter w = Json.lines(redactor).writer();
     for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
     for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));

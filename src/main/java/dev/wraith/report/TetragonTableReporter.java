@@ -2,7 +2,6 @@ package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
 import dev.wraith.model.Observation;
-import dev.wraith.model.ScanReport;
 import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.model.PodRef;
 import dev.wraith.model.TetragonObservation;
@@ -16,26 +15,16 @@ import java.nio.charset.StandardCharsets;
  * {@code wraith tetragon --format table}: one row per (process, destination) with the pod as namespace/name,
  * ORIGIN exec (with what launched it), probe or node first-class, then the layer status and its warnings.
  */
-public final class TetragonTableReporter implements TetragonReporter {
-  private final Redactor redactor;
-
-  /** Redacting with the bundled catalogue's rules. */
-  public TetragonTableReporter() {
-    this(Redactor.bundled());
-  }
+public final class TetragonTableReporter extends RedactingReporter<ToolScan<TetragonScan>> {
 
   /** @param redactor every line written goes through it (the catalogue's, overlay included) */
   public TetragonTableReporter(Redactor redactor) {
-    this.redactor = redactor;
+    super("table", redactor);
   }
 
   @Override
-  public String format() {
-    return "table";
-  }
-
-  @Override
-  public void write(ScanReport.Tool tool, TetragonScan scan, OutputStream out) throws IOException {
+  public void write(ToolScan<TetragonScan> input, OutputStream out) throws IOException {
+    TetragonScan scan = input.scan();
     PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
     p.println("AI connections in Tetragon events " + scan.start() + " – " + scan.end() + ": " + scan.observations().size());
     TextTable t = new TextTable(48, "NODE", "POD", "CONTAINER", "PID", "ORIGIN", "PROGRAM", "SCRIPT", "DESTINATION",

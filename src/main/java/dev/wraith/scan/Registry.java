@@ -31,21 +31,25 @@ import dev.wraith.code.php.PhpDetector;
 import dev.wraith.code.python.PythonDetector;
 import dev.wraith.code.ruby.RubyDetector;
 import dev.wraith.code.rust.RustDetector;
+import dev.wraith.model.ClusterReport;
+import dev.wraith.model.McpScan;
+import dev.wraith.model.ScanReport;
+import dev.wraith.model.TetragonScan;
 import dev.wraith.report.ClusterJsonReporter;
-import dev.wraith.report.ClusterReporter;
 import dev.wraith.report.ClusterTableReporter;
 import dev.wraith.report.CycloneDxVersion;
 import dev.wraith.report.GenAiNames;
+import dev.wraith.report.InventoryReport;
 import dev.wraith.report.JsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
 import dev.wraith.report.SensorJsonReporter;
-import dev.wraith.report.SensorReporter;
 import dev.wraith.report.SensorTableReporter;
+import dev.wraith.report.SensorWindow;
 import dev.wraith.report.TableReporter;
 import dev.wraith.report.TetragonJsonReporter;
-import dev.wraith.report.TetragonReporter;
 import dev.wraith.report.TetragonTableReporter;
+import dev.wraith.report.ToolScan;
 import dev.wraith.redact.Redactor;
 import java.util.List;
 
@@ -94,44 +98,44 @@ public final class Registry {
   }
 
   /** Every output format, by --format id. */
-  public static List<Reporter> reporters(Catalogue catalogue) {
+  public static List<Reporter<ScanReport>> reporters(Catalogue catalogue) {
     return reporters(catalogue, TableReporter.DEFAULT_WIDTH, false);
   }
 
   /** Every output format; the table fits {@code width} and, with {@code details}, lists every finding. */
-  public static List<Reporter> reporters(Catalogue catalogue, int width, boolean details) {
+  public static List<Reporter<ScanReport>> reporters(Catalogue catalogue, int width, boolean details) {
     Redactor r = Redactor.of(catalogue);
     return List.of(new TableReporter(width, details, r), new JsonReporter(r), new SarifReporter(catalogue));
   }
 
   /** Output formats of {@code wraith cluster}, by --format id. */
-  public static List<ClusterReporter> clusterReporters(Redactor r) {
+  public static List<Reporter<ClusterReport>> clusterReporters(Redactor r) {
     return List.of(new ClusterTableReporter(r), new ClusterJsonReporter(r));
   }
 
   /** Output formats of {@code wraith sensor}; entry-script hashes only when the operator asks. */
-  public static List<SensorReporter> sensorReporters(boolean includeHashes, Redactor r) {
+  public static List<Reporter<SensorWindow>> sensorReporters(boolean includeHashes, Redactor r) {
     return List.of(new SensorTableReporter(includeHashes, r), new SensorJsonReporter(includeHashes, r));
   }
 
   /** The formats of {@code wraith mcp}; each server rated and explained as in scan-all's inventory. */
-  public static List<dev.wraith.report.McpReporter> mcpReporters(Redactor r) {
+  public static List<Reporter<ToolScan<McpScan>>> mcpReporters(Redactor r) {
     return List.of(new dev.wraith.report.McpTableReporter(r, dev.wraith.correlate.McpServers::server),
         new dev.wraith.report.McpJsonReporter(r, dev.wraith.correlate.McpServers::server));
   }
 
   /** Output formats of {@code wraith tetragon}. */
-  public static List<TetragonReporter> tetragonReporters(Redactor r) {
+  public static List<Reporter<ToolScan<TetragonScan>>> tetragonReporters(Redactor r) {
     return List.of(new TetragonTableReporter(r), new TetragonJsonReporter(r));
   }
 
   /** The files of a scan-all results directory, one reporter each (code.sarif is written by the SARIF reporter). */
-  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(Redactor r) {
+  public static List<Reporter<InventoryReport>> inventoryReporters(Redactor r) {
     return inventoryReporters(GenAiNames.bundled(), CycloneDxVersion.DEFAULT, r);
   }
 
   /** The same, with the catalogue's OpenTelemetry provider names, the AIBOM's CycloneDX version and redactor. */
-  public static List<dev.wraith.report.InventoryReporter> inventoryReporters(GenAiNames names, CycloneDxVersion cdx, Redactor r) {
+  public static List<Reporter<InventoryReport>> inventoryReporters(GenAiNames names, CycloneDxVersion cdx, Redactor r) {
     return List.of(new dev.wraith.report.InventoryJsonReporter(names, r), new dev.wraith.report.MarkdownReporter(r),
         new dev.wraith.report.HtmlReporter(r), new dev.wraith.report.AibomReporter(cdx, names, r),
         new dev.wraith.report.OcsfReporter(names, r));

@@ -17,7 +17,8 @@ import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ScanReport;
 import dev.wraith.report.CycloneDxVersion;
 import dev.wraith.report.GenAiNames;
-import dev.wraith.report.InventoryReporter;
+import dev.wraith.report.InventoryReport;
+import dev.wraith.report.Reporter;
 import dev.wraith.report.SarifReporter;
 import dev.wraith.files.AtomicFile;
 import dev.wraith.files.FileProblem;
@@ -148,8 +149,8 @@ public final class ScanAllPipeline {
       ScanReport report = new ScanReport(inventory.tool(), code.get());
       written.add(write(dir.resolve("code.sarif"), out -> new SarifReporter(cat).write(report, out)));
     }
-    for (InventoryReporter r : Registry.inventoryReporters(GenAiNames.of(cat), cdx, dev.wraith.redact.Redactor.of(cat))) {
-      written.add(write(dir.resolve(r.fileName()), out -> r.write(inventory, code, out)));
+    for (Reporter<InventoryReport> r : Registry.inventoryReporters(GenAiNames.of(cat), cdx, dev.wraith.redact.Redactor.of(cat))) {
+      written.add(write(dir.resolve(r.format()), out -> r.write(new InventoryReport(inventory, code), out)));
     }
     return written;
   }

@@ -1,7 +1,8 @@
 package dev.wraith.corpus;
 
 import dev.wraith.redact.Redactor;
-import dev.wraith.report.InventoryReporter;
+import dev.wraith.report.InventoryReport;
+import dev.wraith.report.Reporter;
 import dev.wraith.scan.Registry;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class Exercised {
   /** The files every scan-all results directory must hold: the inventory reporters' and code.sarif. */
   static List<String> resultFiles() {
     List<String> out = new ArrayList<>(List.of("code.sarif"));
-    for (InventoryReporter r : Registry.inventoryReporters(Redactor.bundled())) out.add(r.fileName());
+    for (Reporter<InventoryReport> r : Registry.inventoryReporters(Redactor.bundled())) out.add(r.format());
     return out;
   }
 }

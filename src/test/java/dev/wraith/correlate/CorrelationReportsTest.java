@@ -10,7 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
-import dev.wraith.report.InventoryReporter;
+import dev.wraith.report.Reporter;
 import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.report.MarkdownReporter;
 import dev.wraith.scan.Registry;
@@ -62,7 +62,7 @@ class CorrelationReportsTest {
 
   @Test
   void registryListsTheResultsDirectoryFiles() {
-    assertThat(Registry.inventoryReporters(dev.wraith.redact.Redactor.bundled())).extracting(InventoryReporter::fileName).contains("inventory.json", "report.md");
+    assertThat(Registry.inventoryReporters(dev.wraith.redact.Redactor.bundled())).extracting(Reporter::format).contains("inventory.json", "report.md");
   }
 
   @Test
@@ -86,15 +86,15 @@ class CorrelationReportsTest {
   @Test
   void markdownReportHasEverySectionAndEscapesCells() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new MarkdownReporter().write(withZombies, Optional.empty(), out);
+    new MarkdownReporter(dev.wraith.redact.Redactor.bundled()).write(new dev.wraith.report.InventoryReport(withZombies, Optional.empty()), out);
     String md = out.toString(StandardCharsets.UTF_8);
     assertThat(md).contains("## Summary", "## Risk", "## Ghosts", "## Agents", "## MCP servers", "## Layers");
     assertThat(md).contains("| ZOMBIE |").contains("| cluster | skipped | no kubeconfig |")
         .contains("| host | partial | cannot read /proc/77/net/tcp: permission denied |");
     AllowList allow = AllowList.parse("allow: [{process: /root/cron/sync.py, note: \"ok|fine <b>\"}]", "allow.yaml");
     ByteArrayOutputStream escaped = new ByteArrayOutputStream();
-    new MarkdownReporter().write(new Correlator(Scenario.catalogue()).correlate(Scenario.input().withAllowList(allow)),
-        Optional.empty(), escaped);
+    new MarkdownReporter(dev.wraith.redact.Redactor.bundled()).write(new dev.wraith.report.InventoryReport(
+        new Correlator(Scenario.catalogue()).correlate(Scenario.input().withAllowList(allow)), Optional.empty()), escaped);
     assertThat(escaped.toString(StandardCharsets.UTF_8)).contains("ok\\|fine &lt;b&gt;").doesNotContain("<b>");
   }
 
@@ -104,8 +104,8 @@ class CorrelationReportsTest {
     assertThat(table(again, false)).isEqualTo(table(full, false));
     ByteArrayOutputStream a = new ByteArrayOutputStream();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    new MarkdownReporter().write(full, Optional.empty(), a);
-    new MarkdownReporter().write(again, Optional.empty(), b);
+    new MarkdownReporter(dev.wraith.redact.Redactor.bundled()).write(new dev.wraith.report.InventoryReport(full, Optional.empty()), a);
+    new MarkdownReporter(dev.wraith.redact.Redactor.bundled()).write(new dev.wraith.report.InventoryReport(again, Optional.empty()), b);
     assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
   }
 

@@ -129,7 +129,7 @@ class CorrelatorEndToEndTest {
 
   static String json(Inventory inventory) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new InventoryJsonReporter().write(inventory, Optional.empty(), out);
+    new InventoryJsonReporter().write(new dev.wraith.report.InventoryReport(inventory, Optional.empty()), out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

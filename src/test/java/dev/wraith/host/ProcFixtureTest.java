@@ -145,9 +145,9 @@ class ProcFixtureTest {
     assertThat(render(new SensorJsonReporter(false), tool)).isEqualTo(plain);
   }
 
-  private static String render(dev.wraith.report.SensorReporter r, ScanReport.Tool tool) throws IOException {
+  private static String render(dev.wraith.report.Reporter<dev.wraith.report.SensorWindow> r, ScanReport.Tool tool) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    r.write(tool, scan, out);
+    r.write(new dev.wraith.report.SensorWindow(tool, scan), out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

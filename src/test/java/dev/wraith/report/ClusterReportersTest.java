@@ -47,7 +47,7 @@ class ClusterReportersTest {
     var scan = new ClusterCollector(CatalogueLoader.bundled()).collect(api, new AuditLogReader(dev.wraith.redact.Redactor.bundled()).read(List.of(res("audit.log"))));
     ClusterReport report = new ClusterReport(new ScanReport.Tool("wraith", "test", "0", 1), scan);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    (format.equals("json") ? new ClusterJsonReporter() : new ClusterTableReporter()).write(report, out);
+    (format.equals("json") ? new ClusterJsonReporter(dev.wraith.redact.Redactor.bundled()) : new ClusterTableReporter(dev.wraith.redact.Redactor.bundled())).write(report, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

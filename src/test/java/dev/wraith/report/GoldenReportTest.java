@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wraith.Golden;
 import dev.wraith.code.FixtureHarness;
 import dev.wraith.model.ScanReport;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,11 +40,11 @@ class GoldenReportTest {
     return new String(report, java.nio.charset.StandardCharsets.UTF_8).replaceAll(" in \\d+\\.\\d s\n", " in N s\n");
   }
 
-  private static Reporter reporter(String format) {
+  private static Reporter<ScanReport> reporter(String format) {
     return switch (format) {
-      case "json" -> new JsonReporter();
+      case "json" -> new JsonReporter(Redactor.bundled());
       case "sarif" -> new SarifReporter(FixtureHarness.catalogue());
-      case "table" -> new TableReporter();
+      case "table" -> new TableReporter(Redactor.bundled());
       default -> throw new IllegalArgumentException(format);
     };
   }

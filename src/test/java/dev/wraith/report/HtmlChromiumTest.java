@@ -32,7 +32,7 @@ class HtmlChromiumTest {
         "no chromium binary on PATH (apt-get install chromium, or set WRAITH_CHROMIUM); .ci/run installs it");
     Files.createDirectories(OUT);
     Path page = OUT.resolve("report.html");
-    Files.write(page, SampleInventory.render(new HtmlReporter(), SampleInventory.inventory(), Optional.empty()));
+    Files.write(page, SampleInventory.render(new HtmlReporter(dev.wraith.redact.Redactor.bundled()), SampleInventory.inventory(), Optional.empty()));
     browser = new HtmlBrowser(chromium.get(), OUT.resolve("profile"));
     browser.open(page.toAbsolutePath().toUri());
   }

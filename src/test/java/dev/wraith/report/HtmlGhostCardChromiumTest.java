@@ -44,7 +44,7 @@ class HtmlGhostCardChromiumTest {
         "no chromium binary on PATH (apt-get install chromium, or set WRAITH_CHROMIUM); .ci/run installs it");
     Files.createDirectories(HtmlChromiumTest.OUT);
     Path page = HtmlChromiumTest.OUT.resolve("ghost-node.html");
-    Files.write(page, SampleInventory.render(new HtmlReporter(), inventory(), Optional.empty()));
+    Files.write(page, SampleInventory.render(new HtmlReporter(dev.wraith.redact.Redactor.bundled()), inventory(), Optional.empty()));
     browser = new HtmlBrowser(chromium.get(), HtmlChromiumTest.OUT.resolve("profile-ghost-node"));
     browser.viewport(760, 900);
     browser.open(page.toAbsolutePath().toUri());

@@ -138,11 +138,11 @@ class HtmlReporterTest {
   @Test
   void sameInventorySameBytes() {
     assertThat(html(SampleInventory.inventory())).isEqualTo(HTML);
-    assertThat(new HtmlReporter().fileName()).isEqualTo("report.html");
+    assertThat(new HtmlReporter(dev.wraith.redact.Redactor.bundled()).format()).isEqualTo("report.html");
   }
 
   private static String html(Inventory inventory) {
-    return new String(SampleInventory.render(new HtmlReporter(), inventory, Optional.empty()), StandardCharsets.UTF_8);
+    return new String(SampleInventory.render(new HtmlReporter(dev.wraith.redact.Redactor.bundled()), inventory, Optional.empty()), StandardCharsets.UTF_8);
   }
 
   /** Every real tag of the page (escaped text cannot hold '<'); the bodies of the style and script are left out. */

@@ -56,15 +56,15 @@ class LegendTest {
         List.of("cluster-admin: bound to cluster-admin via ClusterRoleBinding ops"))));
     ByteArrayOutputStream term = new ByteArrayOutputStream();
     new InventoryTableReporter(Redactor.bundled()).write(inv, false, term);
-    String md = new String(SampleInventory.render(new MarkdownReporter(), inv, Optional.empty()), StandardCharsets.UTF_8);
-    String html = new String(SampleInventory.render(new HtmlReporter(), inv, Optional.empty()), StandardCharsets.UTF_8);
+    String md = new String(SampleInventory.render(new MarkdownReporter(dev.wraith.redact.Redactor.bundled()), inv, Optional.empty()), StandardCharsets.UTF_8);
+    String html = new String(SampleInventory.render(new HtmlReporter(dev.wraith.redact.Redactor.bundled()), inv, Optional.empty()), StandardCharsets.UTF_8);
     assertThat(term.toString(StandardCharsets.UTF_8)).contains("\nTerms\n  sni            strong evidence: the server name"
         + " the process sent when it opened TLS\n  cluster-admin  its service account may do anything");
     assertThat(md).contains("## Terms\n\n- **sni**: strong evidence: the server name the process sent when it opened TLS\n"
         + "- **cluster-admin**: its service account may do anything");
     assertThat(html).contains("<section id=\"legend\"><h2>Terms</h2>")
         .contains("<dt><code>sni</code></dt><dd>strong evidence: the server name the process sent when it opened TLS</dd>");
-    String noTerms = new String(SampleInventory.render(new MarkdownReporter(), SampleInventory.empty(), Optional.empty()),
+    String noTerms = new String(SampleInventory.render(new MarkdownReporter(dev.wraith.redact.Redactor.bundled()), SampleInventory.empty(), Optional.empty()),
         StandardCharsets.UTF_8);
     assertThat(noTerms).doesNotContain("## Terms");
   }

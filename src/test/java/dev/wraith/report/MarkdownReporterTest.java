@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class MarkdownReporterTest {
   @Test
   void matchesTheGoldenFiles() throws Exception {
-    byte[] full = SampleInventory.render(new MarkdownReporter(), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
-    byte[] empty = SampleInventory.render(new MarkdownReporter(), SampleInventory.empty(), Optional.empty());
+    byte[] full = SampleInventory.render(new MarkdownReporter(dev.wraith.redact.Redactor.bundled()), SampleInventory.inventory(), Optional.of(SampleInventory.codeScan()));
+    byte[] empty = SampleInventory.render(new MarkdownReporter(dev.wraith.redact.Redactor.bundled()), SampleInventory.empty(), Optional.empty());
     Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("inventory.report.md"), full);
     Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("empty.report.md"), empty);
     assertThat(new String(empty, StandardCharsets.UTF_8)).contains("## Ghosts\n\nNo ghosts").contains("## Agents\n\nNo agents found.")

@@ -26,7 +26,7 @@ class McpTableReporterTest {
     McpProbe p = new McpProbe(McpProbe.Status.OK, "", "srv\u200B", "1", List.of(t), List.of(), List.of(), List.of(), List.of(), List.of());
     McpScan scan = new McpScan(List.of(new McpFinding(s, new McpVerdict(false, "", List.of(dev.wraith.model.McpReason.of(dev.wraith.model.McpReason.Kind.UNKNOWN_PACKAGE))), p)), List.of(), 1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new McpTableReporter(dev.wraith.redact.Redactor.bundled(), dev.wraith.correlate.McpServers::server).write(new ScanReport.Tool("wraith", "0", "0", 1), scan, out);
+    new McpTableReporter(dev.wraith.redact.Redactor.bundled(), dev.wraith.correlate.McpServers::server).write(new ToolScan<>(new ScanReport.Tool("wraith", "0", "0", 1), scan), out);
     String table = out.toString(StandardCharsets.UTF_8);
     assertThat(table).contains("read\\u{202E}elif", "probe ok: srv\\u{200B} 1, 1 tool,").doesNotContain("\u202E", "\u200B");
   }

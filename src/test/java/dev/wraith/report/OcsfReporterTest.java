@@ -111,7 +111,7 @@ class OcsfReporterTest {
         .isEqualTo(first);
     dev.wraith.Golden.assertMatches(GoldenReportTest.GOLDEN.resolve("inventory.findings.ocsf.jsonl"), first);
     assertThat(SampleInventory.render(new OcsfReporter(), SampleInventory.empty(), Optional.empty())).isEmpty();
-    assertThat(new OcsfReporter().fileName()).isEqualTo("findings.ocsf.jsonl");
+    assertThat(new OcsfReporter().format()).isEqualTo("findings.ocsf.jsonl");
   }
 
   static List<JsonNode> lines(Inventory inventory) throws IOException {

@@ -23,7 +23,7 @@ final class PythonFixtureReport {
     return new ScanReport(new ScanReport.Tool("wraith", "test", c.version(), c.schema()), FixtureHarness.scan(ROOT));
   }
 
-  static byte[] render(Reporter reporter, ScanReport report) {
+  static byte[] render(Reporter<ScanReport> reporter, ScanReport report) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       reporter.write(report, out);

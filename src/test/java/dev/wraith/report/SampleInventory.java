@@ -98,10 +98,10 @@ final class SampleInventory {
         LayerStatus.ran("code", List.of()), new CodeScan.Stats(22, 19, 6, 9248, 0, 0));
   }
 
-  static byte[] render(InventoryReporter reporter, Inventory inventory, Optional<CodeScan> code) {
+  static byte[] render(Reporter<InventoryReport> reporter, Inventory inventory, Optional<CodeScan> code) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      reporter.write(inventory, code, out);
+      reporter.write(new InventoryReport(inventory, code), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

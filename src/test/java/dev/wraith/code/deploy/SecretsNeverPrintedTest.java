@@ -69,7 +69,7 @@ class SecretsNeverPrintedTest {
 
   private static void assertNoSecretIn(CodeScan scan) throws IOException {
     ScanReport report = new ScanReport(new ScanReport.Tool("wraith", "test", "0", 1), scan);
-    for (Reporter r : Registry.reporters(FixtureHarness.catalogue())) {
+    for (Reporter<ScanReport> r : Registry.reporters(FixtureHarness.catalogue())) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       r.write(report, out);
       String text = out.toString(StandardCharsets.UTF_8);
