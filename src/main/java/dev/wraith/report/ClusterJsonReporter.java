@@ -62,7 +62,6 @@ public final class ClusterJsonReporter extends RedactingReporter<ClusterReport> 
     }
   }
 
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public ClusterJsonReporter(Redactor redactor) {
     super("json", redactor);
   }

@@ -24,7 +24,6 @@ import java.util.TreeSet;
 public final class ClusterTableReporter extends RedactingReporter<ClusterReport> {
   private static final int WARNINGS_SHOWN = 20;
 
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public ClusterTableReporter(Redactor redactor) {
     super("table", redactor);
   }

@@ -103,7 +103,6 @@ public final class InventoryJsonReporter extends RedactingReporter<InventoryRepo
     this(GenAiNames.bundled(), Redactor.bundled());
   }
 
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public InventoryJsonReporter(GenAiNames genAiNames, Redactor redactor) {
     super("inventory.json", redactor);
     this.genAiNames = genAiNames;

@@ -67,7 +67,6 @@ public final class JsonReporter extends RedactingReporter<ScanReport> {
     }
   }
 
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public JsonReporter(Redactor redactor) {
     super("json", redactor);
   }

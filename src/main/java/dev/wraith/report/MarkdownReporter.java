@@ -17,7 +17,6 @@ import java.util.List;
  */
 public final class MarkdownReporter extends RedactingReporter<InventoryReport> {
 
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public MarkdownReporter(Redactor redactor) {
     super("report.md", redactor);
   }

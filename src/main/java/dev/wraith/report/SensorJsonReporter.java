@@ -56,11 +56,6 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
 
   private final boolean includeHashes;
 
-  public SensorJsonReporter(boolean includeHashes) {
-    this(includeHashes, Redactor.bundled());
-  }
-
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public SensorJsonReporter(boolean includeHashes, Redactor redactor) {
     super("json", redactor);
     this.includeHashes = includeHashes;

@@ -21,11 +21,6 @@ import java.util.List;
 public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
   private final boolean includeHashes;
 
-  public SensorTableReporter(boolean includeHashes) {
-    this(includeHashes, Redactor.bundled());
-  }
-
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public SensorTableReporter(boolean includeHashes, Redactor redactor) {
     super("table", redactor);
     this.includeHashes = includeHashes;

@@ -29,7 +29,6 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
   private final int width;
   private final boolean details;
 
-  /** @param redactor every string written goes through it (the catalogue's, overlay included) */
   public TableReporter(Redactor redactor) {
     this(DEFAULT_WIDTH, false, redactor);
   }

@@ -48,7 +48,6 @@ public final class TetragonJsonReporter extends RedactingReporter<ToolScan<Tetra
   record Status(String type, String tool, String version, String catalogue, String source, String start, String end,
       String layer, String state, String reason, List<String> warnings, TetragonScan.Stats stats) {}
 
-  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
   public TetragonJsonReporter(Redactor redactor) {
     super("json", redactor);
   }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TetragonTableReporter extends RedactingReporter<ToolScan<TetragonScan>> {
 
-  /** @param redactor every line written goes through it (the catalogue's, overlay included) */
   public TetragonTableReporter(Redactor redactor) {
     super("table", redactor);
   }

@@ -126,7 +126,7 @@ class OperatorPipelineTest {
             "10.96.0.40", 80, T.plusSeconds(1), T.plusSeconds(40), 6, 20)),
         LayerStatus.ran("host", List.of()), new HostScan.Stats(300, 210, 4, 120, 2));
     var buf = new java.io.ByteArrayOutputStream();
-    new dev.wraith.report.SensorJsonReporter(false).write(new dev.wraith.report.SensorWindow(new ScanReport.Tool("wraith", "test", "0", 1), sent), buf);
+    new dev.wraith.report.SensorJsonReporter(false, dev.wraith.redact.Redactor.bundled()).write(new dev.wraith.report.SensorWindow(new ScanReport.Tool("wraith", "test", "0", 1), sent), buf);
     HostScan window = new dev.wraith.incluster.SensorJsonReader().read(buf.toString(java.nio.charset.StandardCharsets.UTF_8))
         .scans().get(0);
     var sensors = new SensorCollection(List.of(new SensorCollection.NodeScan("node-a", "wraith-sensor-abc", window)),

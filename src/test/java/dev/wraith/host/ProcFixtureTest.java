@@ -121,8 +121,8 @@ class ProcFixtureTest {
   @Test
   void jsonLinesCarryNoSecretsAndHashesOnlyWhenAsked() throws Exception {
     var tool = new ScanReport.Tool("wraith", "test", "0", 1);
-    String plain = render(new SensorJsonReporter(false), tool);
-    String hashed = render(new SensorJsonReporter(true), tool);
+    String plain = render(new SensorJsonReporter(false, dev.wraith.redact.Redactor.bundled()), tool);
+    String hashed = render(new SensorJsonReporter(true, dev.wraith.redact.Redactor.bundled()), tool);
     List<JsonNode> lines = plain.lines().map(ProcFixtureTest::json).toList();
     assertThat(lines).extracting(l -> l.path("type").asText()).containsExactly("observation", "observation", "unowned", "unowned", "status");
     JsonNode first = lines.get(0);
@@ -138,11 +138,11 @@ class ProcFixtureTest {
     assertThat(open.has("podFrom")).isFalse();
     assertThat(first.path("entryScript").has("sha256")).isFalse();
     assertThat(json(hashed.lines().findFirst().orElseThrow()).path("entryScript").path("sha256").asText()).hasSize(64);
-    for (String out : List.of(plain, hashed, render(new SensorTableReporter(false), tool))) {
+    for (String out : List.of(plain, hashed, render(new SensorTableReporter(false, dev.wraith.redact.Redactor.bundled()), tool))) {
       assertThat(out).doesNotContain("sk-ant-fixture").doesNotContain("sk-fixture");
     }
-    assertThat(render(new SensorTableReporter(false), tool)).doesNotContain("sha256").contains("exec").contains("/srv/bot.js");
-    assertThat(render(new SensorJsonReporter(false), tool)).isEqualTo(plain);
+    assertThat(render(new SensorTableReporter(false, dev.wraith.redact.Redactor.bundled()), tool)).doesNotContain("sha256").contains("exec").contains("/srv/bot.js");
+    assertThat(render(new SensorJsonReporter(false, dev.wraith.redact.Redactor.bundled()), tool)).isEqualTo(plain);
   }
 
   private static String render(dev.wraith.report.Reporter<dev.wraith.report.SensorWindow> r, ScanReport.Tool tool) throws IOException {

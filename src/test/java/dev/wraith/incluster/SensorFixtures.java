@@ -86,7 +86,7 @@ final class SensorFixtures {
   static String json(HostScan scan, boolean hashes, List<dev.wraith.attribution.DnsAnswerRecord> answers) {
     try {
       var out = new ByteArrayOutputStream();
-      new SensorJsonReporter(hashes).write(new dev.wraith.report.SensorWindow(TOOL, scan, answers), out);
+      new SensorJsonReporter(hashes, dev.wraith.redact.Redactor.bundled()).write(new dev.wraith.report.SensorWindow(TOOL, scan, answers), out);
       return out.toString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new AssertionError(e);
