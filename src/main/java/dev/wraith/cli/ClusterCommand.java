@@ -161,7 +161,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   /** A usage error when there is no kubeconfig and no service account at all. */
   private void requireKubeconfig(String context) {
-    var where = dev.wraith.scan.ScanAll.liveCluster(kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
+    var where = dev.wraith.scan.ClusterLayer.liveCluster(kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
     if (!where.runs()) {
       throw new Main.UsageProblem(where.how().replace("no cluster: ", "no cluster to read: ")
           + ", or --kubeconfig FILE [--context NAME] for a live one");

@@ -146,7 +146,7 @@ final class ScanAllCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (dryRun) {
       out.println("wraith scan-all would run:");
-      for (ScanAll.LayerPlan lp : plan.layers()) {
+      for (dev.wraith.scan.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
       out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));

@@ -14,6 +14,8 @@ import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
+import dev.wraith.scan.Registry;
+import dev.wraith.scan.LayerId;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
@@ -208,7 +210,7 @@ final class ScanInputs {
               dev.wraith.redact.Redactor.of(cat)),
           tools.<dev.wraith.mcp.ToolHistory>map(t -> t).orElseGet(InMemoryToolHistory::new), scanTime)));
       ScanAll.Result result;
-      try (LayerProgress progress = new LayerProgress(err, tty, ScanAll.LAYERS)) {
+      try (LayerProgress progress = new LayerProgress(err, tty, plan.layers().stream().map(dev.wraith.scan.LayerPlan::layer).toList())) {
         result = ScanAll.run(cat, request, plan, progress);
       }
       Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime, settings);
@@ -259,8 +261,8 @@ final class ScanInputs {
   ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
     if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
     for (String s : skip) {
-      if (!ScanAll.LAYERS.contains(s.trim())) {
-        throw new Main.UsageProblem("--skip-layers: unknown layer '" + s + "' (expected " + String.join(", ", ScanAll.LAYERS) + ")");
+      if (!Registry.layerNames().contains(s.trim())) {
+        throw new Main.UsageProblem("--skip-layers: unknown layer '" + s + "' (expected " + String.join(", ", Registry.layerNames()) + ")");
       }
     }
     for (Path p : paths) {
@@ -272,7 +274,7 @@ final class ScanInputs {
       });
     }
     ClusterArguments clusterArgs = new ClusterArguments(snapshots, kubeconfig, contexts, allContexts, auditLogs);
-    List<dev.wraith.scan.ClusterTarget> clusters = skip.stream().anyMatch(s -> s.trim().equals("cluster")) ? List.of()
+    List<dev.wraith.scan.ClusterTarget> clusters = skip.stream().anyMatch(s -> s.trim().equals(LayerId.CLUSTER.name())) ? List.of()
         : clusterArgs.targets(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
     if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");

@@ -10,7 +10,7 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import dev.wraith.report.SensorJsonReporter;
 import dev.wraith.report.SensorReporter;
-import dev.wraith.scan.HostLayer;
+import dev.wraith.scan.HostSession;
 import dev.wraith.scan.Registry;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -136,7 +136,7 @@ final class SensorCommand implements Callable<Integer> {
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
-    try (HostLayer layer = open(cat, pins); OutputStream out = output.open()) {
+    try (HostSession layer = open(cat, pins); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
         reporter.write(tool, scan, layer.lastDnsAnswers(), out);
@@ -161,7 +161,7 @@ final class SensorCommand implements Callable<Integer> {
     SensorReporter file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
-    try (HostLayer layer = open(cat, pins);
+    try (HostSession layer = open(cat, pins);
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
         OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open()) {
       if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
@@ -188,8 +188,8 @@ final class SensorCommand implements Callable<Integer> {
   }
 
   /** The host layer with the chosen probe; --probe ebpf that cannot load is said on stderr (the status says it too). */
-  private HostLayer open(Catalogue cat, List<Pin> pins) {
-    HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns, probe);
+  private HostSession open(Catalogue cat, List<Pin> pins) {
+    HostSession layer = HostSession.open(cat, procRoot, pins, !noDns, probe);
     if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
       System.err.println(dev.wraith.redact.Redactor.of(cat).text("wraith sensor: --probe ebpf: the eBPF probe cannot load: "
           + layer.probeUnavailable().get()));

@@ -1,6 +1,5 @@
 package dev.wraith.cli;
 
-import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.LayerStatus;
@@ -10,7 +9,7 @@ import dev.wraith.scan.Registry;
 import dev.wraith.tetragon.GrpcEventSource;
 import dev.wraith.tetragon.JsonExportSource;
 import dev.wraith.tetragon.TetragonAddress;
-import dev.wraith.tetragon.TetragonCollector;
+import dev.wraith.tetragon.EventSource;
 import dev.wraith.tetragon.TetragonLayer;
 import dev.wraith.tetragon.TetragonScan;
 import java.io.OutputStream;
@@ -126,12 +125,9 @@ final class TetragonCommand implements Callable<Integer> {
     Catalogue cat = catalogue.load();
     TetragonReporter reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    TetragonLayer.Recorded dns = TetragonLayer.recorded(dnsLogs);
-    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers(),
-        dev.wraith.redact.Redactor.of(cat));
     try {
-      TetragonScan scan = TetragonLayer.withWarnings(
-          events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
+      TetragonScan scan = TetragonLayer.scan(cat, events.isEmpty() ? live(duration) : new JsonExportSource(events), pins,
+          dnsLogs);
       output.emit(out -> reporter.write(tool, scan, out), System.out);
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
     } finally {
@@ -156,10 +152,10 @@ final class TetragonCommand implements Callable<Integer> {
   }
 
   /**
-   * Streams until the duration ends or, without one, until Ctrl-C: the interrupt stops the stream, and the
+   * The live stream, read until the duration ends or, without one, until Ctrl-C: the interrupt stops the stream, and the
    * JVM waits (briefly) for what was read to be written before it exits.
    */
-  private TetragonScan live(TetragonCollector collector, Optional<Duration> duration) {
+  private EventSource live(Optional<Duration> duration) {
     TetragonAddress a;
     try {
       a = TetragonAddress.parse(address == null ? TetragonAddress.DEFAULT : address);
@@ -180,7 +176,7 @@ final class TetragonCommand implements Callable<Integer> {
       }
     }, "wraith-tetragon-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    return collector.collect(source);
+    return source;
   }
 
   private TetragonReporter reporter(List<TetragonReporter> reporters) {
