@@ -54,6 +54,9 @@ import picocli.CommandLine.Option;
         "API errors never stop the loop: they are logged, counted in wraith_publish_failures and listed in the "
             + "summary's publish.errors. Nothing leaves the cluster unless --ocsf-url is set: then each cycle's new and "
             + "changed OCSF findings (ghosts, zombies, MCP servers) are sent there after the publish.",
+        "",
+        "With --state (a file on a persistent volume, or a PostgreSQL database several operators and CI scanners share) "
+            + "first/last seen, ZOMBIE and changes are kept across cycles; without it, nothing is remembered.",
         ""
     },
     footer = {
@@ -113,16 +116,9 @@ final class OperatorCommand implements Callable<Integer> {
       + "Default: the current context, or the pod's service account.")
   String context;
 
-  @Option(names = "--allow-list", paramLabel = "FILE", defaultValue = "${env:WRAITH_ALLOW_LIST}",
-      description = "Approved third-party AI apps (the scan-all allow-list format), e.g. a mounted ConfigMap: "
-          + "reported as SHADOW AI, not GHOST. Env: WRAITH_ALLOW_LIST.")
-  java.nio.file.Path allowList;
+  @Mixin AllowListOptions allowList = new AllowListOptions();
 
-  @Option(names = "--state", paramLabel = "FILE|URL", defaultValue = "${env:WRAITH_STATE}",
-      description = StateOptions.WHAT + " Keeps first/last seen, ZOMBIE and changes across cycles: a file on a "
-          + "persistent volume, or a PostgreSQL database several operators and CI scanners share. Default: none. "
-          + "Env: WRAITH_STATE.")
-  String state;
+  @Mixin StateOptions state = new StateOptions();
 
   @Mixin DeliveryOptions delivery = new DeliveryOptions();
 
@@ -131,7 +127,7 @@ final class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
-    AllowList allow = ScanInputs.allowListed(allowList);
+    AllowList allow = allowList.read();
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);
@@ -152,8 +148,7 @@ final class OperatorCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new Main.UsageProblem("cannot connect to the cluster: " + e.getMessage());
     }
-    Optional<dev.wraith.state.StateLocation> location = Optional.ofNullable(state).filter(s -> !s.isBlank())
-        .map(StateOptions::parse);
+    Optional<dev.wraith.state.StateLocation> location = state.given().map(StateOptions::parse);
     Optional<dev.wraith.state.StateStore> store = location.map(l -> dev.wraith.state.StateStore.open(l, System.getenv()));
     try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),

@@ -4,9 +4,6 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
-import dev.wraith.files.FileProblem;
-import dev.wraith.files.InputFile;
-import dev.wraith.files.Limits;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.mcp.SdkProber;
@@ -53,12 +50,13 @@ final class ScanInputs {
   List<String> snapshots = new ArrayList<>();
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
-      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account.")
+      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account. "
+          + "Env: WRAITH_KUBECONFIG.")
   Path kubeconfig;
 
   @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
       description = "Kubeconfig context. Default: the current one. Repeatable: several contexts are several clusters, "
-          + "each named by its context.")
+          + "each named by its context. Env: WRAITH_CONTEXT (one context).")
   List<String> contexts = new ArrayList<>();
 
   @Option(names = "--all-contexts", description = "Every context of the kubeconfig, each a cluster named by its context.")
@@ -80,26 +78,11 @@ final class ScanInputs {
           + "socket when it exists.")
   String tetragonAddress;
 
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "${env:WRAITH_PROC_ROOT:-/proc}",
-      description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
-  Path procRoot;
-
-  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
-      description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
-          + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
-          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
-  dev.wraith.host.ebpf.ProbeMode probe;
-
-  @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
-  boolean noDns;
+  @picocli.CommandLine.Mixin HostOptions host = new HostOptions();
 
   @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
-      description = "Home directory whose MCP client configs to read. Default: the current user's.")
+      description = "Home directory whose MCP client configs to read. Default: the current user's. Env: WRAITH_HOME.")
   Path home;
-
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
-      description = "How long the host and live Tetragon layers observe. Default: ${DEFAULT-VALUE}.")
-  double durationSeconds;
 
   @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
       description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
@@ -134,10 +117,7 @@ final class ScanInputs {
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
   List<String> excludes = new ArrayList<>();
 
-  @Option(names = "--allow-list", paramLabel = "FILE",
-      description = "YAML list of approved third-party AI apps (images, workloads, processes): reported as SHADOW AI, "
-          + "not GHOST.")
-  Path allowList;
+  @picocli.CommandLine.Mixin AllowListOptions allowList = new AllowListOptions();
 
   @picocli.CommandLine.Mixin StateOptions state = new StateOptions();
 
@@ -224,22 +204,7 @@ final class ScanInputs {
   }
 
   AllowList allowListed() {
-    return allowListed(allowList);
-  }
-
-  /**
-   * Reads an --allow-list file (a regular file of at most {@link Limits#documentBytes()}, nothing else: a FIFO would
-   * block); every problem is a usage problem naming the file.
-   */
-  static AllowList allowListed(Path file) {
-    if (file == null) return AllowList.EMPTY;
-    try {
-      return AllowList.parse(InputFile.readString(file, Limits.DEFAULT.documentBytes()), file.toString());
-    } catch (java.io.IOException e) {
-      throw new Main.UsageProblem("--allow-list: " + FileProblem.describe(e, file, "reading"));
-    } catch (IllegalArgumentException e) {
-      throw new Main.UsageProblem("--allow-list: " + e.getMessage());
-    }
+    return allowList.read();
   }
 
   /** The node name the host layer ran on: $NODE_NAME (downward API in a DaemonSet), else the kernel's hostname. */
@@ -247,7 +212,7 @@ final class ScanInputs {
     String env = System.getenv("NODE_NAME");
     if (env != null && !env.isBlank()) return env.trim();
     try {
-      return Files.readString(procRoot.resolve("sys/kernel/hostname")).trim();
+      return Files.readString(host.procRoot.resolve("sys/kernel/hostname")).trim();
     } catch (java.io.IOException | RuntimeException e) {
       return "";
     }
@@ -259,7 +224,7 @@ final class ScanInputs {
   }
 
   ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
-    if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
+    Duration duration = host.duration();
     for (String s : skip) {
       if (!Registry.layerNames().contains(s.trim())) {
         throw new Main.UsageProblem("--skip-layers: unknown layer '" + s + "' (expected " + String.join(", ", Registry.layerNames()) + ")");
@@ -284,8 +249,8 @@ final class ScanInputs {
     InputFiles.check("--tetragon-events", tetragonEvents);
     InputFiles.check("--dns-log", dnsLogs);
     if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
-    if (allowList != null) InputFiles.check("--allow-list", List.of(allowList));
-    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (allowList.given()) InputFiles.check("--allow-list", List.of(allowList.file));
+    if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
@@ -296,8 +261,8 @@ final class ScanInputs {
       }
     }
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        clusters, kubeconfig, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
-        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing,
+        clusters, kubeconfig, namespaces, auditLogs, host.procRoot, !host.noDns, host.probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
+        duration, skip.stream().map(String::trim).toList(), probing,
         presentation()).withCodeInventories(codeInventories);
   }
 

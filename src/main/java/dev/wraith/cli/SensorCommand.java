@@ -72,9 +72,7 @@ final class SensorCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
-      description = "Length of the observation window. Default: ${DEFAULT-VALUE}. Env: WRAITH_DURATION.")
-  double durationSeconds;
+  @Mixin HostOptions host = new HostOptions();
 
   @Option(names = "--watch", description = "Observe window after window until stopped, writing each as it ends.")
   boolean watch;
@@ -84,24 +82,9 @@ final class SensorCommand implements Callable<Integer> {
           + "IPv6 with a port: HOST=[::1]:443.")
   List<String> resolve = new ArrayList<>();
 
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "${env:WRAITH_PROC_ROOT:-/proc}",
-      description = "The proc filesystem to read. Default: ${DEFAULT-VALUE}. Env: WRAITH_PROC_ROOT.")
-  Path procRoot;
-
-  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
-      description = "How connections are seen. auto: wraith's eBPF probe when it can load here (root, or CAP_BPF and "
-          + "CAP_PERFMON; kernel BTF; tracefs; a live --proc-root), else /proc sampling with the reason in the layer "
-          + "status. ebpf: the probe or nothing (exit 3 with the reason). proc: /proc sampling only. "
-          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_HOST_PROBE.")
-  ProbeMode probe;
-
   @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "200",
       description = "Time between /proc samples, 50 to 250 ms (not used by the eBPF probe). Default: ${DEFAULT-VALUE}.")
   int intervalMillis;
-
-  @Option(names = "--no-dns", description = "Do not resolve the catalogue's hostnames (offline nodes; pins, hosts "
-      + "files and published ranges still apply).")
-  boolean noDns;
 
   @Option(names = "--include-hashes", description = "Write entry-script SHA-256 hashes into the output. Off by default: "
       + "the hash identifies code exactly and stays on the node unless asked for.")
@@ -120,9 +103,9 @@ final class SensorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
+    Duration window = host.duration();
     if (intervalMillis < 50 || intervalMillis > 250) throw new Main.UsageProblem("--interval must be between 50 and 250 ms");
-    if (!Files.isDirectory(procRoot)) throw new Main.UsageProblem(procRoot + ": not a directory");
+    if (!Files.isDirectory(host.procRoot)) throw new Main.UsageProblem(host.procRoot + ": not a directory");
     List<Pin> pins = new ArrayList<>();
     for (String r : resolve) {
       try {
@@ -134,7 +117,6 @@ final class SensorCommand implements Callable<Integer> {
     Catalogue cat = catalogue.load();
     SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
     try (HostSession layer = open(cat, pins); OutputStream out = output.open()) {
       do {
@@ -164,7 +146,7 @@ final class SensorCommand implements Callable<Integer> {
     try (HostSession layer = open(cat, pins);
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
         OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open()) {
-      if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
+      if (host.probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
       System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
       while (!Thread.currentThread().isInterrupted()) {
         HostScan scan;
@@ -181,7 +163,7 @@ final class SensorCommand implements Callable<Integer> {
           out.flush();
         }
         // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts
-        if (probe == ProbeMode.EBPF && scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
+        if (host.probe == ProbeMode.EBPF && scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       }
     }
     return Main.OK;
@@ -189,8 +171,8 @@ final class SensorCommand implements Callable<Integer> {
 
   /** The host layer with the chosen probe; --probe ebpf that cannot load is said on stderr (the status says it too). */
   private HostSession open(Catalogue cat, List<Pin> pins) {
-    HostSession layer = HostSession.open(cat, procRoot, pins, !noDns, probe);
-    if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
+    HostSession layer = HostSession.open(cat, host.procRoot, pins, !host.noDns, host.probe);
+    if (host.probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
       System.err.println(dev.wraith.redact.Redactor.of(cat).text("wraith sensor: --probe ebpf: the eBPF probe cannot load: "
           + layer.probeUnavailable().get()));
     }
