@@ -1,6 +1,5 @@
 package dev.wraith.cli;
 
-import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
@@ -44,54 +43,17 @@ final class ScanInputs {
           + "the code layer.")
   List<Path> codeInventories = new ArrayList<>();
 
-  @Option(names = "--kube-snapshot", paramLabel = "[NAME=]FILE",
-      description = "Cluster objects from FILE (kubectl get -o json|yaml) instead of a live cluster. Repeatable: bare "
-          + "FILEs are one cluster; NAME=FILE names a cluster, one file each, so several clusters are one inventory.")
-  List<String> snapshots = new ArrayList<>();
+  @picocli.CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
-      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account. "
-          + "Env: WRAITH_KUBECONFIG.")
-  Path kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
-      description = "Kubeconfig context. Default: the current one. Repeatable: several contexts are several clusters, "
-          + "each named by its context. Env: WRAITH_CONTEXT (one context).")
-  List<String> contexts = new ArrayList<>();
-
-  @Option(names = "--all-contexts", description = "Every context of the kubeconfig, each a cluster named by its context.")
-  boolean allContexts;
-
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (repeatable).")
-  List<String> namespaces = new ArrayList<>();
-
-  @Option(names = "--audit-log", paramLabel = "FILE",
-      description = "Kubernetes audit log (JSON lines) for exec, attach and debug sessions. Repeatable.")
-  List<Path> auditLogs = new ArrayList<>();
-
-  @Option(names = "--tetragon-events", paramLabel = "FILE",
-      description = "Tetragon JSON export (NDJSON, .gz rotations, kubectl logs). Repeatable. Replaces the gRPC stream.")
-  List<Path> tetragonEvents = new ArrayList<>();
-
-  @Option(names = "--tetragon-address", paramLabel = "ADDR",
-      description = "Tetragon gRPC address (unix:///var/run/tetragon/tetragon.sock or host:port). Default: the Helm "
-          + "socket when it exists.")
-  String tetragonAddress;
+  @picocli.CommandLine.Mixin TetragonOptions tetragon = new TetragonOptions();
 
   @picocli.CommandLine.Mixin HostOptions host = new HostOptions();
+
+  @picocli.CommandLine.Mixin ResolveOptions resolve = new ResolveOptions();
 
   @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
       description = "Home directory whose MCP client configs to read. Default: the current user's. Env: WRAITH_HOME.")
   Path home;
-
-  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
-      description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
-  List<String> resolve = new ArrayList<>();
-
-  @Option(names = "--dns-log", paramLabel = "FILE",
-      description = "DNS answers the sensor recorded (its JSON lines; only \"dns-answer\" lines are read): Tetragon events "
-          + "are attributed by the names each process resolved at the time. Repeatable.")
-  List<Path> dnsLogs = new ArrayList<>();
 
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
@@ -238,30 +200,21 @@ final class ScanInputs {
         throw new Main.UsageProblem("--code-inventory " + why);
       });
     }
-    ClusterArguments clusterArgs = new ClusterArguments(snapshots, kubeconfig, contexts, allContexts, auditLogs);
+    ClusterArguments clusterArgs = cluster.arguments();
     List<dev.wraith.scan.ClusterTarget> clusters = skip.stream().anyMatch(s -> s.trim().equals(LayerId.CLUSTER.name())) ? List.of()
         : clusterArgs.targets(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
-    if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
+    if (!tetragon.events.isEmpty() && tetragon.address != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
     }
-    InputFiles.check("--kube-snapshot", clusterArgs.snapshotFiles().stream().map(dev.wraith.scan.ClusterTarget.Snapshot::file).toList());
-    InputFiles.check("--audit-log", auditLogs);
-    InputFiles.check("--tetragon-events", tetragonEvents);
-    InputFiles.check("--dns-log", dnsLogs);
-    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
+    cluster.checkFiles(clusterArgs);
+    InputFiles.check("--tetragon-events", tetragon.events);
+    InputFiles.check("--dns-log", tetragon.dnsLogs);
     if (allowList.given()) InputFiles.check("--allow-list", List.of(allowList.file));
     if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
-    List<Pin> pins = new ArrayList<>();
-    for (String r : resolve) {
-      try {
-        pins.add(Pin.parse(r));
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageProblem("--resolve: " + e.getMessage());
-      }
-    }
+    resolve.pins(); // a malformed pin fails before any layer runs
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        clusters, kubeconfig, namespaces, auditLogs, host.procRoot, !host.noDns, host.probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
+        clusters, cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, host.procRoot, !host.noDns, host.probe, tetragon.events, tetragon.address, home, resolve.pins(), tetragon.dnsLogs,
         duration, skip.stream().map(String::trim).toList(), probing,
         presentation()).withCodeInventories(codeInventories);
   }

@@ -14,9 +14,7 @@ import dev.wraith.scan.HostSession;
 import dev.wraith.scan.Registry;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,10 +75,7 @@ final class SensorCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Observe window after window until stopped, writing each as it ends.")
   boolean watch;
 
-  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
-      description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable. "
-          + "IPv6 with a port: HOST=[::1]:443.")
-  List<String> resolve = new ArrayList<>();
+  @Mixin ResolveOptions resolve = new ResolveOptions();
 
   @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "200",
       description = "Time between /proc samples, 50 to 250 ms (not used by the eBPF probe). Default: ${DEFAULT-VALUE}.")
@@ -106,14 +101,7 @@ final class SensorCommand implements Callable<Integer> {
     Duration window = host.duration();
     if (intervalMillis < 50 || intervalMillis > 250) throw new Main.UsageProblem("--interval must be between 50 and 250 ms");
     if (!Files.isDirectory(host.procRoot)) throw new Main.UsageProblem(host.procRoot + ": not a directory");
-    List<Pin> pins = new ArrayList<>();
-    for (String r : resolve) {
-      try {
-        pins.add(Pin.parse(r));
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageProblem("--resolve: " + e.getMessage());
-      }
-    }
+    List<Pin> pins = resolve.pins();
     Catalogue cat = catalogue.load();
     SensorReporter reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());

@@ -20,7 +20,7 @@ final class StateOptions {
 
   @Option(names = "--state", paramLabel = "FILE|URL",
       description = WHAT + " Default: ~/.wraith/inventory.db; the operator and the demo keep none unless given (the demo "
-          + "only from its command line). Env: " + ENV + " (--no-state overrides it).")
+          + "only from its command line). Env: " + ENV + " (--no-state, where a command has it, overrides it).")
   String value;
 
   /** True when --state was given on the command line. */
