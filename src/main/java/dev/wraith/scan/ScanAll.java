@@ -224,6 +224,18 @@ public final class ScanAll {
   /** What happens when a layer throws: its FAILED status (scan-all), or the whole run fails (an operator cycle). */
   public enum OnFailure { STATUS, THROW }
 
+  private final List<Layer<?>> layers;
+  private final OnFailure onFailure;
+
+  /** These layers, in report order (their names unique). */
+  public ScanAll(List<Layer<?>> layers, OnFailure onFailure) {
+    this.layers = List.copyOf(layers);
+    this.onFailure = onFailure;
+    if (this.layers.stream().map(l -> l.id().name()).distinct().count() != this.layers.size()) {
+      throw new IllegalArgumentException("two layers with one name: " + this.layers.stream().map(l -> l.id().name()).toList());
+    }
+  }
+
   /** The registry's layers, failures as statuses. */
   public static ScanAll of() {
     return new ScanAll(Registry.layers(), OnFailure.STATUS);
@@ -243,9 +255,11 @@ public final class ScanAll {
   public Plan planned(Request r, Environment e) {
     List<LayerPlan> plans = new ArrayList<>();
     for (Layer<?> layer : layers) {
-      plans.add(r.skip().contains(layer.id().name())
+      LayerPlan p = r.skip().contains(layer.id().name())
           ? LayerPlan.skipped(layer.id(), LayerPlan.Why.REQUESTED, r.presentation().skipReason())
-          : layer.plan(r, e));
+          : layer.plan(r, e);
+      if (!p.id().equals(layer.id())) throw new IllegalStateException("the " + layer.id() + " layer planned for " + p.id());
+      plans.add(p);
     }
     return new Plan(plans);
   }
@@ -289,18 +303,6 @@ public final class ScanAll {
       return new Result(result.results(), statuses);
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private final List<Layer<?>> layers;
-  private final OnFailure onFailure;
-
-  /** These layers, in report order (their names unique). */
-  public ScanAll(List<Layer<?>> layers, OnFailure onFailure) {
-    this.layers = List.copyOf(layers);
-    this.onFailure = onFailure;
-    if (this.layers.stream().map(l -> l.id().name()).distinct().count() != this.layers.size()) {
-      throw new IllegalArgumentException("two layers with one name: " + this.layers.stream().map(l -> l.id().name()).toList());
     }
   }
 

@@ -37,7 +37,7 @@ class LayerContractTest {
   record Checkpoints(List<String> directories) {}
 
   /** The sixth layer: everything a newcomer writes. */
-  static final class CheckpointLayer implements Layer<Checkpoints> {
+  static class CheckpointLayer implements Layer<Checkpoints> {
     static final LayerId<Checkpoints> ID = new LayerId<>("checkpoints", Checkpoints.class);
 
     @Override
@@ -188,6 +188,15 @@ class LayerContractTest {
     assertThatThrownBy(() -> new LayerId<>("state", String.class)).hasMessageContaining("reserved");
     assertThatThrownBy(() -> new LayerId<>("Code Layer", String.class)).hasMessageContaining("kebab-case");
     assertThat(Registry.layerNames()).containsExactly("code", "cluster", "host", "tetragon", "mcp");
+    Layer<Checkpoints> confused = new CheckpointLayer() {
+      @Override
+      public LayerPlan plan(ScanAll.Request r, ScanAll.Environment e) {
+        return LayerPlan.runs(LayerId.CODE, "as if it were the code layer");
+      }
+    };
+    ScanAll withConfused = new ScanAll(List.of(confused), ScanAll.OnFailure.STATUS);
+    assertThatThrownBy(() -> withConfused.planned(request(List.of(dir), List.of()), LINUX))
+        .hasMessageContaining("the checkpoints layer planned for code");
   }
 
   @Test
