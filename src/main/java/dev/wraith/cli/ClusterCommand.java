@@ -11,9 +11,7 @@ import dev.wraith.report.Reporter;
 import dev.wraith.scan.ClusterLayer;
 import dev.wraith.scan.ClusterTarget;
 import dev.wraith.scan.Registry;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,35 +66,7 @@ final class ClusterCommand implements Callable<Integer> {
   /** Namespace names are RFC 1123 labels. */
   private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-  @Option(names = "--kube-snapshot", paramLabel = "[NAME=]FILE",
-      description = "Read objects from FILE (kubectl get -o json|yaml: a List, single objects or multi-document YAML) "
-          + "instead of a live cluster. Repeatable: bare FILEs are one cluster; NAME=FILE names a cluster (one file "
-          + "each), for several clusters in one report. Secret objects in it are skipped unread.")
-  List<String> snapshots = new ArrayList<>();
-
-  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
-      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account. "
-          + "Env: WRAITH_KUBECONFIG.")
-  Path kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
-      description = "Kubeconfig context. Default: the current context. Repeatable: several contexts are several "
-          + "clusters, each named by its context. Env: WRAITH_CONTEXT.")
-  List<String> contexts = new ArrayList<>();
-
-  @Option(names = "--all-contexts", description = "Every context of the kubeconfig, each a cluster named by its context.")
-  boolean allContexts;
-
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-      description = "Only this namespace (repeatable). Live mode then lists namespaced resources per namespace, never "
-          + "across all, so namespace-scoped RBAC suffices; ClusterRoles and ClusterRoleBindings are still tried and, "
-          + "when refused, reach is reported as incomplete. Snapshots are filtered.")
-  List<String> namespaces = new ArrayList<>();
-
-  @Option(names = "--audit-log", paramLabel = "FILE",
-      description = "Kubernetes audit log (JSON lines, audit.k8s.io/v1) to read exec, attach and debug sessions from. "
-          + "Repeatable.")
-  List<Path> auditLogs = new ArrayList<>();
+  @Mixin ClusterOptions cluster = new ClusterOptions();
 
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "Timeout for each API request (live mode). Default: ${DEFAULT-VALUE}.")
@@ -107,26 +77,24 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterArguments args = new ClusterArguments(snapshots, kubeconfig, contexts, allContexts, auditLogs);
+    ClusterArguments args = cluster.arguments();
     List<ClusterTarget> targets = args.targets(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
     if (requestTimeout < 1) throw new Main.UsageProblem("--request-timeout must be at least 1 second");
-    for (String ns : namespaces) {
+    for (String ns : cluster.namespaces) {
       if (!DNS_LABEL.matcher(ns).matches()) throw new Main.UsageProblem("--namespace '" + ns + "' is not a valid namespace name");
     }
-    InputFiles.check("--kube-snapshot", args.snapshotFiles().stream().map(ClusterTarget.Snapshot::file).toList());
-    InputFiles.check("--audit-log", auditLogs);
-    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
+    cluster.checkFiles(args);
     Catalogue cat = catalogue.load();
     Reporter<ClusterReport> reporter = reporter(dev.wraith.redact.Redactor.of(cat));
     ClusterReport report;
     if (targets.size() > 1) {
       report = several(cat, targets);
     } else if (targets.get(0).offline()) {
-      report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(targets.get(0).snapshots()), namespaces), auditLogs,
-          Main.toolVersion());
+      report = ClusterLayer.scan(cat, NamespaceScope.of(snapshot(targets.get(0).snapshots()), cluster.namespaces),
+          cluster.auditLogs, Main.toolVersion());
     } else {
       try (LiveKubeApi api = live(targets.get(0).context().orElse(null))) {
-        report = ClusterLayer.scan(cat, api, auditLogs, Main.toolVersion());
+        report = ClusterLayer.scan(cat, api, cluster.auditLogs, Main.toolVersion());
       }
     }
     output.emit(out -> reporter.write(report, out), System.out);
@@ -144,7 +112,7 @@ final class ClusterCommand implements Callable<Integer> {
   private ClusterReport several(Catalogue cat, List<ClusterTarget> targets) throws Exception {
     if (targets.stream().noneMatch(ClusterTarget::offline)) requireKubeconfig(null);
     ClusterLayer.Read read = ClusterLayer.scan(cat, targets,
-        new ClusterLayer.Access(kubeconfig, namespaces, auditLogs, requestTimeout * 1000));
+        new ClusterLayer.Access(cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, requestTimeout * 1000));
     var tool = new dev.wraith.model.ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
     return new ClusterReport(tool, read.scan().orElseGet(() -> new dev.wraith.model.ClusterScan(
         targets.stream().map(t -> t.name() + ": " + t.context().map(c -> "context " + c).orElse(String.valueOf(t.snapshots())))
@@ -161,7 +129,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   /** A usage error when there is no kubeconfig and no service account at all. */
   private void requireKubeconfig(String context) {
-    var where = dev.wraith.scan.ScanAll.liveCluster(kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
+    var where = dev.wraith.scan.ClusterLayer.liveCluster(cluster.kubeconfig, context, dev.wraith.scan.ScanAll.Environment.current());
     if (!where.runs()) {
       throw new Main.UsageProblem(where.how().replace("no cluster: ", "no cluster to read: ")
           + ", or --kubeconfig FILE [--context NAME] for a live one");
@@ -171,7 +139,8 @@ final class ClusterCommand implements Callable<Integer> {
   private LiveKubeApi live(String context) {
     requireKubeconfig(context);
     try {
-      return LiveKubeApi.connect(new LiveKubeApi.Settings(kubeconfig, context, 10_000, requestTimeout * 1000, namespaces));
+      return LiveKubeApi.connect(new LiveKubeApi.Settings(cluster.kubeconfig, context, 10_000, requestTimeout * 1000,
+          cluster.namespaces));
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem(e.getMessage() + " (use --kubeconfig/--context, or --kube-snapshot for offline files)");
     }

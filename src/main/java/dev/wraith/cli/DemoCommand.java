@@ -67,10 +67,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "table or json. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--state", paramLabel = "FILE|URL",
-      description = "Keep history in this state database (an SQLite file or a postgresql:// URL, as for scan-all). "
-          + "Default: none (the demo remembers nothing).")
-  String state;
+  /** Only a --state on the demo's own command line counts: WRAITH_STATE must not fill a real database with the demo. */
+  @CommandLine.Mixin StateOptions state = new StateOptions();
 
   @Option(names = "--no-color", description = "No colours.")
   boolean noColor;
@@ -102,10 +100,10 @@ final class DemoCommand implements Callable<Integer> {
           "--no-dns",
           "--output", outputDir.toString(),
           "--format", format));
-      if (state == null) {
-        args.add("--no-state");
+      if (state.onCommandLine()) {
+        args.addAll(List.of("--state", state.value));
       } else {
-        args.addAll(List.of("--state", state));
+        args.add("--no-state");
       }
       if (noColor) args.add("--no-color");
       CommandLine scanAll = spec.root().commandLine().getSubcommands().get("scan-all");

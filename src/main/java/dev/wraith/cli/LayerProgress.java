@@ -1,6 +1,7 @@
 package dev.wraith.cli;
 
 import dev.wraith.model.LayerStatus;
+import dev.wraith.scan.LayerId;
 import dev.wraith.scan.ScanAll;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -50,7 +51,8 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
   }
 
   @Override
-  public synchronized void started(String layer, String how) {
+  public synchronized void started(LayerId<?> id, String how) {
+    String layer = id.name();
     started.put(layer, System.nanoTime());
     if (live) {
       lines.put(layer, "running  " + how);
@@ -62,7 +64,8 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
   }
 
   @Override
-  public synchronized void finished(String layer, LayerStatus status, String summary) {
+  public synchronized void finished(LayerId<?> id, LayerStatus status, String summary) {
+    String layer = id.name();
     double secs = (System.nanoTime() - started.getOrDefault(layer, start)) / 1e9;
     String what = status.state() == LayerStatus.State.FAILED ? status.reason() : summary;
     String line = String.format("%-8s %s (%.1f s)", status.state().id(), what, secs);

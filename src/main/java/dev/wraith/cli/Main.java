@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
         "     results and history are complete)",
         "",
         "Every command also takes --help, --version and --debug.",
+        "An option that can come from the environment reads WRAITH_ and its name",
+        "(--proc-root: WRAITH_PROC_ROOT), meaning what the option means in the",
+        "command run; its --help says so. A command-line option wins.",
         "Run 'wraith COMMAND --help' for a command's options and examples."
     })
 public final class Main implements Runnable {

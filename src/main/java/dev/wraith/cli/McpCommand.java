@@ -95,7 +95,7 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
     if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");

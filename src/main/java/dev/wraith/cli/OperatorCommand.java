@@ -4,14 +4,11 @@ import dev.wraith.cluster.InformerKubeApi;
 import dev.wraith.cluster.KubeApi;
 import dev.wraith.cluster.LiveKubeApi;
 import dev.wraith.correlate.AllowList;
-import dev.wraith.correlate.CorrelationInput;
 import dev.wraith.delivery.Deliverer;
 import dev.wraith.delivery.DeliveryResult;
-import dev.wraith.model.ClusterScan;
 import dev.wraith.report.GenAiNames;
 import dev.wraith.report.OcsfReporter;
-import dev.wraith.scan.ClusterLayer;
-import dev.wraith.scan.ScanAll;
+import dev.wraith.scan.InClusterScan;
 import dev.wraith.scan.ScanAllPipeline;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,20 +19,16 @@ import dev.wraith.incluster.FindingFeed;
 import dev.wraith.incluster.LeaderElection;
 import dev.wraith.incluster.HttpEndpoint;
 import dev.wraith.incluster.InClusterApi;
-import dev.wraith.incluster.InventorySource;
 import dev.wraith.incluster.Metrics;
 import dev.wraith.incluster.OpenReports;
 import dev.wraith.incluster.Publisher;
 import dev.wraith.incluster.ScanLoop;
 import dev.wraith.incluster.SensorCollector;
-import dev.wraith.model.Inventory;
-import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +54,9 @@ import picocli.CommandLine.Option;
         "API errors never stop the loop: they are logged, counted in wraith_publish_failures and listed in the "
             + "summary's publish.errors. Nothing leaves the cluster unless --ocsf-url is set: then each cycle's new and "
             + "changed OCSF findings (ghosts, zombies, MCP servers) are sent there after the publish.",
+        "",
+        "With --state (a file on a persistent volume, or a PostgreSQL database several operators and CI scanners share) "
+            + "first/last seen, ZOMBIE and changes are kept across cycles; without it, nothing is remembered.",
         ""
     },
     footer = {
@@ -120,16 +116,9 @@ final class OperatorCommand implements Callable<Integer> {
       + "Default: the current context, or the pod's service account.")
   String context;
 
-  @Option(names = "--allow-list", paramLabel = "FILE", defaultValue = "${env:WRAITH_ALLOW_LIST}",
-      description = "Approved third-party AI apps (the scan-all allow-list format), e.g. a mounted ConfigMap: "
-          + "reported as SHADOW AI, not GHOST. Env: WRAITH_ALLOW_LIST.")
-  java.nio.file.Path allowList;
+  @Mixin AllowListOptions allowList = new AllowListOptions();
 
-  @Option(names = "--state", paramLabel = "FILE|URL", defaultValue = "${env:WRAITH_STATE}",
-      description = StateOptions.WHAT + " Keeps first/last seen, ZOMBIE and changes across cycles: a file on a "
-          + "persistent volume, or a PostgreSQL database several operators and CI scanners share. Default: none. "
-          + "Env: WRAITH_STATE.")
-  String state;
+  @Mixin StateOptions state = new StateOptions();
 
   @Mixin DeliveryOptions delivery = new DeliveryOptions();
 
@@ -138,7 +127,7 @@ final class OperatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration every = parseInterval(interval);
-    AllowList allow = ScanInputs.allowListed(allowList);
+    AllowList allow = allowList.read();
     InetSocketAddress address;
     try {
       address = HttpEndpoint.parseAddress(metricsAddress);
@@ -159,8 +148,7 @@ final class OperatorCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new Main.UsageProblem("cannot connect to the cluster: " + e.getMessage());
     }
-    Optional<dev.wraith.state.StateLocation> location = Optional.ofNullable(state).filter(s -> !s.isBlank())
-        .map(StateOptions::parse);
+    Optional<dev.wraith.state.StateLocation> location = state.given().map(StateOptions::parse);
     Optional<dev.wraith.state.StateStore> store = location.map(l -> dev.wraith.state.StateStore.open(l, System.getenv()));
     try (api; HttpEndpoint endpoint = HttpEndpoint.start(address, metrics.routes(clock, every.multipliedBy(3)))) {
       var collector = new SensorCollector(api.sensorPods(sensorNamespace, sensorSelector),
@@ -173,7 +161,7 @@ final class OperatorCommand implements Callable<Integer> {
       // one feed for the operator's life: what it delivered stays known across leadership terms
       Optional<FindingFeed> feed = deliverer.map(d -> findingFeed(d, GenAiNames.of(cat), redactor));
       Function<KubeApi, ScanLoop> loops = (cluster) -> {
-        var loop = new ScanLoop(collector, inventorySource(cat, tool, clock, cluster, settings), publisher, metrics, clock,
+        var loop = new ScanLoop(collector, InClusterScan.inventorySource(cat, tool, clock, cluster, settings), publisher, metrics, clock,
             log, () -> leading.get().getAsBoolean());
         return feed.map(loop::delivering).orElse(loop);
       };
@@ -235,47 +223,6 @@ final class OperatorCommand implements Callable<Integer> {
     } catch (IllegalStateException shuttingDown) {
       // the hook is running: nothing to remove
     }
-  }
-
-  /**
-   * The scan of one cycle: the cluster layer over the scanner's read-only client, the node sensors' windows as the
-   * host layer (one per node), correlated the same way scan-all does. No code is scanned in the cluster (run
-   * scan-all in CI against the repositories); without code every observed agent is a ghost unless it is a known app
-   * or on the allow-list, and declared workloads without traffic are listed too.
-   */
-  static InventorySource inventorySource(Catalogue cat, ScanReport.Tool tool, Clock clock, KubeApi cluster,
-      ScanAllPipeline.Settings settings) {
-    return new InventorySource() {
-      @Override
-      public Inventory scan(dev.wraith.incluster.SensorCollection sensors) {
-        ClusterScan scan = ClusterLayer.scan(cat, cluster, List.of(), tool.version()).cluster();
-        // in the cluster the sensors are the host layer: none answering is lost coverage, not an empty node, so it
-        // counts as failed (and the publisher keeps the AgentReports the sensors found before)
-        LayerStatus host = sensors.status().state() == LayerStatus.State.SKIPPED
-            ? LayerStatus.failed("host", sensors.status().reason()) : sensors.status();
-        List<LayerStatus> layers = List.of(
-            LayerStatus.skipped("code", "the in-cluster scanner reads no source; run scan-all over the repositories"),
-            scan.status(), host,
-            LayerStatus.skipped("tetragon", "not read by the in-cluster scanner in this version"),
-            LayerStatus.skipped("mcp", "no MCP client configs inside the cluster; MCP servers in workloads are listed"));
-        ScanAll.Result result = new ScanAll.Result(Optional.empty(), Optional.of(scan), Optional.empty(), Optional.empty(),
-            Optional.empty(), layers);
-        List<CorrelationInput.NodeHost> nodes = sensors.scans().stream()
-            .map(n -> new CorrelationInput.NodeHost(n.node(), n.scan())).toList();
-        return ScanAllPipeline.correlate(cat, result, tool, clock.instant(), settings, nodes);
-      }
-
-      @Override
-      public boolean keepsHistory() {
-        return settings.state().isPresent();
-      }
-
-      /** The state commit, after the cycle's AgentReports were published. */
-      @Override
-      public Optional<String> record(Inventory inventory) {
-        return ScanAllPipeline.record(settings, inventory, Optional.empty()).map(LayerStatus::reason);
-      }
-    };
   }
 
   /** Each cycle's new and changed OCSF findings (the lines scan-all writes to findings.ocsf.jsonl) through {@code d}. */

@@ -32,9 +32,10 @@ final class OperatorScaleOptions {
       description = "Name of the coordination.k8s.io Lease. Default: ${DEFAULT-VALUE}. Env: WRAITH_LEASE_NAME.")
   String leaseName = "wraith-scanner";
 
-  @Option(names = "--lease-namespace", paramLabel = "NS", defaultValue = "${env:POD_NAMESPACE:-wraith-system}",
+  @Option(names = "--lease-namespace", paramLabel = "NS",
+      defaultValue = "${env:WRAITH_LEASE_NAMESPACE:-${env:POD_NAMESPACE:-wraith-system}}",
       description = "Namespace of the Lease: the scanner's own. Default: ${DEFAULT-VALUE} (the pod's namespace from "
-          + "POD_NAMESPACE when set).")
+          + "POD_NAMESPACE when set). Env: WRAITH_LEASE_NAMESPACE.")
   String leaseNamespace = "wraith-system";
 
   @Option(names = "--lease-duration", paramLabel = "DURATION", defaultValue = "${env:WRAITH_LEASE_DURATION:-15s}",

@@ -106,8 +106,10 @@ import picocli.CommandLine.Option;
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "${env:WRAITH_RESULTS:-wraith-results}",
-      description = "Results directory (created). Default: ${DEFAULT-VALUE}.")
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      defaultValue = "${env:WRAITH_OUTPUT:-${env:WRAITH_RESULTS:-wraith-results}}",
+      description = "Results directory (created): scan-all and the demo write a directory, every other command one "
+          + "file. Default: ${DEFAULT-VALUE}. Env: WRAITH_OUTPUT (WRAITH_RESULTS, its old name, is still read).")
   Path outputDir;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
@@ -147,7 +149,7 @@ final class ScanAllCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (dryRun) {
       out.println("wraith scan-all would run:");
-      for (ScanAll.LayerPlan lp : plan.layers()) {
+      for (dev.wraith.scan.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
       out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));

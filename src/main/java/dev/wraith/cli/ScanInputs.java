@@ -1,12 +1,8 @@
 package dev.wraith.cli;
 
-import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.correlate.AllowList;
-import dev.wraith.files.FileProblem;
-import dev.wraith.files.InputFile;
-import dev.wraith.files.Limits;
 import dev.wraith.mcp.InMemoryToolHistory;
 import dev.wraith.mcp.McpDiscovery;
 import dev.wraith.mcp.SdkProber;
@@ -14,6 +10,8 @@ import dev.wraith.mcp.ToolInspector;
 import dev.wraith.model.Inventory;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.ScanReport;
+import dev.wraith.scan.Registry;
+import dev.wraith.scan.LayerId;
 import dev.wraith.scan.ScanAll;
 import dev.wraith.scan.ScanAllPipeline;
 import dev.wraith.scan.StateToolHistory;
@@ -45,68 +43,17 @@ final class ScanInputs {
           + "the code layer.")
   List<Path> codeInventories = new ArrayList<>();
 
-  @Option(names = "--kube-snapshot", paramLabel = "[NAME=]FILE",
-      description = "Cluster objects from FILE (kubectl get -o json|yaml) instead of a live cluster. Repeatable: bare "
-          + "FILEs are one cluster; NAME=FILE names a cluster, one file each, so several clusters are one inventory.")
-  List<String> snapshots = new ArrayList<>();
+  @picocli.CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:WRAITH_KUBECONFIG}",
-      description = "Kubeconfig file. Default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account.")
-  Path kubeconfig;
+  @picocli.CommandLine.Mixin TetragonOptions tetragon = new TetragonOptions();
 
-  @Option(names = "--context", paramLabel = "NAME", defaultValue = "${env:WRAITH_CONTEXT}",
-      description = "Kubeconfig context. Default: the current one. Repeatable: several contexts are several clusters, "
-          + "each named by its context.")
-  List<String> contexts = new ArrayList<>();
+  @picocli.CommandLine.Mixin HostOptions host = new HostOptions();
 
-  @Option(names = "--all-contexts", description = "Every context of the kubeconfig, each a cluster named by its context.")
-  boolean allContexts;
-
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace (repeatable).")
-  List<String> namespaces = new ArrayList<>();
-
-  @Option(names = "--audit-log", paramLabel = "FILE",
-      description = "Kubernetes audit log (JSON lines) for exec, attach and debug sessions. Repeatable.")
-  List<Path> auditLogs = new ArrayList<>();
-
-  @Option(names = "--tetragon-events", paramLabel = "FILE",
-      description = "Tetragon JSON export (NDJSON, .gz rotations, kubectl logs). Repeatable. Replaces the gRPC stream.")
-  List<Path> tetragonEvents = new ArrayList<>();
-
-  @Option(names = "--tetragon-address", paramLabel = "ADDR",
-      description = "Tetragon gRPC address (unix:///var/run/tetragon/tetragon.sock or host:port). Default: the Helm "
-          + "socket when it exists.")
-  String tetragonAddress;
-
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "${env:WRAITH_PROC_ROOT:-/proc}",
-      description = "The proc filesystem the host layer reads. Default: ${DEFAULT-VALUE}.")
-  Path procRoot;
-
-  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
-      description = "Host layer: auto (default) uses wraith's eBPF probe when it can load (root, or CAP_BPF and "
-          + "CAP_PERFMON; kernel BTF; tracefs), else samples /proc and says why; ebpf: the probe or a failed layer; "
-          + "proc: /proc sampling only. Env: WRAITH_HOST_PROBE.")
-  dev.wraith.host.ebpf.ProbeMode probe;
-
-  @Option(names = "--no-dns", description = "Host layer: do not resolve the catalogue's hostnames.")
-  boolean noDns;
+  @picocli.CommandLine.Mixin ResolveOptions resolve = new ResolveOptions();
 
   @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
-      description = "Home directory whose MCP client configs to read. Default: the current user's.")
+      description = "Home directory whose MCP client configs to read. Default: the current user's. Env: WRAITH_HOME.")
   Path home;
-
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
-      description = "How long the host and live Tetragon layers observe. Default: ${DEFAULT-VALUE}.")
-  double durationSeconds;
-
-  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
-      description = "Treat connections to IP (on PORT, or any) as connections to HOST (egress proxies). Repeatable.")
-  List<String> resolve = new ArrayList<>();
-
-  @Option(names = "--dns-log", paramLabel = "FILE",
-      description = "DNS answers the sensor recorded (its JSON lines; only \"dns-answer\" lines are read): Tetragon events "
-          + "are attributed by the names each process resolved at the time. Repeatable.")
-  List<Path> dnsLogs = new ArrayList<>();
 
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
@@ -132,10 +79,7 @@ final class ScanInputs {
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
   List<String> excludes = new ArrayList<>();
 
-  @Option(names = "--allow-list", paramLabel = "FILE",
-      description = "YAML list of approved third-party AI apps (images, workloads, processes): reported as SHADOW AI, "
-          + "not GHOST.")
-  Path allowList;
+  @picocli.CommandLine.Mixin AllowListOptions allowList = new AllowListOptions();
 
   @picocli.CommandLine.Mixin StateOptions state = new StateOptions();
 
@@ -208,7 +152,7 @@ final class ScanInputs {
               dev.wraith.redact.Redactor.of(cat)),
           tools.<dev.wraith.mcp.ToolHistory>map(t -> t).orElseGet(InMemoryToolHistory::new), scanTime)));
       ScanAll.Result result;
-      try (LayerProgress progress = new LayerProgress(err, tty, ScanAll.LAYERS)) {
+      try (LayerProgress progress = new LayerProgress(err, tty, plan.layers().stream().map(dev.wraith.scan.LayerPlan::layer).toList())) {
         result = ScanAll.run(cat, request, plan, progress);
       }
       Inventory inventory = ScanAllPipeline.correlate(cat, result, tool, scanTime, settings);
@@ -222,22 +166,7 @@ final class ScanInputs {
   }
 
   AllowList allowListed() {
-    return allowListed(allowList);
-  }
-
-  /**
-   * Reads an --allow-list file (a regular file of at most {@link Limits#documentBytes()}, nothing else: a FIFO would
-   * block); every problem is a usage problem naming the file.
-   */
-  static AllowList allowListed(Path file) {
-    if (file == null) return AllowList.EMPTY;
-    try {
-      return AllowList.parse(InputFile.readString(file, Limits.DEFAULT.documentBytes()), file.toString());
-    } catch (java.io.IOException e) {
-      throw new Main.UsageProblem("--allow-list: " + FileProblem.describe(e, file, "reading"));
-    } catch (IllegalArgumentException e) {
-      throw new Main.UsageProblem("--allow-list: " + e.getMessage());
-    }
+    return allowList.read();
   }
 
   /** The node name the host layer ran on: $NODE_NAME (downward API in a DaemonSet), else the kernel's hostname. */
@@ -245,7 +174,7 @@ final class ScanInputs {
     String env = System.getenv("NODE_NAME");
     if (env != null && !env.isBlank()) return env.trim();
     try {
-      return Files.readString(procRoot.resolve("sys/kernel/hostname")).trim();
+      return Files.readString(host.procRoot.resolve("sys/kernel/hostname")).trim();
     } catch (java.io.IOException | RuntimeException e) {
       return "";
     }
@@ -257,10 +186,10 @@ final class ScanInputs {
   }
 
   ScanAll.Request request(Optional<McpDiscovery.Probing> probing) {
-    if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
+    Duration duration = host.duration();
     for (String s : skip) {
-      if (!ScanAll.LAYERS.contains(s.trim())) {
-        throw new Main.UsageProblem("--skip-layers: unknown layer '" + s + "' (expected " + String.join(", ", ScanAll.LAYERS) + ")");
+      if (!Registry.layerNames().contains(s.trim())) {
+        throw new Main.UsageProblem("--skip-layers: unknown layer '" + s + "' (expected " + String.join(", ", Registry.layerNames()) + ")");
       }
     }
     for (Path p : paths) {
@@ -271,31 +200,22 @@ final class ScanInputs {
         throw new Main.UsageProblem("--code-inventory " + why);
       });
     }
-    ClusterArguments clusterArgs = new ClusterArguments(snapshots, kubeconfig, contexts, allContexts, auditLogs);
-    List<dev.wraith.scan.ClusterTarget> clusters = skip.stream().anyMatch(s -> s.trim().equals("cluster")) ? List.of()
+    ClusterArguments clusterArgs = cluster.arguments();
+    List<dev.wraith.scan.ClusterTarget> clusters = skip.stream().anyMatch(s -> s.trim().equals(LayerId.CLUSTER.name())) ? List.of()
         : clusterArgs.targets(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
-    if (!tetragonEvents.isEmpty() && tetragonAddress != null) {
+    if (!tetragon.events.isEmpty() && tetragon.address != null) {
       throw new Main.UsageProblem("--tetragon-events reads files; it cannot be combined with --tetragon-address");
     }
-    InputFiles.check("--kube-snapshot", clusterArgs.snapshotFiles().stream().map(dev.wraith.scan.ClusterTarget.Snapshot::file).toList());
-    InputFiles.check("--audit-log", auditLogs);
-    InputFiles.check("--tetragon-events", tetragonEvents);
-    InputFiles.check("--dns-log", dnsLogs);
-    if (kubeconfig != null) InputFiles.check("--kubeconfig", List.of(kubeconfig));
-    if (allowList != null) InputFiles.check("--allow-list", List.of(allowList));
-    if (noState && state.given()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    cluster.checkFiles(clusterArgs);
+    InputFiles.check("--tetragon-events", tetragon.events);
+    InputFiles.check("--dns-log", tetragon.dnsLogs);
+    if (allowList.given()) InputFiles.check("--allow-list", List.of(allowList.file));
+    if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
-    List<Pin> pins = new ArrayList<>();
-    for (String r : resolve) {
-      try {
-        pins.add(Pin.parse(r));
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageProblem("--resolve: " + e.getMessage());
-      }
-    }
+    resolve.pins(); // a malformed pin fails before any layer runs
     return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        clusters, kubeconfig, namespaces, auditLogs, procRoot, !noDns, probe, tetragonEvents, tetragonAddress, home, pins, dnsLogs,
-        Duration.ofMillis((long) (durationSeconds * 1000)), skip.stream().map(String::trim).toList(), probing,
+        clusters, cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, host.procRoot, !host.noDns, host.probe, tetragon.events, tetragon.address, home, resolve.pins(), tetragon.dnsLogs,
+        duration, skip.stream().map(String::trim).toList(), probing,
         presentation()).withCodeInventories(codeInventories);
   }
 

@@ -11,13 +11,11 @@ import dev.wraith.model.ScanReport;
 import dev.wraith.report.SensorJsonReporter;
 import dev.wraith.report.Reporter;
 import dev.wraith.report.SensorWindow;
-import dev.wraith.scan.HostLayer;
+import dev.wraith.scan.HostSession;
 import dev.wraith.scan.Registry;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,36 +71,16 @@ final class SensorCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "${env:WRAITH_DURATION:-10}",
-      description = "Length of the observation window. Default: ${DEFAULT-VALUE}. Env: WRAITH_DURATION.")
-  double durationSeconds;
+  @Mixin HostOptions host = new HostOptions();
 
   @Option(names = "--watch", description = "Observe window after window until stopped, writing each as it ends.")
   boolean watch;
 
-  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
-      description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable. "
-          + "IPv6 with a port: HOST=[::1]:443.")
-  List<String> resolve = new ArrayList<>();
-
-  @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "${env:WRAITH_PROC_ROOT:-/proc}",
-      description = "The proc filesystem to read. Default: ${DEFAULT-VALUE}. Env: WRAITH_PROC_ROOT.")
-  Path procRoot;
-
-  @Option(names = "--probe", paramLabel = "auto|ebpf|proc", defaultValue = "${env:WRAITH_HOST_PROBE:-auto}",
-      description = "How connections are seen. auto: wraith's eBPF probe when it can load here (root, or CAP_BPF and "
-          + "CAP_PERFMON; kernel BTF; tracefs; a live --proc-root), else /proc sampling with the reason in the layer "
-          + "status. ebpf: the probe or nothing (exit 3 with the reason). proc: /proc sampling only. "
-          + "Default: ${DEFAULT-VALUE}. Env: WRAITH_HOST_PROBE.")
-  ProbeMode probe;
+  @Mixin ResolveOptions resolve = new ResolveOptions();
 
   @Option(names = "--interval", paramLabel = "MILLIS", defaultValue = "200",
       description = "Time between /proc samples, 50 to 250 ms (not used by the eBPF probe). Default: ${DEFAULT-VALUE}.")
   int intervalMillis;
-
-  @Option(names = "--no-dns", description = "Do not resolve the catalogue's hostnames (offline nodes; pins, hosts "
-      + "files and published ranges still apply).")
-  boolean noDns;
 
   @Option(names = "--include-hashes", description = "Write entry-script SHA-256 hashes into the output. Off by default: "
       + "the hash identifies code exactly and stays on the node unless asked for.")
@@ -121,23 +99,15 @@ final class SensorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(durationSeconds > 0) || durationSeconds > 86_400) throw new Main.UsageProblem("--duration must be between 0 and 86400 seconds");
+    Duration window = host.duration();
     if (intervalMillis < 50 || intervalMillis > 250) throw new Main.UsageProblem("--interval must be between 50 and 250 ms");
-    if (!Files.isDirectory(procRoot)) throw new Main.UsageProblem(procRoot + ": not a directory");
-    List<Pin> pins = new ArrayList<>();
-    for (String r : resolve) {
-      try {
-        pins.add(Pin.parse(r));
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageProblem("--resolve: " + e.getMessage());
-      }
-    }
+    if (!Files.isDirectory(host.procRoot)) throw new Main.UsageProblem(host.procRoot + ": not a directory");
+    List<Pin> pins = resolve.pins();
     Catalogue cat = catalogue.load();
     Reporter<SensorWindow> reporter = reporter(Registry.sensorReporters(includeHashes, dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    Duration window = Duration.ofMillis((long) (durationSeconds * 1000));
     if (serve != null && !serve.isBlank()) return serve(cat, pins, tool, window);
-    try (HostLayer layer = open(cat, pins); OutputStream out = output.open()) {
+    try (HostSession layer = open(cat, pins); OutputStream out = output.open()) {
       do {
         HostScan scan = layer.observe(window, Duration.ofMillis(intervalMillis));
         reporter.write(new SensorWindow(tool, scan, layer.lastDnsAnswers()), out);
@@ -162,10 +132,10 @@ final class SensorCommand implements Callable<Integer> {
     Reporter<SensorWindow> file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
-    try (HostLayer layer = open(cat, pins);
+    try (HostSession layer = open(cat, pins);
         HttpEndpoint endpoint = HttpEndpoint.start(address, buffer.routes());
         OutputStream out = file == null ? OutputStream.nullOutputStream() : output.open()) {
-      if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
+      if (host.probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) return Main.LAYER_FAILED; // said by open()
       System.err.println("wraith sensor: serving /observations and /healthz on port " + endpoint.port());
       while (!Thread.currentThread().isInterrupted()) {
         HostScan scan;
@@ -182,16 +152,16 @@ final class SensorCommand implements Callable<Integer> {
           out.flush();
         }
         // --probe ebpf whose probe stopped: every next window would fail at once; exit so the pod restarts
-        if (probe == ProbeMode.EBPF && scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
+        if (host.probe == ProbeMode.EBPF && scan.status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
       }
     }
     return Main.OK;
   }
 
   /** The host layer with the chosen probe; --probe ebpf that cannot load is said on stderr (the status says it too). */
-  private HostLayer open(Catalogue cat, List<Pin> pins) {
-    HostLayer layer = HostLayer.open(cat, procRoot, pins, !noDns, probe);
-    if (probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
+  private HostSession open(Catalogue cat, List<Pin> pins) {
+    HostSession layer = HostSession.open(cat, host.procRoot, pins, !host.noDns, host.probe);
+    if (host.probe == ProbeMode.EBPF && layer.probeUnavailable().isPresent()) {
       System.err.println(dev.wraith.redact.Redactor.of(cat).text("wraith sensor: --probe ebpf: the eBPF probe cannot load: "
           + layer.probeUnavailable().get()));
     }

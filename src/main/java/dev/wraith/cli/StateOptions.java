@@ -10,22 +10,32 @@ import picocli.CommandLine.Option;
  * PostgreSQL URL. The password of a URL never comes from the command line (see the description).
  */
 final class StateOptions {
-  /** How the value is described wherever --state appears (the operator and the demo have no default). */
-  static final String WHAT = "State database: an SQLite FILE, or postgresql://[user@]host[:port]/database "
+  /** What the value is. */
+  private static final String WHAT = "State database: an SQLite FILE, or postgresql://[user@]host[:port]/database "
       + "(shared by several scanners; the password comes from WRAITH_STATE_PASSWORD_FILE, WRAITH_STATE_PASSWORD, "
       + "PGPASSWORD or ~/.pgpass, never from the URL).";
 
-  @Option(names = "--state", paramLabel = "FILE|URL", defaultValue = "${env:WRAITH_STATE}",
-      description = WHAT + " Default: ~/.wraith/inventory.db. Env: WRAITH_STATE.")
+  /** The variable of --state (not a picocli default: --no-state overrides it, and the demo ignores it). */
+  static final String ENV = "WRAITH_STATE";
+
+  @Option(names = "--state", paramLabel = "FILE|URL",
+      description = WHAT + " Default: ~/.wraith/inventory.db; the operator and the demo keep none unless given (the demo "
+          + "only from its command line). Env: " + ENV + " (--no-state, where a command has it, overrides it).")
   String value;
 
-  /** True when --state (or WRAITH_STATE) was given. */
-  boolean given() {
+  /** True when --state was given on the command line. */
+  boolean onCommandLine() {
     return value != null && !value.isBlank();
   }
 
+  /** --state, else WRAITH_STATE. */
+  java.util.Optional<String> given() {
+    if (onCommandLine()) return java.util.Optional.of(value);
+    return java.util.Optional.ofNullable(System.getenv(ENV)).filter(s -> !s.isBlank());
+  }
+
   StateLocation location() {
-    return given() ? parse(value) : new StateLocation.SqliteFile(StateStore.defaultFile());
+    return given().map(StateOptions::parse).orElseGet(() -> new StateLocation.SqliteFile(StateStore.defaultFile()));
   }
 
   /** Opens (creating an SQLite file or the tables as needed). */

@@ -1,6 +1,5 @@
 package dev.wraith.cli;
 
-import dev.wraith.attribution.Attributor;
 import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.model.LayerStatus;
@@ -11,13 +10,9 @@ import dev.wraith.scan.Registry;
 import dev.wraith.tetragon.GrpcEventSource;
 import dev.wraith.tetragon.JsonExportSource;
 import dev.wraith.tetragon.TetragonAddress;
-import dev.wraith.tetragon.TetragonCollector;
+import dev.wraith.tetragon.EventSource;
 import dev.wraith.tetragon.TetragonLayer;
 import dev.wraith.model.TetragonScan;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.time.Duration;
@@ -77,31 +72,14 @@ import picocli.CommandLine.Option;
 final class TetragonCommand implements Callable<Integer> {
   @Mixin OutputOptions output = new OutputOptions("table", "json");
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
-
-  @Option(names = "--tetragon-events", paramLabel = "FILE",
-      description = "Tetragon JSON export (NDJSON; rotated .gz files and saved kubectl logs of the export-stdout "
-          + "container work too). Repeatable. No gRPC connection is made.")
-  List<Path> events = new ArrayList<>();
-
-  @Option(names = "--tetragon-address", paramLabel = "ADDR",
-      description = "Tetragon's gRPC API: unix:///path/to.sock or host:port. Default (without --tetragon-events): "
-          + TetragonAddress.DEFAULT + ", the Helm chart's socket.")
-  String address;
+  @Mixin TetragonOptions tetragon = new TetragonOptions();
 
   @Option(names = "--duration", paramLabel = "SECONDS",
       description = "How long to read the live stream; without it, until Ctrl-C. Accepted with --tetragon-events "
           + "too, where files are read to the end.")
   Double durationSeconds;
 
-  @Option(names = "--resolve", paramLabel = "HOST=IP[:PORT]",
-      description = "Treat connections to IP (on PORT, or any port) as connections to HOST. Repeatable.")
-  List<String> resolve = new ArrayList<>();
-
-  @Option(names = "--dns-log", paramLabel = "FILE",
-      description = "DNS answers the sensor recorded (wraith sensor --format json lines; only \"dns-answer\" lines are "
-          + "read, .gz too): each connection is attributed by the names its process, network namespace or pod resolved "
-          + "to that address within the answer's TTL. Repeatable.")
-  List<Path> dnsLogs = new ArrayList<>();
+  @Mixin ResolveOptions resolve = new ResolveOptions();
 
   /** Counted down once the report is written: a Ctrl-C waits for it. */
   private final CountDownLatch written = new CountDownLatch(1);
@@ -110,29 +88,19 @@ final class TetragonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!events.isEmpty() && address != null) {
+    if (!tetragon.events.isEmpty() && tetragon.address != null) {
       throw new Main.UsageProblem("give --tetragon-events FILE or --tetragon-address ADDR, not both");
     }
-    InputFiles.check("--tetragon-events", events);
-    InputFiles.check("--dns-log", dnsLogs);
+    InputFiles.check("--tetragon-events", tetragon.events);
+    InputFiles.check("--dns-log", tetragon.dnsLogs);
     Optional<Duration> duration = duration();
-    List<Pin> pins = new ArrayList<>();
-    for (String r : resolve) {
-      try {
-        pins.add(Pin.parse(r));
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageProblem("--resolve: " + e.getMessage());
-      }
-    }
+    List<Pin> pins = resolve.pins();
     Catalogue cat = catalogue.load();
     Reporter<ToolScan<TetragonScan>> reporter = reporter(Registry.tetragonReporters(dev.wraith.redact.Redactor.of(cat)));
     var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
-    TetragonLayer.Recorded dns = TetragonLayer.recorded(dnsLogs);
-    TetragonCollector collector = new TetragonCollector(new Attributor(cat, pins, Optional.empty()), dns.answers(),
-        dev.wraith.redact.Redactor.of(cat));
     try {
-      TetragonScan scan = TetragonLayer.withWarnings(
-          events.isEmpty() ? live(collector, duration) : collector.collect(new JsonExportSource(events)), dns.warnings());
+      TetragonScan scan = TetragonLayer.scan(cat, tetragon.events.isEmpty() ? live(duration) : new JsonExportSource(tetragon.events),
+          pins, tetragon.dnsLogs);
       output.emit(out -> reporter.write(new ToolScan<>(tool, scan), out), System.out);
       return scan.status().state() == LayerStatus.State.FAILED ? Main.LAYER_FAILED : Main.OK;
     } finally {
@@ -157,13 +125,13 @@ final class TetragonCommand implements Callable<Integer> {
   }
 
   /**
-   * Streams until the duration ends or, without one, until Ctrl-C: the interrupt stops the stream, and the
+   * The live stream, read until the duration ends or, without one, until Ctrl-C: the interrupt stops the stream, and the
    * JVM waits (briefly) for what was read to be written before it exits.
    */
-  private TetragonScan live(TetragonCollector collector, Optional<Duration> duration) {
+  private EventSource live(Optional<Duration> duration) {
     TetragonAddress a;
     try {
-      a = TetragonAddress.parse(address == null ? TetragonAddress.DEFAULT : address);
+      a = TetragonAddress.parse(tetragon.address == null ? TetragonAddress.DEFAULT : tetragon.address);
     } catch (IllegalArgumentException e) {
       throw new Main.UsageProblem("--tetragon-address " + e.getMessage());
     }
@@ -181,7 +149,7 @@ final class TetragonCommand implements Callable<Integer> {
       }
     }, "wraith-tetragon-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    return collector.collect(source);
+    return source;
   }
 
   private Reporter<ToolScan<TetragonScan>> reporter(List<Reporter<ToolScan<TetragonScan>>> reporters) {

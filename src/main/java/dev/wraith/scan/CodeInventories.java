@@ -37,7 +37,7 @@ public final class CodeInventories {
   public static CodeInventory make(Catalogue cat, Path root, String prefix, CodeScanner.Options options, String toolVersion) {
     Redactor redactor = Redactor.of(cat);
     List<NamedRoot> roots = List.of(new NamedRoot(root, prefix));
-    CodeScanner.Scanned scanned = new CodeScanner(cat, Registry.codeDetectors(cat), options).scanWithModules(roots);
+    CodeScanner.Scanned scanned = CodeLayer.scanner(cat, options).scanWithModules(roots);
     CodeScan scan = scanned.code();
     CodeScan.Stats s = scan.stats();
     scan = new CodeScan(scan.roots(), scan.agents(), scan.deployables(), scan.findings(), scan.deployments(), scan.models(),
@@ -96,7 +96,7 @@ public final class CodeInventories {
    */
   public static Joined join(Catalogue cat, List<Path> roots, CodeScanner.Options options, List<Path> sources) {
     List<NamedRoot> named = roots.stream().map(r -> new NamedRoot(r, CodeScanner.rootName(r))).toList();
-    CodeScanner.Scanned scanned = new CodeScanner(cat, Registry.codeDetectors(cat), options).scanWithModules(named);
+    CodeScanner.Scanned scanned = CodeLayer.scanner(cat, options).scanWithModules(named);
     CodeScan local = scanned.code();
     List<String> warnings = new ArrayList<>(local.status().warnings());
     if (local.status().state() == LayerStatus.State.FAILED) warnings.add(local.status().reason());

@@ -54,12 +54,25 @@ import dev.wraith.redact.Redactor;
 import java.util.List;
 
 /**
- * The one place that lists every plugin wraith runs. Adding a detector or a reporter is one line here;
+ * The one place that lists every plugin wraith runs: layers, detectors, reporters. Adding one is one line here;
  * nothing is discovered by classpath scanning or static registration. Every reporter is built with the catalogue's
  * redactor, and the planted-secrets corpus test runs every one listed here.
  */
 public final class Registry {
   private Registry() {}
+
+  /**
+   * The layers of scan-all, the demo and aibom, in report order: what each can do here is its own {@link Layer#plan},
+   * so adding a layer is its class and one line here.
+   */
+  public static List<Layer<?>> layers() {
+    return List.of(new CodeLayer(), new ClusterLayer(), new HostLayer(), new TetragonEventsLayer(), new McpLayer());
+  }
+
+  /** The names of {@link #layers()}, in report order ({@code --skip-layers} takes these). */
+  public static List<String> layerNames() {
+    return layers().stream().map(l -> l.id().name()).toList();
+  }
 
   /** Code-layer file detectors, built for one catalogue. */
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {

@@ -4,23 +4,19 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.CodeScanner;
 import dev.wraith.files.Failures;
-import dev.wraith.mcp.ConfigFiles;
 import dev.wraith.mcp.McpDiscovery;
-import dev.wraith.model.Counted;
 import dev.wraith.model.ClusterScan;
 import dev.wraith.model.CodeScan;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.model.McpScan;
-import dev.wraith.tetragon.TetragonLayer;
+import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.TetragonScan;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -28,20 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs every available layer at once for {@code wraith scan-all}: code, cluster, host, Tetragon and MCP configs.
- * First a {@link Plan} says which layers run, in which mode, and why the others do not (this is what --dry-run
- * prints); then {@link #run} executes the planned layers concurrently, each on its own thread, and turns any
- * failure into that layer's FAILED status so the others still report. Offline inputs replace live ones: with
- * snapshots no API server is contacted, with Tetragon files no socket is opened.
+ * Runs layers ({@link Layer}s, by default every one in {@link Registry#layers()}) for {@code scan-all}, the demo,
+ * {@code aibom} and the operator. First a {@link Plan} says which layers run, in which mode, and why the others do not
+ * (this is what --dry-run prints); then {@link #execute} runs the planned layers concurrently, each on its own thread,
+ * and turns any failure into that layer's FAILED status so the others still report. Offline inputs replace live ones:
+ * with snapshots no API server is contacted, with Tetragon files no socket is opened.
  */
 public final class ScanAll {
-  /** The layers, in report order. */
-  public static final List<String> LAYERS = List.of("code", "cluster", "host", "tetragon", "mcp");
-
-  /** The socket the Tetragon Helm chart exposes on every node. */
-  public static final String TETRAGON_SOCKET = "/var/run/tetragon/tetragon.sock";
-
-  private ScanAll() {}
 
   /**
    * Everything the layers need; paths are checked by the command before this is built. {@code clusters}: the clusters
@@ -75,6 +64,13 @@ public final class ScanAll {
         Optional<McpDiscovery.Probing> mcpProbing, Presentation presentation) {
       this(roots, codeOptions, clusters, kubeconfig, namespaces, auditLogs, procRoot, resolveDns, probe,
           tetragonEvents, tetragonAddress, mcpHome, pins, dnsLogs, duration, skip, mcpProbing, presentation, List.of());
+    }
+
+    /** A request for nothing: layers that read what their caller holds (the operator's) need no inputs. */
+    public static Request none() {
+      return new Request(List.of(), new CodeScanner.Options(List.of(), true, 1), List.of(), null, List.of(), List.of(),
+          Path.of("/proc"), false, dev.wraith.host.ebpf.ProbeMode.PROC, List.of(), null, null, List.of(), List.of(),
+          Duration.ZERO, List.of(), Optional.empty());
     }
 
     /** The same request joining these code inventories (files, or directories of *.json) as if scanned here. */
@@ -131,11 +127,12 @@ public final class ScanAll {
     }
   }
 
-  /** One layer's plan: whether it runs, how ("offline snapshot", "live cluster, context prod"), or why not. */
-  public record LayerPlan(String layer, boolean runs, String how) {}
-
-  /** All layers' plans, in {@link #LAYERS} order. */
+  /** Every layer's plan, in the order of the layers planned (report order). */
   public record Plan(List<LayerPlan> layers) {
+    public Plan {
+      layers = List.copyOf(layers);
+    }
+
     public Optional<LayerPlan> layer(String name) {
       return layers.stream().filter(l -> l.layer().equals(name)).findFirst();
     }
@@ -146,311 +143,208 @@ public final class ScanAll {
   }
 
   /**
-   * What the layers produced; a layer that did not run has an empty scan and a SKIPPED or FAILED status.
-   * {@code codeHashes} are the code layer's own SHA-256 of its entry-script candidates when it has them (joined code
-   * inventories carry theirs); empty, the pipeline hashes the candidates from the roots.
+   * What the layers produced, each result under its layer's typed id, and every layer's status in report order; a
+   * layer that did not run has no result and a SKIPPED or FAILED status.
    */
-  public record Result(
-      Optional<CodeScan> code,
-      Optional<ClusterScan> cluster,
-      Optional<HostScan> host,
-      Optional<TetragonScan> tetragon,
-      Optional<McpScan> mcp,
-      List<LayerStatus> statuses,
-      List<dev.wraith.model.ProcessInfo> processes,
-      Optional<Map<String, String>> codeHashes) {
+  public record Result(Map<LayerId<?>, Object> results, List<LayerStatus> statuses) {
     public Result {
+      results = Map.copyOf(results);
       statuses = List.copyOf(statuses);
-      processes = List.copyOf(processes);
-      codeHashes = codeHashes.map(Map::copyOf);
+      results.forEach(LayerId::cast); // every result is of its id's type
     }
 
-    /** Code hashed later from its roots (see {@code codeHashes} in {@link Result}). */
-    public Result(Optional<CodeScan> code, Optional<ClusterScan> cluster, Optional<HostScan> host,
-        Optional<TetragonScan> tetragon, Optional<McpScan> mcp, List<LayerStatus> statuses,
-        List<dev.wraith.model.ProcessInfo> processes) {
-      this(code, cluster, host, tetragon, mcp, statuses, processes, Optional.empty());
+    /** No results yet, these statuses. */
+    public static Result of(List<LayerStatus> statuses) {
+      return new Result(Map.of(), statuses);
     }
 
-    /** Without a process table (offline inputs, the in-cluster scanner). */
-    public Result(Optional<CodeScan> code, Optional<ClusterScan> cluster, Optional<HostScan> host,
-        Optional<TetragonScan> tetragon, Optional<McpScan> mcp, List<LayerStatus> statuses) {
-      this(code, cluster, host, tetragon, mcp, statuses, List.of());
+    /** The same with {@code value} as the result of layer {@code id}. */
+    public <R> Result with(LayerId<R> id, R value) {
+      Map<LayerId<?>, Object> more = new java.util.HashMap<>(results);
+      more.put(id, value);
+      return new Result(more, statuses);
+    }
+
+    /** The result of layer {@code id}, when it ran and produced one. */
+    public <R> Optional<R> result(LayerId<R> id) {
+      return Optional.ofNullable(results.get(id)).map(id::cast);
+    }
+
+    public Optional<CodeScan> code() {
+      return result(LayerId.CODE).map(CodeLayer.Scanned::scan);
+    }
+
+    public Optional<ClusterScan> cluster() {
+      return result(LayerId.CLUSTER);
+    }
+
+    public Optional<HostScan> host() {
+      return result(LayerId.HOST).map(HostLayer.Observed::scan);
+    }
+
+    public Optional<TetragonScan> tetragon() {
+      return result(LayerId.TETRAGON);
+    }
+
+    /** The MCP layer's servers, with the project servers that joined code inventories bring. */
+    public Optional<McpScan> mcp() {
+      Optional<CodeInventories.Joined> joined = result(LayerId.CODE).flatMap(CodeLayer.Scanned::joined);
+      return result(LayerId.MCP).map(m -> joined.map(j -> j.withProjectServers(m)).orElse(m));
+    }
+
+    /** The host layer's process table (for MCP server discovery); empty without it. */
+    public List<ProcessInfo> processes() {
+      return result(LayerId.HOST).map(HostLayer.Observed::processes).orElse(List.of());
+    }
+
+    /**
+     * The code layer's own SHA-256 of its entry-script candidates when it has them (joined code inventories carry
+     * theirs); empty, the pipeline hashes the candidates from the roots.
+     */
+    public Optional<Map<String, String>> codeHashes() {
+      return result(LayerId.CODE).flatMap(CodeLayer.Scanned::joined).map(CodeInventories.Joined::hashes);
     }
   }
 
   /** Hears about layers starting and finishing (the command draws progress from it). Called from layer threads. */
   public interface Progress {
-    void started(String layer, String how);
+    void started(LayerId<?> layer, String how);
 
-    void finished(String layer, LayerStatus status, String summary);
+    void finished(LayerId<?> layer, LayerStatus status, String summary);
 
     Progress NONE = new Progress() {
       @Override
-      public void started(String layer, String how) {}
+      public void started(LayerId<?> layer, String how) {}
 
       @Override
-      public void finished(String layer, LayerStatus status, String summary) {}
+      public void finished(LayerId<?> layer, LayerStatus status, String summary) {}
     };
   }
 
-  /** Decides which layers run and how, without touching the network or starting anything. */
+  /** What happens when a layer throws: its FAILED status (scan-all), or the whole run fails (an operator cycle). */
+  public enum OnFailure { STATUS, THROW }
+
+  private final List<Layer<?>> layers;
+  private final OnFailure onFailure;
+
+  /** These layers, in report order (their names unique). */
+  public ScanAll(List<Layer<?>> layers, OnFailure onFailure) {
+    this.layers = List.copyOf(layers);
+    this.onFailure = onFailure;
+    if (this.layers.stream().map(l -> l.id().name()).distinct().count() != this.layers.size()) {
+      throw new IllegalArgumentException("two layers with one name: " + this.layers.stream().map(l -> l.id().name()).toList());
+    }
+  }
+
+  /** The registry's layers, failures as statuses. */
+  public static ScanAll of() {
+    return new ScanAll(Registry.layers(), OnFailure.STATUS);
+  }
+
+  /** Decides which layers run and how, without touching the network or starting anything: see {@link Layer#plan}. */
   public static Plan plan(Request r, Environment e) {
+    return of().planned(r, e);
+  }
+
+  /** Runs the registry's planned layers concurrently and waits for all of them. */
+  public static Result run(Catalogue catalogue, Request r, Plan plan, Progress progress) throws InterruptedException {
+    return of().execute(catalogue, r, plan, progress);
+  }
+
+  /** Each layer's plan, in the order of the layers; a layer the request skips is skipped without being asked. */
+  public Plan planned(Request r, Environment e) {
     List<LayerPlan> plans = new ArrayList<>();
-    for (String layer : LAYERS) {
-      if (r.skip().contains(layer)) {
-        plans.add(new LayerPlan(layer, false, r.presentation().skipReason()));
-        continue;
-      }
-      plans.add(switch (layer) {
-        case "code" -> planCode(r);
-        case "cluster" -> planCluster(r, e);
-        case "host" -> planHost(r, e);
-        case "tetragon" -> planTetragon(r);
-        default -> planMcp(r);
-      });
+    for (Layer<?> layer : layers) {
+      LayerPlan p = r.skip().contains(layer.id().name())
+          ? LayerPlan.skipped(layer.id(), LayerPlan.Why.REQUESTED, r.presentation().skipReason())
+          : layer.plan(r, e);
+      if (!p.id().equals(layer.id())) throw new IllegalStateException("the " + layer.id() + " layer planned for " + p.id());
+      plans.add(p);
     }
     return new Plan(plans);
   }
 
-  private static LayerPlan planCode(Request r) {
-    if (r.roots().isEmpty() && r.codeInventories().isEmpty()) return new LayerPlan("code", false, "no PATH given");
-    List<String> how = new ArrayList<>();
-    if (!r.roots().isEmpty()) {
-      how.add("source trees: " + String.join(", ", r.roots().stream().map(p -> r.presentation().root(p.toString())).toList()));
-    }
-    if (!r.codeInventories().isEmpty()) {
-      how.add("code inventories from " + String.join(", ", r.codeInventories().stream().map(Path::toString).toList()));
-    }
-    return new LayerPlan("code", true, String.join("; ", how));
-  }
-
-  private static LayerPlan planCluster(Request r, Environment e) {
-    String audit = r.auditLogs().isEmpty() ? "" : ", audit logs: " + r.auditLogs().size();
-    List<ClusterTarget> clusters = r.clusters();
-    if (clusters.get(0).offline()) {
-      long files = clusters.stream().mapToLong(c -> c.snapshots().size()).sum();
-      String named = clusters.size() == 1 ? "" : ", clusters " + String.join(", ", clusters.stream().map(ClusterTarget::name).toList());
-      return new LayerPlan("cluster", true, "offline snapshot (" + files + " file" + (files == 1 ? "" : "s")
-          + "; no API server contacted)" + named + audit);
-    }
-    if (clusters.size() > 1) {
-      LayerPlan live = liveCluster(r.kubeconfig(), null, e);
-      if (!live.runs()) return live;
-      String where = live.how().replace("live cluster, ", "").replace(", current context", "");
-      return new LayerPlan("cluster", true, "live clusters, " + where + ", contexts "
-          + String.join(", ", clusters.stream().map(ClusterTarget::name).toList()) + audit);
-    }
-    LayerPlan live = liveCluster(r.kubeconfig(), clusters.get(0).context().orElse(null), e);
-    return live.runs() ? new LayerPlan("cluster", true, live.how() + audit) : live;
-  }
-
   /**
-   * Where a live cluster would be read from (a kubeconfig given, $KUBECONFIG, ~/.kube/config, a pod's service
-   * account), or why there is none: shared by scan-all's plan and {@code wraith cluster}.
+   * Runs the layers {@code plan} says run, each on its own thread, and waits for all of them. A layer that throws is
+   * FAILED with the reason ({@link OnFailure#STATUS}: the others still report), or fails the run
+   * ({@link OnFailure#THROW}, after every layer finished).
    */
-  public static LayerPlan liveCluster(Path kubeconfig, String context, Environment e) {
-    String ctx = context == null ? "current context" : "context " + context;
-    if (kubeconfig != null) return new LayerPlan("cluster", true, "live cluster, " + kubeconfig + ", " + ctx);
-    String env = e.env().get("KUBECONFIG");
-    if (env != null && !env.isBlank()) {
-      for (String f : env.split(java.io.File.pathSeparator, -1)) {
-        if (!f.isBlank() && Files.isRegularFile(Path.of(f))) return new LayerPlan("cluster", true, "live cluster, $KUBECONFIG, " + ctx);
-      }
-    }
-    if (Files.isRegularFile(e.home().resolve(".kube/config"))) {
-      return new LayerPlan("cluster", true, "live cluster, ~/.kube/config, " + ctx);
-    }
-    if (e.env().containsKey("KUBERNETES_SERVICE_HOST")) {
-      return new LayerPlan("cluster", true, "live cluster, in-cluster service account");
-    }
-    return new LayerPlan("cluster", false, "no cluster: no kubeconfig ($KUBECONFIG, ~/.kube/config) and not running in a pod; "
-        + "give --kube-snapshot FILE to scan offline");
-  }
-
-  private static LayerPlan planHost(Request r, Environment e) {
-    boolean defaultRoot = r.procRoot().equals(Path.of("/proc"));
-    if (defaultRoot && !e.osName().toLowerCase(Locale.ROOT).startsWith("linux")) {
-      return new LayerPlan("host", false, "not Linux (" + e.osName() + "): the host layer reads /proc");
-    }
-    if (!Files.isDirectory(r.procRoot())) return new LayerPlan("host", false, r.procRoot() + " is not a directory");
-    String how = switch (r.probe()) {
-      case AUTO -> ": the eBPF probe if it loads here, else sampling /proc";
-      case EBPF -> " with the eBPF probe";
-      case PROC -> " by sampling /proc";
-    };
-    return new LayerPlan("host", true, "connections and processes (" + r.procRoot() + ") for " + seconds(r.duration()) + how);
-  }
-
-  private static LayerPlan planTetragon(Request r) {
-    if (!r.tetragonEvents().isEmpty()) {
-      return new LayerPlan("tetragon", true, "event files (" + r.tetragonEvents().size() + "; no gRPC socket opened)"
-          + dnsLogs(r));
-    }
-    if (r.tetragonAddress() != null) {
-      return new LayerPlan("tetragon", true, "gRPC " + r.tetragonAddress() + " for " + seconds(r.duration()) + dnsLogs(r));
-    }
-    if (Files.exists(Path.of(TETRAGON_SOCKET))) {
-      return new LayerPlan("tetragon", true, "gRPC unix://" + TETRAGON_SOCKET + " for " + seconds(r.duration()) + dnsLogs(r));
-    }
-    return new LayerPlan("tetragon", false, "no Tetragon: no socket at " + TETRAGON_SOCKET
-        + "; give --tetragon-events FILE or --tetragon-address ADDR");
-  }
-
-  private static String dnsLogs(Request r) {
-    return r.dnsLogs().isEmpty() ? "" : ", DNS answers from " + r.dnsLogs().size() + (r.dnsLogs().size() == 1 ? " file" : " files");
-  }
-
-  private static LayerPlan planMcp(Request r) {
-    if (r.mcpHome() == null || !Files.isDirectory(r.mcpHome())) {
-      return new LayerPlan("mcp", false, "no home directory to read MCP client configs from");
-    }
-    return new LayerPlan("mcp", true, "MCP client configs in " + r.mcpHome()
-        + (r.roots().isEmpty() ? "" : " and project configs in the scanned paths")
-        + (r.mcpProbing().isPresent() ? ", probing each server's tools" : ""));
-  }
-
-  private static String seconds(Duration d) {
-    double s = d.toMillis() / 1000.0;
-    return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
-  }
-
-  /** Runs the planned layers concurrently and waits for all of them. */
-  public static Result run(Catalogue catalogue, Request r, Plan plan, Progress progress) throws InterruptedException {
-    Map<String, Future<Outcome>> running = new LinkedHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(LAYERS.size(), runnable -> {
+  public Result execute(Catalogue catalogue, Request r, Plan plan, Progress progress) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(layers.size(), runnable -> {
       Thread t = new Thread(runnable, "wraith-layer");
       t.setDaemon(true);
       return t;
     });
     try {
-      for (LayerPlan lp : plan.layers()) {
-        if (!lp.runs()) continue;
-        running.put(lp.layer(), pool.submit(() -> runLayer(catalogue, r, lp, progress)));
+      Map<LayerId<?>, Future<Finished<?>>> running = new LinkedHashMap<>();
+      for (Layer<?> layer : layers) {
+        LayerPlan lp = plan.layer(layer.id().name()).orElseThrow(() -> new IllegalArgumentException("no plan for " + layer.id()));
+        if (lp.runs()) running.put(layer.id(), pool.submit(() -> runLayer(layer, catalogue, r, lp, progress)));
       }
-      Map<String, Outcome> done = new LinkedHashMap<>();
-      for (var e : running.entrySet()) {
-        Outcome o;
-        try {
-          o = e.getValue().get();
-        } catch (java.util.concurrent.ExecutionException ex) {
-          o = new Outcome(null, LayerStatus.failed(e.getKey(), Failures.describe(ex.getCause(), "the " + e.getKey() + " layer")),
-              "failed");
-        }
-        done.put(e.getKey(), o);
-      }
+      Result result = Result.of(List.of());
       List<LayerStatus> statuses = new ArrayList<>();
+      Optional<Throwable> thrown = Optional.empty();
       for (LayerPlan lp : plan.layers()) {
-        statuses.add(lp.runs() ? done.get(lp.layer()).status() : LayerStatus.skipped(lp.layer(), lp.how()));
+        Future<Finished<?>> f = running.get(lp.id());
+        if (f == null) {
+          statuses.add(LayerStatus.skipped(lp.layer(), lp.how()));
+          continue;
+        }
+        Finished<?> done = finished(lp.id(), f);
+        statuses.add(done.ran().status());
+        result = done.into(result);
+        if (thrown.isEmpty()) thrown = done.thrown();
       }
-      Outcome host = done.get("host");
-      List<dev.wraith.model.ProcessInfo> processes = host == null ? List.of() : host.processes();
-      Optional<CodeInventories.Joined> joined = Optional.ofNullable(done.get("code")).flatMap(Outcome::joined);
-      Optional<McpScan> mcp = value(done, "mcp", McpScan.class).map(m -> joined.map(j -> j.withProjectServers(m)).orElse(m));
-      return new Result(
-          value(done, "code", CodeScan.class), value(done, "cluster", ClusterScan.class), value(done, "host", HostScan.class),
-          value(done, "tetragon", TetragonScan.class), mcp, statuses, processes,
-          joined.map(CodeInventories.Joined::hashes));
+      if (onFailure == OnFailure.THROW && thrown.isPresent()) {
+        if (thrown.get() instanceof RuntimeException e) throw e;
+        if (thrown.get() instanceof Error e) throw e;
+        throw new IllegalStateException(Failures.describe(thrown.get(), "a layer"), thrown.get());
+      }
+      return new Result(result.results(), statuses);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static <T> Optional<T> value(Map<String, Outcome> done, String layer, Class<T> type) {
-    Outcome o = done.get(layer);
-    return o == null || o.value() == null ? Optional.empty() : Optional.of(type.cast(o.value()));
-  }
-
-  /** {@code joined}: what joined code inventories add to the code scan ({@code value}) beside it. */
-  private record Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes,
-      Optional<CodeInventories.Joined> joined) {
-    Outcome(Object value, LayerStatus status, String summary) {
-      this(value, status, summary, List.of());
-    }
-
-    Outcome(Object value, LayerStatus status, String summary, List<dev.wraith.model.ProcessInfo> processes) {
-      this(value, status, summary, processes, Optional.empty());
+  /** One layer's run, and what it threw if it did (then {@code ran} is its FAILED status). */
+  private record Finished<R>(LayerId<R> id, Layer.Ran<R> ran, Optional<Throwable> thrown) {
+    Result into(Result result) {
+      return ran.result().map(v -> result.with(id, v)).orElse(result);
     }
   }
 
-  private static Outcome runLayer(Catalogue cat, Request r, LayerPlan lp, Progress progress) {
-    progress.started(lp.layer(), lp.how());
-    Outcome o;
+  private static Finished<?> finished(LayerId<?> id, Future<Finished<?>> f) throws InterruptedException {
     try {
-      o = switch (lp.layer()) {
-        case "code" -> code(cat, r);
-        case "cluster" -> cluster(cat, r);
-        case "host" -> host(cat, r);
-        case "tetragon" -> tetragon(cat, r);
-        default -> mcp(cat, r);
-      };
+      return f.get();
+    } catch (java.util.concurrent.ExecutionException ex) {
+      return failed(id, ex.getCause());
+    }
+  }
+
+  private static <R> Finished<R> failed(LayerId<R> id, Throwable t) {
+    return new Finished<>(id, Layer.Ran.failed(LayerStatus.failed(id.name(), Failures.describe(t, "the " + id + " layer"))),
+        Optional.of(t));
+  }
+
+  private static <R> Finished<?> runLayer(Layer<R> layer, Catalogue cat, Request r, LayerPlan lp, Progress progress) {
+    progress.started(layer.id(), lp.how());
+    Finished<R> done;
+    try {
+      done = new Finished<>(layer.id(), layer.run(cat, r), Optional.empty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      o = new Outcome(null, LayerStatus.failed(lp.layer(), "interrupted"), "interrupted");
-    } catch (RuntimeException | java.io.IOException | StackOverflowError | OutOfMemoryError e) {
-      o = new Outcome(null, LayerStatus.failed(lp.layer(), Failures.describe(e, "the " + lp.layer() + " layer")), "failed");
+      done = new Finished<>(layer.id(), new Layer.Ran<>(Optional.empty(), LayerStatus.failed(layer.id().name(), "interrupted"),
+          "interrupted"), Optional.empty());
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      done = failed(layer.id(), e);
     }
-    progress.finished(lp.layer(), o.status(), o.summary());
-    return o;
+    progress.finished(layer.id(), done.ran().status(), done.ran().summary());
+    return done;
   }
 
-  private static Outcome code(Catalogue cat, Request r) {
-    if (!r.codeInventories().isEmpty()) {
-      CodeInventories.Joined j = CodeInventories.join(cat, r.roots(), r.codeOptions(), r.codeInventories());
-      CodeScan scan = j.code();
-      return new Outcome(scan, scan.status(), Counted.of(j.inventories(), "code inventory", "code inventories") + " joined, "
-          + Counted.of(scan.stats().filesRead(), "file") + " read, " + Counted.of(scan.agents().size(), "agent") + " in code, "
-          + Counted.of(scan.deployments().size(), "deployment file"), List.of(), Optional.of(j));
-    }
-    CodeScan scan = new CodeScanner(cat, Registry.codeDetectors(cat), r.codeOptions()).scan(r.roots());
-    return new Outcome(scan, scan.status(), Counted.of(scan.stats().filesRead(), "file") + " read, "
-        + Counted.of(scan.agents().size(), "agent") + " in code, " + Counted.of(scan.deployments().size(), "deployment file"));
-  }
-
-  private static Outcome cluster(Catalogue cat, Request r) throws InterruptedException, java.io.IOException {
-    ClusterLayer.Read read = ClusterLayer.scan(cat, r.clusters(),
-        new ClusterLayer.Access(r.kubeconfig(), r.namespaces(), r.auditLogs(), 30_000));
-    if (read.scan().isEmpty()) return new Outcome(null, read.status(), "failed");
-    ClusterScan scan = read.scan().get();
-    return new Outcome(scan, scan.status(), Counted.of(scan.workloads().size(), "workload") + ", "
-        + Counted.of(scan.stats().pods(), "pod") + ", " + Counted.of(scan.execSessions().size(), "exec session"));
-  }
-
-  private static Outcome host(Catalogue cat, Request r) throws InterruptedException {
-    try (HostLayer layer = HostLayer.open(cat, r.procRoot(), r.pins(), r.resolveDns(), r.probe())) {
-      HostScan scan = layer.observe(r.duration(), Duration.ofMillis(200));
-      long processes = scan.observations().stream().map(o -> o.process().pid()).distinct().count();
-      List<dev.wraith.model.ProcessInfo> table;
-      try {
-        table = layer.processes();
-      } catch (java.io.IOException e) {
-        table = List.of(); // the window above already says what could not be read
-      }
-      String seen = scan.stats().probe().map(p -> Counted.of(p.connections(), "connection") + " seen by the eBPF probe, ")
-          .orElse(Counted.of(scan.stats().samples(), "sample") + ", ");
-      return new Outcome(scan, scan.status(), seen + Counted.of(processes, "process", "processes") + " talking to AI endpoints",
-          table);
-    }
-  }
-
-  private static Outcome tetragon(Catalogue cat, Request r) {
-    TetragonScan scan = TetragonLayer.scan(cat, r.tetragonEvents(),
-        Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + TETRAGON_SOCKET)), r.pins(), r.dnsLogs(),
-        r.duration());
-    long open = scan.unattributed().unnamed().stream().filter(d -> !d.inCluster()).count();
-    long connections = scan.observations().stream().mapToLong(o -> o.observation().connections()).sum();
-    long processes = scan.observations().stream().map(o -> o.node() + "/" + o.execId()).distinct().count();
-    return new Outcome(scan, scan.status(), Counted.of(scan.stats().events(), "event") + ", "
-        + Counted.of(connections, "AI connection") + " from " + Counted.of(processes, "process", "processes")
-        + (open == 0 ? "" : ", " + Counted.of(open, "destination")
-        + " not attributed (see the layer status)"));
-  }
-
-  private static Outcome mcp(Catalogue cat, Request r) {
-    McpScan scan = new McpDiscovery(cat, ConfigFiles.local())
-        .scan(r.mcpHome(), r.roots().stream().filter(Files::isDirectory).toList(), r.mcpProbing());
-    LayerStatus status = LayerStatus.ran("mcp", scan.warnings());
-    return new Outcome(scan, status, Counted.of(scan.findings().size(), "MCP server") + " in "
-        + Counted.of(scan.filesRead(), "config file"));
+  /** "3 s", "0.5 s": a duration as plans say it. */
+  static String seconds(Duration d) {
+    double s = d.toMillis() / 1000.0;
+    return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
   }
 }

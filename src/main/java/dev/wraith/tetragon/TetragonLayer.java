@@ -36,24 +36,27 @@ public final class TetragonLayer {
    */
   public static TetragonScan scan(Catalogue catalogue, List<Path> files, Optional<String> address, List<Pin> pins,
       List<Path> dnsLogs, Duration duration) {
+    if (!files.isEmpty()) return scan(catalogue, new JsonExportSource(files), pins, dnsLogs);
+    String a = address.orElse(TetragonAddress.DEFAULT);
+    TetragonAddress parsed;
+    try {
+      parsed = TetragonAddress.parse(a);
+    } catch (IllegalArgumentException e) {
+      return failed("gRPC " + a, "--tetragon-address " + e.getMessage());
+    }
+    if (duration.isNegative() || duration.isZero()) return failed("gRPC " + a, "a live read needs a positive duration");
+    return scan(catalogue, new GrpcEventSource(parsed, Optional.of(duration)), pins, dnsLogs);
+  }
+
+  /**
+   * Reads {@code source} (export files, or a live stream its caller may stop) and attributes its connections by the
+   * DNS logs, the pins and the catalogue.
+   */
+  public static TetragonScan scan(Catalogue catalogue, EventSource source, List<Pin> pins, List<Path> dnsLogs) {
     Recorded dns = recorded(dnsLogs);
     TetragonCollector collector = new TetragonCollector(new Attributor(catalogue, pins, Optional.empty()), dns.answers(),
         dev.wraith.redact.Redactor.of(catalogue));
-    TetragonScan scan;
-    if (!files.isEmpty()) {
-      scan = collector.collect(new JsonExportSource(files));
-    } else {
-      String a = address.orElse(TetragonAddress.DEFAULT);
-      TetragonAddress parsed;
-      try {
-        parsed = TetragonAddress.parse(a);
-      } catch (IllegalArgumentException e) {
-        return failed("gRPC " + a, "--tetragon-address " + e.getMessage());
-      }
-      if (duration.isNegative() || duration.isZero()) return failed("gRPC " + a, "a live read needs a positive duration");
-      scan = collector.collect(new GrpcEventSource(parsed, Optional.of(duration)));
-    }
-    return withWarnings(scan, dns.warnings());
+    return withWarnings(collector.collect(source), dns.warnings());
   }
 
   /** The answers of the DNS logs and what reading them met. */

@@ -34,6 +34,12 @@ final class ChildWraith {
   }
 
   static Run run(Path work, Duration timeout, List<String> jvm, String... args) throws IOException, InterruptedException {
+    return run(work, timeout, jvm, java.util.Map.of(), args);
+  }
+
+  /** With these environment variables set for the child (on top of this JVM's, HOME the work directory). */
+  static Run run(Path work, Duration timeout, List<String> jvm, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(HEAP);
@@ -50,6 +56,8 @@ final class ChildWraith {
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("HOME", work.toString());
     pb.environment().remove("KUBECONFIG");
+    pb.environment().keySet().removeIf(k -> k.startsWith("WRAITH_"));
+    pb.environment().putAll(env);
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -94,6 +94,41 @@ class CliGrammarTest {
         .containsExactlyInAnyOrder("scan", "scan-all");
   }
 
+  /**
+   * The one environment rule: an option that reads the environment reads WRAITH_ and its long name (upper case, '-' as
+   * '_') first (older names and platform variables may follow as fallbacks), and its --help names that variable. The
+   * host layer's --probe is the one exception: WRAITH_PROBE is mcp's --probe (a boolean) and must not feed it.
+   */
+  @Test
+  void everyEnvironmentVariableIsWraithAndTheOptionsName() throws IOException {
+    Map<String, String> exceptions = Map.of("--probe auto|ebpf|proc", "WRAITH_HOST_PROBE");
+    Pattern env = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (CommandSpec c : commands().values()) {
+      for (OptionSpec o : c.options()) {
+        if (!(o.userObject() instanceof java.lang.reflect.Field field)) continue;
+        Matcher m = env.matcher(field.getAnnotation(CommandLine.Option.class).defaultValue());
+        // an option that reads its variable itself (--state: --no-state overrides it) says so in its help
+        Matcher said = Pattern.compile("Env: (WRAITH_[A-Z0-9_]+)").matcher(String.join(" ", o.description()));
+        boolean reads = m.find();
+        if (!reads && !said.find()) continue;
+        checked++;
+        String read = reads ? m.group(1) : said.group(1);
+        String expected = exceptions.getOrDefault(o.longestName() + " " + o.paramLabel(),
+            "WRAITH_" + o.longestName().substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        String where = c.name() + " " + o.longestName();
+        if (!read.equals(expected)) problems.add(where + " reads " + read + ", not " + expected);
+        if (!String.join(" ", o.description()).contains("Env: " + expected)) problems.add(where + ": --help does not say Env: " + expected);
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(checked).isGreaterThan(40);
+    assertThat(String.join(" ", Main.complete().getCommandSpec().usageMessage().footer()))
+        .contains("reads WRAITH_ and its name");
+    assertThat(Files.readString(Path.of("README.md"))).contains("reads `WRAITH_` and its name");
+  }
+
   /** An impossible --output is one plain sentence naming the flag (exit 2), never an exception or a library's words. */
   @Test
   void anImpossibleOutputIsASentenceNamingTheFlag(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {

@@ -56,7 +56,7 @@ class ClusterCommandTest {
   @Test
   void noClusterAtAllIsAUsageErrorThatSaysHowToPointAtOne() throws Exception {
     var here = dev.wraith.scan.ScanAll.Environment.current();
-    org.junit.jupiter.api.Assumptions.assumeFalse(dev.wraith.scan.ScanAll.liveCluster(null, null, here).runs(),
+    org.junit.jupiter.api.Assumptions.assumeFalse(dev.wraith.scan.ClusterLayer.liveCluster(null, null, here).runs(),
         "this machine has a kubeconfig or runs in a pod: 'no cluster' cannot be shown here");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream old = System.err;
@@ -76,13 +76,13 @@ class ClusterCommandTest {
   void liveClusterIsFoundWhereKubectlWouldFindIt() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     var none = new dev.wraith.scan.ScanAll.Environment("Linux", java.util.Map.of(), home);
-    assertThat(dev.wraith.scan.ScanAll.liveCluster(null, null, none).runs()).isFalse();
+    assertThat(dev.wraith.scan.ClusterLayer.liveCluster(null, null, none).runs()).isFalse();
     Files.createDirectories(home.resolve(".kube"));
     Files.writeString(home.resolve(".kube/config"), "apiVersion: v1\nkind: Config\n");
-    assertThat(dev.wraith.scan.ScanAll.liveCluster(null, "prod", none).how()).isEqualTo("live cluster, ~/.kube/config, context prod");
+    assertThat(dev.wraith.scan.ClusterLayer.liveCluster(null, "prod", none).how()).isEqualTo("live cluster, ~/.kube/config, context prod");
     var inPod = new dev.wraith.scan.ScanAll.Environment("Linux", java.util.Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1"),
         dir.resolve("nohome"));
-    assertThat(dev.wraith.scan.ScanAll.liveCluster(null, null, inPod).how()).isEqualTo("live cluster, in-cluster service account");
+    assertThat(dev.wraith.scan.ClusterLayer.liveCluster(null, null, inPod).how()).isEqualTo("live cluster, in-cluster service account");
   }
 
   @Test

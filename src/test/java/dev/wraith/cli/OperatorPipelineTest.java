@@ -77,7 +77,7 @@ class OperatorPipelineTest {
     Catalogue cat = CatalogueLoader.bundled();
     var tool = new ScanReport.Tool("wraith", "test", cat.version(), cat.schema());
     var settings = new ScanAllPipeline.Settings(Optional.empty(), AllowList.EMPTY, "");
-    Inventory inv = OperatorCommand.inventorySource(cat, tool, Clock.fixed(T.plusSeconds(120), ZoneOffset.UTC),
+    Inventory inv = dev.wraith.scan.InClusterScan.inventorySource(cat, tool, Clock.fixed(T.plusSeconds(120), ZoneOffset.UTC),
         new LiveKubeApi(client, "mock"), settings).scan(sensors);
 
     List<InventoryAgent> ghosts = inv.ghosts();
@@ -132,7 +132,7 @@ class OperatorPipelineTest {
     var sensors = new SensorCollection(List.of(new SensorCollection.NodeScan("node-a", "wraith-sensor-abc", window)),
         LayerStatus.ran("host", List.of()));
     Catalogue cat = CatalogueLoader.bundled();
-    Inventory inv = OperatorCommand.inventorySource(cat, new ScanReport.Tool("wraith", "test", cat.version(), cat.schema()),
+    Inventory inv = dev.wraith.scan.InClusterScan.inventorySource(cat, new ScanReport.Tool("wraith", "test", cat.version(), cat.schema()),
         Clock.fixed(T.plusSeconds(120), ZoneOffset.UTC), new LiveKubeApi(client, "mock"),
         new ScanAllPipeline.Settings(Optional.empty(), AllowList.EMPTY, "")).scan(sensors);
     InventoryAgent ghost = inv.ghosts().stream().filter(a -> a.process().isPresent()).findFirst().orElseThrow();

@@ -37,8 +37,7 @@ class ScanAllPipelineTest {
     HostScan window = new HostScan("/proc", t, t.plusSeconds(10), List.of(new Observation(official, ProcessOrigin.NODE,
         Optional.empty(), "162.159.140.245", 443, new Attributed("openai", "api.openai.com", Attributed.Method.PIN), t, t, 1, 1)),
         List.of(), LayerStatus.ran("host", List.of()), new HostScan.Stats(50, 10, 2, 3, 1));
-    var result = new ScanAll.Result(Optional.empty(), Optional.empty(), Optional.of(window), Optional.empty(), Optional.empty(),
-        List.of(), List.of(official, evil, web));
+    var result = ScanAll.Result.of(List.of()).with(LayerId.HOST, new HostLayer.Observed(window, List.of(official, evil, web)));
     List<McpFinding> found = ScanAllPipeline.mcpFindings(CatalogueLoader.bundled(), result, List.of());
     assertThat(found).hasSize(2);
     assertThat(found).filteredOn(f -> f.server().pkg().name().equals("@modelcontextprotocol/server-filesystem"))

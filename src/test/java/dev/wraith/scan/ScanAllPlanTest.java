@@ -36,11 +36,11 @@ class ScanAllPlanTest {
     assertThat(plan.layer("cluster").orElseThrow().how()).contains("no kubeconfig", "--kube-snapshot");
     assertThat(plan.runs("host")).isEqualTo(Files.isDirectory(Path.of("/proc")));
     assertThat(plan.layer("host").orElseThrow().how()).contains("3 s");
-    if (!Files.exists(Path.of(ScanAll.TETRAGON_SOCKET))) {
+    if (!Files.exists(Path.of(TetragonEventsLayer.SOCKET))) {
       assertThat(plan.runs("tetragon")).isFalse();
       assertThat(plan.layer("tetragon").orElseThrow().how()).contains("--tetragon-events");
     }
-    assertThat(plan.layers()).extracting(ScanAll.LayerPlan::layer).containsExactlyElementsOf(ScanAll.LAYERS);
+    assertThat(plan.layers()).extracting(LayerPlan::layer).containsExactlyElementsOf(Registry.layerNames());
   }
 
   @Test

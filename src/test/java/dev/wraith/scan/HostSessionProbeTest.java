@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * long ago is still reported with its exec'd binary and masked arguments; when the probe stops, the window fails with
  * the reason and, with --probe auto, the next windows sample /proc and say why.
  */
-class HostLayerProbeTest {
+class HostSessionProbeTest {
   @TempDir Path dir;
 
   @Test
@@ -36,7 +36,7 @@ class HostLayerProbeTest {
     Path events = dir.resolve("events.bin");
     Files.write(events, shortLivedAgent());
     var cat = CatalogueLoader.bundled();
-    try (HostLayer layer = HostLayer.open(cat, Path.of("/proc"), List.of(Pin.parse("api.openai.com=10.9.0.2")), false, ProbeMode.AUTO,
+    try (HostSession layer = HostSession.open(cat, Path.of("/proc"), List.of(Pin.parse("api.openai.com=10.9.0.2")), false, ProbeMode.AUTO,
         () -> start(events))) {
       HostScan first = layer.observe(Duration.ofSeconds(1), Duration.ofMillis(200));
       assertThat(first.status().state()).isEqualTo(LayerStatus.State.FAILED);
