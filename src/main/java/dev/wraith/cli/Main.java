@@ -1,6 +1,7 @@
 package dev.wraith.cli;
 
 import dev.wraith.catalogue.CatalogueLoader;
+import dev.wraith.model.Counted;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -106,6 +107,7 @@ public final class Main implements Runnable {
       cl.setCaseInsensitiveEnumValuesAllowed(true);
       cl.setErr(redactedStderr());
       cl.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.of(ex, cmd.getErr()));
+      cl.setParameterExceptionHandler(Main::badUsage);
       return cl.execute(args);
     } catch (Throwable t) { // Errors pass picocli by: out of memory, a stack overflow, a bug in an initializer
       return ExitCodes.of(t, cl != null ? cl.getErr() : new java.io.PrintWriter(
@@ -113,6 +115,38 @@ public final class Main implements Runnable {
     } finally {
       DebugLog.set(false);
     }
+  }
+
+  /**
+   * A command line picocli could not parse: one sentence naming the command and what was wrong, picocli's suggestions
+   * for a mistyped name, and where the options are explained; not the whole usage, which buries the sentence. Exit 2.
+   */
+  private static int badUsage(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    java.io.PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    boolean commands = !cmd.getSubcommands().isEmpty();
+    err.println(name + ": " + sentence(ex, commands));
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+    err.println("Run '" + name + " --help' for " + (commands ? "its commands" : "its options and examples") + ".");
+    err.flush();
+    return 2;
+  }
+
+  /** picocli's message in wraith's words: what was given and why it does not fit. */
+  static String sentence(CommandLine.ParameterException ex, boolean commands) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      int more = u.getUnmatched().size() - 1;
+      String what = first.startsWith("-") ? "unknown option '" + first + "'"
+          : commands ? "'" + first + "' is not a command" : "unexpected argument '" + first + "'";
+      return more == 0 ? what : what + " (and " + Counted.of(more, "more argument", "more arguments") + ")";
+    }
+    String m = String.valueOf(ex.getMessage())
+        .replace("is not a double", "is not a number")
+        .replace("is not an int", "is not a whole number")
+        .replace("is not a long", "is not a whole number");
+    return m.isEmpty() ? "the command line cannot be read" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
   }
 
   private static String nameOf(Class<?> command) {

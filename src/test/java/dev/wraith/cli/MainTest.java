@@ -32,7 +32,21 @@ class MainTest {
     assertThat(capture(true, () -> assertThat(Main.run("catalogue", "--help")).isZero())).startsWith("Usage: wraith catalogue ");
     assertThat(capture(true, () -> assertThat(Main.run("--version")).isZero())).startsWith("wraith ").contains("catalogue ");
     String err = capture(false, () -> assertThat(Main.run("scna")).isEqualTo(2));
-    assertThat(err).contains("Unmatched argument at index 0: 'scna'").contains("Did you mean: wraith scan");
+    assertThat(err).startsWith("wraith: 'scna' is not a command\n").contains("Did you mean: wraith scan")
+        .contains("Run 'wraith --help' for its commands.");
+  }
+
+  @Test
+  void aCommandLineThatCannotBeParsedIsOneSentenceNotTheWholeUsage() {
+    String number = capture(false, () -> assertThat(Main.run("scan-all", "--duration", "abc")).isEqualTo(2));
+    assertThat(number).startsWith("wraith scan-all: invalid value for option '--duration': 'abc' is not a number\n")
+        .contains("Run 'wraith scan-all --help' for its options and examples.").doesNotContain("Usage:");
+    String option = capture(false, () -> assertThat(Main.run("scan", "x", "--bogus")).isEqualTo(2));
+    assertThat(option).startsWith("wraith scan: unknown option '--bogus'\n").doesNotContain("Usage:");
+    // what the user typed is echoed through the redactor: a secret given to a mistyped flag is not printed
+    String secret = capture(false, () -> assertThat(Main.run("scan", "x", "--api-key=sk-proj-MainTestPlanted0123456789abcdef"))
+        .isEqualTo(2));
+    assertThat(secret).contains("unknown option").doesNotContain("MainTestPlanted0123456789abcdef");
   }
 
   private static String capture(boolean stdout, Runnable r) {
