@@ -152,7 +152,6 @@ public final class Deployables {
     for (int i = path.lastIndexOf('/'); i >= 0; i = path.lastIndexOf('/', i - 1)) {
       String ancestor = path.substring(0, i);
       if (declared.contains(ancestor)) return ancestor;
-      if (i == 0) break;
     }
     return declared.contains(".") ? "." : parent(path);
   }
