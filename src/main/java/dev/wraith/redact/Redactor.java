@@ -5,6 +5,8 @@ import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.catalogue.SecretRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides what wraith may show of what it read: {@link #argv} for an argument list, {@link #text}
@@ -29,9 +31,11 @@ public final class Redactor {
   private static final int MAX_ROUNDS = 6;
 
   /**
-   * Reports repeat the same short strings thousands of times (names, namespaces, providers, layer words): results of
-   * {@link #text} for strings up to {@value #MEMO_CHARS} characters are kept, up to {@value #MEMO_ENTRIES} of them
-   * (then no more are added). The rules are a pure function of the text, so a kept result is the one it would compute.
+   * Reports repeat the same short strings thousands of times (names, namespaces, providers, layer words): strings up
+   * to {@value #MEMO_CHARS} characters that {@link #text} leaves unchanged are remembered as clean, up to
+   * {@value #MEMO_ENTRIES} of them (then no more are added). The rules are a pure function of the text, so a
+   * remembered string is clean whenever it comes again. Only text the rules would print verbatim is kept: a string in
+   * which anything was masked is never remembered, so a long-running operator or sensor holds no secret it masked.
    */
   private static final int MEMO_CHARS = 256;
 
@@ -39,7 +43,7 @@ public final class Redactor {
 
   private final TextPass textPass;
   private final WordPass wordPass;
-  private final java.util.concurrent.ConcurrentHashMap<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> clean = ConcurrentHashMap.newKeySet();
 
   public Redactor(SecretRules rules) {
     this.textPass = new TextPass(rules);
@@ -87,11 +91,15 @@ public final class Redactor {
    */
   public String text(String text) {
     if (text.length() > MEMO_CHARS) return redactText(text);
-    String known = memo.get(text);
-    if (known != null) return known;
+    if (clean.contains(text)) return text;
     String result = redactText(text);
-    if (memo.size() < MEMO_ENTRIES) memo.put(text, result);
+    if (result.equals(text) && clean.size() < MEMO_ENTRIES) clean.add(text);
     return result;
+  }
+
+  /** Whether {@code text} is remembered as clean (for tests: a masked input never is). */
+  boolean remembers(String text) {
+    return clean.contains(text);
   }
 
   private String redactText(String text) {

@@ -29,6 +29,22 @@ class RedactorTest {
   }
 
   @Test
+  void onlyCleanTextIsRememberedSoAMaskedSecretIsNotHeldAfterwards() {
+    Redactor r = Redactor.of(CatalogueLoader.bundled()); // its own memory, not the shared bundled instance
+    String secret = "OPENAI_API_KEY=sk-proj-EXAMPLEmemo0123456789abcdefghij";
+    String clean = "payments/payments-api";
+    for (int i = 0; i < 3; i++) { // the same answer every time, remembered or not
+      assertThat(r.text(secret)).isEqualTo("OPENAI_API_KEY=***");
+      assertThat(r.text(clean)).isEqualTo(clean);
+    }
+    assertThat(r.remembers(clean)).isTrue();
+    assertThat(r.remembers(secret)).isFalse();
+    String longClean = "x".repeat(300); // past the length remembered: computed each time, never kept
+    assertThat(r.text(longClean)).isEqualTo(longClean);
+    assertThat(r.remembers(longClean)).isFalse();
+  }
+
+  @Test
   void stderrLinesKeepTheirShapeAndLoseTheirSecrets() {
     String stderr = "started with argv [server.js, --api-key, EXAMPLEk]\nAuthorization: Bearer EXAMPLEtok\nlistening on :8080";
     assertThat(R.text(stderr)).isEqualTo("started with argv [server.js, --api-key, ***]\nAuthorization: ***\nlistening on :8080");
