@@ -103,7 +103,7 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
   private void agents(StringBuilder b, List<Deployable> agents) {
     if (agents.isEmpty()) return;
     TextTable t = new TextTable(Integer.MAX_VALUE, "AGENT", "PATH", "ROLE", "FRAMEWORKS", "PROVIDERS", "CAPABILITIES")
-        .paths(1).names(0).floor(0, 32).floor(1, 20).floor(2, 11);
+        .paths(1).names(0).floor(0, 32).floor(1, 20).floor(2, 11).floor(4, 14);
     for (Deployable a : agents) {
       List<String> providers = new ArrayList<>(a.providers());
       a.impliedProviders().forEach(p -> providers.add(p + " (implied)"));

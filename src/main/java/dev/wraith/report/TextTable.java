@@ -96,8 +96,33 @@ final class TextTable {
     return render(UNLIMITED);
   }
 
-  /** The table in at most {@code width} columns where the floors allow it (see the class contract). */
+  /**
+   * The table in at most {@code width} columns where the floors allow it (see the class contract). A column that is
+   * empty in every row is left out, so its header's width goes to the columns that say something.
+   */
   String render(int width) {
+    List<Integer> shown = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      int col = i;
+      if (rows.isEmpty() || rows.stream().anyMatch(r -> !r.get(col).isEmpty())) shown.add(i);
+    }
+    return shown.size() == header.size() ? renderAll(width) : only(shown).renderAll(width);
+  }
+
+  /** This table with only the given columns, their kinds and floors kept. */
+  private TextTable only(List<Integer> columns) {
+    TextTable t = new TextTable(maxCell, columns.stream().map(header::get).toArray(String[]::new));
+    for (int i = 0; i < columns.size(); i++) {
+      int c = columns.get(i);
+      t.path[i] = path[c];
+      t.name[i] = name[c];
+      t.floors[i] = floors[c];
+    }
+    for (List<String> r : rows) t.rows.add(columns.stream().map(r::get).toList());
+    return t;
+  }
+
+  private String renderAll(int width) {
     int[] w = widths(width);
     List<List<String>> cut = new ArrayList<>();
     for (List<String> r : rows) cut.add(cut(r, w, Elision.BALANCED));

@@ -28,4 +28,20 @@ class TextTableTest {
     assertThat(TextTable.ends("abc", 5)).isEqualTo("abc");
     assertThat(TextTable.ends("abcdef", 2)).isEqualTo("a…");
   }
+
+  @Test
+  void aColumnEmptyInEveryRowIsLeftOutAndItsWidthGoesToTheOthers() {
+    TextTable t = new TextTable(60, "AGENT", "PATH", "PROVIDERS", "CAPABILITIES").paths(1).names(0);
+    t.add("chain-workflow", "agentic-patterns/chain-workflow/", "anthropic, openai", "");
+    t.add("kotlin-hello-world", "kotlin/kotlin-hello-world/", "openai", "");
+    String out = t.render(60);
+    assertThat(out).doesNotContain("CAPABILITIES").contains("anthropic, openai");
+    assertThat(out.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(60);
+
+    t.add("shell-agent", "shell/", "openai", "shell"); // one cell says something: the column is shown
+    assertThat(t.render(80)).contains("CAPABILITIES").contains("shell");
+
+    TextTable none = new TextTable(60, "AGENT", "NOTE"); // no rows: the header stays as declared
+    assertThat(none.render(60)).contains("NOTE");
+  }
 }
