@@ -70,7 +70,7 @@ def main():
                          % os.environ.get("WRAITH_TEST_TOKEN", ""))
         sys.stderr.flush()
         import subprocess
-        subprocess.Popen(["sleep", "3600"])  # inherits stderr: the probe must kill it too, or stderr never ends
+        subprocess.Popen(["sleep", "3599.25"])  # inherits stderr: the probe must kill it too, or stderr never ends
     if mode == "flood":
         flood(int(os.environ.get("FLOOD_MB", "120")))
     for line in sys.stdin:

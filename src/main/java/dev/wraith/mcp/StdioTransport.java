@@ -99,7 +99,11 @@ final class StdioTransport implements McpClientTransport {
   /**
    * Kills the server with its descendants (npx and shells fork) and waits until they are gone (at most 5 s), then
    * until stderr reached its end (at most {@link #STDERR_WAIT}), then closes the streams. Idempotent; a transport
-   * stopped before it started never starts its process.
+   * stopped before it started never starts its process. A process that left the tree (setsid, a double fork) and still
+   * holds stdout or stderr is not found here: the probe still returns within {@link #STDERR_WAIT} with the lines read
+   * so far, and the reader thread ends when that process closes them. (When the server's own process exits, the JDK
+   * may also end the stream early, handing the reader what is left in the pipe: every byte the server wrote before it
+   * exited is read either way; only writes of its descendants after that moment can be missing.)
    */
   synchronized void stop() {
     if (stopped) return;
@@ -110,10 +114,11 @@ final class StdioTransport implements McpClientTransport {
     Process p = process;
     if (p == null) return;
     killTree(p);
+    long deadline = System.nanoTime() + STDERR_WAIT.toNanos(); // one wait for all three: an escaped process holds them all
     try {
       if (!stderr.awaitEnd(STDERR_WAIT)) LOG.log(System.Logger.Level.DEBUG, "a process outside the server's tree holds its stderr");
-      stdout.join(STDERR_WAIT.toMillis());
-      stdin.awaitTermination(STDERR_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      stdout.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      stdin.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

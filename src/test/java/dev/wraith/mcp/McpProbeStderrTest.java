@@ -92,13 +92,52 @@ class McpProbeStderrTest {
     McpProbe p = probeNoisyHang(prober);
     assertThat(p.status()).isEqualTo(McpProbe.Status.TIMEOUT);
     assertThat(p.stderrTail()).containsExactly("starting up", "connecting with token=***", "waiting for the upstream");
-    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
-        .extracting(Thread::getName).noneMatch(n -> n.startsWith("wraith-mcp-"));
+    assertThat(probeThreads()).isEmpty();
     assertThat(openDescriptors()).as("descriptors of this JVM after the probe").isEqualTo(fdsBefore);
-    assertThat(ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+    assertThat(startedSince(start, "poisoned_server.py noisy-hang")).as("the server").isEmpty();
+    assertThat(startedSince(start, "sleep 3599.25")).as("the server's child").isEmpty();
+  }
+
+  /** Live processes started since {@code start} whose command line (the full path first) ends with {@code tail}. */
+  private static List<ProcessHandle> startedSince(Instant start, String tail) {
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
         .filter(h -> h.info().startInstant().map(t -> !t.isBefore(start.minusSeconds(1))).orElse(false))
-        .map(h -> h.info().commandLine().orElse(""))
-        .filter(c -> c.contains("poisoned_server.py noisy-hang") || c.equals("sleep 3600"))).isEmpty();
+        .filter(h -> h.info().commandLine().orElse("").endsWith(tail)).toList();
+  }
+
+  /**
+   * A process that left the server's tree (setsid) and keeps stderr open cannot end the stream: the probe still returns
+   * within its bound with the lines the server wrote.
+   */
+  @Test
+  void aProcessThatEscapedTheServerAndHoldsStderrDoesNotHoldTheProbe() throws Exception {
+    Path script = dir.resolve("escapes.sh");
+    Files.writeString(script, """
+        #!/bin/sh
+        echo "leaving a daemon behind" >&2
+        setsid sleep 37.5 &
+        echo "fatal: exiting" >&2
+        exit 1
+        """);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    Instant start = Instant.now();
+    try {
+      McpProbe p = prober(5).probe(server("escapes", script.toString(), List.of()), stdio(script.toString(), List.of(), Map.of()));
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(20));
+      assertThat(p.detail()).isEqualTo("the server exited before answering");
+      assertThat(p.stderrTail()).containsExactly("leaving a daemon behind", "fatal: exiting");
+      assertThat(startedSince(start, "sleep 37.5")).as("the daemon outlived the probe, as a process outside the tree does").hasSize(1);
+    } finally {
+      startedSince(start, "sleep 37.5").forEach(ProcessHandle::destroyForcibly); // the daemon this test started
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!probeThreads().isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+    assertThat(probeThreads()).as("the readers end once the daemon is gone").isEmpty();
+  }
+
+  private static List<String> probeThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(n -> n.startsWith("wraith-mcp-")).toList();
   }
 
   private static McpProbe probeNoisyHang(SdkProber prober) {
