@@ -7,6 +7,9 @@ Modes (first argument):
             reports the names (never values) of the environment variables it was started with
   exit      writes a failure to stderr, including the value of WRAITH_TEST_TOKEN, and exits at once
   hang      reads requests and never answers
+  noisy-hang  writes three lines to stderr (one with WRAITH_TEST_TOKEN), starts a child that keeps stderr open, hangs
+  flood     writes FLOOD_MB (default 120) megabytes to stderr first (half of it one line with no end, the rest
+            numbered lines), then a last line with WRAITH_TEST_TOKEN, then answers as poisoned
 The description of `add` changes when WRAITH_TEST_VARIANT=2, to test rug-pull detection.
 """
 import json
@@ -40,14 +43,38 @@ def reply(msg_id, result):
     sys.stdout.flush()
 
 
+def flood(megabytes):
+    err = sys.stderr.buffer
+    chunk = b"x" * (1 << 20)
+    for _ in range(megabytes // 2):
+        err.write(chunk)  # one line of megabytes / 2 MB with no end yet
+    err.write(b"\n")
+    line, written, n = b"", 0, 0
+    while written < (megabytes - megabytes // 2) << 20:
+        line = b"flood line %07d %s\n" % (n, b"y" * 100)
+        err.write(line)
+        written += len(line)
+        n += 1
+    err.write(b"flood done after %d lines, token=%s\n" % (n, os.environ.get("WRAITH_TEST_TOKEN", "").encode()))
+    err.flush()
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "poisoned"
     if mode == "exit":
         sys.stderr.write("fatal: cannot log in with token=%s\n" % os.environ.get("WRAITH_TEST_TOKEN", ""))
         sys.stderr.write("giving up, secret was %s\n" % os.environ.get("WRAITH_TEST_TOKEN", ""))
         sys.exit(3)
+    if mode == "noisy-hang":
+        sys.stderr.write("starting up\nconnecting with token=%s\nwaiting for the upstream\n"
+                         % os.environ.get("WRAITH_TEST_TOKEN", ""))
+        sys.stderr.flush()
+        import subprocess
+        subprocess.Popen(["sleep", "3599.25"])  # inherits stderr: the probe must kill it too, or stderr never ends
+    if mode == "flood":
+        flood(int(os.environ.get("FLOOD_MB", "120")))
     for line in sys.stdin:
-        if mode == "hang":
+        if mode in ("hang", "noisy-hang"):
             time.sleep(3600)
         msg = json.loads(line)
         method, msg_id = msg.get("method"), msg.get("id")

@@ -9,8 +9,6 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -24,12 +22,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +40,8 @@ import java.util.stream.Collectors;
  * connected to with the config's headers. It runs {@code initialize}, then {@code tools/list}, {@code prompts/list}
  * and {@code resources/list} for what the server advertises, all within one timeout; it declares no client
  * capabilities (no roots, sampling or elicitation) and calls no tool. Afterwards every process it started is killed.
+ * A stdio server runs under wraith's own {@link StdioTransport}, which reads its stderr to the end: the probe's stderr
+ * tail is taken once the server is gone, so a server that wrote its error and exited at once keeps every line.
  */
 public final class SdkProber implements Prober {
   private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
@@ -77,74 +78,80 @@ public final class SdkProber implements Prober {
       return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", List.of());
     }
     StderrTail tail = new StderrTail(secrets(launch), redactor);
-    Set<Long> before = children();
+    Optional<StdioTransport> stdio = launch.transport() == McpTransport.STDIO
+        ? Optional.of(new StdioTransport(commandLine(launch), env(launch), launch.cwd(), JSON, tail)) : Optional.empty();
+    McpProbe outcome;
+    try {
+      outcome = run(server, launch, stdio);
+    } finally {
+      stdio.ifPresent(StdioTransport::stop);
+    }
+    // only now: the server is gone and its stderr read to the end, so no line written before it exited is missing
+    return withStderr(outcome, tail.lines());
+  }
+
+  /** The session within the timeout; the outcome carries no stderr yet. */
+  private McpProbe run(McpServer server, ServerLaunch launch, Optional<StdioTransport> stdio) {
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "wraith-mcp-probe");
       t.setDaemon(true);
       return t;
     });
     McpSyncClient[] client = new McpSyncClient[1];
-    java.util.concurrent.atomic.AtomicBoolean launched = new java.util.concurrent.atomic.AtomicBoolean();
     try {
-      McpClientTransport transport = transport(launch, tail, launched);
+      McpClientTransport transport = stdio.isPresent() ? stdio.get() : remote(launch);
       Future<McpProbe> f = worker.submit(() -> {
         client[0] = McpClient.sync(transport).requestTimeout(timeout).initializationTimeout(timeout)
             .clientInfo(McpSchema.Implementation.builder("wraith", clientVersion).build())
             .capabilities(McpSchema.ClientCapabilities.builder().build()).jsonSchemaValidator(NEVER_CALLED).build();
-        return session(client[0], tail);
+        return session(client[0]);
       });
-      return launch.transport() == McpTransport.STDIO ? await(f, launch, launched, before, tail)
-          : f.get(timeout.toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS);
+      return stdio.isPresent() ? await(f, stdio.get()) : f.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return McpProbe.failed(McpProbe.Status.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s", tail.lines());
+      return McpProbe.failed(McpProbe.Status.TIMEOUT, "no complete answer within " + timeout.toSeconds() + " s", List.of());
     } catch (ExecutionException e) {
-      if (launch.transport() == McpTransport.STDIO) settleQuietly(tail);
-      return failure(server, e.getCause(), tail);
+      return failure(server, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return McpProbe.failed(McpProbe.Status.FAILED, "interrupted", tail.lines());
+      return McpProbe.failed(McpProbe.Status.FAILED, "interrupted", List.of());
     } catch (RuntimeException e) {
       System.getLogger(SdkProber.class.getName()).log(System.Logger.Level.DEBUG, "setting up " + server.name(), e);
       return McpProbe.failed(McpProbe.Status.FAILED, "cannot set up the connection (run with --debug for details)", List.of());
     } finally {
       worker.shutdownNow();
       if (client[0] != null) closeQuietly(client[0]);
-      killStarted(launch, before);
+      awaitQuietly(worker);
+    }
+  }
+
+  /** The worker is interrupted out of a blocked request; a probe returns once it has ended (at most a second). */
+  private static void awaitQuietly(ExecutorService worker) {
+    try {
+      worker.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /**
-   * Waits for the session, and notices a stdio server that died: once its process was seen and is gone, waiting longer
-   * cannot help.
+   * Waits for the session, and notices a stdio server that died: once its process is gone, waiting longer cannot help
+   * (what it wrote to stdout before exiting is still read: a quarter of a second for the session to take it).
    */
-  private McpProbe await(Future<McpProbe> f, ServerLaunch launch, java.util.concurrent.atomic.AtomicBoolean launched, Set<Long> before,
-      StderrTail tail) throws InterruptedException, ExecutionException, TimeoutException {
+  private McpProbe await(Future<McpProbe> f, StdioTransport stdio) throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos() + 2_000_000_000L;
-    int goneChecks = 0;
     while (System.nanoTime() < deadline) {
       try {
-        return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return f.get(200, TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillWaiting) {
-        if (!launched.get()) continue;
-        boolean alive = ProcessHandle.current().children().anyMatch(p -> startedBy(p, launch, before) && p.isAlive());
-        goneChecks = alive ? 0 : goneChecks + 1;
-        if (goneChecks >= 2) { // two looks 200 ms apart: not the instant between building the process and starting it
-          tail.settle(1000, 5000); // let the last stderr lines arrive, however busy the machine
-          return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", tail.lines());
+        if (!stdio.exited()) continue;
+        try {
+          return f.get(250, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException exited) {
+          return McpProbe.failed(McpProbe.Status.FAILED, "the server exited before answering", List.of());
         }
       }
     }
     throw new TimeoutException();
-  }
-
-  /**
-   * A child this JVM gained since {@code before} whose arguments include the launch's: so a probe touches only its own
-   * server (an interpreter or {@code env} shebang keeps the script's arguments), never another child of this JVM.
-   */
-  static boolean startedBy(ProcessHandle p, ServerLaunch launch, Set<Long> before) {
-    if (before.contains(p.pid())) return false;
-    List<String> args = p.info().arguments().map(List::of).orElse(List.of());
-    return args.isEmpty() || args.containsAll(launch.args());
   }
 
   /** A path must be an executable file; a bare name must be one in some PATH directory. */
@@ -157,7 +164,7 @@ public final class SdkProber implements Prober {
     return false;
   }
 
-  private McpProbe session(McpSyncClient client, StderrTail tail) {
+  private McpProbe session(McpSyncClient client) {
     McpSchema.InitializeResult init = client.initialize();
     McpSchema.ServerCapabilities caps = init.capabilities() == null ? McpSchema.ServerCapabilities.builder().build() : init.capabilities();
     List<String> warnings = new ArrayList<>();
@@ -181,7 +188,7 @@ public final class SdkProber implements Prober {
     }
     McpSchema.Implementation info = init.serverInfo();
     return new McpProbe(McpProbe.Status.OK, "", info == null ? "" : text(info.name()), info == null ? "" : text(info.version()), tools,
-        prompts.stream().sorted().toList(), resources.stream().sorted().toList(), warnings, List.of(), tail.lines());
+        prompts.stream().sorted().toList(), resources.stream().sorted().toList(), warnings, List.of(), List.of());
   }
 
   private List<McpTool> tools(McpSyncClient client) {
@@ -197,15 +204,16 @@ public final class SdkProber implements Prober {
     return out;
   }
 
-  private McpClientTransport transport(ServerLaunch launch, StderrTail tail, java.util.concurrent.atomic.AtomicBoolean launched) {
-    if (launch.transport() == McpTransport.STDIO) {
-      ServerParameters params = ServerParameters.builder(command(launch)).args(launch.args()).build();
-      params.getEnv().clear(); // the SDK adds SHELL, USER, TERM, ... from our environment; the server gets only these:
-      params.getEnv().putAll(env(launch));
-      MinimalEnvStdio stdio = new MinimalEnvStdio(params, launched, launch.cwd());
-      stdio.setStdErrorHandler(tail);
-      return stdio;
-    }
+  /** The command line of a stdio server: its command resolved as {@link #command} does, then its arguments. */
+  private static List<String> commandLine(ServerLaunch launch) {
+    List<String> out = new ArrayList<>();
+    out.add(command(launch));
+    out.addAll(launch.args());
+    return out;
+  }
+
+  /** An HTTP or SSE server, connected to with the config's headers. */
+  private McpClientTransport remote(ServerLaunch launch) {
     URI u = URI.create(launch.url());
     String base = u.getScheme() + "://" + u.getRawAuthority();
     String endpoint = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
@@ -225,14 +233,6 @@ public final class SdkProber implements Prober {
   @SuppressWarnings("deprecation")
   private static McpClientTransport sse(String base, String endpoint, HttpRequest.Builder request) {
     return HttpClientSseClientTransport.builder(base).sseEndpoint(endpoint).requestBuilder(request).jsonMapper(JSON).build();
-  }
-
-  private static void settleQuietly(StderrTail tail) {
-    try {
-      tail.settle(200, 1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** A relative path ({@code ./server.py}) is the config's, so it resolves against the launch's working directory. */
@@ -279,21 +279,21 @@ public final class SdkProber implements Prober {
   }
 
   /** Says what went wrong without echoing the server's raw words: the tail (masked) is where those go. */
-  private McpProbe failure(McpServer server, Throwable e, StderrTail tail) {
+  private McpProbe failure(McpServer server, Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof TimeoutException) return McpProbe.failed(McpProbe.Status.TIMEOUT, "no answer to a request in time", tail.lines());
+      if (c instanceof TimeoutException) return McpProbe.failed(McpProbe.Status.TIMEOUT, "no answer to a request in time", List.of());
       if (c instanceof java.io.IOException && String.valueOf(c.getMessage()).startsWith("Cannot run program")) {
-        return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", tail.lines());
+        return McpProbe.failed(McpProbe.Status.FAILED, "cannot start '" + server.command() + "': not found or not executable", List.of());
       }
       if (c instanceof io.modelcontextprotocol.spec.McpError) {
-        return McpProbe.failed(McpProbe.Status.FAILED, "the server answered with an error: " + masked(c.getMessage()), tail.lines());
+        return McpProbe.failed(McpProbe.Status.FAILED, "the server answered with an error: " + masked(c.getMessage()), List.of());
       }
     }
     System.getLogger(SdkProber.class.getName()).log(System.Logger.Level.DEBUG, "probing " + server.name(), e);
     String why = server.transport() == McpTransport.STDIO
         ? "the session failed: the server closed it or did not speak MCP (see its stderr; --debug for details)"
         : "connection failed: " + transport(e);
-    return McpProbe.failed(McpProbe.Status.FAILED, why, tail.lines());
+    return McpProbe.failed(McpProbe.Status.FAILED, why, List.of());
   }
 
   /** Why an HTTP or SSE connection failed, in words (the exception's class and text go to --debug). */
@@ -324,57 +324,8 @@ public final class SdkProber implements Prober {
     }
   }
 
-  private static Set<Long> children() {
-    return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
-  }
-
-  /** Kills the server's process with its descendants (npx and shells fork). */
-  private static void killStarted(ServerLaunch launch, Set<Long> before) {
-    if (launch.transport() != McpTransport.STDIO) return;
-    List<ProcessHandle> killed = new ArrayList<>();
-    ProcessHandle.current().children().filter(p -> startedBy(p, launch, before)).forEach(p -> {
-      p.descendants().forEach(d -> {
-        d.destroyForcibly();
-        killed.add(d);
-      });
-      p.destroyForcibly();
-      killed.add(p);
-    });
-    // SIGKILL is delivered at once but reaped later: a probe returns only when its server is gone (at most 5 s)
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    for (ProcessHandle p : killed) {
-      try {
-        p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        return; // said nowhere else: the process table shows it
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  /**
-   * The SDK's stdio transport with the JVM's environment removed before the configured one is added; it notes that
-   * the process is about to start, so a server that exits at once is told from one that hangs.
-   */
-  private static final class MinimalEnvStdio extends StdioClientTransport {
-    private final java.util.concurrent.atomic.AtomicBoolean launched;
-    private final String cwd;
-
-    MinimalEnvStdio(ServerParameters params, java.util.concurrent.atomic.AtomicBoolean launched, String cwd) {
-      super(params, JSON);
-      this.launched = launched;
-      this.cwd = cwd;
-    }
-
-    @Override
-    protected ProcessBuilder getProcessBuilder() {
-      launched.set(true);
-      ProcessBuilder pb = super.getProcessBuilder();
-      pb.environment().clear();
-      if (!cwd.isEmpty() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(cwd))) pb.directory(new java.io.File(cwd));
-      return pb;
-    }
+  private static McpProbe withStderr(McpProbe p, List<String> stderrTail) {
+    return new McpProbe(p.status(), p.detail(), p.serverName(), p.serverVersion(), p.tools(), p.prompts(), p.resources(),
+        p.warnings(), p.changes(), stderrTail);
   }
 }

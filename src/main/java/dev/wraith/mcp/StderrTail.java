@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Keeps the last lines a server wrote to stderr, masked: every value the config handed the server (env, headers,
- * secret arguments) replaced by {@code ***} wherever it appears, then the line through the redactor's text rules, then
- * cut to a screen's width. Thread-safe.
+ * Keeps the last lines a server wrote to stderr and shows them masked: every value the config handed the server (env,
+ * headers, secret arguments) replaced by {@code ***} wherever it appears, then the line through the redactor's text
+ * rules, then cut to a screen's width. Lines are kept as written and masked when shown, so taking a line costs no more
+ * than storing it and a server writing gigabytes is never slowed by the masking. Thread-safe.
  */
 final class StderrTail implements Consumer<String> {
   static final int LINES = 12;
@@ -17,7 +18,6 @@ final class StderrTail implements Consumer<String> {
   private final Deque<String> lines = new ArrayDeque<>();
   private final List<String> secrets;
   private final Redactor redactor;
-  private int received;
 
   StderrTail(List<String> secrets, Redactor redactor) {
     // longest first, so a value that holds another is replaced whole
@@ -26,41 +26,27 @@ final class StderrTail implements Consumer<String> {
     this.redactor = redactor;
   }
 
+  /** Takes one line (blank ones are dropped, so they never push a real line out); the oldest goes past {@link #LINES}. */
   @Override
   public synchronized void accept(String line) {
-    received++;
     if (line == null || line.isBlank()) return;
-    String masked = line;
-    for (String s : secrets) masked = masked.replace(s, Redactor.MASK);
-    String out = redactor.text(masked.strip());
-    lines.addLast(out.length() > LINE_CHARS ? out.substring(0, LINE_CHARS - 1) + "…" : out);
+    lines.addLast(line);
     while (lines.size() > LINES) lines.removeFirst();
   }
 
-  /**
-   * After the server's process is gone its last lines may still be in the pipe or in the reader thread: waits until at
-   * least one line arrived and none for {@code quietMillis}, or at most {@code maxMillis} for a server that wrote nothing.
-   */
-  void settle(long quietMillis, long maxMillis) throws InterruptedException {
-    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
-    long lastChange = System.nanoTime();
-    int seen = -1;
-    while (System.nanoTime() < deadline) {
-      int now;
-      synchronized (this) {
-        now = received;
-      }
-      if (now != seen) {
-        seen = now;
-        lastChange = System.nanoTime();
-      } else if (now > 0 && System.nanoTime() - lastChange >= quietMillis * 1_000_000L) {
-        return;
-      }
-      Thread.sleep(25);
+  /** The kept lines, oldest first, masked and cut. */
+  List<String> lines() {
+    List<String> raw;
+    synchronized (this) {
+      raw = List.copyOf(lines);
     }
+    return raw.stream().map(this::masked).toList();
   }
 
-  synchronized List<String> lines() {
-    return List.copyOf(lines);
+  private String masked(String line) {
+    String masked = line;
+    for (String s : secrets) masked = masked.replace(s, Redactor.MASK);
+    String out = redactor.text(masked.strip());
+    return out.length() > LINE_CHARS ? out.substring(0, LINE_CHARS - 1) + "…" : out;
   }
 }

@@ -115,17 +115,15 @@ class McpCommandTest {
     JsonNode add = servers.get(0).get("probe").get("tools").get(0);
     assertThat(add.get("name").asText()).isEqualTo("add");
     assertThat(add.get("warnings").toString()).contains("hidden-instruction: important-tag", "invisible-unicode: zero-width (1)");
-    // The MCP SDK stops reading a server's stderr once its stdout ends (one closing flag for both loops), so on a busy
-    // machine the lines of a server that writes and exits at once can all be lost (McpProbeTest has the same note):
-    // what arrived is masked, and nothing planted is ever printed.
-    JsonNode stderrTail = servers.get(1).get("probe").get("stderrTail");
-    assertThat(stderrTail).allSatisfy(line -> assertThat(line.asText()).contains("***").doesNotContain("PLANTED"));
+    assertThat(servers.get(1).get("probe").get("stderrTail").toString())
+        .isEqualTo("[\"fatal: cannot log in with token=***\",\"giving up, secret was ***\"]");
     assertThat(Files.readString(json)).doesNotContain("PLANTED");
 
     Path table = dir.resolve("p.txt");
     assertThat(Main.run("mcp", "--home", home.toString(), "--probe", "--probe-timeout", "3", "--no-state", "-o", table.toString())).isZero();
     assertThat(Files.readString(table)).contains("probe ok: wraith-test-poisoned 0.0.1, 3 tools", "Probe timeout:",
-        "Probe failed: the server exited before answering", "⚠ add",
+        "Probe failed: the server exited before answering", "stderr| fatal: cannot log in with token=***",
+        "stderr| giving up, secret was ***", "⚠ add",
         "Tool add: hidden-instruction: important-tag",
         "probed: 1 answered, 3 failed or timed out; 3 tools, 1 with hidden-instruction warnings").doesNotContain("PLANTED");
   }
