@@ -230,10 +230,10 @@ public final class ProbeSensor implements AutoCloseable {
     String from = g.from().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     String restart = "restart " + g.restart() + " of " + g.of();
     return g.to().map(to -> "eBPF probe: events may be missing between " + from + " and "
-            + to.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": the probe stopped (" + g.reason()
-            + ") and was started again (" + restart + ")")
-        .orElse("eBPF probe: events may be missing from " + from + " to the end of this window: the probe stopped ("
-            + g.reason() + "); " + restart + " was under way");
+            + to.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", while it was restarted (" + restart
+            + ") after it stopped: " + g.reason())
+        .orElse("eBPF probe: events may be missing from " + from + " to the end of this window, while it was being "
+            + "restarted (" + restart + ", not done) after it stopped: " + g.reason());
   }
 
   private static boolean clusterMayName(Endpoint e) {

@@ -94,7 +94,7 @@ class ProbeRestartTest {
     JsonNode status = lines.get(lines.size() - 1);
     assertThat(status.path("state").asText()).isEqualTo("partial");
     assertThat(status.path("warnings").toString()).contains("eBPF probe: events may be missing between ")
-        .contains("the probe stopped (the probe exited (exit status 137)) and was started again (restart 1 of 5)");
+        .contains(", while it was restarted (restart 1 of 5) after it stopped: the probe exited (exit status 137)");
     assertThat(status.path("reason").asText()).startsWith("eBPF probe: events may be missing between ");
     assertThat(status.path("notes").toString()).contains("eBPF probe: ").contains("names: ");
     assertThat(status.path("warnings").toString()).doesNotContain("connects, ").doesNotContain("names: ");
@@ -128,7 +128,7 @@ class ProbeRestartTest {
       assertThat(status.state()).isEqualTo(LayerStatus.State.FAILED);
       assertThat(status.reason()).isEqualTo("eBPF probe stopped: the probe exited (exit status 137) (restarted once in a row; "
           + "no restarts left)");
-      assertThat(status.warnings()).anyMatch(w -> w.contains("and was started again (restart 1 of 1)"));
+      assertThat(status.warnings()).anyMatch(w -> w.contains(", while it was restarted (restart 1 of 1) after it stopped: the probe exited (exit status 137)"));
       assertThat(status.notes()).contains("DNS cache: off");
     }
   }

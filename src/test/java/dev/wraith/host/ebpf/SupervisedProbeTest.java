@@ -75,6 +75,18 @@ class SupervisedProbeTest {
   }
 
   @Test
+  void aGapReadsAsAWindowProblemWithItsTimesAndReason() {
+    Instant from = Instant.parse("2026-12-07T17:53:28.400Z");
+    assertThat(ProbeSensor.gap(new ProbeGap(from, java.util.Optional.of(Instant.parse("2026-12-07T17:53:30.100Z")),
+        "the probe exited (exit status 137)", 1, 5))).isEqualTo("eBPF probe: events may be missing between "
+            + "2026-12-07T17:53:28Z and 2026-12-07T17:53:31Z, while it was restarted (restart 1 of 5) after it stopped: the "
+            + "probe exited (exit status 137)");
+    assertThat(ProbeSensor.gap(new ProbeGap(from, java.util.Optional.empty(), "the probe exited (exit status 137)", 1, 1)))
+        .isEqualTo("eBPF probe: events may be missing from 2026-12-07T17:53:28Z to the end of this window, while it was "
+            + "being restarted (restart 1 of 1, not done) after it stopped: the probe exited (exit status 137)");
+  }
+
+  @Test
   void backoffDoublesUpToItsCap() {
     var p = new ProbeRestarts(6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(10));
     assertThat(List.of(p.backoff(1), p.backoff(2), p.backoff(3), p.backoff(4), p.backoff(6))).containsExactly(Duration.ofSeconds(1),
