@@ -77,12 +77,9 @@ public final class Sensor {
     if (maxGap > interval.toNanos() + Duration.ofMillis(50).toNanos()) {
       agg.warn("samples fell behind: longest gap " + maxGap / 1_000_000 + " ms; connections shorter than that may be missed");
     }
-    List<String> warnings = new java.util.ArrayList<>(agg.warnings());
-    LayerStatus status = LayerStatus.ran(LAYER, warnings);
-    List<String> all = new java.util.ArrayList<>(warnings);
-    all.addAll(agg.notes());
-    all.addAll(notes.get());
-    status = new LayerStatus(LAYER, status.state(), status.reason(), all);
+    List<String> said = new java.util.ArrayList<>(agg.notes());
+    said.addAll(notes.get());
+    LayerStatus status = LayerStatus.ran(LAYER, agg.warnings()).withNotes(said);
     return new HostScan(proc.describe(), start, clock.instant(), agg.observations(), agg.unowned(), agg.inCluster(), status,
         new HostScan.Stats(samples, maxGap / 1_000_000, maxSample / 1_000_000, pids, namespaces));
   }

@@ -5,9 +5,10 @@ import java.util.Locale;
 
 /**
  * What happened to one layer of a scan. Empty results are only trusted with state RAN; every
- * problem the layer met is a warning here, never swallowed.
+ * problem the layer met is a warning here, never swallowed. Notes are what the layer says beside its problems (counts,
+ * how it attributed, a cache's state): informational, never a reason for PARTIAL, shown as notes and not as warnings.
  */
-public record LayerStatus(String layer, State state, String reason, List<String> warnings) {
+public record LayerStatus(String layer, State state, String reason, List<String> warnings, List<String> notes) {
   public enum State {
     RAN, PARTIAL, SKIPPED, FAILED;
 
@@ -19,6 +20,17 @@ public record LayerStatus(String layer, State state, String reason, List<String>
   public LayerStatus {
     if (layer == null || state == null || reason == null) throw new NullPointerException("status fields are never null");
     warnings = List.copyOf(warnings);
+    notes = notes == null ? List.of() : List.copyOf(notes); // a status recorded before notes existed has none
+  }
+
+  /** A status without notes. */
+  public LayerStatus(String layer, State state, String reason, List<String> warnings) {
+    this(layer, state, reason, warnings, List.of());
+  }
+
+  /** This status with {@code notes} beside its warnings (its state and reason stay). */
+  public LayerStatus withNotes(List<String> notes) {
+    return new LayerStatus(layer, state, reason, warnings, notes);
   }
 
   /**

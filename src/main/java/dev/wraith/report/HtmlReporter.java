@@ -130,7 +130,7 @@ public final class HtmlReporter extends RedactingReporter<InventoryReport> {
       boolean reasonIsWarning = l.warnings().size() == 1 && l.warnings().get(0).equals(l.reason());
       w.element("td", reasonIsWarning ? "" : l.reason());
       w.open("td");
-      HtmlAgents.list(l.warnings(), w);
+      HtmlAgents.list(java.util.stream.Stream.concat(l.warnings().stream(), l.notes().stream().map(n -> "note: " + n)).toList(), w);
       w.close("td").close("tr").newline();
     }
     w.close("tbody").close("table").close("div").close("section").newline();

@@ -90,9 +90,10 @@ public final class InventoryJsonReporter extends RedactingReporter<InventoryRepo
   }
 
   /** What a layer did; its warnings name files and lines (an input over a limit, a file without events), never content. */
-  record Layer(String name, String status, String reason, List<String> warnings) {
+  record Layer(String name, String status, String reason, List<String> warnings,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> notes) {
     static Layer of(LayerStatus s) {
-      return new Layer(s.layer(), s.state().id(), s.reason(), s.warnings());
+      return new Layer(s.layer(), s.state().id(), s.reason(), s.warnings(), s.notes());
     }
   }
 

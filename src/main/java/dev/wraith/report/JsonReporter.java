@@ -51,9 +51,10 @@ public final class JsonReporter extends RedactingReporter<ScanReport> {
     }
   }
 
-  record Layer(String layer, String state, String reason, List<String> warnings) {
+  record Layer(String layer, String state, String reason, List<String> warnings,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> notes) {
     static Layer of(LayerStatus s) {
-      return new Layer(s.layer(), s.state().id(), s.reason(), s.warnings());
+      return new Layer(s.layer(), s.state().id(), s.reason(), s.warnings(), s.notes());
     }
   }
 

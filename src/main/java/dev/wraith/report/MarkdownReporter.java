@@ -118,6 +118,7 @@ public final class MarkdownReporter extends RedactingReporter<InventoryReport> {
       // a partial layer's reason is its one warning, or a count and the first: each warning once
       if (l.warnings().size() == 1 && l.warnings().get(0).equals(why)) why = "";
       if (!l.warnings().isEmpty()) why = (why.isEmpty() ? "" : why + "; ") + String.join("; ", l.warnings());
+      for (String n : l.notes()) why = (why.isEmpty() ? "" : why + "; ") + "note: " + n;
       b.append("| ").append(l.layer()).append(" | ").append(l.state().id()).append(" | ").append(cell(why)).append(" |\n");
     }
   }

@@ -40,7 +40,7 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
   record Script(String path, String sha256, String note) {}
 
   record Status(String type, String tool, String version, String catalogue, String procRoot, String start, String end,
-      String layer, String state, String reason, List<String> warnings, Stats stats) {}
+      String layer, String state, String reason, List<String> warnings, List<String> notes, Stats stats) {}
 
   /** {@link HostScan.Stats} as written: the sampler's fields for /proc, the probe's counts for eBPF. */
   record Stats(String probe, Integer samples, Long maxGapMillis, Long maxSampleMillis, Long events, Long connections,
@@ -84,7 +84,7 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
     }
     var s = scan.status();
     line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
-        scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(),
+        scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), s.notes(),
         Stats.of(scan.stats())));
     out.flush();
   }

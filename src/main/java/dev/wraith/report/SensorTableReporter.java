@@ -75,7 +75,8 @@ public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
     p.println();
     p.println("host layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; " + pace(scan.stats())
         + (dnsAnswers.isEmpty() ? "" : "; " + dnsAnswers.size() + " DNS answers recorded (written as dns-answer lines by --format json)"));
-    for (String w : s.warnings()) p.println("  " + w);
+    for (String w : s.warnings()) p.println("  warning: " + w);
+    for (String n : s.notes()) p.println("  note: " + n);
     p.flush();
   }
 

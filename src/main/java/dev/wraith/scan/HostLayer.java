@@ -46,7 +46,8 @@ public final class HostLayer implements Layer<HostLayer.Observed> {
 
   @Override
   public Ran<Observed> run(Catalogue cat, ScanAll.Request r) throws InterruptedException {
-    try (HostSession session = HostSession.open(cat, r.procRoot(), r.pins(), r.resolveDns(), r.probe())) {
+    try (HostSession session = HostSession.open(cat, r.procRoot(), r.pins(), r.resolveDns(), r.probe(),
+        dev.wraith.host.ebpf.ProbeRestarts.ONE_SHOT)) {
       HostScan scan = session.observe(r.duration(), Duration.ofMillis(200));
       long processes = scan.observations().stream().map(o -> o.process().pid()).distinct().count();
       List<ProcessInfo> table;

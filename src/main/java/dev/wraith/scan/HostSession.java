@@ -10,9 +10,11 @@ import dev.wraith.host.LiveProcFs;
 import dev.wraith.host.Sensor;
 import dev.wraith.host.ebpf.LoaderProbe;
 import dev.wraith.host.ebpf.ProbeMode;
+import dev.wraith.host.ebpf.ProbeRestarts;
 import dev.wraith.host.ebpf.ProbeSensor;
 import dev.wraith.host.ebpf.ProbeStart;
 import dev.wraith.host.ebpf.ProbeWindow;
+import dev.wraith.host.ebpf.SupervisedProbe;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import dev.wraith.redact.Redactor;
@@ -64,9 +66,20 @@ public final class HostSession implements AutoCloseable {
     return open(catalogue, procRoot, pins, resolveDns, ProbeMode.PROC);
   }
 
-  /** With {@code mode} AUTO or EBPF the eBPF probe is started here (it needs this process's privileges). */
+  /**
+   * With {@code mode} AUTO or EBPF the eBPF probe is started here (it needs this process's privileges); a loader that
+   * stops is restarted as a long-running sensor's is ({@link ProbeRestarts#LONG_RUNNING}).
+   */
   public static HostSession open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode) {
-    return open(catalogue, procRoot, pins, resolveDns, mode, () -> LoaderProbe.start(Redactor.of(catalogue)));
+    return open(catalogue, procRoot, pins, resolveDns, mode, ProbeRestarts.LONG_RUNNING);
+  }
+
+  /** As above, a stopped loader restarted as {@code restarts} says (scan-all's one window: {@link ProbeRestarts#ONE_SHOT}). */
+  public static HostSession open(Catalogue catalogue, Path procRoot, List<Pin> pins, boolean resolveDns, ProbeMode mode,
+      ProbeRestarts restarts) {
+    Redactor redactor = Redactor.of(catalogue);
+    return open(catalogue, procRoot, pins, resolveDns, mode,
+        () -> SupervisedProbe.start(() -> LoaderProbe.start(redactor), restarts, Clock.systemUTC()));
   }
 
   /** @param starter starts the probe (the loader; a fixture in tests) */
@@ -99,7 +112,7 @@ public final class HostSession implements AutoCloseable {
   }
 
   /**
-   * One window. A probe that stops fails its window; with AUTO the next windows sample /proc, saying why, and with
+   * One window. A probe that stops and cannot be restarted fails its window; with AUTO the next windows sample /proc, saying why, and with
    * EBPF they fail at once. A /proc window says that it saw no names.
    */
   public HostScan observe(Duration window, Duration interval) throws InterruptedException {
@@ -129,7 +142,7 @@ public final class HostSession implements AutoCloseable {
     warnings.add(NO_NAMES);
     LayerStatus s = scan.status();
     return new HostScan(scan.procRoot(), scan.start(), scan.end(), scan.observations(), scan.unowned(), scan.inCluster(),
-        new LayerStatus(s.layer(), s.state(), s.reason(), warnings), scan.stats());
+        new LayerStatus(s.layer(), s.state(), s.reason(), warnings, s.notes()), scan.stats());
   }
 
   /** The status line of every /proc window. */

@@ -24,6 +24,7 @@ public final class FixtureProbe implements KernelProbe {
   private final FrameReader frames;
   private final EventDecoder decoder;
   private String ended;
+  private java.time.Instant heard = java.time.Instant.now();
 
   /** @param redactor applied to every exec's arguments, as the live probe does */
   public FixtureProbe(Path file, Redactor redactor) throws IOException {
@@ -49,6 +50,7 @@ public final class FixtureProbe implements KernelProbe {
           break;
         }
         out.addAll(decoder.decode(f.get().kind(), f.get().body()));
+        heard = java.time.Instant.now();
       }
     } catch (IOException e) {
       ended = file.getFileName() + ": " + e.getMessage();
@@ -59,6 +61,11 @@ public final class FixtureProbe implements KernelProbe {
   @Override
   public Optional<String> stopped() {
     return Optional.ofNullable(ended);
+  }
+
+  @Override
+  public java.time.Instant lastHeard() {
+    return heard;
   }
 
   @Override

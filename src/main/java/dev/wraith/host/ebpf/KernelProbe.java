@@ -1,6 +1,7 @@
 package dev.wraith.host.ebpf;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,20 @@ public interface KernelProbe extends AutoCloseable {
 
   /** Why the probe stopped, once it has and every event before the stop was returned; empty while it runs. */
   Optional<String> stopped();
+
+  /**
+   * When this probe last heard from the kernel side (an event, or the loader's once-a-second clock frame): once it has
+   * stopped, events after this instant may be missing.
+   */
+  Instant lastHeard();
+
+  /**
+   * The times this probe saw nothing because its loader stopped and was restarted, that overlap {@code [from, to]},
+   * oldest first. Empty for a probe that is never restarted.
+   */
+  default List<ProbeGap> gaps(Instant from, Instant to) {
+    return List.of();
+  }
 
   /** Stops the probe (the loader detaches its programs and exits). Idempotent. */
   @Override

@@ -38,6 +38,8 @@ public final class LoaderProbe implements KernelProbe {
   private final CountDownLatch ready = new CountDownLatch(1);
   private final EventDecoder decoder;
   private volatile String ended;
+  /** Wall-clock milliseconds when the last frame arrived (the loader sends one every second at least). */
+  private volatile long heard = System.currentTimeMillis();
   private final Thread reader, errors;
 
   private LoaderProbe(Process process, Redactor redactor) {
@@ -90,8 +92,10 @@ public final class LoaderProbe implements KernelProbe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    boolean exited = probe.ended != null; // its output ended before READY: it died, it did not time out
     probe.close();
-    return new ProbeStart.Unavailable(probe.failure("did not start within " + readyTimeout.toSeconds() + " s"));
+    return new ProbeStart.Unavailable(probe.failure(exited ? "exited before its programs were attached"
+        : "did not start within " + readyTimeout.toSeconds() + " s"));
   }
 
   @Override
@@ -119,6 +123,11 @@ public final class LoaderProbe implements KernelProbe {
   }
 
   @Override
+  public java.time.Instant lastHeard() {
+    return java.time.Instant.ofEpochMilli(heard);
+  }
+
+  @Override
   public void close() {
     try {
       process.getOutputStream().close(); // the loader's cue to detach and exit
@@ -139,6 +148,7 @@ public final class LoaderProbe implements KernelProbe {
     FrameReader frames = new FrameReader(new BufferedInputStream(process.getInputStream(), 1 << 16));
     try {
       for (Optional<FrameReader.Frame> f = frames.next(); f.isPresent(); f = frames.next()) {
+        heard = System.currentTimeMillis();
         for (KernelEvent e : decoder.decode(f.get().kind(), f.get().body())) {
           if (!queue.offer(e)) overflow.incrementAndGet();
         }

@@ -204,24 +204,36 @@ public final class ProbeSensor implements AutoCloseable {
             + WindowAnswers.MAX_KEPT + " distinct answers in this window");
       }
       warnings.addAll(aggregator.indexWarnings());
-      // the problems above decide the state and its reason; the counts and notes below are said with them
-      LayerStatus.State state = warnings.isEmpty() ? LayerStatus.State.RAN : LayerStatus.State.PARTIAL;
-      String reason = LayerStatus.ran(dev.wraith.host.Sensor.LAYER, List.copyOf(warnings)).reason();
+      for (ProbeGap g : probe.gaps(start, end)) warnings.add(gap(g));
+      // the problems above decide the state and its reason; the counts and notes below are said beside them
+      LayerStatus ran = LayerStatus.ran(dev.wraith.host.Sensor.LAYER, List.copyOf(warnings));
       var counts = aggregator.takeCounts();
-      warnings.add("eBPF probe: " + counts.connects + " connects, " + counts.firstWrites + " first writes, "
+      List<String> said = new ArrayList<>();
+      said.add("eBPF probe: " + counts.connects + " connects, " + counts.firstWrites + " first writes, "
           + counts.dnsAnswers + " DNS responses (" + answers.received() + " with addresses), " + counts.execs
           + " execs in this window (every connect seen as it happens" + (counts.own == 0 ? ")" : "; " + counts.own
           + " of the sensor's own connects and DNS answers left out)"));
-      warnings.add(attribution.takeSummary());
-      warnings.addAll(notes.get());
-      LayerStatus status = stopped.isPresent()
+      said.add(attribution.takeSummary());
+      said.addAll(notes.get());
+      LayerStatus status = (stopped.isPresent()
           ? new LayerStatus(dev.wraith.host.Sensor.LAYER, LayerStatus.State.FAILED, "eBPF probe stopped: " + stopped.get(), warnings)
-          : new LayerStatus(dev.wraith.host.Sensor.LAYER, state, reason, warnings);
+          : ran).withNotes(said);
       long lostTotal = lost.values().stream().mapToLong(Long::longValue).sum();
       var probed = new HostScan.Probe(events, counts.connects, counts.dnsAnswers, lostTotal);
       return new HostScan(proc.describe(), start, end, out, List.of(), local, status,
           new HostScan.Stats(0, 0, 0, pids.size(), namespaces.size(), Optional.of(probed)));
     }
+  }
+
+  /** A gap as a window's problem: when events may be missing, and why. */
+  static String gap(ProbeGap g) {
+    String from = g.from().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    String restart = "restart " + g.restart() + " of " + g.of();
+    return g.to().map(to -> "eBPF probe: events may be missing between " + from + " and "
+            + to.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", while it was restarted (" + restart
+            + ") after it stopped: " + g.reason())
+        .orElse("eBPF probe: events may be missing from " + from + " to the end of this window, while it was being "
+            + "restarted (" + restart + ", not done) after it stopped: " + g.reason());
   }
 
   private static boolean clusterMayName(Endpoint e) {

@@ -210,7 +210,7 @@ class ProbeLabTest {
     assertThat(shortLived.get(0).path("arguments").toString()).contains("--token=***");
     assertThat(shortLived.get(0).path("provider").asText()).isEqualTo("openai");
     assertThat(shortLived.get(0).path("netns").asText()).isEqualTo("net:[" + lab.clientNetns() + "]");
-    assertThat(lines.get(lines.size() - 1).path("warnings").toString()).contains("eBPF probe: ");
+    assertThat(lines.get(lines.size() - 1).path("notes").toString()).contains("eBPF probe: ");
     assertThat(Files.readString(out)).doesNotContain("SHORTLIVEDSECRET").doesNotContain(MARKER);
   }
 

@@ -108,7 +108,7 @@ class SensorScenarioTest {
     assertThat(neighbours).isNotEmpty();
     assertThat(sensor).noneMatch(l -> l.has("pid") && neighbours.contains(l.path("pid").asInt()) && !l.path("type").asText().equals("dns-answer"));
     // the status says the probe saw them and why they are not AI
-    assertThat(status().path("warnings").toString()).containsPattern("[1-9][0-9]* named non-AI hosts \\([1-9][0-9]* of them on an "
+    assertThat(status().path("notes").toString()).containsPattern("[1-9][0-9]* named non-AI hosts \\([1-9][0-9]* of them on an "
         + "address that address evidence calls AI: a shared address, not AI\\)");
     assertThat(Files.readString(results.resolve("inventory.json"))).doesNotContain("cdn-neighbour");
     for (JsonNode a : inventory.path("agents")) {
@@ -163,7 +163,8 @@ class SensorScenarioTest {
     assertThat(s.path("stats").path("probe").asText()).isEqualTo("ebpf");
     assertThat(s.path("stats").path("connections").asLong()).isPositive();
     assertThat(s.path("stats").path("dnsAnswers").asLong()).isPositive();
-    assertThat(s.path("warnings").toString()).contains("eBPF probe: ").contains("names: ").doesNotContain("names not seen");
+    assertThat(s.path("notes").toString()).contains("eBPF probe: ").contains("names: ");
+    assertThat(s.path("warnings").toString()).doesNotContain("names not seen").doesNotContain("eBPF probe: ");
   }
 
   @Test
