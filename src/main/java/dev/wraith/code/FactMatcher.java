@@ -53,7 +53,9 @@ public final class FactMatcher {
 
   public Detection match(String path, Language language, SourceFacts facts) {
     SignatureIndex sigs = byEcosystem.get(language.ecosystem());
-    Map<String, Finding> findings = new LinkedHashMap<>();
+    // calls, imports and literals have kinds of their own (the catalogue's symbol kinds; ai-import; env-var and
+    // ai-endpoint), so their keys never meet
+    Map<FindingKey, Finding> findings = new LinkedHashMap<>();
     List<ModelUse> models = new ArrayList<>();
     Set<String> usedSignatures = new HashSet<>();
     for (SourceFacts.Call call : facts.calls()) {
@@ -64,7 +66,7 @@ public final class FactMatcher {
         for (Symbol sym : sig.symbols()) {
           if (!sym.matches(call.name()) || !sym.argsAllow(call.args())) continue;
           Finding f = finding(sig, sym, call, loc);
-          findings.putIfAbsent(f.kind().id() + "|" + loc.line() + "|" + f.subject(), f);
+          findings.putIfAbsent(FindingKey.anyEvidence(f), f);
           usedSignatures.add(sig.id());
           break;
         }
@@ -77,11 +79,11 @@ public final class FactMatcher {
         Location loc = new Location(path, imp.line(), imp.column());
         Finding f = new Finding(FindingKind.AI_IMPORT, loc, sig.id(), sig.provider(), frameworkOf(sig), sig.maturity().confidence(Confidence.LOW),
             severities.get(FindingKind.AI_IMPORT), imp.module(), Set.of(), Map.of());
-        findings.putIfAbsent("import|" + sig.id(), f);
+        findings.putIfAbsent(FindingKey.of(f), f); // one per signature: usedSignatures drops the rest
       }
     }
     for (SourceFacts.Literal lit : facts.literals()) literal(path, lit).ifPresent(f ->
-        findings.putIfAbsent(f.kind().id() + "|" + f.location().line() + "|" + f.subject() + "|" + f.evidence(), f));
+        findings.putIfAbsent(FindingKey.of(f), f));
     List<String> warnings = facts.syntaxErrors() ? List.of(path + ": syntax errors; parsed what could be recovered") : List.of();
     return new Detection(new ArrayList<>(findings.values()), List.of(), models, warnings);
   }

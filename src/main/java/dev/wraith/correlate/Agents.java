@@ -55,18 +55,20 @@ final class Agents {
     this.redactor = redactor;
   }
 
+  /** The id of a code agent: a hash of its unit's directory, so it keeps its id from UNKNOWN to CONFIRMED to ZOMBIE. */
   static String codeId(CodeUnit u) {
     return Hashes.sha256Hex("code\0" + u.dir()).substring(0, 16);
   }
 
+  /** The id of a runtime-only agent: a hash of its subject's {@link SubjectKey#canonical() canonical text}. */
   static String runtimeId(RuntimeSubject s) {
-    return Hashes.sha256Hex("runtime\0" + s.key()).substring(0, 16);
+    return Hashes.sha256Hex("runtime\0" + s.key().canonical()).substring(0, 16);
   }
 
-  /** Code joined to what runs it; the first subject (by key) that was observed gives the process. */
   /** A runtime subject and the match that joins it to a code unit. */
   record Joined(RuntimeSubject subject, Match match) {}
 
+  /** Code joined to what runs it; the first subject (by key) that was observed gives the process. */
   InventoryAgent confirmed(CodeUnit u, List<Joined> joined) {
     List<Joined> js = joined.stream().sorted(Comparator.comparing(j -> j.subject().key())).toList();
     List<RuntimeSubject> ss = js.stream().map(Joined::subject).toList();
@@ -191,13 +193,29 @@ final class Agents {
     return List.copyOf(s);
   }
 
+  /**
+   * Where a connection went, as one layer saw it: connections to one destination merge. Ordered field by field with the
+   * port compared as text, the order connections have always been listed in.
+   */
+  private record Destination(String layer, String provider, String host, String ip, int port)
+      implements Comparable<Destination> {
+    private static final Comparator<Destination> ORDER = Comparator.comparing(Destination::layer)
+        .thenComparing(Destination::provider).thenComparing(Destination::host).thenComparing(Destination::ip)
+        .thenComparing(d -> Integer.toString(d.port()));
+
+    @Override
+    public int compareTo(Destination other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
   /** Evidence, connections, providers and reach gathered over one or more subjects. */
   private final class Parts {
     final List<Evidence> evidence = new ArrayList<>();
     final TreeSet<String> providers = new TreeSet<>();
     final TreeSet<ReachReason> reach = new TreeSet<>();
-    final TreeMap<String, Connection> connections = new TreeMap<>();
-    final Set<String> workloadsSeen = new TreeSet<>();
+    final TreeMap<Destination, Connection> connections = new TreeMap<>();
+    final Set<WorkloadId> workloadsSeen = new java.util.HashSet<>();
 
     void add(RuntimeSubject s) {
       s.workload().ifPresent(this::workload);
@@ -211,13 +229,13 @@ final class Agents {
         evidence.add(EvidenceLines.sighting(x));
         Connection c = EvidenceLines.connection(x);
         providers.add(c.provider());
-        connections.merge(c.layer() + "\0" + c.provider() + "\0" + c.host() + "\0" + c.ip() + "\0" + c.port(), c, Parts::merge);
+        connections.merge(new Destination(c.layer(), c.provider(), c.host(), c.ip(), c.port()), c, Parts::merge);
       }
       AuditJoin.session(s, sessions).ifPresent(e -> evidence.add(EvidenceLines.audit(e)));
     }
 
     private void workload(Workload w) {
-      if (!workloadsSeen.add(RuntimeSubjects.podKey(w.cluster(), w.namespace(), w.kind() + "/" + w.name()))) return;
+      if (!workloadsSeen.add(WorkloadId.of(w))) return;
       evidence.add(EvidenceLines.cluster(w));
       w.providers().stream().filter(x -> !appIds.contains(x)).forEach(providers::add);
       reach.addAll(w.reach());

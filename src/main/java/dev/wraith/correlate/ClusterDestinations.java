@@ -43,8 +43,11 @@ final class ClusterDestinations {
 
   private final Catalogue catalogue;
   private final Map<Integer, Provider> distinctivePorts;
-  private final Map<String, List<Target>> byIp = new HashMap<>();
-  private final Map<String, RunningPod> podsByName = new HashMap<>();
+  /** An address in a cluster ("" for the unnamed one), written as {@link #normalise} writes it. */
+  private record Address(String cluster, String ip) {}
+
+  private final Map<Address, List<Target>> byIp = new HashMap<>();
+  private final Map<PodName, RunningPod> podsByName = new HashMap<>();
 
   ClusterDestinations(Optional<ClusterScan> cluster, Catalogue catalogue) {
     this.catalogue = catalogue;
@@ -61,7 +64,7 @@ final class ClusterDestinations {
    * a Service is tried before the pods behind it.
    */
   Verdict resolve(String cluster, String ip, int port) {
-    List<Target> targets = byIp.get(RuntimeSubjects.podKey(cluster, "", normalise(ip)));
+    List<Target> targets = byIp.get(new Address(cluster, normalise(ip)));
     if (targets == null) return new Unknown();
     Verdict best = new Unknown();
     for (Target t : targets) {
@@ -74,13 +77,13 @@ final class ClusterDestinations {
 
   private void index(ClusterScan c) {
     for (RunningPod p : c.pods()) {
-      podsByName.put(RuntimeSubjects.podKey(p.cluster(), p.namespace(), p.name()), p);
+      podsByName.put(new PodName(p.cluster(), p.namespace(), p.name()), p);
       for (String ip : p.ips()) add(p.cluster(), ip, new Target(Optional.empty(), Optional.of(p)));
     }
     for (ClusterService s : c.services()) {
       for (String ip : s.clusterIps()) add(s.cluster(), ip, new Target(Optional.of(s), Optional.empty()));
       for (ClusterScan.Backend b : s.backends()) {
-        RunningPod p = podsByName.get(RuntimeSubjects.podKey(s.cluster(), s.namespace(), b.pod()));
+        RunningPod p = podsByName.get(new PodName(s.cluster(), s.namespace(), b.pod()));
         // an EndpointSlice address of a pod the pod list did not give an IP (or not read at all)
         if (!b.ip().isEmpty() && p != null && !p.ips().contains(b.ip())) {
           add(s.cluster(), b.ip(), new Target(Optional.empty(), Optional.of(p)));
@@ -90,17 +93,17 @@ final class ClusterDestinations {
   }
 
   private void add(String cluster, String ip, Target t) {
-    byIp.computeIfAbsent(RuntimeSubjects.podKey(cluster, "", normalise(ip)), k -> new ArrayList<>()).add(t);
+    byIp.computeIfAbsent(new Address(cluster, normalise(ip)), k -> new ArrayList<>()).add(t);
   }
 
   private Verdict service(ClusterService s, int port) {
     Optional<ClusterScan.ServicePort> sp = s.ports().stream().filter(p -> p.port() == port).findFirst();
     if (!s.ports().isEmpty() && sp.isEmpty()) return new Unknown();
     int target = sp.map(p -> number(p.targetPort(), port)).orElse(port);
-    String name = RuntimeSubjects.podKey(s.cluster(), s.namespace(), s.name()); // "cluster@ns/name" with several
+    String name = new PodName(s.cluster(), s.namespace(), s.name()).text();
     boolean seen = false;
     for (ClusterScan.Backend b : s.backends()) {
-      RunningPod p = podsByName.get(RuntimeSubjects.podKey(s.cluster(), s.namespace(), b.pod()));
+      RunningPod p = podsByName.get(new PodName(s.cluster(), s.namespace(), b.pod()));
       if (p == null) continue;
       seen = true;
       Optional<Provider> byImage = byImage(p, target);
@@ -112,7 +115,7 @@ final class ClusterDestinations {
   }
 
   private Verdict pod(RunningPod p, int port) {
-    String name = RuntimeSubjects.podKey(p.cluster(), p.namespace(), p.workloadName().isEmpty() ? p.name() : p.workloadName());
+    String name = new PodName(p.cluster(), p.namespace(), p.workloadName().isEmpty() ? p.name() : p.workloadName()).text();
     return byImage(p, port).map(server -> ai(server, name)).orElseGet(() -> new NotAi(name));
   }
 

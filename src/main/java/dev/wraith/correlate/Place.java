@@ -23,12 +23,9 @@ record Place(Optional<WorkloadRef> workload, String pod, String podUid, String c
   }
 
   /** The identity part of a place: the workload and container, the pod UID when no workload is known, or the node. */
-  String key() {
-    if (workload.isPresent()) {
-      WorkloadRef w = workload.get();
-      return "workload:" + w.identity() + "/" + container;
-    }
-    if (!podUid.isEmpty()) return "pod:" + podUid + "/" + container;
-    return "node:" + node;
+  SubjectKey.PlaceKey key() {
+    if (workload.isPresent()) return new SubjectKey.PlaceKey.Workload(WorkloadId.of(workload.get()), container);
+    if (!podUid.isEmpty()) return new SubjectKey.PlaceKey.Pod(podUid, container);
+    return new SubjectKey.PlaceKey.Node(node);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param undeclared a running workload whose spec declares no AI and that was not seen talking to AI: a subject only
  *     if it runs code from the scanned tree (then it confirms that code), dropped otherwise
  */
-record RuntimeSubject(String key, Place place, Optional<ProcessOrigin> origin, Optional<ProcessInfo> process,
+record RuntimeSubject(SubjectKey key, Place place, Optional<ProcessOrigin> origin, Optional<ProcessInfo> process,
     Optional<EntryScript> script, List<Sighting> sightings, Optional<Workload> workload, boolean undeclared) {
 
   RuntimeSubject {

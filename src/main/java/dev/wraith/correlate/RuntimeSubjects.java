@@ -19,8 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
 
 /**
  * Groups runtime observations into subjects by identity and adds the declared-only workloads. Host observations
@@ -32,15 +31,12 @@ import java.util.regex.Pattern;
  * observation placed in no cluster never resolves an address or joins a workload of any of them.
  */
 final class RuntimeSubjects {
-  private static final Pattern NUMBER = Pattern.compile("\\d+");
-
-  /** Pods by UID and by "namespace/name" in any cluster: a place needs exactly one. */
+  /** Pods by UID and by namespace and name in any cluster (the cluster left empty): a place needs exactly one. */
   private final Map<String, List<RunningPod>> podsByUid = new HashMap<>();
-  private final Map<String, List<RunningPod>> podsByPlainName = new HashMap<>();
-  /** Pods by "cluster@namespace/name" ("namespace/name" in an unnamed cluster). */
-  private final Map<String, RunningPod> podsByName = new HashMap<>();
-  /** Workloads by {@link WorkloadRef#identity()}. */
-  private final Map<String, Workload> workloads = new HashMap<>();
+  private final Map<PodName, List<RunningPod>> podsByPlainName = new HashMap<>();
+  /** Pods by cluster, namespace and name. */
+  private final Map<PodName, RunningPod> podsByName = new HashMap<>();
+  private final Map<WorkloadId, Workload> workloads = new HashMap<>();
   private final ClusterDestinations addresses;
   private final boolean severalClusters;
 
@@ -49,16 +45,12 @@ final class RuntimeSubjects {
     cluster.ifPresent(c -> {
       for (RunningPod p : c.pods()) {
         if (!p.uid().isEmpty()) podsByUid.computeIfAbsent(p.uid(), k -> new ArrayList<>()).add(p);
-        podsByPlainName.computeIfAbsent(p.namespace() + "/" + p.name(), k -> new ArrayList<>()).add(p);
-        podsByName.put(podKey(p.cluster(), p.namespace(), p.name()), p);
+        podsByPlainName.computeIfAbsent(new PodName("", p.namespace(), p.name()), k -> new ArrayList<>()).add(p);
+        podsByName.put(new PodName(p.cluster(), p.namespace(), p.name()), p);
       }
-      for (Workload w : c.workloads()) workloads.put(ref(w, "").identity(), w);
+      for (Workload w : c.workloads()) workloads.put(WorkloadId.of(w), w);
     });
     this.severalClusters = cluster.map(c -> c.pods().stream().map(RunningPod::cluster).distinct().count() > 1).orElse(false);
-  }
-
-  static String podKey(String cluster, String namespace, String pod) {
-    return (cluster.isEmpty() ? "" : cluster + "@") + namespace + "/" + pod;
   }
 
   private static WorkloadRef ref(Workload w, String container) {
@@ -76,7 +68,7 @@ final class RuntimeSubjects {
   /** Every subject, sorted by key. */
   List<RuntimeSubject> build(List<CorrelationInput.NodeHost> hosts, Optional<TetragonScan> tetragon,
       Optional<ClusterScan> cluster) {
-    Map<String, List<Placed>> byKey = new TreeMap<>();
+    Map<SubjectKey, List<Placed>> byKey = new LinkedHashMap<>();
     for (CorrelationInput.NodeHost h : hosts) {
       for (Observation o : h.scan().observations()) {
         Place place = hostPlace(o.process(), h.node());
@@ -128,29 +120,29 @@ final class RuntimeSubjects {
   }
 
   /** Identity of an observed process at a place: place, origin, entry script or binary with its argument shape. */
-  static String key(Place place, ProcessOrigin origin, Observation o) {
-    String shape = o.entryScript().map(s -> "script:" + s.path()).orElseGet(() -> "exe:" + o.process().exe() + " "
-        + argShape(o.process().argv()));
-    return place.key() + "|" + origin.id() + "|" + shape;
+  static SubjectKey key(Place place, ProcessOrigin origin, Observation o) {
+    SubjectKey.Shape shape = o.entryScript().<SubjectKey.Shape>map(s -> new SubjectKey.Shape.Script(s.path()))
+        .orElseGet(() -> SubjectKey.Shape.Program.of(o.process().exe(), o.process().argv()));
+    return new SubjectKey.Observed(place.key(), origin, shape);
   }
 
   private record Placed(Place place, ProcessOrigin origin, Sighting sighting) {}
 
-  private void add(Map<String, List<Placed>> byKey, Place place, Sighting s) {
+  private void add(Map<SubjectKey, List<Placed>> byKey, Place place, Sighting s) {
     ProcessOrigin origin = debugContainer(place) ? ProcessOrigin.EXEC : s.observation().origin();
     byKey.computeIfAbsent(key(place, origin, s.observation()), k -> new ArrayList<>()).add(new Placed(place, origin, s));
   }
 
   /** A container added by kubectl debug: what runs in it was brought in by a person, like an exec. */
   private boolean debugContainer(Place place) {
-    RunningPod pod = podsByName.get(podKey(place.cluster(), place.namespace(), place.pod()));
+    RunningPod pod = podsByName.get(new PodName(place.cluster(), place.namespace(), place.pod()));
     if (pod == null) pod = one(podsByUid.get(place.podUid())).orElse(null);
     if (pod == null) return false;
     return pod.containers().stream()
         .anyMatch(c -> c.name().equals(place.container()) && c.kind() == ContainerDecl.Kind.EPHEMERAL);
   }
 
-  private RuntimeSubject subject(String key, List<Placed> placed) {
+  private RuntimeSubject subject(SubjectKey key, List<Placed> placed) {
     // the most specific place: one with a workload, an image and a pod name beats one without
     Place place = placed.stream().map(Placed::place)
         .max(Comparator.comparing((Place p) -> p.workload().isPresent()).thenComparing(p -> !p.image().isEmpty())
@@ -168,18 +160,18 @@ final class RuntimeSubjects {
   private List<RuntimeSubject> declaredOnly(ClusterScan c, List<RuntimeSubject> observed) {
     List<RuntimeSubject> out = new ArrayList<>();
     for (Workload w : c.workloads()) {
-      String identity = ref(w, "").identity();
+      WorkloadId id = WorkloadId.of(w);
       boolean seen = observed.stream().anyMatch(s -> s.isWorkloadItself() && s.place().workload()
-          .filter(r -> r.identity().equals(identity)).isPresent());
+          .filter(r -> WorkloadId.of(r).equals(id)).isPresent());
       if (seen) continue;
       String container = w.ai().stream().map(a -> a.container()).filter(x -> !x.isEmpty()).findFirst()
           .orElse(w.containers().isEmpty() ? "" : w.containers().get(0).name());
       String image = w.containers().stream().filter(x -> x.name().equals(container)).map(x -> x.image()).findFirst().orElse("");
       String pod = w.pods().isEmpty() ? "" : w.pods().get(0);
-      RunningPod rp = podsByName.get(podKey(w.cluster(), w.namespace(), pod));
+      RunningPod rp = podsByName.get(new PodName(w.cluster(), w.namespace(), pod));
       Place place = new Place(Optional.of(ref(w, container)), pod,
           rp == null ? "" : rp.uid(), container, image, rp == null ? "" : rp.node());
-      out.add(new RuntimeSubject("declared|" + identity, place, Optional.empty(),
+      out.add(new RuntimeSubject(new SubjectKey.Declared(id), place, Optional.empty(),
           Optional.empty(), Optional.empty(), List.of(), Optional.of(w), false));
     }
     return out;
@@ -187,17 +179,17 @@ final class RuntimeSubjects {
 
   /** Running workloads without AI in their spec, one subject per container (see RuntimeSubject#undeclared). */
   private List<RuntimeSubject> undeclared(ClusterScan c, List<RuntimeSubject> known) {
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    java.util.Set<WorkloadId> taken = new java.util.HashSet<>();
     for (RuntimeSubject s : known) {
-      if (s.isWorkloadItself()) s.place().workload().ifPresent(w -> taken.add(w.identity()));
+      if (s.isWorkloadItself()) s.place().workload().ifPresent(w -> taken.add(WorkloadId.of(w)));
     }
-    Map<String, RuntimeSubject> out = new TreeMap<>();
+    Map<SubjectKey, RuntimeSubject> out = new LinkedHashMap<>();
     for (RunningPod p : c.pods()) {
-      String id = ref(p, "").identity();
+      WorkloadId id = WorkloadId.of(p);
       if (taken.contains(id) || workloads.containsKey(id)) continue;
       for (ClusterScan.RunningContainer rc : p.containers()) {
         if (rc.kind() == ContainerDecl.Kind.EPHEMERAL) continue;
-        String key = "running|" + id + "/" + rc.name();
+        SubjectKey key = new SubjectKey.Running(id, rc.name());
         Place place = new Place(Optional.of(ref(p, rc.name())), p.name(), p.uid(), rc.name(), rc.image(), p.node());
         out.putIfAbsent(key, new RuntimeSubject(key, place, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
             Optional.empty(), true));
@@ -222,7 +214,7 @@ final class RuntimeSubjects {
   private Place tetragonPlace(Optional<PodRef> pod, String node) {
     if (pod.isEmpty()) return Place.node(node);
     PodRef p = pod.get();
-    List<RunningPod> named = podsByPlainName.getOrDefault(p.namespace() + "/" + p.name(), List.of());
+    List<RunningPod> named = podsByPlainName.getOrDefault(new PodName("", p.namespace(), p.name()), List.of());
     if (severalClusters && !p.uid().isEmpty()) named = named.stream().filter(x -> x.uid().equals(p.uid())).toList();
     RunningPod indexed = one(named).orElse(null);
     String kind = indexed != null ? indexed.workloadKind() : p.workload().isEmpty() ? "Pod" : nonEmpty(p.workloadKind(), "Pod");
@@ -237,13 +229,7 @@ final class RuntimeSubjects {
   }
 
   private Optional<Workload> workload(WorkloadRef r) {
-    return Optional.ofNullable(workloads.get(r.identity()));
-  }
-
-  /** The arguments after the program, numbers folded, so two runs of one command line are one shape. */
-  static String argShape(List<String> argv) {
-    List<String> rest = argv.size() <= 1 ? List.of() : argv.subList(1, argv.size());
-    return String.join(" ", rest.stream().map(a -> NUMBER.matcher(a).replaceAll("#")).toList());
+    return Optional.ofNullable(workloads.get(WorkloadId.of(r)));
   }
 
   private static String nonEmpty(String s, String dflt) {

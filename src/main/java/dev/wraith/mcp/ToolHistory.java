@@ -24,7 +24,9 @@ public interface ToolHistory {
 
   /**
    * The key a server's history is kept under: its name and what it runs (package, URL or command), so the same
-   * server configured in two clients shares one history and a renamed package does not inherit another's.
+   * server configured in two clients shares one history and a renamed package does not inherit another's. A stored
+   * format, not only a map key: it is the state database's {@code mcp_tool.server_key}, so changing it would cut every
+   * server off from the tool history it has.
    */
   static String key(McpServer s) {
     String what = !s.url().isEmpty() ? s.url() : !s.pkg().name().isEmpty() ? s.pkg().ecosystem().id() + ":" + s.pkg().name() : s.command();

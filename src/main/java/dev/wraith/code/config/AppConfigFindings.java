@@ -6,6 +6,7 @@ import dev.wraith.catalogue.EndpointMatcher;
 import dev.wraith.catalogue.Provider;
 import dev.wraith.catalogue.Signature;
 import dev.wraith.code.Detection;
+import dev.wraith.code.FindingKey;
 import dev.wraith.model.Confidence;
 import dev.wraith.model.Finding;
 import dev.wraith.model.FindingKind;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -34,6 +36,9 @@ final class AppConfigFindings {
   private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
 
   /** A finding in the making: the entry that configures something, where it starts, and what its keys say. */
+  /** A config key's group: the key's own when a value selects it ({@code prefix} empty), else one per written prefix. */
+  private record GroupId(String configKey, Optional<String> prefix) {}
+
   private static final class Group {
     final ConfigKey key;
     final String evidence;
@@ -53,8 +58,8 @@ final class AppConfigFindings {
   private final Catalogue catalogue;
   private final EndpointMatcher endpoints;
   private final String path;
-  private final Map<String, Group> groups = new LinkedHashMap<>();
-  private final Map<String, Finding> other = new LinkedHashMap<>();
+  private final Map<GroupId, Group> groups = new LinkedHashMap<>();
+  private final Map<FindingKey, Finding> other = new LinkedHashMap<>();
   private final List<ModelUse> models = new ArrayList<>();
 
   AppConfigFindings(AppConfigRules rules, String path) {
@@ -86,7 +91,8 @@ final class AppConfigFindings {
       }
       if (k.selectedBy(canonical, e.value())) {
         owner = k;
-        group = groups.computeIfAbsent(k.id() + "|=", x -> new Group(k, e.key() + "=" + e.value().trim(), e.line()));
+        group = groups.computeIfAbsent(new GroupId(k.id(), Optional.empty()),
+            x -> new Group(k, e.key() + "=" + e.value().trim(), e.line()));
         break;
       }
     }
@@ -103,7 +109,7 @@ final class AppConfigFindings {
     String[] written = e.key().split("\\.");
     if (written.length < segments) return null;
     String evidence = INDEX.matcher(String.join(".", java.util.Arrays.copyOf(written, segments))).replaceFirst("");
-    String id = k.id() + "|" + ConfigKey.canonical(evidence);
+    GroupId id = new GroupId(k.id(), Optional.of(ConfigKey.canonical(evidence)));
     if (!connections.isEmpty() && written.length == segments) return null; // a scalar where a connection should be
     return groups.computeIfAbsent(id, x -> new Group(k, evidence, e.line()));
   }
@@ -129,7 +135,7 @@ final class AppConfigFindings {
     Matcher m = PLACEHOLDER.matcher(e.value());
     while (m.find()) {
       String name = m.group(1);
-      java.util.Optional<Provider> known = catalogue.providerForEnvVar(name);
+      Optional<Provider> known = catalogue.providerForEnvVar(name);
       String provider = known.map(Provider::id).orElse(owner == null ? "" : owner.provider());
       if (provider.isEmpty()) continue;
       Confidence c = known.isPresent() ? Confidence.HIGH : Confidence.MEDIUM;
@@ -161,6 +167,6 @@ final class AppConfigFindings {
   }
 
   private void add(Finding f) {
-    other.putIfAbsent(f.kind().id() + "|" + f.location().line() + "|" + f.subject() + "|" + f.evidence(), f);
+    other.putIfAbsent(FindingKey.of(f), f);
   }
 }

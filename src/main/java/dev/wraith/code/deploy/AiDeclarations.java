@@ -4,6 +4,7 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.catalogue.ImageName;
 import dev.wraith.catalogue.Rule;
 import dev.wraith.catalogue.EndpointMatcher;
+import dev.wraith.code.FindingKey;
 import dev.wraith.model.Finding;
 import dev.wraith.model.FindingKind;
 import dev.wraith.model.Location;
@@ -24,7 +25,7 @@ final class AiDeclarations {
   private final Catalogue catalogue;
   private final EndpointMatcher endpoints;
   private final String path;
-  private final Map<String, Finding> findings = new LinkedHashMap<>();
+  private final Map<FindingKey, Finding> findings = new LinkedHashMap<>();
 
   AiDeclarations(Catalogue catalogue, EndpointMatcher endpoints, String path) {
     this.catalogue = catalogue;
@@ -68,7 +69,7 @@ final class AiDeclarations {
   }
 
   private void add(Finding f) {
-    findings.putIfAbsent(f.kind().id() + "|" + f.location().line() + "|" + f.subject() + "|" + f.evidence(), f);
+    findings.putIfAbsent(FindingKey.of(f), f);
   }
 
   private Severity severity(FindingKind kind) {

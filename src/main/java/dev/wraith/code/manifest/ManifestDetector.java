@@ -1,6 +1,7 @@
 package dev.wraith.code.manifest;
 
 import dev.wraith.code.Detection;
+import dev.wraith.code.FindingKey;
 import dev.wraith.code.PathDetector;
 import dev.wraith.code.SourceFile;
 import dev.wraith.catalogue.Catalogue;
@@ -66,9 +67,10 @@ abstract class ManifestDetector extends PathDetector {
       return Detection.warning(file.path() + ": cannot parse " + file.name() + ": " + (e instanceof StackOverflowError
           ? "nested too deeply to follow" : "an internal error (run with --debug for details)"));
     }
-    Map<String, Finding> findings = new LinkedHashMap<>();
+    // one finding per package and line: every finding here is a dependency whose subject the package name decides
+    Map<FindingKey, Finding> findings = new LinkedHashMap<>();
     for (Dependency d : deps) {
-      index.finding(file.path(), d).ifPresent(f -> findings.putIfAbsent(f.location().line() + "|" + f.evidence(), f));
+      index.finding(file.path(), d).ifPresent(f -> findings.putIfAbsent(FindingKey.of(f), f));
     }
     return Detection.ofFindings(List.copyOf(findings.values())).withModule(file.path(), ModuleNames.of(file))
         .withEncodingWarning(file);
