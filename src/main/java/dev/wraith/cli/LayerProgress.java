@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class LayerProgress implements ScanAll.Progress, AutoCloseable {
   private static final String[] SPIN = {"|", "/", "-", "\\"};
-  /** Warnings shown per layer on the terminal; the rest are in the results (report.md, inventory.json). */
+  /** Warnings (and notes) shown per layer on the terminal; the rest are in the results (report.md, inventory.json). */
   private static final int SHOWN_WARNINGS = 5;
 
   private final PrintStream err;
@@ -23,7 +23,7 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
   private final long start = System.nanoTime();
   private final Map<String, String> lines = new LinkedHashMap<>();
   private final Map<String, Long> started = new LinkedHashMap<>();
-  private final Map<String, List<String>> warnings = new LinkedHashMap<>();
+  private final Map<String, LayerStatus> finished = new LinkedHashMap<>();
   private final Thread ticker;
   private int drawn;
   private int frame;
@@ -71,20 +71,28 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
     String line = String.format("%-8s %s (%.1f s)", status.state().id(), what, secs);
     if (live) {
       lines.put(layer, "done     " + line);
-      warnings.put(layer, status.warnings());
+      finished.put(layer, status);
       redraw();
     } else {
       err.printf("[%-8s] %s%n", layer, line);
-      printWarnings(layer, status.warnings());
+      printLines(layer, status);
       err.flush();
     }
   }
 
-  /** A layer's warnings under its line (an input over a limit, a file without events), the first few of them. */
-  private void printWarnings(String layer, List<String> list) {
-    for (int i = 0; i < Math.min(list.size(), SHOWN_WARNINGS); i++) err.printf("[%-8s]   warning: %s%n", layer, list.get(i));
+  /**
+   * A layer's warnings under its line (an input over a limit, a file without events), then its notes (counts, how it
+   * attributed), the first few of each.
+   */
+  private void printLines(String layer, LayerStatus status) {
+    print(layer, "warning", status.warnings());
+    print(layer, "note", status.notes());
+  }
+
+  private void print(String layer, String kind, List<String> list) {
+    for (int i = 0; i < Math.min(list.size(), SHOWN_WARNINGS); i++) err.printf("[%-8s]   %s: %s%n", layer, kind, list.get(i));
     if (list.size() > SHOWN_WARNINGS) {
-      err.printf("[%-8s]   and %d more warnings (all in report.md)%n", layer, list.size() - SHOWN_WARNINGS);
+      err.printf("[%-8s]   and %d more %ss (all in report.md)%n", layer, list.size() - SHOWN_WARNINGS, kind);
     }
   }
 
@@ -113,7 +121,7 @@ final class LayerProgress implements ScanAll.Progress, AutoCloseable {
       ticker.interrupt();
       synchronized (this) {
         redraw();
-        warnings.forEach(this::printWarnings);
+        finished.forEach(this::printLines);
         err.flush();
       }
     }
