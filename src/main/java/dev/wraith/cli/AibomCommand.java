@@ -48,9 +48,7 @@ final class AibomCommand implements Callable<Integer> {
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin CdxOptions cdx = new CdxOptions();
 
-  @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the BOM to FILE (created or replaced) instead of standard output.")
-  java.nio.file.Path file;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -58,10 +56,8 @@ final class AibomCommand implements Callable<Integer> {
     var plan = in.plan();
     Catalogue cat = catalogue.load();
     try (ScanInputs.Scanned scanned = in.run(cat, plan, Terminal.interactive())) {
-      OutputOptions target = new OutputOptions("json");
-      target.output = file;
       try {
-        target.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
+        output.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
             .write(new dev.wraith.report.InventoryReport(scanned.inventory(), scanned.result().code()), out), System.out);
       } catch (FileProblem e) {
         throw new Main.UsageProblem(e.getMessage() + (scanned.settings().state().isPresent()

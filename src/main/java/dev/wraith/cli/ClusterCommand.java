@@ -72,7 +72,8 @@ final class ClusterCommand implements Callable<Integer> {
       description = "Timeout for each API request (live mode). Default: ${DEFAULT-VALUE}.")
   int requestTimeout;
 
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Override
@@ -102,7 +103,7 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private Reporter<ClusterReport> reporter(dev.wraith.redact.Redactor redactor) {
-    return output.select(Registry.clusterReporters(redactor), Reporter::format);
+    return format.select(Registry.clusterReporters(redactor), Reporter::format);
   }
 
   /**

@@ -51,14 +51,15 @@ import picocli.CommandLine.Option;
     })
 final class HistoryCommand implements Callable<Integer> {
   @Mixin StateOptions state = new StateOptions();
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Option(names = "--agent", paramLabel = "ID", description = "Show this agent's history (full id or a unique prefix).")
   String agent;
 
   @Override
   public Integer call() throws Exception {
-    boolean json = output.format().equals("json");
+    boolean json = format.format().equals("json");
     try (StateStore store = state.openExisting()) {
       if (agent != null) {
         AgentHistory h = store.agentHistory(resolve(store, agent)).orElseThrow();

@@ -89,7 +89,7 @@ public final class Main implements Runnable {
   private static CommandLine root(java.util.function.Predicate<Class<?>> wanted) {
     CommandLine cl = new CommandLine(new Main());
     SUBCOMMANDS.stream().filter(wanted).forEach(cl::addSubcommand);
-    cl.getSubcommands().values().forEach(sub -> OutputOptions.describeFormats(sub.getCommandSpec()));
+    cl.getSubcommands().values().forEach(sub -> FormatOptions.describeFormats(sub.getCommandSpec()));
     return cl;
   }
 

@@ -69,15 +69,14 @@ import picocli.CommandLine.Parameters;
         "     database, or an internal error"
     })
 final class McpCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Project roots whose project-level MCP configs to read.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
-      description = "Home directory whose client configs to read. Default: the current user's. Env: WRAITH_HOME.")
-  Path home;
+  @Mixin HomeOptions home = new HomeOptions();
 
   @Option(names = "--probe", description = "Start or connect to each configured server and list its tools, prompts and "
       + "resources (never calls a tool). Env: WRAITH_PROBE.", defaultValue = "${env:WRAITH_PROBE:-false}")
@@ -97,7 +96,7 @@ final class McpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
-    if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
+    if (!Files.isDirectory(home.dir)) throw new Main.UsageProblem(home.dir + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
     Catalogue cat = catalogue.load();
     Reporter<ToolScan<McpScan>> reporter = reporter(Registry.mcpReporters(dev.wraith.redact.Redactor.of(cat)));
@@ -110,7 +109,7 @@ final class McpCommand implements Callable<Integer> {
           new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion(),
               dev.wraith.redact.Redactor.of(cat)),
           history.<dev.wraith.mcp.ToolHistory>map(h -> h).orElseGet(InMemoryToolHistory::new), Instant.now()));
-      McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+      McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home.dir, paths, probing);
       var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
       output.emit(out -> reporter.write(new ToolScan<>(tool, scan), out), System.out);
       try {
@@ -126,6 +125,6 @@ final class McpCommand implements Callable<Integer> {
   }
 
   private Reporter<ToolScan<McpScan>> reporter(List<Reporter<ToolScan<McpScan>>> reporters) {
-    return output.select(reporters, Reporter::format);
+    return format.select(reporters, Reporter::format);
   }
 }

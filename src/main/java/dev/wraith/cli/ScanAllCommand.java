@@ -106,15 +106,8 @@ import picocli.CommandLine.Option;
 final class ScanAllCommand implements Callable<Integer> {
   @Mixin ScanInputs in = new ScanInputs();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-      defaultValue = "${env:WRAITH_OUTPUT:-${env:WRAITH_RESULTS:-wraith-results}}",
-      description = "Results directory (created): scan-all and the demo write a directory, every other command one "
-          + "file. Default: ${DEFAULT-VALUE}. Env: WRAITH_OUTPUT (WRAITH_RESULTS, its old name, is still read).")
-  Path outputDir;
-
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Standard output: table or json (the inventory). Default: ${DEFAULT-VALUE}.")
-  String format;
+  @Mixin ResultsOptions results = new ResultsOptions();
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
 
   @Option(names = "--fail-on", paramLabel = "CLASS|RISK", defaultValue = "${env:WRAITH_FAIL_ON}",
       description = "Exit 1 when an agent has this classification (CONFIRMED, UNKNOWN, SHADOW_AI, ZOMBIE, GHOST) or "
@@ -127,8 +120,7 @@ final class ScanAllCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
   boolean dryRun;
 
-  @Option(names = "--no-color", description = "No colours on the terminal (also: NO_COLOR set, or not a terminal).")
-  boolean noColor;
+  @Mixin ColourOptions colour = new ColourOptions();
 
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin CdxOptions cdx = new CdxOptions();
@@ -136,9 +128,8 @@ final class ScanAllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new Main.UsageProblem("unknown --format '" + format + "' for scan-all (expected table or json)");
-    }
+    boolean json = format.format().equals("json");
+    Path outputDir = results.dir(System.getenv());
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
       throw new Main.UsageProblem("--output " + outputDir + " is not a directory; give a directory (it is created if missing)");
     }
@@ -159,16 +150,16 @@ final class ScanAllCommand implements Callable<Integer> {
     Redactor redactor = Redactor.of(cat);
     boolean tty = Terminal.interactive();
     try (ScanInputs.Scanned run = in.run(cat, plan, tty)) {
-      Results results = writeThenCommit(cat, run, cdxVersion);
-      Inventory inventory = results.scanned().inventory();
-      if (format.equals("json")) {
+      Results written = writeThenCommit(cat, run, cdxVersion, outputDir);
+      Inventory inventory = written.scanned().inventory();
+      if (json) {
         new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(new InventoryReport(inventory, run.result().code()), out);
       } else {
         new InventoryTableReporter(width.resolve(System.getenv(), tty), run.result().code(), redactor)
-            .write(inventory, colour(tty), out);
+            .write(inventory, colour.colour(tty, System.getenv()), out);
         out.println();
         out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
-            + String.join(", ", results.files().stream().map(f -> f.getFileName().toString()).toList())
+            + String.join(", ", written.files().stream().map(f -> f.getFileName().toString()).toList())
             + (stateFailed(inventory) ? "; history NOT recorded (see the state layer)"
                 : run.state().map(p -> "; history in " + p.display()).orElse("")));
       }
@@ -194,7 +185,7 @@ final class ScanAllCommand implements Callable<Integer> {
    * the command (exit 2) with history untouched; a state commit that fails is added to the results as a FAILED "state"
    * layer (the files are written again to say so) and to the exit code (3).
    */
-  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run, CycloneDxVersion cdxVersion) {
+  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run, CycloneDxVersion cdxVersion, Path outputDir) {
     Optional<dev.wraith.model.CodeScan> code = run.result().code();
     List<Path> files;
     try {
@@ -221,11 +212,6 @@ final class ScanAllCommand implements Callable<Integer> {
 
   private static boolean stateFailed(Inventory inventory) {
     return inventory.layers().stream().anyMatch(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER));
-  }
-
-  private boolean colour(boolean tty) {
-    String nc = System.getenv("NO_COLOR");
-    return tty && !noColor && (nc == null || nc.isEmpty());
   }
 
   /** --fail-on: a classification or a risk level. */

@@ -51,9 +51,7 @@ final class ScanInputs {
 
   @picocli.CommandLine.Mixin ResolveOptions resolve = new ResolveOptions();
 
-  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
-      description = "Home directory whose MCP client configs to read. Default: the current user's. Env: WRAITH_HOME.")
-  Path home;
+  @picocli.CommandLine.Mixin HomeOptions home = new HomeOptions();
 
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
@@ -76,8 +74,7 @@ final class ScanInputs {
     return new ScanAll.Presentation(names, presentSkip == null ? ScanAll.Presentation.AS_GIVEN.skipReason() : presentSkip);
   }
 
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
-  List<String> excludes = new ArrayList<>();
+  @picocli.CommandLine.Mixin ExcludeOptions exclude = new ExcludeOptions();
 
   @picocli.CommandLine.Mixin AllowListOptions allowList = new AllowListOptions();
 
@@ -213,8 +210,8 @@ final class ScanInputs {
     if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
     if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
     resolve.pins(); // a malformed pin fails before any layer runs
-    return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        clusters, cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, host.procRoot, !host.noDns, host.probe, tetragon.events, tetragon.address, home, resolve.pins(), tetragon.dnsLogs,
+    return new ScanAll.Request(paths, new CodeScanner.Options(exclude.globs, true, Runtime.getRuntime().availableProcessors()),
+        clusters, cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, host.procRoot, !host.noDns, host.probe, tetragon.events, tetragon.address, home.dir, resolve.pins(), tetragon.dnsLogs,
         duration, skip.stream().map(String::trim).toList(), probing,
         presentation()).withCodeInventories(codeInventories);
   }

@@ -70,7 +70,8 @@ import picocli.CommandLine.Option;
         "     error"
     })
 final class TetragonCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin TetragonOptions tetragon = new TetragonOptions();
 
@@ -153,6 +154,6 @@ final class TetragonCommand implements Callable<Integer> {
   }
 
   private Reporter<ToolScan<TetragonScan>> reporter(List<Reporter<ToolScan<TetragonScan>>> reporters) {
-    return output.select(reporters, Reporter::format);
+    return format.select(reporters, Reporter::format);
   }
 }
