@@ -34,16 +34,15 @@ import picocli.CommandLine.Mixin;
         "                                       code only, for CI",
         "  wraith aibom services/ --kube-snapshot snap.json --tetragon-events t.log \\",
         "      -o aibom.cdx.json",
-        "  wraith aibom . --cdx-version 1.6 > aibom.cdx.json",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage or input, or the BOM could not be written (nothing is",
-        "     recorded in the state database then)",
-        "  3  a layer failed, the state database could not be written (the BOM is",
-        "     still written), or an internal error"
+        "  wraith aibom . --cdx-version 1.6 > aibom.cdx.json"
     })
-final class AibomCommand implements Callable<Integer> {
+final class AibomCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT_UNRECORDED)
+        .failed("a layer failed", "the state database could not be written (the BOM is still written)");
+  }
+
   @Mixin ScanInputs in = new ScanInputs();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin CdxOptions cdx = new CdxOptions();

@@ -47,14 +47,14 @@ import picocli.CommandLine.Command;
         "Examples:",
         "  wraith demo                    the inventory, results in ./wraith-results",
         "  wraith demo --format json      inventory.json on standard output",
-        "  wraith demo --state demo.db    remember it; run again to see what changed",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  an internal error"
+        "  wraith demo --state demo.db    remember it; run again to see what changed"
     })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT);
+  }
+
   /** The bundled DNS answers the sensor recorded (examples/demo/generate.py writes them). */
   static final String DNS_LOG = "dns.jsonl.gz";
 

@@ -29,15 +29,14 @@ import picocli.CommandLine.Parameters;
         "",
         "Examples:",
         "  wraith diff                      the last scan against the one before",
-        "  wraith diff 3 7 --format json",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, no such database or scan, fewer than two scans, or",
-        "     --output could not be written",
-        "  3  an internal error"
+        "  wraith diff 3 7 --format json"
     })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage("no such database or scan", "fewer than two scans", ExitCodes.OUTPUT);
+  }
+
   @Mixin StateOptions state = new StateOptions();
   @Mixin FormatOptions format = new FormatOptions("table", "json");
   @Mixin OutputOptions output = new OutputOptions();

@@ -41,15 +41,14 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith history                    every recorded scan",
         "  wraith history --agent 0bad5c     one agent, by a unique id prefix",
-        "  wraith history --state ci.db --format json",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, no such database or agent, or --output could not be",
-        "     written",
-        "  3  an internal error"
+        "  wraith history --state ci.db --format json"
     })
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage("no such database or agent", ExitCodes.OUTPUT);
+  }
+
   @Mixin StateOptions state = new StateOptions();
   @Mixin FormatOptions format = new FormatOptions("table", "json");
   @Mixin OutputOptions output = new OutputOptions();

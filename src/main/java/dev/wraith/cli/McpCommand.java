@@ -60,15 +60,15 @@ import picocli.CommandLine.Parameters;
         "  wraith mcp ~/src/app ~/src/tool        and two repos' project configs",
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
         "  wraith mcp . --probe --probe-timeout 30",
-        "                                         list the tools every server offers",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  (--probe) the tool hashes could not be recorded in the state",
-        "     database, or an internal error"
+        "                                         list the tools every server offers"
     })
-final class McpCommand implements Callable<Integer> {
+final class McpCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT)
+        .failed("(--probe) the tool hashes could not be recorded in the state database");
+  }
+
   @Mixin FormatOptions format = new FormatOptions("table", "json");
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();

@@ -90,20 +90,20 @@ import picocli.CommandLine.Option;
         "                                             WRAITH_OCSF_TOKEN_FILE)",
         "",
         "--fail-on here takes an agent's classification or risk; scan's takes a",
-        "finding's severity.",
-        "",
-        "Exit codes (when several apply, the lowest of 1, 3, 4):",
-        "  0  ok: no agent at or above --fail-on",
-        "  1  an agent matches --fail-on",
-        "  2  bad usage or input, or --output could not be written (nothing is",
-        "     recorded in the state database then)",
-        "  3  a layer failed (the others still report; see the layers), the state",
-        "     database could not be written (the results are complete), or an",
-        "     internal error",
-        "  4  --ocsf-url did not get every finding (see the 'OCSF delivery' line;",
-        "     the results and history are complete)"
+        "finding's severity."
     })
-final class ScanAllCommand implements Callable<Integer> {
+final class ScanAllCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().when("when several apply, the lowest of 1, 3, 4")
+        .ok("ok: no agent at or above --fail-on").failOn("an agent matches --fail-on")
+        .usage(ExitCodes.OUTPUT_UNRECORDED)
+        .failed("a layer failed (the others still report; see the layers)",
+            "the state database could not be written (the results are complete)")
+        .delivery("--ocsf-url did not get every finding (see the 'OCSF delivery' line; the results and history are "
+            + "complete)");
+  }
+
   @Mixin ScanInputs in = new ScanInputs();
 
   @Mixin ResultsOptions results = new ResultsOptions();

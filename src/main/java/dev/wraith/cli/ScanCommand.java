@@ -56,15 +56,15 @@ import picocli.CommandLine.Parameters;
         "                                          'wraith scan-all --code-inventory'",
         "",
         "--fail-on here takes a finding's severity (note, warning, error); scan-all's",
-        "takes an agent's classification or risk.",
-        "",
-        "Exit codes:",
-        "  0  ok: no finding at or above --fail-on",
-        "  1  a finding at or above --fail-on",
-        "  2  bad usage or input, or --output could not be written",
-        "  3  the code layer failed, or an internal error"
+        "takes an agent's classification or risk."
     })
-final class ScanCommand implements Callable<Integer> {
+final class ScanCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().ok("ok: no finding at or above --fail-on").failOn("a finding at or above --fail-on")
+        .usage(ExitCodes.OUTPUT).failed("the code layer failed");
+  }
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Directories or files to scan.")
   List<Path> paths = new ArrayList<>();
 

@@ -59,15 +59,15 @@ import picocli.CommandLine.Option;
         "  wraith sensor --probe ebpf             the eBPF probe or nothing (exit 3)",
         "  wraith sensor --serve :9478 --duration 60",
         "                                         keep observing; serve the last",
-        "                                         windows at GET /observations",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  the proc root could not be read, --probe ebpf and the probe cannot",
-        "     load, or an internal error"
+        "                                         windows at GET /observations"
     })
-final class SensorCommand implements Callable<Integer> {
+final class SensorCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT)
+        .failed("the proc root could not be read", "--probe ebpf and the probe cannot load");
+  }
+
   @Mixin FormatOptions format = new FormatOptions("table", "json");
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();

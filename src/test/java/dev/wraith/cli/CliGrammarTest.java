@@ -47,6 +47,41 @@ class CliGrammarTest {
     }
   }
 
+  /**
+   * Exit codes are worded in one place: every command lists only its own causes, and ExitCodes adds what all share
+   * ("bad usage or input" for 2, "an internal error" last for 3), wrapped under the text within 80 columns.
+   */
+  @Test
+  void everyCommandsExitCodesAreWordedByExitCodesFromItsOwnCauses() {
+    for (Map.Entry<String, CommandLine> e : Main.complete().getSubcommands().entrySet()) {
+      if (e.getKey().equals("help")) continue;
+      Object command = e.getValue().getCommand();
+      assertThat(command).as(e.getKey()).isInstanceOf(ExitCodes.Documented.class);
+      List<String> footer = List.of(e.getValue().getCommandSpec().usageMessage().footer());
+      List<String> section = ((ExitCodes.Documented) command).exitCodes().lines();
+      assertThat(footer.subList(footer.size() - section.size(), footer.size())).as(e.getKey()).isEqualTo(section);
+      assertThat(footer.stream().filter(l -> l.startsWith("Exit codes"))).as(e.getKey()).hasSize(1);
+      String words = String.join(" ", section).replaceAll(" +", " "); // wrapped lines as one text
+      assertThat(words).as(e.getKey()).contains(" 2 bad usage or input").containsPattern(" 3 (.+, or )?an internal error( 4 |$)");
+    }
+    ExitCodes.Help sensor = ExitCodes.help().usage(ExitCodes.OUTPUT)
+        .failed("the proc root could not be read", "--probe ebpf and the probe cannot load");
+    assertThat(sensor.lines()).containsExactly(
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage or input, or --output could not be written",
+        "  3  the proc root could not be read, --probe ebpf and the probe cannot load, or",
+        "     an internal error");
+    assertThat(ExitCodes.help().when("when several apply, the lowest of 1, 3")
+        .ok("ok: nothing at or above --fail-on").failOn("a match").delivery("not delivered").lines()).containsExactly(
+        "Exit codes (when several apply, the lowest of 1, 3):",
+        "  0  ok: nothing at or above --fail-on",
+        "  1  a match",
+        "  2  bad usage or input",
+        "  3  an internal error",
+        "  4  not delivered");
+  }
+
   @Test
   void formatHelpListsExactlyTheFormatsACommandWrites() {
     Redactor r = Redactor.bundled();
