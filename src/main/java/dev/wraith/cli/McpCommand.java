@@ -86,22 +86,18 @@ final class McpCommand implements Callable<Integer>, ExitCodes.Documented {
       description = "How long one server gets to answer initialize and the list calls (default 20). Env: WRAITH_PROBE_TIMEOUT.")
   int probeTimeout;
 
-  @Mixin StateOptions state = new StateOptions();
-
-  @Option(names = "--no-state", description = "With --probe: keep tool hashes for this run only (no rug-pull check "
-      + "against earlier probes).")
-  boolean noState;
+  @Mixin NoStateOptions state = new NoStateOptions();
 
   @Override
   public Integer call() throws Exception {
-    if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    boolean remember = state.used();
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
     if (!Files.isDirectory(home.dir)) throw new Main.UsageProblem(home.dir + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
     Catalogue cat = catalogue.load();
     Reporter<ToolScan<McpScan>> reporter = reporter(Registry.mcpReporters(dev.wraith.redact.Redactor.of(cat)));
     // tool hashes go to the state database only when probing: listing configs never creates or touches it
-    Optional<dev.wraith.state.StateStore> store = probe && !noState
+    Optional<dev.wraith.state.StateStore> store = probe && remember
         ? Optional.of(state.open()) : Optional.empty();
     try {
       Optional<StateToolHistory> history = store.map(StateToolHistory::new);

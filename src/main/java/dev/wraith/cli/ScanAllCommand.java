@@ -143,7 +143,7 @@ final class ScanAllCommand implements Callable<Integer>, ExitCodes.Documented {
       for (dev.wraith.scan.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
-      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));
+      out.println("  results   -> " + outputDir + (!in.state.used() ? " (no state)" : ", state -> " + in.stateLocation().display()));
       return Main.OK;
     }
     Catalogue cat = catalogue.load();

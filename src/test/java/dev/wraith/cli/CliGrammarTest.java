@@ -167,6 +167,24 @@ class CliGrammarTest {
     assertThat(Files.readString(Path.of("README.md"))).contains("reads `WRAITH_` and its name");
   }
 
+  /** --no-state is one option with one rule wherever it is: with --state on the same command line it is exit 2. */
+  @Test
+  void noStateWithStateIsOneSentenceInEveryCommandThatHasIt(@org.junit.jupiter.api.io.TempDir Path dir) {
+    String db = dir.resolve("s.db").toString();
+    List<String[]> runs = List.of(
+        new String[] {"mcp", "--home", "src/test/resources/mcp/home", "--probe", "--state", db, "--no-state"},
+        new String[] {"aibom", "--skip-layers", "code,cluster,host,tetragon,mcp", "--state", db, "--no-state"},
+        new String[] {"scan-all", "--skip-layers", "code,cluster,host,tetragon,mcp", "--state", db, "--no-state",
+            "--dry-run"});
+    assertThat(commands().values()).filteredOn(c -> c.findOption("--no-state") != null).extracting(CommandSpec::name)
+        .containsExactlyInAnyOrder("mcp", "aibom", "scan-all");
+    for (String[] run : runs) {
+      String err = stderr(() -> assertThat(Main.run(run)).as(run[0]).isEqualTo(Main.USAGE));
+      assertThat(err).as(run[0]).isEqualTo("wraith: --state and --no-state contradict each other\n");
+      assertThat(dir.resolve("s.db")).as(run[0]).doesNotExist();
+    }
+  }
+
   /** An impossible --output is one plain sentence naming the flag (exit 2), never an exception or a library's words. */
   @Test
   void anImpossibleOutputIsASentenceNamingTheFlag(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
