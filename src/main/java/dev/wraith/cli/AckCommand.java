@@ -30,14 +30,14 @@ import picocli.CommandLine.Parameters;
         "Examples:",
         "  wraith ack 0bad5c --note \"INC-4711: debug script, removed by platform\"",
         "  wraith ack 0bad5c7e19aa4f02 --note \"reviewed, owner: team-search\" \\",
-        "      --state ci.db",
-        "",
-        "Exit codes:",
-        "  0  recorded",
-        "  2  bad usage, no such database or agent, or the database cannot be written",
-        "  3  an internal error"
+        "      --state ci.db"
     })
-final class AckCommand implements Callable<Integer> {
+final class AckCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().ok("recorded").usage("no such database or agent", "the database cannot be written");
+  }
+
   /** Notes end up in every report: one line of readable text, bounded. */
   static final int MAX_NOTE = 500;
 

@@ -34,23 +34,20 @@ import picocli.CommandLine.Mixin;
         "                                       code only, for CI",
         "  wraith aibom services/ --kube-snapshot snap.json --tetragon-events t.log \\",
         "      -o aibom.cdx.json",
-        "  wraith aibom . --cdx-version 1.6 > aibom.cdx.json",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage or input, or the BOM could not be written (nothing is",
-        "     recorded in the state database then)",
-        "  3  a layer failed, the state database could not be written (the BOM is",
-        "     still written), or an internal error"
+        "  wraith aibom . --cdx-version 1.6 > aibom.cdx.json"
     })
-final class AibomCommand implements Callable<Integer> {
+final class AibomCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT_UNRECORDED)
+        .failed("a layer failed", "the state database could not be written (the BOM is still written)");
+  }
+
   @Mixin ScanInputs in = new ScanInputs();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin CdxOptions cdx = new CdxOptions();
 
-  @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the BOM to FILE (created or replaced) instead of standard output.")
-  java.nio.file.Path file;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -58,10 +55,8 @@ final class AibomCommand implements Callable<Integer> {
     var plan = in.plan();
     Catalogue cat = catalogue.load();
     try (ScanInputs.Scanned scanned = in.run(cat, plan, Terminal.interactive())) {
-      OutputOptions target = new OutputOptions("json");
-      target.output = file;
       try {
-        target.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
+        output.emit(out -> new AibomReporter(version, GenAiNames.of(cat), dev.wraith.redact.Redactor.of(cat))
             .write(new dev.wraith.report.InventoryReport(scanned.inventory(), scanned.result().code()), out), System.out);
       } catch (FileProblem e) {
         throw new Main.UsageProblem(e.getMessage() + (scanned.settings().state().isPresent()

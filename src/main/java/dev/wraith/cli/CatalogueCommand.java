@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {"Validates the detection catalogue, with your --catalogue overlay applied, and lists its entries.", ""},
     footer = {"", "Examples:", "  wraith catalogue", "  wraith catalogue --catalogue ./my-catalogue   check an overlay before using it",
-        "  wraith catalogue --triggers      the prefilter's tokens (e.g. a grep baseline)", "",
-        "Exit codes:", "  0  the catalogue (and the overlay) is valid",
-        "  2  the overlay is missing or invalid: each problem is named with its file", "  3  an internal error"})
-final class CatalogueCommand implements Callable<Integer> {
+        "  wraith catalogue --triggers      the prefilter's tokens (e.g. a grep baseline)"})
+final class CatalogueCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().ok("the catalogue (and the overlay) is valid")
+        .usage("the overlay is missing or invalid: each problem is named with its file");
+  }
+
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Option(names = "--triggers", description = "Print only the prefilter's trigger tokens, one per line, sorted: a source "

@@ -52,17 +52,17 @@ import picocli.CommandLine.Option;
         "  Several clusters in one report (workloads shown as CLUSTER@namespace/name):",
         "  wraith cluster --context prod-eu --context staging",
         "  wraith cluster --all-contexts -f json -o clusters.json",
-        "  wraith cluster --kube-snapshot prod=prod.json --kube-snapshot stg=stg.json",
-        "",
-        "Exit codes:",
-        "  0  ok (also when some resources were forbidden, or one of several clusters",
-        "     could not be read: see Warnings)",
-        "  2  bad usage or input, no cluster to read (no kubeconfig and not in a pod),",
-        "     or --output could not be written",
-        "  3  the layer failed (cluster unreachable, pods not listable; several",
-        "     clusters: none read), or an internal error"
+        "  wraith cluster --kube-snapshot prod=prod.json --kube-snapshot stg=stg.json"
     })
-final class ClusterCommand implements Callable<Integer> {
+final class ClusterCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help()
+        .ok("ok (also when some resources were forbidden, or one of several clusters could not be read: see Warnings)")
+        .usage("no cluster to read (no kubeconfig and not in a pod)", ExitCodes.OUTPUT)
+        .failed("the layer failed (cluster unreachable, pods not listable; several clusters: none read)");
+  }
+
   /** Namespace names are RFC 1123 labels. */
   private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
@@ -72,7 +72,8 @@ final class ClusterCommand implements Callable<Integer> {
       description = "Timeout for each API request (live mode). Default: ${DEFAULT-VALUE}.")
   int requestTimeout;
 
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Override
@@ -102,7 +103,7 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private Reporter<ClusterReport> reporter(dev.wraith.redact.Redactor redactor) {
-    return output.select(Registry.clusterReporters(redactor), Reporter::format);
+    return format.select(Registry.clusterReporters(redactor), Reporter::format);
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code wraith demo}: scan-all over bundled, recorded inputs, offline. Extracts them to a temporary directory,
@@ -48,30 +47,26 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith demo                    the inventory, results in ./wraith-results",
         "  wraith demo --format json      inventory.json on standard output",
-        "  wraith demo --state demo.db    remember it; run again to see what changed",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  an internal error"
+        "  wraith demo --state demo.db    remember it; run again to see what changed"
     })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT);
+  }
+
   /** The bundled DNS answers the sensor recorded (examples/demo/generate.py writes them). */
   static final String DNS_LOG = "dns.jsonl.gz";
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "wraith-results",
-      description = "Results directory. Default: ${DEFAULT-VALUE}.")
-  Path outputDir;
+  /** Only an --output on the demo's own command line counts: WRAITH_OUTPUT must not fill real results with the demo. */
+  @CommandLine.Mixin ResultsOptions results = new ResultsOptions();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @CommandLine.Mixin FormatOptions format = new FormatOptions("table", "json");
 
   /** Only a --state on the demo's own command line counts: WRAITH_STATE must not fill a real database with the demo. */
   @CommandLine.Mixin StateOptions state = new StateOptions();
 
-  @Option(names = "--no-color", description = "No colours.")
-  boolean noColor;
+  @CommandLine.Mixin ColourOptions colour = new ColourOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String view = format.format(); // a format the demo does not write is refused before anything is extracted
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     removeStale(tmp);
     Path dir = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-");
@@ -98,14 +94,14 @@ final class DemoCommand implements Callable<Integer> {
           "--present-skip", "not part of the demo: it would show this machine's processes; run 'wraith scan-all' for them",
           "--present-root", dir.resolve("acme-support") + "=examples/acme-support",
           "--no-dns",
-          "--output", outputDir.toString(),
-          "--format", format));
+          "--output", results.commandLineOnly().toString(),
+          "--format", view));
       if (state.onCommandLine()) {
         args.addAll(List.of("--state", state.value));
       } else {
         args.add("--no-state");
       }
-      if (noColor) args.add("--no-color");
+      if (colour.noColor) args.add("--no-color");
       CommandLine scanAll = spec.root().commandLine().getSubcommands().get("scan-all");
       return scanAll.execute(args.toArray(String[]::new));
     } finally {

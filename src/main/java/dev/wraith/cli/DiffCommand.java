@@ -29,24 +29,24 @@ import picocli.CommandLine.Parameters;
         "",
         "Examples:",
         "  wraith diff                      the last scan against the one before",
-        "  wraith diff 3 7 --format json",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, no such database or scan, fewer than two scans, or",
-        "     --output could not be written",
-        "  3  an internal error"
+        "  wraith diff 3 7 --format json"
     })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage("no such database or scan", "fewer than two scans", ExitCodes.OUTPUT);
+  }
+
   @Mixin StateOptions state = new StateOptions();
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Parameters(paramLabel = "SCAN", arity = "0..2", description = "FROM and TO scan numbers (both or neither).")
   List<Long> scans = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    boolean json = output.format().equals("json");
+    boolean json = format.format().equals("json");
     if (scans.size() == 1) throw new Main.UsageProblem("give both FROM and TO scans, or neither for the last two");
     try (StateStore store = state.openExisting()) {
       long[] pair = scans.isEmpty() ? lastTwo(store) : new long[] {scans.get(0), scans.get(1)};

@@ -41,24 +41,24 @@ import picocli.CommandLine.Option;
         "Examples:",
         "  wraith history                    every recorded scan",
         "  wraith history --agent 0bad5c     one agent, by a unique id prefix",
-        "  wraith history --state ci.db --format json",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, no such database or agent, or --output could not be",
-        "     written",
-        "  3  an internal error"
+        "  wraith history --state ci.db --format json"
     })
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage("no such database or agent", ExitCodes.OUTPUT);
+  }
+
   @Mixin StateOptions state = new StateOptions();
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Option(names = "--agent", paramLabel = "ID", description = "Show this agent's history (full id or a unique prefix).")
   String agent;
 
   @Override
   public Integer call() throws Exception {
-    boolean json = output.format().equals("json");
+    boolean json = format.format().equals("json");
     try (StateStore store = state.openExisting()) {
       if (agent != null) {
         AgentHistory h = store.agentHistory(resolve(store, agent)).orElseThrow();

@@ -85,11 +85,14 @@ public final class Main implements Runnable {
     return root(c -> true);
   }
 
-  /** The root command line with the subcommands {@code wanted} keeps, each with its own --format list. */
+  /** The root command line with the subcommands {@code wanted} keeps, each with its own --format list and exit codes. */
   private static CommandLine root(java.util.function.Predicate<Class<?>> wanted) {
     CommandLine cl = new CommandLine(new Main());
     SUBCOMMANDS.stream().filter(wanted).forEach(cl::addSubcommand);
-    cl.getSubcommands().values().forEach(sub -> OutputOptions.describeFormats(sub.getCommandSpec()));
+    cl.getSubcommands().values().forEach(sub -> {
+      FormatOptions.describeFormats(sub.getCommandSpec());
+      ExitCodes.describe(sub);
+    });
     return cl;
   }
 

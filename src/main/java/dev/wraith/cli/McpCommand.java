@@ -60,24 +60,23 @@ import picocli.CommandLine.Parameters;
         "  wraith mcp ~/src/app ~/src/tool        and two repos' project configs",
         "  wraith mcp --home /mnt/backup/home/alice --format json -o mcp.json",
         "  wraith mcp . --probe --probe-timeout 30",
-        "                                         list the tools every server offers",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  (--probe) the tool hashes could not be recorded in the state",
-        "     database, or an internal error"
+        "                                         list the tools every server offers"
     })
-final class McpCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+final class McpCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT)
+        .failed("(--probe) the tool hashes could not be recorded in the state database");
+  }
+
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Project roots whose project-level MCP configs to read.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
-      description = "Home directory whose client configs to read. Default: the current user's. Env: WRAITH_HOME.")
-  Path home;
+  @Mixin HomeOptions home = new HomeOptions();
 
   @Option(names = "--probe", description = "Start or connect to each configured server and list its tools, prompts and "
       + "resources (never calls a tool). Env: WRAITH_PROBE.", defaultValue = "${env:WRAITH_PROBE:-false}")
@@ -87,22 +86,18 @@ final class McpCommand implements Callable<Integer> {
       description = "How long one server gets to answer initialize and the list calls (default 20). Env: WRAITH_PROBE_TIMEOUT.")
   int probeTimeout;
 
-  @Mixin StateOptions state = new StateOptions();
-
-  @Option(names = "--no-state", description = "With --probe: keep tool hashes for this run only (no rug-pull check "
-      + "against earlier probes).")
-  boolean noState;
+  @Mixin NoStateOptions state = new NoStateOptions();
 
   @Override
   public Integer call() throws Exception {
-    if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
+    boolean remember = state.used();
     if (probeTimeout < 1 || probeTimeout > 600) throw new Main.UsageProblem("--probe-timeout must be 1..600 seconds");
-    if (!Files.isDirectory(home)) throw new Main.UsageProblem(home + ": --home is not a directory");
+    if (!Files.isDirectory(home.dir)) throw new Main.UsageProblem(home.dir + ": --home is not a directory");
     for (Path p : paths) if (!Files.isDirectory(p)) throw new Main.UsageProblem(p + ": not a directory");
     Catalogue cat = catalogue.load();
     Reporter<ToolScan<McpScan>> reporter = reporter(Registry.mcpReporters(dev.wraith.redact.Redactor.of(cat)));
     // tool hashes go to the state database only when probing: listing configs never creates or touches it
-    Optional<dev.wraith.state.StateStore> store = probe && !noState
+    Optional<dev.wraith.state.StateStore> store = probe && remember
         ? Optional.of(state.open()) : Optional.empty();
     try {
       Optional<StateToolHistory> history = store.map(StateToolHistory::new);
@@ -110,7 +105,7 @@ final class McpCommand implements Callable<Integer> {
           new SdkProber(Duration.ofSeconds(probeTimeout), new ToolInspector(cat.mcpProbe()), System.getenv(), Main.toolVersion(),
               dev.wraith.redact.Redactor.of(cat)),
           history.<dev.wraith.mcp.ToolHistory>map(h -> h).orElseGet(InMemoryToolHistory::new), Instant.now()));
-      McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home, paths, probing);
+      McpScan scan = new McpDiscovery(cat, ConfigFiles.local()).scan(home.dir, paths, probing);
       var tool = new ScanReport.Tool("wraith", Main.toolVersion(), cat.version(), cat.schema());
       output.emit(out -> reporter.write(new ToolScan<>(tool, scan), out), System.out);
       try {
@@ -126,6 +121,6 @@ final class McpCommand implements Callable<Integer> {
   }
 
   private Reporter<ToolScan<McpScan>> reporter(List<Reporter<ToolScan<McpScan>>> reporters) {
-    return output.select(reporters, Reporter::format);
+    return format.select(reporters, Reporter::format);
   }
 }

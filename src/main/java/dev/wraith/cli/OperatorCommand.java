@@ -70,17 +70,18 @@ import picocli.CommandLine.Option;
         "  wraith operator --informers=false --leader-election=false",
         "                                         one replica, listing every cycle",
         "  kubectl get agentreports -A -l wraith.dev/classification=GHOST",
-        "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith",
-        "",
-        "Exit codes (--once; without it, it runs until stopped):",
-        "  0  published",
-        "  2  bad usage, or no cluster to connect to",
-        "  3  the cycle failed, some writes failed, or the state database could not",
-        "     be written (history is recorded only after every AgentReport was",
-        "     written), or an internal error",
-        "  4  published, but --ocsf-url did not get every new finding"
+        "  kubectl get reports -A -l app.kubernetes.io/managed-by=wraith"
     })
-final class OperatorCommand implements Callable<Integer> {
+final class OperatorCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().when("--once; without it, it runs until stopped").ok("published")
+        .usage("no cluster to connect to")
+        .failed("the cycle failed", "some writes failed", "the state database could not be written (history is recorded "
+            + "only after every AgentReport was written)")
+        .delivery("published, but --ocsf-url did not get every new finding");
+  }
+
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "${env:WRAITH_INTERVAL:-5m}",

@@ -90,31 +90,24 @@ import picocli.CommandLine.Option;
         "                                             WRAITH_OCSF_TOKEN_FILE)",
         "",
         "--fail-on here takes an agent's classification or risk; scan's takes a",
-        "finding's severity.",
-        "",
-        "Exit codes (when several apply, the lowest of 1, 3, 4):",
-        "  0  ok: no agent at or above --fail-on",
-        "  1  an agent matches --fail-on",
-        "  2  bad usage or input, or --output could not be written (nothing is",
-        "     recorded in the state database then)",
-        "  3  a layer failed (the others still report; see the layers), the state",
-        "     database could not be written (the results are complete), or an",
-        "     internal error",
-        "  4  --ocsf-url did not get every finding (see the 'OCSF delivery' line;",
-        "     the results and history are complete)"
+        "finding's severity."
     })
-final class ScanAllCommand implements Callable<Integer> {
+final class ScanAllCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().when("when several apply, the lowest of 1, 3, 4")
+        .ok("ok: no agent at or above --fail-on").failOn("an agent matches --fail-on")
+        .usage(ExitCodes.OUTPUT_UNRECORDED)
+        .failed("a layer failed (the others still report; see the layers)",
+            "the state database could not be written (the results are complete)")
+        .delivery("--ocsf-url did not get every finding (see the 'OCSF delivery' line; the results and history are "
+            + "complete)");
+  }
+
   @Mixin ScanInputs in = new ScanInputs();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-      defaultValue = "${env:WRAITH_OUTPUT:-${env:WRAITH_RESULTS:-wraith-results}}",
-      description = "Results directory (created): scan-all and the demo write a directory, every other command one "
-          + "file. Default: ${DEFAULT-VALUE}. Env: WRAITH_OUTPUT (WRAITH_RESULTS, its old name, is still read).")
-  Path outputDir;
-
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Standard output: table or json (the inventory). Default: ${DEFAULT-VALUE}.")
-  String format;
+  @Mixin ResultsOptions results = new ResultsOptions();
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
 
   @Option(names = "--fail-on", paramLabel = "CLASS|RISK", defaultValue = "${env:WRAITH_FAIL_ON}",
       description = "Exit 1 when an agent has this classification (CONFIRMED, UNKNOWN, SHADOW_AI, ZOMBIE, GHOST) or "
@@ -127,8 +120,7 @@ final class ScanAllCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Say which layers would run and why not; run nothing.")
   boolean dryRun;
 
-  @Option(names = "--no-color", description = "No colours on the terminal (also: NO_COLOR set, or not a terminal).")
-  boolean noColor;
+  @Mixin ColourOptions colour = new ColourOptions();
 
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin CdxOptions cdx = new CdxOptions();
@@ -136,9 +128,8 @@ final class ScanAllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new Main.UsageProblem("unknown --format '" + format + "' for scan-all (expected table or json)");
-    }
+    boolean json = format.format().equals("json");
+    Path outputDir = results.dir(System.getenv());
     if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
       throw new Main.UsageProblem("--output " + outputDir + " is not a directory; give a directory (it is created if missing)");
     }
@@ -152,23 +143,23 @@ final class ScanAllCommand implements Callable<Integer> {
       for (dev.wraith.scan.LayerPlan lp : plan.layers()) {
         out.printf("  %-9s %-5s %s%n", lp.layer(), lp.runs() ? "yes" : "no", lp.how());
       }
-      out.println("  results   -> " + outputDir + (in.noState ? " (no state)" : ", state -> " + in.stateLocation().display()));
+      out.println("  results   -> " + outputDir + (!in.state.used() ? " (no state)" : ", state -> " + in.stateLocation().display()));
       return Main.OK;
     }
     Catalogue cat = catalogue.load();
     Redactor redactor = Redactor.of(cat);
     boolean tty = Terminal.interactive();
     try (ScanInputs.Scanned run = in.run(cat, plan, tty)) {
-      Results results = writeThenCommit(cat, run, cdxVersion);
-      Inventory inventory = results.scanned().inventory();
-      if (format.equals("json")) {
+      Results written = writeThenCommit(cat, run, cdxVersion, outputDir);
+      Inventory inventory = written.scanned().inventory();
+      if (json) {
         new InventoryJsonReporter(GenAiNames.of(cat), redactor).write(new InventoryReport(inventory, run.result().code()), out);
       } else {
         new InventoryTableReporter(width.resolve(System.getenv(), tty), run.result().code(), redactor)
-            .write(inventory, colour(tty), out);
+            .write(inventory, colour.colour(tty, System.getenv()), out);
         out.println();
         out.println("Results in " + outputDir.toAbsolutePath().normalize() + ": "
-            + String.join(", ", results.files().stream().map(f -> f.getFileName().toString()).toList())
+            + String.join(", ", written.files().stream().map(f -> f.getFileName().toString()).toList())
             + (stateFailed(inventory) ? "; history NOT recorded (see the state layer)"
                 : run.state().map(p -> "; history in " + p.display()).orElse("")));
       }
@@ -194,7 +185,7 @@ final class ScanAllCommand implements Callable<Integer> {
    * the command (exit 2) with history untouched; a state commit that fails is added to the results as a FAILED "state"
    * layer (the files are written again to say so) and to the exit code (3).
    */
-  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run, CycloneDxVersion cdxVersion) {
+  Results writeThenCommit(Catalogue cat, ScanInputs.Scanned run, CycloneDxVersion cdxVersion, Path outputDir) {
     Optional<dev.wraith.model.CodeScan> code = run.result().code();
     List<Path> files;
     try {
@@ -221,11 +212,6 @@ final class ScanAllCommand implements Callable<Integer> {
 
   private static boolean stateFailed(Inventory inventory) {
     return inventory.layers().stream().anyMatch(l -> l.layer().equals(ScanAllPipeline.STATE_LAYER));
-  }
-
-  private boolean colour(boolean tty) {
-    String nc = System.getenv("NO_COLOR");
-    return tty && !noColor && (nc == null || nc.isEmpty());
   }
 
   /** --fail-on: a classification or a risk level. */

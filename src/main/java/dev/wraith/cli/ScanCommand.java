@@ -56,19 +56,20 @@ import picocli.CommandLine.Parameters;
         "                                          'wraith scan-all --code-inventory'",
         "",
         "--fail-on here takes a finding's severity (note, warning, error); scan-all's",
-        "takes an agent's classification or risk.",
-        "",
-        "Exit codes:",
-        "  0  ok: no finding at or above --fail-on",
-        "  1  a finding at or above --fail-on",
-        "  2  bad usage or input, or --output could not be written",
-        "  3  the code layer failed, or an internal error"
+        "takes an agent's classification or risk."
     })
-final class ScanCommand implements Callable<Integer> {
+final class ScanCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().ok("ok: no finding at or above --fail-on").failOn("a finding at or above --fail-on")
+        .usage(ExitCodes.OUTPUT).failed("the code layer failed");
+  }
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Directories or files to scan.")
   List<Path> paths = new ArrayList<>();
 
-  @Mixin OutputOptions output = new OutputOptions("table", "json", "sarif", "inventory");
+  @Mixin FormatOptions format = new FormatOptions("table", "json", "sarif", "inventory");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin WidthOptions width = new WidthOptions();
 
@@ -76,9 +77,7 @@ final class ScanCommand implements Callable<Integer> {
       + "and deployment identity (table format; json and sarif always have everything).")
   boolean details;
 
-  @Option(names = "--exclude", paramLabel = "GLOB",
-      description = "Skip paths matching GLOB (gitignore syntax, relative to each scan root). Repeatable.")
-  List<String> excludes = new ArrayList<>();
+  @Mixin ExcludeOptions exclude = new ExcludeOptions();
 
   @Option(names = "--no-default-excludes", description = "Also scan dependency caches, virtualenvs, vendored trees and "
       + "generated bundles (node_modules, .venv, vendor/, *.min.js, ...). .gitignore and --exclude still apply.")
@@ -104,12 +103,12 @@ final class ScanCommand implements Callable<Integer> {
       if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new Main.UsageProblem(p + ": no such file or directory");
     }
     if (threads < 1) throw new Main.UsageProblem("--threads must be at least 1");
-    if (output.format.equalsIgnoreCase("inventory")) return inventory(gate);
+    if (format.format().equals("inventory")) return inventory(gate);
     if (prefix != null) throw new Main.UsageProblem("--prefix is only for --format inventory");
     Catalogue cat = catalogue.load();
-    int columns = width.resolve(System.getenv(), output.output == null && Terminal.interactive());
-    var reporter = output.reporter(Registry.reporters(cat, columns, details));
-    ScanReport report = CodeLayer.scan(cat, paths, new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
+    int columns = width.resolve(System.getenv(), output.toStdout() && Terminal.interactive());
+    var reporter = format.reporter(Registry.reporters(cat, columns, details));
+    ScanReport report = CodeLayer.scan(cat, paths, new CodeScanner.Options(exclude.globs, !noDefaultExcludes, threads), Main.toolVersion());
     output.emit(reporter, report, System.out);
     if (report.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
     if (gate != null) {
@@ -129,7 +128,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Catalogue cat = catalogue.load();
     CodeInventory inv = CodeInventories.make(cat, paths.get(0), name,
-        new CodeScanner.Options(excludes, !noDefaultExcludes, threads), Main.toolVersion());
+        new CodeScanner.Options(exclude.globs, !noDefaultExcludes, threads), Main.toolVersion());
     output.emit(out -> CodeInventoryFile.write(inv, Redactor.of(cat), out), System.out);
     if (inv.code().status().state() == LayerStatus.State.FAILED) return Main.LAYER_FAILED;
     if (gate != null) {

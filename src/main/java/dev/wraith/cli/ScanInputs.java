@@ -51,9 +51,7 @@ final class ScanInputs {
 
   @picocli.CommandLine.Mixin ResolveOptions resolve = new ResolveOptions();
 
-  @Option(names = "--home", paramLabel = "DIR", defaultValue = "${env:WRAITH_HOME:-${sys:user.home}}",
-      description = "Home directory whose MCP client configs to read. Default: the current user's. Env: WRAITH_HOME.")
-  Path home;
+  @picocli.CommandLine.Mixin HomeOptions home = new HomeOptions();
 
   @Option(names = "--skip-layers", paramLabel = "LAYER[,LAYER]", split = ",",
       description = "Layers not to run: code, cluster, host, tetragon, mcp.")
@@ -76,15 +74,11 @@ final class ScanInputs {
     return new ScanAll.Presentation(names, presentSkip == null ? ScanAll.Presentation.AS_GIVEN.skipReason() : presentSkip);
   }
 
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "Code layer: skip paths matching GLOB. Repeatable.")
-  List<String> excludes = new ArrayList<>();
+  @picocli.CommandLine.Mixin ExcludeOptions exclude = new ExcludeOptions();
 
   @picocli.CommandLine.Mixin AllowListOptions allowList = new AllowListOptions();
 
-  @picocli.CommandLine.Mixin StateOptions state = new StateOptions();
-
-  @Option(names = "--no-state", description = "Remember nothing: no ZOMBIE, no NEW/CHANGED.")
-  boolean noState;
+  @picocli.CommandLine.Mixin NoStateOptions state = new NoStateOptions();
 
   @Option(names = "--probe-mcp", description = "Start each configured MCP server and list its tools (initialize + "
       + "tools/list, never a tool call), as 'wraith mcp --probe' does; tool hashes go to the state database.")
@@ -136,7 +130,7 @@ final class ScanInputs {
     Instant scanTime = Instant.now();
     Optional<StateStore> store = Optional.empty();
     Optional<LayerStatus> unavailable = Optional.empty();
-    if (!noState) {
+    if (state.used()) {
       try {
         store = Optional.of(state.open());
       } catch (StateException e) {
@@ -210,11 +204,10 @@ final class ScanInputs {
     InputFiles.check("--tetragon-events", tetragon.events);
     InputFiles.check("--dns-log", tetragon.dnsLogs);
     if (allowList.given()) InputFiles.check("--allow-list", List.of(allowList.file));
-    if (noState && state.onCommandLine()) throw new Main.UsageProblem("--state and --no-state contradict each other");
-    if (!noState) state.location(); // a malformed URL or one with a password fails before any layer runs
+    if (state.used()) state.location(); // a malformed URL or one with a password fails before any layer runs
     resolve.pins(); // a malformed pin fails before any layer runs
-    return new ScanAll.Request(paths, new CodeScanner.Options(excludes, true, Runtime.getRuntime().availableProcessors()),
-        clusters, cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, host.procRoot, !host.noDns, host.probe, tetragon.events, tetragon.address, home, resolve.pins(), tetragon.dnsLogs,
+    return new ScanAll.Request(paths, new CodeScanner.Options(exclude.globs, true, Runtime.getRuntime().availableProcessors()),
+        clusters, cluster.kubeconfig, cluster.namespaces, cluster.auditLogs, host.procRoot, !host.noDns, host.probe, tetragon.events, tetragon.address, home.dir, resolve.pins(), tetragon.dnsLogs,
         duration, skip.stream().map(String::trim).toList(), probing,
         presentation()).withCodeInventories(codeInventories);
   }

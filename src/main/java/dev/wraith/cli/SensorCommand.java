@@ -59,16 +59,17 @@ import picocli.CommandLine.Option;
         "  wraith sensor --probe ebpf             the eBPF probe or nothing (exit 3)",
         "  wraith sensor --serve :9478 --duration 60",
         "                                         keep observing; serve the last",
-        "                                         windows at GET /observations",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  the proc root could not be read, --probe ebpf and the probe cannot",
-        "     load, or an internal error"
+        "                                         windows at GET /observations"
     })
-final class SensorCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+final class SensorCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT)
+        .failed("the proc root could not be read", "--probe ebpf and the probe cannot load");
+  }
+
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
 
   @Mixin HostOptions host = new HostOptions();
@@ -129,7 +130,7 @@ final class SensorCommand implements Callable<Integer> {
     }
     dev.wraith.redact.Redactor redactor = dev.wraith.redact.Redactor.of(cat);
     Reporter<SensorWindow> json = new SensorJsonReporter(includeHashes, redactor);
-    Reporter<SensorWindow> file = output.output == null ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
+    Reporter<SensorWindow> file = output.toStdout() ? null : reporter(Registry.sensorReporters(includeHashes, redactor));
     var buffer = new ObservationBuffer(Duration.ofSeconds(retainSeconds), window.multipliedBy(3).plusSeconds(30),
         java.time.Clock.systemUTC());
     try (HostSession layer = open(cat, pins);
@@ -169,6 +170,6 @@ final class SensorCommand implements Callable<Integer> {
   }
 
   private Reporter<SensorWindow> reporter(List<Reporter<SensorWindow>> reporters) {
-    return output.select(reporters, Reporter::format);
+    return format.select(reporters, Reporter::format);
   }
 }

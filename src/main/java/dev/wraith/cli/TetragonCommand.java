@@ -61,16 +61,16 @@ import picocli.CommandLine.Option;
         "  wraith tetragon --tetragon-events events.log --dns-log sensor.jsonl",
         "                                         named by the sensor's DNS answers",
         "  wraith tetragon --tetragon-events events.log \\",
-        "      --resolve api.openai.com=10.0.0.7  through an egress proxy",
-        "",
-        "Exit codes:",
-        "  0  ok",
-        "  2  bad usage, or --output could not be written",
-        "  3  the events could not be read (file, socket, server), or an internal",
-        "     error"
+        "      --resolve api.openai.com=10.0.0.7  through an egress proxy"
     })
-final class TetragonCommand implements Callable<Integer> {
-  @Mixin OutputOptions output = new OutputOptions("table", "json");
+final class TetragonCommand implements Callable<Integer>, ExitCodes.Documented {
+  @Override
+  public ExitCodes.Help exitCodes() {
+    return ExitCodes.help().usage(ExitCodes.OUTPUT).failed("the events could not be read (file, socket, server)");
+  }
+
+  @Mixin FormatOptions format = new FormatOptions("table", "json");
+  @Mixin OutputOptions output = new OutputOptions();
   @Mixin CatalogueOptions catalogue = new CatalogueOptions();
   @Mixin TetragonOptions tetragon = new TetragonOptions();
 
@@ -153,6 +153,6 @@ final class TetragonCommand implements Callable<Integer> {
   }
 
   private Reporter<ToolScan<TetragonScan>> reporter(List<Reporter<ToolScan<TetragonScan>>> reporters) {
-    return output.select(reporters, Reporter::format);
+    return format.select(reporters, Reporter::format);
   }
 }

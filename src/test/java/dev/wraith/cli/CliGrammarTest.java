@@ -47,6 +47,41 @@ class CliGrammarTest {
     }
   }
 
+  /**
+   * Exit codes are worded in one place: every command lists only its own causes, and ExitCodes adds what all share
+   * ("bad usage or input" for 2, "an internal error" last for 3), wrapped under the text within 80 columns.
+   */
+  @Test
+  void everyCommandsExitCodesAreWordedByExitCodesFromItsOwnCauses() {
+    for (Map.Entry<String, CommandLine> e : Main.complete().getSubcommands().entrySet()) {
+      if (e.getKey().equals("help")) continue;
+      Object command = e.getValue().getCommand();
+      assertThat(command).as(e.getKey()).isInstanceOf(ExitCodes.Documented.class);
+      List<String> footer = List.of(e.getValue().getCommandSpec().usageMessage().footer());
+      List<String> section = ((ExitCodes.Documented) command).exitCodes().lines();
+      assertThat(footer.subList(footer.size() - section.size(), footer.size())).as(e.getKey()).isEqualTo(section);
+      assertThat(footer.stream().filter(l -> l.startsWith("Exit codes"))).as(e.getKey()).hasSize(1);
+      String words = String.join(" ", section).replaceAll(" +", " "); // wrapped lines as one text
+      assertThat(words).as(e.getKey()).contains(" 2 bad usage or input").containsPattern(" 3 (.+, or )?an internal error( 4 |$)");
+    }
+    ExitCodes.Help sensor = ExitCodes.help().usage(ExitCodes.OUTPUT)
+        .failed("the proc root could not be read", "--probe ebpf and the probe cannot load");
+    assertThat(sensor.lines()).containsExactly(
+        "Exit codes:",
+        "  0  ok",
+        "  2  bad usage or input, or --output could not be written",
+        "  3  the proc root could not be read, --probe ebpf and the probe cannot load, or",
+        "     an internal error");
+    assertThat(ExitCodes.help().when("when several apply, the lowest of 1, 3")
+        .ok("ok: nothing at or above --fail-on").failOn("a match").delivery("not delivered").lines()).containsExactly(
+        "Exit codes (when several apply, the lowest of 1, 3):",
+        "  0  ok: nothing at or above --fail-on",
+        "  1  a match",
+        "  2  bad usage or input",
+        "  3  an internal error",
+        "  4  not delivered");
+  }
+
   @Test
   void formatHelpListsExactlyTheFormatsACommandWrites() {
     Redactor r = Redactor.bundled();
@@ -59,16 +94,19 @@ class CliGrammarTest {
         "tetragon", Registry.tetragonReporters(r).stream().map(x -> x.format()).toList(),
         "mcp", Registry.mcpReporters(r).stream().map(x -> x.format()).toList(),
         "history", List.of("table", "json"),
-        "diff", List.of("table", "json")));
+        "diff", List.of("table", "json"),
+        // the view on standard output; the results directory has every format
+        "scan-all", List.of("table", "json"),
+        "demo", List.of("table", "json")));
     Map<String, List<String>> described = new TreeMap<>();
     for (CommandSpec c : commands().values()) {
       OptionSpec f = c.findOption("--format");
-      if (f == null || f.inherited() || outputOptions(c) == null) continue;
-      described.put(c.name(), outputOptions(c).formats);
+      if (f == null || f.inherited() || formatOptions(c) == null) continue;
+      described.put(c.name(), formatOptions(c).formats);
       String help = String.join(" ", f.description());
-      assertThat(help).as(c.name()).startsWith("Output format: " + OutputOptions.list(outputOptions(c).formats) + ". ")
+      assertThat(help).as(c.name()).startsWith("Output format: " + FormatOptions.list(formatOptions(c).formats) + ". ")
           .doesNotContain("{formats}");
-      if (!outputOptions(c).formats.contains("sarif")) assertThat(help).as(c.name()).doesNotContain("sarif");
+      if (!formatOptions(c).formats.contains("sarif")) assertThat(help).as(c.name()).doesNotContain("sarif");
     }
     assertThat(described).isEqualTo(writes);
   }
@@ -129,6 +167,24 @@ class CliGrammarTest {
     assertThat(Files.readString(Path.of("README.md"))).contains("reads `WRAITH_` and its name");
   }
 
+  /** --no-state is one option with one rule wherever it is: with --state on the same command line it is exit 2. */
+  @Test
+  void noStateWithStateIsOneSentenceInEveryCommandThatHasIt(@org.junit.jupiter.api.io.TempDir Path dir) {
+    String db = dir.resolve("s.db").toString();
+    List<String[]> runs = List.of(
+        new String[] {"mcp", "--home", "src/test/resources/mcp/home", "--probe", "--state", db, "--no-state"},
+        new String[] {"aibom", "--skip-layers", "code,cluster,host,tetragon,mcp", "--state", db, "--no-state"},
+        new String[] {"scan-all", "--skip-layers", "code,cluster,host,tetragon,mcp", "--state", db, "--no-state",
+            "--dry-run"});
+    assertThat(commands().values()).filteredOn(c -> c.findOption("--no-state") != null).extracting(CommandSpec::name)
+        .containsExactlyInAnyOrder("mcp", "aibom", "scan-all");
+    for (String[] run : runs) {
+      String err = stderr(() -> assertThat(Main.run(run)).as(run[0]).isEqualTo(Main.USAGE));
+      assertThat(err).as(run[0]).isEqualTo("wraith: --state and --no-state contradict each other\n");
+      assertThat(dir.resolve("s.db")).as(run[0]).doesNotExist();
+    }
+  }
+
   /** An impossible --output is one plain sentence naming the flag (exit 2), never an exception or a library's words. */
   @Test
   void anImpossibleOutputIsASentenceNamingTheFlag(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
@@ -177,7 +233,7 @@ class CliGrammarTest {
       for (String w : written) {
         if (!names.contains(w) && !COMMON.contains(w)) problems.add(c.name() + ": README lists " + w + ", which it does not have");
       }
-      OutputOptions out = outputOptions(c);
+      FormatOptions out = formatOptions(c);
       Matcher f = Pattern.compile("--format ([a-z|]+)").matcher(String.join(" ", synopsisLines(readme, c.name())));
       if (out != null && f.find() && !f.group(1).equals(String.join("|", out.formats))) {
         problems.add(c.name() + ": README says --format " + f.group(1) + ", it writes " + String.join("|", out.formats));
@@ -210,9 +266,9 @@ class CliGrammarTest {
     return all;
   }
 
-  private static OutputOptions outputOptions(CommandSpec c) {
-    return c.mixins().values().stream().map(CommandSpec::userObject).filter(OutputOptions.class::isInstance)
-        .map(OutputOptions.class::cast).findFirst().orElse(null);
+  private static FormatOptions formatOptions(CommandSpec c) {
+    return c.mixins().values().stream().map(CommandSpec::userObject).filter(FormatOptions.class::isInstance)
+        .map(FormatOptions.class::cast).findFirst().orElse(null);
   }
 
   private static final Pattern OPTION = Pattern.compile("(?<=[\\s\\[|])(--?[A-Za-z][A-Za-z0-9-]*)");

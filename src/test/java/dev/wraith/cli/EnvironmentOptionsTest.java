@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The environment rule as a user meets it, in a child JVM with the variables set: WRAITH_OUTPUT is scan-all's results
  * directory (WRAITH_RESULTS, its old name, still read, the new one winning), WRAITH_ALLOW_LIST is read by scan-all as
- * by the operator, and the demo never takes WRAITH_STATE (it would fill a real database with the demo's agents).
+ * by the operator, aibom's BOM file (one file, like every command but scan-all and the demo) comes from WRAITH_OUTPUT,
+ * and the demo never takes WRAITH_STATE or WRAITH_OUTPUT (it would fill a real database or results directory with the
+ * demo's agents).
  */
 class EnvironmentOptionsTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -44,6 +46,32 @@ class EnvironmentOptionsTest {
     assertThat(work.resolve("ignored")).doesNotExist();
   }
 
+  /** The order without a child JVM: the option, WRAITH_OUTPUT, its old name, the default; a blank variable is unset. */
+  @Test
+  void theResultsDirectoryIsTheOptionThenWraithOutputThenItsOldNameThenTheDefault() {
+    ResultsOptions results = new ResultsOptions();
+    assertThat(results.dir(Map.of())).isEqualTo(Path.of("wraith-results"));
+    assertThat(results.dir(Map.of("WRAITH_RESULTS", "old"))).isEqualTo(Path.of("old"));
+    assertThat(results.dir(Map.of("WRAITH_OUTPUT", "new", "WRAITH_RESULTS", "old"))).isEqualTo(Path.of("new"));
+    assertThat(results.dir(Map.of("WRAITH_OUTPUT", " ", "WRAITH_RESULTS", "old"))).isEqualTo(Path.of("old"));
+    assertThat(results.dir(Map.of("WRAITH_OUTPUT", "", "WRAITH_RESULTS", ""))).isEqualTo(Path.of("wraith-results"));
+    assertThat(results.commandLineOnly()).isEqualTo(Path.of("wraith-results"));
+    results.given = Path.of("given");
+    assertThat(results.dir(Map.of("WRAITH_OUTPUT", "new"))).isEqualTo(Path.of("given"));
+    assertThat(results.commandLineOnly()).isEqualTo(Path.of("given"));
+  }
+
+  @Test
+  void aibomWritesTheBomWhereWraithOutputSays() throws Exception {
+    Path code = Files.createDirectories(work.resolve("repo"));
+    Files.writeString(code.resolve("app.py"), "from openai import OpenAI\nclient = OpenAI()\n");
+    ChildWraith.Run run = ChildWraith.run(work, TIMEOUT, HEAP, Map.of("WRAITH_OUTPUT", "bom.cdx.json"), "aibom",
+        code.toString(), "--skip-layers", "cluster,host,tetragon,mcp", "--no-state");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(work.resolve("bom.cdx.json"))).contains("\"bomFormat\"", "CycloneDX");
+  }
+
   @Test
   void scanAllReadsTheAllowListFromTheEnvironment() throws Exception {
     ChildWraith.Run missing = scanAll(Map.of("WRAITH_ALLOW_LIST", work.resolve("no-such-list.yaml").toString()));
@@ -70,12 +98,14 @@ class EnvironmentOptionsTest {
   }
 
   @Test
-  void theDemoKeepsHistoryOnlyWhenItsCommandLineSaysSo() throws Exception {
+  void theDemoKeepsHistoryAndResultsOnlyWhereItsCommandLineSays() throws Exception {
     Path fromEnv = work.resolve("from-env.db");
-    ChildWraith.Run run = ChildWraith.run(work, TIMEOUT, HEAP, Map.of("WRAITH_STATE", fromEnv.toString()), "demo",
-        "--output", "demo-results", "--format", "json");
+    ChildWraith.Run run = ChildWraith.run(work, TIMEOUT, HEAP, Map.of("WRAITH_STATE", fromEnv.toString(),
+        "WRAITH_OUTPUT", "env-results"), "demo", "--format", "json");
     assertThat(run.exit()).isZero();
     assertThat(fromEnv).doesNotExist();
+    assertThat(work.resolve("env-results")).doesNotExist();
+    assertThat(work.resolve("wraith-results/inventory.json")).isRegularFile();
     Path given = work.resolve("given.db");
     assertThat(ChildWraith.run(work, TIMEOUT, HEAP, Map.of("WRAITH_STATE", fromEnv.toString()), "demo", "--output",
         "demo-results", "--format", "json", "--state", given.toString()).exit()).isZero();
