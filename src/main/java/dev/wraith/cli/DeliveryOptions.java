@@ -4,10 +4,7 @@ import dev.wraith.delivery.Deliverer;
 import dev.wraith.delivery.DeliveryPolicy;
 import dev.wraith.delivery.Secret;
 import dev.wraith.delivery.Sink;
-import dev.wraith.files.FileProblem;
-import dev.wraith.files.InputFile;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.wraith.files.SecretFile;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +19,6 @@ final class DeliveryOptions {
   static final String TOKEN_FILE = "WRAITH_OCSF_TOKEN_FILE";
   static final String TOKEN = "WRAITH_OCSF_TOKEN";
   /** The most read of a token file: a token is a line, never megabytes. */
-  static final int SECRET_FILE_BYTES = 64 << 10;
 
   @Option(names = "--ocsf-url", paramLabel = "URL", defaultValue = "${env:WRAITH_OCSF_URL}",
       description = "Also send the OCSF findings to this http(s) endpoint (scan-all: findings.ocsf.jsonl, after the "
@@ -85,16 +81,11 @@ final class DeliveryOptions {
   static Optional<Secret> token(Map<String, String> env) {
     String file = env.getOrDefault(TOKEN_FILE, "");
     if (!file.isEmpty()) {
-      String text;
-      try { // a regular file of at most 64 KiB: a FIFO would block, a device never end
-        text = InputFile.readString(Path.of(file), SECRET_FILE_BYTES);
-      } catch (IOException e) {
-        throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " cannot be read: " + FileProblem.describe(e, Path.of(file),
-            "reading") + "; point it at a readable file holding the token");
+      try {
+        return Optional.of(new Secret(SecretFile.firstLine(TOKEN_FILE, file, "the token").strip()));
+      } catch (SecretFile.Unusable e) {
+        throw new Main.UsageProblem(e.getMessage());
       }
-      String first = text.lines().findFirst().orElse("").strip();
-      if (first.isEmpty()) throw new Main.UsageProblem(TOKEN_FILE + "=" + file + " is empty; put the token on its first line");
-      return Optional.of(new Secret(first));
     }
     String v = env.getOrDefault(TOKEN, "").strip();
     return v.isEmpty() ? Optional.empty() : Optional.of(new Secret(v));

@@ -1,9 +1,6 @@
 package dev.wraith.state;
 
-import dev.wraith.files.FileProblem;
-import dev.wraith.files.InputFile;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.wraith.files.SecretFile;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +19,6 @@ final class PostgresLogin {
   /** Seconds to wait for the server to accept a connection, unless the URL sets connectTimeout. */
   static final int CONNECT_TIMEOUT = 10;
   /** The most read of a password file: a password is a line, never megabytes. */
-  static final int SECRET_FILE_BYTES = 64 << 10;
 
   private PostgresLogin() {}
 
@@ -57,17 +53,11 @@ final class PostgresLogin {
   static Optional<String> password(Map<String, String> env) {
     String file = env.getOrDefault(PASSWORD_FILE, "");
     if (!file.isEmpty()) {
-      String text;
-      try { // a regular file of at most 64 KiB: a FIFO would block, a device never end
-        text = InputFile.readString(Path.of(file), SECRET_FILE_BYTES);
-      } catch (IOException e) {
-        throw new StateException(PASSWORD_FILE + "=" + file + " cannot be read: " + FileProblem.describe(e, Path.of(file),
-            "reading") + "; point it at a readable file holding the password", e);
+      try {
+        return Optional.of(SecretFile.firstLine(PASSWORD_FILE, file, "the password"));
+      } catch (SecretFile.Unusable e) {
+        throw new StateException(e.getMessage(), e.getCause());
       }
-      int nl = text.indexOf('\n');
-      String first = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "");
-      if (first.isEmpty()) throw new StateException(PASSWORD_FILE + "=" + file + " is empty; put the password on its first line");
-      return Optional.of(first);
     }
     for (String name : new String[] {PASSWORD, "PGPASSWORD"}) {
       String v = env.getOrDefault(name, "");
