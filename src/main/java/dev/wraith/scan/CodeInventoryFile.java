@@ -50,9 +50,26 @@ public final class CodeInventoryFile {
   /** {@code why} is a sentence that names the file and what to do. */
   public record Refused(Path file, String why) implements Read {}
 
+  /**
+   * A layer status in the file: layer, state, reason and warnings, as the format has always had (the code layer has no
+   * notes), so inventories written by other versions of wraith and this one read each other.
+   */
+  @SuppressWarnings({"UnusedMethod", "UnusedVariable"}) // read by Jackson as a mix-in, never called
+  private abstract static class StatusFormat {
+    @com.fasterxml.jackson.annotation.JsonCreator
+    StatusFormat(@com.fasterxml.jackson.annotation.JsonProperty("layer") String layer,
+        @com.fasterxml.jackson.annotation.JsonProperty("state") dev.wraith.model.LayerStatus.State state,
+        @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason,
+        @com.fasterxml.jackson.annotation.JsonProperty("warnings") java.util.List<String> warnings) {}
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    abstract java.util.List<String> notes();
+  }
+
   /** Writes {@code inventory} as indented JSON with sorted map keys, every string through {@code redactor}. */
   public static void write(CodeInventory inventory, Redactor redactor, OutputStream out) throws IOException {
     new ObjectMapper().registerModule(new RedactingModule(redactor))
+        .addMixIn(dev.wraith.model.LayerStatus.class, StatusFormat.class)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -158,6 +175,7 @@ public final class CodeInventoryFile {
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
         .maxNestingDepth(MAX_DEPTH).maxStringLength(1 << 20).maxDocumentLength(MAX_BYTES).build()).build();
     ObjectMapper m = new ObjectMapper(factory)
+        .addMixIn(dev.wraith.model.LayerStatus.class, StatusFormat.class)
         .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

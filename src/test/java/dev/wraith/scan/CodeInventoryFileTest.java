@@ -51,6 +51,25 @@ class CodeInventoryFileTest {
   }
 
   @Test
+  void anInventoryWrittenByAnEarlierWraithIsReadAndTheFormatIsUnchanged() throws Exception {
+    // written by 'wraith scan examples/acme-support --format inventory' at commit 0c78bec, before layer statuses had notes
+    Path earlier = Path.of("src/test/resources/inventories/acme-support-written-by-0c78bec.json");
+    CodeInventoryFile.Read read = CodeInventoryFile.read(earlier);
+    assertThat(read).as(read.toString()).isInstanceOf(CodeInventoryFile.Loaded.class);
+    assertThat(((CodeInventoryFile.Loaded) read).inventory().code().status().notes()).isEmpty();
+    ObjectMapper m = new ObjectMapper();
+    assertThat(fieldNames(m.readTree(text).at("/code/status")))
+        .isEqualTo(fieldNames(m.readTree(earlier.toFile()).at("/code/status")))
+        .containsExactly("layer", "state", "reason", "warnings");
+  }
+
+  private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
   void anotherSchemaVersionIsRefusedWithWhatToDo() throws Exception {
     ObjectNode tree = tree();
     tree.put("schemaVersion", 2);
