@@ -40,8 +40,8 @@ if [[ ! -x "$sg" ]]; then
 fi
 "$here/wraith" --version >/dev/null   # builds the jar and the class data sharing archive when needed
 jar="$here/target/wraith.jar"
-java_opts="${WRAITH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=$here/target/wraith.jsa}"
-base_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+java_opts="${WRAITH_JAVA_OPTS:--XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=$here/target/wraith.jsa}"
+base_opts="-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1"
 if [[ -n "${WRAITH_BASELINE_JAR:-}" && -f "${WRAITH_BASELINE_JAR%.jar}.jsa" ]]; then
   base_opts+=" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=${WRAITH_BASELINE_JAR%.jar}.jsa"
 fi

@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
-JOPTS=${WRAITH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+JOPTS=${WRAITH_JAVA_OPTS:--XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1}
 TICK=$(getconf CLK_TCK)
 mvn -q -B package -DskipTests
 mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
