@@ -38,8 +38,11 @@ public abstract class FactExtractor {
     calls.add(new SourceFacts.Call(name, tree.line(at), tree.column(at), args));
   }
 
-  /** A string literal's value (or a name read from the environment), located at node {@code at}. */
+  /**
+   * A string literal's value (or a name read from the environment), located at node {@code at}; an empty value
+   * names nothing and is not recorded.
+   */
   protected final void addLiteral(String value, int at) {
-    literals.add(new SourceFacts.Literal(value, tree.line(at), tree.column(at)));
+    if (!value.isEmpty()) literals.add(new SourceFacts.Literal(value, tree.line(at), tree.column(at)));
   }
 }

@@ -83,8 +83,7 @@ final class CSharpExtractor extends FactExtractor {
         return false;
       }
       case "string_literal", "verbatim_string_literal", "raw_string_literal", "interpolated_string_expression" -> {
-        String v = values.string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(values.string(n), n);
         return type.equals("interpolated_string_expression"); // holes hold code
       }
       case "invocation_expression" -> callName(n, 0);
@@ -143,7 +142,7 @@ final class CSharpExtractor extends FactExtractor {
       default -> { }
     }
     resolved.put(n, name);
-    if (name != null) emit(name, n, values.arguments(tree.field(n, "arguments"), CSharpValues.newArgs()));
+    if (name != null) addCall(name, n, values.arguments(tree.field(n, "arguments"), CSharpValues.newArgs()));
     return name;
   }
 
@@ -202,7 +201,7 @@ final class CSharpExtractor extends FactExtractor {
       if (tree.type(c).equals("argument_list") && tree.field(n, "arguments") == NONE) values.arguments(c, args);
       if (tree.type(c).equals("initializer_expression")) values.initializer(c, args);
     }
-    emit(type, n, args);
+    addCall(type, n, args);
   }
 
   /** The declared type a target-typed {@code new(..)} builds: that of the variable it initialises. */
@@ -226,14 +225,14 @@ final class CSharpExtractor extends FactExtractor {
     for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
       if (tree.type(c).equals("attribute_argument_list")) values.arguments(c, args);
     }
-    emit(type, n, args);
+    addCall(type, n, args);
   }
 
   private void baseList(int n) {
     for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) {
       int t = tree.type(c).equals("primary_constructor_base_type") ? tree.field(c, "type") : c;
       String type = typeOf(t);
-      if (type != null) emit(type, c, Map.of());
+      if (type != null) addCall(type, c, Map.of());
     }
   }
 
@@ -312,7 +311,4 @@ final class CSharpExtractor extends FactExtractor {
     return last;
   }
 
-  private void emit(String name, int at, Map<String, String> args) {
-    addCall(name, at, args);
-  }
 }

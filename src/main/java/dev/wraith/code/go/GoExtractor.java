@@ -63,8 +63,7 @@ final class GoExtractor extends FactExtractor {
         return false;
       }
       case "interpreted_string_literal", "raw_string_literal" -> {
-        String v = string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(string(n), n);
         return false;
       }
       case "call_expression" -> call(n);

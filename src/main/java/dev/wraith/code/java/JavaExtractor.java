@@ -59,8 +59,7 @@ final class JavaExtractor extends FactExtractor {
         return false;
       }
       case "string_literal" -> {
-        String v = literals.string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(literals.string(n), n);
         return false;
       }
       case "method_invocation" -> invocation(n);
@@ -107,7 +106,7 @@ final class JavaExtractor extends FactExtractor {
       consumed.add(obj);
       Map<String, String> args = arguments(tree.field(obj, "arguments"));
       chainArguments(links, links.size(), args);
-      emit(type, n, args);
+      addCall(type, n, args);
       return;
     }
     String instance = obj == NONE ? null : scope.instance(obj, 0);
@@ -117,7 +116,7 @@ final class JavaExtractor extends FactExtractor {
       for (int i = links.size() - 1; i >= Math.max(0, links.size() - JavaScope.MAX_DEPTH); i--) {
         int link = links.get(i);
         name = name + "." + tree.text(tree.field(link, "name"));
-        emit(name, link, arguments(tree.field(link, "arguments")));
+        addCall(name, link, arguments(tree.field(link, "arguments")));
         name = name + "()";
       }
       return;
@@ -126,7 +125,7 @@ final class JavaExtractor extends FactExtractor {
     if (type == null) return;
     Map<String, String> args = arguments(tree.field(root, "arguments"));
     chainArguments(links, links.size() - 1, args);
-    emit(obj == NONE ? type : type + "." + method, n, args);
+    addCall(obj == NONE ? type : type + "." + method, n, args);
   }
 
   /** Adds links[0..end) (outermost first) as keyword args, innermost first; the first occurrence wins. */
@@ -142,7 +141,7 @@ final class JavaExtractor extends FactExtractor {
   private void creation(int n) {
     if (consumed.contains(n)) return;
     String type = scope.typeName(tree.field(n, "type"));
-    if (type != null) emit(type, n, arguments(tree.field(n, "arguments")));
+    if (type != null) addCall(type, n, arguments(tree.field(n, "arguments")));
   }
 
   private void annotation(int n) {
@@ -159,7 +158,7 @@ final class JavaExtractor extends FactExtractor {
         args.put("#" + pos++, literals.value(a));
       }
     }
-    emit(type, n, args);
+    addCall(type, n, args);
   }
 
   private void supertypes(int n) {
@@ -174,7 +173,7 @@ final class JavaExtractor extends FactExtractor {
 
   private void supertype(int t) {
     String type = scope.typeName(t);
-    if (type != null) emit(type, t, Map.of());
+    if (type != null) addCall(type, t, Map.of());
   }
 
   private void declaration(int n) {
@@ -201,7 +200,4 @@ final class JavaExtractor extends FactExtractor {
     return out;
   }
 
-  private void emit(String name, int at, Map<String, String> args) {
-    addCall(name, at, args);
-  }
 }

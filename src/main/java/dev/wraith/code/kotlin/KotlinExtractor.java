@@ -56,15 +56,14 @@ final class KotlinExtractor extends FactExtractor {
         return false;
       }
       case "string_literal", "multiline_string_literal" -> {
-        String v = literals.string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(literals.string(n), n);
         return true; // template holes hold code
       }
       case "call_expression" -> call(n);
       case "annotation" -> annotation(n);
       case "delegation_specifier" -> {
         String type = scope.typeName(tree.firstNamedChild(n));
-        if (type != null) emit(type, n, Map.of());
+        if (type != null) addCall(type, n, Map.of());
       }
       case "property_declaration" -> property(n);
       case "class_parameter", "parameter" -> {
@@ -101,7 +100,7 @@ final class KotlinExtractor extends FactExtractor {
       if (fqn == null) return;
       Map<String, String> args = literals.arguments(root.arguments());
       chainArguments(links, links.size() - 1, args);
-      emit(fqn, n, args);
+      addCall(fqn, n, args);
       return;
     }
     String instance = scope.instance(root.receiver(), 0);
@@ -110,7 +109,7 @@ final class KotlinExtractor extends FactExtractor {
       for (int i = links.size() - 1; i >= 0; i--) {
         KotlinScope.Link link = links.get(i);
         String extension = extension(link.name());
-        emit(extension != null ? extension : name + "." + link.name(), link.call(), literals.arguments(link.arguments()));
+        addCall(extension != null ? extension : name + "." + link.name(), link.call(), literals.arguments(link.arguments()));
         name = name + "." + link.name() + "()";
       }
       return;
@@ -119,13 +118,13 @@ final class KotlinExtractor extends FactExtractor {
     if (type == null) {
       for (KotlinScope.Link link : links) {
         String extension = extension(link.name());
-        if (extension != null) emit(extension, link.call(), literals.arguments(link.arguments()));
+        if (extension != null) addCall(extension, link.call(), literals.arguments(link.arguments()));
       }
       return;
     }
     Map<String, String> args = literals.arguments(root.arguments());
     chainArguments(links, links.size() - 1, args);
-    emit(type + "." + root.name(), n, args);
+    addCall(type + "." + root.name(), n, args);
   }
 
   /** An explicitly imported function called as a member ({@code model.chatAsync(..)}): its FQN, or null. */
@@ -152,7 +151,7 @@ final class KotlinExtractor extends FactExtractor {
     if (type == null) return;
     Map<String, String> args = tree.type(target).equals("constructor_invocation")
         ? literals.arguments(scope.childOfType(target, "value_arguments")) : new LinkedHashMap<>();
-    emit(type, n, args);
+    addCall(type, n, args);
   }
 
   private void property(int n) {
@@ -175,7 +174,4 @@ final class KotlinExtractor extends FactExtractor {
     return t != NONE ? t : scope.childOfType(n, "nullable_type");
   }
 
-  private void emit(String name, int at, Map<String, String> args) {
-    addCall(name, at, args);
-  }
 }

@@ -53,8 +53,7 @@ final class PhpExtractor extends FactExtractor {
         return false;
       }
       case "string", "encapsed_string", "heredoc", "nowdoc" -> {
-        String v = values.string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(values.string(n), n);
       }
       case "object_creation_expression", "member_call_expression", "nullsafe_member_call_expression",
           "scoped_call_expression", "function_call_expression" -> callName(n, 0);
@@ -124,7 +123,7 @@ final class PhpExtractor extends FactExtractor {
       }
     };
     resolved.put(n, name);
-    if (name != null) emit(name, n, values.arguments(child(n, "arguments")));
+    if (name != null) addCall(name, n, values.arguments(child(n, "arguments")));
     return name;
   }
 
@@ -178,7 +177,7 @@ final class PhpExtractor extends FactExtractor {
   /** Reports a written type (attribute, base class, interface) at {@code at}. */
   private void type(int written, int at, int arguments) {
     String c = className(written);
-    if (c != null) emit(c, at, values.arguments(arguments));
+    if (c != null) addCall(c, at, values.arguments(arguments));
   }
 
   private String className(int n) {
@@ -191,7 +190,4 @@ final class PhpExtractor extends FactExtractor {
     return NONE;
   }
 
-  private void emit(String name, int at, Map<String, String> args) {
-    addCall(name, at, args);
-  }
 }

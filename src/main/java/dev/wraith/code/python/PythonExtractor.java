@@ -36,7 +36,7 @@ final class PythonExtractor extends FactExtractor {
         return !(tree.namedChildCount(n) == 1 && isString(tree.firstNamedChild(n)));
       }
       case "string" -> {
-        literal(n);
+        addLiteral(stringContent(n), n);
         return false;
       }
       case "comment" -> {
@@ -174,11 +174,6 @@ final class PythonExtractor extends FactExtractor {
       case "unary_operator" -> tree.text(v).replace(" ", "");
       default -> "";
     };
-  }
-
-  private void literal(int n) {
-    String value = stringContent(n);
-    if (!value.isEmpty()) addLiteral(value, n);
   }
 
   private String stringContent(int s) {

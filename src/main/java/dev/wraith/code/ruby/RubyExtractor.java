@@ -47,13 +47,12 @@ final class RubyExtractor extends FactExtractor {
         return false;
       }
       case "string", "heredoc_body" -> {
-        String v = string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(string(n), n);
       }
       case "call" -> callName(n, 0);
       case "superclass" -> {
         String c = constant(tree.firstNamedChild(n));
-        if (c != null) emit(c, n, Map.of());
+        if (c != null) addCall(c, n, Map.of());
       }
       case "assignment", "operator_assignment" -> assignment(n);
       default -> { }
@@ -76,7 +75,7 @@ final class RubyExtractor extends FactExtractor {
       else if (MIXINS.contains(method) && arguments != NONE) {
         for (int a = tree.firstNamedChild(arguments); a != NONE; a = tree.nextNamedSibling(a)) {
           String c = constant(a);
-          if (c != null) emit(c, a, Map.of());
+          if (c != null) addCall(c, a, Map.of());
         }
       }
       return null;
@@ -88,7 +87,7 @@ final class RubyExtractor extends FactExtractor {
       if (v != null && !method.isEmpty()) name = v + "." + method;
     }
     resolved.put(n, name);
-    if (name != null) emit(name, n, arguments(arguments));
+    if (name != null) addCall(name, n, arguments(arguments));
     return name;
   }
 
@@ -213,7 +212,4 @@ final class RubyExtractor extends FactExtractor {
     return false;
   }
 
-  private void emit(String name, int at, Map<String, String> args) {
-    addCall(name, at, args);
-  }
 }

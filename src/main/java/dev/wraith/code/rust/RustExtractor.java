@@ -57,22 +57,21 @@ final class RustExtractor extends FactExtractor {
         return false;
       }
       case "string_literal", "raw_string_literal" -> {
-        String v = values.string(n);
-        if (!v.isEmpty()) addLiteral(v, n);
+        addLiteral(values.string(n), n);
         return false;
       }
       case "call_expression" -> callName(n, 0);
       case "struct_expression" -> {
         String t = path(tree.field(n, "name"));
-        if (t != null) emit(t, n, values.fields(tree.field(n, "body")));
+        if (t != null) addCall(t, n, values.fields(tree.field(n, "body")));
       }
       case "attribute" -> {
         String t = path(tree.firstNamedChild(n));
-        if (t != null) emit(t, n, Map.of());
+        if (t != null) addCall(t, n, Map.of());
       }
       case "impl_item" -> {
         String t = path(tree.field(n, "trait"));
-        if (t != null) emit(t, n, Map.of());
+        if (t != null) addCall(t, n, Map.of());
       }
       case "let_declaration" -> {
         int pattern = tree.field(n, "pattern");
@@ -156,7 +155,7 @@ final class RustExtractor extends FactExtractor {
       }
     }
     resolved.put(n, name);
-    if (name != null) emit(name, n, values.arguments(tree.field(n, "arguments"), method));
+    if (name != null) addCall(name, n, values.arguments(tree.field(n, "arguments"), method));
     return name;
   }
 
@@ -231,7 +230,4 @@ final class RustExtractor extends FactExtractor {
     return s.replaceAll("\\.+", ".");
   }
 
-  private void emit(String name, int at, Map<String, String> args) {
-    addCall(name, at, args);
-  }
 }
