@@ -11,14 +11,8 @@ import java.util.Map;
  * {@code ""} decoded), raw ({@code """..."""}) and interpolated ones, of which only the text before the first
  * hole counts (a URL's scheme and host sit there). Numbers lose their type suffix ({@code 0.7f} → 0.7).
  */
-final class CSharpValues {
+record CSharpValues(SyntaxTree tree) {
   private static final Escapes ESCAPES = Escapes.COMMON.with("\\r", "\r").with("\\0", "");
-
-  private final SyntaxTree tree;
-
-  CSharpValues(SyntaxTree tree) {
-    this.tree = tree;
-  }
 
   /** Whether a node is a string literal of any form. */
   static boolean isString(String type) {

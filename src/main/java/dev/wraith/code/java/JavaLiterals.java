@@ -8,14 +8,8 @@ import static dev.wraith.code.SyntaxTree.NONE;
  * Literal values in a Java tree: the decoded content of string literals and text blocks, and the text of
  * number, boolean and null literals used as call arguments.
  */
-final class JavaLiterals {
+record JavaLiterals(SyntaxTree tree) {
   private static final Escapes ESCAPES = Escapes.COMMON.with("\\r", "\r");
-
-  private final SyntaxTree tree;
-
-  JavaLiterals(SyntaxTree tree) {
-    this.tree = tree;
-  }
 
   /** An argument's literal value: unquoted string content, number, true/false, null; "" for anything else. */
   String value(int v) {

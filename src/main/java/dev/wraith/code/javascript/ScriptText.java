@@ -9,13 +9,7 @@ import java.util.Map;
  * Reads literal values out of a JS/TS tree: string and template contents, argument maps, environment
  * variable names. Values are what the source spells, unquoted; anything computed reads as "".
  */
-final class ScriptText {
-  private final SyntaxTree tree;
-
-  ScriptText(SyntaxTree tree) {
-    this.tree = tree;
-  }
-
+record ScriptText(SyntaxTree tree) {
   /**
    * Arguments by name: the properties of the first object literal passed become keyword arguments, every
    * argument is also positional ("#0", "#1", ...). Spreads end the positional numbering's meaning, so they

@@ -10,14 +10,8 @@ import java.util.Map;
  * Literal values and argument maps in a Kotlin tree. A string template counts up to its first {@code $name} or
  * {@code ${..}} hole (a URL's scheme and host sit before it); numbers lose their type suffix ({@code 0.7f} → 0.7).
  */
-final class KotlinLiterals {
+record KotlinLiterals(SyntaxTree tree) {
   private static final Escapes ESCAPES = Escapes.COMMON.with("\\r", "\r").with("\\$", "$");
-
-  private final SyntaxTree tree;
-
-  KotlinLiterals(SyntaxTree tree) {
-    this.tree = tree;
-  }
 
   /** An argument's literal value: string content, number, true/false, null; "" for anything else. */
   String value(int v) {

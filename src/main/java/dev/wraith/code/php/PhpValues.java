@@ -7,14 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Literal values and argument maps in a PHP tree. */
-final class PhpValues {
+record PhpValues(SyntaxTree tree) {
   private static final Escapes ESCAPES = Escapes.COMMON.with("\\$", "$");
-
-  private final SyntaxTree tree;
-
-  PhpValues(SyntaxTree tree) {
-    this.tree = tree;
-  }
 
   /**
    * Named arguments by name, the others as #0, #1, ...; the string keys of an array argument count as named

@@ -10,13 +10,7 @@ import java.util.Map;
  * Literal values and argument maps in a Rust tree. A string converted in place ({@code "gpt-4o".into()},
  * {@code .to_string()}, {@code .to_owned()}, {@code String::from("..")}) counts as the string.
  */
-final class RustValues {
-  private final SyntaxTree tree;
-
-  RustValues(SyntaxTree tree) {
-    this.tree = tree;
-  }
-
+record RustValues(SyntaxTree tree) {
   /** Positional arguments as #0, #1, ...; {@code method} (when not empty) also names the first one. */
   Map<String, String> arguments(int list, String method) {
     Map<String, String> out = new LinkedHashMap<>();
