@@ -60,12 +60,12 @@ public final class NodeTable {
 
   /** The node's type name (interned). */
   public String type(int n) {
-    return vocabulary.type(w[HEADER + n * STRIDE] & 0xffff);
+    return vocabulary.type(word(n, 0) & 0xffff);
   }
 
   /** The field id under which the node sits in its parent, 0 for none. */
   public int field(int n) {
-    return w[HEADER + n * STRIDE] >>> 16;
+    return word(n, 0) >>> 16;
   }
 
   public boolean isNamed(int n) {
@@ -95,37 +95,42 @@ public final class NodeTable {
   }
 
   private boolean flag(int n, int bit) {
-    return (w[HEADER + n * STRIDE + 1] & bit) != 0;
+    return (word(n, 1) & bit) != 0;
   }
 
   public int childCount(int n) {
-    return w[HEADER + n * STRIDE + 1] >>> 8;
+    return word(n, 1) >>> 8;
   }
 
   /** The parent's index, -1 for the root. */
   public int parent(int n) {
-    return w[HEADER + n * STRIDE + 2];
+    return word(n, 2);
   }
 
   /** The index just past the node's subtree. */
   public int end(int n) {
-    return w[HEADER + n * STRIDE + 3];
+    return word(n, 3);
   }
 
   public int startByte(int n) {
-    return w[HEADER + n * STRIDE + 4];
+    return word(n, 4);
   }
 
   public int endByte(int n) {
-    return w[HEADER + n * STRIDE + 5];
+    return word(n, 5);
   }
 
   public int row(int n) {
-    return w[HEADER + n * STRIDE + 6];
+    return word(n, 6);
   }
 
   public int column(int n) {
-    return w[HEADER + n * STRIDE + 7];
+    return word(n, 7);
+  }
+
+  /** Word {@code i} (0 to {@link #STRIDE} - 1) of node {@code n}'s record. */
+  private int word(int n, int i) {
+    return w[HEADER + n * STRIDE + i];
   }
 
   /** A table with no nodes and only a status (timed out, failed). */
