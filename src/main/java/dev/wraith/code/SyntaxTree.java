@@ -158,6 +158,20 @@ public final class SyntaxTree {
     return count;
   }
 
+  /** The first named child of the given type, or NONE. */
+  public int firstNamedChild(int n, String type) {
+    int c = firstNamedChild(n);
+    while (c != NONE && !type(c).equals(type)) c = nextNamedSibling(c);
+    return c;
+  }
+
+  /** The last named child, or NONE when there is none. */
+  public int lastNamedChild(int n) {
+    int last = NONE;
+    for (int c = firstNamedChild(n); c != NONE; c = nextNamedSibling(c)) last = c;
+    return last;
+  }
+
   /** The i-th named child (0-based), or NONE. */
   public int namedChild(int n, int i) {
     if (i < 0) return NONE;

@@ -133,7 +133,7 @@ final class CSharpExtractor extends FactExtractor {
     switch (fn == NONE ? "" : tree.type(fn)) {
       case "member_access_expression" -> name = member(tree.field(fn, "expression"), simpleName(tree.field(fn, "name")), depth);
       case "conditional_access_expression" -> {
-        int binding = lastNamedChild(fn);
+        int binding = tree.lastNamedChild(fn);
         if (binding != NONE && tree.type(binding).equals("member_binding_expression")) {
           name = member(tree.field(fn, "condition"), simpleName(tree.field(binding, "name")), depth);
         }
@@ -303,12 +303,6 @@ final class CSharpExtractor extends FactExtractor {
       return id == NONE ? "" : tree.text(id);
     }
     return tree.type(n).equals("identifier") ? tree.text(n) : "";
-  }
-
-  private int lastNamedChild(int n) {
-    int last = NONE;
-    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) last = c;
-    return last;
   }
 
 }

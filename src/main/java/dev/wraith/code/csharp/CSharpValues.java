@@ -74,7 +74,7 @@ record CSharpValues(SyntaxTree tree) {
       String type = tree.type(a);
       if (!type.equals("argument") && !type.equals("attribute_argument")) continue;
       int name = tree.field(a, "name");
-      int expr = lastNamedChild(a);
+      int expr = tree.lastNamedChild(a);
       if (name != NONE && expr != name) into.putIfAbsent(tree.text(name), value(expr));
       else into.put("#" + pos++, value(expr));
     }
@@ -97,12 +97,6 @@ record CSharpValues(SyntaxTree tree) {
 
   static Map<String, String> newArgs() {
     return new LinkedHashMap<>();
-  }
-
-  private int lastNamedChild(int n) {
-    int last = NONE;
-    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) last = c;
-    return last;
   }
 
   private boolean hasHole(int s) {

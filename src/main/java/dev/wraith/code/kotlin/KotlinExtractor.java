@@ -67,7 +67,7 @@ final class KotlinExtractor extends FactExtractor {
       }
       case "property_declaration" -> property(n);
       case "class_parameter", "parameter" -> {
-        int name = scope.childOfType(n, "simple_identifier");
+        int name = tree.firstNamedChild(n, "simple_identifier");
         int type = declaredType(n);
         if (type != NONE) scope.bind(name, NONE, type);
       }
@@ -77,14 +77,14 @@ final class KotlinExtractor extends FactExtractor {
   }
 
   private void importHeader(int n) {
-    int id = scope.childOfType(n, "identifier");
+    int id = tree.firstNamedChild(n, "identifier");
     if (id == NONE) return;
     String path = tree.text(id).replaceAll("\\s+", "").replace("`", "");
     addImport(path, id);
-    int alias = scope.childOfType(n, "import_alias");
-    if (scope.childOfType(n, "wildcard_import") != NONE) names.importOnDemand(path);
-    else if (alias != NONE && scope.childOfType(alias, "type_identifier") != NONE) {
-      names.importAlias(tree.text(scope.childOfType(alias, "type_identifier")), path);
+    int alias = tree.firstNamedChild(n, "import_alias");
+    if (tree.firstNamedChild(n, "wildcard_import") != NONE) names.importOnDemand(path);
+    else if (alias != NONE && tree.firstNamedChild(alias, "type_identifier") != NONE) {
+      names.importAlias(tree.text(tree.firstNamedChild(alias, "type_identifier")), path);
     }
     else names.importType(path);
   }
@@ -150,12 +150,12 @@ final class KotlinExtractor extends FactExtractor {
     String type = scope.typeName(target);
     if (type == null) return;
     Map<String, String> args = tree.type(target).equals("constructor_invocation")
-        ? literals.arguments(scope.childOfType(target, "value_arguments")) : new LinkedHashMap<>();
+        ? literals.arguments(tree.firstNamedChild(target, "value_arguments")) : new LinkedHashMap<>();
     addCall(type, n, args);
   }
 
   private void property(int n) {
-    int declaration = scope.childOfType(n, "variable_declaration");
+    int declaration = tree.firstNamedChild(n, "variable_declaration");
     if (declaration == NONE) return;
     int value = NONE;
     boolean afterEquals = false;
@@ -166,12 +166,12 @@ final class KotlinExtractor extends FactExtractor {
         break;
       }
     }
-    scope.bind(scope.childOfType(declaration, "simple_identifier"), value, declaredType(declaration));
+    scope.bind(tree.firstNamedChild(declaration, "simple_identifier"), value, declaredType(declaration));
   }
 
   private int declaredType(int n) {
-    int t = scope.childOfType(n, "user_type");
-    return t != NONE ? t : scope.childOfType(n, "nullable_type");
+    int t = tree.firstNamedChild(n, "user_type");
+    return t != NONE ? t : tree.firstNamedChild(n, "nullable_type");
   }
 
 }

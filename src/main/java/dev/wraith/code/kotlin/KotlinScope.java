@@ -30,10 +30,10 @@ final class KotlinScope extends TypedScope {
     while (cur != NONE && tree.type(cur).equals("call_expression") && links.size() <= MAX_DEPTH) {
       int callee = tree.firstNamedChild(cur);
       int suffix = suffix(cur);
-      int args = suffix == NONE ? NONE : childOfType(suffix, "value_arguments");
+      int args = suffix == NONE ? NONE : tree.firstNamedChild(suffix, "value_arguments");
       while (callee != NONE && tree.type(callee).equals("call_expression") && args == NONE) {
         int inner = suffix(callee);
-        args = inner == NONE ? NONE : childOfType(inner, "value_arguments");
+        args = inner == NONE ? NONE : tree.firstNamedChild(inner, "value_arguments");
         callee = tree.firstNamedChild(callee);
       }
       if (callee == NONE) break;
@@ -136,17 +136,12 @@ final class KotlinScope extends TypedScope {
 
   /** The member name of a navigation ({@code a.b}, {@code a?.b}): its suffix's identifier, or "". */
   String navigationName(int nav) {
-    int suffix = childOfType(nav, "navigation_suffix");
-    int id = suffix == NONE ? NONE : childOfType(suffix, "simple_identifier");
+    int suffix = tree.firstNamedChild(nav, "navigation_suffix");
+    int id = suffix == NONE ? NONE : tree.firstNamedChild(suffix, "simple_identifier");
     return id == NONE ? "" : tree.text(id);
   }
 
   int suffix(int call) {
-    return childOfType(call, "call_suffix");
-  }
-
-  int childOfType(int n, String type) {
-    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals(type)) return c;
-    return NONE;
+    return tree.firstNamedChild(call, "call_suffix");
   }
 }

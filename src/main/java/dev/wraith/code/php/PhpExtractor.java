@@ -45,7 +45,7 @@ final class PhpExtractor extends FactExtractor {
         return false;
       }
       case "namespace_definition" -> {
-        int name = child(n, "namespace_name");
+        int name = tree.firstNamedChild(n, "namespace_name");
         if (name != NONE) names.namespace(tree.text(name));
       }
       case "namespace_use_declaration" -> {
@@ -57,7 +57,7 @@ final class PhpExtractor extends FactExtractor {
       }
       case "object_creation_expression", "member_call_expression", "nullsafe_member_call_expression",
           "scoped_call_expression", "function_call_expression" -> callName(n, 0);
-      case "attribute" -> type(tree.firstNamedChild(n), n, child(n, "arguments"));
+      case "attribute" -> type(tree.firstNamedChild(n), n, tree.firstNamedChild(n, "arguments"));
       case "base_clause", "class_interface_clause" -> {
         for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) type(c, c, NONE);
       }
@@ -123,7 +123,7 @@ final class PhpExtractor extends FactExtractor {
       }
     };
     resolved.put(n, name);
-    if (name != null) addCall(name, n, values.arguments(child(n, "arguments")));
+    if (name != null) addCall(name, n, values.arguments(tree.firstNamedChild(n, "arguments")));
     return name;
   }
 
@@ -183,11 +183,6 @@ final class PhpExtractor extends FactExtractor {
   private String className(int n) {
     if (n == NONE || !tree.type(n).matches("name|qualified_name|relative_name")) return null;
     return names.resolveClass(tree.text(n));
-  }
-
-  private int child(int n, String type) {
-    for (int c = tree.firstNamedChild(n); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals(type)) return c;
-    return NONE;
   }
 
 }

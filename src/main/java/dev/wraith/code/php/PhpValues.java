@@ -21,8 +21,7 @@ record PhpValues(SyntaxTree tree) {
     for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
       if (!tree.type(a).equals("argument")) continue;
       int first = tree.firstNamedChild(a);
-      int value = first;
-      for (int c = first; c != NONE; c = tree.nextNamedSibling(c)) value = c;
+      int value = tree.lastNamedChild(a);
       if (first != NONE && value != first && tree.type(first).equals("name")) out.putIfAbsent(tree.text(first), value(value));
       else out.put("#" + pos++, value(value));
       if (value != NONE && tree.type(value).equals("array_creation_expression")) array(value, out);

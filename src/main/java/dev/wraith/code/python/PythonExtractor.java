@@ -169,7 +169,7 @@ final class PythonExtractor extends FactExtractor {
   private String literalValue(int v) {
     if (v == NONE) return "";
     return switch (tree.type(v)) {
-      case "string" -> hasInterpolation(v) ? "" : stringContent(v);
+      case "string" -> tree.firstNamedChild(v, "interpolation") != NONE ? "" : stringContent(v);
       case "integer", "float", "true", "false", "none" -> tree.text(v);
       case "unary_operator" -> tree.text(v).replace(" ", "");
       default -> "";
@@ -182,11 +182,6 @@ final class PythonExtractor extends FactExtractor {
       if (tree.type(c).equals("string_content")) b.append(tree.text(c));
     }
     return b.toString();
-  }
-
-  private boolean hasInterpolation(int s) {
-    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals("interpolation")) return true;
-    return false;
   }
 
   private boolean isString(int n) {

@@ -183,7 +183,7 @@ final class RubyExtractor extends FactExtractor {
   private String literal(int v) {
     if (v == NONE) return "";
     return switch (tree.type(v)) {
-      case "string" -> hasHole(v) ? "" : string(v);
+      case "string" -> tree.firstNamedChild(v, "interpolation") != NONE ? "" : string(v);
       case "integer", "float" -> tree.text(v).replace("_", "");
       case "true", "false", "nil" -> tree.text(v);
       case "simple_symbol" -> tree.text(v).substring(1);
@@ -205,11 +205,6 @@ final class RubyExtractor extends FactExtractor {
       }
     }
     return tree.type(s).equals("heredoc_body") ? b.toString().strip() : b.toString();
-  }
-
-  private boolean hasHole(int s) {
-    for (int c = tree.firstNamedChild(s); c != NONE; c = tree.nextNamedSibling(c)) if (tree.type(c).equals("interpolation")) return true;
-    return false;
   }
 
 }
