@@ -1,5 +1,6 @@
 package dev.wraith.code.rust;
 
+import dev.wraith.code.Bindings;
 import dev.wraith.code.FactExtractor;
 import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SyntaxTree;
@@ -36,7 +37,7 @@ final class RustExtractor extends FactExtractor {
 
   private final JavaNames names;
   private final RustValues values;
-  private final Map<String, String> bindings = new HashMap<>();
+  private final Bindings bindings = new Bindings();
   private final Map<Integer, String> resolved = new HashMap<>();
 
   /** @param owned whether a crate path belongs to a catalogue signature (for glob imports) */
@@ -193,13 +194,7 @@ final class RustExtractor extends FactExtractor {
   }
 
   private void bind(String key, int value, int declaredType) {
-    String v = value == NONE ? null : value(value, 0);
-    if (v == null && declaredType != NONE) {
-      String t = typeName(declaredType, 0);
-      if (t != null) v = t + "()";
-    }
-    if (v != null) bindings.put(key, v);
-    else bindings.remove(key);
+    bindings.bind(key, value == NONE ? null : value(value, 0), () -> declaredType == NONE ? null : typeName(declaredType, 0));
   }
 
   /** The full name of a type ({@code Client}, {@code &Client}, {@code Arc<Client>} is not unwrapped), or null. */
