@@ -45,9 +45,8 @@ public final class McpJsonReporter extends RedactingReporter<ToolScan<McpScan>> 
     ScanReport.Tool tool = input.tool();
     McpScan scan = input.scan();
     List<Server> servers = scan.findings().stream().map(this::server).toList();
-    Json.complete(redactor).writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(),
+    Json.write(Json.complete(redactor), out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(),
         servers, scan.warnings()));
-    out.write('\n');
     out.flush();
   }
 

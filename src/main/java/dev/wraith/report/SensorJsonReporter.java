@@ -1,7 +1,7 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wraith.attribution.DnsAnswerLog;
 import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.model.Attributed;
@@ -66,24 +66,24 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
     ScanReport.Tool tool = window.tool();
     HostScan scan = window.scan();
     List<DnsAnswerRecord> dnsAnswers = window.dnsAnswers();
-    ObjectWriter w = Json.lines(redactor).writer();
-    for (Observation o : scan.observations()) line(w, out, observation(o));
+    ObjectMapper json = Json.lines(redactor);
+    for (Observation o : scan.observations()) Json.write(json, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {
       ContainerRef c = u.namespacePod().orElse(null);
-      line(w, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null,
+      Json.write(json, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null,
           c == null ? null : c.podUid(), c == null || c.containerId().isEmpty() ? null : c.containerId(),
           c == null ? null : c.runtime(), c == null ? null : c.qos(), u.netns(), host(u.attribution().host()), u.ip(),
           u.port(), u.attribution().providerId(), u.attribution().method().id(), u.attribution().strength().id(), null, null,
           null, null, u.state(), u.why(),
           c == null ? null : "network-namespace"));
     }
-    for (InClusterConnection c : scan.inCluster()) line(w, out, inCluster(c));
+    for (InClusterConnection c : scan.inCluster()) Json.write(json, out, inCluster(c));
     for (DnsAnswerRecord a : dnsAnswers) {
       out.write(DnsAnswerLog.line(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       out.write('\n');
     }
     var s = scan.status();
-    line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
+    Json.write(json, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
         scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), s.notes(),
         Stats.of(scan.stats())));
     out.flush();
@@ -115,10 +115,5 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
 
   private static String host(String h) {
     return h.isEmpty() ? null : h;
-  }
-
-  private static void line(ObjectWriter w, OutputStream out, Object value) throws IOException {
-    w.writeValue(out, value);
-    out.write('\n');
   }
 }
