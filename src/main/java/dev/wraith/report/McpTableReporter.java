@@ -11,7 +11,6 @@ import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -40,7 +39,7 @@ public final class McpTableReporter extends RedactingReporter<ToolScan<McpScan>>
   public void write(ToolScan<McpScan> input, OutputStream out) throws IOException {
     ScanReport.Tool tool = input.tool();
     McpScan scan = input.scan();
-    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
+    PrintStream p = printer(out);
     if (scan.findings().isEmpty()) {
       p.println("no MCP servers found in the MCP configs under " + (scan.roots().isEmpty() ? "the home directory"
           : String.join(", ", scan.roots())) + " (" + count(scan.filesRead(), "config file") + " read)");

@@ -8,7 +8,6 @@ import dev.wraith.model.Observation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -30,7 +29,7 @@ public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
   public void write(SensorWindow window, OutputStream out) throws IOException {
     HostScan scan = window.scan();
     List<DnsAnswerRecord> dnsAnswers = window.dnsAnswers();
-    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
+    PrintStream p = printer(out);
     p.println("AI connections seen " + (scan.stats().probe().isPresent() ? "by the eBPF probe" : "in " + scan.procRoot()) + ", "
         + scan.start().truncatedTo(ChronoUnit.MILLIS) + " – " + scan.end().truncatedTo(ChronoUnit.MILLIS) + ": "
         + scan.observations().size());
