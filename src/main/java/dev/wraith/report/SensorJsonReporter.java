@@ -30,7 +30,7 @@ import java.util.Optional;
  * and its {@code strength}. The status's {@code stats} say {@code "probe":"ebpf"} with the probe's counts, or {@code
  * "probe":"proc"} with the sampler's. Entry-script hashes are written only when asked for.
  */
-public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
+public final class SensorJsonReporter extends SensorReporter {
   record Line(String type, Integer pid, Long startTicks, Integer ppid, Integer uid, String binary, List<String> arguments,
       String cwd, List<String> envNames, Script entryScript, String origin, Boolean execd, String podUid,
       String containerId, String runtime, String qos, String netns, String host, String ip, Integer port,
@@ -54,11 +54,8 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
     }
   }
 
-  private final boolean includeHashes;
-
   public SensorJsonReporter(boolean includeHashes, Redactor redactor) {
-    super("json", redactor);
-    this.includeHashes = includeHashes;
+    super("json", includeHashes, redactor);
   }
 
   @Override
@@ -104,7 +101,7 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
       String ip, int port, String provider, String attribution, String strength, Instant first, Instant last,
       int connections, int samples) {
     ContainerRef c = p.container().orElse(null);
-    Script script = entryScript.map(e -> new Script(e.path(), includeHashes && !e.sha256().isEmpty() ? e.sha256() : null,
+    Script script = entryScript.map(e -> new Script(e.path(), hash(e).orElse(null),
         e.note().isEmpty() ? null : e.note())).orElse(null);
     return new Line(type, p.pid(), p.startTicks(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(), p.envNames(),
         script, origin.id(), origin == ProcessOrigin.EXEC, c == null ? null : c.podUid(),

@@ -17,12 +17,9 @@ import java.util.List;
  * then connections without owner, in-cluster connections, and the layer status: what the eBPF probe saw, or the
  * /proc sampler's pace. Script hashes appear only when asked for, shortened to 12 digits.
  */
-public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
-  private final boolean includeHashes;
-
+public final class SensorTableReporter extends SensorReporter {
   public SensorTableReporter(boolean includeHashes, Redactor redactor) {
-    super("table", redactor);
-    this.includeHashes = includeHashes;
+    super("table", includeHashes, redactor);
   }
 
   @Override
@@ -102,8 +99,8 @@ public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
   }
 
   private String script(Observation o) {
-    return o.entryScript().map(e -> e.path() + (includeHashes && !e.sha256().isEmpty() ? " sha256:" + e.sha256().substring(0, 12)
-        : "") + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).orElse("-");
+    return o.entryScript().map(e -> e.path() + hash(e).map(h -> " sha256:" + h.substring(0, 12)).orElse("")
+        + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).orElse("-");
   }
 
   private static String program(dev.wraith.model.ProcessInfo process) {
