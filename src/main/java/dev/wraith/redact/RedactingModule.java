@@ -24,8 +24,24 @@ public final class RedactingModule extends SimpleModule {
 
   public RedactingModule(Redactor redactor) {
     super("wraith-redaction");
-    addSerializer(String.class, new Strings(redactor));
-    addKeySerializer(String.class, new Keys(redactor));
+    addSerializer(String.class, new JsonSerializer<String>() {
+      @Override
+      public void serialize(String value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        gen.writeString(redactor.text(value));
+      }
+
+      /** As Jackson's own: "" is empty, so {@code Include.NON_EMPTY} leaves it out as before. */
+      @Override
+      public boolean isEmpty(SerializerProvider provider, String value) {
+        return value == null || value.isEmpty();
+      }
+    });
+    addKeySerializer(String.class, new JsonSerializer<String>() {
+      @Override
+      public void serialize(String key, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        gen.writeFieldName(redactor.text(key));
+      }
+    });
   }
 
   /** The same tree with every text value and field name redacted (for documents built as trees, e.g. CycloneDX). */
@@ -48,37 +64,5 @@ public final class RedactingModule extends SimpleModule {
       return o;
     }
     return node;
-  }
-
-  private static final class Strings extends JsonSerializer<String> {
-    private final Redactor redactor;
-
-    Strings(Redactor redactor) {
-      this.redactor = redactor;
-    }
-
-    @Override
-    public void serialize(String value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      gen.writeString(redactor.text(value));
-    }
-
-    /** As Jackson's own: "" is empty, so {@code Include.NON_EMPTY} leaves it out as before. */
-    @Override
-    public boolean isEmpty(SerializerProvider provider, String value) {
-      return value == null || value.isEmpty();
-    }
-  }
-
-  private static final class Keys extends JsonSerializer<String> {
-    private final Redactor redactor;
-
-    Keys(Redactor redactor) {
-      this.redactor = redactor;
-    }
-
-    @Override
-    public void serialize(String value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      gen.writeFieldName(redactor.text(value));
-    }
   }
 }

@@ -73,7 +73,6 @@ public final class ClusterJsonReporter extends RedactingReporter<ClusterReport> 
         Map.of("version", report.tool().catalogueVersion(), "schema", report.tool().catalogueSchema()), c.sources(),
         List.of(JsonReporter.Layer.of(c.status())), c.stats(), c.workloads().stream().map(JsonWorkload::of).toList(),
         c.execSessions().stream().map(Session::of).toList());
-    Json.mapper(redactor).writeValue(out, doc);
-    out.write('\n');
+    Json.write(Json.mapper(redactor), out, doc);
   }
 }

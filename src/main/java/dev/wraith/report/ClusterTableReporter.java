@@ -9,7 +9,6 @@ import dev.wraith.model.ReachReason;
 import dev.wraith.model.Workload;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +43,7 @@ public final class ClusterTableReporter extends RedactingReporter<ClusterReport>
     }
     sessions(b, c.execSessions());
     warnings(b, c);
-    try (OutputStream lines = redactor.lines(out)) {
-      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    writeText(b, out);
   }
 
   private static void workloads(StringBuilder b, List<Workload> workloads) {

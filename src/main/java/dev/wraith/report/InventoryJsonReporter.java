@@ -111,10 +111,7 @@ public final class InventoryJsonReporter extends RedactingReporter<InventoryRepo
 
   @Override
   public void write(InventoryReport input, OutputStream out) throws IOException {
-    Inventory inventory = input.inventory();
-    Optional<CodeScan> code = input.code();
-    Json.complete(redactor).writeValue(out, document(inventory, code, genAiNames));
-    out.write('\n');
+    Json.write(Json.complete(redactor), out, document(input.inventory(), input.code(), genAiNames));
   }
 
   static Document document(Inventory inv, Optional<CodeScan> code, GenAiNames names) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wraith.redact.RedactingModule;
 import dev.wraith.redact.Redactor;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * The Jackson configurations reporters share, so no reporter builds its own: every string and map key goes through
@@ -33,6 +35,12 @@ final class Json {
   /** One value a line (JSON Lines), nulls left out. */
   static ObjectMapper lines(Redactor redactor) {
     return base(redactor).setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+  }
+
+  /** Writes one value and a newline: a whole document, or one line of JSON Lines. The caller's stream stays open. */
+  static void write(ObjectMapper mapper, OutputStream out, Object value) throws IOException {
+    mapper.writeValue(out, value);
+    out.write('\n');
   }
 
   private static ObjectMapper base(Redactor redactor) {

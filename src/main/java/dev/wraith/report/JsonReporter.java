@@ -80,7 +80,6 @@ public final class JsonReporter extends RedactingReporter<ScanReport> {
         c.roots(), List.of(Layer.of(c.status())), Stats.of(c.stats()), c.agents().stream().map(Agent::of).toList(),
         c.findings().stream().map(JsonFinding::of).toList(), c.deployments().stream().map(JsonDeployment::of).toList(),
         c.models().stream().map(Model::of).toList());
-    Json.mapper(redactor).writeValue(out, doc);
-    out.write('\n');
+    Json.write(Json.mapper(redactor), out, doc);
   }
 }

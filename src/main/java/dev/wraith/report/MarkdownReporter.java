@@ -8,7 +8,6 @@ import dev.wraith.model.LayerStatus;
 import dev.wraith.model.Risk;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -36,9 +35,7 @@ public final class MarkdownReporter extends RedactingReporter<InventoryReport> {
     mcp(inv, b);
     layers(inv, b);
     legend(inv, b);
-    try (OutputStream lines = redactor.lines(out)) {
-      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    writeText(b, out);
   }
 
   private static void summary(Inventory inv, StringBuilder b) {

@@ -1,6 +1,7 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
+import dev.wraith.model.Inventory.InventoryMcpServer;
 import dev.wraith.model.McpFinding;
 import dev.wraith.model.McpProbe;
 import dev.wraith.model.McpScan;
@@ -8,6 +9,7 @@ import dev.wraith.model.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code wraith mcp --format json}: one document with the tool and catalogue versions, {@code servers[]} (one
@@ -16,7 +18,7 @@ import java.util.List;
  * codes; {@code risk} and {@code riskReasons} are the server's risk and the sentences that explain it, as in scan-all's
  * inventory.json.
  */
-public final class McpJsonReporter extends RedactingReporter<ToolScan<McpScan>> {
+public final class McpJsonReporter extends McpReporter {
   record Doc(String tool, String version, String catalogue, int configFiles, List<Server> servers, List<String> warnings) {}
 
   record Server(String name, String client, String source, String transport, String command, List<String> args, String url,
@@ -28,36 +30,27 @@ public final class McpJsonReporter extends RedactingReporter<ToolScan<McpScan>> 
 
   record Tool(String name, String description, List<String> capabilities, List<String> warnings, String hash) {}
 
-  private final java.util.function.Function<McpFinding, dev.wraith.model.Inventory.InventoryMcpServer> rating;
-
-  /**
-   * @param redactor every line written goes through it (the catalogue's, overlay included)
-   * @param rating a server's risk and reasons, as the inventory lists it
-   */
-  public McpJsonReporter(Redactor redactor,
-      java.util.function.Function<McpFinding, dev.wraith.model.Inventory.InventoryMcpServer> rating) {
-    super("json", redactor);
-    this.rating = rating;
+  /** @param rating a server's risk and reasons, as the inventory lists it */
+  public McpJsonReporter(Redactor redactor, Function<McpFinding, InventoryMcpServer> rating) {
+    super("json", redactor, rating);
   }
 
   @Override
   public void write(ToolScan<McpScan> input, OutputStream out) throws IOException {
     ScanReport.Tool tool = input.tool();
     McpScan scan = input.scan();
-    List<Server> servers = scan.findings().stream().map(this::server).toList();
-    Json.complete(redactor).writeValue(out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(),
+    List<Server> servers = rated(scan).stream().map(McpJsonReporter::server).toList();
+    Json.write(Json.complete(redactor), out, new Doc(tool.name(), tool.version(), tool.catalogueVersion(), scan.filesRead(),
         servers, scan.warnings()));
-    out.write('\n');
     out.flush();
   }
 
-  private Server server(McpFinding f) {
-    var s = f.server();
-    var v = f.verdict();
-    var rated = rating.apply(f);
+  private static Server server(Rated r) {
+    var s = r.finding().server();
+    var v = r.finding().verdict();
     return new Server(s.name(), s.client(), s.source(), s.transport().id(), s.command(), s.args(), s.url(),
         s.pkg().ecosystem().id(), s.pkg().name(), s.pkg().version(), s.envNames(), v.verified(), v.publisher(), v.codes(),
-        rated.risk().name(), rated.reasons(), probe(f.probe()));
+        r.server().risk().name(), r.server().reasons(), probe(r.finding().probe()));
   }
 
   private static Probe probe(McpProbe p) {

@@ -11,7 +11,6 @@ import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -21,33 +20,27 @@ import java.util.function.Function;
  * for it in the words of scan-all's inventory (the rating is given: reporters do not rate); then what a probe found,
  * warnings and a summary. No server found is one sentence naming where wraith looked.
  */
-public final class McpTableReporter extends RedactingReporter<ToolScan<McpScan>> {
+public final class McpTableReporter extends McpReporter {
   private static final String ROW = "%-8s  %-20s  %-10s  %-5s  %-40s  %s%n";
   private static final String UNDER = " ".repeat(10);
 
-  private final Function<McpFinding, InventoryMcpServer> rating;
-
-  /**
-   * @param redactor every line written goes through it (the catalogue's, overlay included)
-   * @param rating a server's risk and reasons, as the inventory lists it
-   */
+  /** @param rating a server's risk and reasons, as the inventory lists it */
   public McpTableReporter(Redactor redactor, Function<McpFinding, InventoryMcpServer> rating) {
-    super("table", redactor);
-    this.rating = rating;
+    super("table", redactor, rating);
   }
 
   @Override
   public void write(ToolScan<McpScan> input, OutputStream out) throws IOException {
     ScanReport.Tool tool = input.tool();
     McpScan scan = input.scan();
-    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
+    List<Rated> rated = rated(scan);
+    PrintStream p = printer(out);
     if (scan.findings().isEmpty()) {
       p.println("no MCP servers found in the MCP configs under " + (scan.roots().isEmpty() ? "the home directory"
           : String.join(", ", scan.roots())) + " (" + count(scan.filesRead(), "config file") + " read)");
     } else {
       p.printf(ROW, "RISK", "SERVER", "CLIENT", "VIA", "PACKAGE / URL", "SOURCE");
-      List<Rated> rows = scan.findings().stream().map(f -> new Rated(f, rating.apply(f)))
-          .sorted(Comparator.comparing((Rated r) -> r.server().risk()).reversed()).toList();
+      List<Rated> rows = rated.stream().sorted(Comparator.comparing((Rated r) -> r.server().risk()).reversed()).toList();
       for (Rated r : rows) {
         row(p, r);
         for (String why : r.server().reasons()) p.println(UNDER + cut(why, 240));
@@ -55,11 +48,9 @@ public final class McpTableReporter extends RedactingReporter<ToolScan<McpScan>>
       }
     }
     for (String w : scan.warnings()) p.println("warning: " + w);
-    summary(p, tool, scan, scan.findings().stream().map(rating).toList());
+    summary(p, tool, scan, rated.stream().map(Rated::server).toList());
     p.flush();
   }
-
-  private record Rated(McpFinding finding, InventoryMcpServer server) {}
 
   private static void row(PrintStream p, Rated r) {
     var s = r.finding().server();

@@ -83,8 +83,7 @@ public final class SarifReporter extends RedactingReporter<ScanReport> {
     props.put("catalogueSchema", report.tool().catalogueSchema());
     Run run = new Run(new Tool(new Driver(report.tool().name(), report.tool().version(), report.tool().version(), rules)),
         results, List.of(new Invocation(true, notes)), props);
-    Json.mapper(redactor).writeValue(out, new Log(SCHEMA, "2.1.0", List.of(run)));
-    out.write('\n');
+    Json.write(Json.mapper(redactor), out, new Log(SCHEMA, "2.1.0", List.of(run)));
   }
 
   private Descriptor descriptor(FindingKind k) {

@@ -1,7 +1,7 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wraith.attribution.DnsAnswerLog;
 import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.model.Attributed;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * and its {@code strength}. The status's {@code stats} say {@code "probe":"ebpf"} with the probe's counts, or {@code
  * "probe":"proc"} with the sampler's. Entry-script hashes are written only when asked for.
  */
-public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
+public final class SensorJsonReporter extends SensorReporter {
   record Line(String type, Integer pid, Long startTicks, Integer ppid, Integer uid, String binary, List<String> arguments,
       String cwd, List<String> envNames, Script entryScript, String origin, Boolean execd, String podUid,
       String containerId, String runtime, String qos, String netns, String host, String ip, Integer port,
@@ -54,11 +54,8 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
     }
   }
 
-  private final boolean includeHashes;
-
   public SensorJsonReporter(boolean includeHashes, Redactor redactor) {
-    super("json", redactor);
-    this.includeHashes = includeHashes;
+    super("json", includeHashes, redactor);
   }
 
   @Override
@@ -66,24 +63,24 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
     ScanReport.Tool tool = window.tool();
     HostScan scan = window.scan();
     List<DnsAnswerRecord> dnsAnswers = window.dnsAnswers();
-    ObjectWriter w = Json.lines(redactor).writer();
-    for (Observation o : scan.observations()) line(w, out, observation(o));
+    ObjectMapper json = Json.lines(redactor);
+    for (Observation o : scan.observations()) Json.write(json, out, observation(o));
     for (HostScan.Unowned u : scan.unowned()) {
       ContainerRef c = u.namespacePod().orElse(null);
-      line(w, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null,
+      Json.write(json, out, new Line("unowned", null, null, null, null, null, null, null, null, null, null, null,
           c == null ? null : c.podUid(), c == null || c.containerId().isEmpty() ? null : c.containerId(),
           c == null ? null : c.runtime(), c == null ? null : c.qos(), u.netns(), host(u.attribution().host()), u.ip(),
           u.port(), u.attribution().providerId(), u.attribution().method().id(), u.attribution().strength().id(), null, null,
           null, null, u.state(), u.why(),
           c == null ? null : "network-namespace"));
     }
-    for (InClusterConnection c : scan.inCluster()) line(w, out, inCluster(c));
+    for (InClusterConnection c : scan.inCluster()) Json.write(json, out, inCluster(c));
     for (DnsAnswerRecord a : dnsAnswers) {
       out.write(DnsAnswerLog.line(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       out.write('\n');
     }
     var s = scan.status();
-    line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
+    Json.write(json, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.procRoot(),
         scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), s.notes(),
         Stats.of(scan.stats())));
     out.flush();
@@ -104,7 +101,7 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
       String ip, int port, String provider, String attribution, String strength, Instant first, Instant last,
       int connections, int samples) {
     ContainerRef c = p.container().orElse(null);
-    Script script = entryScript.map(e -> new Script(e.path(), includeHashes && !e.sha256().isEmpty() ? e.sha256() : null,
+    Script script = entryScript.map(e -> new Script(e.path(), hash(e).orElse(null),
         e.note().isEmpty() ? null : e.note())).orElse(null);
     return new Line(type, p.pid(), p.startTicks(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(), p.envNames(),
         script, origin.id(), origin == ProcessOrigin.EXEC, c == null ? null : c.podUid(),
@@ -115,10 +112,5 @@ public final class SensorJsonReporter extends RedactingReporter<SensorWindow> {
 
   private static String host(String h) {
     return h.isEmpty() ? null : h;
-  }
-
-  private static void line(ObjectWriter w, OutputStream out, Object value) throws IOException {
-    w.writeValue(out, value);
-    out.write('\n');
   }
 }

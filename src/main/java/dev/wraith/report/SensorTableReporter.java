@@ -8,7 +8,6 @@ import dev.wraith.model.Observation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -18,19 +17,16 @@ import java.util.List;
  * then connections without owner, in-cluster connections, and the layer status: what the eBPF probe saw, or the
  * /proc sampler's pace. Script hashes appear only when asked for, shortened to 12 digits.
  */
-public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
-  private final boolean includeHashes;
-
+public final class SensorTableReporter extends SensorReporter {
   public SensorTableReporter(boolean includeHashes, Redactor redactor) {
-    super("table", redactor);
-    this.includeHashes = includeHashes;
+    super("table", includeHashes, redactor);
   }
 
   @Override
   public void write(SensorWindow window, OutputStream out) throws IOException {
     HostScan scan = window.scan();
     List<DnsAnswerRecord> dnsAnswers = window.dnsAnswers();
-    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
+    PrintStream p = printer(out);
     p.println("AI connections seen " + (scan.stats().probe().isPresent() ? "by the eBPF probe" : "in " + scan.procRoot()) + ", "
         + scan.start().truncatedTo(ChronoUnit.MILLIS) + " – " + scan.end().truncatedTo(ChronoUnit.MILLIS) + ": "
         + scan.observations().size());
@@ -103,8 +99,8 @@ public final class SensorTableReporter extends RedactingReporter<SensorWindow> {
   }
 
   private String script(Observation o) {
-    return o.entryScript().map(e -> e.path() + (includeHashes && !e.sha256().isEmpty() ? " sha256:" + e.sha256().substring(0, 12)
-        : "") + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).orElse("-");
+    return o.entryScript().map(e -> e.path() + hash(e).map(h -> " sha256:" + h.substring(0, 12)).orElse("")
+        + (e.note().isEmpty() ? "" : " (" + e.note() + ")")).orElse("-");
   }
 
   private static String program(dev.wraith.model.ProcessInfo process) {

@@ -10,7 +10,6 @@ import dev.wraith.model.FindingKind;
 import dev.wraith.model.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +67,7 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
       b.append(c.findings().size()).append(c.findings().size() == 1 ? " finding" : " findings")
           .append(" behind these agents: --details lists every one; --format json or sarif for machines\n");
     }
-    try (OutputStream lines = redactor.lines(out)) {
-      lines.write(b.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    writeText(b, out);
   }
 
   private void summary(StringBuilder b, List<Deployable> agents) {

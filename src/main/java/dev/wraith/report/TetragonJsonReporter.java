@@ -1,7 +1,7 @@
 package dev.wraith.report;
 
 import dev.wraith.redact.Redactor;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.EntryScript;
 import dev.wraith.model.InClusterConnection;
@@ -56,16 +56,16 @@ public final class TetragonJsonReporter extends RedactingReporter<ToolScan<Tetra
   public void write(ToolScan<TetragonScan> input, OutputStream out) throws IOException {
     ScanReport.Tool tool = input.tool();
     TetragonScan scan = input.scan();
-    ObjectWriter w = Json.lines(redactor).writer();
-    for (TetragonObservation o : scan.observations()) line(w, out, observation(o));
-    for (TetragonInCluster o : scan.inCluster()) line(w, out, inCluster(o));
+    ObjectMapper json = Json.lines(redactor);
+    for (TetragonObservation o : scan.observations()) Json.write(json, out, observation(o));
+    for (TetragonInCluster o : scan.inCluster()) Json.write(json, out, inCluster(o));
     for (UnattributedDestinations.Destination d : scan.unattributed().listed()) {
-      line(w, out, new Unattributed("unattributed", d.ip(), d.port(), d.connections(), d.processes(),
+      Json.write(json, out, new Unattributed("unattributed", d.ip(), d.port(), d.connections(), d.processes(),
           d.named().map(n -> n.name()).orElse(null), d.named().map(n -> n.method().id()).orElse(null),
           d.inCluster() ? Boolean.TRUE : null));
     }
     var s = scan.status();
-    line(w, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.source(),
+    Json.write(json, out, new Status("status", tool.name(), tool.version(), tool.catalogueVersion(), scan.source(),
         scan.start().toString(), scan.end().toString(), s.layer(), s.state().id(), s.reason(), s.warnings(), scan.stats()));
     out.flush();
   }
@@ -95,10 +95,5 @@ public final class TetragonJsonReporter extends RedactingReporter<ToolScan<Tetra
         pod == null ? null : pod.container(), pod == null ? null : pod.containerId(), pod == null ? null : pod.image(),
         pod == null || pod.workload().isEmpty() ? null : pod.workloadKind() + "/" + pod.workload(),
         null, ip, port, null, null, null, first.toString(), last.toString(), connections);
-  }
-
-  private static void line(ObjectWriter w, OutputStream out, Object value) throws IOException {
-    w.writeValue(out, value);
-    out.write('\n');
   }
 }

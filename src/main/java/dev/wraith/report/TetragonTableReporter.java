@@ -9,7 +9,6 @@ import dev.wraith.model.TetragonScan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code wraith tetragon --format table}: one row per (process, destination) with the pod as namespace/name,
@@ -24,7 +23,7 @@ public final class TetragonTableReporter extends RedactingReporter<ToolScan<Tetr
   @Override
   public void write(ToolScan<TetragonScan> input, OutputStream out) throws IOException {
     TetragonScan scan = input.scan();
-    PrintStream p = new PrintStream(redactor.lines(out), false, StandardCharsets.UTF_8);
+    PrintStream p = printer(out);
     p.println("AI connections in Tetragon events " + scan.start() + " – " + scan.end() + ": " + scan.observations().size());
     TextTable t = new TextTable(48, "NODE", "POD", "CONTAINER", "PID", "ORIGIN", "PROGRAM", "SCRIPT", "DESTINATION",
         "PROVIDER", "VIA", "COUNT", "FIRST SEEN", "LAST SEEN");
