@@ -124,7 +124,8 @@ public final class Main implements Runnable {
    * A command line picocli could not parse: one sentence naming the command and what was wrong, picocli's suggestions
    * for a mistyped name, and where the options are explained; not the whole usage, which buries the sentence. Exit 2.
    */
-  private static int badUsage(CommandLine.ParameterException ex, String[] args) {
+  private static int badUsage(CommandLine.ParameterException reported, String[] args) {
+    CommandLine.ParameterException ex = unknownOptionFirst(reported, args);
     CommandLine cmd = ex.getCommandLine();
     java.io.PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
@@ -134,6 +135,35 @@ public final class Main implements Runnable {
     err.println("Run '" + name + " --help' for " + (commands ? "its commands" : "its options and examples") + ".");
     err.flush();
     return 2;
+  }
+
+  /**
+   * picocli checks required parameters before it reports what it could not match, so {@code wraith scan --bogus}
+   * would say "missing PATH". A mistyped option is the likelier mistake and the one to name: when a required
+   * parameter is missing and the command line holds an option this command does not have, that is reported instead.
+   */
+  static CommandLine.ParameterException unknownOptionFirst(CommandLine.ParameterException ex, String[] args) {
+    if (!(ex instanceof CommandLine.MissingParameterException)) return ex;
+    CommandLine cmd = ex.getCommandLine();
+    CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+    int from = cmd.getParent() == null ? 0 : List.of(args).indexOf(cmd.getCommandName()) + 1;
+    boolean valueNext = false;
+    for (String arg : List.of(args).subList(from, args.length)) {
+      if (arg.equals("--")) break;
+      if (valueNext) {
+        valueNext = false;
+        continue;
+      }
+      if (!arg.startsWith("-") || arg.equals("-")) continue;
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      CommandLine.Model.OptionSpec option = spec.findOption(name);
+      if (option != null) {
+        valueNext = name.equals(arg) && option.arity().min() > 0;
+      } else if (name.startsWith("--") || name.length() <= 2 || spec.findOption(name.substring(0, 2)) == null) {
+        return new CommandLine.UnmatchedArgumentException(cmd, List.of(arg));
+      }
+    }
+    return ex;
   }
 
   /** picocli's message in wraith's words: what was given and why it does not fit. */

@@ -27,34 +27,15 @@ import java.util.TreeSet;
  * Builds inventory agents from code units and runtime subjects. Ids come from identity only: a code unit's directory
  * (so the same code keeps its id from UNKNOWN to CONFIRMED to ZOMBIE), or a runtime subject's key. History (first and
  * last seen, change) is filled in afterwards by {@link History}.
+ *
+ * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
+ * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
+ * @param kinds what each provider is, for people ("AI gateway"), by provider id
+ * @param redactor applied once more to process arguments, in case a layer handed them over unredacted
  */
-final class Agents {
-  private final List<ExecSession> sessions;
-  private final Set<String> appIds;
-  private final boolean codeScanned;
-  private final List<dev.wraith.model.ClusterScan.RunningPod> pods;
-  private final Risks risks;
-  private final java.util.Map<String, String> kinds;
-  private final dev.wraith.redact.Redactor redactor;
-
-  /**
-   * @param codeScanned false when the code layer did not run: then a ghost's reasons say that nothing could match
-   * @param pods the cluster's pod index: the reach of a pod whose workload declares no AI comes from here
-   * @param kinds what each provider is, for people ("AI gateway"), by provider id
-   * @param redactor applied once more to process arguments, in case a layer handed them over unredacted
-   */
-  Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
-      List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds, Risks risks,
-      dev.wraith.redact.Redactor redactor) {
-    this.sessions = sessions;
-    this.appIds = appIds;
-    this.codeScanned = codeScanned;
-    this.pods = pods;
-    this.risks = risks;
-    this.kinds = kinds;
-    this.redactor = redactor;
-  }
-
+record Agents(List<ExecSession> sessions, Set<String> appIds, boolean codeScanned,
+    List<dev.wraith.model.ClusterScan.RunningPod> pods, java.util.Map<String, String> kinds, Risks risks,
+    dev.wraith.redact.Redactor redactor) {
   /** The id of a code agent: a hash of its unit's directory, so it keeps its id from UNKNOWN to CONFIRMED to ZOMBIE. */
   static String codeId(CodeUnit u) {
     return Hashes.sha256Hex("code\0" + u.dir()).substring(0, 16);

@@ -32,27 +32,12 @@ import java.util.stream.Collectors;
  *       one (inactivity is part of it), else CHANGED; UNTRACKED for every agent when state is off.</li>
  * </ul>
  */
-final class History {
+record History(PriorState prior, boolean stateEnabled, boolean runtimeObserved, Instant scanTime, Duration retention,
+    Risks risks) {
   /** An unacknowledged inactive runtime-only agent is listed this long after its last runtime sighting. */
   static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
   private static final Set<Classification> RUNNING = Set.of(Classification.CONFIRMED, Classification.SHADOW_AI,
       Classification.GHOST);
-
-  private final PriorState prior;
-  private final boolean stateEnabled;
-  private final boolean runtimeObserved;
-  private final Instant scanTime;
-  private final Duration retention;
-  private final Risks risks;
-
-  History(PriorState prior, boolean stateEnabled, boolean runtimeObserved, Instant scanTime, Duration retention, Risks risks) {
-    this.prior = prior;
-    this.stateEnabled = stateEnabled;
-    this.runtimeObserved = runtimeObserved;
-    this.scanTime = scanTime;
-    this.retention = retention;
-    this.risks = risks;
-  }
 
   List<InventoryAgent> apply(List<InventoryAgent> current) {
     List<InventoryAgent> out = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.wraith.model;
 
 /**
- * What the correlation concluded about one agent. Ordered from most to least alarming, which is the order of the
- * terminal summary's rows reversed: the summary prints CONFIRMED first, ghosts last, as the issue's table does.
+ * What the correlation concluded about one agent. Declared from least to most alarming, the order in which the
+ * summaries print their rows (CONFIRMED first, GHOST last); agent lists sort by the reverse, ghosts first.
  */
 public enum Classification {
   CONFIRMED("CONFIRMED", "Active — detected in code and observed at runtime"),

@@ -143,7 +143,7 @@ public final class InventoryTableReporter {
     Map<String, Deployable> units = new HashMap<>();
     code.ifPresent(c -> c.deployables().forEach(d -> units.put(d.name(), d)));
     TextTable t = new TextTable(60, "Class", "Risk", "Name", "Path", "Where", "Providers", "Change").paths(3).names(2)
-        .floor(0, 17).floor(2, 32).floor(3, 16).floor(4, 9).floor(6, 9);
+        .floor(0, 17).floor(2, 32).floor(3, 16).floor(4, 9).floor(5, 14).floor(6, 9);
     for (InventoryAgent a : rest) {
       Optional<Deployable> unit = a.code().isEmpty() ? Optional.empty() : Optional.ofNullable(units.get(a.name()));
       List<String> providers = new ArrayList<>(a.providers());

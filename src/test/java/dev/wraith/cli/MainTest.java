@@ -43,6 +43,15 @@ class MainTest {
         .contains("Run 'wraith scan-all --help' for its options and examples.").doesNotContain("Usage:");
     String option = capture(false, () -> assertThat(Main.run("scan", "x", "--bogus")).isEqualTo(2));
     assertThat(option).startsWith("wraith scan: unknown option '--bogus'\n").doesNotContain("Usage:");
+    // picocli finds the missing PATH first; the mistyped option is the mistake to name
+    String beforePath = capture(false, () -> assertThat(Main.run("scan", "--bogus")).isEqualTo(2));
+    assertThat(beforePath).startsWith("wraith scan: unknown option '--bogus'\n")
+        .doesNotContain("PATH");
+    String typo = capture(false, () -> assertThat(Main.run("scan", "--formt=json")).isEqualTo(2));
+    assertThat(typo).startsWith("wraith scan: unknown option '--formt=json'\n").contains("--format");
+    // a known option's value that starts with '-' is a value, not an option; with none unknown, PATH is named
+    String missing = capture(false, () -> assertThat(Main.run("scan", "--exclude", "-x", "--format", "json")).isEqualTo(2));
+    assertThat(missing).startsWith("wraith scan: missing required parameter: 'PATH'\n");
     // what the user typed is echoed through the redactor: a secret given to a mistyped flag is not printed
     String secret = capture(false, () -> assertThat(Main.run("scan", "x", "--api-key=sk-proj-MainTestPlanted0123456789abcdef"))
         .isEqualTo(2));
