@@ -44,6 +44,11 @@ public record LayerStatus(String layer, State state, String reason, List<String>
     return new LayerStatus(layer, State.PARTIAL, reason, warnings);
   }
 
+  /** "ran", or the state and its reason as the text views print them: "skipped (no home directory ...)". */
+  public String stateAndReason() {
+    return state.id() + (reason.isEmpty() ? "" : " (" + reason + ")");
+  }
+
   /** True when the layer did not cover everything it was asked to (partial or failed). */
   public boolean incomplete() {
     return state == State.PARTIAL || state == State.FAILED;

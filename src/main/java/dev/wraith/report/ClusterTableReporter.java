@@ -31,9 +31,8 @@ public final class ClusterTableReporter extends RedactingReporter<ClusterReport>
   public void write(ClusterReport report, OutputStream out) throws IOException {
     ClusterScan c = report.cluster();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "wraith %s · catalogue %s · cluster layer %s%s · %d pods in %d workloads, %d without AI%n",
-        report.tool().version(), report.tool().catalogueVersion(), c.status().state().id(),
-        c.status().reason().isEmpty() ? "" : " (" + c.status().reason() + ")", c.stats().pods(), c.stats().workloads(),
+    b.append(String.format(Locale.ROOT, "wraith %s · catalogue %s · cluster layer %s · %d pods in %d workloads, %d without AI%n",
+        report.tool().version(), report.tool().catalogueVersion(), c.status().stateAndReason(), c.stats().pods(), c.stats().workloads(),
         c.stats().withoutAi()));
     b.append("source: ").append(String.join(", ", c.sources())).append("\n\n");
     if (c.status().state() == dev.wraith.model.LayerStatus.State.FAILED) {

@@ -169,8 +169,7 @@ public final class InventoryTableReporter {
     b.append("\nLayers: ");
     for (int i = 0; i < inv.layers().size(); i++) {
       LayerStatus l = inv.layers().get(i);
-      b.append(i == 0 ? "" : " · ").append(l.layer()).append(' ').append(l.state().id())
-          .append(l.reason().isEmpty() ? "" : " (" + l.reason() + ")");
+      b.append(i == 0 ? "" : " · ").append(l.layer()).append(' ').append(l.stateAndReason());
     }
     b.append('\n');
     List<LayerStatus> incomplete = inv.layers().stream().filter(LayerStatus::incomplete).toList();

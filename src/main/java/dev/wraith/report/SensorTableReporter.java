@@ -69,7 +69,7 @@ public final class SensorTableReporter extends SensorReporter {
     }
     var s = scan.status();
     p.println();
-    p.println("host layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; " + pace(scan.stats())
+    p.println("host layer: " + s.stateAndReason() + "; " + pace(scan.stats())
         + (dnsAnswers.isEmpty() ? "" : "; " + dnsAnswers.size() + " DNS answers recorded (written as dns-answer lines by --format json)"));
     for (String w : s.warnings()) p.println("  warning: " + w);
     for (String n : s.notes()) p.println("  note: " + n);

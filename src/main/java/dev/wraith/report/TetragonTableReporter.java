@@ -39,7 +39,7 @@ public final class TetragonTableReporter extends RedactingReporter<ToolScan<Tetr
     var s = scan.status();
     var st = scan.stats();
     p.println();
-    p.println("tetragon layer: " + s.state().id() + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")") + "; "
+    p.println("tetragon layer: " + s.stateAndReason() + "; "
         + st.events() + " events from " + st.lines() + " lines, " + st.connects() + " connects, " + st.processes()
         + " processes, " + scan.inCluster().size() + " in-cluster pairs kept for the cluster layer, " + st.duplicates() + " duplicates, "
         + st.malformed() + " unreadable lines, " + st.gaps() + " data gaps");
