@@ -15,6 +15,11 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,7 +59,7 @@ public final class ClusterCollector {
   public ClusterScan collect(KubeApi api, AuditLogReader.Result audit) {
     List<String> warnings = new ArrayList<>(api.warnings());
     warnings.addAll(audit.warnings());
-    Fetch<Pod> podFetch = api.pods();
+    Fetch<Pod> podFetch = api.objects(Pod.class);
     if (podFetch instanceof Fetch.Failed<Pod> f) {
       return new ClusterScan(api.sources(), List.of(), audit.sessions(),
           LayerStatus.failed("cluster", "cannot list pods: " + f.reason().id() + ": " + f.detail()),
@@ -62,17 +67,19 @@ public final class ClusterCollector {
     }
     Owners owners = new Owners();
     for (String kind : KubeApi.WORKLOAD_KINDS) owners.addAll(kind, read("workloads/" + kind, api.workloads(kind), warnings));
-    List<Service> services = read("services", api.services(), warnings);
-    var slices = read("endpointslices", api.endpointSlices(), warnings);
-    List<Event> events = read("events", api.events(), warnings);
-    Fetch<ServiceAccount> accountFetch = api.serviceAccounts();
+    List<Service> services = read("services", api.objects(Service.class), warnings);
+    var slices = read("endpointslices", api.objects(EndpointSlice.class), warnings);
+    List<Event> events = read("events", api.objects(Event.class), warnings);
+    Fetch<ServiceAccount> accountFetch = api.objects(ServiceAccount.class);
     Map<String, ServiceAccount> accounts = new HashMap<>();
     for (ServiceAccount sa : read("serviceaccounts", accountFetch, warnings)) {
       accounts.put(nsOf(sa.getMetadata()) + "/" + sa.getMetadata().getName(), sa);
     }
     boolean accountsReadable = accountFetch instanceof Fetch.Ok<ServiceAccount>;
-    RbacReach rbac = new RbacReach(read("roles", api.roles(), warnings), read("clusterroles", api.clusterRoles(), warnings),
-        read("rolebindings", api.roleBindings(), warnings), read("clusterrolebindings", api.clusterRoleBindings(), warnings));
+    RbacReach rbac = new RbacReach(read("roles", api.objects(Role.class), warnings),
+        read("clusterroles", api.objects(ClusterRole.class), warnings),
+        read("rolebindings", api.objects(RoleBinding.class), warnings),
+        read("clusterrolebindings", api.objects(ClusterRoleBinding.class), warnings));
     Map<String, Map<String, ConfigMapKeys>> configMaps = new HashMap<>();
     for (ConfigMapKeys cm : read("configmaps", api.configMaps(), warnings)) {
       configMaps.computeIfAbsent(cm.namespace(), k -> new HashMap<>()).put(cm.name(), cm);

@@ -62,7 +62,7 @@ public final class InformerKubeApi implements KubeApi, AutoCloseable {
 
   @Override
   public Fetch<ConfigMapKeys> configMaps() {
-    return cache(ConfigMap.class, ConfigMapKeyStore::new).read(settings, clock.instant());
+    return cache(ConfigMap.class, ViewStore::configMapKeys).read(settings, clock.instant());
   }
 
   /** Stops every informer; a later read starts a fresh one. */
@@ -73,12 +73,12 @@ public final class InformerKubeApi implements KubeApi, AutoCloseable {
   }
 
   private <T extends HasMetadata> Fetch<T> read(Class<T> type) {
-    return cache(type, SlimStore::new).read(settings, clock.instant());
+    return cache(type, ViewStore::slim).read(settings, clock.instant());
   }
 
   /** The running cache of {@code type}, started (or restarted after {@code relistEvery}) as needed. */
   @SuppressWarnings("unchecked")
-  private <T extends HasMetadata, R> Informed<T, R> cache(Class<T> type, Supplier<? extends ViewStore<T, R>> store) {
+  private <T extends HasMetadata, R> Informed<T, R> cache(Class<T> type, Supplier<ViewStore<T, R>> store) {
     var now = clock.instant();
     return (Informed<T, R>) caches.compute(type, (k, current) -> {
       if (current != null && !current.olderThan(settings.relistEvery(), now)) return current;

@@ -1,21 +1,14 @@
 package dev.wraith.cluster;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +18,8 @@ import java.util.Set;
  * on its own, so a 403 on roles still leaves pods readable. Implementations never return Secret objects, and
  * ConfigMaps come back reduced by {@link ConfigMapKeys#of}: key names and the endpoints found in values.
  *
- * <p>An implementation lists objects of any kind through one method, {@link #objects}; the typed calls are that
- * method for one kind each.
+ * <p>An implementation lists objects of any kind through one method, {@link #objects}, so reading a new kind needs no
+ * change to the port.
  */
 public interface KubeApi {
   /** Controller kinds the collector walks up from a pod: ReplicaSet, Deployment, StatefulSet, DaemonSet, Job, CronJob. */
@@ -49,10 +42,6 @@ public interface KubeApi {
    */
   <T extends HasMetadata> Fetch<T> objects(Class<T> type);
 
-  default Fetch<Pod> pods() {
-    return objects(Pod.class);
-  }
-
   /** Objects of one of {@link #WORKLOAD_KINDS}. */
   default Fetch<HasMetadata> workloads(String kind) {
     Class<? extends HasMetadata> type = WORKLOAD_TYPES.get(kind);
@@ -60,39 +49,6 @@ public interface KubeApi {
     Fetch<? extends HasMetadata> f = objects(type);
     if (f instanceof Fetch.Failed<? extends HasMetadata> failed) return Fetch.failed(failed.reason(), failed.detail());
     return Fetch.ok(List.copyOf(f.itemsOrEmpty()));
-  }
-
-  default Fetch<Service> services() {
-    return objects(Service.class);
-  }
-
-  /** discovery.k8s.io/v1 EndpointSlices: which pod each Service address belongs to. */
-  default Fetch<EndpointSlice> endpointSlices() {
-    return objects(EndpointSlice.class);
-  }
-
-  default Fetch<Event> events() {
-    return objects(Event.class);
-  }
-
-  default Fetch<ServiceAccount> serviceAccounts() {
-    return objects(ServiceAccount.class);
-  }
-
-  default Fetch<Role> roles() {
-    return objects(Role.class);
-  }
-
-  default Fetch<RoleBinding> roleBindings() {
-    return objects(RoleBinding.class);
-  }
-
-  default Fetch<ClusterRole> clusterRoles() {
-    return objects(ClusterRole.class);
-  }
-
-  default Fetch<ClusterRoleBinding> clusterRoleBindings() {
-    return objects(ClusterRoleBinding.class);
   }
 
   Fetch<ConfigMapKeys> configMaps();

@@ -11,13 +11,9 @@ import java.util.function.Predicate;
  * cluster-scoped ones (ClusterRoles, ClusterRoleBindings) pass. For snapshots, which hold whatever kubectl
  * was asked for; the live API narrows its calls instead (see {@link LiveKubeApi}).
  */
-public final class NamespaceScope implements KubeApi {
-  private final KubeApi api;
-  private final Set<String> namespaces;
-
-  private NamespaceScope(KubeApi api, Set<String> namespaces) {
-    this.api = api;
-    this.namespaces = namespaces;
+public record NamespaceScope(KubeApi api, Set<String> namespaces) implements KubeApi {
+  public NamespaceScope {
+    namespaces = Set.copyOf(namespaces);
   }
 
   /** The api itself when {@code namespaces} is empty (all namespaces). */

@@ -183,20 +183,12 @@ public final class LeaderElection {
 
     @Override
     public void create(KubernetesClient client, LeaderElectionRecord r) {
-      record(() -> {
-        lock.create(client, r);
-        lastWriteNanos = System.nanoTime();
-        return null;
-      });
+      write(() -> lock.create(client, r));
     }
 
     @Override
     public void update(KubernetesClient client, LeaderElectionRecord r) {
-      record(() -> {
-        lock.update(client, r);
-        lastWriteNanos = System.nanoTime();
-        return null;
-      });
+      write(() -> lock.update(client, r));
     }
 
     /** Whether the lease was last written (acquired or renewed) by this replica less than {@code d} ago. */
@@ -212,6 +204,15 @@ public final class LeaderElection {
     @Override
     public String describe() {
       return lock.describe();
+    }
+
+    /** A write (acquire or renew) that succeeded renews this replica's term. */
+    private void write(Runnable call) {
+      record(() -> {
+        call.run();
+        lastWriteNanos = System.nanoTime();
+        return null;
+      });
     }
 
     private <T> T record(java.util.function.Supplier<T> call) {

@@ -23,24 +23,12 @@ public final class ObservationBuffer {
   private final Instant started;
   private final Deque<Window> windows = new ArrayDeque<>();
 
-  /** One finished window; its bytes are this buffer's own copy. */
-  private static final class Window {
-    private final Instant end;
-    private final byte[] jsonLines;
-
-    Window(Instant end, byte[] jsonLines) {
-      this.end = end;
-      this.jsonLines = jsonLines;
-    }
-
-    Instant end() {
-      return end;
-    }
-
-    byte[] jsonLines() {
-      return jsonLines;
-    }
-  }
+  /**
+   * One finished window; its bytes are this buffer's own copy. Windows are never compared: equals would compare the
+   * bytes by reference.
+   */
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Window(Instant end, byte[] jsonLines) {}
 
   public ObservationBuffer(Duration retain, Duration staleAfter, Clock clock) {
     this.retain = retain;

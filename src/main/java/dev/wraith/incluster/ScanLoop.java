@@ -17,22 +17,14 @@ import java.util.function.Consumer;
  * writes: a replica that lost the lease during its scan writes nothing. With a {@link FindingFeed}, the cycle's new and
  * changed findings are sent after the publish (the feed's sender bounds how long that takes).
  */
-public final class ScanLoop {
+public record ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
+    Consumer<String> log, BooleanSupplier mayPublish, Optional<FindingFeed> feed) {
   /**
    * What one cycle did: the inventory and publish result, or why it failed; {@code delivery} is what the
    * {@link FindingFeed} sent, when it sent anything; {@code history} why the cycle was not recorded, if it was not.
    */
   public record Cycle(Optional<Inventory> inventory, Optional<PublishResult> publish, Optional<FindingFeed.Sent> delivery,
       Optional<String> failure, Optional<String> history) {}
-
-  private final SensorCollector sensors;
-  private final InventorySource source;
-  private final Publisher publisher;
-  private final Metrics metrics;
-  private final Clock clock;
-  private final Consumer<String> log;
-  private final BooleanSupplier mayPublish;
-  private final Optional<FindingFeed> feed;
 
   public ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
       Consumer<String> log) {
@@ -42,18 +34,6 @@ public final class ScanLoop {
   public ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
       Consumer<String> log, BooleanSupplier mayPublish) {
     this(sensors, source, publisher, metrics, clock, log, mayPublish, Optional.empty());
-  }
-
-  private ScanLoop(SensorCollector sensors, InventorySource source, Publisher publisher, Metrics metrics, Clock clock,
-      Consumer<String> log, BooleanSupplier mayPublish, Optional<FindingFeed> feed) {
-    this.feed = feed;
-    this.mayPublish = mayPublish;
-    this.sensors = sensors;
-    this.source = source;
-    this.publisher = publisher;
-    this.metrics = metrics;
-    this.clock = clock;
-    this.log = log;
   }
 
   /** This loop that also sends each cycle's new and changed findings through {@code feed}, after the publish. */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wraith.catalogue.McpClient;
 import dev.wraith.files.Limits;
 import dev.wraith.files.Parsers;
+import dev.wraith.redact.Redactor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Map;
  * list, a server that is not an object, a field of the wrong type) becomes a warning naming the file and key,
  * never the content, and the rest of the file is still read.
  */
-final class ConfigReader {
+record ConfigReader(McpClient client, String source, List<String> warnings, Path root, Redactor redactor) {
   /** A configured server and how to launch it (for the probe only). */
   record Entry(McpServer server, ServerLaunch launch) {}
 
@@ -29,21 +31,6 @@ final class ConfigReader {
       JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
   private static final ObjectMapper TOML = Parsers.toml2(LIMITS);
   private static final ObjectMapper YAML = Parsers.yaml2(LIMITS);
-
-  private final McpClient client;
-  private final String source;
-  private final List<String> warnings;
-  private final java.nio.file.Path root;
-  private final dev.wraith.redact.Redactor redactor;
-
-  ConfigReader(McpClient client, String source, List<String> warnings, java.nio.file.Path root,
-      dev.wraith.redact.Redactor redactor) {
-    this.redactor = redactor;
-    this.client = client;
-    this.source = source;
-    this.warnings = warnings;
-    this.root = root;
-  }
 
   List<Entry> read(String text) {
     JsonNode doc;

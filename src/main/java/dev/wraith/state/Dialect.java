@@ -1,7 +1,10 @@
 package dev.wraith.state;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -23,8 +26,17 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** Flyway locations: the common migrations and this vendor's. */
   List<String> migrations();
 
+  /** A query of the names of the tables in the schema wraith would write to, sorted. */
+  String tablesQuery();
+
   /** Tables in the schema wraith would write to, to refuse one that holds someone else's tables. */
-  List<String> tables(Connection c) throws SQLException;
+  default List<String> tables(Connection c) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(tablesQuery())) {
+      while (rs.next()) tables.add(rs.getString(1));
+    }
+    return tables;
+  }
 
   /** Starts a transaction: a write one takes what it needs to serialise with other writers. */
   void begin(Connection c, boolean write) throws SQLException;

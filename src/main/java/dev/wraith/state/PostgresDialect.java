@@ -1,10 +1,8 @@
 package dev.wraith.state;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,13 +43,8 @@ final class PostgresDialect implements Dialect {
 
   /** Tables of the connection's current schema (public, or the URL's currentSchema). */
   @Override
-  public List<String> tables(Connection c) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT table_name FROM "
-        + "information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name")) {
-      while (rs.next()) tables.add(rs.getString(1));
-    }
-    return tables;
+  public String tablesQuery() {
+    return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name";
   }
 
   @Override

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -48,13 +46,8 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public List<String> tables(Connection c) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-      while (rs.next()) tables.add(rs.getString(1));
-    }
-    return tables;
+  public String tablesQuery() {
+    return "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
   }
 
   @Override

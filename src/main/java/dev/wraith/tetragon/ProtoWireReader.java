@@ -33,9 +33,7 @@ final class ProtoWireReader {
     CodedInputStream in = CodedInputStream.newInstance(message);
     String node = "";
     Instant time = Instant.EPOCH;
-    Event event = null;
-    boolean kprobe = false;
-    Kprobe k = null;
+    Event event = null; // the last event field wins, as protobuf's oneof does
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       int field = WireFormat.getTagFieldNumber(tag);
       if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
@@ -43,39 +41,24 @@ final class ProtoWireReader {
         continue;
       }
       switch (field) {
-        case GetEventsResponse.PROCESS_KPROBE_FIELD_NUMBER -> {
-          k = kprobe(in);
-          kprobe = true;
-          event = null;
-        }
+        case GetEventsResponse.PROCESS_KPROBE_FIELD_NUMBER -> event = kprobe(in);
         case GetEventsResponse.NODE_NAME_FIELD_NUMBER -> node = text(in);
         case GetEventsResponse.TIME_FIELD_NUMBER -> time = timestamp(in);
-        case GetEventsResponse.PROCESS_EXEC_FIELD_NUMBER -> {
-          event = exec(in);
-          kprobe = false;
-        }
-        case GetEventsResponse.PROCESS_EXIT_FIELD_NUMBER -> {
-          event = exit(in);
-          kprobe = false;
-        }
-        case GetEventsResponse.RATE_LIMIT_INFO_FIELD_NUMBER -> {
-          event = rateLimit(in);
-          kprobe = false;
-        }
-        case GetEventsResponse.PROCESS_THROTTLE_FIELD_NUMBER -> {
-          event = throttle(in);
-          kprobe = false;
-        }
+        case GetEventsResponse.PROCESS_EXEC_FIELD_NUMBER -> event = exec(in);
+        case GetEventsResponse.PROCESS_EXIT_FIELD_NUMBER -> event = exit(in);
+        case GetEventsResponse.RATE_LIMIT_INFO_FIELD_NUMBER -> event = rateLimit(in);
+        case GetEventsResponse.PROCESS_THROTTLE_FIELD_NUMBER -> event = throttle(in);
         default -> in.skipField(tag);
       }
     }
-    if (kprobe) return k == null || k.process == null || k.daddr == null ? null
-        : new Event.Connect(node, time, k.process, Optional.ofNullable(k.parent), k.function, k.daddr, k.dport, k.protocol);
     return stamped(event, node, time);
   }
 
   /** The event read before node and time were known, with them. */
   private static Event stamped(Event e, String node, Instant time) {
+    if (e instanceof Event.Connect c) {
+      return new Event.Connect(node, time, c.process(), c.parent(), c.function(), c.daddr(), c.dport(), c.protocol());
+    }
     if (e instanceof Event.Exec x) return new Event.Exec(node, time, x.process(), x.parent());
     if (e instanceof Event.Exit x) return new Event.Exit(node, time, x.process());
     if (e instanceof Event.Gap g) return g.what() == null ? null : new Event.Gap(node, time, g.what());
@@ -150,7 +133,8 @@ final class ProtoWireReader {
     String protocol;
   }
 
-  private Kprobe kprobe(CodedInputStream in) throws IOException {
+  /** The connection, or null for a kprobe without a destination (or with a port out of range). */
+  private Event kprobe(CodedInputStream in) throws IOException {
     int outer = enter(in);
     Kprobe k = new Kprobe();
     boolean tooBig = false;
@@ -163,7 +147,9 @@ final class ProtoWireReader {
       else in.skipField(tag);
     }
     in.popLimit(outer);
-    return tooBig ? null : k;
+    return tooBig || k.process == null || k.daddr == null ? null
+        : new Event.Connect("", Instant.EPOCH, k.process, Optional.ofNullable(k.parent), k.function, k.daddr, k.dport,
+            k.protocol);
   }
 
   /** Reads one argument into k when it has a destination; true when its port is out of range. */

@@ -6,8 +6,10 @@ import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.model.ClusterScan;
 import dev.wraith.model.LayerStatus;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -48,7 +50,7 @@ class InformerKubeApiTest {
       ClusterScan listed = collect(new LiveKubeApi(client, "mock"));
       assertThat(listed.status().state()).isEqualTo(LayerStatus.State.RAN);
       assertThat(listed.workloads()).hasSizeGreaterThan(3);
-      assertThat(informed.endpointSlices().itemsOrEmpty()).extracting(e -> e.getMetadata().getName())
+      assertThat(informed.objects(EndpointSlice.class).itemsOrEmpty()).extracting(e -> e.getMetadata().getName())
           .containsExactly("litellm-x7k2p");
       assertThat(collect(informed)).isEqualTo(listed);
 
@@ -93,14 +95,14 @@ class InformerKubeApiTest {
   void aCacheOlderThanTheRelistBoundIsRebuiltFromAFullList() throws Exception {
     try (InformerKubeApi informed = new InformerKubeApi(client, "mock", FAST, clock)) {
       drainRequests();
-      assertThat(informed.pods()).isInstanceOf(Fetch.Ok.class);
-      informed.pods();
+      assertThat(informed.objects(Pod.class)).isInstanceOf(Fetch.Ok.class);
+      informed.objects(Pod.class);
       clock.advance(Duration.ofMinutes(59));
-      informed.pods();
+      informed.objects(Pod.class);
       assertThat(podLists()).as("one list, then the watch").isEqualTo(1);
 
       clock.advance(Duration.ofMinutes(1));
-      assertThat(informed.pods().itemsOrEmpty()).hasSize(client.pods().inAnyNamespace().list().getItems().size());
+      assertThat(informed.objects(Pod.class).itemsOrEmpty()).hasSize(client.pods().inAnyNamespace().list().getItems().size());
       assertThat(podLists()).as("a fresh informer, a fresh list").isEqualTo(1);
     }
   }
@@ -109,16 +111,16 @@ class InformerKubeApiTest {
   void aLostWatchFailsTheResourceInsteadOfServingAStaleCache() throws InterruptedException {
     var settings = new InformerKubeApi.Settings(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(1));
     try (InformerKubeApi informed = new InformerKubeApi(client, "mock", settings, clock)) {
-      assertThat(informed.pods().itemsOrEmpty()).isNotEmpty();
+      assertThat(informed.objects(Pod.class).itemsOrEmpty()).isNotEmpty();
 
       server.destroy();
 
       // the informer learns of the closed watch asynchronously: poll (bounded) until it has
-      Fetch<?> after = informed.pods();
+      Fetch<?> after = informed.objects(Pod.class);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!(after instanceof Fetch.Failed) && System.nanoTime() < deadline) {
         Thread.sleep(50);
-        after = informed.pods();
+        after = informed.objects(Pod.class);
       }
       assertThat(after).isInstanceOf(Fetch.Failed.class);
       var failed = (Fetch.Failed<?>) after;

@@ -3,8 +3,11 @@ package dev.wraith.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +21,14 @@ class SnapshotKubeApiTest {
   @Test
   void readsKubectlJsonListAndMultiDocumentYaml() {
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(ClusterFixtures.json(), ClusterFixtures.yaml()));
-    assertThat(api.pods().itemsOrEmpty()).extracting(p -> p.getMetadata().getName())
+    assertThat(api.objects(Pod.class).itemsOrEmpty()).extracting(p -> p.getMetadata().getName())
         .contains("coredns-5d78c9869d-x7k2p", "scratch-agent", "ollama-0", "vllm-llama-6c8d7f9b4-7xq2z");
     assertThat(api.workloads("Deployment").itemsOrEmpty()).extracting(HasMetadata::getMetadata)
         .extracting(m -> m.getNamespace() + "/" + m.getName())
         .containsExactlyInAnyOrder("kube-system/coredns", "payments/checkout-api", "web/web", "inference/vllm-llama");
-    assertThat(api.clusterRoles().itemsOrEmpty()).hasSize(2);
-    assertThat(api.roleBindings().itemsOrEmpty()).hasSize(1);
-    assertThat(api.events().itemsOrEmpty()).hasSize(2);
+    assertThat(api.objects(ClusterRole.class).itemsOrEmpty()).hasSize(2);
+    assertThat(api.objects(RoleBinding.class).itemsOrEmpty()).hasSize(1);
+    assertThat(api.objects(Event.class).itemsOrEmpty()).hasSize(2);
     assertThat(api.sources()).hasSize(2);
   }
 
@@ -52,7 +55,7 @@ class SnapshotKubeApiTest {
         {"items":[{"metadata":{"name":"a","namespace":"x"},"spec":{"containers":[]}}],"kind":"PodList","apiVersion":"v1"}
         """);
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(single, typed));
-    assertThat(api.pods().itemsOrEmpty()).extracting(Pod::getMetadata).extracting(m -> m.getNamespace() + "/" + m.getName())
+    assertThat(api.objects(Pod.class).itemsOrEmpty()).extracting(Pod::getMetadata).extracting(m -> m.getNamespace() + "/" + m.getName())
         .containsExactly("default/lone", "x/a");
   }
 
@@ -80,7 +83,7 @@ class SnapshotKubeApiTest {
     Path json = Files.writeString(dir.resolve("pods.json"), "{\"kind\":\"List\",\"items\":[" + pod.formatted("a") + ","
         + pod.formatted("b" + "x".repeat(5000)) + "," + "[".repeat(300) + "]".repeat(300) + "," + pod.formatted("c") + "]}");
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(json), dev.wraith.files.Limits.DEFAULT.withDocumentBytes(4096));
-    assertThat(api.pods().itemsOrEmpty()).extracting(p -> p.getMetadata().getName()).containsExactly("a", "c");
+    assertThat(api.objects(Pod.class).itemsOrEmpty()).extracting(p -> p.getMetadata().getName()).containsExactly("a", "c");
     assertThat(api.warnings()).containsExactly(json + ": the value at byte 104 is larger than 4 KiB; skipped",
         json + ": the value at byte 5184 is nested deeper than 128 levels; skipped");
   }
@@ -99,7 +102,7 @@ class SnapshotKubeApiTest {
         kind: PodList
         """);
     SnapshotKubeApi api = SnapshotKubeApi.read(List.of(yaml));
-    assertThat(api.pods().itemsOrEmpty()).extracting(p -> p.getMetadata().getName()).containsExactly("a", "c");
+    assertThat(api.objects(Pod.class).itemsOrEmpty()).extracting(p -> p.getMetadata().getName()).containsExactly("a", "c");
     assertThat(api.warnings()).singleElement().asString().startsWith(yaml + ":6: not valid YAML at line 7");
   }
 

@@ -14,26 +14,11 @@ final class FrameReader {
   static final int MAX_FRAME = 64 * 1024;
 
   /**
-   * One frame. A final class, not a record: a record's equals would compare the body by reference. The body is the
-   * buffer the frame was read into, handed to the one caller without a copy (this is the probe's hot path).
+   * One frame. The body is the buffer the frame was read into, handed to the one caller without a copy (this is the
+   * probe's hot path). Frames are never compared: equals would compare the body by reference.
    */
-  static final class Frame {
-    private final int kind;
-    private final byte[] body;
-
-    Frame(int kind, byte[] body) {
-      this.kind = kind;
-      this.body = body;
-    }
-
-    int kind() {
-      return kind;
-    }
-
-    byte[] body() {
-      return body;
-    }
-  }
+  @SuppressWarnings("ArrayRecordComponent")
+  record Frame(int kind, byte[] body) {}
 
   private final InputStream in;
 
