@@ -1,5 +1,6 @@
 package dev.wraith.incluster;
 
+import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +61,7 @@ public final class SensorCollector {
     }
     List<SensorCollection.NodeScan> scans = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     int answered = 0;
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, found.size()));
     try {
@@ -67,6 +71,7 @@ public final class SensorCollector {
         NodeResult r = join(f);
         scans.addAll(r.scans());
         warnings.addAll(r.warnings());
+        notes.addAll(r.notes());
         if (r.answered()) answered++;
       }
     } finally {
@@ -74,7 +79,7 @@ public final class SensorCollector {
     }
     if (answered == 0) return new SensorCollection(List.of(), new LayerStatus("host", LayerStatus.State.FAILED,
         "no sensor answered (" + found.size() + " pods)", warnings));
-    return new SensorCollection(scans, LayerStatus.ran("host", warnings));
+    return new SensorCollection(scans, LayerStatus.ran("host", warnings).withNotes(notes));
   }
 
   /** The real fetcher: JDK HTTP client, no redirects, bounded connect and request time, at most {@value #MAX_BYTES} bytes. */
@@ -113,26 +118,60 @@ public final class SensorCollector {
     }
   }
 
-  private record NodeResult(boolean answered, List<SensorCollection.NodeScan> scans, List<String> warnings) {}
+  private record NodeResult(boolean answered, List<SensorCollection.NodeScan> scans, List<String> warnings,
+      List<String> notes) {
+    static NodeResult unanswered(String warning) {
+      return new NodeResult(false, List.of(), List.of(warning), List.of());
+    }
+  }
 
   private NodeResult fetch(SensorPods.SensorPod p) throws InterruptedException {
     String where = "node " + (p.node().isEmpty() ? "?" : p.node()) + " (" + p.name() + ")";
     if (p.ip().isEmpty() || !p.phase().equals("Running")) {
-      return new NodeResult(false, List.of(), List.of(where + ": sensor not running (" + p.phase() + ")"));
+      return NodeResult.unanswered(where + ": sensor not running (" + p.phase() + ")");
     }
     String host = p.ip().contains(":") ? "[" + p.ip() + "]" : p.ip();
     SensorJsonReader.Result r;
     try (InputStream body = fetcher.get(URI.create("http://" + host + ":" + port + "/observations"))) {
       r = reader.read(body);
     } catch (IOException | RuntimeException e) {
-      return new NodeResult(false, List.of(), List.of(where + ": unreachable: " + unreachable(e)));
+      return NodeResult.unanswered(where + ": unreachable: " + unreachable(e));
     }
     List<String> warnings = new ArrayList<>();
     r.warnings().forEach(w -> warnings.add(where + ": " + w));
+    warnings.addAll(incomplete(where, r.scans()));
     List<SensorCollection.NodeScan> scans = r.scans().stream()
         .map(s -> new SensorCollection.NodeScan(p.node(), p.name(), s)).toList();
     if (scans.isEmpty() && warnings.isEmpty()) warnings.add(where + ": no finished window yet");
-    return new NodeResult(true, scans, warnings);
+    List<String> notes = r.scans().stream().max(java.util.Comparator.comparing(HostScan::end))
+        .map(last -> last.status().notes().stream().map(n -> where + ", last window: " + n).toList()).orElse(List.of());
+    return new NodeResult(true, scans, warnings, notes);
+  }
+
+  /**
+   * The windows a sensor itself reported partial or failed (the probe restarted, fell back to /proc sampling, a
+   * process table could not be read): one warning per distinct state and reason, with how many of the node's windows
+   * it held for and when, so a problem a sensor saw is the host layer's problem too and not lost on the way.
+   */
+  static List<String> incomplete(String where, List<HostScan> windows) {
+    Map<String, List<HostScan>> byReason = new java.util.TreeMap<>();
+    for (HostScan w : windows) {
+      if (w.status().incomplete()) byReason.computeIfAbsent(why(w.status()), k -> new ArrayList<>()).add(w);
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((reason, ws) -> {
+      Instant from = ws.stream().map(HostScan::start).min(Instant::compareTo).orElseThrow();
+      Instant to = ws.stream().map(HostScan::end).max(Instant::compareTo).orElseThrow();
+      out.add(where + ": " + ws.size() + " of " + windows.size() + (windows.size() == 1 ? " window " : " windows ")
+          + reason + ", between " + from + " and " + to);
+    });
+    return out;
+  }
+
+  /** "partial (reason)"; a status with warnings and no reason names its first warning. */
+  private static String why(LayerStatus s) {
+    if (!s.reason().isEmpty() || s.warnings().isEmpty()) return s.stateAndReason();
+    return s.state().id() + " (" + s.warnings().get(0) + ")";
   }
 
   /** Why a sensor could not be read, in words (the exception's class and text go to --debug only). */
@@ -157,10 +196,10 @@ public final class SensorCollector {
       return f.get(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       f.cancel(true);
-      return new NodeResult(false, List.of(), List.of("a sensor took longer than " + DEADLINE.toSeconds() + " s to answer; cut off"));
+      return NodeResult.unanswered("a sensor took longer than " + DEADLINE.toSeconds() + " s to answer; cut off");
     } catch (java.util.concurrent.ExecutionException e) {
       System.getLogger(SensorCollector.class.getName()).log(System.Logger.Level.DEBUG, "sensor fetch", e.getCause());
-      return new NodeResult(false, List.of(), List.of("sensor fetch failed: an internal error (run with --debug for details)"));
+      return NodeResult.unanswered("sensor fetch failed: an internal error (run with --debug for details)");
     }
   }
 }

@@ -105,8 +105,10 @@ public final class SensorJsonReader {
       List<InClusterConnection> inCluster) {
     List<String> warnings = new ArrayList<>();
     n.path("warnings").forEach(w -> warnings.add(w.asText()));
+    List<String> notes = new ArrayList<>();
+    n.path("notes").forEach(w -> notes.add(w.asText()));
     var state = LayerStatus.State.valueOf(n.path("state").asText("failed").toUpperCase(Locale.ROOT));
-    var status = new LayerStatus(n.path("layer").asText("host"), state, n.path("reason").asText(""), warnings);
+    var status = new LayerStatus(n.path("layer").asText("host"), state, n.path("reason").asText(""), warnings, notes);
     JsonNode s = n.path("stats");
     Optional<HostScan.Probe> probe = s.path("probe").asText().equals("ebpf")
         ? Optional.of(new HostScan.Probe(s.path("events").asLong(), s.path("connections").asLong(), s.path("dnsAnswers").asLong(),

@@ -88,15 +88,17 @@ class ScanLoopTest {
         assertThat(g.<Object>get("spec", "where")).isEqualTo("node node-1: /root/agent.py");
         assertThat(g.getMetadata().getLabels()).containsEntry("wraith.dev/classification", "GHOST");
       });
-      assertThat(log.get(0)).contains("1 agents (1 ghosts)").contains("host=partial(1 warnings)");
+      assertThat(log.get(0)).contains("1 agents (1 ghosts)").contains("host=partial(2 warnings)");
       assertThat(log).contains("  host: node node-2 (wraith-sensor-b): sensor not running (Pending)");
+      // the window node-1's sensor served was partial itself: the operator says so rather than "ran"
+      assertThat(log).anyMatch(l -> l.startsWith("  host: node node-1 (") && l.contains("1 of 1 window partial (12 processes unreadable"));
 
       Map<String, Double> m = scrape(scrape.port());
       assertThat(m).containsEntry("wraith_agents{classification=\"GHOST\"}", 1.0)
           .containsEntry("wraith_agents{classification=\"CONFIRMED\"}", 0.0)
           .containsEntry("wraith_agents_by_risk{risk=\"CRITICAL\"}", 1.0)
           .containsEntry("wraith_layer_up{layer=\"host\"}", 1.0)
-          .containsEntry("wraith_layer_warnings{layer=\"host\"}", 1.0)
+          .containsEntry("wraith_layer_warnings{layer=\"host\"}", 2.0)
           .containsEntry("wraith_publish_failures", 0.0)
           .containsEntry("wraith_layer_up{layer=\"publish\"}", 1.0)
           .containsEntry("wraith_scans_total{result=\"ok\"}", 1.0);

@@ -2,6 +2,7 @@ package dev.wraith.incluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wraith.model.HostScan;
 import dev.wraith.model.LayerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +31,11 @@ class SensorCollectorTest {
   KubernetesClient client;
   KubernetesMockServer server;
   HttpEndpoint sensor;
+  ObservationBuffer buffer;
 
   @BeforeEach
   void startSensor() throws Exception {
-    var buffer = new ObservationBuffer(Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
+    buffer = new ObservationBuffer(Duration.ofDays(3650), Duration.ofDays(3650), Clock.systemUTC());
     buffer.add(T.plusSeconds(60), SensorFixtures.json(SensorFixtures.window(T), false).getBytes(StandardCharsets.UTF_8));
     buffer.add(T.plusSeconds(120), SensorFixtures.json(SensorFixtures.window(T.plusSeconds(60)), false).getBytes(StandardCharsets.UTF_8));
     sensor = HttpEndpoint.start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), buffer.routes());
@@ -62,9 +65,43 @@ class SensorCollectorTest {
     assertThat(c.scans()).extracting(SensorCollection.NodeScan::node).containsExactly("node-1", "node-1");
     assertThat(c.scans()).extracting(s -> s.scan().start()).containsExactly(T, T.plusSeconds(60));
     assertThat(c.scans().get(0).scan().observations()).hasSize(3);
-    assertThat(c.status().warnings()).hasSize(2);
-    assertThat(c.status().warnings().get(0)).isEqualTo("node node-2 (wraith-sensor-b): unreachable: connection refused or no route to the pod");
-    assertThat(c.status().warnings().get(1)).isEqualTo("node node-3 (wraith-sensor-c): sensor not running (Pending)");
+    assertThat(c.status().warnings()).containsExactly(
+        // both windows the sensor served were partial themselves: that is the host layer's problem too
+        "node node-1 (wraith-sensor-a): 2 of 2 windows partial (12 processes unreadable (not root)), between "
+            + T + " and " + T.plusSeconds(120),
+        "node node-2 (wraith-sensor-b): unreachable: connection refused or no route to the pod",
+        "node node-3 (wraith-sensor-c): sensor not running (Pending)");
+  }
+
+  @Test
+  void aWindowTheSensorReportedPartialIsNamedWithItsReasonAndTheLastWindowsNotesAreKept() throws Exception {
+    String gap = "eBPF probe: events may be missing between 2026-11-27T10:02:10Z and 2026-11-27T10:02:12Z, while it was "
+        + "restarted (restart 1 of 5) after it stopped: killed by signal 9";
+    buffer.add(T.plusSeconds(180), SensorFixtures.json(window(T.plusSeconds(120),
+        new LayerStatus("host", LayerStatus.State.PARTIAL, gap, List.of(gap), List.of("eBPF probe: 7 connects"))), false)
+        .getBytes(StandardCharsets.UTF_8));
+    buffer.add(T.plusSeconds(240), SensorFixtures.json(window(T.plusSeconds(180),
+        new LayerStatus("host", LayerStatus.State.RAN, "", List.of(), List.of("eBPF probe: 9 connects"))), false)
+        .getBytes(StandardCharsets.UTF_8));
+    create(pod("wraith-system", "wraith-sensor-a", "node-1", "127.0.0.1", "Running", true));
+
+    SensorCollection c = collect();
+
+    assertThat(c.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
+    assertThat(c.scans()).hasSize(4);
+    assertThat(c.status().warnings()).containsExactly(
+        "node node-1 (wraith-sensor-a): 2 of 4 windows partial (12 processes unreadable (not root)), between " + T
+            + " and " + T.plusSeconds(120),
+        "node node-1 (wraith-sensor-a): 1 of 4 windows partial (" + gap + "), between " + T.plusSeconds(120) + " and "
+            + T.plusSeconds(180));
+    // the probe's counts of the node's latest window, not of every window served
+    assertThat(c.status().notes()).containsExactly("node node-1 (wraith-sensor-a), last window: eBPF probe: 9 connects");
+  }
+
+  /** The fixture window under another status. */
+  private static HostScan window(Instant start, LayerStatus status) {
+    HostScan w = SensorFixtures.window(start);
+    return new HostScan(w.procRoot(), w.start(), w.end(), w.observations(), w.unowned(), w.inCluster(), status, w.stats());
   }
 
   @Test

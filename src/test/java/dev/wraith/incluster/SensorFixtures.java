@@ -65,7 +65,7 @@ final class SensorFixtures {
     var dns = new Attributed("openai", "api.openai.com", Attributed.Method.DNS_ANSWER);
     List<Observation> obs = List.of(w.observations().get(0).withAttribution(sni), w.observations().get(1).withAttribution(dns),
         w.observations().get(2));
-    var status = new LayerStatus("host", LayerStatus.State.RAN, "", List.of("eBPF probe: 7 connects", "names: 2 by name"));
+    var status = new LayerStatus("host", LayerStatus.State.RAN, "", List.of(), List.of("eBPF probe: 7 connects", "names: 2 by name"));
     return new HostScan(w.procRoot(), w.start(), w.end(), obs, List.of(), w.inCluster(), status,
         new HostScan.Stats(0, 0, 0, 120, 6, Optional.of(new HostScan.Probe(5400, 7, 2, 3))));
   }

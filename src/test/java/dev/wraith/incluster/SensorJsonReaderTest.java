@@ -43,6 +43,7 @@ class SensorJsonReaderTest {
     assertThat(s.observations()).extracting(o -> o.attribution().method().id(), o -> o.attribution().strength().id())
         .containsExactly(tuple("sni", "strong"), tuple("dns-answer", "strong"), tuple("published-range", "weak"));
     assertThat(s.stats().probe()).contains(new HostScan.Probe(5400, 7, 2, 3));
+    assertThat(s.status().notes()).containsExactly("eBPF probe: 7 connects", "names: 2 by name");
     // the dns-answer lines are --dns-log's: read by it, they complete the window byte for byte
     List<DnsAnswerRecord> read = text.lines().filter(l -> l.contains("\"type\":\"dns-answer\""))
         .map(DnsAnswerLog::parse).toList();
