@@ -64,6 +64,29 @@ static uint64_t clock_ns(clockid_t id) {
   return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
+/*
+ * CLOCK_BOOTTIME and CLOCK_REALTIME "read together": the realtime clock is read on both sides of the boot clock and
+ * the tightest of a few tries is kept, with the realtime midpoint. Read naively, a preemption between the two reads
+ * (a loaded node) shifts every later event by its length, and a connect could then seem to precede the DNS answer
+ * it used, so the answer would not name it.
+ */
+static void clock_pair(uint64_t *boot, uint64_t *real) {
+  uint64_t best = UINT64_MAX;
+  for (int i = 0; i < 5; i++) {
+    uint64_t r1 = clock_ns(CLOCK_REALTIME), b = clock_ns(CLOCK_BOOTTIME), r2 = clock_ns(CLOCK_REALTIME);
+    if (r2 < r1) continue; /* the realtime clock was stepped between the reads */
+    if (r2 - r1 < best) {
+      best = r2 - r1;
+      *boot = b;
+      *real = r1 + (r2 - r1) / 2;
+    }
+  }
+  if (best == UINT64_MAX) {
+    *boot = clock_ns(CLOCK_BOOTTIME);
+    *real = clock_ns(CLOCK_REALTIME);
+  }
+}
+
 static void frame(uint32_t kind, const void *body, uint32_t len) {
   uint32_t head[2] = {len + 4, kind};
   if (fwrite(head, sizeof(head), 1, stdout) != 1 || (len && fwrite(body, len, 1, stdout) != 1)) broken_pipe = 1;
@@ -103,7 +126,8 @@ static void ensure_tracefs(void) {
 static void send_stats(struct probe_bpf *skel, uint64_t *last) {
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0 || ncpu > 4096) return;
-  uint64_t body[2 + WR_TYPES] = {clock_ns(CLOCK_BOOTTIME), clock_ns(CLOCK_REALTIME)};
+  uint64_t body[2 + WR_TYPES] = {0};
+  clock_pair(&body[0], &body[1]);
   uint64_t values[4096];
   int changed = 0;
   for (uint32_t t = 0; t < WR_TYPES; t++) {
@@ -166,7 +190,11 @@ int main(int argc, char **argv) {
     uint32_t pad;
     uint64_t boot_ns;
     uint64_t real_ns;
-  } __attribute__((packed)) ready = {WR_LAYOUT_VERSION, 0, clock_ns(CLOCK_BOOTTIME), clock_ns(CLOCK_REALTIME)};
+  } __attribute__((packed)) ready = {WR_LAYOUT_VERSION, 0, 0, 0};
+  uint64_t boot_ns, real_ns;
+  clock_pair(&boot_ns, &real_ns);
+  ready.boot_ns = boot_ns;
+  ready.real_ns = real_ns;
   frame(FRAME_READY, &ready, sizeof(ready));
   fflush(stdout);
 
