@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Recorded DNS answers, by address: which names a process, its network namespace or its pod resolved to an address,
- * and when that answer held. {@link #namesFor} applies an answer only within [answer time, answer time + TTL +
- * {@link #GRACE}] and only to its own scope, never to another pod's: that another workload resolved a CDN address
+ * and when that answer held. {@link #namesFor} applies an answer only within [answer time − {@link #SKEW}, answer
+ * time + TTL + {@link #GRACE}] and only to its own scope, never to another pod's: that another workload resolved a CDN address
  * for api.openai.com says nothing about what this process talks to there.
  *
  * <p>Memory is bounded by {@code capacity} entries (one per name, address and scope; repeated answers that overlap in
@@ -22,6 +22,12 @@ import java.util.Map;
 public final class DnsAnswers {
   /** Past the TTL, an answer still applies this long: clients connect a moment after the answer expired. */
   public static final Duration GRACE = Duration.ofSeconds(5);
+  /**
+   * Before its recorded time, an answer already applies this long: the answer and the connect that used it are stamped
+   * by clocks converted separately (the probe's boot clock to wall time, each second; Tetragon's and a DNS log's own
+   * clocks), so a connect a fraction of a millisecond after the answer can carry an earlier time.
+   */
+  public static final Duration SKEW = Duration.ofMillis(50);
   public static final int DEFAULT_CAPACITY = 200_000;
   /** How many entries of one address are searched for a run to extend, newest first. */
   private static final int MERGE_WINDOW = 16;
@@ -109,7 +115,7 @@ public final class DnsAnswers {
     if (list == null) return List.of();
     List<Entry> process = new ArrayList<>(), netns = new ArrayList<>(), pod = new ArrayList<>();
     for (Entry e : list) {
-      if (time.isBefore(e.from) || time.isAfter(e.until) || otherPod(e.scope, who)) continue;
+      if (time.plus(SKEW).isBefore(e.from) || time.isAfter(e.until) || otherPod(e.scope, who)) continue;
       if (sameProcess(e.scope, who)) process.add(e);
       else if (sameNetns(e.scope, who)) netns.add(e);
       else if (samePod(e.scope, who)) pod.add(e);

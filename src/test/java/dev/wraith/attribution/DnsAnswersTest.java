@@ -45,6 +45,9 @@ class DnsAnswersTest {
     d.add(answer(T, NODE, 88164, "", GHOST_POD, "api.openai.com", 60));
     DnsAnswers.Scope ghost = who(88164, "", GHOST_POD);
     assertThat(d.namesFor(ghost, CDN, T.minusSeconds(1))).as("before the answer").isEmpty();
+    assertThat(d.namesFor(ghost, CDN, T.minus(DnsAnswers.SKEW).minusMillis(1))).as("before the answer and its skew").isEmpty();
+    // a connect stamped a moment before the answer it used (clocks converted apart) still gets its name
+    assertThat(d.namesFor(ghost, CDN, T.minus(DnsAnswers.SKEW))).containsExactly("api.openai.com");
     assertThat(d.namesFor(ghost, CDN, T)).containsExactly("api.openai.com");
     assertThat(d.namesFor(ghost, CDN, T.plusSeconds(60).plus(DnsAnswers.GRACE))).containsExactly("api.openai.com");
     assertThat(d.namesFor(ghost, CDN, T.plusSeconds(60).plus(DnsAnswers.GRACE).plusMillis(1))).as("expired").isEmpty();
