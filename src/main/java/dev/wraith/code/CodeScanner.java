@@ -190,20 +190,23 @@ public final class CodeScanner {
     List<Deployment> deployments = new ArrayList<>();
     List<ModelUse> models = new ArrayList<>();
     List<Detection.ModuleName> modules = new ArrayList<>();
+    List<Detection.Published> published = new ArrayList<>();
     for (Detection d : results.stream().sorted(Ordered.ORDER).map(Ordered::detection).toList()) {
       findings.addAll(d.findings());
       deployments.addAll(d.deployments());
       models.addAll(d.models());
       modules.addAll(d.modules());
+      published.addAll(d.published());
       warnings.addAll(d.warnings());
     }
     List<String> sortedWarnings = warnings.stream().sorted().toList();
     long millis = (System.nanoTime() - start) / 1_000_000;
     List<String> rootNames = roots.stream().map(Path::toString).toList();
     List<CodeAgent> agents = CodeAgents.group(findings, models, deployments, impliedProviders(catalogue));
-    return new Scanned(new CodeScan(rootNames, agents, Deployables.group(rootNames, agents, findings, deployments, modules),
-        findings, deployments, models,
-        LayerStatus.ran("code", sortedWarnings),
+    // an AI library's own source is not an agent; its files stay findings and the layer's note names it
+    LibrarySources.Split split = LibrarySources.split(catalogue, rootNames, agents, findings, deployments, modules, published);
+    return new Scanned(new CodeScan(rootNames, split.agents(), split.deployables(), findings, deployments, models,
+        LayerStatus.ran("code", sortedWarnings).withNotes(split.notes()),
         new CodeScan.Stats(seen, read.get(), parsed.get(), bytes.get(), skipped.get(), millis)), modules);
   }
 

@@ -18,13 +18,16 @@ import java.util.TreeMap;
 
 /**
  * {@code --format table}: a summary (agents by framework and provider, capabilities that raise risk, what was read,
- * how long it took), then one row per agent (deployable) with its path; with {@code details}, every finding grouped
- * by file, the AI dependencies and the deployment identities too. Layer warnings last. Tables fit {@code width}.
+ * how long it took), then one row per agent (deployable) with its path and the code layer's notes; with
+ * {@code details}, every finding grouped by file, the AI dependencies and the deployment identities too. Layer
+ * warnings last. Tables fit {@code width}.
  */
 public final class TableReporter extends RedactingReporter<ScanReport> {
   /** The width when nothing says otherwise (not a terminal, no --width, no COLUMNS). */
   public static final int DEFAULT_WIDTH = 100;
   private static final int WARNINGS_SHOWN = 20;
+  /** Continued lines of a note start under the first word after "note:". */
+  private static final String NOTE = "note:", NOTE_MORE = " ".repeat(NOTE.length());
   private final int width;
   private final boolean details;
 
@@ -55,8 +58,9 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
         report.tool().catalogueVersion(), c.status().state().id()));
     b.append(String.format(Locale.ROOT, "%s files read, %s parsed (%.1f MB) in %.1f s%n%n", count(c.stats().filesRead()),
         count(c.stats().filesParsed()), c.stats().bytesRead() / 1e6, c.stats().millis() / 1000.0));
-    summary(b, c.deployables());
+    summary(b, c.deployables(), !c.status().notes().isEmpty());
     agents(b, c.deployables());
+    notes(b, c.status().notes());
     if (details) {
       findings(b, c.findings());
       dependencies(b, c.findings());
@@ -70,10 +74,10 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
     writeText(b, out);
   }
 
-  private void summary(StringBuilder b, List<Deployable> agents) {
+  private void summary(StringBuilder b, List<Deployable> agents, boolean noted) {
     b.append("Agents: ").append(agents.size());
     if (agents.isEmpty()) {
-      b.append(" (no file in the scanned tree uses AI)\n\n");
+      b.append(noted ? " (see the notes below)\n\n" : " (no file in the scanned tree uses AI)\n\n");
       return;
     }
     Map<String, Integer> roles = new TreeMap<>();
@@ -141,6 +145,26 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
           d.commands().isEmpty() ? "" : d.commands().get(0), join(d.scripts()));
     }
     b.append(t.render(width)).append('\n');
+  }
+
+  /**
+   * The code layer's notes (what it left out of the agents and why), all of them, each starting with {@code note:}
+   * and folded at spaces to the width (a word longer than the line stays whole).
+   */
+  private void notes(StringBuilder b, List<String> notes) {
+    if (notes.isEmpty()) return;
+    for (String n : notes) {
+      StringBuilder line = new StringBuilder(NOTE);
+      for (String word : TextTable.printable(n).split(" ", -1)) {
+        if (line.length() > NOTE.length() && line.length() + 1 + word.length() > width) {
+          b.append(line).append('\n');
+          line = new StringBuilder(NOTE_MORE);
+        }
+        line.append(' ').append(word);
+      }
+      b.append(line).append('\n');
+    }
+    b.append('\n');
   }
 
   private void warnings(StringBuilder b, List<String> warnings) {

@@ -164,7 +164,7 @@ public final class CodeInventories {
     List<dev.wraith.model.Deployable> deployables = dev.wraith.code.Deployables.group(rootNames, agents, findings, deployments,
         modules);
     CodeScan code = new CodeScan(rootNames, agents, deployables, findings, deployments, models,
-        LayerStatus.ran("code", warnings.stream().sorted().toList()),
+        LayerStatus.ran("code", warnings.stream().sorted().toList()).withNotes(local.status().notes()),
         new CodeScan.Stats(seen, read, parsed, bytes, skipped, local.stats().millis()));
     return new Joined(code, hashes, new McpScan(mcp, mcpWarnings, mcpFiles), joined.size());
   }

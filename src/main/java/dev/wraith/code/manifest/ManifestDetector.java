@@ -19,12 +19,14 @@ import java.util.function.Predicate;
  */
 abstract class ManifestDetector extends PathDetector {
   private final DependencyIndex index;
+  private final Ecosystem ecosystem;
   private final List<ManifestFormat> formats;
 
   /** {@code formats}: tried in order; the last one also reads a file none of them names. */
   ManifestDetector(Catalogue catalogue, Ecosystem ecosystem, String id, List<ManifestFormat> formats) {
     super(id, anyOf(List.copyOf(formats)));
     this.index = new DependencyIndex(catalogue, ecosystem);
+    this.ecosystem = ecosystem;
     this.formats = List.copyOf(formats);
   }
 
@@ -72,7 +74,9 @@ abstract class ManifestDetector extends PathDetector {
     for (Dependency d : deps) {
       index.finding(file.path(), d).ifPresent(f -> findings.putIfAbsent(FindingKey.of(f), f));
     }
-    return Detection.ofFindings(List.copyOf(findings.values())).withModule(file.path(), ModuleNames.of(file))
+    ModuleNames.Declared self = ModuleNames.declared(file);
+    return Detection.ofFindings(List.copyOf(findings.values())).withModule(file.path(), self.module())
+        .withPublished(new Detection.Published(file.path(), ecosystem, self.group(), self.pkg()))
         .withEncodingWarning(file);
   }
 }

@@ -29,24 +29,30 @@ final class PomXml {
     return withManagedVersions(walk.declared, walk.declared.stream().map(d -> dependency(d, walk.properties)).toList());
   }
 
-  /** The project's own {@code artifactId} (a direct child of {@code project}), or "". */
-  static String artifactId(String text) throws MalformedManifestException {
+  /**
+   * The project's own coordinates: {@code artifactId} and {@code groupId} direct children of {@code project}, the
+   * group inherited from {@code parent} when the project sets none; "" for what is missing. Properties are not resolved
+   * (a {@code ${...}} in either never equals a published package name).
+   */
+  record Coordinates(String groupId, String artifactId) {}
+
+  static Coordinates coordinates(String text) throws MalformedManifestException {
     Walk walk = new Walk();
-    walk.stopAtArtifactId = true;
+    walk.coordinatesOnly = true;
     SafeXml.walk(text, "a POM", walk);
-    return walk.artifactId;
+    return new Coordinates(walk.groupId.isEmpty() ? walk.parentGroupId : walk.groupId, walk.artifactId);
   }
 
   /**
    * The state of one pass over a POM: open elements, text, the dependency being read, what was declared and the
-   * properties; or, for {@link #artifactId}, only the project's artifactId, ending the walk there.
+   * properties; or, for {@link #coordinates}, only the project's own coordinates, ending the walk once both are read.
    */
   private static final class Walk extends SafeXml.ElementWalk {
     final Map<String, String> properties = new HashMap<>();
     final List<Declared> declared = new ArrayList<>();
     Declared current;
-    boolean stopAtArtifactId;
-    String artifactId = "";
+    boolean coordinatesOnly;
+    String artifactId = "", groupId = "", parentGroupId = "";
 
     Walk() {
       super(false);
@@ -54,18 +60,14 @@ final class PomXml {
 
     @Override
     void opened(XMLStreamReader r, String name, String parent) {
-      if (!stopAtArtifactId && name.equals("dependency") && "dependencies".equals(parent)) {
+      if (!coordinatesOnly && name.equals("dependency") && "dependencies".equals(parent)) {
         current = new Declared(new HashMap<>(), context(stack), r.getLocation().getLineNumber());
       }
     }
 
     @Override
     boolean closed(String name, String value) {
-      if (stopAtArtifactId) {
-        if (!name.equals("artifactId") || stack.size() != 1 || !"project".equals(stack.peek())) return true;
-        artifactId = value;
-        return false;
-      }
+      if (coordinatesOnly) return coordinate(name, value);
       if (current != null && name.equals("dependency") && "dependencies".equals(stack.peek())) {
         declared.add(current);
         current = null;
@@ -75,6 +77,16 @@ final class PomXml {
         property(stack, name, value, properties);
       }
       return true;
+    }
+
+    /** Records a project or parent coordinate; false (the walk ends) once the project's own two are known. */
+    private boolean coordinate(String name, String value) {
+      boolean inProject = stack.size() == 1 && "project".equals(stack.peek());
+      boolean inParent = stack.size() == 2 && "parent".equals(stack.peek());
+      if (inProject && name.equals("artifactId")) artifactId = value;
+      if (inProject && name.equals("groupId")) groupId = value;
+      if (inParent && name.equals("groupId")) parentGroupId = value;
+      return artifactId.isEmpty() || groupId.isEmpty();
     }
   }
 

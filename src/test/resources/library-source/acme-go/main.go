@@ -1,0 +1,12 @@
+// unit: agent go-openai
+package main
+
+import (
+	"os"
+
+	"github.com/sashabaranov/go-openai"
+)
+
+func main() {
+	_ = openai.NewClient(os.Getenv("OPENAI_API_KEY"))
+}

@@ -1,0 +1,4 @@
+// unit: agent crewai
+import OpenAI from "openai";
+
+export const client = new OpenAI();

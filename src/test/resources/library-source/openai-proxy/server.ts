@@ -1,0 +1,4 @@
+// unit: agent openai-proxy
+import OpenAI from "openai";
+
+export const client = new OpenAI();

@@ -1,0 +1,4 @@
+# unit: library OpenAI (openai-python)
+import openai
+
+client = openai.OpenAI()

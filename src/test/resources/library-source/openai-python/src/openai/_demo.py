@@ -1,0 +1,4 @@
+# unit: library OpenAI (openai-python)
+from openai import OpenAI
+
+client = OpenAI()

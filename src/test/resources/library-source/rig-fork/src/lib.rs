@@ -1,0 +1,6 @@
+// unit: library rig_core (rig)
+use rig::providers::openai;
+
+pub fn client() -> openai::Client {
+    openai::Client::from_env()
+}

@@ -1,0 +1,4 @@
+# unit: agent support-bot
+from openai import OpenAI
+
+client = OpenAI()
