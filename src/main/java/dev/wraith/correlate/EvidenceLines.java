@@ -4,6 +4,7 @@ import dev.wraith.model.AiDeclaration;
 import dev.wraith.model.CodeAgent;
 import dev.wraith.model.Deployment;
 import dev.wraith.model.ExecSession;
+import dev.wraith.model.HostPort;
 import dev.wraith.model.InventoryAgent.Connection;
 import dev.wraith.model.InventoryAgent.Evidence;
 import dev.wraith.model.Observation;
@@ -75,8 +76,7 @@ final class EvidenceLines {
    * (anthropic 160.79.104.10:443 by published-range), and an address can serve other sites too. ...".
    */
   static String suspected(List<Connection> connections) {
-    List<String> what = connections.stream().limit(3).map(c -> c.provider() + " " + (c.ip().contains(":") ? "[" + c.ip()
-        + "]" : c.ip()) + ":" + c.port() + " by " + c.evidence().id()).distinct().toList();
+    List<String> what = connections.stream().limit(3).map(c -> c.provider() + " " + new HostPort(c.ip(), c.port()) + " by " + c.evidence().id()).distinct().toList();
     return "Suspected: only address evidence names its AI traffic (" + String.join(", ", what)
         + (connections.size() > 3 ? ", ..." : "") + "), and an address can serve other sites too. To confirm it, give "
         + "the names the process asked for: the DNS answers the sensor recorded (--dns-log FILE) or the eBPF sensor's "

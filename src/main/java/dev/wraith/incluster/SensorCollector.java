@@ -130,7 +130,7 @@ public final class SensorCollector {
     if (p.ip().isEmpty() || !p.phase().equals("Running")) {
       return NodeResult.unanswered(where + ": sensor not running (" + p.phase() + ")");
     }
-    String host = p.ip().contains(":") ? "[" + p.ip() + "]" : p.ip();
+    String host = dev.wraith.model.HostPort.bracketed(p.ip());
     SensorJsonReader.Result r;
     try (InputStream body = fetcher.get(URI.create("http://" + host + ":" + port + "/observations"))) {
       r = reader.read(body);

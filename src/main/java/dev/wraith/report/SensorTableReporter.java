@@ -1,10 +1,11 @@
 package dev.wraith.report;
 
-import dev.wraith.redact.Redactor;
 import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.model.Attributed;
+import dev.wraith.model.HostPort;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.Observation;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -110,7 +111,7 @@ public final class SensorTableReporter extends SensorReporter {
   }
 
   private static String destination(String host, String ip, int port) {
-    String addr = ip.contains(":") ? "[" + ip + "]:" + port : ip + ":" + port;
+    String addr = new HostPort(ip, port).toString();
     return host.isEmpty() ? addr : host + " (" + addr + ")";
   }
 }

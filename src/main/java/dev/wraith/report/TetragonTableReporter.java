@@ -1,11 +1,12 @@
 package dev.wraith.report;
 
-import dev.wraith.redact.Redactor;
+import dev.wraith.model.HostPort;
 import dev.wraith.model.Observation;
-import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.model.PodRef;
 import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.UnattributedDestinations;
+import dev.wraith.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -55,7 +56,7 @@ public final class TetragonTableReporter extends RedactingReporter<ToolScan<Tetr
         + (u.listed().size() < u.destinations() ? "; the " + u.listed().size() + " busiest:" : ":"));
     TextTable t = new TextTable(60, "DESTINATION", "CONNECTIONS", "PROCESSES", "WHY");
     for (UnattributedDestinations.Destination d : u.listed()) {
-      String addr = d.ip().contains(":") ? "[" + d.ip() + "]:" + d.port() : d.ip() + ":" + d.port();
+      String addr = new HostPort(d.ip(), d.port()).toString();
       String why = d.named().map(n -> "named " + n.name() + " by " + n.method().id() + ": not AI")
           .orElse(d.inCluster() ? "in-cluster address: scan-all names it through the cluster layer" : "nothing names it");
       t.add(addr, Long.toString(d.connections()), Integer.toString(d.processes()), why);
@@ -79,7 +80,7 @@ public final class TetragonTableReporter extends RedactingReporter<ToolScan<Tetr
   }
 
   private static String destination(Observation o) {
-    String addr = o.ip().contains(":") ? "[" + o.ip() + "]:" + o.port() : o.ip() + ":" + o.port();
+    String addr = new HostPort(o.ip(), o.port()).toString();
     String host = o.attribution().host();
     return host.isEmpty() ? addr : host + " (" + addr + ")";
   }

@@ -52,7 +52,7 @@ public sealed interface StateLocation permits StateLocation.SqliteFile, StateLoc
 
     @Override
     public String display() {
-      String h = host.contains(":") ? "[" + host + "]" : host;
+      String h = dev.wraith.model.HostPort.bracketed(host);
       StringBuilder b = new StringBuilder("postgresql://");
       if (!user.isEmpty()) b.append(user).append('@');
       b.append(h).append(':').append(port).append('/').append(database);

@@ -1,5 +1,6 @@
 package dev.wraith.tetragon;
 
+import dev.wraith.model.HostPort;
 import dev.wraith.model.UnattributedDestinations;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class TetragonNotes {
 
   /** "162.159.140.245:443 (3942 connections, 1 process)". */
   static String describe(UnattributedDestinations.Destination d) {
-    String addr = d.ip().contains(":") ? "[" + d.ip() + "]:" + d.port() : d.ip() + ":" + d.port();
+    String addr = new HostPort(d.ip(), d.port()).toString();
     return addr + " (" + d.connections() + (d.connections() == 1 ? " connection, " : " connections, ") + d.processes()
         + (d.processes() == 1 ? " process)" : " processes)");
   }
