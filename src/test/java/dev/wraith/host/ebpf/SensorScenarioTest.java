@@ -228,10 +228,49 @@ class SensorScenarioTest {
       }
     });
     t.start();
-    while (t.isAlive()) round(); // no guess at when the probe is up: clients run until the window ends
+    // Clients start once the probe's programs are attached: a client that resolved before it cannot be named by its DNS
+    // answer (no probe can see an answer it was not attached for), and would rightly be weak, address-only evidence.
+    probeAttached(t);
+    while (t.isAlive()) round(); // no guess at when the window starts: clients run until it ends
     t.join();
     if (!failed.isEmpty()) throw new AssertionError(failed.get(0));
     return code.get();
+  }
+
+  /** The pid of the loader whose attachment the last run waited for: the next run's loader is another. */
+  private long lastLoader = -1;
+
+  /**
+   * Waits (at most 20 s, while {@code wraith} runs) until a loader started by this JVM, other than the last run's, holds
+   * a BPF link: its programs are attached to the tracepoints and every later DNS answer and connect is seen. Its
+   * command may read "…/wraith-probe (deleted)": the extracted binary is removed once it runs.
+   */
+  private void probeAttached(Thread wraith) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (wraith.isAlive() && System.nanoTime() < until) {
+      Optional<ProcessHandle> loader = ProcessHandle.current().descendants()
+          .filter(h -> h.pid() != lastLoader && h.info().command().map(c -> c.contains("/wraith-probe")).orElse(false))
+          .filter(h -> holdsBpfLink(h.pid())).findFirst();
+      if (loader.isPresent()) {
+        lastLoader = loader.get().pid();
+        return;
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static boolean holdsBpfLink(long pid) {
+    try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+      return fds.anyMatch(fd -> {
+        try {
+          return Files.readSymbolicLink(fd).toString().equals("anon_inode:bpf_link");
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      });
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   private void round() throws Exception {
