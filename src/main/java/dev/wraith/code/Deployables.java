@@ -32,10 +32,7 @@ public final class Deployables {
 
   public static List<Deployable> group(List<String> roots, List<CodeAgent> agents, List<Finding> findings,
       List<Deployment> deployments, List<ModuleName> modules) {
-    Map<String, String> moduleByDir = new TreeMap<>();
-    for (ModuleName m : modules.stream().sorted(java.util.Comparator.comparing(ModuleName::manifest)).toList()) {
-      moduleByDir.putIfAbsent(parent(m.manifest()), m.name());
-    }
+    Map<String, String> moduleByDir = moduleByDir(modules);
     TreeSet<String> declared = new TreeSet<>(moduleByDir.keySet());
     for (Deployment d : deployments) {
       if (d.kind() == DeploymentKind.DOCKERFILE) declared.add(norm(d.attributes().getOrDefault("context", parent(d.location().path()))));
@@ -172,6 +169,15 @@ public final class Deployables {
     int n = s.length;
     while (n > 0 && s[n - 1].isEmpty()) n--;
     return n == s.length ? s : java.util.Arrays.copyOf(s, n);
+  }
+
+  /** The module each directory's manifest declares (the first manifest by path, when a directory has two), by directory. */
+  static Map<String, String> moduleByDir(List<ModuleName> modules) {
+    Map<String, String> byDir = new TreeMap<>();
+    for (ModuleName m : modules.stream().sorted(java.util.Comparator.comparing(ModuleName::manifest)).toList()) {
+      byDir.putIfAbsent(parent(m.manifest()), m.name());
+    }
+    return byDir;
   }
 
   static String parent(String path) {

@@ -57,10 +57,8 @@ public final class LibrarySources {
     Set<String> takenFiles = new HashSet<>();
     for (Deployable d : taken) d.files().forEach(f -> takenFiles.add(f.path()));
     List<CodeAgent> kept = agents.stream().filter(a -> !takenFiles.contains(a.path())).toList();
-    Map<String, String> moduleByDir = new HashMap<>(); // the name its manifest declares, before a collision suffix
-    for (ModuleName m : modules.stream().sorted(Comparator.comparing(ModuleName::manifest)).toList()) {
-      moduleByDir.putIfAbsent(Deployables.parent(m.manifest()), m.name());
-    }
+    // the name its manifest declares, before a collision suffix
+    Map<String, String> moduleByDir = Deployables.moduleByDir(modules);
     List<String> named = taken.stream()
         .map(d -> moduleByDir.getOrDefault(d.dir(), d.name()) + " (" + libraries.get(d.dir()) + ")").sorted().toList();
     return new Split(kept, Deployables.group(roots, kept, findings, deployments, modules), List.of(note(named)));
