@@ -162,8 +162,8 @@ public final class SensorCollector {
     byReason.forEach((reason, ws) -> {
       Instant from = ws.stream().map(HostScan::start).min(Instant::compareTo).orElseThrow();
       Instant to = ws.stream().map(HostScan::end).max(Instant::compareTo).orElseThrow();
-      out.add(where + ": " + ws.size() + " of " + windows.size() + (windows.size() == 1 ? " window " : " windows ")
-          + reason + ", between " + from + " and " + to);
+      out.add(where + ": " + ws.size() + " of " + dev.wraith.model.Counted.of(windows.size(), "window") + " " + reason
+          + ", between " + from + " and " + to);
     });
     return out;
   }
