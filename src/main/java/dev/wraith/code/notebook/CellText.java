@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A virtual source file made of notebook cells, one cell after the other, that remembers where each of its lines
@@ -15,6 +16,8 @@ final class CellText {
   /** Where a virtual line starts: the JSON string (by the offset of its quote) and the index in its decoded text. */
   private record Origin(int quote, int index) {}
 
+  /** A cell run by the shell: its lines are shell lines, a backslash at the end of one goes on at the next. */
+  private static final Pattern SHELL_CELL = Pattern.compile("\\s*%%(?:bash|sh|script\\s+(?:ba|z)?sh)\\b");
   private final String json;
   private final int[] jsonLineStarts;
   private final StringBuilder text = new StringBuilder();
@@ -31,25 +34,50 @@ final class CellText {
   /**
    * Appends a cell, each of its lines replaced by what {@code line} makes of it: itself, an empty line for a magic,
    * the requirements of a {@code %pip install}, or nothing. Every line made keeps the origin of the line it came from.
+   * A shell escape or magic ({@code !pip install a \}, {@code %pip ...}) whose line ends in a backslash goes on at the
+   * next line, as IPython reads it (so does every line of a {@code %%bash}/{@code %%sh} cell): {@code line} gets the
+   * whole command, the backslash-newlines made spaces, at the origin of its first line.
    */
   void add(NotebookReader.Cell cell, Function<String, List<String>> line) {
+    boolean shellCell = SHELL_CELL.matcher(cell.text()).lookingAt();
     StringBuilder current = new StringBuilder();
+    StringBuilder logical = new StringBuilder();
     Origin start = null;
+    Origin logicalStart = null;
     for (NotebookReader.Fragment f : cell.source()) {
       String s = f.text();
       for (int i = 0; i < s.length(); i++) {
         if (start == null) start = new Origin(f.quote(), i);
         char c = s.charAt(i);
-        if (c == '\n') {
-          append(line.apply(current.toString()), start);
-          current.setLength(0);
-          start = null;
-        } else {
+        if (c != '\n') {
           current.append(c);
+          continue;
         }
+        if (logicalStart == null) logicalStart = start;
+        logical.append(current);
+        String sofar = logical.toString();
+        if (continues(sofar, shellCell)) {
+          logical.setLength(logical.length() - 1);
+          logical.append(' ');
+        } else {
+          append(line.apply(sofar), logicalStart);
+          logical.setLength(0);
+          logicalStart = null;
+        }
+        current.setLength(0);
+        start = null;
       }
     }
-    if (start != null) append(line.apply(current.toString()), start);
+    if (start != null || logicalStart != null) {
+      append(line.apply(logical.append(current).toString()), logicalStart != null ? logicalStart : start);
+    }
+  }
+
+  /** Whether a line so far ends in a backslash that continues a shell command or magic on the next line. */
+  private static boolean continues(String sofar, boolean shellCell) {
+    if (!sofar.endsWith("\\")) return false;
+    String t = sofar.stripLeading();
+    return shellCell || t.startsWith("!") || t.startsWith("%");
   }
 
   boolean isEmpty() {

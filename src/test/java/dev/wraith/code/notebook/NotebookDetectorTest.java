@@ -75,4 +75,21 @@ class NotebookDetectorTest {
         + " \"metadata\": {\"kernelspec\": {\"language\": \"C#\"}}}";
     assertThat(detect("poly.ipynb", json).findings()).extracting(f -> f.subject()).containsExactly("openai-js");
   }
+
+  @Test
+  void aShellCommandContinuedByBackslashesIsReadWhole() {
+    String json = "{\"cells\": ["
+        + "{\"cell_type\": \"code\", \"source\": [\"!pip install -qU \\\\\\n\", \"    anthropic==0.21.3 \\\\\\n\", "
+        + "\"    langchain \\\\\\n\", \"    qdrant-client\\n\", \"import anthropic\\n\", \"total = 1 + \\\\\\n\", "
+        + "\"    2\\n\", \"c = anthropic.Anthropic()\"]},"
+        + "{\"cell_type\": \"code\", \"source\": [\"%%bash\\n\", \"pip install \\\\\\n\", \"  crewai\"]}]}";
+    Detection d = detect("cont.ipynb", json);
+    assertThat(d.warnings()).as("the continued lines are not Python").isEmpty();
+    assertThat(d.findings()).filteredOn(f -> f.kind().id().equals("dependency"))
+        .extracting(f -> f.subject() + "@" + f.location().line())
+        .containsExactlyInAnyOrder("anthropic-python@1", "langchain@1", "qdrant-python@1", "crewai@1");
+    // a Python line continued by a backslash is still Python, and the call after it keeps its own line
+    assertThat(d.findings()).filteredOn(f -> f.kind().id().equals("sdk-client"))
+        .extracting(f -> f.location().column()).containsExactly(json.indexOf("c = anthropic.Anthropic()") + 4 + 1);
+  }
 }
