@@ -68,8 +68,10 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
     }
     warnings(b, c.status().warnings());
     if (!details && !c.findings().isEmpty()) {
-      b.append(c.findings().size()).append(c.findings().size() == 1 ? " finding" : " findings")
-          .append(" behind these agents: --details lists every one; --format json or sarif for machines\n");
+      // "behind these agents" only where it is true: the units the notes leave out have findings of their own
+      boolean allBehindAgents = !c.deployables().isEmpty() && c.status().notes().isEmpty();
+      b.append(dev.wraith.model.Counted.of(c.findings().size(), "finding")).append(allBehindAgents ? " behind these agents" : "")
+          .append(": --details lists every one; --format json or sarif for machines\n");
     }
     writeText(b, out);
   }

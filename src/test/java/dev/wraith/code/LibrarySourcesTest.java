@@ -93,6 +93,22 @@ class LibrarySourcesTest {
     assertThat(scan.deployables()).extracting(Deployable::name).containsExactly("support-bot");
   }
 
+  @Test
+  void theTableSaysFindingsAreBehindTheAgentsOnlyWhenNoUnitWasLeftOut() throws IOException {
+    String withLibraries = table(SCAN);
+    assertThat(withLibraries).contains(SCAN.findings().size() + " findings: --details lists every one")
+        .doesNotContain("behind these agents");
+    CodeScan agentsOnly = FixtureHarness.scan(FIXTURE.resolve("support-bot"));
+    assertThat(table(agentsOnly)).contains(agentsOnly.findings().size() + " findings behind these agents: --details");
+  }
+
+  private static String table(CodeScan scan) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new dev.wraith.report.TableReporter(100, false, dev.wraith.redact.Redactor.bundled())
+        .write(new ScanReport(new ScanReport.Tool("wraith", "test", "0", 1), scan), out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** What the fixture's files say: agent names, library labels, and the library files. */
   private record Expected(TreeSet<String> agents, TreeSet<String> libraries, TreeSet<String> libraryFiles) {}
 
