@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * file does not parse: the name is a label, never a reason to warn twice about a file the detector already reported.
  *
  * <p>{@link #declared} also gives the package the manifest publishes, in the form the catalogue lists packages: the
- * same name, except a Go module's whole path and a Maven project's group beside its artifact (a POM's own or its
+ * same name, except a Go module's whole path, an MSBuild project's {@code PackageId} or {@code AssemblyName} when it
+ * writes one, and a Maven project's group beside its artifact (a POM's own or its
  * parent's {@code groupId}; a Gradle build's literal {@code group = "..."}, the least indented one, since task groups
  * sit deeper).
  */
@@ -81,9 +82,12 @@ final class ModuleNames {
       String dir = directoryName(file.path());
       return new Declared(dir, gradleGroup(ManifestDetector.text(file)), dir);
     }
-    if (lower.endsWith(".csproj") || lower.endsWith(".fsproj") || lower.endsWith(".vbproj") || lower.endsWith(".gemspec")) {
-      return Declared.named(n.substring(0, n.lastIndexOf('.')));
+    if (lower.endsWith(".csproj") || lower.endsWith(".fsproj") || lower.endsWith(".vbproj")) {
+      String stem = n.substring(0, n.lastIndexOf('.'));
+      String id = MsBuildXml.published(ManifestDetector.text(file));
+      return new Declared(stem, "", id.isEmpty() ? stem : id);
     }
+    if (lower.endsWith(".gemspec")) return Declared.named(n.substring(0, n.lastIndexOf('.')));
     return Declared.NONE;
   }
 

@@ -37,6 +37,21 @@ final class MsBuildXml {
     return out;
   }
 
+  /**
+   * The package a project file publishes when its {@code <PropertyGroup>} names it: {@code PackageId}, else
+   * {@code AssemblyName} (NuGet's default id), with {@code $(Property)} resolved from the file; "" when neither is
+   * written or one is left unresolved (the caller falls back to the project file's name, as MSBuild does).
+   */
+  static String published(String text) throws MalformedManifestException {
+    Walk walk = new Walk();
+    SafeXml.walk(text, "a project file", walk);
+    for (String property : List.of("packageid", "assemblyname")) {
+      String v = resolve(walk.properties.getOrDefault(property, "").trim(), walk.properties);
+      if (!v.isEmpty()) return v.contains("$(") ? "" : v;
+    }
+    return "";
+  }
+
   /** The state of one pass over a document: open elements, text, the package element being read, properties. */
   private static final class Walk extends SafeXml.ElementWalk {
     final Map<String, String> properties = new HashMap<>();
