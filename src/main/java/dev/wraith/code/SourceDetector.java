@@ -27,7 +27,7 @@ public abstract class SourceDetector extends PathDetector {
 
   @Override
   public final Detection detect(SourceFile file) {
-    SyntaxTree tree = SyntaxTree.parse(syntax.grammar().apply(file.path()), file.bytes());
+    SyntaxTree tree = syntax.parse(file.path(), file.bytes());
     return matcher.match(file.path(), syntax.language(), syntax.extractor().apply(tree))
         .withWarnings(tree.warnings(file.path())).withEncodingWarning(file);
   }

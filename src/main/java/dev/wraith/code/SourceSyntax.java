@@ -12,19 +12,50 @@ import java.util.function.Predicate;
 /**
  * The per-language part of a {@link SourceDetector}: its plugin id, the {@link Language} its facts are matched as
  * (whose ecosystem is also the prefilter's), which file names it reads, the grammar a file is parsed with, and
- * the language's extractor.
+ * the language's extractor, and its {@link Repair} of a parse with syntax errors (none for most languages).
  *
  * @param id stable plugin id, {@code language/source}
  * @param grammar the grammar for a file's path (TypeScript's {@code .tsx} needs its own)
  * @param extractor a pure function of the parsed file, safe to call from several threads
+ * @param repair asked only about a tree with syntax errors; a pure function, safe to call from several threads
  */
 public record SourceSyntax(String id, Language language, Predicate<String> accepts, Function<String, Grammar> grammar,
-    Function<SyntaxTree, SourceFacts> extractor) {
+    Function<SyntaxTree, SourceFacts> extractor, Repair repair) {
+
+  /**
+   * A language's second reading of a file whose first parse had syntax errors, for a grammar's known false errors
+   * on valid code: it returns the tree to read, {@code parsed} itself when it cannot do better. A tree it returns
+   * must have the same byte offsets, lines and columns as the file.
+   */
+  @FunctionalInterface
+  public interface Repair {
+    Repair NONE = (grammar, utf8, parsed) -> parsed;
+
+    SyntaxTree repair(Grammar grammar, byte[] utf8, SyntaxTree parsed);
+  }
+
+  /** A language whose grammar needs no repair. */
+  public SourceSyntax(String id, Language language, Predicate<String> accepts, Function<String, Grammar> grammar,
+      Function<SyntaxTree, SourceFacts> extractor) {
+    this(id, language, accepts, grammar, extractor, Repair.NONE);
+  }
 
   /** A language parsed with one grammar whatever the file's name. */
   public SourceSyntax(String id, Language language, Predicate<String> accepts, Grammar grammar,
       Function<SyntaxTree, SourceFacts> extractor) {
     this(id, language, accepts, path -> grammar, extractor);
+  }
+
+  /** This language with a repair of parses with syntax errors. */
+  public SourceSyntax withRepair(Repair r) {
+    return new SourceSyntax(id, language, accepts, grammar, extractor, r);
+  }
+
+  /** A file's tree: parsed with its grammar, and handed to the repair only when it has syntax errors. */
+  public SyntaxTree parse(String path, byte[] utf8) {
+    Grammar g = grammar.apply(path);
+    SyntaxTree tree = SyntaxTree.parse(g, utf8);
+    return tree.hasErrors() ? repair.repair(g, utf8, tree) : tree;
   }
 
   /** Paths that end with one of the suffixes. */
