@@ -1,9 +1,9 @@
 package dev.wraith.code.kotlin;
 
+import dev.wraith.code.CallArguments;
 import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,11 +46,10 @@ record KotlinLiterals(SyntaxTree tree) {
     return b.toString();
   }
 
-  /** Named arguments ({@code modelName = "gpt-4o"}) by name, the others as #0, #1, ... in order. */
+  /** Named ({@code modelName = "gpt-4o"}) and positional arguments, keyed as {@link CallArguments} says. */
   Map<String, String> arguments(int valueArguments) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (valueArguments == NONE) return out;
-    int pos = 0;
+    CallArguments out = new CallArguments();
+    if (valueArguments == NONE) return out.map();
     for (int a = tree.firstNamedChild(valueArguments); a != NONE; a = tree.nextNamedSibling(a)) {
       if (!tree.type(a).equals("value_argument")) continue;
       int first = tree.firstNamedChild(a);
@@ -60,10 +59,10 @@ record KotlinLiterals(SyntaxTree tree) {
         if (tree.type(c).equals("=")) named = true;
         if (tree.isNamed(c)) last = c;
       }
-      if (named && first != NONE && tree.type(first).equals("simple_identifier")) out.putIfAbsent(tree.text(first), value(last));
-      else out.put("#" + pos++, value(last));
+      if (named && first != NONE && tree.type(first).equals("simple_identifier")) out.named(tree.text(first), value(last));
+      else out.positional(value(last));
     }
-    return out;
+    return out.map();
   }
 
   private boolean hasHole(int s) {
