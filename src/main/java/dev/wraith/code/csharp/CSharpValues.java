@@ -69,17 +69,14 @@ record CSharpValues(SyntaxTree tree) {
    * {@link CallArguments} says.
    */
   Map<String, String> arguments(int list, Map<String, String> into) {
-    if (list == NONE) return into;
-    CallArguments args = new CallArguments(into);
-    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
-      String type = tree.type(a);
-      if (!type.equals("argument") && !type.equals("attribute_argument")) continue;
-      int name = tree.field(a, "name");
-      int expr = tree.lastNamedChild(a);
-      if (name != NONE && expr != name) args.named(tree.text(name), value(expr));
-      else args.positional(value(expr));
-    }
-    return into;
+    return CallArguments.into(into, tree, list, this::argument, "argument", "attribute_argument");
+  }
+
+  private void argument(int a, CallArguments into) {
+    int name = tree.field(a, "name");
+    int expr = tree.lastNamedChild(a);
+    if (name != NONE && expr != name) into.named(tree.text(name), value(expr));
+    else into.positional(value(expr));
   }
 
   /**
@@ -88,14 +85,13 @@ record CSharpValues(SyntaxTree tree) {
    * they count as named arguments.
    */
   void initializer(int init, Map<String, String> into) {
-    if (init == NONE) return;
-    CallArguments properties = new CallArguments(into);
-    for (int a = tree.firstNamedChild(init); a != NONE; a = tree.nextNamedSibling(a)) {
-      if (!tree.type(a).equals("assignment_expression")) continue;
-      int left = tree.field(a, "left");
-      if (left == NONE || !tree.type(left).equals("identifier")) continue;
-      properties.named(decapitalize(tree.text(left)), value(tree.field(a, "right")));
-    }
+    CallArguments.into(into, tree, init, this::property, "assignment_expression");
+  }
+
+  private void property(int assignment, CallArguments into) {
+    int left = tree.field(assignment, "left");
+    if (left == NONE || !tree.type(left).equals("identifier")) return;
+    into.named(decapitalize(tree.text(left)), value(tree.field(assignment, "right")));
   }
 
   static Map<String, String> newArgs() {

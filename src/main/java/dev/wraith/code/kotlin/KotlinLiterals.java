@@ -48,21 +48,19 @@ record KotlinLiterals(SyntaxTree tree) {
 
   /** Named ({@code modelName = "gpt-4o"}) and positional arguments, keyed as {@link CallArguments} says. */
   Map<String, String> arguments(int valueArguments) {
-    CallArguments out = new CallArguments();
-    if (valueArguments == NONE) return out.map();
-    for (int a = tree.firstNamedChild(valueArguments); a != NONE; a = tree.nextNamedSibling(a)) {
-      if (!tree.type(a).equals("value_argument")) continue;
-      int first = tree.firstNamedChild(a);
-      int last = first;
-      boolean named = false;
-      for (int c = tree.firstChild(a); c != NONE; c = tree.nextSibling(c)) {
-        if (tree.type(c).equals("=")) named = true;
-        if (tree.isNamed(c)) last = c;
-      }
-      if (named && first != NONE && tree.type(first).equals("simple_identifier")) out.named(tree.text(first), value(last));
-      else out.positional(value(last));
+    return CallArguments.of(tree, valueArguments, this::argument, "value_argument");
+  }
+
+  private void argument(int a, CallArguments into) {
+    int first = tree.firstNamedChild(a);
+    int last = first;
+    boolean named = false;
+    for (int c = tree.firstChild(a); c != NONE; c = tree.nextSibling(c)) {
+      if (tree.type(c).equals("=")) named = true;
+      if (tree.isNamed(c)) last = c;
     }
-    return out.map();
+    if (named && first != NONE && tree.type(first).equals("simple_identifier")) into.named(tree.text(first), value(last));
+    else into.positional(value(last));
   }
 
   private boolean hasHole(int s) {

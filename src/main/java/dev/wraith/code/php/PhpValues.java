@@ -15,17 +15,15 @@ record PhpValues(SyntaxTree tree) {
    * count as named arguments too.
    */
   Map<String, String> arguments(int list) {
-    CallArguments out = new CallArguments();
-    if (list == NONE) return out.map();
-    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
-      if (!tree.type(a).equals("argument")) continue;
-      int first = tree.firstNamedChild(a);
-      int value = tree.lastNamedChild(a);
-      if (first != NONE && value != first && tree.type(first).equals("name")) out.named(tree.text(first), value(value));
-      else out.positional(value(value));
-      if (value != NONE && tree.type(value).equals("array_creation_expression")) array(value, out);
-    }
-    return out.map();
+    return CallArguments.of(tree, list, this::argument, "argument");
+  }
+
+  private void argument(int a, CallArguments into) {
+    int first = tree.firstNamedChild(a);
+    int value = tree.lastNamedChild(a);
+    if (first != NONE && value != first && tree.type(first).equals("name")) into.named(tree.text(first), value(value));
+    else into.positional(value(value));
+    if (value != NONE && tree.type(value).equals("array_creation_expression")) array(value, into);
   }
 
   private void array(int array, CallArguments out) {
