@@ -10,9 +10,8 @@ import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.Workload;
 import dev.wraith.model.PodRef;
 import dev.wraith.model.InClusterConnection;
-import dev.wraith.model.TetragonInCluster;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,16 +80,16 @@ final class RuntimeSubjects {
       }
     }
     tetragon.ifPresent(t -> {
-      for (TetragonObservation o : t.observations()) {
+      for (TetragonSeen<Observation> o : t.observations()) {
         if (o.probe()) continue;
         Place place = tetragonPlace(o.pod(), o.node());
-        inCluster(place, o.observation()).ifPresent(x -> add(byKey, place, new Sighting("tetragon", o.node(), x)));
+        inCluster(place, o.connection()).ifPresent(x -> add(byKey, place, new Sighting("tetragon", o.node(), x)));
       }
-      for (TetragonInCluster c : t.inCluster()) {
+      for (TetragonSeen<InClusterConnection> c : t.inCluster()) {
         if (c.probe()) continue;
         Place place = tetragonPlace(c.pod(), c.node());
-        resolved(place, c.connection().ip(), c.connection().port()).map(c::attributed)
-            .ifPresent(x -> add(byKey, place, new Sighting("tetragon", x.node(), x.observation())));
+        resolved(place, c.connection().ip(), c.connection().port()).map(c.connection()::attributed)
+            .ifPresent(x -> add(byKey, place, new Sighting("tetragon", c.node(), x)));
       }
     });
     List<RuntimeSubject> out = new ArrayList<>();

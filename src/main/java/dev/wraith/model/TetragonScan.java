@@ -17,8 +17,8 @@ import java.util.List;
  *     {@code unattributed}: distinct (process, destination) pairs no attribution method named, left out of the
  *     observations; {@code gaps}: rate-limit and throttle events and times the live stream was down
  */
-public record TetragonScan(String source, Instant start, Instant end, List<TetragonObservation> observations,
-    List<TetragonInCluster> inCluster, UnattributedDestinations unattributed, LayerStatus status, Stats stats) {
+public record TetragonScan(String source, Instant start, Instant end, List<TetragonSeen<Observation>> observations,
+    List<TetragonSeen<InClusterConnection>> inCluster, UnattributedDestinations unattributed, LayerStatus status, Stats stats) {
   public record Stats(long lines, long events, long malformed, long ignored, long duplicates, long connects,
       int processes, int unattributed, int gaps) {}
 
@@ -29,7 +29,7 @@ public record TetragonScan(String source, Instant start, Instant end, List<Tetra
   }
 
   /** Without in-cluster connections or unattributed destinations (older callers and tests). */
-  public TetragonScan(String source, Instant start, Instant end, List<TetragonObservation> observations, LayerStatus status,
+  public TetragonScan(String source, Instant start, Instant end, List<TetragonSeen<Observation>> observations, LayerStatus status,
       Stats stats) {
     this(source, start, end, observations, List.of(), UnattributedDestinations.NONE, status, stats);
   }

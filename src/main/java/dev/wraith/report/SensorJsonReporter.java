@@ -6,18 +6,16 @@ import dev.wraith.attribution.DnsAnswerLog;
 import dev.wraith.attribution.DnsAnswerRecord;
 import dev.wraith.model.Attributed;
 import dev.wraith.model.ContainerRef;
-import dev.wraith.model.EntryScript;
 import dev.wraith.model.HostScan;
 import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessConnections;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code wraith sensor --format json}: JSON Lines. One {@code "type":"observation"} line per (process,
@@ -88,26 +86,24 @@ public final class SensorJsonReporter extends SensorReporter {
 
   private Line observation(Observation o) {
     Attributed a = o.attribution();
-    return line("observation", o.process(), o.origin(), o.entryScript(), host(a.host()), o.ip(), o.port(), a.providerId(),
-        a.method().id(), a.strength().id(), o.firstSeen(), o.lastSeen(), o.connections(), o.samples());
+    return line("observation", o, host(a.host()), a.providerId(), a.method().id(), a.strength().id());
   }
 
   private Line inCluster(InClusterConnection o) {
-    return line("in-cluster", o.process(), o.origin(), o.entryScript(), null, o.ip(), o.port(), null, null, null,
-        o.firstSeen(), o.lastSeen(), o.connections(), o.samples());
+    return line("in-cluster", o, null, null, null, null);
   }
 
-  private Line line(String type, ProcessInfo p, ProcessOrigin origin, Optional<EntryScript> entryScript, String host,
-      String ip, int port, String provider, String attribution, String strength, Instant first, Instant last,
-      int connections, int samples) {
+  private Line line(String type, ProcessConnections<?> o, String host, String provider, String attribution,
+      String strength) {
+    ProcessInfo p = o.process();
     ContainerRef c = p.container().orElse(null);
-    Script script = entryScript.map(e -> new Script(e.path(), hash(e).orElse(null),
+    Script script = o.entryScript().map(e -> new Script(e.path(), hash(e).orElse(null),
         e.note().isEmpty() ? null : e.note())).orElse(null);
     return new Line(type, p.pid(), p.startTicks(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(), p.envNames(),
-        script, origin.id(), origin == ProcessOrigin.EXEC, c == null ? null : c.podUid(),
+        script, o.origin().id(), o.origin() == ProcessOrigin.EXEC, c == null ? null : c.podUid(),
         c == null ? null : c.containerId(), c == null ? null : c.runtime(), c == null ? null : c.qos(), p.netns(),
-        host, ip, port, provider, attribution, strength, first.toString(), last.toString(), connections, samples, null,
-        null, null);
+        host, o.ip(), o.port(), provider, attribution, strength, o.firstSeen().toString(), o.lastSeen().toString(),
+        o.connections(), o.samples(), null, null, null);
   }
 
   private static String host(String h) {

@@ -3,22 +3,19 @@ package dev.wraith.report;
 import dev.wraith.redact.Redactor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wraith.model.Attributed;
-import dev.wraith.model.EntryScript;
 import dev.wraith.model.InClusterConnection;
 import dev.wraith.model.Observation;
+import dev.wraith.model.ProcessConnections;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.ScanReport;
 import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.model.PodRef;
-import dev.wraith.model.TetragonInCluster;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code wraith tetragon --format json}: JSON Lines. One {@code "type":"observation"} line per (process,
@@ -57,8 +54,8 @@ public final class TetragonJsonReporter extends RedactingReporter<ToolScan<Tetra
     ScanReport.Tool tool = input.tool();
     TetragonScan scan = input.scan();
     ObjectMapper json = Json.lines(redactor);
-    for (TetragonObservation o : scan.observations()) Json.write(json, out, observation(o));
-    for (TetragonInCluster o : scan.inCluster()) Json.write(json, out, inCluster(o));
+    for (TetragonSeen<Observation> o : scan.observations()) Json.write(json, out, observation(o));
+    for (TetragonSeen<InClusterConnection> o : scan.inCluster()) Json.write(json, out, inCluster(o));
     for (UnattributedDestinations.Destination d : scan.unattributed().listed()) {
       Json.write(json, out, new Unattributed("unattributed", d.ip(), d.port(), d.connections(), d.processes(),
           d.named().map(n -> n.name()).orElse(null), d.named().map(n -> n.method().id()).orElse(null),
@@ -70,30 +67,25 @@ public final class TetragonJsonReporter extends RedactingReporter<ToolScan<Tetra
     out.flush();
   }
 
-  private static Line observation(TetragonObservation x) {
-    Observation o = x.observation();
-    Line l = line("observation", x.node(), x.execId(), x.pod(), x.probe(), x.launcher(), o.process(), o.origin(),
-        o.entryScript(), o.ip(), o.port(), o.firstSeen(), o.lastSeen(), o.connections());
-    return l.attributed(o.attribution());
+  private static Line observation(TetragonSeen<Observation> x) {
+    return line("observation", x).attributed(x.connection().attribution());
   }
 
   /** An in-cluster connection nothing attributed: the observation keys without provider, for the cluster to name. */
-  private static Line inCluster(TetragonInCluster x) {
-    InClusterConnection c = x.connection();
-    return line("in-cluster", x.node(), x.execId(), x.pod(), x.probe(), x.launcher(), c.process(), c.origin(),
-        c.entryScript(), c.ip(), c.port(), c.firstSeen(), c.lastSeen(), c.connections());
+  private static Line inCluster(TetragonSeen<InClusterConnection> x) {
+    return line("in-cluster", x);
   }
 
-  private static Line line(String type, String node, String execId, Optional<PodRef> podRef, boolean probe,
-      String launcher, ProcessInfo p, ProcessOrigin origin, Optional<EntryScript> script, String ip, int port,
-      Instant first, Instant last, int connections) {
-    PodRef pod = podRef.orElse(null);
-    return new Line(type, node, execId, p.pid(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(),
-        script.map(e -> e.path()).orElse(null), origin.id(), origin == ProcessOrigin.EXEC,
-        probe ? Boolean.TRUE : null, launcher.isEmpty() ? null : launcher,
+  private static Line line(String type, TetragonSeen<?> x) {
+    ProcessConnections<?> c = x.connection();
+    ProcessInfo p = c.process();
+    PodRef pod = x.pod().orElse(null);
+    return new Line(type, x.node(), x.execId(), p.pid(), p.ppid(), p.uid(), p.exe(), p.argv(), p.cwd(),
+        c.entryScript().map(e -> e.path()).orElse(null), c.origin().id(), c.origin() == ProcessOrigin.EXEC,
+        x.probe() ? Boolean.TRUE : null, x.launcher().isEmpty() ? null : x.launcher(),
         pod == null ? null : pod.namespace(), pod == null ? null : pod.name(), pod == null ? null : pod.uid(),
         pod == null ? null : pod.container(), pod == null ? null : pod.containerId(), pod == null ? null : pod.image(),
         pod == null || pod.workload().isEmpty() ? null : pod.workloadKind() + "/" + pod.workload(),
-        null, ip, port, null, null, null, first.toString(), last.toString(), connections);
+        null, c.ip(), c.port(), null, null, null, c.firstSeen().toString(), c.lastSeen().toString(), c.connections());
   }
 }

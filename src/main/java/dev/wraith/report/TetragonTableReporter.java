@@ -3,8 +3,8 @@ package dev.wraith.report;
 import dev.wraith.model.HostPort;
 import dev.wraith.model.Observation;
 import dev.wraith.model.PodRef;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.redact.Redactor;
 import java.io.IOException;
@@ -28,8 +28,8 @@ public final class TetragonTableReporter extends RedactingReporter<ToolScan<Tetr
     p.println("AI connections in Tetragon events " + scan.start() + " – " + scan.end() + ": " + scan.observations().size());
     TextTable t = new TextTable(48, "NODE", "POD", "CONTAINER", "PID", "ORIGIN", "PROGRAM", "SCRIPT", "DESTINATION",
         "PROVIDER", "VIA", "COUNT", "FIRST SEEN", "LAST SEEN");
-    for (TetragonObservation x : scan.observations()) {
-      Observation o = x.observation();
+    for (TetragonSeen<Observation> x : scan.observations()) {
+      Observation o = x.connection();
       t.add(x.node(), x.pod().map(v -> v.namespace() + "/" + v.name()).orElse("-"), x.pod().map(PodRef::container)
           .filter(c -> !c.isEmpty()).orElse("-"), Integer.toString(o.process().pid()), origin(x), program(o),
           o.entryScript().map(e -> e.path()).orElse("-"), destination(o), o.attribution().providerId(),
@@ -68,9 +68,9 @@ public final class TetragonTableReporter extends RedactingReporter<ToolScan<Tetr
     }
   }
 
-  private static String origin(TetragonObservation x) {
+  private static String origin(TetragonSeen<Observation> x) {
     if (x.probe()) return "probe";
-    String id = x.observation().origin().id();
+    String id = x.connection().origin().id();
     return x.launcher().isEmpty() ? id : id + " (" + x.launcher() + ")";
   }
 

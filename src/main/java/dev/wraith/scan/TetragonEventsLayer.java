@@ -46,7 +46,7 @@ public final class TetragonEventsLayer implements Layer<TetragonScan> {
         Optional.ofNullable(r.tetragonAddress()).or(() -> Optional.of("unix://" + SOCKET)), r.pins(), r.dnsLogs(),
         r.duration());
     long open = scan.unattributed().unnamed().stream().filter(d -> !d.inCluster()).count();
-    long connections = scan.observations().stream().mapToLong(o -> o.observation().connections()).sum();
+    long connections = scan.observations().stream().mapToLong(o -> o.connection().connections()).sum();
     long processes = scan.observations().stream().map(o -> o.node() + "/" + o.execId()).distinct().count();
     return Ran.of(scan, scan.status(), Counted.of(scan.stats().events(), "event") + ", "
         + Counted.of(connections, "AI connection") + " from " + Counted.of(processes, "process", "processes")

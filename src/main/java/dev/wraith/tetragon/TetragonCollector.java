@@ -14,9 +14,8 @@ import dev.wraith.model.Observation;
 import dev.wraith.model.PodRef;
 import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
-import dev.wraith.model.TetragonInCluster;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import dev.wraith.model.UnattributedDestinations;
 import dev.wraith.redact.Redactor;
 import java.io.IOException;
@@ -236,8 +235,8 @@ public final class TetragonCollector {
 
   private TetragonScan scan(EventSource source, Fold fold, ReadTally tally, LayerStatus status) {
     boolean failed = status.state() == LayerStatus.State.FAILED;
-    List<TetragonObservation> out = new ArrayList<>();
-    List<TetragonInCluster> inCluster = new ArrayList<>();
+    List<TetragonSeen<Observation>> out = new ArrayList<>();
+    List<TetragonSeen<InClusterConnection>> inCluster = new ArrayList<>();
     if (!failed) {
       for (Pair p : fold.pairs.values()) out.add(observation(fold.tree, p));
       for (Pair p : fold.inCluster.values()) inCluster.add(inCluster(fold.tree, p));
@@ -251,18 +250,18 @@ public final class TetragonCollector {
         (int) Math.min(fold.gapCount, Integer.MAX_VALUE)));
   }
 
-  private TetragonObservation observation(ProcessTree tree, Pair p) {
+  private TetragonSeen<Observation> observation(ProcessTree tree, Pair p) {
     Described d = describe(tree, p);
     Observation o = new Observation(d.info(), d.origin(), d.script(), p.ip, p.port, p.attribution.orElseThrow(), p.first,
         p.last, p.connections, p.connections);
-    return new TetragonObservation(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), o);
+    return new TetragonSeen<>(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), o);
   }
 
-  private TetragonInCluster inCluster(ProcessTree tree, Pair p) {
+  private TetragonSeen<InClusterConnection> inCluster(ProcessTree tree, Pair p) {
     Described d = describe(tree, p);
     InClusterConnection c = new InClusterConnection(d.info(), d.origin(), d.script(), p.ip, p.port, p.first, p.last,
         p.connections, p.connections);
-    return new TetragonInCluster(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), c);
+    return new TetragonSeen<>(p.node, d.proc().execId(), d.proc().pod(), d.probe(), d.launcher(), c);
   }
 
   /** A pair's process as the whole tree describes it. */

@@ -21,8 +21,8 @@ import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.report.InventoryTableReporter;
 import dev.wraith.model.PodRef;
-import dev.wraith.model.TetragonInCluster;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -138,9 +138,9 @@ class CorrelationInClusterTest {
   void tetragonsInClusterConnectionsAreNamedTheSameWay() {
     PodRef pod = new PodRef("payments", "checkout-7d9c6b5f4-x2x7q", CHECKOUT_UID, "app", CHECKOUT_CID, "containerd",
         "registry.example.com/payments/checkout:2.3.1", "checkout", "Deployment", 51, false);
-    List<TetragonInCluster> in = List.of(
-        new TetragonInCluster("node-a", "exec-5002", Optional.of(pod), false, "/usr/bin/runc", conn("10.96.0.55", 8000, 4)),
-        new TetragonInCluster("node-a", "exec-5002", Optional.of(pod), false, "/usr/bin/runc", conn("10.96.0.41", 4000, 9)));
+    List<TetragonSeen<InClusterConnection>> in = List.of(
+        new TetragonSeen<>("node-a", "exec-5002", Optional.of(pod), false, "/usr/bin/runc", conn("10.96.0.55", 8000, 4)),
+        new TetragonSeen<>("node-a", "exec-5002", Optional.of(pod), false, "/usr/bin/runc", conn("10.96.0.41", 4000, 9)));
     TetragonScan t = new TetragonScan("events", T, T.plusSeconds(60), List.of(), in,
         dev.wraith.model.UnattributedDestinations.NONE, LayerStatus.ran("tetragon", List.of()),
         new TetragonScan.Stats(10, 10, 0, 0, 0, 13, 3, 0, 0));

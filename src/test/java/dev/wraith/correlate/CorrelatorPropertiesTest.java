@@ -19,8 +19,8 @@ import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.Severity;
 import dev.wraith.model.PodRef;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,7 +118,7 @@ class CorrelatorPropertiesTest {
     CodeScan code = new CodeScan(List.of("repo"), agents,
         dev.wraith.code.Deployables.group(List.of("repo"), agents, findings, List.of(), List.of()), findings, List.of(), List.of(), LayerStatus.ran("code", List.of()),
         new CodeScan.Stats(0, 0, 0, 0, 0, 0));
-    List<TetragonObservation> obs = new ArrayList<>();
+    List<TetragonSeen<Observation>> obs = new ArrayList<>();
     int pid = 100;
     for (Proc p : procs) obs.add(observation(p, pid++));
     TetragonScan t = new TetragonScan("events", Instant.EPOCH, Scenario.SCAN, obs, LayerStatus.ran("tetragon", List.of()),
@@ -126,7 +126,7 @@ class CorrelatorPropertiesTest {
     return CorrelationInput.of(Scenario.TOOL, Scenario.SCAN).withCode(code, Map.of()).withTetragon(t);
   }
 
-  private static TetragonObservation observation(Proc p, int pid) {
+  private static TetragonSeen<Observation> observation(Proc p, int pid) {
     Optional<PodRef> pod = p.origin() == ProcessOrigin.NODE ? Optional.empty()
         : Optional.of(new PodRef("prod", "w" + p.workload() + "-7d9c6b5f4-abcde", "", "main", "", "containerd",
             "registry.example.com/r/w" + p.workload() + ":1", "w" + p.workload(), "Deployment", 1, false));
@@ -135,6 +135,6 @@ class CorrelatorPropertiesTest {
     ProcessInfo info = new ProcessInfo(pid, pid, 1, 0, List.of(pid), p.binary(), argv, "/", List.of(), Optional.empty(), "");
     Observation o = new Observation(info, p.origin(), p.script() == 0 ? Optional.empty() : Optional.of(new EntryScript(script, "", "")),
         "104.18.7.192", 443, OPENAI, Scenario.SCAN.minusSeconds(60), Scenario.SCAN, 1, 1);
-    return new TetragonObservation("node-a", "exec-" + pid, pod, false, "", o);
+    return new TetragonSeen<>("node-a", "exec-" + pid, pod, false, "", o);
   }
 }

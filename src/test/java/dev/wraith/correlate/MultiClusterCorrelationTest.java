@@ -18,8 +18,8 @@ import dev.wraith.model.ProcessOrigin;
 import dev.wraith.scan.ClusterLayer;
 import dev.wraith.scan.ClusterTarget;
 import dev.wraith.model.PodRef;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -120,12 +120,12 @@ class MultiClusterCorrelationTest {
         .noneMatch(a -> a.toString().contains("5001") && a.toString().contains("6001"));
   }
 
-  static TetragonObservation tetragon(String uid, int pid) {
+  static TetragonSeen<Observation> tetragon(String uid, int pid) {
     PodRef pod = new PodRef("shop", "support-agent-7f9c-abcde", uid, "agent", "", "containerd", "", "support-agent",
         "Deployment", pid, false);
     Observation o = new Observation(process(pid, uid, ""), ProcessOrigin.CONTAINER, Optional.empty(), "104.18.7.192", 443,
         new Attributed("openai", "api.openai.com", Attributed.Method.SNI), T, T.plusSeconds(60), 3, 3);
-    return new TetragonObservation("node-t", "exec-" + pid, Optional.of(pod), false, "/usr/bin/runc", o);
+    return new TetragonSeen<>("node-t", "exec-" + pid, Optional.of(pod), false, "/usr/bin/runc", o);
   }
 
   /**

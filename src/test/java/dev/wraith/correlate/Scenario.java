@@ -24,8 +24,8 @@ import dev.wraith.model.ProcessInfo;
 import dev.wraith.model.ProcessOrigin;
 import dev.wraith.model.ScanReport;
 import dev.wraith.model.PodRef;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ final class Scenario {
   }
 
   static TetragonScan tetragon() {
-    List<TetragonObservation> obs = List.of(
+    List<TetragonSeen<Observation>> obs = List.of(
         tetragonObs(pod("payments", "checkout-api-7d9c6b5f4-x2x7q", "app", "checkout-api"), ProcessOrigin.EXEC,
             process(5002, "/usr/local/bin/python3.12", List.of("python3", "/tmp/agent.py", "--openai-key", "***", "--loop"),
                 Optional.empty()), "/tmp/agent.py", OPENAI, "2026-02-19T09:00:00Z", "2026-03-02T08:56:00Z", 3960),
@@ -123,11 +123,11 @@ final class Scenario {
         tetragonObs(pod("tools", "webui", "webui", ""), ProcessOrigin.CONTAINER,
             process(9100, "/usr/local/bin/python3", List.of("python3", "-m", "uvicorn", "open_webui.main:app"), Optional.empty()),
             "", OPENAI, "2026-03-02T07:00:00Z", "2026-03-02T08:30:00Z", 25));
-    List<TetragonObservation> all = new ArrayList<>(obs);
-    TetragonObservation probe = tetragonObs(pod("support", "web-chat-7f8d9c6b5-k8j7h", "web", "web-chat"), ProcessOrigin.EXEC,
+    List<TetragonSeen<Observation>> all = new ArrayList<>(obs);
+    TetragonSeen<Observation> probe = tetragonObs(pod("support", "web-chat-7f8d9c6b5-k8j7h", "web", "web-chat"), ProcessOrigin.EXEC,
         process(8200, "/usr/bin/curl", List.of("curl", "-s", "http://localhost:8080/health"), Optional.empty()), "", ANTHROPIC,
         "2026-03-02T08:10:00Z", "2026-03-02T08:10:00Z", 1);
-    all.add(new TetragonObservation(probe.node(), probe.execId(), probe.pod(), true, "", probe.observation()));
+    all.add(new TetragonSeen<>(probe.node(), probe.execId(), probe.pod(), true, "", probe.connection()));
     return new TetragonScan("tetragon-events.json", Instant.parse("2026-02-19T09:00:00Z"), SCAN, all,
         LayerStatus.ran("tetragon", List.of()), new TetragonScan.Stats(100, 100, 0, 0, 0, 4100, 5, 0, 0));
   }
@@ -171,13 +171,13 @@ final class Scenario {
         false);
   }
 
-  static TetragonObservation tetragonObs(PodRef pod, ProcessOrigin origin, ProcessInfo p, String script, Attributed a,
+  static TetragonSeen<Observation> tetragonObs(PodRef pod, ProcessOrigin origin, ProcessInfo p, String script, Attributed a,
       String first, String last, int n) {
     String ip = a.providerId().equals("openai") ? "104.18.7.192" : "160.79.104.10";
     Observation o = observation(p, origin, script.isEmpty() ? Optional.empty() : Optional.of(new EntryScript(script, "", "")), ip,
         a, first, last, n);
     String node = pod.name().startsWith("web-chat") || pod.name().equals("webui") ? "node-b" : "node-a";
-    return new TetragonObservation(node, "exec-" + p.pid(), Optional.of(pod), false,
+    return new TetragonSeen<>(node, "exec-" + p.pid(), Optional.of(pod), false,
         origin == ProcessOrigin.EXEC ? "/usr/bin/runc" : "", o);
   }
 }

@@ -163,7 +163,7 @@ class GrpcEventSourceTest {
     try (var server = TetragonTestServer.tcp(new Script(List.of(withSecrets), Ending.HOLD))) {
       TetragonScan s = live(server.address(), 1);
       assertThat(s.observations()).hasSize(1);
-      assertThat(s.observations().get(0).observation().attribution().providerId()).isEqualTo("ollama");
+      assertThat(s.observations().get(0).connection().attribution().providerId()).isEqualTo("ollama");
       assertThat(s.toString()).doesNotContain("LIVE-SECRET").doesNotContain("ANTHROPIC_API_KEY");
     }
     GetEventsResponse parsed = ProtoEventReader.parse(withSecrets.toByteArray());

@@ -8,9 +8,10 @@ import dev.wraith.attribution.Pin;
 import dev.wraith.catalogue.CatalogueLoader;
 import dev.wraith.model.Attributed.Method;
 import dev.wraith.model.LayerStatus;
+import dev.wraith.model.Observation;
 import dev.wraith.model.ProcessOrigin;
-import dev.wraith.model.TetragonObservation;
 import dev.wraith.model.TetragonScan;
+import dev.wraith.model.TetragonSeen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,8 @@ class TetragonCollectorTest {
         .collect(new JsonExportSource(List.of(f)));
   }
 
-  static TetragonObservation find(TetragonScan s, P p, String ip) {
-    return s.observations().stream().filter(o -> o.execId().equals(p.execId()) && o.observation().ip().equals(ip))
+  static TetragonSeen<Observation> find(TetragonScan s, P p, String ip) {
+    return s.observations().stream().filter(o -> o.execId().equals(p.execId()) && o.connection().ip().equals(ip))
         .findFirst().orElseThrow(() -> new AssertionError("no observation for " + p.binary() + " -> " + ip));
   }
 
@@ -102,39 +103,39 @@ class TetragonCollectorTest {
 
     assertThat(s.observations()).hasSize(5);
     var worker = find(s, WORKER, "160.79.104.10");
-    assertThat(worker.observation().origin()).isEqualTo(ProcessOrigin.CONTAINER);
+    assertThat(worker.connection().origin()).isEqualTo(ProcessOrigin.CONTAINER);
     assertThat(worker.pod().orElseThrow().name()).isEqualTo("checkout-api-7d9c6b5f4-x2x7q");
     assertThat(worker.pod().orElseThrow().container()).isEqualTo("app");
-    assertThat(worker.observation().attribution().providerId()).isEqualTo("anthropic");
-    assertThat(worker.observation().attribution().method()).isEqualTo(Method.PUBLISHED_RANGE);
-    assertThat(worker.observation().connections()).isEqualTo(31); // 30 periodic + the prefixed line; duplicates once
-    assertThat(worker.observation().firstSeen()).isEqualTo(T0);
-    assertThat(worker.observation().lastSeen()).isEqualTo(T0.plus(Duration.ofMinutes(116)));
-    assertThat(worker.observation().entryScript().orElseThrow().path()).isEqualTo("/app/worker.py");
-    assertThat(worker.observation().process().argv()).containsExactly("/usr/local/bin/python3.12", "/app/worker.py",
+    assertThat(worker.connection().attribution().providerId()).isEqualTo("anthropic");
+    assertThat(worker.connection().attribution().method()).isEqualTo(Method.PUBLISHED_RANGE);
+    assertThat(worker.connection().connections()).isEqualTo(31); // 30 periodic + the prefixed line; duplicates once
+    assertThat(worker.connection().firstSeen()).isEqualTo(T0);
+    assertThat(worker.connection().lastSeen()).isEqualTo(T0.plus(Duration.ofMinutes(116)));
+    assertThat(worker.connection().entryScript().orElseThrow().path()).isEqualTo("/app/worker.py");
+    assertThat(worker.connection().process().argv()).containsExactly("/usr/local/bin/python3.12", "/app/worker.py",
         "--api-key", "***");
 
     var agent = find(s, AGENT, OLLAMA);
-    assertThat(agent.observation().origin()).isEqualTo(ProcessOrigin.EXEC);
+    assertThat(agent.connection().origin()).isEqualTo(ProcessOrigin.EXEC);
     assertThat(agent.launcher()).isEqualTo("runc");
     assertThat(agent.probe()).isFalse();
-    assertThat(agent.observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/agent.py");
-    assertThat(agent.observation().attribution().providerId()).isEqualTo("ollama");
-    assertThat(agent.observation().attribution().method()).isEqualTo(Method.PORT);
-    assertThat(agent.observation().connections()).isEqualTo(2);
-    assertThat(agent.observation().process().ppid()).isEqualTo(5001);
-    assertThat(find(s, AGENT, "160.79.104.11").observation().attribution().providerId()).isEqualTo("anthropic");
+    assertThat(agent.connection().entryScript().orElseThrow().path()).isEqualTo("/tmp/agent.py");
+    assertThat(agent.connection().attribution().providerId()).isEqualTo("ollama");
+    assertThat(agent.connection().attribution().method()).isEqualTo(Method.PORT);
+    assertThat(agent.connection().connections()).isEqualTo(2);
+    assertThat(agent.connection().process().ppid()).isEqualTo(5001);
+    assertThat(find(s, AGENT, "160.79.104.11").connection().attribution().providerId()).isEqualTo("anthropic");
 
     var node = find(s, NODE_SCRIPT, "104.18.7.192");
-    assertThat(node.observation().origin()).isEqualTo(ProcessOrigin.NODE);
+    assertThat(node.connection().origin()).isEqualTo(ProcessOrigin.NODE);
     assertThat(node.pod()).isEmpty();
-    assertThat(node.observation().attribution().method()).isEqualTo(Method.PIN);
-    assertThat(node.observation().attribution().host()).isEqualTo("api.openai.com");
-    assertThat(node.observation().entryScript().orElseThrow().path()).isEqualTo("/opt/tmp/summarize.py");
+    assertThat(node.connection().attribution().method()).isEqualTo(Method.PIN);
+    assertThat(node.connection().attribution().host()).isEqualTo("api.openai.com");
+    assertThat(node.connection().entryScript().orElseThrow().path()).isEqualTo("/opt/tmp/summarize.py");
 
     var probe = find(s, PROBE, OLLAMA);
     assertThat(probe.probe()).isTrue();
-    assertThat(probe.observation().origin()).isEqualTo(ProcessOrigin.EXEC);
+    assertThat(probe.connection().origin()).isEqualTo(ProcessOrigin.EXEC);
 
     assertThat(s.status().state()).isEqualTo(LayerStatus.State.PARTIAL);
     assertThat(s.status().warnings()).anyMatch(w -> w.contains("data gap") && w.contains("rate_limit_info"));
@@ -246,7 +247,7 @@ class TetragonCollectorTest {
   @Test
   void recordedAnswersNameEachProcessAndTheCdnNeighbourIsNotAiEvenWithAPin() throws IOException {
     TetragonScan s = collectWithDns(cdnWindow(), cdnAnswers(), "api.openai.com=" + CDN);
-    var ghost = find(s, GHOST, CDN).observation();
+    var ghost = find(s, GHOST, CDN).connection();
     assertThat(ghost.attribution()).isEqualTo(new dev.wraith.model.Attributed("openai", "api.openai.com", Method.DNS_ANSWER));
     assertThat(ghost.connections()).isEqualTo(5);
     // the neighbour resolved another name to the same address: not AI, though the pin says the address is OpenAI's
@@ -256,7 +257,7 @@ class TetragonCollectorTest {
         Method.DNS_ANSWER));
     assertThat(named.connections()).isEqualTo(5);
     // no answer in its own pod: another pod's answers never apply, the address evidence (the pin) does
-    assertThat(find(s, SILENT, CDN).observation().attribution().method()).isEqualTo(Method.PIN);
+    assertThat(find(s, SILENT, CDN).connection().attribution().method()).isEqualTo(Method.PIN);
     assertThat(s.status().reason()).as("nothing is left unnamed").isEmpty();
   }
 
@@ -273,7 +274,7 @@ class TetragonCollectorTest {
         + "(--resolve HOST=IP)");
     // with the answers, the same replay names the ghost
     TetragonScan named = collectWithDns(cdnWindow(), cdnAnswers());
-    assertThat(named.observations()).extracting(TetragonObservation::execId).containsExactly(GHOST.execId());
+    assertThat(named.observations()).extracting(TetragonSeen::execId).containsExactly(GHOST.execId());
     assertThat(named.status().reason()).contains("1 destination not attributed: 162.159.140.245:443 (5 connections, 1 process)");
   }
 
@@ -312,6 +313,6 @@ class TetragonCollectorTest {
     P lead = new P(execId(5000, 9100), null, 9100, "/tmp", "/usr/lib/jvm/java-21-openjdk-amd64/bin/java",
         "-Xmx256m /tmp/LeadDedupe.java --batch 50", pod("sales", "crm-sync-5f6d7-abcde", "app", 77, false), false);
     TetragonScan s = collect(List.of(exec(lead, null, T0), connect(lead, "160.79.104.10", 443, T0.plusSeconds(1))));
-    assertThat(find(s, lead, "160.79.104.10").observation().entryScript().orElseThrow().path()).isEqualTo("/tmp/LeadDedupe.java");
+    assertThat(find(s, lead, "160.79.104.10").connection().entryScript().orElseThrow().path()).isEqualTo("/tmp/LeadDedupe.java");
   }
 }

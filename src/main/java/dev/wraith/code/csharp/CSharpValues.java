@@ -1,5 +1,6 @@
 package dev.wraith.code.csharp;
 
+import dev.wraith.code.CallArguments;
 import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
@@ -64,35 +65,33 @@ record CSharpValues(SyntaxTree tree) {
   }
 
   /**
-   * Arguments of an argument list: named ones ({@code modelId: "gpt-4o"}) by name, the others as #0, #1, ...
-   * in order (a named argument takes no position).
+   * Arguments of an argument list, named ({@code modelId: "gpt-4o"}) and positional, keyed as
+   * {@link CallArguments} says.
    */
   Map<String, String> arguments(int list, Map<String, String> into) {
-    if (list == NONE) return into;
-    int pos = 0;
-    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
-      String type = tree.type(a);
-      if (!type.equals("argument") && !type.equals("attribute_argument")) continue;
-      int name = tree.field(a, "name");
-      int expr = tree.lastNamedChild(a);
-      if (name != NONE && expr != name) into.putIfAbsent(tree.text(name), value(expr));
-      else into.put("#" + pos++, value(expr));
-    }
-    return into;
+    return CallArguments.into(into, tree, list, this::argument, "argument", "attribute_argument");
+  }
+
+  private void argument(int a, CallArguments into) {
+    int name = tree.field(a, "name");
+    int expr = tree.lastNamedChild(a);
+    if (name != NONE && expr != name) into.named(tree.text(name), value(expr));
+    else into.positional(value(expr));
   }
 
   /**
    * The properties an object initializer sets ({@code new X { ModelId = "gpt-4o" }}), named bean-style with the
-   * first letter lower-cased ({@code ModelId} → {@code modelId}) so the catalogue's language-neutral hints apply.
+   * first letter lower-cased ({@code ModelId} → {@code modelId}) so the catalogue's language-neutral hints apply;
+   * they count as named arguments.
    */
   void initializer(int init, Map<String, String> into) {
-    if (init == NONE) return;
-    for (int a = tree.firstNamedChild(init); a != NONE; a = tree.nextNamedSibling(a)) {
-      if (!tree.type(a).equals("assignment_expression")) continue;
-      int left = tree.field(a, "left");
-      if (left == NONE || !tree.type(left).equals("identifier")) continue;
-      into.putIfAbsent(decapitalize(tree.text(left)), value(tree.field(a, "right")));
-    }
+    CallArguments.into(into, tree, init, this::property, "assignment_expression");
+  }
+
+  private void property(int assignment, CallArguments into) {
+    int left = tree.field(assignment, "left");
+    if (left == NONE || !tree.type(left).equals("identifier")) return;
+    into.named(decapitalize(tree.text(left)), value(tree.field(assignment, "right")));
   }
 
   static Map<String, String> newArgs() {

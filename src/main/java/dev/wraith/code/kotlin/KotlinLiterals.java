@@ -1,9 +1,9 @@
 package dev.wraith.code.kotlin;
 
+import dev.wraith.code.CallArguments;
 import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,24 +46,21 @@ record KotlinLiterals(SyntaxTree tree) {
     return b.toString();
   }
 
-  /** Named arguments ({@code modelName = "gpt-4o"}) by name, the others as #0, #1, ... in order. */
+  /** Named ({@code modelName = "gpt-4o"}) and positional arguments, keyed as {@link CallArguments} says. */
   Map<String, String> arguments(int valueArguments) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (valueArguments == NONE) return out;
-    int pos = 0;
-    for (int a = tree.firstNamedChild(valueArguments); a != NONE; a = tree.nextNamedSibling(a)) {
-      if (!tree.type(a).equals("value_argument")) continue;
-      int first = tree.firstNamedChild(a);
-      int last = first;
-      boolean named = false;
-      for (int c = tree.firstChild(a); c != NONE; c = tree.nextSibling(c)) {
-        if (tree.type(c).equals("=")) named = true;
-        if (tree.isNamed(c)) last = c;
-      }
-      if (named && first != NONE && tree.type(first).equals("simple_identifier")) out.putIfAbsent(tree.text(first), value(last));
-      else out.put("#" + pos++, value(last));
+    return CallArguments.of(tree, valueArguments, this::argument, "value_argument");
+  }
+
+  private void argument(int a, CallArguments into) {
+    int first = tree.firstNamedChild(a);
+    int last = first;
+    boolean named = false;
+    for (int c = tree.firstChild(a); c != NONE; c = tree.nextSibling(c)) {
+      if (tree.type(c).equals("=")) named = true;
+      if (tree.isNamed(c)) last = c;
     }
-    return out;
+    if (named && first != NONE && tree.type(first).equals("simple_identifier")) into.named(tree.text(first), value(last));
+    else into.positional(value(last));
   }
 
   private boolean hasHole(int s) {

@@ -1,9 +1,9 @@
 package dev.wraith.code.php;
 
+import dev.wraith.code.CallArguments;
 import dev.wraith.code.Escapes;
 import dev.wraith.code.SyntaxTree;
 import static dev.wraith.code.SyntaxTree.NONE;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Literal values and argument maps in a PHP tree. */
@@ -11,30 +11,27 @@ record PhpValues(SyntaxTree tree) {
   private static final Escapes ESCAPES = Escapes.COMMON.with("\\$", "$");
 
   /**
-   * Named arguments by name, the others as #0, #1, ...; the string keys of an array argument count as named
-   * arguments too (the first occurrence of a name wins).
+   * Named and positional arguments, keyed as {@link CallArguments} says; the string keys of an array argument
+   * count as named arguments too.
    */
   Map<String, String> arguments(int list) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (list == NONE) return out;
-    int pos = 0;
-    for (int a = tree.firstNamedChild(list); a != NONE; a = tree.nextNamedSibling(a)) {
-      if (!tree.type(a).equals("argument")) continue;
-      int first = tree.firstNamedChild(a);
-      int value = tree.lastNamedChild(a);
-      if (first != NONE && value != first && tree.type(first).equals("name")) out.putIfAbsent(tree.text(first), value(value));
-      else out.put("#" + pos++, value(value));
-      if (value != NONE && tree.type(value).equals("array_creation_expression")) array(value, out);
-    }
-    return out;
+    return CallArguments.of(tree, list, this::argument, "argument");
   }
 
-  private void array(int array, Map<String, String> out) {
+  private void argument(int a, CallArguments into) {
+    int first = tree.firstNamedChild(a);
+    int value = tree.lastNamedChild(a);
+    if (first != NONE && value != first && tree.type(first).equals("name")) into.named(tree.text(first), value(value));
+    else into.positional(value(value));
+    if (value != NONE && tree.type(value).equals("array_creation_expression")) array(value, into);
+  }
+
+  private void array(int array, CallArguments out) {
     for (int e = tree.firstNamedChild(array); e != NONE; e = tree.nextNamedSibling(e)) {
       if (!tree.type(e).equals("array_element_initializer") || tree.namedChildCount(e) != 2) continue;
       int key = tree.firstNamedChild(e);
       String k = tree.type(key).equals("string") || tree.type(key).equals("encapsed_string") ? string(key) : "";
-      if (!k.isEmpty()) out.putIfAbsent(k, value(tree.nextNamedSibling(key)));
+      if (!k.isEmpty()) out.named(k, value(tree.nextNamedSibling(key)));
     }
   }
 

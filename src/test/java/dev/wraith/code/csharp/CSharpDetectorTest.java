@@ -6,7 +6,10 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FixtureHarness;
+import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import dev.wraith.code.parser.Grammar;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,20 @@ class CSharpDetectorTest {
         """);
     assertThat(d.findings()).extracting(f -> f.attributes().get("model")).containsExactlyInAnyOrder("gpt-4o", "prod-4o");
     assertThat(d.findings()).extracting(f -> f.provider()).containsExactlyInAnyOrder("openai", "azure-openai");
+  }
+
+  /** An object initializer's properties count as named arguments too, after the argument list's. */
+  @Test
+  void namedArgumentsTakeNoPositionAndTheFirstOfARepeatedNameWins() {
+    Catalogue c = FixtureHarness.catalogue();
+    CSharpSymbols symbols = new CSharpSymbols(
+        c.signatures().stream().filter(s -> s.ecosystem() == dev.wraith.catalogue.Ecosystem.NUGET).toList());
+    SourceFacts facts = CSharpExtractor.extract(SyntaxTree.parse(Grammar.C_SHARP, """
+        using OpenAI;
+        var o = new OpenAIClient("a", model: "m1", 3, model: "m2", "b") { Model = "m3", Endpoint = "e" };
+        """.getBytes(StandardCharsets.UTF_8)), symbols);
+    assertThat(facts.calls()).singleElement().satisfies(call -> assertThat(call.args())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("#0", "a", "model", "m1", "#1", "3", "#2", "b", "endpoint", "e")));
   }
 
   @Test

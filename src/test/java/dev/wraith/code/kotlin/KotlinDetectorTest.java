@@ -6,7 +6,10 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FixtureHarness;
+import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import dev.wraith.code.parser.Grammar;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,16 @@ class KotlinDetectorTest {
         val b = dev.langchain4j.model.openai.OpenAiChatModel.builder().build()
         """);
     assertThat(d.findings()).extracting(f -> f.subject()).contains("openai-kotlin", "langchain4j");
+  }
+
+  @Test
+  void namedArgumentsTakeNoPositionAndTheFirstOfARepeatedNameWins() {
+    SourceFacts facts = new KotlinExtractor(SyntaxTree.parse(Grammar.KOTLIN, """
+        import com.aallam.openai.client.OpenAI
+        val o = OpenAI("a", model = "m1", 3, model = "m2", "b")
+        """.getBytes(StandardCharsets.UTF_8)), name -> false).facts();
+    assertThat(facts.calls()).singleElement().satisfies(c -> assertThat(c.args())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("#0", "a", "model", "m1", "#1", "3", "#2", "b")));
   }
 
   @Test

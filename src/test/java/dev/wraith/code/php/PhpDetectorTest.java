@@ -6,7 +6,10 @@ import dev.wraith.catalogue.Catalogue;
 import dev.wraith.code.Detection;
 import dev.wraith.code.FactMatcher;
 import dev.wraith.code.FixtureHarness;
+import dev.wraith.code.SourceFacts;
 import dev.wraith.code.SourceFile;
+import dev.wraith.code.SyntaxTree;
+import dev.wraith.code.parser.Grammar;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,17 @@ class PhpDetectorTest {
         $e = new \\LLPhant\\Chat\\AnthropicChat(config: $cfg, model: 'claude-sonnet-4-5');
         """);
     assertThat(d.models()).extracting(m -> m.model()).containsExactlyInAnyOrder("gpt-4o", "claude-sonnet-4-5");
+  }
+
+  /** Array string keys count as named arguments (first wins), and a "#n" key is overwritten by the nth positional. */
+  @Test
+  void namedArgumentsTakeNoPositionAndTheFirstOfARepeatedNameWins() {
+    SourceFacts facts = new PhpExtractor(SyntaxTree.parse(Grammar.PHP, """
+        <?php
+        $e = new \\LLPhant\\Chat\\AnthropicChat('a', model: 'm1', ['model' => 'm2', '#2' => 'x', 'k' => 1], model: 'm3', 'b');
+        """.getBytes(StandardCharsets.UTF_8))).facts();
+    assertThat(facts.calls()).singleElement().satisfies(c -> assertThat(c.args())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("#0", "a", "model", "m1", "#1", "", "#2", "b", "k", "1")));
   }
 
   @Test
