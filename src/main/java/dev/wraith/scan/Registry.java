@@ -77,7 +77,7 @@ public final class Registry {
   /** Code-layer file detectors, built for one catalogue. */
   public static List<FileDetector> codeDetectors(Catalogue catalogue) {
     FactMatcher matcher = new FactMatcher(catalogue);
-    // the readers of source and requirements files, which notebooks and components hand their code to
+    // the readers of source, requirements and project files, which notebooks and components hand their code to
     List<FileDetector> readers = List.of(
         new PythonDetector(matcher),
         new JavaScriptDetector(matcher),
@@ -89,7 +89,8 @@ public final class Registry {
         new RubyDetector(matcher),
         new PhpDetector(matcher),
         new RustDetector(matcher, catalogue),
-        new PypiManifestDetector(catalogue));
+        new PypiManifestDetector(catalogue),
+        new NugetManifestDetector(catalogue));
     return java.util.stream.Stream.concat(readers.stream(), java.util.stream.Stream.of(
         new NpmManifestDetector(catalogue),
         new MavenManifestDetector(catalogue),
@@ -100,7 +101,6 @@ public final class Registry {
         new HelmValuesDetector(catalogue),
         new KustomizationDetector(catalogue),
         new ComposeDetector(catalogue),
-        new NugetManifestDetector(catalogue),
         new RubyManifestDetector(catalogue),
         new ComposerManifestDetector(catalogue),
         new CargoManifestDetector(catalogue),

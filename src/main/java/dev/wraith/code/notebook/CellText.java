@@ -80,6 +80,17 @@ final class CellText {
     return shellCell || t.startsWith("!") || t.startsWith("%");
   }
 
+  /** Adds a line that comes from no cell (a frame the virtual file needs, such as an XML root): it maps to line 0. */
+  void synthetic(String line) {
+    text.append(line).append('\n');
+    origins.add(null);
+  }
+
+  /** How many lines the virtual file has. */
+  int lines() {
+    return origins.size();
+  }
+
   boolean isEmpty() {
     return text.isEmpty();
   }
@@ -92,6 +103,7 @@ final class CellText {
   Location map(String path, int line, int column) {
     if (line < 1 || line > origins.size()) return new Location(path, 0, 0);
     Origin o = origins.get(line - 1);
+    if (o == null) return new Location(path, 0, 0);
     int at = rawOffset(o.quote(), o.index() + Math.max(0, column - 1));
     int row = Arrays.binarySearch(jsonLineStarts, at);
     if (row < 0) row = -row - 2;

@@ -27,7 +27,9 @@ import java.util.Set;
  * reports is then moved to the line of the notebook's JSON that holds the code. IPython magics and shell escapes
  * ({@code %time}, {@code !ls}) become empty lines; cells run by a non-Python cell magic ({@code %%bash}) are not
  * Python. {@code %pip install} and {@code !pip install} lines are read as requirements by the detector of
- * requirements files, so they become {@code dependency} findings. Outputs are never read.
+ * requirements files, so they become {@code dependency} findings; so do a .NET Interactive notebook's
+ * {@code #r "nuget: ..."} lines, read as a project file's package references ({@link DotnetInteractive}). Outputs are
+ * never read.
  */
 public final class NotebookDetector extends PathDetector {
   /** Cell magics whose body is still Python. */
@@ -58,15 +60,26 @@ public final class NotebookDetector extends PathDetector {
     }
     Map<String, CellText> byExtension = new LinkedHashMap<>();
     CellText installs = new CellText(json);
+    CellText nugets = new CellText(json);
+    nugets.synthetic("<Project><ItemGroup>");
     for (NotebookReader.Cell cell : nb.cells()) {
       String ext = nb.extensionOf(cell);
-      if (!ext.equals(".py")) byExtension.computeIfAbsent(ext, k -> new CellText(json)).add(cell, List::of);
+      if (DotnetInteractive.applies(ext)) {
+        ext = DotnetInteractive.kernel(cell).orElse(ext);
+        nugets.add(cell, DotnetInteractive::packageReference);
+      }
+      if (DotnetInteractive.applies(ext)) byExtension.computeIfAbsent(ext, k -> new CellText(json)).add(cell, DotnetInteractive::codeLine);
+      else if (!ext.equals(".py")) byExtension.computeIfAbsent(ext, k -> new CellText(json)).add(cell, List::of);
       else if (isPython(cell)) byExtension.computeIfAbsent(ext, k -> new CellText(json)).add(cell, NotebookDetector::pythonLine);
       installs.add(cell, PipInstall::requirements);
     }
     List<Detection> parts = new ArrayList<>();
     byExtension.forEach((ext, cells) -> delegate(file.path(), "cells" + ext, cells, true).ifPresent(parts::add));
     delegate(file.path(), "requirements.txt", installs, false).ifPresent(parts::add);
+    if (nugets.lines() > 1) {
+      nugets.synthetic("</ItemGroup></Project>");
+      delegate(file.path(), "cells.csproj", nugets, false).ifPresent(parts::add);
+    }
     return merge(parts).withEncodingWarning(file);
   }
 

@@ -169,7 +169,9 @@ final class NotebookReader {
         } else if (key.equals("file_extension")) {
           language[0] = p.getText().toLowerCase(Locale.ROOT);
         } else if (key.equals("language") || (key.equals("name") && name.equals("language_info"))) {
-          if (language[1].isEmpty() || name.equals("language_info")) language[1] = p.getText().toLowerCase(Locale.ROOT);
+          // language_info names the language, unless it names only the front end ("polyglot-notebook")
+          String lang = p.getText().toLowerCase(Locale.ROOT);
+          if (language[1].isEmpty() || name.equals("language_info") && EXTENSIONS.containsKey(lang)) language[1] = lang;
         }
       }
     }

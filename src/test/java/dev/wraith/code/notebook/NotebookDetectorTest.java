@@ -92,4 +92,27 @@ class NotebookDetectorTest {
     assertThat(d.findings()).filteredOn(f -> f.kind().id().equals("sdk-client"))
         .extracting(f -> f.location().column()).containsExactly(json.indexOf("c = anthropic.Anthropic()") + 4 + 1);
   }
+
+  @Test
+  void dotnetInteractiveDirectivesAreNotCSharpAndTheCellsParseCleanly() {
+    Detection d = detect("sk.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"#r \\\"nuget: OpenAI, 2.1.0\\\"\\n\", "
+        + "\"#!import config/Settings.cs\\n\", \"#pragma warning disable SKEXP0001\\n\", \"using OpenAI;\\n\", "
+        + "\"var c = new OpenAIClient(key);\"]}], \"metadata\": {\"kernelspec\": {\"language\": \"C#\"}}}");
+    assertThat(d.warnings()).isEmpty();
+    assertThat(d.findings()).extracting(f -> f.kind().id() + " " + f.subject())
+        .containsExactlyInAnyOrder("dependency openai-dotnet", "sdk-client openai-dotnet");
+  }
+
+  @Test
+  void nugetReferencesOutsideDotnetNotebooksAndMalformedOnesAreNothing() {
+    assertThat(DotnetInteractive.packageReference("#r \"nuget: OpenAI, 2.1.0\"")).containsExactly("<PackageReference Include=\"OpenAI\" Version=\"2.1.0\" />");
+    assertThat(DotnetInteractive.packageReference("#r \"nuget: Bad<Name>\"")).isEmpty();
+    assertThat(DotnetInteractive.packageReference("#r \"nuget: OpenAI, 1.0\" /><Evil x=\"\"")).isEmpty();
+    assertThat(DotnetInteractive.packageReference("#r \"nuget: OpenAI, 1.0&amp;\"")).containsExactly("<PackageReference Include=\"OpenAI\" />");
+    assertThat(DotnetInteractive.codeLine("#region x")).containsExactly("#region x");
+    assertThat(DotnetInteractive.codeLine("#r \"System.Net.Http.dll\"")).containsExactly("");
+    // a Python notebook's "#r" is a comment, read as Python: no package reference is made of it
+    String py = "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"#r \\\"nuget: OpenAI, 2.1.0\\\"\\n\", \"x = 1\"]}]}";
+    assertThat(detect("py.ipynb", py).findings()).isEmpty();
+  }
 }
