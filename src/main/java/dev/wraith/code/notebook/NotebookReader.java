@@ -171,7 +171,7 @@ final class NotebookReader {
         } else if (key.equals("language") || (key.equals("name") && name.equals("language_info"))) {
           // language_info names the language, unless it names only the front end ("polyglot-notebook")
           String lang = p.getText().toLowerCase(Locale.ROOT);
-          if (language[1].isEmpty() || name.equals("language_info") && EXTENSIONS.containsKey(lang)) language[1] = lang;
+          if (language[1].isEmpty() || (name.equals("language_info") && EXTENSIONS.containsKey(lang))) language[1] = lang;
         }
       }
     }
