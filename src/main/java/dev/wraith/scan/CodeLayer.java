@@ -64,8 +64,9 @@ public final class CodeLayer implements Layer<CodeLayer.Scanned> {
     return Ran.of(new Scanned(scan, Optional.empty()), scan.status(), summary(scan));
   }
 
-  private static String summary(CodeScan scan) {
-    return Counted.of(scan.stats().filesRead(), "file") + " read, " + Counted.of(scan.agents().size(), "agent")
+  /** The progress line: files read, agents (the units the agent table lists), deployment files. */
+  static String summary(CodeScan scan) {
+    return Counted.of(scan.stats().filesRead(), "file") + " read, " + Counted.of(scan.deployables().size(), "agent")
         + " in code, " + Counted.of(scan.deployments().size(), "deployment file");
   }
 }
