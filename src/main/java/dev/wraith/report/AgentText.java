@@ -15,6 +15,14 @@ import java.util.function.Function;
 final class AgentText {
   private AgentText() {}
 
+  /** The footnote of a table that marks implied providers with {@link #implied}. */
+  static final String IMPLIED_NOTE = "* implied: the code names no provider; the framework's default is assumed";
+
+  /** A provider the code does not name but its framework defaults to, as agent tables print it: "openai*". */
+  static String implied(String provider) {
+    return provider + "*";
+  }
+
   /** "payments/Deployment/checkout-api (container app) on node-a", "node node-a", or "code only". */
   static String where(InventoryAgent a) {
     List<String> parts = new ArrayList<>();

@@ -144,11 +144,14 @@ public final class InventoryTableReporter {
     code.ifPresent(c -> c.deployables().forEach(d -> units.put(d.name(), d)));
     TextTable t = new TextTable(60, "Class", "Risk", "Name", "Path", "Where", "Providers", "Change").paths(3).names(2)
         .floor(0, 17).floor(2, 32).floor(3, 16).floor(4, 9).floor(5, 14).floor(6, 9);
+    boolean implied = false;
     for (InventoryAgent a : rest) {
       Optional<Deployable> unit = a.code().isEmpty() ? Optional.empty() : Optional.ofNullable(units.get(a.name()));
       List<String> providers = new ArrayList<>(a.providers());
-      unit.ifPresent(u -> u.impliedProviders().stream().filter(x -> !a.providers().contains(x))
-          .forEach(x -> providers.add(x + " (implied)")));
+      List<String> impliedOnly = unit.map(u -> u.impliedProviders().stream().filter(x -> !a.providers().contains(x)).toList())
+          .orElse(List.of());
+      impliedOnly.forEach(x -> providers.add(AgentText.implied(x)));
+      implied |= !impliedOnly.isEmpty();
       t.add(AgentText.label(a), a.risk().name(), a.name(), unit.map(Deployable::path).orElse(codePath(a)), AgentText.where(a),
           String.join(", ", providers), a.change().name().toLowerCase(java.util.Locale.ROOT));
     }
@@ -157,6 +160,7 @@ public final class InventoryTableReporter {
       Classification c = rowClass(line);
       b.append(c == null ? line : p.classification(c, line)).append('\n');
     }
+    if (implied) b.append(AgentText.IMPLIED_NOTE).append('\n');
   }
 
   /** The first code file of an agent the code layer did not hand over (or "-" for one without code). */

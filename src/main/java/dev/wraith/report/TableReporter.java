@@ -107,12 +107,16 @@ public final class TableReporter extends RedactingReporter<ScanReport> {
     if (agents.isEmpty()) return;
     TextTable t = new TextTable(Integer.MAX_VALUE, "AGENT", "PATH", "ROLE", "FRAMEWORKS", "PROVIDERS", "CAPABILITIES")
         .paths(1).names(0).floor(0, 32).floor(1, 20).floor(2, 11).floor(4, 14);
+    boolean implied = false;
     for (Deployable a : agents) {
       List<String> providers = new ArrayList<>(a.providers());
-      a.impliedProviders().forEach(p -> providers.add(p + " (implied)"));
+      a.impliedProviders().forEach(p -> providers.add(AgentText.implied(p)));
+      implied |= !a.impliedProviders().isEmpty();
       t.add(a.name(), a.path(), a.role(), join(a.frameworks()), join(providers), join(a.capabilities()));
     }
-    b.append(t.render(width)).append('\n');
+    b.append(t.render(width));
+    if (implied) b.append(AgentText.IMPLIED_NOTE).append('\n');
+    b.append('\n');
   }
 
   private void findings(StringBuilder b, List<Finding> findings) {
