@@ -1,6 +1,6 @@
 // Valid C# (the compiler accepts it) that tree-sitter-c-sharp 0.23 fails: an #if group splitting an argument list
 // and an if head (tree-sitter/tree-sitter-c-sharp#376, #377), and a verbatim interpolated string whose text after a
-// hole is only escaped quotes (#368). Every shape must read cleanly.
+// hole is only escaped quotes (#368), and an empty interpolated string. Every shape must read cleanly.
 using System;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +17,7 @@ public static class QACreator
             ).ConfigureAwait(false);
         string prompt = $@"Question: ""{question}""";
         string answer = @$"Answer: ""{question}""""";
+        string empty = $"";
         // expect: sdk-client openai-dotnet; env-var openai
         ChatClient client = new(model: "gpt-4o", apiKey: Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
 #if NET

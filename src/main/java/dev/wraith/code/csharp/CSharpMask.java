@@ -12,7 +12,8 @@ package dev.wraith.code.csharp;
  * section after a group's first (a section of a group that is itself masked is masked too), so the grammar reads one
  * branch as plain code; other directives stay. Skipped sections are read line by line as the compiler does (only
  * their directive lines count). (2) tree-sitter-c-sharp#368: in a verbatim interpolated string, escaped quotes that
- * end its text right after a hole ({@code $@"a ""{x}"""}): the escapes become spaces, the closing quote stays.
+ * end its text right after a hole ({@code $@"a ""{x}"""}): the escapes become spaces, the closing quote stays;
+ * (3) the {@code $} of an empty interpolated string {@code $""}, which the grammar fails too (the same empty string).
  */
 final class CSharpMask {
   /** Holes and strings nested deeper than this are read as the end of the bytes (bounds the recursion). */
@@ -107,6 +108,10 @@ final class CSharpMask {
     int quotes = 0;
     while (e + quotes < n && b[e + quotes] == '"') quotes++;
     if (quotes >= 3 && at == 0) return raw(e + quotes, quotes);
+    if (quotes == 2 && at == 0 && dollars == 1) { // $"": the grammar fails it, "" is the same empty string
+      blank(i, i + 1);
+      return e + 2;
+    }
     if (nesting >= MAX_NESTING) return n;
     nesting++;
     try {

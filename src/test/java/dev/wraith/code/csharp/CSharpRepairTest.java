@@ -26,6 +26,7 @@ class CSharpRepairTest {
   @ValueSource(strings = {
       "class A { string F(int x) => $@\"answer: \"\"{x}\"\"\"; } | class A { string F(int x) => $@\"answer: \"\"{x}__\"; }",
       "class A { string F(int x) => @$\"{x}\"\"\"\"\"; } | class A { string F(int x) => @$\"{x}____\"; }",
+      "class A { void F() { M($\"\"); M($\"\" + $\"{x}\"); } } | class A { void F() { M(_\"\"); M(_\"\" + $\"{x}\"); } }",
       "class A { void F() { W(t\n#if !NET\n, 0, 1\n#endif\n); } } | class A { void F() { W(t\n________\n, 0, 1\n______\n); } }",
       "class A { void F() {\n#if NET\n  if (a)\n#else\n  if (b)\n#endif\n  { } } } | class A { void F() {\n_______\n  if (a)\n_____\n________\n______\n  { } } }",
       "class A { void F() {\n  #if X\n  if (a)\n  #elif Y\n  if (c)\n  #else\n  if (b)\n  #endif\n  { } } } | class A { void F() {\n  _____\n  if (a)\n  _______\n________\n  _____\n________\n  ______\n  { } } }",
