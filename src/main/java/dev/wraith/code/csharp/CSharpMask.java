@@ -6,14 +6,16 @@ package dev.wraith.code.csharp;
  * regular, verbatim ({@code @"…"}, {@code ""} escapes), raw ({@code """…"""}) and interpolated strings (any
  * {@code $} and {@code @} prefix, holes holding code with nested strings), and directive lines (a {@code #} first on
  * a line in code, never inside a string or comment). Only spaces are written, never over a line end: offsets, lines
- * and columns stay. Never throws on any bytes.
+ * and columns stay (renames write {@code _}, see (4)). Never throws on any bytes.
  *
  * <p>Masks: (1) conditional compilation: each {@code #if}/{@code #elif}/{@code #else}/{@code #endif} line, and every
  * section after a group's first (a section of a group that is itself masked is masked too), so the grammar reads one
  * branch as plain code; other directives stay. Skipped sections are read line by line as the compiler does (only
  * their directive lines count). (2) tree-sitter-c-sharp#368: in a verbatim interpolated string, escaped quotes that
  * end its text right after a hole ({@code $@"a ""{x}"""}): the escapes become spaces, the closing quote stays;
- * (3) the {@code $} of an empty interpolated string {@code $""}, which the grammar fails too (the same empty string).
+ * (3) the {@code $} of an empty interpolated string {@code $""}, which the grammar fails too (the same empty string); (4) renames, the only masks that write
+ * {@code _} rather than spaces: a variable named {@code required} ({@code required.Add(x)}) and an argument named
+ * {@code async} or {@code await} become {@code _equired}, {@code _sync}, {@code _wait}, read under that name.
  */
 final class CSharpMask {
   /** Holes and strings nested deeper than this are read as the end of the bytes (bounds the recursion). */
@@ -93,7 +95,44 @@ final class CSharpMask {
     }
     if (c == '\'') return regular(i + 1, (byte) '\'');
     if (c == '"' || c == '$' || c == '@') return string(i);
+    if (wordStart(c)) return word(i);
     return i + 1;
+  }
+
+  /**
+   * The end of the name at {@code i}; renames ({@code _} for its first letter) a {@code required} that is a variable
+   * (no name follows it, as one follows the modifier) and an {@code async} or {@code await} argument name
+   * ({@code G(async: false)}), which the grammar fails.
+   */
+  private int word(int i) {
+    int e = i + 1;
+    while (e < n && (wordStart(b[e]) || (b[e] >= '0' && b[e] <= '9'))) e++;
+    if (i > 0 && b[i - 1] == '@') return e; // @required is a name already
+    int next = e;
+    while (next < n && (b[next] == ' ' || b[next] == '\t' || b[next] == '\n' || b[next] == '\r')) next++;
+    boolean nameFollows = next < n && (wordStart(b[next]) || b[next] == '@');
+    boolean argumentName = next < n && b[next] == ':' && !(next + 1 < n && b[next + 1] == ':') && afterOpenOrComma(i);
+    if ((is(i, e, "required") && next < n && !nameFollows) || ((is(i, e, "async") || is(i, e, "await")) && argumentName)) {
+      if (out == null) out = b.clone();
+      out[i] = '_';
+    }
+    return e;
+  }
+
+  private boolean afterOpenOrComma(int i) {
+    int p = i - 1;
+    while (p >= 0 && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r')) p--;
+    return p >= 0 && (b[p] == '(' || b[p] == ',');
+  }
+
+  private boolean is(int from, int to, String word) {
+    if (to - from != word.length()) return false;
+    for (int k = 0; k < word.length(); k++) if (b[from + k] != word.charAt(k)) return false;
+    return true;
+  }
+
+  private static boolean wordStart(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c < 0;
   }
 
   /** At {@code "}, {@code $} or {@code @}: a string literal with its prefix, or the one byte when none starts. */

@@ -44,6 +44,17 @@ class CSharpRepairTest {
     assertThat(again).as("nothing left to mask").isNull();
   }
 
+  @Test
+  void aVariableNamedRequiredAndKeywordArgumentNamesAreRenamed() {
+    byte[] code = bytes("class A { void F(List<int> required) { required.Add(1); required = null; G(async: false, await: 1); } }");
+    assertThat(SyntaxTree.parse(Grammar.C_SHARP, code).hasErrors()).as("the grammar fails these names").isTrue();
+    byte[] masked = CSharpMask.masked(code);
+    assertThat(new String(masked, StandardCharsets.UTF_8))
+        .isEqualTo("class A { void F(List<int> _equired) { _equired.Add(1); _equired = null; G(_sync: false, _wait: 1); } }");
+    assertThat(SyntaxTree.parse(Grammar.C_SHARP, masked).hasErrors()).isFalse();
+    assertThat(CSharpMask.masked(masked)).as("nothing left to rename").isNull();
+  }
+
   /** Text that must come back byte for byte: no directive in code, no #368 shape. */
   @ParameterizedTest
   @ValueSource(strings = {
@@ -54,7 +65,9 @@ class CSharpRepairTest {
       "class A { /*\n#if X\n*/ }",
       "class A { // #if X\n}",
       "#region R\n#pragma warning disable CS1\n#nullable enable\nclass A { }\n#endregion",
-      "class A { char c = '#'; string s = \"#if\"; }"})
+      "class A { char c = '#'; string s = \"#if\"; }",
+      "class A { public required string Name { get; init; } public required\n List<int> Xs { get; init; } }",
+      "class A { async Task F(int x) { await G(x: 1, y: async () => await H(), @required: 2); var q = x ? async : b; } }"})
   void stringsCommentsAndOtherDirectivesAreNeverChanged(String code) {
     assertThat(CSharpMask.masked(bytes(code))).isNull();
   }
