@@ -25,7 +25,9 @@ public record SourceSyntax(String id, Language language, Predicate<String> accep
   /**
    * A language's second reading of a file whose first parse had syntax errors, for a grammar's known false errors
    * on valid code: it returns the tree to read, {@code parsed} itself when it cannot do better. A tree it returns
-   * must have the same byte offsets, lines and columns as the file.
+   * must have the same lines and columns as the file; its byte offsets and node texts are those of the bytes it
+   * parsed (the tree holds them), which may differ from the file's after a line's last token (Python's repair
+   * inserts a backslash before a line end). No extractor compares a tree's offsets with the file's bytes.
    */
   @FunctionalInterface
   public interface Repair {

@@ -11,7 +11,9 @@ import dev.wraith.code.parser.Grammar;
 /**
  * {@code csharp/source}: SDK clients, agents, tools, vector stores, MCP servers, endpoints and env var names in C#
  * files. Takes the catalogue's NuGet signatures to tell which using namespaces are AI ones and which names are
- * symbols (C# usings import whole namespaces, so that is how a simple type name finds its namespace).
+ * symbols (C# usings import whole namespaces, so that is how a simple type name finds its namespace). A file with
+ * syntax errors is read again with one branch of each {@code #if} group and without #368's escaped quotes
+ * ({@link CSharpRepair}).
  */
 public final class CSharpDetector extends SourceDetector {
   public CSharpDetector(FactMatcher matcher, Catalogue catalogue) {
@@ -22,6 +24,6 @@ public final class CSharpDetector extends SourceDetector {
     CSharpSymbols symbols =
         new CSharpSymbols(catalogue.signatures().stream().filter(s -> s.ecosystem() == Ecosystem.NUGET).toList());
     return new SourceSyntax("csharp/source", Language.CSHARP, SourceSyntax.endingWith(".cs", ".csx"), Grammar.C_SHARP,
-        tree -> CSharpExtractor.extract(tree, symbols));
+        tree -> CSharpExtractor.extract(tree, symbols)).withRepair(CSharpRepair::repair);
   }
 }
