@@ -1,5 +1,6 @@
 package dev.wraith.code.rust;
 
+import dev.wraith.code.RepairedParse;
 import dev.wraith.code.SyntaxTree;
 import dev.wraith.code.parser.Grammar;
 import dev.wraith.code.rust.RustTokens.Kind;
@@ -34,11 +35,7 @@ final class RawBorrowRepair {
 
   /** The tree to read: {@code parsed}, or the tree of the masked copy when that has fewer errors. */
   static SyntaxTree repair(Grammar grammar, byte[] utf8, SyntaxTree parsed) {
-    byte[] masked = masked(utf8);
-    if (masked == null) return parsed;
-    SyntaxTree again = SyntaxTree.parse(grammar, masked);
-    boolean worseLimits = again.timedOut() || (again.truncated() && !parsed.truncated());
-    return !worseLimits && errors(again) < errors(parsed) ? again : parsed;
+    return RepairedParse.better(grammar, masked(utf8), parsed);
   }
 
   /** A copy of the bytes with the reference operators of variables named raw blanked, or null when there is none. */
@@ -73,16 +70,6 @@ final class RawBorrowRepair {
       prevEnd = t.end();
     }
     return out;
-  }
-
-  /** How many syntax errors a tree holds: its ERROR nodes and its missing (zero-width) leaves. */
-  static int errors(SyntaxTree tree) {
-    int[] count = {0};
-    tree.walk(n -> {
-      if (tree.type(n).equals("ERROR") || (tree.childCount(n) == 0 && tree.startByte(n) == tree.endByte(n))) count[0]++;
-      return true;
-    });
-    return count[0];
   }
 
   private static boolean borrowKind(RustTokens next) {

@@ -109,8 +109,8 @@ class RawBorrowRepairTest {
     String broken = "fn f(raw: &str) -> bool { NAMES.contains(&raw) }\nfn g( { let x = ; }\n";
     SyntaxTree tree = repaired(broken);
     assertThat(tree.hasErrors()).isTrue();
-    assertThat(RawBorrowRepair.errors(tree)).as("the raw error is gone, the other stays")
-        .isLessThan(RawBorrowRepair.errors(SyntaxTree.parse(Grammar.RUST, bytes(broken))));
+    assertThat(dev.wraith.code.RepairedParse.errors(tree)).as("the raw error is gone, the other stays")
+        .isLessThan(dev.wraith.code.RepairedParse.errors(SyntaxTree.parse(Grammar.RUST, bytes(broken))));
     Detection d = detect(broken);
     assertThat(d.warnings()).containsExactly("main.rs: syntax errors; parsed what could be recovered");
     assertThat(repaired("fn g( { let x = ; }\n").hasErrors()).as("no raw: nothing to repair").isTrue();
