@@ -119,10 +119,12 @@ final class CSharpMask {
     return e;
   }
 
+  /** Whether the code before {@code i} ends in {@code (} or {@code ,}, read as masked so far (a blanked #if line between). */
   private boolean afterOpenOrComma(int i) {
+    byte[] seen = out != null ? out : b;
     int p = i - 1;
-    while (p >= 0 && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r')) p--;
-    return p >= 0 && (b[p] == '(' || b[p] == ',');
+    while (p >= 0 && (seen[p] == ' ' || seen[p] == '\t' || seen[p] == '\n' || seen[p] == '\r')) p--;
+    return p >= 0 && (seen[p] == '(' || seen[p] == ',');
   }
 
   private boolean is(int from, int to, String word) {

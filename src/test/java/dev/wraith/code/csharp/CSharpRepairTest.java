@@ -45,6 +45,14 @@ class CSharpRepairTest {
   }
 
   @Test
+  void anArgumentNameAfterADirectiveLineIsRenamedInOnePass() {
+    // found by CSharpMaskPropertiesTest: the #if line between "(" and "async:" hid the "(" from the first pass
+    byte[] masked = CSharpMask.masked(bytes("G(\n#if X\nasync: 1\n#endif\n);"));
+    assertThat(new String(masked, StandardCharsets.UTF_8)).contains("\n_sync: 1\n");
+    assertThat(CSharpMask.masked(masked)).isNull();
+  }
+
+  @Test
   void aVariableNamedRequiredAndKeywordArgumentNamesAreRenamed() {
     byte[] code = bytes("class A { void F(List<int> required) { required.Add(1); required = null; G(async: false, await: 1); } }");
     assertThat(SyntaxTree.parse(Grammar.C_SHARP, code).hasErrors()).as("the grammar fails these names").isTrue();
