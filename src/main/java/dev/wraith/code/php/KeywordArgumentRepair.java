@@ -46,7 +46,7 @@ final class KeywordArgumentRepair {
   }
 
   private static boolean failing(PhpTokens t) {
-    for (String k : FAILING) if (t.is(k)) return true;
+    for (String k : FAILING) if (t.isIgnoringCase(k)) return true;
     return false;
   }
 

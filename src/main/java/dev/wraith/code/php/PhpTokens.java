@@ -1,5 +1,7 @@
 package dev.wraith.code.php;
 
+import dev.wraith.code.TokenCursor;
+
 /**
  * A cursor over the significant tokens of a PHP file's code, as far as telling code from text, strings and comments
  * needs: text outside {@code <?php … ?>} (and {@code <?=}) is skipped; whitespace and comments ({@code //} and
@@ -10,42 +12,17 @@ package dev.wraith.code.php;
  * {@code ::} is one token, every other byte a {@link Kind#PUNCT}. Unterminated ones run to the end. Never throws on
  * any bytes; each call advances at least one byte.
  */
-final class PhpTokens {
+final class PhpTokens extends TokenCursor<PhpTokens.Kind> {
   enum Kind { WORD, LITERAL, PUNCT, END }
 
   /** Holes nested deeper than this are read as the end of the bytes (bounds the recursion). */
   private static final int MAX_NESTING = 32;
 
-  private final byte[] b;
-  private final int n;
-  private Kind kind = Kind.END;
-  private int start;
-  private int end;
   private boolean inCode;
   private int nesting;
 
   PhpTokens(byte[] utf8) {
-    this.b = utf8;
-    this.n = utf8.length;
-  }
-
-  Kind kind() {
-    return kind;
-  }
-
-  int start() {
-    return start;
-  }
-
-  int end() {
-    return end;
-  }
-
-  /** Whether the current token's bytes are {@code text}, ignoring ASCII case. */
-  boolean is(String text) {
-    if (end - start != text.length()) return false;
-    for (int i = 0; i < text.length(); i++) if ((b[start + i] | 0x20) != (text.charAt(i) | 0x20)) return false;
-    return true;
+    super(utf8, utf8.length, Kind.END);
   }
 
   /** A second cursor at the token after this one (this one stays where it is). */

@@ -1,5 +1,7 @@
 package dev.wraith.code.python;
 
+import dev.wraith.code.TokenCursor;
+
 /**
  * A cursor over the tokens of Python source bytes, as far as telling code from strings and comments and finding
  * line ends needs (Python's lexical analysis): spaces, tabs, form feeds and carriage returns are skipped; a
@@ -12,35 +14,17 @@ package dev.wraith.code.python;
  * Names and numbers are a {@link Kind#WORD}, every other byte a {@link Kind#PUNCT}. Never throws on any bytes; each
  * call advances at least one byte.
  */
-final class PythonTokens {
+final class PythonTokens extends TokenCursor<PythonTokens.Kind> {
   enum Kind { WORD, STRING, PUNCT, COMMENT, NEWLINE, CONTINUATION, END }
 
   /** f-strings nested deeper than this inside replacement fields are read as plain strings (bounds the recursion). */
   private static final int MAX_NESTING = 32;
 
-  private final byte[] b;
-  private final int n;
   private int nesting;
   private boolean unterminated;
-  private Kind kind = Kind.END;
-  private int start;
-  private int end;
 
   PythonTokens(byte[] utf8) {
-    this.b = utf8;
-    this.n = utf8.length;
-  }
-
-  Kind kind() {
-    return kind;
-  }
-
-  int start() {
-    return start;
-  }
-
-  int end() {
-    return end;
+    super(utf8, utf8.length, Kind.END);
   }
 
   /** Whether the current token is a string that its line end or the end of the bytes cut off. */

@@ -1,5 +1,7 @@
 package dev.wraith.code.rust;
 
+import dev.wraith.code.TokenCursor;
+
 /**
  * A cursor over the significant tokens of Rust source bytes, as far as telling code from literals and comments
  * needs (the Rust reference's lexical structure): whitespace and comments ({@code //}, nested block comments) are
@@ -9,37 +11,12 @@ package dev.wraith.code.rust;
  * start of a char literal; {@code &&} is one token, every other punctuation byte a token of its own. Unterminated
  * literals and comments run to the end. Never throws on any bytes; each call advances at least one byte.
  */
-final class RustTokens {
+final class RustTokens extends TokenCursor<RustTokens.Kind> {
   enum Kind { IDENT, LITERAL, LIFETIME, PUNCT, END }
 
-  private final byte[] b;
-  private final int n;
-  private Kind kind = Kind.END;
-  private int start;
-  private int end;
 
   RustTokens(byte[] utf8, int length) {
-    this.b = utf8;
-    this.n = length;
-  }
-
-  Kind kind() {
-    return kind;
-  }
-
-  int start() {
-    return start;
-  }
-
-  int end() {
-    return end;
-  }
-
-  /** Whether the current token's bytes are exactly {@code text} (ASCII). */
-  boolean is(String text) {
-    if (end - start != text.length()) return false;
-    for (int i = 0; i < text.length(); i++) if (b[start + i] != text.charAt(i)) return false;
-    return true;
+    super(utf8, length, Kind.END);
   }
 
   /** Moves to the first significant token at or after {@code from}; {@link Kind#END} at the end of the bytes. */
