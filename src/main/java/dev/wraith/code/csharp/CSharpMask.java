@@ -31,11 +31,20 @@ final class CSharpMask {
     this.n = utf8.length;
   }
 
+  /** Passes until nothing is left to mask; a real file needs two at the most. */
+  private static final int MAX_PASSES = 4;
+
   /** The masked copy, or null when nothing needed masking. */
   static byte[] masked(byte[] utf8) {
-    CSharpMask m = new CSharpMask(utf8);
-    m.file();
-    return m.out;
+    // a pass can reveal more to mask: a directive line it blanks may have stood between "(" and "async" and ":"
+    byte[] out = null;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      CSharpMask m = new CSharpMask(out == null ? utf8 : out);
+      m.file();
+      if (m.out == null) break;
+      out = m.out;
+    }
+    return out;
   }
 
   /** The file: code lines and directive lines; {@code kept} is false inside a section that is masked. */

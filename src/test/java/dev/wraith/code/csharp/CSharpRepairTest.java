@@ -50,6 +50,10 @@ class CSharpRepairTest {
     byte[] masked = CSharpMask.masked(bytes("G(\n#if X\nasync: 1\n#endif\n);"));
     assertThat(new String(masked, StandardCharsets.UTF_8)).contains("\n_sync: 1\n");
     assertThat(CSharpMask.masked(masked)).isNull();
+    // and after the name: "async" then an #if line then ":" (the pass that blanks the line reveals the argument name)
+    byte[] after = CSharpMask.masked(bytes("G(async\n#if X\n: 1\n#endif\n);"));
+    assertThat(new String(after, StandardCharsets.UTF_8)).startsWith("G(_sync\n");
+    assertThat(CSharpMask.masked(after)).isNull();
   }
 
   @Test
